@@ -1,0 +1,27 @@
+"""Errors the library raises; only the CLI turns them into messages and exit codes."""
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """Base class: a problem the user can fix, with a message that says how."""
+
+
+class DeckError(PipelineError):
+    """A deck cannot be read at all (missing, empty, not UTF-8, unknown format)."""
+
+
+class StrictModeError(PipelineError):
+    """`--strict` was given and the deck has malformed cards."""
+
+
+class StoreError(PipelineError):
+    """The bank cannot be opened or written (locked, wrong schema version …)."""
+
+
+class ExportError(PipelineError):
+    """An export cannot be written (unknown format, nothing to export …)."""
+
+
+def value_invalid_msg(name: str, value: object, valid_values: object) -> str:
+    """A message naming the bad value and the valid ones."""
+    return f"{name} {value!r} is not valid; choose one of: {', '.join(map(str, valid_values))}"  # type: ignore[call-overload]

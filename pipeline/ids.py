@@ -1,0 +1,18 @@
+"""Content-derived identifiers: the same input always gives the same ID."""
+from __future__ import annotations
+
+import hashlib
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex digest of the parts, joined unambiguously.
+
+    IDs derive from content, never from clocks or counters, so rebuilding a deck
+    gives the same IDs and re-imports update instead of duplicating.
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        data = repr(part).encode("utf-8")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()[:length]

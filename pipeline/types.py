@@ -1,0 +1,185 @@
+"""Frozen dataclasses passed between stages: deck → facts → questions → bank.
+
+Every record carries its provenance (deck, card, 1-based source line) so that a
+question can always be traced back to the text it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FactKind = Literal["size", "duration", "count", "price", "rate", "percent", "other"]
+Bound = Literal["exact", "max", "min", "approx"]
+Role = Literal["value", "range_low", "range_high", "increment"]
+QuestionType = Literal[
+    "cloze",          # numeric cloze: one value blanked
+    "term_cloze",     # a service name or defined term blanked
+    "multi_cloze",    # Anki-style {{c1::…}} {{c2::…}} note over one line
+    "multichoice",    # numeric-variant or deck-answer multiple choice
+    "numerical",      # free numeric answer with tolerance and accepted units
+    "calculated",     # formula over facts, with a dataset of variants
+    "truefalse",
+    "shortanswer",    # the deck's own Q&A cards
+]
+Status = Literal["accepted", "rejected"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line: its 1-based number in the file and its text (no line end)."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card as written: title lines, answer lines, and quiz parts when present.
+
+    `index` is the 0-based position among the deck's non-empty chunks (malformed
+    chunks keep their index, so indexes match the source).
+    """
+
+    card_id: str
+    deck_id: str
+    index: int
+    title_lines: tuple[Line, ...]
+    answer_lines: tuple[Line, ...]
+    quiz_answer: str | None = None  # the `Answer:` part of a quiz-style card
+    quiz_note: str | None = None    # the `Note:` part
+
+    @property
+    def title(self) -> str:
+        return " ".join(line.text.strip() for line in self.title_lines)
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Title and answer lines in source order (the `A:` marker left out)."""
+        return self.title_lines + self.answer_lines
+
+    @property
+    def first_line(self) -> int:
+        return self.title_lines[0].number if self.title_lines else self.answer_lines[0].number
+
+    @property
+    def answer(self) -> str:
+        return "\n".join(line.text for line in self.answer_lines)
+
+
+@dataclass(frozen=True)
+class DeckIssue:
+    """A problem in the input, located as `FILE:LINE: reason`."""
+
+    path: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A parsed deck: its good cards and the chunks it had to skip."""
+
+    deck_id: str
+    name: str
+    path: str
+    content_hash: str
+    cards: tuple[Card, ...]
+    issues: tuple[DeckIssue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A numeric fact read from one card line.
+
+    `value`/`unit` are canonical (see shared gold README: binary bytes, seconds,
+    USD, per-second rates); `source_value`/`source_unit` keep the quantity as
+    written so questions can show it in the unit of the text.
+    """
+
+    fact_id: str
+    card_id: str
+    card_index: int
+    line: int
+    text: str
+    value: float
+    unit: str | None
+    kind: FactKind
+    start: int = 0                 # character offsets of `text` in the line
+    end: int = 0
+    source_value: float | None = None
+    source_unit: str | None = None
+    bound: Bound = "exact"
+    role: Role = "value"
+    group: str | None = None       # ties the ends and the increment of one range
+    attribute: str = ""
+    subject: str | None = None
+    context: str | None = None     # e.g. a price's denominator "per 1 million requests"
+
+
+@dataclass(frozen=True)
+class ServiceMention:
+    """A service or product named in a card, with its canonical name."""
+
+    card_id: str
+    card_index: int
+    line: int
+    text: str
+    service: str
+    start: int = 0
+    end: int = 0
+    source: str = "gazetteer"      # or "deck" for terms the deck defines itself
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    """What extraction found in one card."""
+
+    card: Card
+    facts: tuple[Fact, ...] = ()
+    services: tuple[ServiceMention, ...] = ()
+    terms: tuple[tuple[str, str], ...] = ()   # (short, long) terms the card defines
+
+
+@dataclass(frozen=True)
+class Option:
+    position: int
+    text: str
+    is_correct: bool
+    value: float | None = None     # canonical units, so options compare across units
+
+
+@dataclass(frozen=True)
+class Question:
+    """A generated question with provenance, gate verdict and difficulty.
+
+    `extra` holds type-specific data as sorted key/value pairs (tolerance,
+    accepted units, cloze text with {{c1::…}}, formula and dataset …) so the
+    record stays hashable and serialises deterministically.
+    """
+
+    question_id: str
+    deck_id: str
+    card_id: str
+    card_index: int
+    line: int
+    type: QuestionType
+    stem: str
+    answer: str
+    fact_id: str | None = None
+    answer_value: float | None = None
+    answer_unit: str | None = None
+    options: tuple[Option, ...] = ()
+    subject: str | None = None
+    generator: str = ""
+    generator_version: str = ""
+    reason: str = ""
+    status: Status = "accepted"
+    reject_reason: str | None = None
+    difficulty: float | None = None
+    extra: tuple[tuple[str, object], ...] = field(default_factory=tuple)
+
+    def get(self, key: str, default: object = None) -> object:
+        return dict(self.extra).get(key, default)
