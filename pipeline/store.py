@@ -1,0 +1,318 @@
+"""The DuckDB bank: schema, transactional deck replacement, and reads.
+
+Only this module (and `exporters/`) touches the database. Writes are bulk:
+rows become one Arrow table per table and go in with `INSERT … BY NAME SELECT`.
+A deck's build replaces that deck's rows in one transaction, so a failed build
+leaves the previous bank exactly as it was.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from .errors import StoreError
+from .types import CardFacts, Deck, Option, Question
+
+__all__ = ["SCHEMA_VERSION", "DeckBuild", "Store"]
+
+SCHEMA_VERSION = 1
+
+# Tables a deck build replaces, child tables first.
+DECK_TABLES = ("options", "question_features", "questions", "service_mentions", "facts", "cards", "decks")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_info (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS decks (
+    deck_id VARCHAR PRIMARY KEY, name VARCHAR, path VARCHAR, content_hash VARCHAR,
+    settings_hash VARCHAR, n_cards INTEGER, n_skipped INTEGER, issues VARCHAR[]);
+CREATE TABLE IF NOT EXISTS cards (
+    card_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_index INTEGER, title VARCHAR,
+    answer VARCHAR, quiz_answer VARCHAR, quiz_note VARCHAR, first_line INTEGER, line_numbers INTEGER[]);
+CREATE TABLE IF NOT EXISTS facts (
+    fact_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER, line INTEGER,
+    text VARCHAR, value DOUBLE, unit VARCHAR, kind VARCHAR, start_char INTEGER, end_char INTEGER,
+    source_value DOUBLE, source_unit VARCHAR, bound VARCHAR, role VARCHAR, fact_group VARCHAR,
+    attribute VARCHAR, subject VARCHAR, context VARCHAR);
+CREATE TABLE IF NOT EXISTS service_mentions (
+    deck_id VARCHAR, card_id VARCHAR, card_index INTEGER, line INTEGER, text VARCHAR,
+    service VARCHAR, start_char INTEGER, end_char INTEGER, source VARCHAR);
+CREATE TABLE IF NOT EXISTS questions (
+    question_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER,
+    fact_id VARCHAR, line INTEGER, type VARCHAR, stem VARCHAR, answer VARCHAR,
+    answer_value DOUBLE, answer_unit VARCHAR, subject VARCHAR, generator VARCHAR,
+    generator_version VARCHAR, reason VARCHAR, status VARCHAR, reject_reason VARCHAR,
+    difficulty DOUBLE, extra JSON);
+CREATE TABLE IF NOT EXISTS options (
+    question_id VARCHAR, deck_id VARCHAR, position INTEGER, text VARCHAR, value DOUBLE, is_correct BOOLEAN);
+CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR PRIMARY KEY, deck_id VARCHAR);
+"""
+
+VIEWS = """
+CREATE OR REPLACE VIEW coverage_by_card AS
+SELECT c.deck_id, c.card_id, c.card_index, c.title,
+       (SELECT count(*) FROM facts f WHERE f.card_id = c.card_id) AS n_facts,
+       (SELECT count(*) FROM questions q WHERE q.card_id = c.card_id) AS n_questions,
+       (SELECT count(*) FROM questions q WHERE q.card_id = c.card_id AND q.status = 'accepted') AS n_accepted
+FROM cards c;
+"""
+
+
+@dataclass(frozen=True)
+class DeckBuild:
+    """Everything one deck's build writes: the unit of replacement in the bank."""
+
+    deck: Deck
+    settings_hash: str
+    card_facts: tuple[CardFacts, ...]
+    questions: tuple[Question, ...]
+    features: tuple[dict[str, Any], ...] = ()   # one row per question: question_id + feature columns
+
+
+class Store:
+    """One DuckDB connection per process; each thread gets its own cursor."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    # -- connection ---------------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            if self._con is None:
+                self._con = self._connect()
+            return self._con
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no bank here; build one first with `qbank build DECK --db {self.path}`")
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = duckdb.connect(str(self.path), read_only=self.read_only)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot open the bank ({e}); is another qbank writing to it?") from e
+        if self.read_only:
+            self._check_version(con)
+        else:
+            self._migrate(con)
+        return con
+
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
+        try:
+            row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException as e:
+            raise StoreError(f"{self.path}: not a qbank bank (no schema_info table)") from e
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise StoreError(
+                f"{self.path}: bank schema version {found}, this qbank needs {SCHEMA_VERSION}; "
+                "rebuild the bank with `qbank build` into a new --db"
+            )
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(SCHEMA)
+        row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            con.execute("INSERT INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        else:
+            self._check_version(con)
+        con.execute(VIEWS)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.con.cursor()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: on any error the bank is left as it was."""
+        cur = self.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+
+    # -- writes -------------------------------------------------------------
+    def deck_fingerprint(self, deck_id: str) -> tuple[str, str] | None:
+        """(content_hash, settings_hash) of the deck's last build, or None."""
+        row = self.cursor().execute(
+            "SELECT content_hash, settings_hash FROM decks WHERE deck_id = ?", [deck_id]
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def write_build(self, build: DeckBuild) -> dict[str, int]:
+        """Replace the deck's rows with the build's, in one transaction.
+
+        Returns the number of rows written per table.
+        """
+        tables = build_tables(build)
+        deck_id = build.deck.deck_id
+        with self.transaction() as cur:
+            for name in DECK_TABLES:
+                cur.execute(f"DELETE FROM {name} WHERE deck_id = ?", [deck_id])
+            if build.features:
+                _ensure_feature_columns(cur, tables["question_features"])
+            for name, table in tables.items():
+                if table.num_rows:
+                    cur.register("_rows", table)
+                    cur.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
+                    cur.unregister("_rows")
+        return {name: table.num_rows for name, table in tables.items()}
+
+    # -- reads --------------------------------------------------------------
+    def load_questions(
+        self,
+        *,
+        deck_id: str | None = None,
+        question_ids: Sequence[str] | None = None,
+        status: str | None = "accepted",
+    ) -> list[Question]:
+        """Questions with their options, in a stable order (deck, card, line, id)."""
+        where, params = [], []
+        if deck_id is not None:
+            where.append("q.deck_id = ?")
+            params.append(deck_id)
+        if status is not None:
+            where.append("q.status = ?")
+            params.append(status)
+        if question_ids is not None:
+            where.append("list_contains(?, q.question_id)")
+            params.append(list(question_ids))
+        sql = "SELECT * FROM questions q"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY q.deck_id, q.card_index, q.line, q.type, q.question_id"
+        cur = self.cursor()
+        rows = _dicts(cur.execute(sql, params))
+        ids = [r["question_id"] for r in rows]
+        options: dict[str, list[Option]] = {}
+        if ids:
+            for o in _dicts(cur.execute(
+                "SELECT * FROM options WHERE list_contains(?, question_id) ORDER BY question_id, position", [ids]
+            )):
+                options.setdefault(o["question_id"], []).append(
+                    Option(position=o["position"], text=o["text"], is_correct=o["is_correct"], value=o["value"])
+                )
+        return [_question(r, tuple(options.get(r["question_id"], ()))) for r in rows]
+
+    def deck_ids(self) -> list[str]:
+        return [r[0] for r in self.cursor().execute("SELECT deck_id FROM decks ORDER BY deck_id").fetchall()]
+
+
+# -- rows ----------------------------------------------------------------------
+
+def build_tables(build: DeckBuild) -> dict[str, pa.Table]:
+    """The build as one Arrow table per bank table."""
+    deck = build.deck
+    deck_id = deck.deck_id
+    cards = [cf.card for cf in build.card_facts]
+    decks = [{
+        "deck_id": deck_id, "name": deck.name, "path": deck.path, "content_hash": deck.content_hash,
+        "settings_hash": build.settings_hash, "n_cards": len(deck.cards), "n_skipped": len(deck.issues),
+        "issues": [str(i) for i in deck.issues],
+    }]
+    card_rows = [{
+        "card_id": c.card_id, "deck_id": deck_id, "card_index": c.index, "title": c.title, "answer": c.answer,
+        "quiz_answer": c.quiz_answer, "quiz_note": c.quiz_note, "first_line": c.first_line,
+        "line_numbers": [line.number for line in c.lines],
+    } for c in cards]
+    fact_rows = []
+    for cf in build.card_facts:
+        for f in cf.facts:
+            row = asdict(f)
+            row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"), fact_group=row.pop("group"))
+            fact_rows.append(row)
+    mention_rows = []
+    for cf in build.card_facts:
+        for m in cf.services:
+            row = asdict(m)
+            row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"))
+            mention_rows.append(row)
+    question_rows, option_rows = [], []
+    for q in build.questions:
+        row = asdict(q)
+        row.pop("options")
+        row["extra"] = json.dumps(dict(q.extra), sort_keys=True, default=str)
+        question_rows.append(row)
+        option_rows.extend({"question_id": q.question_id, "deck_id": deck_id, **asdict(o)} for o in q.options)
+    feature_rows = [{"deck_id": deck_id, **row} for row in build.features]
+    return {
+        "decks": _arrow(decks, DECK_SCHEMA),
+        "cards": _arrow(card_rows, CARD_SCHEMA),
+        "facts": _arrow(fact_rows, FACT_SCHEMA),
+        "service_mentions": _arrow(mention_rows, MENTION_SCHEMA),
+        "questions": _arrow(question_rows, QUESTION_SCHEMA),
+        "options": _arrow(option_rows, OPTION_SCHEMA),
+        "question_features": pa.Table.from_pylist(feature_rows) if feature_rows else pa.table({}),
+    }
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description or ()]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _arrow(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+
+
+def _ensure_feature_columns(cur: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
+    """Feature columns follow the scorer's features: add any the table lacks."""
+    have = {r[0] for r in cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'question_features'").fetchall()}
+    for field in table.schema:
+        if field.name not in have:
+            sql_type = "DOUBLE" if pa.types.is_floating(field.type) or pa.types.is_integer(field.type) else "VARCHAR"
+            if pa.types.is_boolean(field.type):
+                sql_type = "BOOLEAN"
+            cur.execute(f'ALTER TABLE question_features ADD COLUMN "{field.name}" {sql_type}')
+
+
+def _question(row: dict[str, Any], options: tuple[Option, ...]) -> Question:
+    extra = json.loads(row.pop("extra") or "{}")
+    fields = {k: row[k] for k in Question.__dataclass_fields__ if k in row and k not in ("options", "extra")}
+    return Question(**fields, options=options, extra=tuple(sorted(extra.items())))
+
+
+S, I, D, B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
+DECK_SCHEMA = pa.schema([("deck_id", S), ("name", S), ("path", S), ("content_hash", S), ("settings_hash", S),
+                         ("n_cards", I), ("n_skipped", I), ("issues", pa.list_(S))])
+CARD_SCHEMA = pa.schema([("card_id", S), ("deck_id", S), ("card_index", I), ("title", S), ("answer", S),
+                         ("quiz_answer", S), ("quiz_note", S), ("first_line", I), ("line_numbers", pa.list_(I))])
+FACT_SCHEMA = pa.schema([("fact_id", S), ("deck_id", S), ("card_id", S), ("card_index", I), ("line", I), ("text", S),
+                         ("value", D), ("unit", S), ("kind", S), ("start_char", I), ("end_char", I),
+                         ("source_value", D), ("source_unit", S), ("bound", S), ("role", S), ("fact_group", S),
+                         ("attribute", S), ("subject", S), ("context", S)])
+MENTION_SCHEMA = pa.schema([("deck_id", S), ("card_id", S), ("card_index", I), ("line", I), ("text", S),
+                            ("service", S), ("start_char", I), ("end_char", I), ("source", S)])
+QUESTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("card_id", S), ("card_index", I), ("fact_id", S),
+                             ("line", I), ("type", S), ("stem", S), ("answer", S), ("answer_value", D),
+                             ("answer_unit", S), ("subject", S), ("generator", S), ("generator_version", S),
+                             ("reason", S), ("status", S), ("reject_reason", S), ("difficulty", D), ("extra", S)])
+OPTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("position", I), ("text", S), ("value", D),
+                           ("is_correct", B)])
+

@@ -1,0 +1,24 @@
+"""Shared fixtures. Engineers add fixtures here with small targeted edits."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DECK = ROOT / "data" / "raw" / "serverless-aws.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The read-only shared folder beside the checkout (decks, gold, checks)."""
+    if not SHARED.is_dir():
+        pytest.skip(f"shared folder not found at {SHARED}")
+    return SHARED
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A path for a real DuckDB bank file in a fresh temporary folder."""
+    return tmp_path / "bank.duckdb"
