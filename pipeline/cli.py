@@ -1,0 +1,166 @@
+"""The `qbank` command: a thin layer over the library.
+
+Each command parses its options, makes one library call and formats the
+output. Library errors (`PipelineError`) become one line on stderr and exit
+code 1; nothing reaches the user as a traceback.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import PipelineError
+from .settings import DEFAULT_DB
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class QbankGroup(click.Group):
+    """Turns library errors into `Error: …` lines (exit 1) instead of tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PipelineError as e:
+            raise click.ClickException(str(e)) from e
+
+
+def db_option(fn: F) -> F:
+    """The shared `--db PATH` option of every command that touches a bank."""
+    return click.option(
+        "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
+        help="DuckDB bank file.",
+    )(fn)
+
+
+def deck_format_option(fn: F) -> F:
+    return click.option(
+        "--deck-format", "deck_format", type=click.Choice(["text", "tsv", "csv"]), default=None,
+        help="Deck format (default: by extension; .txt with an Anki '#separator:' header is tsv).",
+    )(fn)
+
+
+@click.group(cls=QbankGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="qbank")
+def cli() -> None:
+    """qbank: turn flashcard decks into a question bank.
+
+    Example:
+
+        qbank build data/raw/serverless-aws.txt
+        qbank questions --type multichoice --limit 5
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@deck_format_option
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed for distractors and sampling.")
+@click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True, help="Cards per extraction task.")
+@click.option("--strict", is_flag=True, help="Refuse a deck with malformed cards instead of skipping them.")
+@click.option("--force", is_flag=True, help="Rebuild decks even when content and settings are unchanged.")
+def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int, batch_size: int, strict: bool, force: bool) -> None:
+    """Build or refresh the bank from deck files or folders (runs the Prefect flow).
+
+    A deck whose content and settings have not changed since its last build is
+    skipped and reported as unchanged. Malformed cards are reported as
+    FILE:LINE and skipped (or refused with --strict).
+
+    Example:
+
+        qbank build data/raw/serverless-aws.txt --db data/processed/qbank.duckdb
+        qbank build decks/ --seed 7
+    """
+    from .build import deck_paths
+
+    deck_paths(paths)  # fail fast, before Prefect starts, on a path that does not exist
+    from flows.build_bank import PROGRESS_LOGGER, build_bank
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        handler = _ProgressHandler(progress)
+        logger = logging.getLogger(PROGRESS_LOGGER)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        try:
+            rows = build_bank(
+                paths=[str(p) for p in paths], db=str(db), seed=seed, batch_size=batch_size,
+                strict=strict, deck_format=deck_format, force=force,
+            )
+        finally:
+            logger.removeHandler(handler)
+    for row in rows:
+        if row["status"] == "unchanged":
+            click.echo(f"{row['deck_id']}: unchanged since its last build ({row['cards']} cards); use --force to rebuild")
+        else:
+            skipped = f", {row['skipped']} malformed card(s) skipped (see warnings above)" if row["skipped"] else ""
+            click.echo(
+                f"{row['deck_id']}: {row['cards']} cards{skipped}, {row['facts']} facts, "
+                f"{row['questions']} questions ({row['accepted']} accepted) → {db}"
+            )
+
+
+class _ProgressHandler(logging.Handler):
+    """Feeds the flow's progress events into a rich progress bar."""
+
+    def __init__(self, progress: Any) -> None:
+        super().__init__()
+        self.progress = progress
+        self.tasks: dict[str, Any] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        deck, total, advance = (getattr(record, k, None) for k in ("qbank_deck", "qbank_total", "qbank_advance"))
+        if deck is None:
+            return
+        if deck not in self.tasks:
+            self.tasks[deck] = self.progress.add_task(f"extracting {deck}", total=total)
+        if advance:
+            self.progress.advance(self.tasks[deck], advance)
+
+
+@cli.command()
+@click.argument("deck", type=click.Path(path_type=Path))
+@deck_format_option
+@click.option("--format", "output", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON object per fact or service (the gold scorer's input); table: for reading.")
+def facts(deck: Path, deck_format: str | None, output: str) -> None:
+    """Print the facts and services found in a deck (no bank needed).
+
+    Numeric facts: {"card", "line", "text", "value", "unit", "kind", ...};
+    services: {"card", "line", "service", "text"}. Units and kinds follow the
+    gold conventions (binary bytes, seconds, USD, per-second rates).
+
+    Example:
+
+        qbank facts data/raw/serverless-aws.txt > facts.jsonl
+        qbank facts notes.txt --deck-format tsv --format table
+    """
+    from .decks import read_deck
+    from .facts import extract, fact_rows
+
+    parsed = read_deck(deck, fmt=deck_format)
+    for issue in parsed.issues:
+        click.echo(f"warning: {issue} (card skipped)", err=True)
+    rows = fact_rows(extract(parsed.cards))
+    if output == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("card", "line", "text", "value", "unit", "kind / service")
+    for row in rows:
+        table.add_row(str(row["card"]), str(row["line"]), row["text"], str(row.get("value", "")),
+                      str(row.get("unit") or ""), row.get("kind") or row.get("service", ""))
+    Console().print(table)
