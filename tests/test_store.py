@@ -1,0 +1,95 @@
+"""The DuckDB bank: idempotent replacement, atomic failure, schema version."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.decks import parse_deck
+from pipeline.errors import StoreError
+from pipeline.store import SCHEMA_VERSION, DeckBuild, Store
+from pipeline.types import CardFacts, Fact, Option, Question
+
+DECK = "Lambda limits\nA:\n- Maximum execution time: 900 seconds\n---\nDynamoDB\nA:\n- Max item size 400KB\n"
+
+
+def small_build(deck_text: str = DECK, name: str = "tiny.txt") -> DeckBuild:
+    deck = parse_deck(deck_text, path=name)
+    card = deck.cards[0]
+    fid, qid = f"f-{deck.deck_id}", f"q-{deck.deck_id}"
+    fact = Fact(fid, card.card_id, 0, 3, "900 seconds", 900.0, "s", "duration", attribute="Maximum execution time")
+    question = Question(
+        qid, deck.deck_id, card.card_id, 0, 3, "multichoice", "Maximum execution time of Lambda?", "900 seconds",
+        fact_id=fid, answer_value=900.0, answer_unit="s",
+        options=(Option(0, "900 seconds", True, 900.0), Option(1, "600 seconds", False, 600.0)),
+    )
+    cfs = (CardFacts(card, facts=(fact,)),) + tuple(CardFacts(c) for c in deck.cards[1:])
+    return DeckBuild(deck, "settings-1", cfs, (question,), features=({"question_id": qid, "n_options": 2},))
+
+
+def counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("decks", "cards", "facts", "questions", "options", "question_features")}
+
+
+def test_rebuild_replaces_instead_of_duplicating(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_build(small_build())
+    first = counts(db_path)
+    with Store(db_path) as store:
+        store.write_build(small_build())
+    assert counts(db_path) == first == {"decks": 1, "cards": 2, "facts": 1, "questions": 1, "options": 2, "question_features": 1}
+
+
+def test_decks_are_replaced_independently(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_build(small_build())
+        store.write_build(small_build(name="other.txt"))
+        smaller = small_build("Only card\nA:\nno numbers\n", name="other.txt")
+        store.write_build(replace(smaller, questions=(), features=(), card_facts=tuple(CardFacts(c) for c in smaller.deck.cards)))
+        assert store.deck_ids() == ["other", "tiny"]
+        assert [q.question_id for q in store.load_questions()] == ["q-tiny"]
+        assert store.load_questions(deck_id="other") == []
+
+
+def test_failed_build_leaves_previous_bank_intact(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_build(small_build())
+    before = counts(db_path)
+    good = small_build()
+    # Two questions with one ID violate the primary key half-way through the writes.
+    broken = replace(good, questions=good.questions * 2, features=())
+    with Store(db_path) as store, pytest.raises(duckdb.Error):
+        store.write_build(broken)
+    assert counts(db_path) == before
+    with Store(db_path, read_only=True) as store:
+        assert store.load_questions()[0].options[0].text == "900 seconds"
+
+
+def test_questions_round_trip_with_options_and_extra(db_path: Path) -> None:
+    build = small_build()
+    q = replace(build.questions[0], extra=(("accepted", ["900 s", "15 minutes"]), ("tolerance", 0.0)))
+    with Store(db_path) as store:
+        store.write_build(replace(build, questions=(q,)))
+        assert store.load_questions() == [q]
+        assert store.deck_fingerprint("tiny") == (build.deck.content_hash, "settings-1")
+
+
+def test_schema_version_is_checked(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_build(small_build())
+    with duckdb.connect(str(db_path)) as con:
+        con.execute("UPDATE schema_info SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match=f"schema version 999, this qbank needs {SCHEMA_VERSION}"):
+        Store(db_path).con
+    with pytest.raises(StoreError, match="no bank here"):
+        Store(db_path.with_name("none.duckdb"), read_only=True).con
+
+
+def test_coverage_by_card_counts(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_build(small_build())
+        rows = store.cursor().execute("SELECT card_index, n_facts, n_questions, n_accepted FROM coverage_by_card ORDER BY card_index").fetchall()
+    assert rows == [(0, 1, 1, 1), (1, 0, 0, 0)]
