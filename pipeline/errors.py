@@ -22,6 +22,10 @@ class ExportError(PipelineError):
     """An export cannot be written (unknown format, nothing to export …)."""
 
 
+class QueryError(PipelineError):
+    """An analyst's query is refused (not read-only) or fails."""
+
+
 def value_invalid_msg(name: str, value: object, valid_values: object) -> str:
     """A message naming the bad value and the valid ones."""
     return f"{name} {value!r} is not valid; choose one of: {', '.join(map(str, valid_values))}"  # type: ignore[call-overload]

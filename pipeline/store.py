@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from .analytics import apply_views
 from .errors import StoreError
 from .types import CardFacts, Deck, Option, Question
 
@@ -54,16 +55,6 @@ CREATE TABLE IF NOT EXISTS options (
     question_id VARCHAR, deck_id VARCHAR, position INTEGER, text VARCHAR, value DOUBLE, is_correct BOOLEAN);
 CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR PRIMARY KEY, deck_id VARCHAR);
 """
-
-VIEWS = """
-CREATE OR REPLACE VIEW coverage_by_card AS
-SELECT c.deck_id, c.card_id, c.card_index, c.title,
-       (SELECT count(*) FROM facts f WHERE f.card_id = c.card_id) AS n_facts,
-       (SELECT count(*) FROM questions q WHERE q.card_id = c.card_id) AS n_questions,
-       (SELECT count(*) FROM questions q WHERE q.card_id = c.card_id AND q.status = 'accepted') AS n_accepted
-FROM cards c;
-"""
-
 
 @dataclass(frozen=True)
 class DeckBuild:
@@ -127,7 +118,7 @@ class Store:
             con.execute("INSERT INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         else:
             self._check_version(con)
-        con.execute(VIEWS)
+        apply_views(con)  # the analytical views live in analytics.py
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con.cursor()

@@ -1,0 +1,281 @@
+"""The bank's analytical layer: documented views, a read-only query runner, headline numbers.
+
+Views, not copies: every view is plain SQL over the base tables, so it is
+current the moment a build commits. `store.Store` applies `VIEWS` on every
+read-write open (`apply_views`); a view whose tables this bank does not have
+yet (exam sets, responses) is left out until they exist. Column by column
+documentation: `docs/analytics.md`.
+
+A fact is *covered* when at least one **accepted** question has its `fact_id`;
+a card is covered when it has at least one accepted question.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from .errors import QueryError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["View", "VIEWS", "apply_views", "view_names", "run_sql", "stats"]
+
+NO_SUBJECT = "(no subject)"
+NO_FACT = "(no fact)"
+NO_REASON = "(no reason given)"
+
+
+@dataclass(frozen=True)
+class View:
+    """A named view and the tables it reads (it is created only when they all exist)."""
+
+    name: str
+    sql: str
+    requires: tuple[str, ...]
+
+
+# The fact's subject, or NO_SUBJECT: one spelling for "unknown" in every view.
+_FACT_SUBJECT = f"coalesce(nullif(trim(f.subject), ''), '{NO_SUBJECT}')"
+
+VIEWS: tuple[View, ...] = (
+    View("fact_coverage", f"""
+SELECT f.deck_id, f.card_id, f.card_index, f.line, f.fact_id, f.text, f.value, f.unit, f.kind,
+       {_FACT_SUBJECT} AS subject, f.attribute,
+       count(q.question_id) AS n_questions,
+       count(q.question_id) FILTER (WHERE q.status = 'accepted') AS n_accepted,
+       count(q.question_id) FILTER (WHERE q.status = 'rejected') AS n_rejected,
+       list(DISTINCT q.type ORDER BY q.type) FILTER (WHERE q.status = 'accepted') AS accepted_types,
+       count(q.question_id) FILTER (WHERE q.status = 'accepted') > 0 AS covered
+FROM facts f LEFT JOIN questions q ON q.fact_id = f.fact_id
+GROUP BY ALL
+ORDER BY f.deck_id, f.card_index, f.line, f.fact_id
+""", ("facts", "questions")),
+
+    View("coverage_by_card", """
+WITH fc AS (
+    SELECT card_id, count(*) AS n_facts, count(*) FILTER (WHERE covered) AS n_facts_covered
+    FROM fact_coverage GROUP BY card_id),
+sc AS (SELECT card_id, count(DISTINCT service) AS n_services FROM service_mentions GROUP BY card_id),
+qc AS (
+    SELECT card_id, count(*) AS n_questions,
+           count(*) FILTER (WHERE status = 'accepted') AS n_accepted,
+           count(*) FILTER (WHERE status = 'rejected') AS n_rejected
+    FROM questions GROUP BY card_id)
+SELECT c.deck_id, c.card_id, c.card_index, c.title,
+       coalesce(fc.n_facts, 0) AS n_facts,
+       coalesce(fc.n_facts_covered, 0) AS n_facts_covered,
+       coalesce(sc.n_services, 0) AS n_services,
+       coalesce(qc.n_questions, 0) AS n_questions,
+       coalesce(qc.n_accepted, 0) AS n_accepted,
+       coalesce(qc.n_rejected, 0) AS n_rejected,
+       coalesce(qc.n_accepted, 0) > 0 AS covered
+FROM cards c
+LEFT JOIN fc USING (card_id) LEFT JOIN sc USING (card_id) LEFT JOIN qc USING (card_id)
+ORDER BY c.deck_id, c.card_index
+""", ("cards", "service_mentions", "questions", "facts")),
+
+    View("coverage_by_subject", f"""
+WITH fs AS (
+    SELECT deck_id, subject, count(DISTINCT card_id) AS n_cards, count(*) AS n_facts,
+           count(*) FILTER (WHERE covered) AS n_facts_covered
+    FROM fact_coverage GROUP BY deck_id, subject),
+qs AS (
+    SELECT q.deck_id,
+           coalesce(nullif(trim(q.subject), ''), nullif(trim(f.subject), ''), '{NO_SUBJECT}') AS subject,
+           count(*) AS n_questions, count(*) FILTER (WHERE q.status = 'accepted') AS n_accepted
+    FROM questions q LEFT JOIN facts f ON f.fact_id = q.fact_id
+    GROUP BY ALL)
+SELECT deck_id, subject,
+       coalesce(fs.n_cards, 0) AS n_cards,
+       coalesce(fs.n_facts, 0) AS n_facts,
+       coalesce(fs.n_facts_covered, 0) AS n_facts_covered,
+       CASE WHEN fs.n_facts > 0 THEN round(fs.n_facts_covered / fs.n_facts, 4) END AS fact_coverage,
+       coalesce(qs.n_questions, 0) AS n_questions,
+       coalesce(qs.n_accepted, 0) AS n_accepted
+FROM fs FULL OUTER JOIN qs USING (deck_id, subject)
+ORDER BY deck_id, n_facts DESC, n_accepted DESC, subject
+""", ("facts", "questions")),
+
+    View("coverage_by_kind", f"""
+WITH qk AS (
+    SELECT q.deck_id, coalesce(f.kind, '{NO_FACT}') AS kind, q.type, q.status, q.fact_id
+    FROM questions q LEFT JOIN facts f ON f.fact_id = q.fact_id),
+kinds AS (
+    SELECT deck_id, kind, count(*) AS n_facts FROM facts GROUP BY ALL
+    UNION ALL
+    SELECT DISTINCT deck_id, kind, 0 FROM qk WHERE kind = '{NO_FACT}'),
+types AS (SELECT DISTINCT deck_id, type FROM questions),
+cells AS (
+    SELECT deck_id, kind, type, count(*) AS n_questions,
+           count(*) FILTER (WHERE status = 'accepted') AS n_accepted,
+           count(*) FILTER (WHERE status = 'rejected') AS n_rejected,
+           count(DISTINCT fact_id) FILTER (WHERE status = 'accepted') AS n_facts_covered
+    FROM qk GROUP BY ALL)
+SELECT k.deck_id, k.kind, t.type, k.n_facts,
+       coalesce(c.n_facts_covered, 0) AS n_facts_covered,
+       coalesce(c.n_questions, 0) AS n_questions,
+       coalesce(c.n_accepted, 0) AS n_accepted,
+       coalesce(c.n_rejected, 0) AS n_rejected
+FROM kinds k JOIN types t USING (deck_id)
+LEFT JOIN cells c ON c.deck_id = k.deck_id AND c.kind = k.kind AND c.type = t.type
+ORDER BY k.deck_id, k.kind, t.type
+""", ("facts", "questions")),
+
+    View("difficulty_distribution", """
+SELECT deck_id, type, status,
+       CASE WHEN difficulty IS NULL THEN NULL ELSE least(floor(difficulty * 10), 9) / 10 END AS bin_low,
+       CASE WHEN difficulty IS NULL THEN NULL ELSE least(floor(difficulty * 10), 9) / 10 + 0.1 END AS bin_high,
+       count(*) AS n_questions,
+       round(avg(difficulty), 4) AS mean_difficulty
+FROM questions
+GROUP BY ALL
+ORDER BY deck_id, type, status, bin_low NULLS LAST
+""", ("questions",)),
+
+    View("rejections", f"""
+WITH r AS (
+    SELECT deck_id, question_id, card_id, card_index, line, type, stem, reject_reason,
+           coalesce(nullif(trim(split_part(reject_reason, ':', 1)), ''), '{NO_REASON}') AS reason
+    FROM questions WHERE status = 'rejected')
+SELECT deck_id, reason,
+       count(*) AS n_questions,
+       count(DISTINCT card_id) AS n_cards,
+       list(DISTINCT type ORDER BY type) AS types,
+       list(question_id ORDER BY card_index, line, question_id)[1:3] AS example_ids,
+       list(coalesce(reject_reason, '{NO_REASON}') || ' | ' || stem
+            ORDER BY card_index, line, question_id)[1:3] AS examples
+FROM r
+GROUP BY deck_id, reason
+ORDER BY deck_id, n_questions DESC, reason
+""", ("questions",)),
+
+    View("uncovered_facts", """
+SELECT fc.deck_id, fc.card_id, fc.card_index, c.title AS card_title, fc.line, fc.fact_id, fc.text,
+       fc.value, fc.unit, fc.kind, fc.subject, fc.attribute, fc.n_rejected,
+       (SELECT list(DISTINCT q.reject_reason ORDER BY q.reject_reason) FROM questions q
+        WHERE q.fact_id = fc.fact_id AND q.status = 'rejected' AND q.reject_reason IS NOT NULL) AS reject_reasons
+FROM fact_coverage fc LEFT JOIN cards c USING (card_id)
+WHERE NOT fc.covered
+ORDER BY fc.deck_id, fc.card_index, fc.line, fc.fact_id
+""", ("facts", "questions", "cards")),
+)
+
+
+def view_names() -> list[str]:
+    return [v.name for v in VIEWS]
+
+
+def apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Create or replace every view whose tables exist; return the names created.
+
+    Views are re-created on each read-write open, so a bank built by an older
+    qbank gets the current definitions, and the exam and response views appear
+    as soon as their tables do.
+    """
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+    ).fetchall()}
+    created = []
+    for view in VIEWS:
+        if set(view.requires) <= tables:
+            con.execute(f"CREATE OR REPLACE VIEW {view.name} AS {view.sql}")
+            created.append(view.name)
+        else:
+            con.execute(f"DROP VIEW IF EXISTS {view.name}")
+    return created
+
+
+# -- read-only queries ------------------------------------------------------------
+
+def run_sql(store: Store, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run one read-only query; return (column names, rows).
+
+    The statement is parsed first and anything but a query (SELECT, WITH, FROM,
+    VALUES, DESCRIBE, SHOW, SUMMARIZE) is refused before it runs. As a second
+    guard the query runs in a transaction that is always rolled back, and the
+    CLI opens the bank read-only as well.
+
+    Raises:
+        QueryError: not exactly one statement, not a query, or DuckDB rejects it.
+    """
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as e:
+        raise QueryError(f"cannot parse the query: {e}") from e
+    if len(statements) != 1:
+        raise QueryError(f"give exactly one SELECT statement, got {len(statements)}")
+    kind = statements[0].type
+    if kind != duckdb.StatementType.SELECT:
+        raise QueryError(
+            f"refused: {kind.name} statement; `qbank sql` is read-only and runs only queries "
+            "(SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE); nothing was changed"
+        )
+    cur = store.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        cur.execute(sql, list(params) if params else None)
+        columns = [d[0] for d in cur.description or ()]
+        rows = cur.fetchall()
+    except duckdb.Error as e:
+        raise QueryError(f"query failed: {e}") from e
+    finally:
+        cur.execute("ROLLBACK")
+    return columns, rows
+
+
+# -- headline numbers -------------------------------------------------------------
+
+def stats(store: Store) -> dict[str, int | float | None]:
+    """Headline numbers of a bank, flat and in a fixed order (for `qbank stats` and flow artifacts).
+
+    Ratios are fractions in [0, 1] rounded to 4 places; they are None when
+    their denominator is 0. Exam and response counts appear once those tables exist.
+    """
+    cur = store.cursor()
+
+    def one(sql: str, *params: object) -> Any:
+        return cur.execute(sql, list(params)).fetchone()
+
+    decks, = one("SELECT count(*) FROM decks")
+    cards, cards_covered = one("SELECT count(*), count(*) FILTER (WHERE covered) FROM coverage_by_card")
+    facts, facts_covered, subjects = one(
+        "SELECT count(*), count(*) FILTER (WHERE covered), count(DISTINCT subject) FILTER (WHERE subject <> ?) "
+        "FROM fact_coverage", NO_SUBJECT)
+    services, = one("SELECT count(DISTINCT service) FROM service_mentions")
+    questions, accepted, rejected, types, difficulty = one(
+        "SELECT count(*), count(*) FILTER (WHERE status = 'accepted'), count(*) FILTER (WHERE status = 'rejected'), "
+        "count(DISTINCT type) FILTER (WHERE status = 'accepted'), "
+        "round(avg(difficulty) FILTER (WHERE status = 'accepted'), 4) FROM questions")
+    out: dict[str, int | float | None] = {
+        "decks": decks,
+        "cards": cards,
+        "cards_covered": cards_covered,
+        "card_coverage": _ratio(cards_covered, cards),
+        "facts": facts,
+        "facts_covered": facts_covered,
+        "fact_coverage": _ratio(facts_covered, facts),
+        "subjects": subjects,
+        "services": services,
+        "questions": questions,
+        "accepted": accepted,
+        "rejected": rejected,
+        "acceptance_rate": _ratio(accepted, questions),
+        "question_types": types,
+        "mean_difficulty": difficulty,
+    }
+    tables = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "exam_sets" in tables:
+        out["exam_sets"] = one("SELECT count(*) FROM exam_sets")[0]
+    if "responses" in tables:
+        out["responses"] = one("SELECT count(*) FROM responses")[0]
+    if "item_quality" in tables:
+        out["items_flagged"] = one("SELECT count(*) FROM item_quality WHERE flagged")[0]
+    return out
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
