@@ -26,6 +26,14 @@ class QueryError(PipelineError):
     """An analyst's query is refused (not read-only) or fails."""
 
 
+class ResponsesError(PipelineError):
+    """A responses file cannot be read at all (unknown format, not an Anki collection …)."""
+
+
+class CalibrationError(PipelineError):
+    """Too few responses, items or cards to calibrate, train or validate."""
+
+
 def value_invalid_msg(name: str, value: object, valid_values: object) -> str:
     """A message naming the bad value and the valid ones."""
     return f"{name} {value!r} is not valid; choose one of: {', '.join(map(str, valid_values))}"  # type: ignore[call-overload]
