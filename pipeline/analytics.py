@@ -127,8 +127,9 @@ ORDER BY k.deck_id, k.kind, t.type
 
     View("difficulty_distribution", """
 SELECT deck_id, type, status,
-       CASE WHEN difficulty IS NULL THEN NULL ELSE least(floor(difficulty * 10), 9) / 10 END AS bin_low,
-       CASE WHEN difficulty IS NULL THEN NULL ELSE least(floor(difficulty * 10), 9) / 10 + 0.1 END AS bin_high,
+       -- least() skips NULLs, so the unscored are kept NULL explicitly; 1.0 joins the last bin
+       CASE WHEN difficulty IS NOT NULL THEN round(least(floor(difficulty * 10), 9) / 10, 1) END AS bin_low,
+       CASE WHEN difficulty IS NOT NULL THEN round(least(floor(difficulty * 10), 9) / 10 + 0.1, 1) END AS bin_high,
        count(*) AS n_questions,
        round(avg(difficulty), 4) AS mean_difficulty
 FROM questions
@@ -156,8 +157,9 @@ ORDER BY deck_id, n_questions DESC, reason
     View("uncovered_facts", """
 SELECT fc.deck_id, fc.card_id, fc.card_index, c.title AS card_title, fc.line, fc.fact_id, fc.text,
        fc.value, fc.unit, fc.kind, fc.subject, fc.attribute, fc.n_rejected,
-       (SELECT list(DISTINCT q.reject_reason ORDER BY q.reject_reason) FROM questions q
-        WHERE q.fact_id = fc.fact_id AND q.status = 'rejected' AND q.reject_reason IS NOT NULL) AS reject_reasons
+       coalesce((SELECT list(DISTINCT q.reject_reason ORDER BY q.reject_reason) FROM questions q
+                 WHERE q.fact_id = fc.fact_id AND q.status = 'rejected' AND q.reject_reason IS NOT NULL),
+                []::VARCHAR[]) AS reject_reasons
 FROM fact_coverage fc LEFT JOIN cards c USING (card_id)
 WHERE NOT fc.covered
 ORDER BY fc.deck_id, fc.card_index, fc.line, fc.fact_id
