@@ -1,0 +1,61 @@
+"""The CLI through click's test runner: help, errors as one line, facts output."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from tests.conftest import DECK
+
+
+def all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((prefix + (name,), command))
+        if isinstance(command, click.Group):
+            found.extend(all_commands(command, prefix + (name,)))
+    return found
+
+
+@pytest.mark.parametrize("path,command", all_commands(cli), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def test_every_command_has_help_with_an_example(path: tuple[str, ...], command: click.Command) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example:" in result.output, f"`qbank {' '.join(path)} --help` shows no example"
+
+
+def test_facts_jsonl_has_provenance_and_gold_units() -> None:
+    result = CliRunner().invoke(cli, ["facts", str(DECK)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    numeric = [r for r in rows if "value" in r]
+    assert {"card", "line", "text", "value", "unit", "kind"} <= set(numeric[0])
+    deck_lines = DECK.read_text(encoding="utf-8").split("\n")
+    assert all(r["text"] in deck_lines[r["line"] - 1] for r in rows)
+    timeout = next(r for r in numeric if r["text"].startswith("900 seconds"))
+    assert (timeout["value"], timeout["unit"], timeout["kind"]) == (900.0, "s", "duration")
+
+
+def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["facts", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1
+    assert missing.output.startswith("Error: ") and "Traceback" not in missing.output
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"caf\xe9\nA:\nx\n")
+    bad = runner.invoke(cli, ["facts", str(latin)])
+    assert bad.exit_code == 1 and "latin.txt:1: not UTF-8" in bad.output
+    nodeck = runner.invoke(cli, ["build", str(tmp_path / "none.txt"), "--db", str(tmp_path / "b.duckdb")])
+    assert nodeck.exit_code == 1 and "no such file or folder" in nodeck.output
+
+
+def test_facts_reports_skipped_cards_on_stderr(tmp_path: Path) -> None:
+    deck = tmp_path / "d.txt"
+    deck.write_text("Lambda\nA:\n- timeout 900 seconds\n---\nbroken card\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["facts", str(deck)])
+    assert result.exit_code == 0
+    assert "d.txt:5: card has no 'A:' line" in result.output

@@ -1,0 +1,59 @@
+"""The build-bank flow run for real under Prefect's test harness, and `qbank build` through it."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from tests.conftest import DECK
+
+pytestmark = pytest.mark.prefect
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_harness() -> Iterator[None]:
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=300):
+        yield
+
+
+def question_ids(db: Path) -> list[str]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return [r[0] for r in con.execute("SELECT question_id FROM questions ORDER BY 1").fetchall()]
+
+
+def test_flow_builds_then_skips_unchanged_deck(tmp_path: Path) -> None:
+    from flows.build_bank import build_bank
+
+    db = tmp_path / "bank.duckdb"
+    first = build_bank(paths=[str(DECK)], db=str(db), batch_size=10)
+    assert [r["status"] for r in first] == ["built"]
+    assert first[0]["cards"] == 36 and first[0]["accepted"] > 0
+    ids = question_ids(db)
+    second = build_bank(paths=[str(DECK)], db=str(db), batch_size=10)
+    assert [r["status"] for r in second] == ["unchanged"]
+    forced = build_bank(paths=[str(DECK)], db=str(db), force=True)
+    assert forced[0]["questions"] == first[0]["questions"]
+    assert question_ids(db) == ids
+
+
+def test_cli_build_reports_and_keeps_bank_on_strict_failure(tmp_path: Path) -> None:
+    db = tmp_path / "bank.duckdb"
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["build", str(DECK), "--db", str(db)])
+    assert ok.exit_code == 0, ok.output
+    assert "serverless-aws: 36 cards" in ok.output
+    before = question_ids(db)
+    bad = tmp_path / "serverless-aws.txt"   # same deck name, one malformed card
+    bad.write_text(DECK.read_text(encoding="utf-8") + "\n-----\nno marker card\n", encoding="utf-8")
+    refused = runner.invoke(cli, ["build", str(bad), "--db", str(db), "--strict"])
+    assert refused.exit_code == 1
+    assert "no 'A:' line" in refused.output and "Traceback" not in refused.output
+    assert question_ids(db) == before
+    skipped = runner.invoke(cli, ["build", str(bad), "--db", str(db)])
+    assert skipped.exit_code == 0 and "1 malformed card(s) skipped" in skipped.output
