@@ -31,6 +31,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/build_bench.py
 
 lint: $(STAMP)
 	$(BIN)/mypy
