@@ -1,0 +1,496 @@
+"""Numeric facts in text: a rule component for `spacy.blank("en")`.
+
+Numbers are found with pre-compiled regular expressions over each line of the
+Doc's text (faster than per-token Python), read as people write them
+(`1,00,000`, `16k`, `$37.549 billion`, `two-minute`, `2/3`, `four nines`),
+given a unit through `pipeline.units` (pint), linked into ranges and lists
+(`3-63 characters`, `1, 4 and 8 GPU`), given a bound (`up to`, `at least`, `~`)
+and filtered for what is not a fact (dates, versions, digits inside names,
+status codes, list numbers, operands, denominators, vague magnitudes).
+Restatements in one card (`900 seconds ( 15 minutes )`, `4KB` written twice,
+`the 5 consumers`) are merged, so each distinct quantity is reported once.
+
+The component stores `Quantity` records in `doc._.quantities` (char offsets in
+`doc.text`) and a `doc.spans["quantities"]` group labelled with the kind.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .units import canonical, kind_of, unit_expr
+
+__all__ = ["Quantity", "QuantityRecognizer", "find_quantities", "FACTORY", "make_quantities"]
+
+FACTORY: Final = "qbank_quantities"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One numeric fact as found: canonical value/unit plus how it was written."""
+
+    start: int                 # char offsets of `text` in the analysed text
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    kind: str
+    source_value: float
+    source_unit: str | None
+    bound: str = "exact"
+    role: str = "value"
+    group: str | None = None   # shared by the members of one range or list
+    context: str | None = None  # a price's denominator, e.g. "per 1 million requests"
+    noun: str | None = None    # what a count counts ("nodes", "GPU configurations")
+
+
+# ---------------------------------------------------------------- lexicon ---
+_WORD_VALUES: Final = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "single": 1,
+}
+_SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6}
+_MONTHS: Final = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december".split())
+_STOP: Final = frozenset(
+    "of and or to in on at for by with from into is are was were be been being the a an that which who "
+    "whom whose if than as but so it its this these those can will may might should would could must "
+    "not no nor more less fewer before after when while where then there here each every all also only "
+    "per vs via etc until unless since because about over under above below between up down out off "
+    "i you we they he she me us them my your our their do does did has have had get gets got".split())
+_ADVERBS: Final = frozenset("often only also always even still just now then here there too usually "
+                            "generally typically simultaneously".split())
+# Words before a number that make it a name or a reference, not a quantity.
+_LABEL_WORDS: Final = frozenset("slide slides layer version v step phase page figure fig chapter section "
+                                "route gen generation rev revision release no number item option tier "
+                                "level series model type".split())
+_PORT_WORDS: Final = frozenset({"port", "ports"})
+# Cue words: a bare number after them states a limit.
+_CUE_WORDS: Final = frozenset("is are was of to around about approximately approx roughly over under "
+                              "maximum max minimum min limit limits than usual default standard at "
+                              "nearly almost first up below above within exceed exceeds only".split())
+_BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks payload file files object "
+                               "objects data cache buffer record records item items".split())
+
+_NUM: Final = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?"
+_WORD_NUM: Final = (r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|" +
+                    "|".join(sorted((w for w in _WORD_VALUES if w not in ("thousand", "million", "billion")),
+                                    key=len, reverse=True)) + r")")
+_ATOM_RE: Final = re.compile(
+    rf"(?P<frac>(?<![\w./,])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}})(?![\w/]|\.\d))"
+    rf"|(?:(?P<cur>\$)\s?|(?<![\w.$]))(?P<num>{_NUM})(?![.,]?\d)"
+    rf"|(?<![\w-])(?P<word>{_WORD_NUM})(?![\w])"
+)
+# Units as written, longest first; a trailing lookahead keeps "MB" out of "MBps".
+_UNIT_RE: Final = re.compile(
+    r"(?P<sep>\s?-\s?|\s?)(?P<unit>"
+    r"(?i:GB-?s(?:ec(?:onds?)?)?)(?![a-z])"
+    r"|(?i:[KMGTPE]i?B(?:/s(?:ec)?|ps))"
+    r"|(?i:[kmgt]?bps|[kmgt]bit/s)"
+    r"|(?i:[KMGTPE]i?B|bytes?)"
+    r"|(?i:bits?)"
+    r"|(?i:milliseconds?|msecs?|ms|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|months?|years?|yrs?)"
+    r"|%|(?i:percent|pct)|(?i:nines)"
+    r"|x|(?i:times)"
+    r"|¢|(?i:cents?|dollars?)|USD"
+    r"|IOPS|iops|tps|TPS|rps|RPS|qps|QPS|RCUs?|WCUs?"
+    r")(?![A-Za-z0-9])"
+)
+_SCALE_RE: Final = re.compile(r"\s?(?P<s>thousand|million|billion|trillion)\b|(?P<k>[kK])(?![A-Za-z0-9])|(?P<m>M)(?![A-Za-z0-9])")
+_NOUN_RE: Final = re.compile(r"(?P<sep>\s?-\s?|\s+)(?P<w1>[A-Za-z][A-Za-z0-9]*(?:'[a-z]+)?)(?:\s+(?P<w2>[A-Za-z][a-z0-9]*))?")
+_RATE_RE: Final = re.compile(r"\s*(?:/\s?|\s+per\s+|\s+a\s+|\s+each\s+)(?P<t>seconds?|secs?|s|minutes?|mins?|hours?|hr)\b", re.I)
+_NOUN_RATE_RE: Final = re.compile(r"^(?:\s+[A-Za-z][A-Za-z-]*){1,4}\s+per\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?|hr)\b", re.I)
+_PER_RE: Final = re.compile(r"\s*(?:per|/|for each|each)\s+[^,;.()]{1,40}", re.I)
+_CONNECT_RE: Final = re.compile(r"^\s*(?:,\s*(?:and|or)?|-|–|—|to|through|or|and)\s*$", re.I)
+_RANGE_CONNECT_RE: Final = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
+
+# Regions of a line where no number is a fact.
+_BLOCK_RE: Final = re.compile(
+    r"\b\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?"                      # IP addresses and ranges
+    r"|\b\d+(?:\.\d+){2,}\b|\b\d+(?:\.\d+)*\.x\b"                   # versions 5.6.17, 1.x, 5.6.x
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d\d-\d\d\b"  # dates 1/12/2018, 2017-06
+    r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b"                    # year ranges
+    r"|\b[A-Za-z]+[-_]?\d+[A-Za-z0-9_.-]*|\b\d+[A-Za-z_]+\d[\w.-]*"  # names: gp2, AES-256, F4_1G, IPv4, t2.small
+    r"|\b\d+(?:st|nd|rd|th)\b"                                      # ordinals
+    r"|\w=\S+"                                                      # config values KEY=10m
+    r"|\b[1-5]xx\b|https?://\S+|\b[vV]\d+(?:\.\d+)*"
+)
+_VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\bversions?\b", re.I)
+_SENT_START_RE: Final = re.compile(r"(?:^|[.!?:;]\s+|^\s*(?:[-*•]\s*)+)$")
+_BULLET_LEFT_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*$")
+_PREV_WORD_RE: Final = re.compile(r"([A-Za-z][\w.@]*)\s*$")
+_OPERAND_LEFT_RE: Final = re.compile(r"(?:[*/×÷+]|(?:^|[\s(])(?:[A-Z]|[A-Za-z]+_\w*)\s*[<>]=?)\s*$")
+_OPERAND_RIGHT_RE: Final = re.compile(r"^\s*[*/×÷]\s*[\w(]")
+_DEFINE_RIGHT_RE: Final = re.compile(r"^\s*=(?!=)")
+_HTTP_RIGHT_RE: Final = re.compile(r"^\s*(?:status|error|errors|response|responses|code|codes|s)\b", re.I)
+_HTTP_LEFT_RE: Final = re.compile(r"\b(?:HTTP|status|code|returns?|returned|throws?)\s*(?:an?\s+)?$", re.I)
+_MAX_LEFT_RE: Final = re.compile(
+    r"(?:\bup\s+to|\bmaximum(?:\s+of)?|\bmax(?:\s+of)?|\bat\s+most|\blimit(?:ed)?\s+(?:of|to|is)|\bcapped\s+at"
+    r"|\bno\s+more\s+than|<=?|\bunder|\bbelow|\bless\s+than|\bfewer\s+than|\bwithin|\bonly)\s*(?:an?\s+)?$", re.I)
+_MIN_LEFT_RE: Final = re.compile(
+    r"(?:\bat\s+least|\bminimum(?:\s+of)?|\bmin(?:\s+of)?|\bmore\s+than|\bover|\bgreater\s+than|>=?"
+    r"|\bstarting\s+(?:at|with|from)|\bupwards\s+of)\s*(?:an?\s+)?$", re.I)
+_APPROX_LEFT_RE: Final = re.compile(
+    r"(?:~|\babout|\baround|\broughly|\bapproximately|\bapprox\.?|\bnearly|\balmost|\bballpark\s+of(?:\s+a)?"
+    r"|\bsome)\s*(?:an?\s+)?$", re.I)
+_MAX_RIGHT_RE: Final = re.compile(r"^\s*(?:max(?:imum)?\b|or\s+(?:less|fewer|below)\b|at\s+most\b)", re.I)
+_MIN_RIGHT_RE: Final = re.compile(r"^\s*(?:min(?:imum)?\b|or\s+(?:more|greater|above|higher)\b|at\s+least\b|\+)", re.I)
+_OR_MORE_RE: Final = re.compile(r"^\s*or\s+(?:more|fewer|less|greater)\b", re.I)
+_INCREMENT_RE: Final = re.compile(r"^\s*increments?\b", re.I)
+_DIFFERENT_RE: Final = re.compile(r"^\s*different\b", re.I)
+_ANAPHOR_LEFT_RE: Final = re.compile(r"\b(?:the|all|these|those|all\s+the|of\s+the)\s*$", re.I)
+_BARE_CUE_LEFT_RE: Final = re.compile(r"(?:[:(~=]|\b(?:" + "|".join(sorted(_CUE_WORDS)) + r"))\s*$", re.I)
+_OF_LEFT_RE: Final = re.compile(r"\bof\s*$", re.I)
+_PER_CONTEXT_RIGHT_RE: Final = re.compile(r"^\s*(?:per|/)\s*[A-Za-z]", re.I)
+
+
+@dataclass
+class _Atom:
+    """A number as found in a line, with what follows it (mutable while linking)."""
+
+    start: int          # number start (incl. a currency sign)
+    num_end: int        # end of the number (and scale)
+    end: int            # end of unit or noun
+    value: float
+    is_word: bool
+    unit: str | None = None      # written unit
+    expr: str | None = None      # pint expression
+    noun: str | None = None      # first word after the number when it is not a unit
+    noun_words: tuple[str, ...] = ()
+    hyphen: bool = False
+    scale: str | None = None
+    is_fraction: bool = False
+    currency: bool = False
+
+
+def _parse_number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
+    """The atom at `m`: its value, then a unit, a scale or a noun after it."""
+    if m.group("frac"):
+        n, d = int(m.group("fn")), int(m.group("fd"))
+        if not 0 < n < d <= 12:
+            return None
+        return _Atom(m.start(), m.end(), m.end(), n / d, False, is_fraction=True, expr="dimensionless", unit="/")
+    if m.group("word"):
+        word = re.sub(r"\s+", " ", m.group("word").lower())
+        value = float(_WORD_VALUES[word.split(" ")[-1]])
+        atom = _Atom(m.start(), m.end(), m.end(), value, True)
+    else:
+        atom = _Atom(m.start(), m.end(), m.end(), _parse_number(m.group("num")), False, currency=bool(m.group("cur")))
+    pos = atom.num_end
+    um = _UNIT_RE.match(line, pos)
+    if um is None or (um.group("unit") == "x" and um.group("sep")):
+        sm = _SCALE_RE.match(line, pos)
+        if sm and not atom.is_word:
+            scale = (sm.group("s") or sm.group("k") or sm.group("m")).lower()
+            atom.value *= _SCALES[scale]
+            atom.scale = scale
+            atom.num_end = pos = sm.end()
+            um = _UNIT_RE.match(line, pos)
+            if um is not None and um.group("unit") == "x" and um.group("sep"):
+                um = None
+    if um is not None and not (um.group("unit").lower() in ("times",) and not um.group("sep")):
+        unit = um.group("unit")
+        atom.unit, atom.end, atom.hyphen = unit, um.end(), "-" in um.group("sep")
+        low = unit.lower()
+        if low in ("bit", "bits", "nines"):
+            atom.expr = low
+        else:
+            atom.expr = unit_expr(unit)
+            if atom.scale in ("k", "m") and atom.expr.endswith("byte"):
+                atom.value /= _SCALES[atom.scale]  # "16kb" was read as 16 kilo-kb: undo
+        rm = _RATE_RE.match(line, atom.end)
+        # "a read of 4 KB per second": the size of each read, not a throughput
+        if rm and not _OF_LEFT_RE.search(line, 0, atom.start) and atom.expr and (atom.expr.endswith("byte") or atom.expr in ("request", "RCU", "WCU")):
+            atom.expr = f"{atom.expr} / {unit_expr(rm.group('t'))}"
+            atom.end = rm.end()
+        return atom
+    if atom.currency:
+        atom.expr, atom.unit = "dollar", "$"
+        return atom
+    nm = _NOUN_RE.match(line, pos)
+    if nm and nm.group("w1").lower() not in _STOP:
+        words = [nm.group("w1")]
+        w2 = nm.group("w2")
+        if w2 and w2.lower() not in _STOP and w2.lower() not in _ADVERBS and not w2.endswith("ly"):
+            words.append(w2)
+        atom.noun, atom.noun_words, atom.hyphen = nm.group("w1"), tuple(words), "-" in nm.group("sep")
+        atom.end = nm.start("w1") + len(nm.group("w1"))
+        if atom.scale == "k" and nm.group("w1").lower() in _BYTE_NOUNS:
+            atom.value /= 1000
+            atom.expr, atom.unit = "kibibyte", "k"
+    return atom
+
+
+def _prev_word(left: str) -> str | None:
+    m = _PREV_WORD_RE.search(left)
+    return m.group(1) if m and left[m.end(1):].strip() == "" else None
+
+
+def _is_year(a: _Atom, raw: str) -> bool:
+    return (not a.is_word and "," not in raw and "." not in raw and 1900 <= a.value <= 2099
+            and a.expr is None and not a.currency)
+
+
+# ------------------------------------------------------------------ scanner ---
+class _CardState:
+    """What the card has reported so far: restatements of it are merged."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: set[tuple[float, str | None, str | None]] = set()
+        self.values: set[tuple[float, str | None]] = set()
+        self._acronyms: dict[str, str | None] = {}
+
+    def head(self, words: tuple[str, ...]) -> str | None:
+        """The counted thing, singular, with acronyms expanded from the card ("AZs" -> "zone")."""
+        if not words:
+            return None
+        word = words[-1]
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}s?", word):
+            key = word.rstrip("s")
+            if key not in self._acronyms:
+                pattern = r"\b" + r"\s+".join(rf"{c}[a-z]+" for c in key) + r"\b"
+                found = re.search(pattern, self.text, re.I)
+                self._acronyms[key] = found.group(0).split()[-1] if found else None
+            word = self._acronyms[key] or key
+        word = word.lower()
+        return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _bound(left: str, right: str) -> str:
+    if _APPROX_LEFT_RE.search(left):
+        return "approx"
+    if _MAX_LEFT_RE.search(left) or _MAX_RIGHT_RE.match(right):
+        return "max"
+    if _MIN_LEFT_RE.search(left) or _MIN_RIGHT_RE.match(right):
+        return "min"
+    return "exact"
+
+
+def _scan_line(line: str, offset: int, state: _CardState) -> Iterator[Quantity]:
+    blocked = [(m.start(), m.end()) for m in _BLOCK_RE.finditer(line)] if any(c.isdigit() for c in line) else []
+    atoms: list[tuple[_Atom, str]] = []
+    for m in _ATOM_RE.finditer(line):
+        if any(s < m.end() and m.start() < e for s, e in blocked) and not m.group("word"):
+            continue
+        atom = _read_atom(line, m)
+        if atom is not None:
+            atoms.append((atom, m.group("num") or m.group("word") or m.group("frac")))
+    if not atoms:
+        return
+    version_line = bool(_VERSION_HINT_RE.search(line))
+    chains: list[list[tuple[_Atom, str]]] = []
+    for item in atoms:
+        if chains:
+            prev = chains[-1][-1][0]
+            between = line[prev.end:item[0].start]
+            bare = prev.expr is None and prev.noun is None
+            same = prev.expr is not None and prev.expr == item[0].expr and _RANGE_CONNECT_RE.match(between)
+            if (bare or same) and _CONNECT_RE.match(between) and prev.is_word == item[0].is_word:
+                chains[-1].append(item)
+                continue
+        chains.append([item])
+    for chain in chains:
+        yield from _chain_quantities(line, offset, chain, state, version_line)
+
+
+def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], state: _CardState,
+                      version_line: bool) -> Iterator[Quantity]:
+    first, last = chain[0][0], chain[-1][0]
+    left, right = line[:first.start], line[last.end:]
+    prev = _prev_word(left)
+    prev_low = prev.lower() if prev else None
+    if len(chain) > 1 and all(_is_year(a, raw) for a, raw in chain):
+        return
+    if re.search(r"\bper\s*$", left, re.I) or (first.currency is False and re.search(r"\$\S*\s*per\s*$", left)):
+        return  # a denominator: "$0.20 per 1 million requests"
+    if _OPERAND_LEFT_RE.search(left):
+        return
+    if _OPERAND_RIGHT_RE.match(line[first.num_end:]):
+        return
+    if _DIFFERENT_RE.match(line[first.num_end:]):
+        return  # "42 different domains": a scenario, not a limit
+    if len(chain) == 1 and first.noun is None and first.expr is None and re.match(r"^[.)]\s", right) \
+            and _BULLET_LEFT_RE.match(left):
+        return  # list numbering "1. Send"
+    if first.value == 1 and _DEFINE_RIGHT_RE.match(line[first.end:]):
+        return  # "1 RCU = ...": a definition of the unit
+    if prev_low in _MONTHS:
+        return
+    measured = last.expr is not None and last.expr not in ("RCU", "WCU", "request")
+    # names and references: "Route 53", "slide 14", "Layer 7", "PostgreSQL 9.6"
+    if prev_low in _LABEL_WORDS and not measured:
+        return
+    if prev and not measured and not first.is_word and prev[0].isupper() and prev_low not in _CUE_WORDS \
+            and not _SENT_START_RE.search(left[:left.rfind(prev)]):
+        return
+    out: list[tuple[_Atom, float, str | None, str | None]] = []
+    noun = last.noun
+    expr = last.expr
+    if expr == "bits" or expr == "bit":
+        if last.value < 256:
+            return  # "32-bit", "64 bit": architectures
+        expr = "dimensionless"  # key lengths: "2048 bits", "4096-bit"
+    if expr == "nines":
+        vals = [100 - 100 * 10 ** (-a.value) for a, _ in chain]
+        out = [(a, v, "percent", None) for (a, _), v in zip(chain, vals)]
+    for a, raw in chain:
+        if out:
+            break
+        if a.is_word and not _word_is_fact(line, chain, state):
+            return
+        if _is_year(a, raw) and (expr is None or expr in ("RCU", "WCU", "request")):
+            return
+        if not a.is_word and expr is None and re.match(r"s\b", line[a.num_end:]):
+            if a.value >= 100 or re.match(r"s\s+of\b", line[a.num_end:]):
+                return  # "100s of TB", "1000s", "503s"
+    if not out:
+        http = (not first.is_word and len(chain) == 1 and 100 <= first.value <= 599 and first.value == int(first.value)
+                and expr is None and (_HTTP_RIGHT_RE.match(line[first.num_end:]) or _HTTP_LEFT_RE.search(left)))
+        if http:
+            return
+        port = prev_low in _PORT_WORDS or (expr is None and noun is None
+                                           and re.search(r"\bports?\b", line, re.I) is not None)
+        if expr is None and noun is None and not last.is_fraction:
+            if version_line and any("." in raw for _, raw in chain):
+                return
+            if not (_BARE_CUE_LEFT_RE.search(left) or _PER_CONTEXT_RIGHT_RE.match(right) or prev_low in _PORT_WORDS
+                    or _OR_MORE_RE.match(right)):
+                return
+        if version_line and not measured and any("." in raw for _, raw in chain):
+            return
+        if port:
+            expr = "dimensionless"
+        for a, raw in chain:
+            e = expr if expr is not None else ("dimensionless" if a.is_fraction else "count")
+            if a.currency:
+                e = "dollar"
+            if e in ("request", "RCU", "WCU"):
+                e = "count"
+            if e == "count":
+                rm = _NOUN_RATE_RE.match(line[last.num_end:])
+                if rm:
+                    e = f"count / {unit_expr(rm.group('t'))}"
+            out.append((a, a.value, None, e))
+    group = f"{offset + first.start}" if len(chain) > 1 else None
+    text_start = first.start
+    text_end = last.end if (last.expr or last.noun) else last.num_end
+    text = line[text_start:text_end]
+    bound = _bound(left, line[last.end:])
+    if len(chain) == 1 and _OR_MORE_RE.match(right):
+        bound = "min"
+    context = None
+    if any(e == "dollar" for *_, e in out if e):
+        pm = _PER_RE.match(line, text_end)
+        context = pm.group(0).strip() if pm else None
+    enumeration = len(chain) > 2
+    head = state.head(last.noun_words) if noun else (last.unit if expr in ("RCU", "WCU") else None)
+    if len(chain) == 1 and _OR_MORE_RE.match(right) and noun is None:
+        nm = _NOUN_RE.match(line, _OR_MORE_RE.match(right).end() + last.end)  # type: ignore[union-attr]
+        head = state.head((nm.group("w1"),) + ((nm.group("w2"),) if nm.group("w2") else ())) if nm else None
+    for i, (a, raw_value, fixed_unit, e) in enumerate(out):
+        if fixed_unit == "percent":
+            value, unit = raw_value, "percent"
+            src_unit: str | None = a.unit
+        else:
+            assert e is not None
+            value, unit = canonical(raw_value, e)
+            src_unit = a.unit or last.unit or (noun if unit == "count" else None)
+        if unit == "count" and a.currency is False and last.currency:
+            unit = "USD"
+        key_noun = f"{text}#{i}" if enumeration else (head if unit in ("count", "count/s") else None)
+        key = (round(value, 9), unit, key_noun)
+        if key in state.seen:
+            continue
+        if (round(value, 9), unit) in state.values and _ANAPHOR_LEFT_RE.search(left):
+            continue  # "the 5 consumers", "all 20 instances": the same quantity again
+        state.seen.add(key)
+        state.values.add((round(value, 9), unit))
+        role = "value"
+        if len(chain) == 2:
+            role = "range_low" if i == 0 else "range_high"
+        if _INCREMENT_RE.match(line[last.end:]) or re.search(r"\bin\s*$", left) and _INCREMENT_RE.match(right):
+            role = "increment"
+        yield Quantity(
+            start=offset + text_start, end=offset + text_end, text=text, value=value, unit=unit,
+            kind=kind_of(unit), source_value=a.value, source_unit=src_unit,
+            bound=bound if role != "range_low" else ("exact" if bound == "max" else bound),
+            role=role, group=group, context=context, noun=noun,
+        )
+
+
+def _word_is_fact(line: str, chain: list[tuple[_Atom, str]], state: _CardState) -> bool:
+    """A word number is a fact when it states a limit ("two-minute", "fewer than two", "three zones")."""
+    first, last = chain[0][0], chain[-1][0]
+    left, right = line[:first.start], line[last.end:]
+    word = line[first.start:first.num_end]
+    if word[0].isupper() and not _SENT_START_RE.search(left):
+        return False  # "One Zone-IA": part of a name
+    if last.expr is not None and last.expr not in ("bit", "bits"):
+        return True
+    if len(chain) > 1 or _OR_MORE_RE.match(line[last.num_end:]):
+        return True
+    if _MAX_LEFT_RE.search(left) or _MIN_LEFT_RE.search(left):
+        return last.noun is not None or _OR_MORE_RE.match(right) is not None or True
+    if last.noun and not last.hyphen and last.value >= 3 and last.noun.lower() not in _STOP:
+        return last.noun.endswith("s") and not last.noun.endswith("ss")
+    return False
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All numeric facts of one card's text (lines joined by "\\n"), restatements merged."""
+    state = _CardState(text)
+    out: list[Quantity] = []
+    offset = 0
+    for line in text.split("\n"):
+        if any(c.isdigit() for c in line) or _HAS_WORD_NUM.search(line):
+            out.extend(_scan_line(line, offset, state))
+        offset += len(line) + 1
+    return out
+
+
+_HAS_WORD_NUM: Final = re.compile(rf"(?<![\w-]){_WORD_NUM}(?![\w])")
+
+
+# ---------------------------------------------------------------- spaCy ---
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=())
+
+
+class QuantityRecognizer:
+    """Pipeline component: sets `doc._.quantities` and `doc.spans[spans_key]`."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = "quantities") -> None:
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_quantities(doc.text)
+        doc._.quantities = tuple(found)
+        spans = []
+        for q in found:
+            span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(FACTORY, default_config={"spans_key": "quantities"})
+def make_quantities(nlp: Language, name: str, spans_key: str) -> QuantityRecognizer:
+    """spaCy factory `qbank_quantities` (config `qbank.quantities.v1`)."""
+    return QuantityRecognizer(nlp, name, spans_key=spans_key)
