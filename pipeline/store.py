@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 
 from .analytics import apply_views
@@ -54,6 +55,14 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE TABLE IF NOT EXISTS options (
     question_id VARCHAR, deck_id VARCHAR, position INTEGER, text VARCHAR, value DOUBLE, is_correct BOOLEAN);
 CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR PRIMARY KEY, deck_id VARCHAR);
+-- Learner data: not in DECK_TABLES, so deck rebuilds keep it (question IDs are stable).
+CREATE TABLE IF NOT EXISTS responses (
+    response_id VARCHAR PRIMARY KEY, learner_id VARCHAR, question_id VARCHAR, correct BOOLEAN,
+    response VARCHAR, answered_at TIMESTAMP, source VARCHAR, grade_reason VARCHAR);
+CREATE TABLE IF NOT EXISTS item_stats (
+    question_id VARCHAR PRIMARY KEY, n_responses INTEGER, facility DOUBLE, discrimination DOUBLE,
+    discriminative_efficiency DOUBLE, b DOUBLE, b_se DOUBLE, flag VARCHAR, prior_b DOUBLE,
+    difficulty DOUBLE, band VARCHAR);
 """
 
 @dataclass(frozen=True)
@@ -214,6 +223,59 @@ class Store:
     def deck_ids(self) -> list[str]:
         return [r[0] for r in self.cursor().execute("SELECT deck_id FROM decks ORDER BY deck_id").fetchall()]
 
+    # -- responses and calibration --------------------------------------------
+    def write_responses(self, rows: Sequence[dict[str, Any]]) -> int:
+        """Add responses, skipping any already stored (same `response_id`); returns how many were added."""
+        if not rows:
+            return 0
+        table = _arrow(list(rows), RESPONSE_SCHEMA)
+        with self.transaction() as cur:
+            before = cur.execute("SELECT count(*) FROM responses").fetchall()[0][0]
+            cur.register("_rows", table)
+            cur.execute("INSERT INTO responses BY NAME SELECT DISTINCT ON (response_id) * FROM _rows "
+                        "WHERE response_id NOT IN (SELECT response_id FROM responses)")
+            cur.unregister("_rows")
+            after = cur.execute("SELECT count(*) FROM responses").fetchall()[0][0]
+        return int(after - before)
+
+    def load_responses(self) -> pd.DataFrame:
+        """All responses, oldest first (rows without a time keep their import order last)."""
+        return self.cursor().execute(
+            "SELECT * FROM responses ORDER BY answered_at NULLS LAST, learner_id, question_id, response_id"
+        ).df()
+
+    def set_grades(self, grades: pd.DataFrame) -> None:
+        """Store verdicts: a frame of `response_id`, `correct`, `grade_reason`."""
+        with self.transaction() as cur:
+            cur.register("_grades", pa.Table.from_pandas(grades[["response_id", "correct", "grade_reason"]], preserve_index=False))
+            cur.execute("UPDATE responses SET correct = g.correct, grade_reason = g.grade_reason "
+                        "FROM _grades g WHERE responses.response_id = g.response_id")
+            cur.unregister("_grades")
+
+    def write_item_stats(self, stats: pd.DataFrame) -> None:
+        """Replace the items' statistics and copy their blended difficulty into `questions`, in one transaction."""
+        with self.transaction() as cur:
+            cur.register("_stats", pa.Table.from_pandas(stats, preserve_index=False))
+            cur.execute("DELETE FROM item_stats WHERE question_id IN (SELECT question_id FROM _stats)")
+            cur.execute("INSERT INTO item_stats BY NAME SELECT * FROM _stats")
+            cur.execute("UPDATE questions SET difficulty = s.difficulty FROM _stats s "
+                        "WHERE questions.question_id = s.question_id")
+            cur.unregister("_stats")
+
+    def load_item_stats(self) -> pd.DataFrame:
+        return self.cursor().execute("SELECT * FROM item_stats ORDER BY question_id").df()
+
+    def load_features(self) -> pd.DataFrame:
+        """Stored feature rows with each question's card (for validation grouped by card)."""
+        return self.cursor().execute(
+            "SELECT f.*, q.card_id FROM question_features f JOIN questions q USING (question_id) ORDER BY question_id"
+        ).df()
+
+    def alias_pairs(self) -> list[tuple[str, str]]:
+        """(surface form, canonical service) pairs the bank's decks use, for grading text answers."""
+        return [(r[0], r[1]) for r in self.cursor().execute(
+            "SELECT DISTINCT text, service FROM service_mentions ORDER BY 1, 2").fetchall()]
+
 
 # -- rows ----------------------------------------------------------------------
 
@@ -304,6 +366,8 @@ QUESTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("card_id", S),
                              ("line", I), ("type", S), ("stem", S), ("answer", S), ("answer_value", D),
                              ("answer_unit", S), ("subject", S), ("generator", S), ("generator_version", S),
                              ("reason", S), ("status", S), ("reject_reason", S), ("difficulty", D), ("extra", S)])
+RESPONSE_SCHEMA = pa.schema([("response_id", S), ("learner_id", S), ("question_id", S), ("correct", B),
+                             ("response", S), ("answered_at", pa.timestamp("us")), ("source", S), ("grade_reason", S)])
 OPTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("position", I), ("text", S), ("value", D),
                            ("is_correct", B)])
 
