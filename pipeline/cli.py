@@ -164,3 +164,54 @@ def facts(deck: Path, deck_format: str | None, output: str) -> None:
         table.add_row(str(row["card"]), str(row["line"]), row["text"], str(row.get("value", "")),
                       str(row.get("unit") or ""), row.get("kind") or row.get("service", ""))
     Console().print(table)
+
+
+@cli.command("eval-facts")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), required=True,
+              help="Folder with NAME.gold.jsonl, NAME.services.jsonl and NAME.nonfacts.jsonl.")
+@deck_format_option
+@click.option("--min-precision", type=float, default=0.0, help="Exit 1 when facts precision is below this.")
+@click.option("--min-recall", type=float, default=0.0, help="Exit 1 when facts recall is below this.")
+@click.option("--quiet", is_flag=True, help="Print only the summary line.")
+def eval_facts(deck: Path, gold_dir: Path, deck_format: str | None, min_precision: float, min_recall: float,
+               quiet: bool) -> None:
+    """Score the facts and services extracted from DECK against its gold files.
+
+    Matching follows the gold scorer: (card, unit, value) as a multiset with a
+    relative tolerance of 1e-6; services by normalised name; traps are false
+    alarms on listed non-facts. Misses, extras and traps are listed first.
+
+    Example:
+
+        qbank eval-facts ../shared/decks/serverless-aws.txt --gold ../shared/gold
+        qbank eval-facts deck.txt --gold gold/ --min-precision 0.97 --min-recall 0.97 --quiet
+    """
+    from .decks import deck_name, read_deck
+    from .evaluation import evaluate
+    from .facts import extract, fact_rows
+
+    name = deck_name(deck)
+
+    def load(suffix: str, required: bool = True) -> list[dict[str, Any]]:
+        path = gold_dir / f"{name}.{suffix}.jsonl"
+        if not path.exists() and not required:
+            return []
+        if not path.exists():
+            raise click.ClickException(f"{path}: no gold file for deck {name!r}")
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    result = evaluate(fact_rows(extract(read_deck(deck, fmt=deck_format).cards)),
+                      load("gold"), load("services", False), load("nonfacts", False))
+    if not quiet:
+        for g in result.misses:
+            click.echo(f"miss   card {g['card']:>3}: {g.get('text')!r} = {g['value']} {g.get('unit')}")
+        for f in result.false_alarms:
+            click.echo(f"extra  card {f.get('card')!s:>3}: {f.get('text', '')!r} = {f.get('value')} {f.get('unit')}")
+        for f, t in result.traps:
+            click.echo(f"trap   card {f.get('card')!s:>3}: {f.get('text')!r} ({t.get('reason')})")
+        for card, service in result.missed_services:
+            click.echo(f"miss service card {card:>3}: {service}")
+    click.echo(result.summary(name))
+    if result.facts.precision < min_precision or result.facts.recall < min_recall:
+        sys.exit(1)

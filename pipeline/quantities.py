@@ -198,7 +198,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
             scale = (sm.group("s") or sm.group("k") or sm.group("m")).lower()
             atom.value *= _SCALES[scale]
             atom.scale = scale
-            atom.num_end = pos = sm.end()
+            atom.num_end = atom.end = pos = sm.end()
             um = _UNIT_RE.match(line, pos)
             if um is not None and um.group("unit") == "x" and um.group("sep"):
                 um = None
@@ -228,7 +228,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         if w2 and w2.lower() not in _STOP and w2.lower() not in _ADVERBS and not w2.endswith("ly"):
             words.append(w2)
         atom.noun, atom.noun_words, atom.hyphen = nm.group("w1"), tuple(words), "-" in nm.group("sep")
-        atom.end = nm.start("w1") + len(nm.group("w1"))
+        atom.end = nm.end("w2") if len(words) == 2 else nm.end("w1")
         if atom.scale == "k" and nm.group("w1").lower() in _BYTE_NOUNS:
             atom.value /= 1000
             atom.expr, atom.unit = "kibibyte", "k"
@@ -429,7 +429,7 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
             start=offset + text_start, end=offset + text_end, text=text, value=value, unit=unit,
             kind=kind_of(unit), source_value=a.value, source_unit=src_unit,
             bound=bound if role != "range_low" else ("exact" if bound == "max" else bound),
-            role=role, group=group, context=context, noun=noun,
+            role=role, group=group, context=context, noun=" ".join(last.noun_words) or None,
         )
 
 

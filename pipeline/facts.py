@@ -1,0 +1,179 @@
+"""Facts stage: cards -> numeric facts and service mentions, one spaCy Doc per card.
+
+The numbers come from the `qbank_quantities` component (`doc._.quantities`),
+the services from the services component (`doc.spans["services"]`) when the
+pipeline has it. This module maps both back to source lines, names what each
+number is about (`attribute`, `subject`) and gives every fact an ID derived
+from its content, so a rebuild gives the same IDs.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, Final
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .ids import stable_id
+from .nlp import load_nlp
+from .quantities import Quantity
+from .types import Card, CardFacts, Fact, ServiceMention
+
+__all__ = ["extract", "fact_rows", "card_text"]
+
+_BULLETS: Final = re.compile(r"^\s*(?:[-*•>]\s*)+")
+_CLAUSE_SPLIT: Final = re.compile(r"[.;!?(\[]\s+|\s+-\s+|,\s+|\s+\(|^\s*")
+_LEAD_WORDS: Final = re.compile(
+    r"^(?:(?:and|or|but|so|then|the|a|an|it|its|this|that|there|which|with|each|every|for|in|on|at)\s+)+", re.I)
+_TRAIL_WORDS: Final = re.compile(
+    r"(?:\s+(?:is|are|was|of|to|at|up|by|for|in|on|with|from|about|around|approximately|roughly|over|under|"
+    r"than|less|fewer|more|least|most|only|just|a|an|the|be|can|could|will|would|has|have|had|limited|capped|"
+    r"allows|offers|supports|takes|costs?|between|~|<|>|=|==|\$))+\s*$", re.I)
+_MAX_WORDS: Final = 8
+
+
+def card_text(card: Card) -> str:
+    """The text analysed for a card: its lines (title and answer) joined by newlines."""
+    return "\n".join(line.text for line in card.lines)
+
+
+def extract(cards: Iterable[Card], *, nlp: Language | None = None, batch_size: int = 256) -> Iterator[CardFacts]:
+    """Find the numeric facts and services of each card, streaming.
+
+    Args:
+        cards: the cards to read (any iterable; consumed lazily).
+        nlp: a pipeline with the `qbank_quantities` component; default `load_nlp()`.
+        batch_size: Docs per `nlp.pipe` batch.
+
+    Returns:
+        One `CardFacts` per card, in input order.
+    """
+    pipeline = nlp if nlp is not None else load_nlp()
+    stream = ((card_text(card), card) for card in cards)
+    for doc, card in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield card_facts(card, doc)
+
+
+def card_facts(card: Card, doc: Doc) -> CardFacts:
+    """Turn one analysed card into its `CardFacts` (facts located by source line)."""
+    starts = _line_starts(card)
+    services = _services(card, doc, starts)
+    facts: list[Fact] = []
+    seen: Counter[tuple[Any, ...]] = Counter()
+    for q in doc._.quantities:
+        idx = bisect_right(starts, q.start) - 1
+        line = card.lines[idx]
+        start, end = q.start - starts[idx], q.end - starts[idx]
+        key = (q.unit, round(q.value, 9), q.role, q.text)
+        seen[key] += 1
+        facts.append(Fact(
+            fact_id=stable_id(card.card_id, *key, seen[key]),
+            card_id=card.card_id, card_index=card.index, line=line.number, text=q.text,
+            value=q.value, unit=q.unit, kind=q.kind,  # type: ignore[arg-type]
+            start=start, end=end, source_value=q.source_value, source_unit=q.source_unit,
+            bound=q.bound, role=q.role, group=q.group,  # type: ignore[arg-type]
+            attribute=attribute(line.text, start, end, q), subject=_subject(card, services, line.number, start),
+            context=q.context,
+        ))
+    return CardFacts(card=card, facts=tuple(facts), services=tuple(services))
+
+
+def attribute(line: str, start: int, end: int, q: Quantity) -> str:
+    """The phrase a number quantifies, from its line.
+
+    In order: the label before a colon ("Maximum execution time: 900 seconds"),
+    an "of" phrase after it ("24 hours of data retention" -> "data retention"),
+    what a count counts ("Up to 10 nodes in the cluster" -> "nodes in the cluster"),
+    the clause before it ("Maximum size of a item is 400KB"), else the words after it.
+    """
+    left, right = line[:start], line[end:]
+    if ":" in left and not left.rstrip().endswith("="):
+        return _tidy(_BULLETS.sub("", left.rsplit(":", 1)[0]))
+    after = _AFTER.match(right)
+    after_words = _tidy(after.group(2)) if after else ""
+    if after and after_words and (after.group(1) or after.group(2).split()[0].lower() not in _STOPWORDS):
+        return after_words  # "24 hours of data retention", "5 minutes TTL for cache"
+    if q.noun and q.unit in ("count", "count/s"):
+        tail = re.split(r"[,.;:()]", after.group(0))[0] if after else ""
+        return _tidy(f"{q.noun} {tail}")
+    parts = _CLAUSE_SPLIT.split(_BULLETS.sub("", left))
+    before = " ".join(_tidy(parts[-1] if parts else "").split()[-5:])
+    return before or after_words
+
+
+_AFTER: Final = re.compile(r"\s*(of\s+)?([A-Za-z][\w\- ]{0,60})")
+_STOPWORDS: Final = frozenset("""is are was were be of and or to in on at for by with from into the a an that which if
+than as but so it per can will may might should would could must not no more less each every all also only
+before after when while until unless since because about over under above below between""".split())
+
+
+def _tidy(phrase: str) -> str:
+    """Trim a phrase to its content words, at most `_MAX_WORDS` of them."""
+    phrase = _TRAIL_WORDS.sub("", _LEAD_WORDS.sub("", " ".join(phrase.split())))
+    phrase = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", phrase)).strip(" -=:(")
+    words = phrase.split()
+    return " ".join(words[-_MAX_WORDS:])
+
+
+def _line_starts(card: Card) -> list[int]:
+    starts, pos = [], 0
+    for line in card.lines:
+        starts.append(pos)
+        pos += len(line.text) + 1
+    return starts
+
+
+def _services(card: Card, doc: Doc, starts: list[int]) -> list[ServiceMention]:
+    spans: Iterable[Span] = doc.spans["services"] if "services" in doc.spans else ()
+    out = []
+    for span in spans:
+        idx = bisect_right(starts, span.start_char) - 1
+        begin = span.start_char - starts[idx]
+        out.append(ServiceMention(
+            card_id=card.card_id, card_index=card.index, line=card.lines[idx].number, text=span.text,
+            service=span.label_, start=begin, end=begin + len(span.text),
+            source=span.kb_id_ or "gazetteer",
+        ))
+    return out
+
+
+def _subject(card: Card, services: list[ServiceMention], line: int, start: int) -> str | None:
+    """The service a fact belongs to: the nearest one before it on its line, else the title's, else the card's."""
+    on_line = [s for s in services if s.line == line]
+    before = [s for s in on_line if s.start <= start]
+    if before:
+        return before[-1].service
+    if on_line:
+        return on_line[0].service
+    title_lines = {ln.number for ln in card.title_lines}
+    in_title = [s for s in services if s.line in title_lines]
+    if in_title:
+        return in_title[0].service
+    return services[0].service if services else None
+
+
+def fact_rows(card_facts: Iterable[CardFacts]) -> Iterator[dict[str, Any]]:
+    """JSONL rows of `qbank facts`: numeric facts, then one row per service per card.
+
+    Numeric: {"card", "line", "text", "value", "unit", "kind", "attribute", "subject", "bound", "role", ...};
+    service: {"card", "line", "service", "text"} (the first mention in the card).
+    """
+    for cf in card_facts:
+        for f in cf.facts:
+            row: dict[str, Any] = {
+                "card": f.card_index, "line": f.line, "text": f.text, "value": f.value, "unit": f.unit,
+                "kind": f.kind, "attribute": f.attribute, "subject": f.subject, "bound": f.bound, "role": f.role,
+            }
+            if f.context:
+                row["context"] = f.context
+            if f.group:
+                row["group"] = f.group
+            yield row
+        named: set[str] = set()
+        for s in cf.services:
+            if s.service not in named:
+                named.add(s.service)
+                yield {"card": s.card_index, "line": s.line, "service": s.service, "text": s.text}
