@@ -34,6 +34,10 @@ class CalibrationError(PipelineError):
     """Too few responses, items or cards to calibrate, train or validate."""
 
 
+class GazetteerError(PipelineError):
+    """The services gazetteer is missing, malformed or ambiguous (one alias, two services)."""
+
+
 def value_invalid_msg(name: str, value: object, valid_values: object) -> str:
     """A message naming the bad value and the valid ones."""
     return f"{name} {value!r} is not valid; choose one of: {', '.join(map(str, valid_values))}"  # type: ignore[call-overload]
