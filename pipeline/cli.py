@@ -215,3 +215,111 @@ def eval_facts(deck: Path, gold_dir: Path, deck_format: str | None, min_precisio
     click.echo(result.summary(name))
     if result.facts.precision < min_precision or result.facts.recall < min_recall:
         sys.exit(1)
+
+
+@cli.group()
+def responses() -> None:
+    """Learners' answers: import them for grading and calibration.
+
+    Example:
+
+        qbank responses import answers.csv --db data/processed/qbank.duckdb
+    """
+
+
+@responses.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.option("--learner", "learner_id", default=None,
+              help="Learner ID for an Anki collection's reviews (default: the file name).")
+def responses_import(file: Path, db: Path, learner_id: str | None) -> None:
+    """Import responses from a CSV or an Anki collection reviewed from our .apkg.
+
+    CSV columns: learner_id, question_id, and correct (1/0) or a raw response
+    (graded later by `qbank grade`), optionally answered_at (ISO 8601). Bad rows
+    are reported as FILE:LINE: reason and skipped. Anki: .anki2/.anki21, or a
+    .colpkg exported with "Support older Anki versions"; the first graded review
+    of each card counts, ease >= 2 is correct. Importing twice adds nothing.
+
+    Example:
+
+        qbank responses import answers.csv
+        qbank responses import collection.anki2 --learner alice --db bank.duckdb
+    """
+    from .responses import import_responses
+    from .store import Store
+
+    with Store(db) as store:
+        result, added = import_responses(store, file, learner_id=learner_id)
+    for issue in result.issues:
+        click.echo(f"warning: {issue} (row skipped)", err=True)
+    foreign = f", {result.foreign} review(s) of notes not from this bank ignored" if result.foreign else ""
+    click.echo(f"{file}: {len(result.responses)} responses read, {added} new, "
+               f"{len(result.issues)} bad row(s) skipped{foreign} → {db}")
+
+
+@cli.command()
+@db_option
+@click.option("--regrade", is_flag=True, help="Grade every raw response again, not only ungraded ones.")
+@click.option("--show", type=click.Choice(["summary", "items", "learners"]), default="summary", show_default=True,
+              help="Also list per-item or per-learner results.")
+def grade(db: Path, regrade: bool, show: str) -> None:
+    """Grade raw responses: numbers with units and tolerance, text with aliases, options.
+
+    `15 minutes` is accepted for a 900-second answer and `15 seconds` is not.
+
+    Example:
+
+        qbank grade --db data/processed/qbank.duckdb --show items
+    """
+    from .grading import grade_bank, item_results, learner_results
+    from .store import Store
+
+    with Store(db) as store:
+        graded = grade_bank(store, regrade=regrade)
+    n_correct = int(graded["correct"].sum()) if len(graded) else 0
+    click.echo(f"{len(graded)} responses graded, {n_correct} correct → {db}")
+    if show != "summary" and len(graded):
+        table = item_results(graded) if show == "items" else learner_results(graded)
+        click.echo(table.to_string(index=False))
+
+
+@cli.command()
+@db_option
+@click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A trained difficulty model to use as the prior (default: the heuristic prior).")
+@click.option("--train", "train_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="After calibrating, train a difficulty model on the calibrated items and save it here.")
+def calibrate(db: Path, model_path: Path | None, train_path: Path | None) -> None:
+    """Fit Rasch difficulties and Moodle item statistics from the responses.
+
+    Writes item_stats (facility, discrimination index, discriminative
+    efficiency, b ± SE, flag) and blends prior and calibrated b by the amount
+    of evidence into questions.difficulty. Items with negative discrimination
+    are flagged for review.
+
+    Example:
+
+        qbank calibrate --db data/processed/qbank.duckdb
+        qbank calibrate --train data/processed/difficulty.joblib
+    """
+    from .calibration import calibrate_bank, train_scorer
+    from .difficulty import load_artifact
+    from .store import Store
+
+    model = load_artifact(model_path) if model_path else None
+    with Store(db) as store:
+        stats = calibrate_bank(store, model=model)
+        artifact = train_scorer(store, train_path) if train_path else None
+    flagged = stats[stats["flag"].notna()]
+    bands = stats["band"].value_counts().to_dict()
+    click.echo(f"{len(stats)} items calibrated from {int(stats['n_responses'].sum())} responses "
+               f"(median {stats['n_responses'].median():g} per item); bands: "
+               + ", ".join(f"{k} {bands.get(k, 0)}" for k in ("easy", "medium", "hard")) + f" → {db}")
+    for qid in flagged["question_id"]:
+        click.echo(f"flag: {qid}: negative discrimination, review the key and the distractors", err=True)
+    if artifact is not None:
+        cv = artifact.cv
+        click.echo(f"difficulty model → {train_path}: Spearman ρ {cv['rho']:.2f} "
+                   f"(95% CI {cv['rho_low']:.2f}–{cv['rho_high']:.2f}) by card, RMSE {cv['rmse']:.2f} "
+                   f"vs mean-only {cv['baseline_rmse']:.2f}; snapshot {artifact.snapshot_id}")

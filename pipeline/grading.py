@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .store import Store
 from .types import Question
 from .units import UnitError, canonical, unit_expr
 
-__all__ = ["Grade", "Quantity", "grade", "normalise_text", "parse_quantity", "alias_map", "item_results", "learner_results"]
+__all__ = ["Grade", "Quantity", "grade", "normalise_text", "parse_quantity", "alias_map", "item_results", "learner_results",
+           "grade_bank"]
 
 _QUANTITY = re.compile(
     r"^\s*(?P<pre>[$¢])?\s*(?P<num>[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+))\s*(?P<unit>[^\s(),;]*(?:\s*/\s*\w+)?)",
@@ -196,3 +198,22 @@ def learner_results(graded: pd.DataFrame) -> pd.DataFrame:
 def alias_map(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Normalised surface form → normalised canonical name, from (surface, canonical) pairs."""
     return {normalise_text(surface): normalise_text(canon) for surface, canon in pairs}
+
+
+def grade_bank(store: Store, *, regrade: bool = False) -> pd.DataFrame:
+    """Grade the bank's raw responses (only ungraded ones unless `regrade`) and store the verdicts.
+
+    Returns the graded rows (`response_id`, `learner_id`, `question_id`, `correct`, `grade_reason`).
+    """
+    responses = store.load_responses()
+    todo = responses[responses["response"].notna() & (regrade | responses["correct"].isna())]
+    questions = {q.question_id: q for q in store.load_questions(status=None)}
+    aliases = alias_map(store.alias_pairs())
+    verdicts = [grade(questions[qid], str(text), aliases=aliases) if qid in questions
+                else Grade(False, "question no longer in the bank")
+                for qid, text in zip(todo["question_id"], todo["response"])]
+    graded = todo[["response_id", "learner_id", "question_id"]].assign(
+        correct=[v.correct for v in verdicts], grade_reason=[v.reason for v in verdicts])
+    if not graded.empty:
+        store.set_grades(graded)
+    return graded.reset_index(drop=True)
