@@ -1,0 +1,53 @@
+"""Quizlet import text: one card per line, term TAB definition.
+
+Quizlet cards have no types: every question becomes a prompt and its answer.
+Multiple choice keeps only the correct option (Quizlet builds its own
+distractors); a cloze with several groups becomes one card per group, as Anki
+would show it. Tabs and line breaks inside text become spaces.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..types import Question
+from .base import Blank, Export, Unmappable, choices, cloze_groups, cloze_parts, map_questions, one_line, tf_answer
+
+__all__ = ["to_quizlet", "cards_for"]
+
+GAP = "____"
+
+
+def cards_for(q: Question) -> list[tuple[str, tuple[str, str]]]:
+    """(kind, (term, definition)) for one question."""
+    if q.type in ("cloze", "term_cloze", "multi_cloze"):
+        parts = cloze_parts(q)
+        cards = []
+        for g in cloze_groups(parts):
+            term = "".join(GAP if isinstance(p, Blank) and p.group == g else p.answer if isinstance(p, Blank) else p
+                           for p in parts)
+            definition = " / ".join(p.answer for p in parts if isinstance(p, Blank) and p.group == g)
+            cards.append(("cloze", _card(term, definition)))
+        return cards
+    if q.type == "multichoice":
+        correct = [text for text, ok in choices(q) if ok] or [q.answer]
+        return [("term", _card(q.stem, " / ".join(correct)))]
+    if q.type == "truefalse":
+        return [("term", _card(q.stem, "True" if tf_answer(q) else "False"))]
+    return [("term", _card(q.stem, q.answer))]
+
+
+def _card(term: str, definition: str) -> tuple[str, str]:
+    t, d = one_line(term), one_line(definition)
+    if not t or not d:
+        raise Unmappable("empty prompt or answer")
+    return t, d
+
+
+def to_quizlet(questions: Sequence[Question], *, title: str = "qbank") -> Export:
+    """Term TAB definition lines, LF line ends, no BOM."""
+    cards, skipped, native = map_questions(questions, cards_for)
+
+    def render(_timestamp: float) -> bytes:
+        return "".join(f"{t}\t{d}\n" for t, d in cards).encode()
+
+    return Export("quizlet", len(questions), len(cards), skipped, native, render)
