@@ -27,6 +27,13 @@ __all__ = ["View", "VIEWS", "apply_views", "view_names", "run_sql", "stats"]
 NO_SUBJECT = "(no subject)"
 NO_FACT = "(no fact)"
 NO_REASON = "(no reason given)"
+# Item flags. Moodle reads a negative discrimination index as an item to review,
+# and facility outside 5–95% as an item that tells learners apart poorly.
+FLAG_NEGATIVE = "negative discrimination"
+FLAG_EASY = "too easy"
+FLAG_HARD = "too hard"
+EASY_FACILITY = 0.95
+HARD_FACILITY = 0.05
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,35 @@ FROM fact_coverage fc LEFT JOIN cards c USING (card_id)
 WHERE NOT fc.covered
 ORDER BY fc.deck_id, fc.card_index, fc.line, fc.fact_id
 """, ("facts", "questions", "cards")),
+
+    # Items with learner evidence: raw counts from `responses`, calibrated numbers from `item_stats`.
+    View("item_quality", f"""
+WITH r AS (
+    SELECT question_id, count(*) AS n_responses, count(correct) AS n_graded,
+           count(*) FILTER (WHERE correct) AS n_correct
+    FROM responses GROUP BY question_id),
+items AS (
+    SELECT q.deck_id, q.question_id, q.card_index, q.type, q.status, q.difficulty,
+           coalesce(r.n_responses, 0) AS n_responses, coalesce(r.n_graded, 0) AS n_graded,
+           coalesce(r.n_correct, 0) AS n_correct,
+           CASE WHEN r.n_graded > 0 THEN round(r.n_correct / r.n_graded, 4) END AS raw_facility,
+           s.facility, s.discrimination, s.discriminative_efficiency, s.b, s.b_se, s.band, s.flag
+    FROM questions q LEFT JOIN r USING (question_id) LEFT JOIN item_stats s USING (question_id)
+    WHERE r.question_id IS NOT NULL OR s.question_id IS NOT NULL),
+flagged AS (
+    SELECT *, list_sort(list_distinct(list_filter([
+               nullif(trim(flag), ''),
+               CASE WHEN discrimination < 0 THEN '{FLAG_NEGATIVE}' END,
+               CASE WHEN coalesce(facility, raw_facility) > {EASY_FACILITY} THEN '{FLAG_EASY}' END,
+               CASE WHEN coalesce(facility, raw_facility) < {HARD_FACILITY} THEN '{FLAG_HARD}' END],
+           lambda x: x IS NOT NULL))) AS flags
+    FROM items)
+SELECT deck_id, question_id, card_index, type, status, n_responses, n_graded, n_correct, raw_facility,
+       facility, discrimination, discriminative_efficiency, b, b_se, difficulty, band, flags,
+       len(flags) > 0 AS flagged
+FROM flagged
+ORDER BY deck_id, flagged DESC, card_index, question_id
+""", ("questions", "responses", "item_stats")),
 )
 
 
@@ -269,12 +305,13 @@ def stats(store: Store) -> dict[str, int | float | None]:
         "question_types": types,
         "mean_difficulty": difficulty,
     }
-    tables = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if "exam_sets" in tables:
+    # tables and views alike
+    present = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "exam_sets" in present:
         out["exam_sets"] = one("SELECT count(*) FROM exam_sets")[0]
-    if "responses" in tables:
+    if "responses" in present:
         out["responses"] = one("SELECT count(*) FROM responses")[0]
-    if "item_quality" in tables:
+    if "item_quality" in present:
         out["items_flagged"] = one("SELECT count(*) FROM item_quality WHERE flagged")[0]
     return out
 

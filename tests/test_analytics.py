@@ -4,10 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from hand_bank import write_hand_bank
 
-from pipeline.analytics import NO_FACT, NO_REASON, NO_SUBJECT, VIEWS, run_sql, stats
+from pipeline.analytics import (
+    FLAG_EASY, FLAG_HARD, FLAG_NEGATIVE, NO_FACT, NO_REASON, NO_SUBJECT, VIEWS, run_sql, stats,
+)
 from pipeline.errors import QueryError
 from pipeline.store import Store
 
@@ -137,8 +140,32 @@ def test_stats(store: Store) -> None:
         "facts": 6, "facts_covered": 3, "fact_coverage": 0.5,
         "subjects": 2, "services": 3,
         "questions": 9, "accepted": 5, "rejected": 4, "acceptance_rate": 0.5556,
-        "question_types": 3, "mean_difficulty": 0.55,
+        "question_types": 3, "mean_difficulty": 0.55, "responses": 0, "items_flagged": 0,
     }
+
+
+def test_item_quality(bank: Path) -> None:
+    """Raw counts from responses, calibrated numbers from item_stats, and the flags of each."""
+    answers = {"Q1": [True, True, True, False], "Q2": [True, None]}
+    with Store(bank) as store:
+        store.write_responses([
+            {"response_id": f"{q}-{i}", "learner_id": f"L{i}", "question_id": q, "correct": c}
+            for q, cs in answers.items() for i, c in enumerate(cs)])
+        store.write_item_stats(pd.DataFrame([
+            {"question_id": "Q1", "facility": 0.75, "discrimination": 0.4, "flag": None, "difficulty": 0.3},
+            {"question_id": "Q4", "facility": 0.5, "discrimination": -0.2, "flag": "negative discrimination",
+             "difficulty": 0.5},
+            {"question_id": "Q6", "facility": 0.02, "discrimination": 0.1, "flag": None, "difficulty": 0.9},
+        ]))
+        got = rows(store, "SELECT question_id, n_responses, n_graded, n_correct, raw_facility, facility, "
+                          "flags, flagged FROM item_quality")
+        assert got == [
+            ("Q2", 2, 1, 1, 1.0, None, [FLAG_EASY], True),     # no calibration yet: raw facility 100%
+            ("Q4", 0, 0, 0, None, 0.5, [FLAG_NEGATIVE], True),  # item_stats' flag and the rule agree: one flag
+            ("Q6", 0, 0, 0, None, 0.02, [FLAG_HARD], True),
+            ("Q1", 4, 4, 3, 0.75, 0.75, [], False),
+        ]
+        assert stats(store)["items_flagged"] == 3 and stats(store)["responses"] == 6
 
 
 def test_stats_of_an_empty_bank(db_path: Path) -> None:
@@ -149,7 +176,7 @@ def test_stats_of_an_empty_bank(db_path: Path) -> None:
 
 def test_every_view_is_created(store: Store) -> None:
     names = {r[0] for r in rows(store, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
-    assert {v.name for v in VIEWS if v.name not in ("exam_coverage", "item_quality")} <= names
+    assert {v.name for v in VIEWS if v.name != "exam_coverage"} <= names
 
 
 def test_views_follow_a_rebuild(bank: Path) -> None:

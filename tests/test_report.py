@@ -1,0 +1,83 @@
+"""The HTML report: self-contained, deterministic, and drawn by a real headless Chromium."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hand_bank import write_hand_bank
+
+from pipeline.report import write_report
+from pipeline.store import Store
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHARTS = ["chart-subjects", "chart-types", "chart-difficulty", "chart-rejections", "chart-kinds"]
+
+
+@pytest.fixture
+def report(db_path: Path, tmp_path: Path) -> Path:
+    write_hand_bank(db_path)
+    with Store(db_path, read_only=True) as store:
+        return write_report(store, tmp_path / "out" / "report.html")
+
+
+def test_report_is_one_self_contained_file(report: Path) -> None:
+    text = report.read_text(encoding="utf-8")
+    assert list(report.parent.iterdir()) == [report]
+    assert "<script src" not in text and "<link" not in text       # nothing fetched
+    assert "window.vegaEmbed=" in text                              # the JS is inline
+    for cid in CHARTS:
+        assert f'id="{cid}"' in text
+    assert "$0.023" in text and "answer leaked in stem" in text      # gap tables list the uncovered fact and the reason
+
+
+def test_report_is_deterministic(db_path: Path, tmp_path: Path) -> None:
+    write_hand_bank(db_path)
+    with Store(db_path, read_only=True) as store:
+        first = write_report(store, tmp_path / "a.html").read_bytes()
+        second = write_report(store, tmp_path / "b.html").read_bytes()
+    assert first == second
+
+
+def test_empty_bank_report_says_so(db_path: Path, tmp_path: Path) -> None:
+    with Store(db_path) as store:
+        text = write_report(store, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "The bank is empty" in text and 'id="chart-' not in text
+
+
+@pytest.mark.browser
+def test_report_charts_render_offline_in_chromium(report: Path, tmp_path: Path) -> None:
+    if not CHROMIUM.exists() or shutil.which("chromium") is None:
+        pytest.skip("Debian chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    requests: list[str] = []
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.route("http*://**", lambda route: route.abort())   # offline: any fetch would fail
+            page.goto(report.as_uri())
+            page.wait_for_function(
+                "ids => ids.every(id => document.getElementById(id).dataset.rendered)", arg=CHARTS, timeout=20_000)
+            states = {cid: page.get_attribute(f"#{cid}", "data-rendered") for cid in CHARTS}
+            # data marks only (axes and legends have other roles): bars and heatmap cells
+            marks = {cid: page.locator(f"#{cid} svg g.mark-rect.role-mark path").count() for cid in CHARTS}
+            tiles = page.locator(".tile .value").all_inner_texts()
+            page.screenshot(path=str(tmp_path / "report.png"))
+        finally:
+            browser.close()
+    assert states == dict.fromkeys(CHARTS, "true")
+    assert all(n > 0 for n in marks.values()), marks
+    # hand_bank.py: 3 subjects with facts × covered/uncovered; 6 (type, status) pairs; 4 accepted questions
+    # with a difficulty, in 4 different (bin, type) bars; 3 rejection reasons; 5 kinds × 4 types
+    assert marks == {"chart-subjects": 6, "chart-types": 6, "chart-difficulty": 4, "chart-rejections": 3,
+                     "chart-kinds": 20}
+    assert tiles[:3] == ["50%", "80%", "5"]
+    assert not errors
+    assert [u for u in requests if not u.startswith("file:")] == []
