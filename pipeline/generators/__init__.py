@@ -1,0 +1,1 @@
+"""Question generators, one module per family; `pipeline.questions.generate` runs them all."""

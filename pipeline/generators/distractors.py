@@ -1,0 +1,115 @@
+"""Numeric distractors a test-wise learner cannot rule out at a glance.
+
+Candidates keep the answer's shape: powers of two stay powers of two, values on
+an increment grid (64 MB steps) stay on it, round numbers get round neighbours
+from a 1-2-2.5-5 style ladder, precise numbers get neighbours of the same
+precision, availability percentages vary their count of nines. All stay within
+one order of magnitude and none equals the answer.
+"""
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+
+from .quantities import same_quantity
+
+__all__ = ["distractors", "plausible", "significant_digits"]
+
+# Round values per decade (times powers of ten) that people write as limits: a
+# one-digit answer (900) gets one-digit-ish neighbours, a two-digit one (24, 15)
+# also the 12/24/48 and 15/45/75 series.
+LADDER_1 = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
+LADDER_2 = (1, 1.5, 2, 2.5, 3, 4, 4.5, 5, 6, 7.5, 8)
+DOZENS = (1.2, 2.4, 3.6, 4.8, 7.2)   # for answers on a dozen grid: 12, 24, 36, 48 hours
+RATIOS = (0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 2.0)
+POOL = 5   # draw from the nearest few candidates, so distractors stay close
+
+
+def significant_digits(x: float) -> int:
+    """Significant digits as written in plain decimal (900 → 1, 3008 → 4, 0.20 → 1)."""
+    if x == 0:
+        return 1
+    text = f"{abs(x):.10f}".rstrip("0").replace(".", "").lstrip("0")
+    return len(text.rstrip("0")) or 1
+
+
+def _is_pow2(x: float) -> bool:
+    return x >= 2 and float(x).is_integer() and (int(x) & (int(x) - 1)) == 0
+
+
+def _round_sig(x: float, digits: int) -> float:
+    if x == 0:
+        return 0.0
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
+
+
+def _candidates(v: float, *, increment: float | None, unit: str | None) -> list[float]:
+    if v == 0:
+        return [1.0, 2.0, 5.0, 10.0]
+    if increment:
+        return [v + k * increment for k in range(-4, 5) if k and v + k * increment > 0]
+    if _is_pow2(v):
+        return [v * 2.0**k for k in range(-3, 4) if k and v * 2.0**k >= 1]
+    if unit == "percent" and 99 <= v < 100:
+        nines = 2 + len(f"{100 - v:.12f}".rstrip("0").split(".")[1])   # 99.9 → 3 nines
+        return [100 - 10.0 ** -(n - 2) for n in sorted(range(2, nines + 4), key=lambda n: abs(n - nines)) if n != nines]
+    sig = significant_digits(v)
+    if sig > 2:
+        return [_round_sig(v * r, sig) for r in RATIOS]
+    decade = math.floor(math.log10(abs(v)))
+    ladder = LADDER_1 if sig == 1 else LADDER_2
+    if sig == 2 and round(v / 10.0**decade * 10) % 12 == 0:
+        ladder += DOZENS
+    return [m * 10.0**e for e in range(decade - 1, decade + 2) for m in ladder]
+
+
+def plausible(answer: float, candidate: float, *, integer: bool | None = None) -> bool:
+    """Same order of magnitude, same sign, integral when the answer is, never the answer."""
+    if same_quantity(answer, candidate) or candidate < 0 <= answer or (candidate == 0 != answer):
+        return False
+    if integer if integer is not None else float(answer).is_integer() and answer != 0:
+        if not float(candidate).is_integer():
+            return False
+    if answer == 0:
+        return 0 < candidate <= 10
+    return abs(math.log10(abs(candidate) / abs(answer))) < 1
+
+
+def distractors(
+    value: float,
+    *,
+    rng: random.Random,
+    increment: float | None = None,
+    unit: str | None = None,
+    avoid: Sequence[float] = (),
+    k: int = 3,
+) -> list[float]:
+    """`k` distinct distractors for `value` (all in the same unit as `value`), sorted.
+
+    Args:
+        value: the true answer in the unit the options will be shown in.
+        rng: a seeded generator; the same seed gives the same distractors.
+        increment: grid step the value sits on (e.g. 64 for "64 MB increments").
+        unit: canonical unit, for unit-specific shapes (percent caps at 100).
+        avoid: values that must not appear (other true readings of the same fact).
+
+    Returns fewer than `k` only when the value admits no more plausible neighbours.
+    """
+    integer = float(value).is_integer()
+    nines = unit == "percent" and 99 <= value < 100
+    seen: list[float] = []
+    for c in _candidates(value, increment=increment, unit=unit):
+        c = _round_sig(c, 12)
+        if unit == "percent" and c > 100:
+            continue
+        if not plausible(value, c, integer=integer) or any(same_quantity(c, a) for a in avoid):
+            continue
+        if value and not nines and significant_digits(c) > max(significant_digits(value), 2):
+            continue
+        if not any(same_quantity(c, s) for s in seen):
+            seen.append(c)
+    if value and not nines:   # nines come pre-sorted by closeness
+        seen.sort(key=lambda c: (abs(math.log(abs(c) / abs(value))), c))
+    pool = seen[: max(POOL, k)]
+    return sorted(rng.sample(pool, min(k, len(pool))))

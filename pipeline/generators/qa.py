@@ -1,0 +1,108 @@
+"""The deck's own question cards: short answer, multiple choice, true/false.
+
+A card is a Q&A card when it has an `Answer:` part, or when its title asks
+something and its answer is one short line. Multiple-choice distractors are
+other cards' answers of the same shape (a name, a phrase, a sentence), as
+Quizlet does; names fall back on the services the deck mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..types import Card, CardFacts, Option, Question
+from .context import clean, distinctive_words, rng_for
+from .records import make, question_id
+
+__all__ = ["GENERATOR", "QACard", "qa_cards", "qa_questions", "shape"]
+
+GENERATOR = "qa"
+MAX_ANSWER_WORDS = 30
+BOOLEAN = {"true", "false"}
+
+
+@dataclass(frozen=True)
+class QACard:
+    card: Card
+    question: str
+    answer: str
+    note: str | None
+    line: int
+
+
+def shape(answer: str) -> str:
+    """boolean, name (≤ 4 words), phrase (≤ 12) or sentence: distractors keep the answer's shape."""
+    words = answer.split()
+    if answer.strip().lower().rstrip(".") in BOOLEAN:
+        return "boolean"
+    return "name" if len(words) <= 4 else "phrase" if len(words) <= 12 else "sentence"
+
+
+def _asks(title: str) -> bool:
+    return title.rstrip().endswith(("?", ":")) or len(title.split()) >= 6
+
+
+def qa_cards(card_facts: Sequence[CardFacts]) -> list[QACard]:
+    """The cards that are questions with one short answer."""
+    found = []
+    for cf in card_facts:
+        card = cf.card
+        if card.quiz_answer:
+            line = next((ln.number for ln in card.answer_lines if card.quiz_answer.split()[0] in ln.text),
+                        card.answer_lines[0].number)
+            found.append(QACard(card, clean(card.title), clean(card.quiz_answer), card.quiz_note, line))
+        elif len(card.answer_lines) == 1 and _asks(card.title) and not card.quiz_note:
+            answer = clean(card.answer_lines[0].text)
+            if 0 < len(answer.split()) <= MAX_ANSWER_WORDS and not re.match(r"^\s*[-*•]", card.answer_lines[0].text):
+                found.append(QACard(card, clean(card.title), answer, None, card.answer_lines[0].number))
+    return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _pool(qa: QACard, cards: Sequence[QACard], services: Sequence[str]) -> list[str]:
+    """Other answers of the same shape, never one that overlaps the right answer."""
+    want = shape(qa.answer)
+    own = distinctive_words(qa.answer)
+    pool = [o.answer for o in cards if o.card.card_id != qa.card.card_id and shape(o.answer) == want]
+    if want == "name":
+        pool += list(services)
+    out: list[str] = []
+    for text in pool:
+        words = distinctive_words(text)
+        if _norm(text) == _norm(qa.answer) or (own and len(words & own) * 2 >= len(own)):
+            continue
+        if words & distinctive_words(qa.question) and want == "name":
+            continue        # a name the question already mentions is no distractor
+        if _norm(text) not in {_norm(t) for t in out}:
+            out.append(text)
+    return out
+
+
+def qa_questions(card_facts: Sequence[CardFacts], *, seed: int) -> Iterator[Question]:
+    cards = qa_cards(card_facts)
+    services = sorted({m.service for cf in card_facts for m in cf.services})
+    for qa in cards:
+        base = dict(generator=GENERATOR, locator="qa", line=qa.line, reason="the deck's own question card",
+                    subject=None)
+        extra = {"note": qa.note, "source_text": qa.answer}
+        if shape(qa.answer) == "boolean":
+            truth = qa.answer.lower().rstrip(".")
+            yield make(qa.card, qtype="truefalse", stem=f"True or false? {qa.question}", answer=truth,
+                       extra=extra, **base)  # type: ignore[arg-type]
+            continue
+        yield make(qa.card, qtype="shortanswer", stem=qa.question, answer=qa.answer,
+                   extra={**extra, "accepted": [qa.answer]}, **base)  # type: ignore[arg-type]
+        rng = rng_for(seed, question_id(qa.card, GENERATOR, "qa", "multichoice"))
+        pool = _pool(qa, cards, services)
+        if len(pool) < 3:
+            continue
+        choices = [(qa.answer, True)] + [(t, False) for t in rng.sample(pool, 3)]
+        rng.shuffle(choices)
+        options = tuple(Option(position=i, text=t, is_correct=ok) for i, (t, ok) in enumerate(choices))
+        yield make(qa.card, qtype="multichoice", stem=f"{qa.question}\nChoose the best answer.", answer=qa.answer,
+                   options=options, extra={**extra, "distractor_rule": f"other answers of shape {shape(qa.answer)}"},
+                   **base)  # type: ignore[arg-type]

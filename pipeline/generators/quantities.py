@@ -1,0 +1,216 @@
+"""Quantities as a learner reads them: source-unit display, accepted forms, scanning.
+
+Facts carry canonical values (binary bytes, seconds, USD); questions show
+them in the unit of the source text. The conversion factor is read off the
+fact itself (`value / source_value`) so it follows whatever the extractor
+decided, and a small unit table covers facts written as words ("two-minute")
+and the alternative forms a numerical answer accepts ("900 s" = "15 min").
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..types import Fact
+
+__all__ = [
+    "UNIT_FAMILIES", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
+    "scan_quantities", "same_quantity",
+]
+
+# (abbreviation, long name, size in the canonical unit) per canonical unit.
+UNIT_FAMILIES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    "s": (("ms", "milliseconds", 0.001), ("s", "seconds", 1.0), ("min", "minutes", 60.0),
+          ("h", "hours", 3600.0), ("days", "days", 86400.0), ("months", "months", 2592000.0),
+          ("years", "years", 31536000.0)),
+    "B": (("B", "bytes", 1.0), ("KB", "kilobytes", 1024.0), ("MB", "megabytes", 1024.0**2),
+          ("GB", "gigabytes", 1024.0**3), ("TB", "terabytes", 1024.0**4)),
+    "B/s": (("B/s", "bytes per second", 1.0), ("KB/s", "kilobytes per second", 1024.0),
+            ("MB/s", "megabytes per second", 1024.0**2), ("GB/s", "gigabytes per second", 1024.0**3)),
+}
+
+# Written unit → (canonical unit, size): for facts whose source value is missing or zero.
+_ALIASES: dict[str, tuple[str, float]] = {}
+for _canon, _units in UNIT_FAMILIES.items():
+    for _abbr, _long, _size in _units:
+        for _name in (_abbr, _long, _long.rstrip("s")):
+            _ALIASES[_name.lower()] = (_canon, _size)
+_ALIASES.update({
+    "sec": ("s", 1.0), "secs": ("s", 1.0), "second": ("s", 1.0), "mins": ("s", 60.0), "minute": ("s", 60.0),
+    "hr": ("s", 3600.0), "hrs": ("s", 3600.0), "hour": ("s", 3600.0), "day": ("s", 86400.0),
+    "month": ("s", 2592000.0), "year": ("s", 31536000.0), "k": ("B", 1024.0), "kb": ("B", 1024.0),
+    "kib": ("B", 1024.0), "mib": ("B", 1024.0**2), "gib": ("B", 1024.0**3), "tib": ("B", 1024.0**4),
+    "$": ("USD", 1.0), "usd": ("USD", 1.0), "%": ("percent", 1.0), "percent": ("percent", 1.0),
+    "¢": ("USD", 0.01), "mib/s": ("B/s", 1024.0**2),
+})
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def _parse_number(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+def factor(fact: Fact) -> float:
+    """Canonical units per source unit (1 when the fact was written canonically)."""
+    if fact.source_value not in (None, 0) and fact.value:
+        return fact.value / fact.source_value  # type: ignore[operator]
+    if fact.source_unit and fact.source_unit.lower() in _ALIASES:
+        return _ALIASES[fact.source_unit.lower()][1]
+    return 1.0
+
+
+def to_source(fact: Fact, canonical: float) -> float:
+    """A canonical value expressed in the fact's source unit."""
+    return canonical / factor(fact)
+
+
+def format_number(x: float, *, decimals: int | None = None, grouping: bool = False) -> str:
+    """Shortest exact-looking decimal (no float noise, no exponent)."""
+    if decimals is None:
+        text = f"{x:.10f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{x:.{decimals}f}"
+    if grouping:
+        whole, _, frac = text.partition(".")
+        sign = "-" if whole.startswith("-") else ""
+        whole = f"{int(whole.lstrip('-')):,}"
+        text = sign + whole + ("." + frac if frac else "")
+    return text if text not in ("-0", "") else "0"
+
+
+@dataclass(frozen=True)
+class Spelled:
+    """How the fact's number is written: the bits around it that a new number reuses.
+
+    `start`/`end` locate the written quantity (currency sign, number, unit) inside
+    `fact.text`; nouns after a count ("10 unique items") stay outside it, in the stem.
+    """
+
+    prefix: str      # a currency sign written before the number, else ""
+    suffix: str      # the unit written after it ("MB", " seconds", "x"), else ""
+    decimals: int    # decimals written in the source ("$0.20" → 2)
+    grouping: bool   # digits grouped with commas
+    start: int
+    end: int
+
+
+_UNIT_TOKEN = re.compile(r"\s?[A-Za-z%¢][\w%/-]*|-?[%¢]")
+
+
+def _is_unit(token: str) -> bool:
+    t = token.strip().lower()
+    head = re.split(r"[-/]", t)[0]
+    return t in ("x", "%", "¢", "iops") or any(w in _ALIASES for w in (t, t.rstrip("s"), head, head.rstrip("s")))
+
+
+def spelling(fact: Fact) -> Spelled | None:
+    """Read how the fact's number is written in its text; None for word numbers."""
+    numbers = list(_NUMBER.finditer(fact.text))
+    if not numbers:
+        return None
+    target = fact.source_value if fact.source_value is not None else fact.value
+    pick = next((m for m in numbers if math.isclose(_parse_number(m.group()), target, rel_tol=1e-9, abs_tol=1e-12)), None)
+    if pick is None:
+        pick = numbers[-1] if fact.role == "range_high" else numbers[0]
+    start = pick.start()
+    prefix = ""
+    if start and fact.text[start - 1] in "$€£":
+        prefix, start = fact.text[start - 1], start - 1
+    suffix = ""
+    unit = _UNIT_TOKEN.match(fact.text, pick.end())
+    if unit and _is_unit(unit.group()):
+        suffix = unit.group()
+    token = pick.group()
+    decimals = len(token.split(".")[1]) if "." in token else 0
+    return Spelled(prefix, suffix, decimals, "," in token, start, pick.end() + len(suffix))
+
+
+def display(fact: Fact, source_number: float) -> str:
+    """`source_number` (in the fact's source unit) written the way the source writes the fact."""
+    spelled = spelling(fact)
+    if spelled is None:
+        unit = fact.source_unit or _canonical_label(fact.unit)
+        return f"{format_number(source_number)} {unit}".strip()
+    decimals = None
+    if spelled.decimals:
+        needed = len(format_number(source_number).partition(".")[2])
+        decimals = max(spelled.decimals, needed)
+    grouping = spelled.grouping or abs(source_number) >= 10000
+    number = format_number(source_number, decimals=decimals, grouping=grouping)
+    return f"{spelled.prefix}{number}{spelled.suffix}"
+
+
+def answer_text(fact: Fact) -> str:
+    """The fact's own quantity exactly as the source writes it ("1,00,000", "900 seconds", "2/3")."""
+    spelled = spelling(fact)
+    if spelled is None or spelling_value(fact, spelled) is None:
+        return re.sub(r"^\W+|\W+$", "", fact.text)
+    return fact.text[spelled.start:spelled.end]
+
+
+def spelling_value(fact: Fact, spelled: Spelled) -> float | None:
+    """The written number, when it is the fact's source value (not "2" of "2/3")."""
+    n = _parse_number(fact.text[spelled.start + len(spelled.prefix):spelled.end - len(spelled.suffix)])
+    target = fact.source_value if fact.source_value is not None else fact.value
+    return n if math.isclose(n, target, rel_tol=1e-9, abs_tol=1e-12) else None
+
+
+def _canonical_label(unit: str | None) -> str:
+    return {"count": "", "percent": "%", "USD": "USD", None: ""}.get(unit, unit or "")
+
+
+def accepted_forms(fact: Fact) -> list[str]:
+    """Every way a numerical answer may be written: the source's, then other units that give a round number."""
+    forms = [display(fact, to_source(fact, fact.value))]
+    family = UNIT_FAMILIES.get(fact.unit or "")
+    if family:
+        for abbr, long, size in family:
+            n = fact.value / size
+            if n < 0.01 or n > 1e9 or abs(round(n, 3) - n) > 1e-9:
+                continue
+            number = format_number(round(n, 3))
+            forms += [f"{number} {abbr}", f"{number} {long}"]
+    elif fact.unit == "USD":
+        forms.append(f"${format_number(fact.value)}")
+    elif fact.unit == "percent":
+        forms += [f"{format_number(fact.value)}%", f"{format_number(fact.value)} percent"]
+    else:
+        forms.append(format_number(fact.value))
+    return list(dict.fromkeys(forms))
+
+
+# -- scanning text for quantities (leak checks) ----------------------------------
+
+_QUANTITY = re.compile(
+    r"(?P<cur>[$€£])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>[A-Za-z%¢/]+)?", re.UNICODE)
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_WORD_QUANTITY = re.compile(r"\b(?P<num>" + "|".join(_WORD_NUMBERS) + r")[\s-](?P<unit>[A-Za-z]+)", re.IGNORECASE)
+
+
+def scan_quantities(text: str) -> list[tuple[float, str | None]]:
+    """(canonical value, canonical unit or None) of every number written in `text`."""
+    found: list[tuple[float, str | None]] = []
+    for m in _QUANTITY.finditer(text):
+        value = _parse_number(m.group("num"))
+        unit = (m.group("unit") or "").lower()
+        if m.group("cur"):
+            found.append((value, "USD"))
+        elif unit in _ALIASES:
+            canon, size = _ALIASES[unit]
+            found.append((value * size, canon))
+        else:
+            found.append((value, None))
+    for m in _WORD_QUANTITY.finditer(text):
+        unit = m.group("unit").lower()
+        if unit in _ALIASES:
+            canon, size = _ALIASES[unit]
+            found.append((_WORD_NUMBERS[m.group("num").lower()] * size, canon))
+    return found
+
+
+def same_quantity(a: float, b: float) -> bool:
+    """Equal up to float noise (canonical values of one unit)."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
