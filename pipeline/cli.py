@@ -323,3 +323,95 @@ def calibrate(db: Path, model_path: Path | None, train_path: Path | None) -> Non
         click.echo(f"difficulty model → {train_path}: Spearman ρ {cv['rho']:.2f} "
                    f"(95% CI {cv['rho_low']:.2f}–{cv['rho_high']:.2f}) by card, RMSE {cv['rmse']:.2f} "
                    f"vs mean-only {cv['baseline_rmse']:.2f}; snapshot {artifact.snapshot_id}")
+
+
+# -- analytics ---------------------------------------------------------------------
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table: for reading; csv: with a header; json: a list of objects.")
+def sql(query: str, db: Path, output: str) -> None:
+    """Run one read-only SQL query against the bank (views documented in docs/analytics.md).
+
+    Only queries run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE): a write is
+    refused and changes nothing. The bank is opened read-only too.
+
+    Example:
+
+        qbank sql "SELECT subject, n_facts, fact_coverage FROM coverage_by_subject"
+        qbank sql "SELECT * FROM uncovered_facts" --format csv > gaps.csv
+    """
+    from .analytics import run_sql
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        columns, rows = run_sql(store, query)
+    _print_rows(columns, rows, output)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(db: Path, output: str) -> None:
+    """Print the bank's headline numbers: coverage of cards and facts, questions, acceptance.
+
+    Example:
+
+        qbank stats --db data/processed/qbank.duckdb
+        qbank stats --format json
+    """
+    from .analytics import stats as bank_stats
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        numbers = bank_stats(store)
+    if output == "json":
+        click.echo(json.dumps(numbers, indent=2))
+    else:
+        _print_rows(["metric", "value"], list(numbers.items()), "table")
+
+
+@cli.command()
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write [default: reports/qbank-report.html].")
+def report(db: Path, out: Path | None) -> None:
+    """Write the coverage report: one self-contained HTML file (opens offline).
+
+    Headline numbers, charts (coverage per subject, question types, difficulty,
+    rejection reasons, fact kind × type, exam sets) and tables of the gaps.
+
+    Example:
+
+        qbank report
+        qbank report --db /tmp/x.duckdb --out reports/x.html
+    """
+    from .report import write_report
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        path = write_report(store, out)
+    click.echo(f"report → {path}")
+
+
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> None:
+    """Query rows as a rich table, CSV or JSON on stdout."""
+    if output == "json":
+        click.echo(json.dumps([dict(zip(columns, r)) for r in rows], indent=2, default=str, ensure_ascii=False))
+    elif output == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+        click.echo(f"{len(rows)} row(s)", err=True)
