@@ -1,6 +1,8 @@
 """Hand-made cards, facts and questions for the assessment tests (features, difficulty, responses)."""
 from __future__ import annotations
 
+import numpy as np
+
 from pipeline.ids import stable_id
 from pipeline.types import Card, CardFacts, Deck, Fact, Line, Option, Question, ServiceMention
 
@@ -69,3 +71,32 @@ def small_bank() -> tuple[list[CardFacts], list[Question]]:
 
 def deck_of(cfs: list[CardFacts]) -> Deck:
     return Deck(deck_id=DECK_ID, name="assess", path="assess.txt", content_hash="h", cards=tuple(cf.card for cf in cfs))
+
+
+def many_questions(n_cards: int = 30, per_card: int = 4) -> tuple[list[CardFacts], list[Question]]:
+    """A bank of `n_cards × per_card` numeric cloze questions (for calibration runs)."""
+    cfs, questions = [], []
+    for i in range(n_cards):
+        c = card(i, f"Limit {i}", *(f"Setting {j} is {10 * i + j + 1} seconds" for j in range(per_card)))
+        facts = tuple(fact(c, f"{10 * i + j + 1} seconds", 10.0 * i + j + 1, "s", "duration") for j in range(per_card))
+        cfs.append(CardFacts(card=c, facts=facts))
+        questions += [question(c, "cloze", f"Limit {i}: Setting {j} is _____", f.text, f=f) for j, f in enumerate(facts)]
+    return cfs, questions
+
+
+def simulate(b: np.ndarray, *, per_item: int = 60, per_learner: int = 30, spread: float = 0.6,
+             seed: int = 0) -> tuple[np.ndarray, list[tuple[int, int, bool]]]:
+    """Rasch answers under adaptive exposure: a learner of ability θ mostly sees items with b near θ.
+
+    Returns the true abilities and (learner, item, correct) triples.
+    """
+    rng = np.random.default_rng(seed)
+    n_learners = len(b) * per_item // per_learner
+    theta = rng.normal(0, 1.5, n_learners)
+    answers = []
+    for learner, t in enumerate(theta):
+        w = np.exp(-((b - t) ** 2) / (2 * spread**2))
+        items = rng.choice(len(b), per_learner, replace=False, p=w / w.sum())
+        correct = rng.random(per_learner) < 1 / (1 + np.exp(-(t - b[items])))
+        answers += [(learner, int(i), bool(c)) for i, c in zip(items, correct)]
+    return theta, answers
