@@ -22,7 +22,7 @@ from dataclasses import replace
 from .generators.context import BLANK, gives_away, line_of
 from .generators.distractors import plausible
 from .generators.qa import shape
-from .generators.quantities import same_quantity, scan_quantities
+from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "normalise", "NEAR_DUPLICATE"]
@@ -162,7 +162,7 @@ def _options(q: Question, deck: _Deck) -> str | None:
 
 
 def _unit_words(text: str) -> str:
-    return _NUMBER.sub("#", text).strip().lower()
+    return NUMBER_WORD.sub("#", _NUMBER.sub("#", text)).strip().lower()
 
 
 def _distractor(q: Question, deck: _Deck) -> str | None:
@@ -173,7 +173,7 @@ def _distractor(q: Question, deck: _Deck) -> str | None:
         for o in wrong:
             if _unit_words(o.text) != _unit_words(q.answer):
                 return f"option {o.text!r} is not written like {q.answer!r}"
-            if o.value is not None and not plausible(q.answer_value, o.value, integer=False):
+            if o.value is not None and q.answer_value and not plausible(q.answer_value, o.value, integer=False):
                 return f"option {o.text!r} is another order of magnitude than {q.answer!r}"
         return None
     for o in wrong:

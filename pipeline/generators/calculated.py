@@ -63,7 +63,7 @@ def _conversions(cf: CardFacts) -> Iterator[Question]:
         src = next((u for u in family if same_quantity(u[2], size)), None)
         smaller = [u for u in family if u[2] < size * (1 - 1e-9)]
         loc = locate(cf, f)
-        if src is None or not smaller or loc is None or f.source_value == 1:
+        if src is None or not smaller or loc is None or f.source_value in (0, 1):
             continue
         target = smaller[-1]
         k = size / target[2]

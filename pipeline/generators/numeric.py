@@ -83,7 +83,9 @@ def _increment(loc: Located) -> float | None:
         if other.role == "increment" and other.unit == f.unit and (
             (other.group is not None and other.group == f.group) or (other.group is None and other.line == f.line)
         ):
-            return other.value / factor(f)
+            step = other.value / factor(f)
+            on_grid = any(abs(round(x / step) * step - x) < 1e-9 * max(1.0, x) for x in (loc.source_value,))
+            return step if on_grid else None
     return None
 
 
@@ -113,6 +115,11 @@ def cloze(loc: Located) -> Question:
         answer=loc.answer, fact=loc.fact, subject=loc.subject, reason=_reason(loc, "numeric cloze"),
         extra={"cloze": loc.with_text("{{c1::" + loc.answer + "}}"), "source_text": loc.answer},
     )
+
+
+def writable(loc: Located) -> bool:
+    """Whether other values can be written the way the source writes this one ("2/3" cannot)."""
+    return display(loc.fact, loc.source_value) == loc.answer
 
 
 def multichoice(loc: Located, *, seed: int) -> Question:
@@ -159,7 +166,7 @@ def truefalse(loc: Located, *, seed: int, variants: tuple[str, ...] = ("true", "
     f = loc.fact
     false_id = question_id(loc.cf.card, GENERATOR, loc.locator, "truefalse", "false")
     statements = {"true": (loc.answer, f.value)}
-    values = _distractors(loc, seed, false_id) if "false" in variants else []
+    values = _distractors(loc, seed, false_id) if "false" in variants and writable(loc) else []
     if values:
         wrong = rng_for(seed, false_id).choice(values)
         statements["false"] = (display(f, wrong), wrong * factor(f))
@@ -217,13 +224,14 @@ def numeric_questions(cf: CardFacts, *, seed: int) -> Iterator[Question]:
     by_line: dict[int, list[Located]] = {}
     for loc in located:
         yield cloze(loc)
-        yield multichoice(loc, seed=seed)
+        if writable(loc):
+            yield multichoice(loc, seed=seed)
         if loc.fact.line in titles and cf.card.answer_lines:
             continue    # a number in a question card's scenario: no statement to judge, nothing to type
         yield numerical(loc)
         by_line.setdefault(loc.fact.line, []).append(loc)
     for line, locs in sorted(by_line.items()):
-        falsified = rng_for(seed, f"{cf.card.card_id}:{line}").choice(locs)
+        falsified = rng_for(0, f"{cf.card.card_id}:{line}").choice(locs)   # IDs must not follow the seed
         for loc in locs:
             variants = (("true",) if loc is locs[0] else ()) + (("false",) if loc is falsified else ())
             yield from truefalse(loc, seed=seed, variants=variants)

@@ -16,7 +16,7 @@ from ..types import Fact
 
 __all__ = [
     "UNIT_FAMILIES", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
-    "scan_quantities", "same_quantity",
+    "scan_quantities", "same_quantity", "NUMBER_WORD",
 ]
 
 # (abbreviation, long name, size in the canonical unit) per canonical unit.
@@ -46,6 +46,12 @@ _ALIASES.update({
 })
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_WORD_OF = {v: k for k, v in _WORD_NUMBERS.items()}
+NUMBER_WORD = re.compile(r"\b(?:a single|a thousand|" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+_MULTIPLIER_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+                     "b": 1e9, "trillion": 1e12}
 
 
 def _parse_number(token: str) -> float:
@@ -94,6 +100,7 @@ class Spelled:
     grouping: bool   # digits grouped with commas
     start: int
     end: int
+    scale: float = 1.0   # "$37.549 billion": the written number times 1e9 is the value
 
 
 _UNIT_TOKEN = re.compile(r"\s?[A-Za-z%¢][\w%/-]*|-?[%¢]")
@@ -122,23 +129,36 @@ def spelling(fact: Fact) -> Spelled | None:
     unit = _UNIT_TOKEN.match(fact.text, pick.end())
     if unit and _is_unit(unit.group()):
         suffix = unit.group()
+    scale = 1.0
+    written = _parse_number(pick.group())
+    if not suffix and written and not math.isclose(written, target, rel_tol=1e-9):
+        word = re.match(r"\s?([A-Za-z]+)", fact.text[pick.end():])
+        size = _MULTIPLIER_WORDS.get(word.group(1).lower()) if word else None
+        if word and size and math.isclose(written * size, target, rel_tol=1e-9):
+            suffix, scale = word.group(0), size
     token = pick.group()
     decimals = len(token.split(".")[1]) if "." in token else 0
-    return Spelled(prefix, suffix, decimals, "," in token, start, pick.end() + len(suffix))
+    return Spelled(prefix, suffix, decimals, "," in token, start, pick.end() + len(suffix), scale)
 
 
 def display(fact: Fact, source_number: float) -> str:
     """`source_number` (in the fact's source unit) written the way the source writes the fact."""
     spelled = spelling(fact)
     if spelled is None:
+        word = NUMBER_WORD.search(fact.text)
+        if word and float(source_number).is_integer() and int(source_number) in _WORD_OF:
+            text = answer_text(fact)
+            spoken = _WORD_OF[int(source_number)]
+            spoken = spoken.capitalize() if word.group()[0].isupper() else spoken
+            return NUMBER_WORD.sub(spoken, text, count=1)
         unit = fact.source_unit or _canonical_label(fact.unit)
         return f"{format_number(source_number)} {unit}".strip()
+    n = source_number / spelled.scale
     decimals = None
     if spelled.decimals:
-        needed = len(format_number(source_number).partition(".")[2])
+        needed = len(format_number(n).partition(".")[2])
         decimals = max(spelled.decimals, needed)
-    grouping = spelled.grouping or abs(source_number) >= 10000
-    number = format_number(source_number, decimals=decimals, grouping=grouping)
+    number = format_number(n, decimals=decimals, grouping=spelled.grouping or abs(n) >= 10000)
     return f"{spelled.prefix}{number}{spelled.suffix}"
 
 
@@ -152,7 +172,7 @@ def answer_text(fact: Fact) -> str:
 
 def spelling_value(fact: Fact, spelled: Spelled) -> float | None:
     """The written number, when it is the fact's source value (not "2" of "2/3")."""
-    n = _parse_number(fact.text[spelled.start + len(spelled.prefix):spelled.end - len(spelled.suffix)])
+    n = _parse_number(fact.text[spelled.start + len(spelled.prefix):spelled.end - len(spelled.suffix)]) * spelled.scale
     target = fact.source_value if fact.source_value is not None else fact.value
     return n if math.isclose(n, target, rel_tol=1e-9, abs_tol=1e-12) else None
 
@@ -185,8 +205,6 @@ def accepted_forms(fact: Fact) -> list[str]:
 
 _QUANTITY = re.compile(
     r"(?P<cur>[$€£])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>[A-Za-z%¢/]+)?", re.UNICODE)
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _WORD_QUANTITY = re.compile(r"\b(?P<num>" + "|".join(_WORD_NUMBERS) + r")[\s-](?P<unit>[A-Za-z]+)", re.IGNORECASE)
 
 

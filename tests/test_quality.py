@@ -1,0 +1,114 @@
+"""The quality gate: each rule rejects a bad question and passes a good one."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from test_questions import deck_facts
+
+from pipeline.quality import check, gate
+from pipeline.questions import generate
+from pipeline.types import Option, Question
+
+CFS = deck_facts()
+BANK = gate(generate(CFS, seed=5), card_facts=CFS)
+
+
+def _good(qtype: str, answer: str) -> Question:
+    q = next(q for q in BANK if q.type == qtype and q.answer == answer)
+    assert q.status == "accepted", q.reject_reason
+    return q
+
+
+def _code(q: Question) -> str | None:
+    reason = check(q, card_facts=CFS)
+    return reason.split(":")[0] if reason else None
+
+
+def test_generated_bank_passes_and_every_type_has_accepted_questions() -> None:
+    rejected = [(q.type, q.reject_reason) for q in BANK if q.status == "rejected"]
+    assert len(rejected) <= len(BANK) // 10, rejected
+    assert {q.type for q in BANK if q.status == "accepted"} == {
+        "cloze", "term_cloze", "multi_cloze", "multichoice", "numerical", "calculated", "truefalse", "shortanswer"}
+
+
+def test_rejected_questions_are_kept_with_a_reason() -> None:
+    q = _good("cloze", "900 seconds")
+    bad = replace(q, question_id="x", stem="- " + q.stem)
+    out = gate([q, bad], card_facts=CFS)
+    assert [x.status for x in out] == ["accepted", "rejected"]
+    assert out[1].reject_reason.startswith("unreadable:")  # type: ignore[union-attr]
+
+
+def test_answer_must_be_in_the_source_line() -> None:
+    q = _good("cloze", "900 seconds")
+    assert _code(q) is None
+    assert _code(replace(q, answer="901 seconds", extra=(("source_text", "901 seconds"),))) == "no_source"
+    assert _code(replace(q, answer_value=901.0)) == "no_source"
+    assert _code(replace(q, line=q.line + 1)) == "no_source"
+
+
+def test_answer_must_not_leak_in_the_stem_even_in_other_units() -> None:
+    q = _good("cloze", "900 seconds")
+    assert _code(replace(q, stem=q.stem + " (that is 900 seconds)")) == "answer_leak"
+    assert _code(replace(q, stem=q.stem + " (15 minutes)")) == "answer_leak"
+    term = next(q for q in BANK if q.type == "term_cloze" and q.answer == "Amazon CloudWatch")
+    assert _code(term) is None
+    assert _code(replace(term, stem="CloudWatch metrics › " + term.stem)) == "answer_leak"
+    short = _good("shortanswer", "Cognito User Pools")
+    assert _code(replace(short, stem=short.stem + " Cognito User Pools?")) == "answer_leak"
+
+
+def _mc() -> Question:
+    q = _good("multichoice", "900 seconds")
+    assert len(q.options) == 4
+    return q
+
+
+def _with_wrong(q: Question, text: str, value: float | None) -> Question:
+    options = list(q.options)
+    i = next(i for i, o in enumerate(options) if not o.is_correct)
+    options[i] = Option(options[i].position, text, False, value)
+    return replace(q, options=tuple(options))
+
+
+def test_exactly_one_correct_option_never_equivalent_to_the_answer() -> None:
+    q = _mc()
+    assert _code(q) is None
+    two_right = replace(q, options=tuple(replace(o, is_correct=True) for o in q.options))
+    assert _code(two_right) == "options"
+    assert _code(_with_wrong(q, "15 minutes", 900.0)) == "options"
+    assert _code(replace(q, options=q.options[:3])) == "options"
+
+
+def test_wrong_options_must_not_contain_the_answer() -> None:
+    q = _mc()
+    assert _code(_with_wrong(q, "900 seconds or 950 seconds", 950.0)) == "option_leak"
+
+
+def test_distractors_are_same_unit_and_same_order_of_magnitude() -> None:
+    q = _mc()
+    assert _code(_with_wrong(q, "9 seconds", 9.0)) == "distractor"
+    assert _code(_with_wrong(q, "700 ms", 0.7)) == "distractor"
+    assert _code(_with_wrong(q, "700 seconds", 700.0)) is None
+    qa = _good("multichoice", "Lambda")
+    assert _code(qa) is None
+    assert _code(_with_wrong(qa, "Run your code somewhere else, the maximum timeout is 15 minutes", None)) == "distractor"
+
+
+@pytest.mark.parametrize("stem", ["- - Maximum execution time: _____", "A: Maximum execution time: _____",
+                                  "Maximum (execution time: _____", "Answer: _____", "Maximum execution time"])
+def test_unreadable_stems_are_rejected(stem: str) -> None:
+    q = _good("cloze", "900 seconds")
+    assert _code(replace(q, stem=stem)) == "unreadable"
+
+
+def test_duplicate_and_near_duplicate_stems_keep_only_the_first() -> None:
+    q = _good("cloze", "900 seconds")
+    same = replace(q, question_id="dup", stem=q.stem.upper() + "  ")
+    near = replace(q, question_id="near", stem=q.stem.replace("Maximum", "Max."))
+    out = gate([q, same, near], card_facts=CFS)
+    assert [x.status for x in out] == ["accepted", "rejected", "rejected"]
+    assert all(x.reject_reason.startswith("duplicate:") for x in out[1:])  # type: ignore[union-attr]
+    other = _good("cloze", "$0.20")
+    assert [x.status for x in gate([q, other], card_facts=CFS)] == ["accepted", "accepted"]
