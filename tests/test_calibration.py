@@ -11,7 +11,8 @@ from assessment_data import deck_of, many_questions, simulate
 from click.testing import CliRunner
 from scipy.stats import spearmanr
 
-from pipeline.calibration import NEGATIVE_DISCRIMINATION, fit_rasch, item_stats, moodle_item_stats
+from pipeline.calibration import NEGATIVE_DISCRIMINATION, calibrated_items, fit_rasch, item_stats, moodle_item_stats
+from pipeline.difficulty import score
 from pipeline.cli import cli
 from pipeline.errors import CalibrationError
 from pipeline.features import question_features
@@ -101,6 +102,8 @@ def test_simulated_csv_through_cli_calibrates_the_bank(tmp_path):
     with Store(db) as store:
         stats = store.load_item_stats().set_index("question_id")
         difficulty = {q.question_id: q.difficulty for q in store.load_questions()}
+        rebuilt = score(questions, question_features(questions, cfs), calibrated=calibrated_items(store))
+    assert {q.question_id: q.difficulty for q in rebuilt} == pytest.approx(difficulty, abs=1e-4)  # a rebuild keeps it
     truth = pd.Series(b, index=[q.question_id for q in questions]).loc[stats.index]
     assert spearmanr(truth, stats["b"]).statistic >= 0.9
     assert abs(stats["facility"].mean() - 0.5) < 0.05
