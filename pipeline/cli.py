@@ -166,6 +166,51 @@ def facts(deck: Path, deck_format: str | None, output: str) -> None:
     Console().print(table)
 
 
+@cli.command()
+@db_option
+@click.option("--deck", "deck_id", default=None, help="Only this deck (its file name without extension).")
+@click.option("--type", "qtype", default=None,
+              type=click.Choice(["cloze", "term_cloze", "multi_cloze", "multichoice", "numerical", "calculated",
+                                 "truefalse", "shortanswer"]), help="Only this question type.")
+@click.option("--status", type=click.Choice(["accepted", "rejected", "all"]), default="accepted", show_default=True,
+              help="Gate verdict to list; rejected ones show their reason.")
+@click.option("--subject", default=None, help="Only questions whose subject contains this text (any case).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many questions.")
+@click.option("--format", "output", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
+              help="table: for reading; jsonl: one question with its options per line; csv: one row per question.")
+def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, subject: str | None,
+              limit: int | None, output: str) -> None:
+    """List the bank's questions, filtered by deck, type, gate status and subject.
+
+    Example:
+
+        qbank questions --type multichoice --limit 5
+        qbank questions --status rejected --format csv > rejected.csv
+        qbank questions --deck serverless-aws --subject lambda --format jsonl
+    """
+    from dataclasses import asdict
+
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        found = store.load_questions(deck_id=deck_id, status=None if status == "all" else status, qtype=qtype,
+                                     subject=subject, limit=limit)
+    if output == "jsonl":
+        for q in found:
+            row = asdict(q)
+            row["extra"] = dict(q.extra)
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    columns = ["question_id", "deck_id", "card_index", "line", "type", "status", "subject", "stem", "answer",
+               "options", "reject_reason"]
+    rows = [(q.question_id, q.deck_id, q.card_index, q.line, q.type, q.status, q.subject, q.stem, q.answer,
+             " | ".join(("*" if o.is_correct else "") + o.text for o in q.options), q.reject_reason) for q in found]
+    if output == "table":   # the columns a reader scans; jsonl and csv carry everything
+        columns = ["question_id", "card_index", "type", "status", "stem", "answer", "reject_reason"]
+        rows = [(r[0], r[2], r[4], r[5], r[7].replace("\n", " ")[-70:], r[8], r[10]) for r in rows]
+    _print_rows(columns, rows, output)
+
+
 @cli.command("eval-facts")
 @click.argument("deck", type=click.Path(path_type=Path))
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), required=True,

@@ -191,9 +191,21 @@ class Store:
         deck_id: str | None = None,
         question_ids: Sequence[str] | None = None,
         status: str | None = "accepted",
+        qtype: str | None = None,
+        subject: str | None = None,
+        limit: int | None = None,
     ) -> list[Question]:
-        """Questions with their options, in a stable order (deck, card, line, id)."""
+        """Questions with their options, in a stable order (deck, card, line, id).
+
+        `subject` matches case-insensitively and in part ("lambda" finds "AWS Lambda").
+        """
         where, params = [], []
+        if qtype is not None:
+            where.append("q.type = ?")
+            params.append(qtype)
+        if subject is not None:
+            where.append("q.subject ILIKE ?")
+            params.append(f"%{subject}%")
         if deck_id is not None:
             where.append("q.deck_id = ?")
             params.append(deck_id)
@@ -207,6 +219,8 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY q.deck_id, q.card_index, q.line, q.type, q.question_id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         cur = self.cursor()
         rows = _dicts(cur.execute(sql, params))
         ids = [r["question_id"] for r in rows]
