@@ -73,6 +73,22 @@ def test_rasch_recovers_difficulty_under_adaptive_exposure_where_facility_fails(
     assert np.median(fit.b_se) < 0.35                          # ~60 answers: about 0.3 logits
 
 
+def test_miskeyed_items_are_flagged_without_flagging_sound_ones_under_adaptive_exposure():
+    b = np.random.default_rng(1).normal(0, 1.5, 120)
+    _, answers = simulate(b, per_item=60, per_learner=30, seed=1)
+    responses = pd.DataFrame([(f"l{lr}", f"q{i:03d}", c) for lr, i, c in answers],
+                             columns=["learner_id", "question_id", "correct"])
+    miskeyed = [f"q{i:03d}" for i in range(5)]
+    inverted = responses["question_id"].isin(miskeyed)
+    responses.loc[inverted, "correct"] = ~responses.loc[inverted, "correct"]
+    stats = item_stats(responses, {}).set_index("question_id")
+    flagged = set(stats.index[stats["flag"].notna()])
+    assert len(flagged & set(miskeyed)) >= 4
+    assert len(flagged - set(miskeyed)) <= 2
+    # Moodle's item–rest index alone goes negative for many sound items here (every rest score ≈ half).
+    assert (stats["discrimination"] < 0).sum() > len(flagged) + 5
+
+
 def test_rasch_needs_responses():
     with pytest.raises(CalibrationError, match="no graded responses"):
         fit_rasch(pd.DataFrame(columns=["learner_id", "question_id", "correct"]))
