@@ -441,6 +441,107 @@ def report(db: Path, out: Path | None) -> None:
     click.echo(f"report → {path}")
 
 
+# `pipeline.exporters.FORMATS` (kept literal so `qbank --help` does not import the exporters; a test checks it).
+EXPORT_FORMATS = ("anki", "gift", "moodle-xml", "qti", "qti12", "quizlet", "kahoot", "csv", "json")
+
+
+@cli.group()
+def exam() -> None:
+    """Exam sets: questions picked from the bank by a blueprint, stored for export.
+
+    Example:
+
+        qbank exam create midterm --deck serverless-aws --count 20 --seed 1
+        qbank export --format gift --out midterm.gift --exam midterm
+    """
+
+
+@exam.command("create")
+@click.argument("name")
+@db_option
+@click.option("--deck", default=None, help="Pick from this deck only (default: the whole bank).")
+@click.option("--count", type=click.IntRange(1), required=True, help="How many questions.")
+@click.option("--types", default=None, help="Comma-separated question types, e.g. multichoice,numerical.")
+@click.option("--difficulty", "mix", default=None, help="Shares per band, e.g. easy:0.3,medium:0.5,hard:0.2.")
+@click.option("--per-subject", type=click.IntRange(1), default=None, help="At most K questions per subject.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same exam.")
+def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | None, mix: str | None,
+                per_subject: int | None, seed: int) -> None:
+    """Pick an exam by blueprint and store it (an exam of the same name is replaced).
+
+    Picks spread over subjects and cards, take at most one question per fact,
+    and follow the difficulty mix; a short band or pool is filled or shrunk
+    with a warning.
+
+    Example:
+
+        qbank exam create quiz1 --deck serverless-aws --count 10
+        qbank exam create final --deck serverless-aws --count 30 --types multichoice,truefalse \\
+            --difficulty easy:0.3,medium:0.5,hard:0.2 --per-subject 3 --seed 7
+    """
+    import warnings
+
+    from .exams import create_exam, parse_mix
+    from .exporters import select_questions
+    from .store import Store
+    from .types import QuestionType
+
+    valid_types = QuestionType.__args__  # type: ignore[attr-defined]
+    wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    for t in wanted or ():
+        if t not in valid_types:
+            raise click.BadParameter(f"{t!r} is not a question type; choose from {', '.join(valid_types)}",
+                                     param_hint="--types")
+    with Store(db) as store:
+        _, questions = select_questions(store, deck=deck)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            made = create_exam(questions, name=name, count=count, types=wanted,
+                               difficulty_mix=parse_mix(mix) if mix else None, per_subject=per_subject, seed=seed)
+        store.save_exam(made)
+    for w in caught:
+        click.echo(f"warning: {w.message}", err=True)
+    bands = ", ".join(f"{b} {sum(i.band == b for i in made.items)}" for b in ("easy", "medium", "hard"))
+    subjects = len({i.subject for i in made.items})
+    click.echo(f"exam {name!r}: {len(made.items)} questions ({bands}) over {subjects} subjects → {db}")
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Target format.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@click.option("--exam", "exam_name", default=None, help="Export this stored exam, in its order.")
+@click.option("--deck", default=None, help="Export this deck's accepted questions (default: the whole bank).")
+@click.option("--timestamp", type=float, default=None,
+              help="Clock written into the file (seconds since 1970) [default: fixed, so exports are "
+                   "byte-identical]. Anki updates imported notes only when this is newer than the last import.")
+def export_cmd(db: Path, fmt: str, out: Path, exam_name: str | None, deck: str | None, timestamp: float | None) -> None:
+    """Export questions for Anki, Moodle, Canvas/QTI, Quizlet, Kahoot, or as CSV/JSON.
+
+    Each question type maps to the closest native type of the target; what the
+    target cannot hold is listed as a warning. Anki notes keep their GUIDs
+    across rebuilds, so re-importing updates notes instead of duplicating them.
+
+    Example:
+
+        qbank export --format anki --out serverless.apkg --deck serverless-aws
+        qbank export --format gift --out midterm.gift --exam midterm
+        qbank export --format json --out bank.json
+    """
+    from .exporters import export, select_questions
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        title, questions = select_questions(store, exam=exam_name, deck=deck)
+    result = export(fmt, questions, title=title)
+    result.write(out, timestamp=timestamp)
+    for s in result.skipped:
+        click.echo(f"warning: not exported: {s}", err=True)
+    mapping = ", ".join(f"{n} {a}→{b}" for a, b, n in result.native)
+    click.echo(f"{out}: {result.n_items} item(s) from {result.n_questions - len(result.skipped)} of "
+               f"{result.n_questions} question(s) ({mapping}); {len(result.skipped)} not mappable")
+
+
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> None:
     """Query rows as a rich table, CSV or JSON on stdout."""
     if output == "json":

@@ -38,6 +38,10 @@ class GazetteerError(PipelineError):
     """The services gazetteer is missing, malformed or ambiguous (one alias, two services)."""
 
 
+class ExamError(PipelineError):
+    """An exam cannot be made or found (bad blueprint, no questions, unknown name)."""
+
+
 def value_invalid_msg(name: str, value: object, valid_values: object) -> str:
     """A message naming the bad value and the valid ones."""
     return f"{name} {value!r} is not valid; choose one of: {', '.join(map(str, valid_values))}"  # type: ignore[call-overload]

@@ -13,15 +13,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
 from .analytics import apply_views
-from .errors import StoreError
+from .errors import ExamError, StoreError, value_invalid_msg
 from .types import CardFacts, Deck, Option, Question
+
+if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an exam is read
+    from .exams import ExamSet
 
 __all__ = ["SCHEMA_VERSION", "DeckBuild", "Store"]
 
@@ -63,6 +66,12 @@ CREATE TABLE IF NOT EXISTS item_stats (
     question_id VARCHAR PRIMARY KEY, n_responses INTEGER, facility DOUBLE, discrimination DOUBLE,
     discriminative_efficiency DOUBLE, b DOUBLE, b_se DOUBLE, flag VARCHAR, prior_b DOUBLE,
     difficulty DOUBLE, band VARCHAR);
+-- Exam sets: not in DECK_TABLES either; an exam names questions by their stable IDs.
+CREATE TABLE IF NOT EXISTS exam_sets (
+    exam_id VARCHAR, name VARCHAR, seed BIGINT, count INTEGER, types VARCHAR[], difficulty_mix JSON,
+    per_subject INTEGER, deck_ids VARCHAR[], n_items INTEGER);
+CREATE TABLE IF NOT EXISTS exam_items (
+    exam_id VARCHAR, position INTEGER, question_id VARCHAR, band VARCHAR, subject VARCHAR);
 """
 
 @dataclass(frozen=True)
@@ -285,6 +294,50 @@ class Store:
             "SELECT f.*, q.card_id FROM question_features f JOIN questions q USING (question_id) ORDER BY question_id"
         ).df()
 
+    # -- exams ----------------------------------------------------------------
+    def save_exam(self, exam: ExamSet) -> None:
+        """Store an exam, replacing any exam of the same name, in one transaction."""
+        head = pa.Table.from_pylist([{
+            "exam_id": exam.exam_id, "name": exam.name, "seed": exam.seed, "count": exam.count,
+            "types": list(exam.types), "difficulty_mix": json.dumps(dict(exam.difficulty_mix), sort_keys=True),
+            "per_subject": exam.per_subject, "deck_ids": list(exam.deck_ids), "n_items": len(exam.items),
+        }], schema=EXAM_SCHEMA)
+        items = _arrow([{"exam_id": exam.exam_id, **asdict(i)} for i in exam.items], EXAM_ITEM_SCHEMA)
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM exam_items WHERE exam_id IN (SELECT exam_id FROM exam_sets WHERE name = ?) "
+                        "OR exam_id = ?", [exam.name, exam.exam_id])
+            cur.execute("DELETE FROM exam_sets WHERE name = ? OR exam_id = ?", [exam.name, exam.exam_id])
+            for name, table in (("exam_sets", head), ("exam_items", items)):
+                cur.register("_rows", table)
+                cur.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
+                cur.unregister("_rows")
+
+    def load_exam(self, name: str) -> ExamSet:
+        """The stored exam called `name`.
+
+        Raises:
+            ExamError: no exam has that name (the message lists the stored ones).
+        """
+        from .exams import ExamItem, ExamSet
+
+        cur = self.cursor()
+        rows = _dicts(cur.execute("SELECT * FROM exam_sets WHERE name = ?", [name]))
+        if not rows:
+            raise ExamError(value_invalid_msg("exam", name, self.exam_names() or ["(none yet: qbank exam create)"]))
+        head = rows[0]
+        items = tuple(ExamItem(r["position"], r["question_id"], r["band"], r["subject"]) for r in _dicts(cur.execute(
+            "SELECT position, question_id, band, subject FROM exam_items WHERE exam_id = ? ORDER BY position",
+            [head["exam_id"]])))
+        mix = json.loads(head["difficulty_mix"] or "{}")
+        return ExamSet(
+            exam_id=head["exam_id"], name=head["name"], seed=head["seed"], count=head["count"],
+            types=tuple(head["types"] or ()), difficulty_mix=tuple(sorted(mix.items())),
+            per_subject=head["per_subject"], deck_ids=tuple(head["deck_ids"] or ()), items=items,
+        )
+
+    def exam_names(self) -> list[str]:
+        return [r[0] for r in self.cursor().execute("SELECT name FROM exam_sets ORDER BY name").fetchall()]
+
     def alias_pairs(self) -> list[tuple[str, str]]:
         """(surface form, canonical service) pairs the bank's decks use, for grading text answers."""
         return [(r[0], r[1]) for r in self.cursor().execute(
@@ -382,6 +435,9 @@ QUESTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("card_id", S),
                              ("reason", S), ("status", S), ("reject_reason", S), ("difficulty", D), ("extra", S)])
 RESPONSE_SCHEMA = pa.schema([("response_id", S), ("learner_id", S), ("question_id", S), ("correct", B),
                              ("response", S), ("answered_at", pa.timestamp("us")), ("source", S), ("grade_reason", S)])
+EXAM_SCHEMA = pa.schema([("exam_id", S), ("name", S), ("seed", pa.int64()), ("count", I), ("types", pa.list_(S)),
+                         ("difficulty_mix", S), ("per_subject", I), ("deck_ids", pa.list_(S)), ("n_items", I)])
+EXAM_ITEM_SCHEMA = pa.schema([("exam_id", S), ("position", I), ("question_id", S), ("band", S), ("subject", S)])
 OPTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("position", I), ("text", S), ("value", D),
                            ("is_correct", B)])
 

@@ -6,7 +6,9 @@ could not map. `Export.write(path, timestamp=…)` writes deterministic bytes.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import ExportError, value_invalid_msg
 from ..types import Question
@@ -19,7 +21,10 @@ from .qti import to_qti12, to_qti21
 from .quizlet import to_quizlet
 from .tabular import to_csv, to_json
 
-__all__ = ["FORMATS", "SUFFIXES", "DEFAULT_TIMESTAMP", "Export", "Skipped", "export"]
+if TYPE_CHECKING:
+    from ..store import Store
+
+__all__ = ["FORMATS", "SUFFIXES", "DEFAULT_TIMESTAMP", "Export", "Skipped", "export", "select_questions"]
 
 Exporter = Callable[..., Export]
 
@@ -51,3 +56,27 @@ def export(fmt: str, questions: Sequence[Question], *, title: str = "qbank") -> 
     if not questions:
         raise ExportError("nothing to export: no accepted questions match; build a deck or check --deck/--exam")
     return FORMATS[fmt](questions, title=title)
+
+
+def select_questions(store: Store, *, exam: str | None = None, deck: str | None = None) -> tuple[str, list[Question]]:
+    """(title, questions) to export: an exam's in its order, a deck's, or the whole bank's accepted ones.
+
+    Raises:
+        ExportError: the deck is not in the bank, or both an exam and a deck are given.
+        ExamError: no exam has that name.
+    """
+    if exam is not None and deck is not None:
+        raise ExportError("give --exam or --deck, not both (an exam already names its questions)")
+    if exam is not None:
+        exam_set = store.load_exam(exam)
+        found = {q.question_id: q for q in store.load_questions(question_ids=exam_set.question_ids, status=None)}
+        missing = [i for i in exam_set.question_ids if i not in found]
+        if missing:
+            warnings.warn(f"exam {exam!r}: {len(missing)} question(s) no longer in the bank (a rebuild changed "
+                          f"them): {', '.join(missing[:5])}; recreate the exam with `qbank exam create`", stacklevel=2)
+        return exam_set.name, [found[i] for i in exam_set.question_ids if i in found]
+    if deck is not None:
+        if deck not in store.deck_ids():
+            raise ExportError(value_invalid_msg("deck", deck, store.deck_ids() or ["(none: qbank build DECK)"]))
+        return deck, store.load_questions(deck_id=deck)
+    return "qbank", store.load_questions()
