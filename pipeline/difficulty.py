@@ -339,10 +339,10 @@ def score(
         model: a trained scorer; without one the HEURISTIC PRIOR is used.
         calibrated: question_id → (b, b_se) from calibration, blended in by precision.
     """
-    by_id = {r["question_id"]: r for r in features}
-    frame = features_frame([by_id.get(q.question_id, {"question_id": q.question_id, "type": q.type}) for q in questions])
     if not questions:
         return []
+    by_id = {r["question_id"]: r for r in features}
+    frame = features_frame([by_id.get(q.question_id, {"question_id": q.question_id, "type": q.type}) for q in questions])
     if model is not None:
         b_prior, prior_sd = model.model.predict(frame[list(model.features)]), model.prior_sd
     else:
