@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .ids import stable_id
 from .nlp import load_nlp
-from .quantities import Quantity
+from .quantities import TEXT_KEY, Quantity
 from .types import Card, CardFacts, Fact, ServiceMention
 
 __all__ = ["extract", "fact_rows", "card_text"]
@@ -52,9 +52,17 @@ def extract(cards: Iterable[Card], *, nlp: Language | None = None, batch_size: i
         One `CardFacts` per card, in input order.
     """
     pipeline = nlp if nlp is not None else load_nlp()
-    stream = ((card_text(card), card) for card in cards)
+    stream = ((_make_doc(pipeline, card), card) for card in cards)
     for doc, card in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield card_facts(card, doc)
+
+
+def _make_doc(nlp: Language, card: Card) -> Doc:
+    """Tokenize a card, keeping its text for the components (see `quantities.TEXT_KEY`)."""
+    text = card_text(card)
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
 
 
 def card_facts(card: Card, doc: Doc) -> CardFacts:

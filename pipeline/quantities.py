@@ -25,9 +25,12 @@ from spacy.tokens import Doc
 
 from .units import canonical, kind_of, unit_expr
 
-__all__ = ["Quantity", "QuantityRecognizer", "find_quantities", "FACTORY", "make_quantities"]
+__all__ = ["Quantity", "QuantityRecognizer", "find_quantities", "FACTORY", "TEXT_KEY", "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
+# `doc.user_data` key under which a caller may pass the Doc's source text:
+# rebuilding `doc.text` from tokens costs as much as the scan itself.
+TEXT_KEY: Final = "qbank.text"
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ _CUE_WORDS: Final = frozenset("is are was of to around about approximately appro
 _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks payload file files object "
                                "objects data cache buffer record records item items".split())
 
+_WINDOW: Final = 48
 _NUM: Final = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?"
 _WORD_NUM: Final = (r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|" +
                     "|".join(sorted((w for w in _WORD_VALUES if w not in ("thousand", "million", "billion")),
@@ -126,31 +130,30 @@ _BLOCK_RE: Final = re.compile(
     r"|\b[1-5]xx\b|https?://\S+|\b[vV]\d+(?:\.\d+)*"
 )
 _VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\bversions?\b", re.I)
-_SENT_START_RE: Final = re.compile(r"(?:^|[.!?:;]\s+|^\s*(?:[-*•]\s*)+)$")
 _BULLET_LEFT_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*$")
-_PREV_WORD_RE: Final = re.compile(r"([A-Za-z][\w.@]*)\s*$")
+_PREV_WORD_RE: Final = re.compile(r"[^\w]*([A-Za-z][\w.@]*)")
 _OPERAND_LEFT_RE: Final = re.compile(r"(?:[*/×÷+]|(?:^|[\s(])(?:[A-Z]|[A-Za-z]+_\w*)\s*[<>]=?)\s*$")
 _OPERAND_RIGHT_RE: Final = re.compile(r"^\s*[*/×÷]\s*[\w(]")
 _DEFINE_RIGHT_RE: Final = re.compile(r"^\s*=(?!=)")
 _HTTP_RIGHT_RE: Final = re.compile(r"^\s*(?:status|error|errors|response|responses|code|codes|s)\b", re.I)
-_HTTP_LEFT_RE: Final = re.compile(r"\b(?:HTTP|status|code|returns?|returned|throws?)\s*(?:an?\s+)?$", re.I)
-_MAX_LEFT_RE: Final = re.compile(
-    r"(?:\bup\s+to|\bmaximum(?:\s+of)?|\bmax(?:\s+of)?|\bat\s+most|\blimit(?:ed)?\s+(?:of|to|is)|\bcapped\s+at"
-    r"|\bno\s+more\s+than|<=?|\bunder|\bbelow|\bless\s+than|\bfewer\s+than|\bwithin|\bonly)\s*(?:an?\s+)?$", re.I)
-_MIN_LEFT_RE: Final = re.compile(
-    r"(?:\bat\s+least|\bminimum(?:\s+of)?|\bmin(?:\s+of)?|\bmore\s+than|\bover|\bgreater\s+than|>=?"
-    r"|\bstarting\s+(?:at|with|from)|\bupwards\s+of)\s*(?:an?\s+)?$", re.I)
-_APPROX_LEFT_RE: Final = re.compile(
-    r"(?:~|\babout|\baround|\broughly|\bapproximately|\bapprox\.?|\bnearly|\balmost|\bballpark\s+of(?:\s+a)?"
-    r"|\bsome)\s*(?:an?\s+)?$", re.I)
+# Cues that end just before a number, matched with str.endswith on the
+# normalised tail of the left context (cheaper than $-anchored searches).
+_MAX_CUES: Final = tuple(" " + c for c in (
+    "up to", "maximum", "maximum of", "max", "max of", "at most", "limited to", "limit of", "limit to", "limit is",
+    "capped at", "no more than", "under", "below", "less than", "fewer than", "within", "only")) + ("<", "<=")
+_MIN_CUES: Final = tuple(" " + c for c in (
+    "at least", "minimum", "minimum of", "min", "min of", "more than", "over", "greater than", "starting at",
+    "starting with", "starting from", "upwards of")) + (">", ">=")
+_APPROX_CUES: Final = tuple(" " + c for c in (
+    "about", "around", "roughly", "approximately", "approx", "approx.", "nearly", "almost", "ballpark of",
+    "some")) + ("~",)
+_HTTP_CUES: Final = tuple(" " + c for c in ("http", "status", "code", "return", "returns", "returned", "throw", "throws"))
+_ANAPHOR_CUES: Final = (" the", " all", " these", " those")
 _MAX_RIGHT_RE: Final = re.compile(r"^\s*(?:max(?:imum)?\b|or\s+(?:less|fewer|below)\b|at\s+most\b)", re.I)
 _MIN_RIGHT_RE: Final = re.compile(r"^\s*(?:min(?:imum)?\b|or\s+(?:more|greater|above|higher)\b|at\s+least\b|\+)", re.I)
 _OR_MORE_RE: Final = re.compile(r"^\s*or\s+(?:more|fewer|less|greater)\b", re.I)
 _INCREMENT_RE: Final = re.compile(r"^\s*increments?\b", re.I)
 _DIFFERENT_RE: Final = re.compile(r"^\s*different\b", re.I)
-_ANAPHOR_LEFT_RE: Final = re.compile(r"\b(?:the|all|these|those|all\s+the|of\s+the)\s*$", re.I)
-_BARE_CUE_LEFT_RE: Final = re.compile(r"(?:[:(~=]|\b(?:" + "|".join(sorted(_CUE_WORDS)) + r"))\s*$", re.I)
-_OF_LEFT_RE: Final = re.compile(r"\bof\s*$", re.I)
 _PER_CONTEXT_RIGHT_RE: Final = re.compile(r"^\s*(?:per|/)\s*[A-Za-z]", re.I)
 
 
@@ -214,7 +217,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
                 atom.value /= _SCALES[atom.scale]  # "16kb" was read as 16 kilo-kb: undo
         rm = _RATE_RE.match(line, atom.end)
         # "a read of 4 KB per second": the size of each read, not a throughput
-        if rm and not _OF_LEFT_RE.search(line, 0, atom.start) and atom.expr and (atom.expr.endswith("byte") or atom.expr in ("request", "RCU", "WCU")):
+        if rm and not _tail(line[max(0, atom.start - 8):atom.start]).endswith(" of") and atom.expr and (atom.expr.endswith("byte") or atom.expr in ("request", "RCU", "WCU")):
             atom.expr = f"{atom.expr} / {unit_expr(rm.group('t'))}"
             atom.end = rm.end()
         return atom
@@ -235,9 +238,30 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
     return atom
 
 
+def _sentence_start(left: str) -> bool:
+    """Whether a word after `left` starts a sentence, a clause after a colon, or a bullet."""
+    stripped = left.rstrip()
+    return not stripped or stripped[-1] in ".!?:;" or _BULLET_LEFT_RE.match(left) is not None
+
+
+def _tail(left: str) -> str:
+    """The left context normalised for cue look-ups: one leading space, single spaces, lower case."""
+    return " " + " ".join(left.split()).lower()
+
+
+def _strip_article(tail: str) -> str:
+    return tail[:-2] if tail.endswith(" a") else tail[:-3] if tail.endswith(" an") else tail
+
+
 def _prev_word(left: str) -> str | None:
-    m = _PREV_WORD_RE.search(left)
-    return m.group(1) if m and left[m.end(1):].strip() == "" else None
+    """The word right before a number (only spaces between), e.g. "slide" in "(slide 14"."""
+    if not left or not left[-1].isspace() and not left[-1].isalnum():
+        return None
+    parts = left.rsplit(None, 1)
+    if not parts:
+        return None
+    m = _PREV_WORD_RE.fullmatch(parts[-1])
+    return m.group(1) if m else None
 
 
 def _is_year(a: _Atom, raw: str) -> bool:
@@ -271,21 +295,34 @@ class _CardState:
         return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _bound(left: str, right: str) -> str:
-    if _APPROX_LEFT_RE.search(left):
+def _bound(tail: str, right: str) -> str:
+    tail = _strip_article(tail)
+    if tail.endswith(_APPROX_CUES):
         return "approx"
-    if _MAX_LEFT_RE.search(left) or _MAX_RIGHT_RE.match(right):
+    if tail.endswith(_MAX_CUES) or _MAX_RIGHT_RE.match(right):
         return "max"
-    if _MIN_LEFT_RE.search(left) or _MIN_RIGHT_RE.match(right):
+    if tail.endswith(_MIN_CUES) or _MIN_RIGHT_RE.match(right):
         return "min"
     return "exact"
 
 
+def _blocked(line: str, start: int, end: int) -> bool:
+    """Whether the number at start:end sits in a date, version, address or name.
+
+    Only the whitespace-delimited chunk around the number is searched: every
+    blocked pattern lies within one such chunk.
+    """
+    lo = line.rfind(" ", 0, start) + 1
+    hi = line.find(" ", end)
+    hi = len(line) if hi < 0 else hi
+    chunk = line[lo:hi]
+    return any(b.start() < end - lo and start - lo < b.end() for b in _BLOCK_RE.finditer(chunk))
+
+
 def _scan_line(line: str, offset: int, state: _CardState) -> Iterator[Quantity]:
-    blocked = [(m.start(), m.end()) for m in _BLOCK_RE.finditer(line)] if any(c.isdigit() for c in line) else []
     atoms: list[tuple[_Atom, str]] = []
     for m in _ATOM_RE.finditer(line):
-        if any(s < m.end() and m.start() < e for s, e in blocked) and not m.group("word"):
+        if not m.group("word") and _blocked(line, m.start(), m.end()):
             continue
         atom = _read_atom(line, m)
         if atom is not None:
@@ -311,21 +348,23 @@ def _scan_line(line: str, offset: int, state: _CardState) -> Iterator[Quantity]:
 def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], state: _CardState,
                       version_line: bool) -> Iterator[Quantity]:
     first, last = chain[0][0], chain[-1][0]
-    left, right = line[:first.start], line[last.end:]
+    full_left, right = line[:first.start], line[last.end:]
+    left = full_left[-_WINDOW:]
+    tail = _tail(left)
     prev = _prev_word(left)
     prev_low = prev.lower() if prev else None
     if len(chain) > 1 and all(_is_year(a, raw) for a, raw in chain):
         return
-    if re.search(r"\bper\s*$", left, re.I) or (first.currency is False and re.search(r"\$\S*\s*per\s*$", left)):
+    if tail.endswith(" per"):
         return  # a denominator: "$0.20 per 1 million requests"
-    if _OPERAND_LEFT_RE.search(left):
+    if tail[-1] in "*/×÷+<>=" and _OPERAND_LEFT_RE.search(left):
         return
     if _OPERAND_RIGHT_RE.match(line[first.num_end:]):
         return
     if _DIFFERENT_RE.match(line[first.num_end:]):
         return  # "42 different domains": a scenario, not a limit
     if len(chain) == 1 and first.noun is None and first.expr is None and re.match(r"^[.)]\s", right) \
-            and _BULLET_LEFT_RE.match(left):
+            and _BULLET_LEFT_RE.match(full_left):
         return  # list numbering "1. Send"
     if first.value == 1 and _DEFINE_RIGHT_RE.match(line[first.end:]):
         return  # "1 RCU = ...": a definition of the unit
@@ -336,7 +375,7 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     if prev_low in _LABEL_WORDS and not measured:
         return
     if prev and not measured and not first.is_word and prev[0].isupper() and prev_low not in _CUE_WORDS \
-            and not _SENT_START_RE.search(left[:left.rfind(prev)]):
+            and not _sentence_start(full_left[:full_left.rfind(prev)]):
         return
     out: list[tuple[_Atom, float, str | None, str | None]] = []
     noun = last.noun
@@ -360,7 +399,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
                 return  # "100s of TB", "1000s", "503s"
     if not out:
         http = (not first.is_word and len(chain) == 1 and 100 <= first.value <= 599 and first.value == int(first.value)
-                and expr is None and (_HTTP_RIGHT_RE.match(line[first.num_end:]) or _HTTP_LEFT_RE.search(left)))
+                and expr is None and (_HTTP_RIGHT_RE.match(line[first.num_end:])
+                                      or _strip_article(tail).endswith(_HTTP_CUES)))
         if http:
             return
         port = prev_low in _PORT_WORDS or (expr is None and noun is None
@@ -368,7 +408,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         if expr is None and noun is None and not last.is_fraction:
             if version_line and any("." in raw for _, raw in chain):
                 return
-            if not (_BARE_CUE_LEFT_RE.search(left) or _PER_CONTEXT_RIGHT_RE.match(right) or prev_low in _PORT_WORDS
+            cue = tail[-1] in ":(~=" or prev_low in _CUE_WORDS or prev_low in _PORT_WORDS
+            if not (cue or _PER_CONTEXT_RIGHT_RE.match(right)
                     or _OR_MORE_RE.match(right)):
                 return
         if version_line and not measured and any("." in raw for _, raw in chain):
@@ -390,7 +431,7 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     text_start = first.start
     text_end = last.end if (last.expr or last.noun) else last.num_end
     text = line[text_start:text_end]
-    bound = _bound(left, line[last.end:])
+    bound = _bound(tail, line[last.end:])
     if len(chain) == 1 and _OR_MORE_RE.match(right):
         bound = "min"
     context = None
@@ -416,14 +457,14 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         key = (round(value, 9), unit, key_noun)
         if key in state.seen:
             continue
-        if (round(value, 9), unit) in state.values and _ANAPHOR_LEFT_RE.search(left):
+        if (round(value, 9), unit) in state.values and tail.endswith(_ANAPHOR_CUES):
             continue  # "the 5 consumers", "all 20 instances": the same quantity again
         state.seen.add(key)
         state.values.add((round(value, 9), unit))
         role = "value"
         if len(chain) == 2:
             role = "range_low" if i == 0 else "range_high"
-        if _INCREMENT_RE.match(line[last.end:]) or re.search(r"\bin\s*$", left) and _INCREMENT_RE.match(right):
+        if _INCREMENT_RE.match(line[last.end:]) or tail.endswith(" in") and _INCREMENT_RE.match(right):
             role = "increment"
         yield Quantity(
             start=offset + text_start, end=offset + text_end, text=text, value=value, unit=unit,
@@ -436,16 +477,17 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
 def _word_is_fact(line: str, chain: list[tuple[_Atom, str]], state: _CardState) -> bool:
     """A word number is a fact when it states a limit ("two-minute", "fewer than two", "three zones")."""
     first, last = chain[0][0], chain[-1][0]
-    left, right = line[:first.start], line[last.end:]
+    full_left, right = line[:first.start], line[last.end:]
+    tail = _strip_article(_tail(full_left[-_WINDOW:]))
     word = line[first.start:first.num_end]
-    if word[0].isupper() and not _SENT_START_RE.search(left):
+    if word[0].isupper() and not _sentence_start(full_left):
         return False  # "One Zone-IA": part of a name
     if last.expr is not None and last.expr not in ("bit", "bits"):
         return True
     if len(chain) > 1 or _OR_MORE_RE.match(line[last.num_end:]):
         return True
-    if _MAX_LEFT_RE.search(left) or _MIN_LEFT_RE.search(left):
-        return last.noun is not None or _OR_MORE_RE.match(right) is not None or True
+    if tail.endswith(_MAX_CUES) or tail.endswith(_MIN_CUES):
+        return True
     if last.noun and not last.hyphen and last.value >= 3 and last.noun.lower() not in _STOP:
         return last.noun.endswith("s") and not last.noun.endswith("ss")
     return False
@@ -457,13 +499,9 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     offset = 0
     for line in text.split("\n"):
-        if any(c.isdigit() for c in line) or _HAS_WORD_NUM.search(line):
-            out.extend(_scan_line(line, offset, state))
+        out.extend(_scan_line(line, offset, state))
         offset += len(line) + 1
     return out
-
-
-_HAS_WORD_NUM: Final = re.compile(rf"(?<![\w-]){_WORD_NUM}(?![\w])")
 
 
 # ---------------------------------------------------------------- spaCy ---
@@ -479,7 +517,7 @@ class QuantityRecognizer:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_quantities(doc.text)
+        found = find_quantities(doc.user_data.get(TEXT_KEY) or doc.text)
         doc._.quantities = tuple(found)
         spans = []
         for q in found:
