@@ -58,7 +58,7 @@ def _candidates(v: float, *, increment: float | None, unit: str | None) -> list[
     if sig > 2:
         return [_round_sig(v * r, sig) for r in RATIOS]
     decade = math.floor(math.log10(abs(v)))
-    ladder = LADDER_1 if sig == 1 else LADDER_2
+    ladder: tuple[float, ...] = LADDER_1 if sig == 1 else LADDER_2
     if sig == 2 and round(v / 10.0**decade * 10) % 12 == 0:
         ladder += DOZENS
     return [m * 10.0**e for e in range(decade - 1, decade + 2) for m in ladder]

@@ -7,6 +7,7 @@ written quantity and any bracketed restatement of it, so "900 seconds
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -152,6 +153,9 @@ def numerical(loc: Located) -> Question:
     f = loc.fact
     forms = accepted_forms(f)
     hint = "the number" if f.unit in (None, "count") else "the value with its unit"
+    if re.fullmatch(r"[\d.,]+", loc.answer):
+        # "(_____ or 3 years)": the unit is written once, after the blank; a number is the answer
+        hint, forms = "the number", [loc.answer] + ([f"{loc.answer} {f.source_unit}"] if f.source_unit else [])
     return make(
         loc.cf.card, generator=GENERATOR, locator=loc.locator, qtype="numerical", line=f.line,
         stem=f"{loc.with_text(BLANK)}\nType {hint}.", answer=loc.answer, fact=f, subject=loc.subject,

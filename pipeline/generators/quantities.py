@@ -191,7 +191,7 @@ def accepted_forms(fact: Fact) -> list[str]:
             if n < 0.01 or n > 1e9 or abs(round(n, 3) - n) > 1e-9:
                 continue
             number = format_number(round(n, 3))
-            forms += [f"{number} {abbr}", f"{number} {long}"]
+            forms += [f"{number} {abbr}", f"{number} {long[:-1] if number == '1' else long}"]
     elif fact.unit == "USD":
         forms.append(f"${format_number(fact.value)}")
     elif fact.unit == "percent":
