@@ -12,7 +12,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: run test install bench lint clean chromium
+.PHONY: node-deps run test install bench lint clean chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,14 @@ run: $(STAMP)
 	$(BIN)/qbank build $(DECK)
 	$(BIN)/qbank stats
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium node-deps
 	$(BIN)/python -m pytest
+
+# The GIFT tests parse exports with npm gift-pegjs (pinned in tests/node/package-lock.json);
+# without npm they skip and say why.
+node-deps:
+	@if command -v npm >/dev/null 2>&1 && [ ! -d tests/node/node_modules ]; then \
+		cd tests/node && npm ci --no-audit --no-fund; fi
 
 # The report test drives Debian's Chromium (never a downloaded browser build);
 # installed once when missing and we may (root with apt-get), skipped otherwise.
