@@ -1,0 +1,423 @@
+"""Services and products named in cards: a spaCy component over the curated gazetteer.
+
+`qbank_services` runs on `spacy.blank("en")`: two PhraseMatchers (case-insensitive
+aliases, case-sensitive acronyms), a context rule for aliases that are only
+safe where the card is about their provider, longest match first, then a
+bounded fuzzy pass for typos ("Cloud Font", "Memorstore", "VPIC") over the
+capitalised tokens nothing matched. It sets `doc.spans["services"]`, each span
+labelled with the canonical name.
+
+`deck_terms` reads the abbreviations a deck defines itself and `mentions` maps a
+card's spans (and those abbreviations) back to its source lines.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Final
+
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
+from wordfreq import zipf_frequency
+
+from .gazetteer import Form, Gazetteer, alias_key, load_gazetteer
+from .types import Card, ServiceMention
+
+__all__ = ["FACTORY", "SPANS_KEY", "ServiceRecognizer", "deck_terms", "mentions", "make_services"]
+
+FACTORY: Final = "qbank_services"
+SPANS_KEY: Final = "services"
+
+# Fuzzy matching bounds: a typo is at most one edit in a short name and two in a
+# long one, never in the first letter, and never in a word English already has.
+FUZZY_MIN_LEN: Final = 6
+FUZZY_LONG_LEN: Final = 12
+COMMON_WORD_ZIPF: Final = 3.0
+MAX_FUZZY_TOKENS: Final = 3
+MEMO_SIZE: Final = 200_000
+_CAPITALISED: Final = re.compile(r"\b[A-Z][A-Za-z]+\b")
+
+
+@registry.misc("qbank.services.v1")
+def services_gazetteer(path: str | None = None) -> Gazetteer:
+    """The gazetteer for `qbank_services`: the packaged one, or a curated file at `path`."""
+    return load_gazetteer(path)
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"gazetteer": {"@misc": "qbank.services.v1", "path": None}, "spans_key": SPANS_KEY, "fuzzy": True},
+    assigns=["doc.spans"],
+)
+def make_services(nlp: Language, name: str, gazetteer: Gazetteer, spans_key: str, fuzzy: bool) -> ServiceRecognizer:
+    return ServiceRecognizer(nlp, name, gazetteer=gazetteer, spans_key=spans_key, fuzzy=fuzzy)
+
+
+class ServiceRecognizer:
+    """Sets `doc.spans[spans_key]`: one span per service mention, labelled with its canonical name.
+
+    Matchers and the typo index are built once here; a Doc costs two matcher
+    calls and a pass over its capitalised, unmatched tokens.
+    """
+
+    def __init__(self, nlp: Language, name: str = FACTORY, *, gazetteer: Gazetteer, spans_key: str = SPANS_KEY,
+                 fuzzy: bool = True) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.gazetteer = gazetteer
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._rules: dict[int, tuple[str, bool]] = {}
+        forms = gazetteer.forms()
+        groups: dict[tuple[str, str, bool], list[str]] = {}
+        for form in forms:
+            groups.setdefault((form.match, form.service, form.contextual), []).append(form.text)
+        for (match, service, contextual), texts in groups.items():
+            key = f"{service}|{'context' if contextual else 'any'}|{match}"
+            matcher = self._lower if match == "lower" else self._orth
+            matcher.add(key, [nlp.make_doc(text) for text in texts])
+            self._rules[nlp.vocab.strings[key]] = (service, contextual)
+        self._provider = {s.name: s.provider for s in gazetteer.services}
+        self._provider_cues = {p.name: _word_regex(p.cues) for p in gazetteer.providers if p.cues}
+        self._line_cues = {s.name: _word_regex(s.cues) for s in gazetteer.services if s.cues}
+        self._typos = TypoIndex(gazetteer, forms) if fuzzy else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [(m, s, e) for m, s, e in self._lower(doc)] + [(m, s, e) for m, s, e in self._orth(doc)]
+        named: dict[str, set[str]] = {}  # provider -> its services matched without context
+        for m, _, _ in found:
+            service, contextual = self._rules[m]
+            if not contextual:
+                named.setdefault(self._provider[service], set()).add(service)
+        lowered: list[str] = []  # the doc's lower-cased text, made only if a contextual alias needs it
+        spans = []
+        for match_id, start, end in found:
+            service, contextual = self._rules[match_id]
+            if contextual and not self._in_context(doc, start, service, named, lowered):
+                continue
+            spans.append(Span(doc, start, end, label=service))
+        spans = filter_spans(spans)
+        if self._typos is not None:
+            covered = bytearray(len(doc))
+            for span in spans:
+                covered[span.start:span.end] = b"\x01" * len(span)
+            spans = sorted(spans + list(self._typos.spans(doc, covered)), key=lambda s: s.start)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def _in_context(self, doc: Doc, start: int, service: str, named: Mapping[str, set[str]], lowered: list[str]) -> bool:
+        """Cue words on the same line, else the provider named in the card, or another of its services.
+
+        The service itself does not count: "Lambda" does not make "lambda x: x" a Lambda function.
+        """
+        cues = self._line_cues.get(service)
+        if cues is not None:
+            char = doc[start].idx
+            first = doc.text.rfind("\n", 0, char) + 1
+            last = doc.text.find("\n", char)
+            return bool(cues.search(doc.text[first: last if last >= 0 else None].lower()))
+        provider = self._provider[service]
+        if named.get(provider, set()) - {service}:
+            return True
+        rx = self._provider_cues.get(provider)
+        if rx is None:
+            return False
+        if not lowered:
+            lowered.append(doc.text.lower())
+        return bool(rx.search(lowered[0]))
+
+
+def _word_regex(words: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+# -- typos ---------------------------------------------------------------------
+
+class TypoIndex:
+    """Finds misspelt service names among capitalised tokens that no alias matched.
+
+    A symmetric-deletion index (as in SymSpell) over the keys of the written,
+    unconditional aliases gives the candidates within the edit budget without
+    comparing against the whole gazetteer; each is then checked with the true
+    edit distance. Spans of one to three tokens are tried, longest first, so
+    "Coldeline Storage" and "Cloud Font" match as wholes. All-capital tokens
+    get a narrower rule: one letter inside an acronym too many ("VPIC" -> VPC).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, forms: Sequence[Form]) -> None:
+        owners: dict[str, set[str]] = {}
+        self._cased: set[str] = set()  # keys of case-sensitive names: only capitalised words may approach them
+        for key, service, cased in _typo_targets(gazetteer, forms):
+            owners.setdefault(key, set()).add(service)
+            if cased:
+                self._cased.add(key)
+        # A provider's own word ("AWS Service") must not be corrected into another provider's name.
+        self._provider_of_word = {p.lower(): prov.name for prov in gazetteer.providers for p in prov.prefixes}
+        self._provider = {s.name: s.provider for s in gazetteer.services}
+        self._service = {k: s.pop() for k, s in owners.items() if len(s) == 1}
+        self._deletes: dict[str, list[str]] = {}
+        for key in self._service:
+            for variant in _deletions(key, _budget(key)):
+                self._deletes.setdefault(variant, []).append(key)
+        self._acronyms = {
+            f.text: f.service for f in forms
+            if f.match == "orth" and not f.generated and f.text.isupper() and f.text.isalnum() and len(f.text) >= 3
+        }
+        self._excluded = {alias_key(t) for t in gazetteer.not_services} | {t for t in gazetteer.not_services}
+        self._memo: dict[tuple[str, bool, str, bool], str | None] = {}
+
+    def spans(self, doc: Doc, covered: bytearray) -> Iterator[Span]:
+        # Token attributes come as one array; Token objects are never made (they cost more than the lookups).
+        starts, lengths, alpha, stop, lower = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, LOWER]).T.tolist()
+        plain = [a and not s for a, s in zip(alpha, stop)]
+        text, strings, n = doc.text, doc.vocab.strings, len(starts)
+        resume = 0
+        for m in _CAPITALISED.finditer(text):
+            i = bisect_left(starts, m.start())
+            if i < resume or i >= n or starts[i] != m.start() or lengths[i] != m.end() - m.start():
+                continue
+            if covered[i] or not plain[i]:
+                continue
+            for size in range(min(MAX_FUZZY_TOKENS, n - i), 0, -1):
+                window = range(i, i + size)
+                if any(covered[j] or not plain[j] for j in window):
+                    continue
+                key = "".join(strings[lower[j]] for j in window)
+                titled = all(text[starts[j]].isupper() for j in window)
+                service = self._cached(key, size == 1, m.group(), titled)
+                if service is not None:
+                    yield Span(doc, i, i + size, label=service)
+                    resume = i + size
+                    break
+
+    def _cached(self, key: str, single: bool, text: str, titled: bool) -> str | None:
+        """`lookup` memoised: decks repeat their words, so most candidates were seen before."""
+        memo = (key, single, text if single else "", titled)
+        if memo not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            service = self.lookup(key, single=single, text=text, titled=titled)
+            provider = self._provider_of_word.get(text.lower())
+            self._memo[memo] = service if service is None or provider in (None, self._provider[service]) else None
+        return self._memo[memo]
+
+    def lookup(self, key: str, *, single: bool = False, text: str = "", titled: bool = True) -> str | None:
+        """The one service within the edit budget of `key`, or None (none, or several).
+
+        `single`: the key is one token (a real word there is never a typo);
+        `titled`: every word is capitalised, as case-sensitive names are written.
+        """
+        if single and text.isupper() and 4 <= len(text) <= 5:
+            return self._acronym(text)
+        if len(key) < FUZZY_MIN_LEN or key in self._excluded or (single and _is_common_word(key)):
+            return None
+        budget = _budget(key)
+        best: dict[str, int] = {}
+        for variant in _deletions(key, budget):
+            for target in self._deletes.get(variant, ()):
+                if target[0] != key[0] or target in best or (not titled and target in self._cased):
+                    continue
+                distance = _edit_distance(key, target)
+                if distance <= min(budget, _budget(target)) and (distance or not single):
+                    best[target] = distance
+        if not best:
+            return None
+        closest = min(best.values())
+        services = {self._service[t] for t, d in best.items() if d == closest}
+        return services.pop() if len(services) == 1 else None
+
+    def _acronym(self, text: str) -> str | None:
+        """One extra letter inside a known acronym: never the first or last letter ("SAML" is not SAM)."""
+        if text in self._excluded or text in self._acronyms:
+            return None
+        services = {self._acronyms[t] for t in (text[:k] + text[k + 1:] for k in range(1, len(text) - 1)) if t in self._acronyms}
+        return services.pop() if len(services) == 1 else None
+
+
+def _typo_targets(gazetteer: Gazetteer, forms: Sequence[Form]) -> Iterator[tuple[str, str, bool]]:
+    """(key, service, case-sensitive) worth correcting towards: written unconditional aliases,
+    and prefixed-only ones with their provider's first prefix."""
+    for form in forms:
+        if not form.contextual and not form.generated and len(alias_key(form.text)) >= FUZZY_MIN_LEN:
+            yield alias_key(form.text), form.service, form.match == "orth"
+    for service in gazetteer.services:
+        provider = gazetteer.provider(service.provider)
+        if provider is not None and provider.prefixes:
+            for alias in service.prefixed:
+                yield alias_key(f"{provider.prefixes[0]} {alias}"), service.name, False
+
+
+def _budget(key: str) -> int:
+    return 1 if len(key) < FUZZY_LONG_LEN else 2
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:k] + w[k + 1:] for w in frontier for k in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+@lru_cache(maxsize=65536)
+def _is_common_word(word: str) -> bool:
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
+
+# -- terms the deck defines --------------------------------------------------------
+
+SMALL_WORDS: Final = frozenset({"and", "of", "for", "the", "to", "&", "a", "an", "on", "in"})
+_SHORT = r"[A-Z][A-Za-z0-9]{1,7}"
+_WORD = r"[A-Z][\w@.'&-]*"
+_LONG = rf"{_WORD}(?:\s+(?:{_WORD}|and|of|for|the|to|&|on|in))*"
+_BULLETS = re.compile(r"^[\s\-*•>–]*")
+_DEFINED = re.compile(rf"^(?P<short>{_SHORT})\s*=\s*(?P<long>[A-Za-z][A-Za-z&/' -]{{2,80}}?)\s*$")
+_LONG_THEN_SHORT = re.compile(rf"(?P<long>{_LONG})\s*\(\s*(?P<short>{_SHORT})\s*\)")
+_SHORT_THEN_LONG = re.compile(rf"(?<![\w-])(?P<short>{_SHORT})\s*\(\s*(?P<long>{_LONG})\s*\)")
+_TITLE_DASH = re.compile(r"\s+[-–:]\s+")
+
+
+def deck_terms(cards: Sequence[Card]) -> dict[str, str]:
+    """Abbreviations the deck defines, short form -> long form as written; the first definition wins.
+
+    Recognised: `DAX = DynamoDB Accelerator` on a line of its own, `Read
+    Capacity Units (RCU)` and `S3 (Simple Storage Service)` where the short form
+    spells the initials of the long one (a digit repeats the letter before it:
+    S3 = S·S·S, EC2 = E·C·C), and titles such as `AWS Sam - Serverless
+    Application Model`.
+    """
+    terms: dict[str, str] = {}
+    for card in cards:
+        for line in card.title_lines:
+            parts = _TITLE_DASH.split(line.text.strip())
+            for left, right in zip(parts, parts[1:]):
+                _title_term(left, right, terms)
+        for line in card.lines:
+            text = _BULLETS.sub("", line.text).strip()
+            m = _DEFINED.match(text)
+            if m and _is_acronym(m.group("short")) and len(m.group("long").split()) <= 8:
+                terms.setdefault(m.group("short"), m.group("long").strip())
+            for m in _LONG_THEN_SHORT.finditer(line.text):
+                words = _initials_tail(m.group("short"), m.group("long").split())
+                if words:
+                    terms.setdefault(m.group("short"), " ".join(words))
+            for m in _SHORT_THEN_LONG.finditer(line.text):
+                words = m.group("long").split()
+                if _spells(m.group("short"), words):
+                    terms.setdefault(m.group("short"), " ".join(words))
+    return terms
+
+
+def _title_term(left: str, right: str, terms: dict[str, str]) -> None:
+    for short_side, long_side in ((left, right), (right, left)):
+        words = short_side.split()
+        if not words:
+            continue
+        short = words[-1] if short_side is left else words[0]
+        long_words = long_side.split()
+        if re.fullmatch(_SHORT, short) and len(long_words) >= 2 and _spells(short.upper(), long_words):
+            terms.setdefault(short.upper(), " ".join(long_words))
+
+
+def _is_acronym(short: str) -> bool:
+    return sum(c.isupper() for c in short) >= 2
+
+
+def _letters(short: str) -> str:
+    """'S3' -> 'sss', 'EC2' -> 'ecc', 'AZs' -> 'az'."""
+    if len(short) > 2 and short.endswith("s") and short[:-1].isupper():
+        short = short[:-1]
+    out = ""
+    for c in short:
+        out += out[-1] * (int(c) - 1) if c.isdigit() and out and 1 < int(c) <= 4 else c.lower()
+    return out
+
+
+def _spells(short: str, words: Sequence[str]) -> bool:
+    if not _is_acronym(short) and not short.isupper():
+        return False
+    target = _letters(short)
+    every = "".join(w[0] for w in words).lower()
+    content = "".join(w[0] for w in words if w.lower() not in SMALL_WORDS).lower()
+    return target in (every, content)
+
+
+def _initials_tail(short: str, words: Sequence[str]) -> list[str] | None:
+    """The shortest tail of `words` whose initials spell `short` (skipping small words)."""
+    for k in range(1, len(words) + 1):
+        tail = words[-k:]
+        if tail[0].lower() not in SMALL_WORDS and _spells(short, tail):
+            return list(tail)
+    return None
+
+
+# -- mentions ------------------------------------------------------------------------
+
+def mentions(doc: Doc, card: Card, *, terms: Mapping[str, str] | None = None,
+             gazetteer: Gazetteer | None = None, spans_key: str = SPANS_KEY) -> tuple[ServiceMention, ...]:
+    """The card's services, one per distinct service, in order of first occurrence.
+
+    Args:
+        doc: the card's Doc after `qbank_services`; its text is `card.lines` joined by newlines.
+        card: the card the Doc was made from (for ids and source line numbers).
+        terms: the deck's own abbreviations (`deck_terms`); those whose long form is
+            a known service count as mentions of it (`source="deck"`).
+        gazetteer: resolves the long forms of `terms`; default the packaged one.
+        spans_key: where the component put its spans.
+
+    Returns:
+        `ServiceMention`s with the 1-based source line and the offsets within that line.
+    """
+    found: list[tuple[int, int, str, str]] = [
+        (span.start_char, span.end_char, span.label_, "gazetteer") for span in doc.spans.get(spans_key, ())
+    ]
+    if terms:
+        pattern, resolved = _term_pattern(tuple(sorted(terms.items())), gazetteer or load_gazetteer())
+        if pattern is not None:
+            found += [(m.start(1), m.end(1), resolved[m.group(1)], "deck") for m in pattern.finditer(doc.text)]
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[ServiceMention] = []
+    seen: set[str] = set()
+    text = doc.text
+    for start, end, service, source in found:
+        if service in seen:
+            continue
+        seen.add(service)
+        index = min(text.count("\n", 0, start), len(card.lines) - 1)
+        line_start = text.rfind("\n", 0, start) + 1
+        out.append(ServiceMention(
+            card_id=card.card_id, card_index=card.index, line=card.lines[index].number,
+            text=text[start:end], service=service, start=start - line_start, end=end - line_start, source=source,
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _term_pattern(terms: tuple[tuple[str, str], ...], gazetteer: Gazetteer) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    resolved = {short: name for short, long in terms if (name := gazetteer.lookup(long))}
+    if not resolved:
+        return None, resolved
+    alternatives = "|".join(re.escape(s) for s in sorted(resolved, key=len, reverse=True))
+    return re.compile(rf"(?<![\w@-])({alternatives})s?(?![\w@])"), resolved
