@@ -62,8 +62,10 @@ class Form:
         return f"{self.match}:{self.text if self.match == 'orth' else self.text.lower()}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
+    """A loaded gazetteer. Compared by identity, so caches keyed on it hash cheaply."""
+
     version: str
     services: tuple[Service, ...]
     providers: tuple[Provider, ...]

@@ -88,7 +88,7 @@ class ServiceRecognizer:
         self._typos = TypoIndex(gazetteer, forms) if fuzzy else None
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [(m, s, e) for m, s, e in self._lower(doc)] + [(m, s, e) for m, s, e in self._orth(doc)]
+        found = list(self._lower(doc)) + list(self._orth(doc))
         named: dict[str, set[str]] = {}  # provider -> its services matched without context
         for m, _, _ in found:
             service, contextual = self._rules[m]
