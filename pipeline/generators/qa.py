@@ -68,8 +68,8 @@ def _pool(qa: QACard, cards: Sequence[QACard], services: Sequence[str]) -> list[
     want = shape(qa.answer)
     own = distinctive_words(qa.answer)
     pool = [o.answer for o in cards if o.card.card_id != qa.card.card_id and shape(o.answer) == want]
-    if want == "name":
-        pool += list(services)
+    if want == "name" and all(w[:1].isupper() for w in qa.answer.split()):
+        pool += list(services)      # a proper name ("Cognito User Pools"), not an action ("Create a DAX cluster")
     out: list[str] = []
     for text in pool:
         words = distinctive_words(text)
