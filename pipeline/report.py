@@ -166,22 +166,30 @@ def _kind_chart(store: Store) -> alt.LayerChart | None:
     return (cells + labels).properties(width=CHART_WIDTH, height=alt.Step(26))
 
 
-def _exam_chart(store: Store) -> alt.Chart | None:
+def _exam_chart(store: Store) -> alt.FacetChart | None:
     if not _has(store, "exam_coverage"):
         return None
     data = _records(store, """
-        SELECT exam, dimension, value, n_items, target_share, actual_share FROM exam_coverage
-        WHERE dimension IN ('difficulty', 'type') ORDER BY exam, dimension, value""")
+        SELECT exam, dimension, value, n_items, actual_share, target_share,
+               row_number() OVER (PARTITION BY exam ORDER BY dimension, value) AS rank FROM exam_coverage
+        WHERE dimension IN ('difficulty', 'type') AND (n_items > 0 OR target_share > 0)
+        ORDER BY exam, dimension, value""")
     if not data:
         return None
-    return alt.Chart(alt.Data(values=data)).mark_bar().encode(
-        y=alt.Y("value:N", title=None),
-        x=alt.X("actual_share:Q", title="share of items", axis=alt.Axis(format="%")),
-        color=alt.Color("dimension:N", title=None, legend=alt.Legend(orient="bottom")),
-        row=alt.Row("exam:N", title=None),
-        tooltip=["exam:N", "dimension:N", "value:N", "n_items:Q",
-                 alt.Tooltip("actual_share:Q", format=".0%"), alt.Tooltip("target_share:Q", format=".0%")],
-    ).properties(width=CHART_WIDTH, height=alt.Step(18)).resolve_scale(y="independent")
+    base = alt.Chart(alt.Data(values=data)).encode(
+        y=alt.Y("value:N", title=None, sort=alt.EncodingSortField(field="rank", op="min")))
+    bars = base.mark_bar().encode(
+        x=alt.X("actual_share:Q", title="share of the exam's items (tick: blueprint)", axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("dimension:N", scale=alt.Scale(domain=["difficulty", "type"], range=["#f58518", "#4c78a8"]),
+                        title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=["value:N", "n_items:Q", alt.Tooltip("actual_share:Q", format=".0%"),
+                 alt.Tooltip("target_share:Q", format=".0%")],
+    )
+    targets = base.mark_tick(color="#1b1b1b", thickness=2, size=14).encode(x="target_share:Q")
+    return (bars + targets).properties(width=CHART_WIDTH - 40, height=alt.Step(18)).facet(
+        row=alt.Row("exam:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"))
+    ).resolve_scale(y="independent")
 
 
 # -- HTML ---------------------------------------------------------------------
@@ -248,11 +256,16 @@ def _gap_tables(store: Store) -> str:
         ("Rejection reasons with examples", "rejections",
          "SELECT deck_id AS deck, reason, n_questions AS questions, n_cards AS cards, "
          "array_to_string(types, ', ') AS types, array_to_string(examples, ' ⏎ ') AS examples FROM rejections"),
+        ("Exam sets off their blueprint", "exam_coverage",
+         "SELECT exam, dimension, value, n_items AS items, target_items, max_items, available "
+         "FROM exam_coverage WHERE NOT within_blueprint"),
         ("Subjects below full coverage", "coverage_by_subject",
          "SELECT deck_id AS deck, subject, n_facts AS facts, n_facts_covered AS covered, "
          "printf('%.0f%%', 100 * fact_coverage) AS coverage FROM coverage_by_subject "
          "WHERE n_facts > n_facts_covered ORDER BY fact_coverage, n_facts DESC, deck, subject"),
     ):
+        if not _has(store, view):
+            continue
         columns, rows = run_sql(store, sql)
         parts.append(f'<h3>{_e(title)} <span class="count">{len(rows)}</span> <span class="src">{view}</span></h3>'
                      + _table(columns, rows))
@@ -291,7 +304,8 @@ def _vega_bundle() -> str:
     import vl_convert
 
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
-    return vl_convert.javascript_bundle(vl_version=f"v{major}_{minor}")
+    # No snippet: the default one puts vegaEmbed, vegaLite and vega on `window` (the stub wrongly requires it).
+    return vl_convert.javascript_bundle(vl_version=f"v{major}_{minor}")  # type: ignore[call-arg]
 
 
 def _script_json(obj: object) -> str:

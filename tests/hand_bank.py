@@ -14,12 +14,16 @@ Questions (type, status, difficulty, reject reason):
   Q6 F4 cloze        rejected 1.00 "answer leaked in stem: 3500"
   Q7 -  shortanswer  accepted None (subject Amazon SQS)
   Q8 -  term_cloze   rejected 0.05 (no reason given; subject AWS Lambda)
+  Q9 F3+F4 multi_cloze accepted 0.65 (no fact_id; fact_ids in extra)
 Deck `d2` (1 card): G1 128 MiB (size, Amazon S3) with one accepted cloze, difficulty 0.45.
+Exam `quiz` (`quiz_exam()`, saved only by the tests that want it): Q1 easy, Q2 medium, Q4 hard from d1;
+blueprint: 3 cloze/multichoice items, easy:hard 1:1, at most 1 per subject.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.exams import ExamItem, ExamSet
 from pipeline.store import DeckBuild, Store
 from pipeline.types import Card, CardFacts, Deck, Fact, Line, Option, Question, ServiceMention
 
@@ -36,14 +40,15 @@ def _fact(fid: str, card: Card, text: str, value: float, unit: str | None, kind:
 
 
 def _q(qid: str, card: Card, qtype: str, status: str, difficulty: float | None, *, fact: Fact | None = None,
-       reason: str | None = None, subject: str | None = None) -> Question:
+       reason: str | None = None, subject: str | None = None, fact_ids: tuple[str, ...] = ()) -> Question:
     options = ()
     if qtype == "multichoice":
         options = tuple(Option(position=i, text=t, is_correct=i == 0) for i, t in enumerate(("a", "b", "c", "d")))
     return Question(question_id=qid, deck_id=card.deck_id, card_id=card.card_id, card_index=card.index,
                     line=card.answer_lines[0].number, type=qtype, stem=f"stem of {qid}", answer="x",  # type: ignore[arg-type]
                     fact_id=fact.fact_id if fact else None, options=options, subject=subject,
-                    status=status, reject_reason=reason, difficulty=difficulty)  # type: ignore[arg-type]
+                    status=status, reject_reason=reason, difficulty=difficulty,  # type: ignore[arg-type]
+                    extra=(("fact_ids", fact_ids),) if fact_ids else ())
 
 
 def _deck(deck_id: str, cards: tuple[Card, ...]) -> Deck:
@@ -73,6 +78,7 @@ def d1_build() -> DeckBuild:
         _q("Q6", c1, "cloze", "rejected", 1.00, fact=f4, reason="answer leaked in stem: 3500"),
         _q("Q7", c2, "shortanswer", "accepted", None, subject="Amazon SQS"),
         _q("Q8", c0, "term_cloze", "rejected", 0.05, subject="AWS Lambda"),
+        _q("Q9", c1, "multi_cloze", "accepted", 0.65, fact_ids=("F3", "F4")),
     )
     return DeckBuild(
         deck=_deck("d1", (c0, c1, c2, c3)), settings_hash="s",
@@ -87,6 +93,13 @@ def d2_build() -> DeckBuild:
     g1 = _fact("G1", c0, "128 MB", 128 * 1024**2, "B", "size", "Amazon S3")
     return DeckBuild(deck=_deck("d2", (c0,)), settings_hash="s", card_facts=(CardFacts(c0, (g1,)),),
                      questions=(_q("GQ1", c0, "cloze", "accepted", 0.45, fact=g1),))
+
+
+def quiz_exam() -> ExamSet:
+    return ExamSet(exam_id="E1", name="quiz", seed=1, count=3, types=("cloze", "multichoice"),
+                   difficulty_mix=(("easy", 1.0), ("hard", 1.0)), per_subject=1, deck_ids=("d1",),
+                   items=(ExamItem(0, "Q1", "easy", "d1:card 0"), ExamItem(1, "Q2", "medium", "d1:card 0"),
+                          ExamItem(2, "Q4", "hard", "Amazon S3")))
 
 
 def write_hand_bank(path: Path) -> Path:

@@ -6,7 +6,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from hand_bank import write_hand_bank
+
+from hand_bank import quiz_exam
 
 from pipeline.analytics import (
     FLAG_EASY, FLAG_HARD, FLAG_NEGATIVE, NO_FACT, NO_REASON, NO_SUBJECT, VIEWS, run_sql, stats,
@@ -16,13 +17,13 @@ from pipeline.store import Store
 
 
 @pytest.fixture
-def bank(db_path: Path) -> Path:
-    return write_hand_bank(db_path)
+def bank(hand_bank: Path) -> Path:
+    return hand_bank
 
 
 @pytest.fixture
-def store(bank: Path) -> Any:
-    with Store(bank, read_only=True) as s:
+def store(hand_bank_file: Path) -> Any:
+    with Store(hand_bank_file, read_only=True) as s:
         yield s
 
 
@@ -36,8 +37,8 @@ def test_fact_coverage(store: Store) -> None:
     assert got == [
         ("F1", 2, 2, 0, ["cloze", "multichoice"], True, "AWS Lambda"),
         ("F2", 1, 0, 1, None, False, "AWS Lambda"),
-        ("F3", 2, 1, 1, ["cloze"], True, "Amazon S3"),
-        ("F4", 1, 0, 1, None, False, "Amazon S3"),
+        ("F3", 3, 2, 1, ["cloze", "multi_cloze"], True, "Amazon S3"),
+        ("F4", 2, 1, 1, ["multi_cloze"], True, "Amazon S3"),          # covered by Q9's fact_ids only
         ("F5", 0, 0, 0, None, False, NO_SUBJECT),
     ]
 
@@ -47,7 +48,7 @@ def test_coverage_by_card(store: Store) -> None:
                       "n_rejected, covered FROM coverage_by_card WHERE deck_id = 'd1'")
     assert got == [
         (0, "Lambda limits", 2, 1, 1, 4, 2, 2, True),
-        (1, "S3 limits", 3, 1, 1, 3, 1, 2, True),
+        (1, "S3 limits", 3, 2, 1, 4, 2, 2, True),
         (2, "Quiz", 0, 0, 1, 1, 1, 0, True),
         (3, "Empty", 0, 0, 0, 0, 0, 0, False),
     ]
@@ -58,7 +59,7 @@ def test_coverage_by_subject(store: Store) -> None:
                       "FROM coverage_by_subject WHERE deck_id = 'd1'")
     assert got == [
         ("AWS Lambda", 1, 2, 1, 0.5, 4, 2),       # Q1-Q3 through their fact, Q8 by its own subject
-        ("Amazon S3", 1, 2, 1, 0.5, 3, 1),
+        ("Amazon S3", 1, 2, 2, 1.0, 4, 2),        # Q9 through the subject of its facts
         (NO_SUBJECT, 1, 1, 0, 0.0, 0, 0),
         ("Amazon SQS", 0, 0, 0, None, 1, 1),      # a subject with questions but no facts
     ]
@@ -70,7 +71,7 @@ def test_coverage_by_kind_is_a_full_matrix(store: Store) -> None:
     cols, got = run_sql(store, "SELECT kind, type, n_facts, n_facts_covered, n_questions, n_accepted, n_rejected "
                                "FROM coverage_by_kind WHERE deck_id = 'd1'")
     kinds = ["(no fact)", "count", "duration", "price", "size"]
-    types = ["cloze", "multichoice", "shortanswer", "term_cloze"]
+    types = ["cloze", "multi_cloze", "multichoice", "shortanswer", "term_cloze"]
     assert [(r[0], r[1]) for r in got] == [(k, t) for k in kinds for t in types]
     nonzero = {(r[0], r[1]): r[2:] for r in got if r[4]}
     assert nonzero == {
@@ -78,6 +79,8 @@ def test_coverage_by_kind_is_a_full_matrix(store: Store) -> None:
         ("duration", "multichoice"): (1, 1, 1, 1, 0),
         ("size", "cloze"): (2, 1, 2, 1, 1),
         ("size", "multichoice"): (2, 0, 1, 0, 1),
+        ("size", "multi_cloze"): (2, 1, 1, 1, 0),       # Q9 spans a size and a count fact:
+        ("count", "multi_cloze"): (1, 1, 1, 1, 0),      # it counts in both rows
         ("count", "cloze"): (1, 0, 1, 0, 1),
         (NO_FACT, "shortanswer"): (0, 0, 1, 1, 0),
         (NO_FACT, "term_cloze"): (0, 0, 1, 0, 1),
@@ -93,6 +96,7 @@ def test_difficulty_distribution(store: Store) -> None:
         ("cloze", "accepted", 0.9, 1.0, 1),
         ("cloze", "rejected", 0.3, 0.4, 1),
         ("cloze", "rejected", 0.9, 1.0, 1),        # 1.0 falls in the last bin
+        ("multi_cloze", "accepted", 0.6, 0.7, 1),
         ("multichoice", "accepted", 0.5, 0.6, 1),
         ("multichoice", "rejected", 0.5, 0.6, 1),
         ("shortanswer", "accepted", None, None, 1),  # unscored
@@ -115,7 +119,6 @@ def test_uncovered_facts(store: Store) -> None:
     got = rows(store, "SELECT deck_id, card_title, fact_id, kind, n_rejected, reject_reasons FROM uncovered_facts")
     assert got == [
         ("d1", "Lambda limits", "F2", "size", 1, ["answer leaked in stem: 10 GB"]),
-        ("d1", "S3 limits", "F4", "count", 1, ["answer leaked in stem: 3500"]),
         ("d1", "S3 limits", "F5", "price", 0, []),
     ]
 
@@ -124,23 +127,25 @@ def test_views_agree_with_direct_counts(store: Store) -> None:
     """The views' totals equal counts over the base tables."""
     assert rows(store, "SELECT sum(n_questions), sum(n_accepted) FROM coverage_by_card") == \
         rows(store, "SELECT count(*), count(*) FILTER (WHERE status = 'accepted') FROM questions")
-    assert rows(store, "SELECT sum(n_questions) FROM coverage_by_kind") == rows(store, "SELECT count(*) FROM questions")
+    assert rows(store, "SELECT sum(n_questions) - 1 FROM coverage_by_kind") == \
+        rows(store, "SELECT count(*) FROM questions")   # Q9 counts under two kinds
     assert rows(store, "SELECT sum(n_questions) FROM difficulty_distribution") == \
         rows(store, "SELECT count(*) FROM questions")
     assert rows(store, "SELECT sum(n_questions) FROM rejections") == \
         rows(store, "SELECT count(*) FROM questions WHERE status = 'rejected'")
     assert rows(store, "SELECT count(*) FROM uncovered_facts") == rows(
-        store, "SELECT count(*) FROM facts f WHERE NOT EXISTS "
-               "(SELECT 1 FROM questions q WHERE q.fact_id = f.fact_id AND q.status = 'accepted')")
+        store, "SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM questions q WHERE "
+               "q.status = 'accepted' AND (q.fact_id = f.fact_id OR list_contains("
+               "CAST(json_extract(q.extra, '$.fact_ids') AS VARCHAR[]), f.fact_id)))")
 
 
 def test_stats(store: Store) -> None:
     assert stats(store) == {
         "decks": 2, "cards": 5, "cards_covered": 4, "card_coverage": 0.8,
-        "facts": 6, "facts_covered": 3, "fact_coverage": 0.5,
+        "facts": 6, "facts_covered": 4, "fact_coverage": 0.6667,
         "subjects": 2, "services": 3,
-        "questions": 9, "accepted": 5, "rejected": 4, "acceptance_rate": 0.5556,
-        "question_types": 3, "mean_difficulty": 0.55, "responses": 0, "items_flagged": 0,
+        "questions": 10, "accepted": 6, "rejected": 4, "acceptance_rate": 0.6,
+        "question_types": 4, "mean_difficulty": 0.57, "exam_sets": 0, "responses": 0, "items_flagged": 0,
     }
 
 
@@ -176,7 +181,7 @@ def test_stats_of_an_empty_bank(db_path: Path) -> None:
 
 def test_every_view_is_created(store: Store) -> None:
     names = {r[0] for r in rows(store, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
-    assert {v.name for v in VIEWS if v.name != "exam_coverage"} <= names
+    assert {v.name for v in VIEWS} <= names
 
 
 def test_views_follow_a_rebuild(bank: Path) -> None:
@@ -207,7 +212,7 @@ def test_run_sql_refuses_writes_and_changes_nothing(bank: Path, sql: str) -> Non
         before = rows(store, "SELECT count(*) FROM questions")
         with pytest.raises(QueryError, match="refused|exactly one"):
             run_sql(store, sql)
-        assert rows(store, "SELECT count(*) FROM questions") == before == [(9,)]
+        assert rows(store, "SELECT count(*) FROM questions") == before == [(10,)]
 
 
 def test_run_sql_reports_a_bad_query(store: Store) -> None:
@@ -215,3 +220,26 @@ def test_run_sql_reports_a_bad_query(store: Store) -> None:
         run_sql(store, "SELECT * FROM no_such_table")
     with pytest.raises(QueryError, match="parse"):
         run_sql(store, "SELEC 1")
+
+
+def test_exam_coverage(bank: Path) -> None:
+    with Store(bank) as store:
+        store.save_exam(quiz_exam())
+        got = rows(store, "SELECT dimension, value, n_items, actual_share, target_share, target_items, max_items, "
+                          "available, within_blueprint FROM exam_coverage WHERE exam = 'quiz'")
+        assert stats(store)["exam_sets"] == 1
+    assert got == [
+        # the mix 1:1 normalises to halves of 3 items: 1.5 each, so 1 item is within one of it
+        ("difficulty", "easy", 1, 0.3333, 0.5, 2, None, None, True),
+        ("difficulty", "hard", 1, 0.3333, 0.5, 2, None, None, True),
+        ("difficulty", "medium", 1, 0.3333, None, None, None, None, False),   # not in the mix
+        # the pool: accepted d1 questions Q1 Q2 Q4 Q7 Q9
+        ("subject", "d1:card 0", 2, 0.6667, None, None, 1, 2, False),          # over --per-subject 1
+        ("subject", "Amazon S3", 1, 0.3333, None, None, 1, 1, True),
+        ("subject", "Amazon SQS", 0, 0.0, None, None, 1, 1, True),             # a gap the exam left
+        ("subject", "d1:card 1", 0, 0.0, None, None, 1, 1, True),
+        ("type", "cloze", 2, 0.6667, None, None, None, 2, True),
+        ("type", "multichoice", 1, 0.3333, None, None, None, 1, True),
+        ("type", "multi_cloze", 0, 0.0, None, None, None, 1, True),
+        ("type", "shortanswer", 0, 0.0, None, None, None, 1, True),
+    ]

@@ -5,7 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hand_bank import write_hand_bank
+
+from hand_bank import quiz_exam
 
 from pipeline.report import write_report
 from pipeline.store import Store
@@ -13,13 +14,13 @@ from pipeline.store import Store
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-CHARTS = ["chart-subjects", "chart-types", "chart-difficulty", "chart-rejections", "chart-kinds"]
+CHARTS = ["chart-subjects", "chart-types", "chart-difficulty", "chart-rejections", "chart-kinds", "chart-exams"]
 
 
 @pytest.fixture
-def report(db_path: Path, tmp_path: Path) -> Path:
-    write_hand_bank(db_path)
-    with Store(db_path, read_only=True) as store:
+def report(hand_bank: Path, tmp_path: Path) -> Path:
+    with Store(hand_bank) as store:
+        store.save_exam(quiz_exam())
         return write_report(store, tmp_path / "out" / "report.html")
 
 
@@ -33,9 +34,8 @@ def test_report_is_one_self_contained_file(report: Path) -> None:
     assert "$0.023" in text and "answer leaked in stem" in text      # gap tables list the uncovered fact and the reason
 
 
-def test_report_is_deterministic(db_path: Path, tmp_path: Path) -> None:
-    write_hand_bank(db_path)
-    with Store(db_path, read_only=True) as store:
+def test_report_is_deterministic(hand_bank_file: Path, tmp_path: Path) -> None:
+    with Store(hand_bank_file, read_only=True) as store:
         first = write_report(store, tmp_path / "a.html").read_bytes()
         second = write_report(store, tmp_path / "b.html").read_bytes()
     assert first == second
@@ -74,10 +74,11 @@ def test_report_charts_render_offline_in_chromium(report: Path, tmp_path: Path) 
             browser.close()
     assert states == dict.fromkeys(CHARTS, "true")
     assert all(n > 0 for n in marks.values()), marks
-    # hand_bank.py: 3 subjects with facts × covered/uncovered; 6 (type, status) pairs; 4 accepted questions
-    # with a difficulty, in 4 different (bin, type) bars; 3 rejection reasons; 5 kinds × 4 types
-    assert marks == {"chart-subjects": 6, "chart-types": 6, "chart-difficulty": 4, "chart-rejections": 3,
-                     "chart-kinds": 20}
-    assert tiles[:3] == ["50%", "80%", "5"]
+    # hand_bank.py: 3 subjects with facts × covered/uncovered; 7 (type, status) pairs; 5 accepted questions
+    # with a difficulty, in 5 different (bin, type) bars; 3 rejection reasons; 5 kinds × 5 types
+    # the quiz exam: 3 bands + 2 types with items, and 2 blueprint ticks (easy, hard; ticks are rect marks)
+    assert marks == {"chart-subjects": 6, "chart-types": 7, "chart-difficulty": 5, "chart-rejections": 3,
+                     "chart-kinds": 25, "chart-exams": 7}
+    assert tiles[:3] == ["67%", "80%", "6"]
     assert not errors
     assert [u for u in requests if not u.startswith("file:")] == []
