@@ -41,7 +41,7 @@ class Service:
     provider: str
     aliases: tuple[str, ...] = ()      # case-insensitive, anywhere
     exact: tuple[str, ...] = ()        # case-sensitive: acronyms, words common in lower case
-    contextual: tuple[str, ...] = ()   # only where the context shows the provider (or a cue)
+    contextual: tuple[str, ...] = ()   # only where the context shows the provider (or a cue); one capitalised word: as written
     prefixed: tuple[str, ...] = ()     # only after a provider prefix ("AWS Batch")
     cues: tuple[str, ...] = ()         # context words for `contextual`, looked for on the same line
 
@@ -172,7 +172,9 @@ def service_forms(service: Service, provider: Provider | None, prefix_words: tup
     bare: list[tuple[str, Match, bool]] = (
         [(a, "lower", False) for a in aliases]
         + [(a, "orth", False) for a in service.exact]
-        + [(a, "lower", True) for a in service.contextual]
+        # A one-word contextual alias written with a capital is a proper noun that is also an
+        # everyday word (Glacier, Athena, Google): it counts only as written.
+        + [(a, "orth" if a[:1].isupper() and " " not in a else "lower", True) for a in service.contextual]
     )
     for alias, match, contextual in bare:
         for text in spellings(alias):

@@ -33,11 +33,12 @@ __all__ = ["FACTORY", "SPANS_KEY", "ServiceRecognizer", "deck_terms", "mentions"
 FACTORY: Final = "qbank_services"
 SPANS_KEY: Final = "services"
 
-# Fuzzy matching bounds: a typo is at most one edit in a short name and two in a
-# long one, never in the first letter, and never in a word English already has.
-FUZZY_MIN_LEN: Final = 6
+# Typo bounds: candidates of at least 8 letters (shorter names are too close to
+# other words: OpenAI/OpenAPI), one edit below 12 letters and two from 12, never
+# in the first letter, and never a word English already has (Docket is not Docker).
+FUZZY_MIN_LEN: Final = 8
 FUZZY_LONG_LEN: Final = 12
-COMMON_WORD_ZIPF: Final = 3.0
+COMMON_WORD_ZIPF: Final = 2.5
 MAX_FUZZY_TOKENS: Final = 3
 MEMO_SIZE: Final = 200_000
 _CAPITALISED: Final = re.compile(r"\b[A-Z][A-Za-z]+\b")

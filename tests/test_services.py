@@ -151,6 +151,8 @@ def test_small_typos_in_capitalised_names_are_corrected(nlp, text, typo, service
     "Supports SAML federation",              # one letter more than SAM, but at the end
     "Raise IOPS for the volume",             # not iOS
     "Steam has 24 hours of retention",       # an English word is never a typo
+    "a Docket queue",                        # ... nor a rarer one (not Docker)
+    "models from OpenAI",                    # too short to correct (not OpenAPI)
     "Expose any AWS Service through it",     # not Azure App Service
     "Standard storage class",                # case-sensitive names are not reached by typos of lower-case words
     "use cloud storage at home",             # generic phrase, not Google Cloud Storage
