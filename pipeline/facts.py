@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from spacy.language import Language
@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 from .ids import stable_id
 from .nlp import load_nlp
 from .quantities import TEXT_KEY, Quantity
-from .types import Card, CardFacts, Fact, ServiceMention
+from .services import SPANS_KEY, deck_terms, mentions
+from .types import Card, CardFacts, Fact
 
 __all__ = ["extract", "fact_rows", "card_text"]
 
@@ -40,21 +41,27 @@ def card_text(card: Card) -> str:
     return "\n".join(line.text for line in card.lines)
 
 
-def extract(cards: Iterable[Card], *, nlp: Language | None = None, batch_size: int = 256) -> Iterator[CardFacts]:
+def extract(cards: Iterable[Card], *, nlp: Language | None = None, batch_size: int = 256,
+            terms: Mapping[str, str] | None = None) -> Iterator[CardFacts]:
     """Find the numeric facts and services of each card, streaming.
 
     Args:
-        cards: the cards to read (any iterable; consumed lazily).
-        nlp: a pipeline with the `qbank_quantities` component; default `load_nlp()`.
+        cards: the cards to read.
+        nlp: a pipeline with the `qbank_services` and `qbank_quantities` components; default `load_nlp()`.
         batch_size: Docs per `nlp.pipe` batch.
+        terms: the deck's own abbreviations (`services.deck_terms`); default: read from `cards`,
+            which are then held in memory for that one pass (pass `terms` to keep a stream lazy).
 
     Returns:
         One `CardFacts` per card, in input order.
     """
     pipeline = nlp if nlp is not None else load_nlp()
+    if terms is None:
+        cards = cards if isinstance(cards, Sequence) else list(cards)
+        terms = deck_terms(cards)
     stream = ((_make_doc(pipeline, card), card) for card in cards)
     for doc, card in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield card_facts(card, doc)
+        yield card_facts(card, doc, terms=terms)
 
 
 def _make_doc(nlp: Language, card: Card) -> Doc:
@@ -65,10 +72,11 @@ def _make_doc(nlp: Language, card: Card) -> Doc:
     return doc
 
 
-def card_facts(card: Card, doc: Doc) -> CardFacts:
+def card_facts(card: Card, doc: Doc, *, terms: Mapping[str, str] | None = None) -> CardFacts:
     """Turn one analysed card into its `CardFacts` (facts located by source line)."""
     starts = _line_starts(card)
-    services = _services(card, doc, starts)
+    services = mentions(doc, card, terms=terms) if SPANS_KEY in doc.spans else ()
+    spots = _service_spots(card, doc, starts)
     facts: list[Fact] = []
     seen: Counter[tuple[Any, ...]] = Counter()
     for q in doc._.quantities:
@@ -83,10 +91,10 @@ def card_facts(card: Card, doc: Doc) -> CardFacts:
             value=q.value, unit=q.unit, kind=q.kind,  # type: ignore[arg-type]
             start=start, end=end, source_value=q.source_value, source_unit=q.source_unit,
             bound=q.bound, role=q.role, group=q.group,  # type: ignore[arg-type]
-            attribute=attribute(line.text, start, end, q), subject=_subject(card, services, line.number, start),
+            attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, line.number, start),
             context=q.context,
         ))
-    return CardFacts(card=card, facts=tuple(facts), services=tuple(services))
+    return CardFacts(card=card, facts=tuple(facts), services=services, terms=tuple(sorted((terms or {}).items())))
 
 
 def attribute(line: str, start: int, end: int, q: Quantity) -> str:
@@ -134,33 +142,29 @@ def _line_starts(card: Card) -> list[int]:
     return starts
 
 
-def _services(card: Card, doc: Doc, starts: list[int]) -> list[ServiceMention]:
-    spans: Iterable[Span] = doc.spans["services"] if "services" in doc.spans else ()
-    out = []
+def _service_spots(card: Card, doc: Doc, starts: list[int]) -> list[tuple[int, int, str]]:
+    """Every service span as (source line, start in line, canonical name), in text order."""
+    spans: Iterable[Span] = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+    spots = []
     for span in spans:
         idx = bisect_right(starts, span.start_char) - 1
-        begin = span.start_char - starts[idx]
-        out.append(ServiceMention(
-            card_id=card.card_id, card_index=card.index, line=card.lines[idx].number, text=span.text,
-            service=span.label_, start=begin, end=begin + len(span.text),
-            source=span.kb_id_ or "gazetteer",
-        ))
-    return out
+        spots.append((card.lines[idx].number, span.start_char - starts[idx], span.label_))
+    return spots
 
 
-def _subject(card: Card, services: list[ServiceMention], line: int, start: int) -> str | None:
+def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: int) -> str | None:
     """The service a fact belongs to: the nearest one before it on its line, else the title's, else the card's."""
-    on_line = [s for s in services if s.line == line]
-    before = [s for s in on_line if s.start <= start]
+    on_line = [s for s in spots if s[0] == line]
+    before = [s for s in on_line if s[1] <= start]
     if before:
-        return before[-1].service
+        return before[-1][2]
     if on_line:
-        return on_line[0].service
+        return on_line[0][2]
     title_lines = {ln.number for ln in card.title_lines}
-    in_title = [s for s in services if s.line in title_lines]
+    in_title = [s for s in spots if s[0] in title_lines]
     if in_title:
-        return in_title[0].service
-    return services[0].service if services else None
+        return in_title[0][2]
+    return spots[0][2] if spots else None
 
 
 def fact_rows(card_facts: Iterable[CardFacts]) -> Iterator[dict[str, Any]]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import quantities
+from . import quantities, services
 
 __all__ = ["load_nlp"]
 
@@ -19,5 +19,6 @@ __all__ = ["load_nlp"]
 def load_nlp() -> Language:
     """The process-wide pipeline: blank English tokenizer, services, quantities."""
     nlp = spacy.blank("en")
+    nlp.add_pipe(services.FACTORY)
     nlp.add_pipe(quantities.FACTORY)
     return nlp

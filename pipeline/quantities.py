@@ -71,7 +71,7 @@ _STOP: Final = frozenset(
     "per vs via etc until unless since because about over under above below between up down out off "
     "i you we they he she me us them my your our their do does did has have had get gets got".split())
 _ADVERBS: Final = frozenset("often only also always even still just now then here there too usually "
-                            "generally typically simultaneously".split())
+                            "generally typically simultaneously minimum maximum min max".split())
 # Words before a number that make it a name or a reference, not a quantity.
 _LABEL_WORDS: Final = frozenset("slide slides layer version v step phase page figure fig chapter section "
                                 "route gen generation rev revision release no number item option tier "
@@ -418,8 +418,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
             expr = "dimensionless"
         for a, raw in chain:
             e = expr if expr is not None else ("dimensionless" if a.is_fraction else "count")
-            if a.currency:
-                e = "dollar"
+            if any(c.currency for c, _ in chain):
+                e = "dollar"  # "$1-3": the sign covers the range
             if e in ("request", "RCU", "WCU"):
                 e = "count"
             if e == "count":
@@ -443,16 +443,15 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     if len(chain) == 1 and _OR_MORE_RE.match(right) and noun is None:
         nm = _NOUN_RE.match(line, _OR_MORE_RE.match(right).end() + last.end)  # type: ignore[union-attr]
         head = state.head((nm.group("w1"),) + ((nm.group("w2"),) if nm.group("w2") else ())) if nm else None
-    for i, (a, raw_value, fixed_unit, e) in enumerate(out):
+    unit: str | None
+    for i, (a, raw_value, fixed_unit, a_expr) in enumerate(out):
         if fixed_unit == "percent":
             value, unit = raw_value, "percent"
             src_unit: str | None = a.unit
         else:
-            assert e is not None
-            value, unit = canonical(raw_value, e)
+            assert a_expr is not None
+            value, unit = canonical(raw_value, a_expr)
             src_unit = a.unit or last.unit or (noun if unit == "count" else None)
-        if unit == "count" and a.currency is False and last.currency:
-            unit = "USD"
         key_noun = f"{text}#{i}" if enumeration else (head if unit in ("count", "count/s") else None)
         key = (round(value, 9), unit, key_noun)
         if key in state.seen:

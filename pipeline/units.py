@@ -71,7 +71,7 @@ class UnitError(PipelineError):
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The process-wide unit registry (built once: pint's parsing is slow to set up)."""
-    ureg = pint.UnitRegistry(on_redefinition="raise", cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(on_redefinition="raise", cache_folder=None)
     for definition in _DEFINITIONS:
         ureg.define(definition)
     return ureg
@@ -123,7 +123,8 @@ def _plan(expr: str) -> tuple[str | None, float]:
     if expr == "dimensionless":
         return None, 1.0       # multipliers and ratios
     root = registry().Quantity(1.0, expr).to_root_units()
-    factor, key = root.magnitude, tuple(sorted(root.unit_items()))
+    factor = float(root.magnitude)
+    key = tuple((name, int(power)) for name, power in sorted(root.unit_items()))  # type: ignore[arg-type]
     if key not in _ROOTS:
         raise UnitError(value_invalid_msg("unit expression", expr, ["bytes", "bits/s", "time", "USD", "counts"]))
     label, divisor = _ROOTS[key]

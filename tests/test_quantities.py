@@ -1,0 +1,148 @@
+"""The quantities rules: numbers as people write them, structure around them, and non-facts."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import load_nlp
+from pipeline.quantities import FACTORY, find_quantities
+
+
+def found(text: str) -> list[tuple[float, str | None]]:
+    return [(pytest.approx(q.value, rel=1e-9), q.unit) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Free tier of 1,00,000 AWS lambda requests", [(100_000, "count")]),        # Indian grouping
+    ("First 1,000,000 requests are free", [(1_000_000, "count")]),
+    ("A single gp2 EBS volume allows 16k IOPS max", [(16_000, "count/s")]),       # k on a count = 1000
+    ("There is also a 32k storage overhead per file.", [(32 * 1024, "B")]),      # k on bytes = 1024
+    ("A standard block size is 16kb.", [(16 * 1024, "B")]),
+    ("revenue was $37.549 billion as of Q1 2020", [(3.7549e10, "USD")]),
+    ("at a cost of 4.5¢ as a fee", [(0.045, "USD")]),
+    ("costs roughly a thousand dollars per month", [(1000, "USD")]),
+    ("2.5x more expensive", [(2.5, None)]),
+    ("it's in the ballpark of three times as much", [(3, None)]),
+    ("This can reduce costs by 2/3.", [(2 / 3, None)]),
+    ("durability (99.99%, so just four nines) than standard", [(99.99, "percent")]),  # restatement merged
+    ("AWS provides a two-minute warning", [(120, "s")]),
+    ("with 1-second resolution", [(1, "s")]),
+    ("a 40-character string", [(40, "count")]),
+    ("there was a 100-bucket limit per account", [(100, "count")]),
+    ("latency of less than one second", [(1, "s")]),
+    ("If you're running fewer than two backend instances", [(2, "count")]),
+    ("There are three types of instances", [(3, "count")]),
+    ("These are two strings, one the id", []),                                     # not a limit
+    ("The smallest is 0.25 vCPU and 0.5 GB of memory", [(0.25, "count"), (0.5 * 2**30, "B")]),
+    ("Credits are earned at a rate of 50 KiB/s per GiB", [(50 * 1024, "B/s")]),
+    ("1 Gbps or 10 Gbps per link", [(1e9, "bit/s"), (1e10, "bit/s")]),
+    ("a default limit of 3 requests per minute", [(0.05, "count/s")]),               # rate per second
+    ("Step Functions are free up to 4000 transitions per month", [(4000, "count")]),  # quota per period
+    ("FIFO Queues are limited to 300 API calls per second.", [(300, "count/s")]),
+    ("you'll need to make sure it's 2048 bits", [(2048, None)]),                    # key length
+    ("pick unique ports ... and your Postgres instances the usual 5432.", [(5432, None)]),  # a port
+    ("the default port 80 on a backend server", [(80, None)]),
+    ("- Concurrency executions: 1000 (can be increased)", [(1000, "count")]),
+    ("limits number of resources to 300, as described", [(300, "count")]),
+    ("The maximum number of domains per certificate is 10.", [(10, "count")]),
+])
+def test_numbers_as_written(text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Transaction (new from Nov 2018)",
+    "As of 2016, this was raised",
+    "as of 1/12/2018 and 2017-06 and the 2018-2019 timeframe",
+    "Handle API versioning (v1, v2...) and Sig v4",
+    "Aurora 1.x is based on MySQL 5.6.x; it lacks most 5.7 features introduced in 5.6.17",
+    "Currently based on PostgreSQL 9.6.",
+    "Route 53, gp2, t2.small, AES-256, SHA-256, IPv4, us-east-1a, F4_1G, amd64, i386",
+    "The P3 series offers NVIDIA Tesla V100 GPUs",
+    "API Gateway returns a 504 status code",
+    "This will cause 503s if the last instance fails",
+    "1. Send the message",
+    "total = hours / 3600 * 24 * 30 when (X > 60)",
+    "allow 130.211.0.0/22 through the firewall",
+    "Helps to use OAuth / 3rd party authentication",
+    "trillions of rows, 100s of TB of storage, the 1000s",
+    "as mentioned in slide 14 and Layer 7 and layer 4 load balancing",
+    "32 bit vs 64 bit: use 64-bit or 32-bit instances; use 32.",
+    "your web frontend might use 3010, your backend services 3020 and 3021",
+    "adding ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION=10m to the config",
+    "if you request a cert with 42 different domains",
+    "Stores data in the S3 One Zone-IA class",
+    "- - 1 RCU = 2 eventually consistent",
+])
+def test_non_facts(text: str) -> None:
+    reported = [q for q in find_quantities(text) if q.value != 2]  # the "2 eventually consistent" count is a fact
+    assert reported == []
+
+
+def test_range_with_increment_gives_three_facts() -> None:
+    qs = find_quantities("- Memory allocation: 128MB - 3008 MB (64 MB increments)")
+    assert [(q.value, q.role) for q in qs] == [(128 * 2**20, "range_low"), (3008 * 2**20, "range_high"),
+                                               (64 * 2**20, "increment")]
+    assert qs[0].group == qs[1].group and qs[0].text == "128MB - 3008 MB"
+
+
+@pytest.mark.parametrize(("text", "values", "unit"), [
+    ("names must be 3-63 characters long", [3, 63], "count"),
+    ("a pre-established time frame (1 or 3 years)", [31_536_000, 94_608_000], "s"),
+    ("objects of almost any size, from 0 to 5TB.", [0, 5 * 2**40], "B"),
+    ("lets you file tickets with 12 to 24 hour turnaround", [43_200, 86_400], "s"),
+    ("could vary between 2-10 mins depending", [120, 600], "s"),
+    ("give anywhere between 45-60% cost optimizations", [45, 60], "percent"),
+    ("NVIDIA Tesla M60 GPUs in 1, 2, or 4 GPU configurations", [1, 2, 4], "count"),
+])
+def test_ranges_and_lists_keep_every_end(text: str, values: list[float], unit: str) -> None:
+    qs = find_quantities(text)
+    assert [q.value for q in qs] == values and {q.unit for q in qs} == {unit}
+    assert len({q.group for q in qs}) == 1 and qs[0].group is not None
+
+
+def test_restatement_is_one_fact() -> None:
+    qs = find_quantities("- Maximum execution time: 900 seconds ( 15 minutes )")
+    assert [(q.value, q.unit, q.source_value, q.source_unit) for q in qs] == [(900, "s", 900, "seconds")]
+
+
+def test_same_value_of_different_things_is_kept() -> None:
+    text = "A DynamoDB table has been provisioned with 10 RCU and 10 WCU."
+    assert [q.text for q in find_quantities(text)] == ["10 RCU", "10 WCU"]
+
+
+def test_anaphoric_mention_is_not_a_new_fact() -> None:
+    text = ("If you have 5 consuming applications reading data, each of the 5 consumers polls.\n"
+            "If that customer had 20 instances running ... all 20 instances would go offline.")
+    assert [q.value for q in find_quantities(text)] == [5, 20]
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("Up to 10 nodes in the cluster", "max"),
+    ("Multi AZ (3 nodes minimum recommended)", "min"),
+    ("at least 2 replicas", "min"),
+    ("generally below ~1000 per account", "approx"),
+    ("in < 1 second", "max"),
+    ("deploy in two or more availability zones", "min"),
+    ("Steam has 24 hours of data retention", "exact"),
+])
+def test_bounds(text: str, bound: str) -> None:
+    assert [q.bound for q in find_quantities(text)] == [bound]
+
+
+def test_price_keeps_its_denominator_as_context() -> None:
+    qs = find_quantities("- - $0.20 per 1 million requests thereafter ($0.0000002 per request)")
+    assert [(q.value, q.unit, q.context) for q in qs] == [
+        (0.2, "USD", "per 1 million requests thereafter"), (2e-07, "USD", "per request")]
+
+
+def test_size_of_each_operation_is_not_a_rate() -> None:
+    qs = find_quantities("- - 1 WCU = 1 write of 1 KB per second")
+    assert [(q.value, q.unit) for q in qs] == [(1, "count"), (1024, "B")]
+
+
+def test_component_sets_doc_extension_and_spans() -> None:
+    nlp = load_nlp()
+    assert FACTORY in nlp.pipe_names
+    doc = nlp("Maximum size of an item is 400KB.\nUp to 10 nodes.")
+    assert [(q.value, q.unit) for q in doc._.quantities] == [(409600, "B"), (10, "count")]
+    assert [(s.text, s.label_) for s in doc.spans["quantities"]] == [("400KB", "size"), ("10 nodes", "count")]
