@@ -394,6 +394,8 @@ def sql(query: str, db: Path, output: str) -> None:
     with Store(db, read_only=True) as store:
         columns, rows = run_sql(store, query)
     _print_rows(columns, rows, output)
+    if output == "table":
+        click.echo(f"{len(rows)} row(s)", err=True)
 
 
 @cli.command()
@@ -560,4 +562,3 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) ->
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
-        click.echo(f"{len(rows)} row(s)", err=True)

@@ -199,7 +199,7 @@ def _summary(s: dict[str, Any]) -> str:
         return "The bank is empty: build a deck first with <code>qbank build DECK</code>."
     return (f"{s['facts_covered']} of {s['facts']} facts ({_pct(s['fact_coverage'])}) and "
             f"{s['cards_covered']} of {s['cards']} cards ({_pct(s['card_coverage'])}) have an accepted question; "
-            f"{s['facts'] - s['facts_covered']} facts are uncovered and {s['rejected']} questions were rejected.")
+            f"uncovered facts: {s['facts'] - s['facts_covered']}; rejected questions: {s['rejected']}.")
 
 
 def _tiles(s: dict[str, Any]) -> str:
@@ -255,7 +255,8 @@ def _gap_tables(store: Store) -> str:
          "n_rejected AS rejected FROM coverage_by_card WHERE NOT covered"),
         ("Rejection reasons with examples", "rejections",
          "SELECT deck_id AS deck, reason, n_questions AS questions, n_cards AS cards, "
-         "array_to_string(types, ', ') AS types, array_to_string(examples, ' ⏎ ') AS examples FROM rejections"),
+         "array_to_string(types, ', ') AS types, array_to_string(list_transform(examples, lambda e: "
+         "CASE WHEN length(e) > 180 THEN e[1:180] || '…' ELSE e END), ' ⏎ ') AS examples FROM rejections"),
         ("Exam sets off their blueprint", "exam_coverage",
          "SELECT exam, dimension, value, n_items AS items, target_items, max_items, available "
          "FROM exam_coverage WHERE NOT within_blueprint"),
