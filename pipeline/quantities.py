@@ -22,10 +22,12 @@ from typing import Final
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .units import canonical, kind_of, unit_expr
 
-__all__ = ["Quantity", "QuantityRecognizer", "find_quantities", "FACTORY", "TEXT_KEY", "make_quantities"]
+__all__ = ["Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
+           "TEXT_KEY", "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
 # `doc.user_data` key under which a caller may pass the Doc's source text:
@@ -87,7 +89,8 @@ _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks pa
 _WINDOW: Final = 48
 _NUM: Final = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?"
 _WORD_NUM: Final = (r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|" +
-                    "|".join(sorted((w for w in _WORD_VALUES if w not in ("thousand", "million", "billion")),
+                    "|".join(sorted((w for w in _WORD_VALUES if w not in ("hundred", "dozen", "thousand", "million",
+                                                                           "billion")),
                                     key=len, reverse=True)) + r")")
 _ATOM_RE: Final = re.compile(
     rf"(?P<frac>(?<![\w./,])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}})(?![\w/]|\.\d))"
@@ -133,7 +136,7 @@ _VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\b
 _BULLET_LEFT_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*$")
 _PREV_WORD_RE: Final = re.compile(r"[^\w]*([A-Za-z][\w.@]*)")
 _OPERAND_LEFT_RE: Final = re.compile(r"(?:[*/×÷+]|(?:^|[\s(])(?:[A-Z]|[A-Za-z]+_\w*)\s*[<>]=?)\s*$")
-_OPERAND_RIGHT_RE: Final = re.compile(r"^\s*[*/×÷]\s*[\w(]")
+_OPERAND_RIGHT_RE: Final = re.compile(r"^\s*[*/×÷]\s*[\d(]")
 _DEFINE_RIGHT_RE: Final = re.compile(r"^\s*=(?!=)")
 _HTTP_RIGHT_RE: Final = re.compile(r"^\s*(?:status|error|errors|response|responses|code|codes|s)\b", re.I)
 # Cues that end just before a number, matched with str.endswith on the
@@ -225,7 +228,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         atom.expr, atom.unit = "dollar", "$"
         return atom
     nm = _NOUN_RE.match(line, pos)
-    if nm and nm.group("w1").lower() not in _STOP:
+    if nm and (nm.group("w1").lower() not in _STOP or nm.group("w1").isupper()):
         words = [nm.group("w1")]
         w2 = nm.group("w2")
         if w2 and w2.lower() not in _STOP and w2.lower() not in _ADVERBS and not w2.endswith("ly"):
@@ -246,7 +249,7 @@ def _sentence_start(left: str) -> bool:
 
 def _tail(left: str) -> str:
     """The left context normalised for cue look-ups: one leading space, single spaces, lower case."""
-    return " " + " ".join(left.split()).lower()
+    return " " + " ".join(left.replace("(", "( ").split()).lower()
 
 
 def _strip_article(tail: str) -> str:
@@ -273,8 +276,9 @@ def _is_year(a: _Atom, raw: str) -> bool:
 class _CardState:
     """What the card has reported so far: restatements of it are merged."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, merge: bool = True) -> None:
         self.text = text
+        self.merge = merge
         self.seen: set[tuple[float, str | None, str | None]] = set()
         self.values: set[tuple[float, str | None]] = set()
         self._acronyms: dict[str, str | None] = {}
@@ -335,7 +339,7 @@ def _scan_line(line: str, offset: int, state: _CardState) -> Iterator[Quantity]:
         if chains:
             prev = chains[-1][-1][0]
             between = line[prev.end:item[0].start]
-            bare = prev.expr is None and prev.noun is None
+            bare = prev.expr is None and prev.noun is None and not _is_year(prev, chains[-1][-1][1])
             same = prev.expr is not None and prev.expr == item[0].expr and _RANGE_CONNECT_RE.match(between)
             if (bare or same) and _CONNECT_RE.match(between) and prev.is_word == item[0].is_word:
                 chains[-1].append(item)
@@ -454,9 +458,9 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
             src_unit = a.unit or last.unit or (noun if unit == "count" else None)
         key_noun = f"{text}#{i}" if enumeration else (head if unit in ("count", "count/s") else None)
         key = (round(value, 9), unit, key_noun)
-        if key in state.seen:
+        if state.merge and key in state.seen:
             continue
-        if (round(value, 9), unit) in state.values and tail.endswith(_ANAPHOR_CUES):
+        if state.merge and (round(value, 9), unit) in state.values and tail.endswith(_ANAPHOR_CUES):
             continue  # "the 5 consumers", "all 20 instances": the same quantity again
         state.seen.add(key)
         state.values.add((round(value, 9), unit))
@@ -492,9 +496,13 @@ def _word_is_fact(line: str, chain: list[tuple[_Atom, str]], state: _CardState) 
     return False
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """All numeric facts of one card's text (lines joined by "\\n"), restatements merged."""
-    state = _CardState(text)
+def find_quantities(text: str, *, merge_restatements: bool = True) -> list[Quantity]:
+    """All numeric facts of one card's text (lines joined by "\\n").
+
+    With `merge_restatements` (the gold conventions), a quantity the card
+    already stated is reported once: "900 seconds ( 15 minutes )", "4KB" twice.
+    """
+    state = _CardState(text, merge_restatements)
     out: list[Quantity] = []
     offset = 0
     for line in text.split("\n"):
@@ -508,15 +516,31 @@ if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=())
 
 
+@dataclass(frozen=True)
+class QuantityRules:
+    """The rule options of `qbank_quantities`, made by the `qbank.quantities.v1` registry function."""
+
+    merge_restatements: bool = True
+
+
+@registry.misc("qbank.quantities.v1")
+def quantity_rules(merge_restatements: bool = True) -> QuantityRules:
+    """Rules for `qbank_quantities`; bump the version when the rules change what is a fact."""
+    return QuantityRules(merge_restatements=merge_restatements)
+
+
 class QuantityRecognizer:
     """Pipeline component: sets `doc._.quantities` and `doc.spans[spans_key]`."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = "quantities") -> None:
+    def __init__(self, nlp: Language, name: str = FACTORY, *, rules: QuantityRules = QuantityRules(),
+                 spans_key: str = "quantities") -> None:
         self.name = name
+        self.rules = rules
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_quantities(doc.user_data.get(TEXT_KEY) or doc.text)
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        found = find_quantities(text, merge_restatements=self.rules.merge_restatements)
         doc._.quantities = tuple(found)
         spans = []
         for q in found:
@@ -527,7 +551,11 @@ class QuantityRecognizer:
         return doc
 
 
-@Language.factory(FACTORY, default_config={"spans_key": "quantities"})
-def make_quantities(nlp: Language, name: str, spans_key: str) -> QuantityRecognizer:
-    """spaCy factory `qbank_quantities` (config `qbank.quantities.v1`)."""
-    return QuantityRecognizer(nlp, name, spans_key=spans_key)
+@Language.factory(
+    FACTORY,
+    default_config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": True}, "spans_key": "quantities"},
+    assigns=["doc._.quantities", "doc.spans"],
+)
+def make_quantities(nlp: Language, name: str, rules: QuantityRules, spans_key: str) -> QuantityRecognizer:
+    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v1`)."""
+    return QuantityRecognizer(nlp, name, rules=rules, spans_key=spans_key)

@@ -44,6 +44,11 @@ def found(text: str) -> list[tuple[float, str | None]]:
     ("- Concurrency executions: 1000 (can be increased)", [(1000, "count")]),
     ("limits number of resources to 300, as described", [(300, "count")]),
     ("The maximum number of domains per certificate is 10.", [(10, "count")]),
+    ("a domain costs $12/year.", [(12, "USD")]),                                 # "/year" is no operand
+    ("Revenue of $1.2M in 2020 and 10k users.", [(1.2e6, "USD"), (10_000, "count")]),  # a year links to nothing
+    ("S3 allows 3,500 PUT and 5,500 GET requests per prefix", [(3500, "count"), (5500, "count")]),
+    ("Supports tens of thousands of connections and a few hundred rules.", []),  # vague magnitudes
+    ("time out after 60 seconds by default (max 540 seconds)", [(60, "s"), (540, "s")]),
 ])
 def test_numbers_as_written(text: str, expected: list[tuple[float, str | None]]) -> None:
     assert found(text) == expected
@@ -124,6 +129,7 @@ def test_anaphoric_mention_is_not_a_new_fact() -> None:
     ("in < 1 second", "max"),
     ("deploy in two or more availability zones", "min"),
     ("Steam has 24 hours of data retention", "exact"),
+    ("by default (max 540 seconds)", "max"),
 ])
 def test_bounds(text: str, bound: str) -> None:
     assert [q.bound for q in find_quantities(text)] == [bound]
@@ -146,3 +152,13 @@ def test_component_sets_doc_extension_and_spans() -> None:
     doc = nlp("Maximum size of an item is 400KB.\nUp to 10 nodes.")
     assert [(q.value, q.unit) for q in doc._.quantities] == [(409600, "B"), (10, "count")]
     assert [(s.text, s.label_) for s in doc.spans["quantities"]] == [("400KB", "size"), ("10 nodes", "count")]
+
+
+def test_rules_come_from_the_versioned_registry() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe(FACTORY, config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": False}})
+    doc = nlp("Maximum execution time: 900 seconds ( 15 minutes )")
+    assert [q.value for q in doc._.quantities] == [900, 900]
+    assert nlp.get_pipe_config(FACTORY)["rules"]["@misc"] == "qbank.quantities.v1"
