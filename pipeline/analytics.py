@@ -225,7 +225,7 @@ counted AS (
 SELECT c.exam_id, e.name AS exam, c.dimension, c.value, c.n_items,
        CASE WHEN t.total > 0 THEN round(c.n_items / t.total, 4) END AS actual_share,
        round(m.share, 4) AS target_share,
-       CASE WHEN m.share IS NOT NULL THEN round(m.share * coalesce(t.total, 0)) END AS target_items,
+       CASE WHEN m.share IS NOT NULL THEN CAST(round(m.share * coalesce(t.total, 0)) AS INTEGER) END AS target_items,
        CASE WHEN c.dimension = 'subject' THEN e.per_subject END AS max_items,
        CASE WHEN c.dimension = 'difficulty' THEN NULL ELSE c.available END AS available,
        CASE c.dimension
