@@ -174,6 +174,7 @@ class TypoIndex:
         self._memo: dict[tuple[str, bool, str, bool], str | None] = {}
 
     def spans(self, doc: Doc, covered: bytearray) -> Iterator[Span]:
+        """Typo matches among the tokens not `covered` by exact matches, left to right."""
         # Token attributes come as one array; Token objects are never made (they cost more than the lookups).
         starts, lengths, alpha, stop, lower = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, LOWER]).T.tolist()
         plain = [a and not s for a, s in zip(alpha, stop)]
@@ -245,7 +246,8 @@ def _typo_targets(gazetteer: Gazetteer, forms: Sequence[Form]) -> Iterator[tuple
     """(key, service, case-sensitive) worth correcting towards: written unconditional aliases,
     and prefixed-only ones with their provider's first prefix."""
     for form in forms:
-        if not form.contextual and not form.generated and len(alias_key(form.text)) >= FUZZY_MIN_LEN:
+        # One letter shorter than a candidate may be: "Farrgate" is one insertion from "Fargate".
+        if not form.contextual and not form.generated and len(alias_key(form.text)) >= FUZZY_MIN_LEN - 1:
             yield alias_key(form.text), form.service, form.match == "orth"
     for service in gazetteer.services:
         provider = gazetteer.provider(service.provider)
