@@ -34,7 +34,7 @@ def make_deck(size: int, folder: Path) -> Path:
 
 
 def run_one(path: Path, db: Path) -> dict[str, float]:
-    from pipeline.build import assemble, batches, extract_batch, load_deck
+    from pipeline.build import assemble, batches, extract_batch, load_deck, terms_of
     from pipeline.settings import Settings
     from pipeline.store import Store
 
@@ -44,7 +44,8 @@ def run_one(path: Path, db: Path) -> dict[str, float]:
     deck = load_deck(path, settings)
     times["read_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    card_facts = [cf for batch in batches(deck.cards, settings.batch_size) for cf in extract_batch(batch)]
+    terms = terms_of(deck)
+    card_facts = [cf for batch in batches(deck.cards, settings.batch_size) for cf in extract_batch(batch, terms)]
     times["extract_s"] = time.perf_counter() - t
     t = time.perf_counter()
     build = assemble(deck, card_facts, settings)

@@ -17,7 +17,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 
-from pipeline.build import BuildSummary, assemble, batches, deck_paths, extract_batch, load_deck
+from pipeline.build import BuildSummary, Terms, assemble, batches, deck_paths, extract_batch, load_deck, terms_of
 from pipeline.settings import DEFAULT_DB, Settings
 from pipeline.store import DeckBuild, Store
 from pipeline.types import Card, CardFacts, Deck
@@ -50,8 +50,8 @@ def _batch_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
 
 
 @task(cache_key_fn=_batch_key, cache_expiration=timedelta(days=1), persist_result=True, retries=1)
-def extract_task(cards: tuple[Card, ...], content_hash: str, batch_no: int, fingerprint: str) -> list[CardFacts]:
-    facts = extract_batch(cards)
+def extract_task(cards: tuple[Card, ...], terms: Terms, content_hash: str, batch_no: int, fingerprint: str) -> list[CardFacts]:
+    facts = extract_batch(cards, terms)
     _progress(cards[0].deck_id, advance=len(cards))
     get_run_logger().info("batch %d: %d cards, %d facts", batch_no, len(cards), sum(len(cf.facts) for cf in facts))
     return facts
@@ -93,8 +93,9 @@ def build_bank(
             logger.info("%s: unchanged since its last build, skipped", path)
             summaries.append(BuildSummary(deck.deck_id, str(path), "unchanged", cards=len(deck.cards)))
             continue
+        terms = terms_of(deck)
         futures = [
-            extract_task.submit(batch, deck.content_hash, n, fingerprint)
+            extract_task.submit(batch, terms, deck.content_hash, n, fingerprint)
             for n, batch in enumerate(batches(deck.cards, settings.batch_size))
         ]
         card_facts = [cf for future in futures for cf in future.result()]

@@ -16,11 +16,14 @@ from .facts import extract
 from .features import question_features
 from .quality import gate
 from .questions import generate
+from .services import deck_terms
 from .settings import Settings
 from .store import DeckBuild
 from .types import Card, CardFacts, Deck
 
-__all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "batches", "extract_batch", "assemble", "build_deck"]
+__all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "batches", "terms_of", "extract_batch", "assemble", "build_deck"]
+
+Terms = tuple[tuple[str, str], ...]
 
 DECK_SUFFIXES = (".txt", ".tsv", ".csv")
 
@@ -61,9 +64,18 @@ def batches(cards: Sequence[Card], size: int) -> Iterator[tuple[Card, ...]]:
         yield tuple(cards[start : start + size])
 
 
-def extract_batch(cards: Sequence[Card]) -> list[CardFacts]:
+def terms_of(deck: Deck) -> Terms:
+    """The terms the whole deck defines (`DAX = DynamoDB Accelerator`), found once per deck.
+
+    A term defined in one card is used in others, so batches must share the
+    deck's terms rather than find their own.
+    """
+    return tuple(sorted(deck_terms(deck.cards).items()))
+
+
+def extract_batch(cards: Sequence[Card], terms: Terms) -> list[CardFacts]:
     """Facts and services of one batch of cards (the expensive, parallelisable step)."""
-    return list(extract(cards))
+    return list(extract(cards, terms=dict(terms)))
 
 
 def assemble(deck: Deck, card_facts: Sequence[CardFacts], settings: Settings) -> DeckBuild:
@@ -110,7 +122,8 @@ class BuildSummary:
 
 def build_deck(deck: Deck, settings: Settings) -> DeckBuild:
     """The whole build of one deck in-process (no Prefect)."""
+    terms = terms_of(deck)
     card_facts: list[CardFacts] = []
     for batch in batches(deck.cards, settings.batch_size):
-        card_facts.extend(extract_batch(batch))
+        card_facts.extend(extract_batch(batch, terms))
     return assemble(deck, card_facts, settings)
