@@ -18,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 
 from pipeline.build import BuildSummary, Terms, assemble, batches, deck_paths, extract_batch, load_deck, terms_of
+from pipeline.ids import stable_id
 from pipeline.settings import DEFAULT_DB, Settings
 from pipeline.store import DeckBuild, Store
 from pipeline.types import Card, CardFacts, Deck
@@ -45,8 +46,9 @@ def unchanged_task(db: str, deck_id: str, content_hash: str, fingerprint: str) -
 
 
 def _batch_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    """Same deck content, batch and settings → same facts: reuse them on retry."""
-    return f"extract-{parameters['content_hash']}-{parameters['batch_no']}-{parameters['fingerprint']}"
+    """Same deck content, same cards in the batch and same settings → same facts: reuse them."""
+    cards = stable_id(*(card.card_id for card in parameters["cards"]))
+    return f"extract-{parameters['content_hash']}-{cards}-{parameters['fingerprint']}"
 
 
 @task(cache_key_fn=_batch_key, cache_expiration=timedelta(days=1), persist_result=True, retries=1)
