@@ -191,6 +191,10 @@ class Store:
                     cur.register("_rows", table)
                     cur.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
                     cur.unregister("_rows")
+            # Calibration from real responses outlives rebuilds: question IDs are stable.
+            cur.execute("UPDATE questions SET difficulty = s.difficulty FROM item_stats s "
+                        "WHERE questions.question_id = s.question_id AND questions.deck_id = ? "
+                        "AND s.difficulty IS NOT NULL", [deck_id])
         return {name: table.num_rows for name, table in tables.items()}
 
     # -- reads --------------------------------------------------------------

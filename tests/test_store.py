@@ -93,3 +93,11 @@ def test_coverage_by_card_counts(db_path: Path) -> None:
         store.write_build(small_build())
         rows = store.cursor().execute("SELECT card_index, n_facts, n_questions, n_accepted FROM coverage_by_card ORDER BY card_index").fetchall()
     assert rows == [(0, 1, 1, 1), (1, 0, 0, 0)]
+
+
+def test_calibrated_difficulty_survives_a_rebuild(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_build(small_build())
+        store.cursor().execute("INSERT INTO item_stats (question_id, n_responses, difficulty) VALUES ('q-tiny', 60, 0.83)")
+        store.write_build(small_build())
+        assert store.load_questions()[0].difficulty == 0.83
