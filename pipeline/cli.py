@@ -53,6 +53,7 @@ def cli() -> None:
 
     Example:
 
+    \b
         qbank build data/raw/serverless-aws.txt
         qbank questions --type multichoice --limit 5
     """
@@ -75,6 +76,7 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
 
     Example:
 
+    \b
         qbank build data/raw/serverless-aws.txt --db data/processed/qbank.duckdb
         qbank build decks/ --seed 7
     """
@@ -142,6 +144,7 @@ def facts(deck: Path, deck_format: str | None, output: str) -> None:
 
     Example:
 
+    \b
         qbank facts data/raw/serverless-aws.txt > facts.jsonl
         qbank facts notes.txt --deck-format tsv --format table
     """
@@ -184,6 +187,7 @@ def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, sub
 
     Example:
 
+    \b
         qbank questions --type multichoice --limit 5
         qbank questions --status rejected --format csv > rejected.csv
         qbank questions --deck serverless-aws --subject lambda --format jsonl
@@ -229,6 +233,7 @@ def eval_facts(deck: Path, gold_dir: Path, deck_format: str | None, min_precisio
 
     Example:
 
+    \b
         qbank eval-facts ../shared/decks/serverless-aws.txt --gold ../shared/gold
         qbank eval-facts deck.txt --gold gold/ --min-precision 0.97 --min-recall 0.97 --quiet
     """
@@ -268,6 +273,7 @@ def responses() -> None:
 
     Example:
 
+    \b
         qbank responses import answers.csv --db data/processed/qbank.duckdb
     """
 
@@ -288,6 +294,7 @@ def responses_import(file: Path, db: Path, learner_id: str | None) -> None:
 
     Example:
 
+    \b
         qbank responses import answers.csv
         qbank responses import collection.anki2 --learner alice --db bank.duckdb
     """
@@ -315,6 +322,7 @@ def grade(db: Path, regrade: bool, show: str) -> None:
 
     Example:
 
+    \b
         qbank grade --db data/processed/qbank.duckdb --show items
     """
     from .grading import grade_bank, item_results, learner_results
@@ -345,6 +353,7 @@ def calibrate(db: Path, model_path: Path | None, train_path: Path | None) -> Non
 
     Example:
 
+    \b
         qbank calibrate --db data/processed/qbank.duckdb
         qbank calibrate --train data/processed/difficulty.joblib
     """
@@ -385,6 +394,7 @@ def sql(query: str, db: Path, output: str) -> None:
 
     Example:
 
+    \b
         qbank sql "SELECT subject, n_facts, fact_coverage FROM coverage_by_subject"
         qbank sql "SELECT * FROM uncovered_facts" --format csv > gaps.csv
     """
@@ -406,6 +416,7 @@ def stats(db: Path, output: str) -> None:
 
     Example:
 
+    \b
         qbank stats --db data/processed/qbank.duckdb
         qbank stats --format json
     """
@@ -432,6 +443,7 @@ def report(db: Path, out: Path | None) -> None:
 
     Example:
 
+    \b
         qbank report
         qbank report --db /tmp/x.duckdb --out reports/x.html
     """
@@ -453,6 +465,7 @@ def exam() -> None:
 
     Example:
 
+    \b
         qbank exam create midterm --deck serverless-aws --count 20 --seed 1
         qbank export --format gift --out midterm.gift --exam midterm
     """
@@ -477,6 +490,7 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
 
     Example:
 
+    \b
         qbank exam create quiz1 --deck serverless-aws --count 10
         qbank exam create final --deck serverless-aws --count 30 --types multichoice,truefalse \\
             --difficulty easy:0.3,medium:0.5,hard:0.2 --per-subject 3 --seed 7
@@ -526,6 +540,7 @@ def export_cmd(db: Path, fmt: str, out: Path, exam_name: str | None, deck: str |
 
     Example:
 
+    \b
         qbank export --format anki --out serverless.apkg --deck serverless-aws
         qbank export --format gift --out midterm.gift --exam midterm
         qbank export --format json --out bank.json
