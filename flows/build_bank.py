@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 
+from pipeline.analytics import stats
 from pipeline.build import BuildSummary, Terms, assemble, batches, deck_paths, extract_batch, load_deck, terms_of
 from pipeline.ids import stable_id
+from pipeline.report import DEFAULT_REPORT, write_report
 from pipeline.settings import DEFAULT_DB, Settings
 from pipeline.store import DeckBuild, Store
 from pipeline.types import Card, CardFacts, Deck
@@ -70,6 +72,20 @@ def store_task(db: str, build: DeckBuild) -> dict[str, int]:
         return store.write_build(build)
 
 
+@task(cache_policy=NO_CACHE)
+def report_task(db: str, report: str) -> tuple[dict[str, Any], str]:
+    """The bank's headline numbers and its HTML report, published as artifacts."""
+    with Store(db, read_only=True) as store:
+        numbers = stats(store)
+        path = write_report(store, report).resolve()
+    create_markdown_artifact(
+        key="bank-headline", description="Headline numbers of the bank",
+        markdown="\n".join(["| measure | value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in numbers.items()]),
+    )
+    create_link_artifact(key="coverage-report", link=path.as_uri(), link_text=f"Coverage report ({path.name})")
+    return numbers, str(path)
+
+
 @flow(name="build-bank", log_prints=True)
 def build_bank(
     paths: list[str],
@@ -79,11 +95,14 @@ def build_bank(
     strict: bool = False,
     deck_format: str | None = None,
     force: bool = False,
+    report: str | None = str(DEFAULT_REPORT),
 ) -> list[dict[str, Any]]:
     """Build or refresh the bank from deck files or folders (batch regeneration).
 
     A deck whose content and settings are unchanged since its last build is
-    skipped and reported as unchanged, unless `force`.
+    skipped and reported as unchanged, unless `force`. With `report`, the
+    coverage report is written there and linked, with the headline numbers,
+    as flow-run artifacts.
     """
     logger = get_run_logger()
     settings = Settings(seed=seed, batch_size=batch_size, strict=strict, deck_format=deck_format)
@@ -109,6 +128,8 @@ def build_bank(
     rows = [asdict(s) for s in summaries]
     create_table_artifact(key="build-summary", table=rows, description=f"Decks built into {db}")
     create_markdown_artifact(key="build-bank", markdown=_headline(rows, db), description="qbank build")
+    if report:
+        report_task(db, report)
     return rows
 
 

@@ -67,7 +67,11 @@ def cli() -> None:
 @click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True, help="Cards per extraction task.")
 @click.option("--strict", is_flag=True, help="Refuse a deck with malformed cards instead of skipping them.")
 @click.option("--force", is_flag=True, help="Rebuild decks even when content and settings are unchanged.")
-def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int, batch_size: int, strict: bool, force: bool) -> None:
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=Path("reports/qbank-report.html"),
+              show_default=True, help="Coverage report written after the build (a flow-run artifact links it).")
+@click.option("--no-report", is_flag=True, help="Skip the coverage report.")
+def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int, batch_size: int, strict: bool,
+          force: bool, report: Path, no_report: bool) -> None:
     """Build or refresh the bank from deck files or folders (runs the Prefect flow).
 
     A deck whose content and settings have not changed since its last build is
@@ -98,6 +102,7 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
             rows = build_bank(
                 paths=[str(p) for p in paths], db=str(db), seed=seed, batch_size=batch_size,
                 strict=strict, deck_format=deck_format, force=force,
+                report=None if no_report else str(report),
             )
         finally:
             logger.removeHandler(handler)
@@ -110,6 +115,8 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
                 f"{row['deck_id']}: {row['cards']} cards{skipped}, {row['facts']} facts, "
                 f"{row['questions']} questions ({row['accepted']} accepted) → {db}"
             )
+    if not no_report:
+        click.echo(f"coverage report: {report}")
 
 
 class _ProgressHandler(logging.Handler):

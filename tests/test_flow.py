@@ -27,17 +27,27 @@ def question_ids(db: Path) -> list[str]:
         return [r[0] for r in con.execute("SELECT question_id FROM questions ORDER BY 1").fetchall()]
 
 
+def artifact_keys() -> set[str]:
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        return {a.key for a in client.read_artifacts() if a.key}
+
+
 def test_flow_builds_then_skips_unchanged_deck(tmp_path: Path) -> None:
     from flows.build_bank import build_bank
 
     db = tmp_path / "bank.duckdb"
-    first = build_bank(paths=[str(DECK)], db=str(db), batch_size=10)
+    report = tmp_path / "report.html"
+    first = build_bank(paths=[str(DECK)], db=str(db), batch_size=10, report=str(report))
     assert [r["status"] for r in first] == ["built"]
+    assert "<svg" in report.read_text(encoding="utf-8") or "vega" in report.read_text(encoding="utf-8")
+    assert {"build-summary", "bank-headline", "coverage-report"} <= artifact_keys()
     assert first[0]["cards"] == 36 and first[0]["accepted"] > 0
     ids = question_ids(db)
-    second = build_bank(paths=[str(DECK)], db=str(db), batch_size=10)
+    second = build_bank(paths=[str(DECK)], db=str(db), batch_size=10, report=None)
     assert [r["status"] for r in second] == ["unchanged"]
-    forced = build_bank(paths=[str(DECK)], db=str(db), force=True)
+    forced = build_bank(paths=[str(DECK)], db=str(db), force=True, report=None)
     assert forced[0]["questions"] == first[0]["questions"]
     assert question_ids(db) == ids
 
@@ -45,15 +55,15 @@ def test_flow_builds_then_skips_unchanged_deck(tmp_path: Path) -> None:
 def test_cli_build_reports_and_keeps_bank_on_strict_failure(tmp_path: Path) -> None:
     db = tmp_path / "bank.duckdb"
     runner = CliRunner()
-    ok = runner.invoke(cli, ["build", str(DECK), "--db", str(db)])
+    ok = runner.invoke(cli, ["build", str(DECK), "--db", str(db), "--report", str(tmp_path / "r.html")])
     assert ok.exit_code == 0, ok.output
     assert "serverless-aws: 36 cards" in ok.output
     before = question_ids(db)
     bad = tmp_path / "serverless-aws.txt"   # same deck name, one malformed card
     bad.write_text(DECK.read_text(encoding="utf-8") + "\n-----\nno marker card\n", encoding="utf-8")
-    refused = runner.invoke(cli, ["build", str(bad), "--db", str(db), "--strict"])
+    refused = runner.invoke(cli, ["build", str(bad), "--db", str(db), "--strict", "--no-report"])
     assert refused.exit_code == 1
     assert "no 'A:' line" in refused.output and "Traceback" not in refused.output
     assert question_ids(db) == before
-    skipped = runner.invoke(cli, ["build", str(bad), "--db", str(db)])
+    skipped = runner.invoke(cli, ["build", str(bad), "--db", str(db), "--no-report"])
     assert skipped.exit_code == 0 and "1 malformed card(s) skipped" in skipped.output
