@@ -2,7 +2,8 @@
 
 The cards of the shared decks (or the shipped deck) are repeated to each size.
 In the same run, over the same texts, a bare `spacy.blank("en")` tokenizer is
-timed: the extraction target is at least 40% of its throughput. Peak memory is
+timed: the extraction target is at least 40% of its throughput. A third column
+times `extract` with the quantities component alone, to show what each part costs. Peak memory is
 measured by `tracemalloc` in a separate pass (tracing slows the code it traces),
 and the process's peak RSS is printed at the end. Each timing is the best of
 `--repeat` interleaved runs, so a busy machine skews both sides alike.
@@ -25,6 +26,7 @@ import spacy
 from pipeline.decks import read_deck
 from pipeline.facts import card_text, extract
 from pipeline.nlp import load_nlp
+from pipeline.quantities import FACTORY as QUANTITIES
 from pipeline.types import Card
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,10 +68,13 @@ def main() -> None:
 
     bare = spacy.blank("en")
     nlp = load_nlp()
+    numbers_only = spacy.blank("en")
+    numbers_only.add_pipe(QUANTITIES)
     base = source_cards()
     list(extract(base, nlp=nlp))  # warm up: regex compilation, pint registry, caches
     print(f"pipeline: {nlp.pipe_names}; {len(base)} source cards")
-    print(f"{'cards':>7} {'tokenizer c/s':>14} {'extract c/s':>12} {'ratio':>6} {'facts':>7} {'peak MiB':>9}")
+    print(f"{'cards':>7} {'tokenizer c/s':>14} {'extract c/s':>12} {'ratio':>6} {'quantities-only c/s':>20} "
+          f"{'ratio':>6} {'facts':>7} {'peak MiB':>9}")
     for size in args.sizes:
         cards = repeat(base, size)
         texts = [card_text(c) for c in cards]
@@ -77,16 +82,18 @@ def main() -> None:
         def tokenize() -> int:
             return sum(1 for _ in bare.pipe(texts, batch_size=args.batch_size))
 
-        def run_extract() -> int:
-            return sum(len(cf.facts) for cf in extract(cards, nlp=nlp, batch_size=args.batch_size))
+        def run_extract(pipeline: spacy.Language = nlp) -> int:
+            return sum(len(cf.facts) for cf in extract(cards, nlp=pipeline, batch_size=args.batch_size))
 
-        t_tok = t_ext = float("inf")
+        t_tok = t_ext = t_num = float("inf")
         for _ in range(args.repeat):
             t_tok = min(t_tok, timed(tokenize)[0])
             elapsed, n_facts = timed(run_extract)
             t_ext = min(t_ext, elapsed)
+            t_num = min(t_num, timed(lambda: run_extract(numbers_only))[0])
         peak = float("nan") if args.no_memory else peak_mib(run_extract)
-        print(f"{size:>7} {size / t_tok:>14.0f} {size / t_ext:>12.0f} {t_tok / t_ext:>6.0%} {n_facts:>7} {peak:>9.1f}")
+        print(f"{size:>7} {size / t_tok:>14.0f} {size / t_ext:>12.0f} {t_tok / t_ext:>6.0%} {size / t_num:>20.0f} "
+              f"{t_tok / t_num:>6.0%} {n_facts:>7} {peak:>9.1f}")
     print(f"peak RSS of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

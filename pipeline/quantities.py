@@ -88,10 +88,28 @@ _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks pa
 
 _WINDOW: Final = 48
 _NUM: Final = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?"
-_WORD_NUM: Final = (r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|" +
-                    "|".join(sorted((w for w in _WORD_VALUES if w not in ("hundred", "dozen", "thousand", "million",
-                                                                           "billion")),
-                                    key=len, reverse=True)) + r")")
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation as a prefix tree: the engine tests a letter once, not once per word."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(tree)
+
+
+_WORD_NUM: Final = (r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|"
+                    + _trie_pattern([w for w in _WORD_VALUES if w not in ("hundred", "dozen", "thousand", "million",
+                                                                          "billion")]) + ")")
 _ATOM_RE: Final = re.compile(
     rf"(?P<frac>(?<![\w./,])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}})(?![\w/]|\.\d))"
     rf"|(?:(?P<cur>\$)\s?|(?<![\w.$]))(?P<num>{_NUM})(?![.,]?\d)"
