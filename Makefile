@@ -27,6 +27,7 @@ run: $(STAMP)
 	$(BIN)/qbank stats
 
 test: $(STAMP) chromium node-deps
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # The GIFT tests parse exports with npm gift-pegjs (pinned in tests/node/package-lock.json);

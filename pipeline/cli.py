@@ -214,7 +214,7 @@ def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, sub
         return
     columns = ["question_id", "deck_id", "card_index", "line", "type", "status", "subject", "stem", "answer",
                "options", "reject_reason"]
-    rows = [(q.question_id, q.deck_id, q.card_index, q.line, q.type, q.status, q.subject, q.stem, q.answer,
+    rows: list[tuple[Any, ...]] = [(q.question_id, q.deck_id, q.card_index, q.line, q.type, q.status, q.subject, q.stem, q.answer,
              " | ".join(("*" if o.is_correct else "") + o.text for o in q.options), q.reject_reason) for q in found]
     if output == "table":   # the columns a reader scans; jsonl and csv carry everything
         columns = ["question_id", "card_index", "type", "status", "stem", "answer", "reject_reason"]

@@ -212,7 +212,8 @@ class Store:
 
         `subject` matches case-insensitively and in part ("lambda" finds "AWS Lambda").
         """
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if qtype is not None:
             where.append("q.type = ?")
             params.append(qtype)
@@ -377,7 +378,8 @@ def build_tables(build: DeckBuild) -> dict[str, pa.Table]:
             row = asdict(m)
             row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"))
             mention_rows.append(row)
-    question_rows, option_rows = [], []
+    question_rows: list[dict[str, Any]] = []
+    option_rows: list[dict[str, Any]] = []
     for q in build.questions:
         row = asdict(q)
         row.pop("options")
