@@ -9,7 +9,8 @@ Rules (reject codes):
 - `distractor`    a wrong option of another unit, another order of magnitude, or another shape;
 - `unreadable`    bullets, `A:`/`Answer:` markers, unbalanced brackets, a wrong count of blanks;
 - `duplicate`     the same stem (after normalisation) as an earlier accepted question of the deck,
-                  or a near-duplicate of one (same type and answer, nearly the same words).
+                  or a near-duplicate of one (same type and answer, nearly the same words, and
+                  not about two different facts).
 Questions are never dropped: analysts see what was rejected and why.
 """
 from __future__ import annotations
@@ -238,6 +239,11 @@ def _first_failure(q: Question, deck: _Deck) -> str | None:
     return None
 
 
+def _different_facts(a: Question, b: Question) -> bool:
+    """Two blanks over different facts of one line ("10 RCU and 10 WCU") ask different things."""
+    return a.fact_id is not None and b.fact_id is not None and a.fact_id != b.fact_id
+
+
 def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
     """(index, reason) of accepted questions that repeat an earlier accepted one."""
     seen: dict[str, Question] = {}
@@ -251,6 +257,7 @@ def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
             continue
         near = next((other for other, other_key in kept
                      if other.type == q.type and normalise(other.answer) == normalise(q.answer)
+                     and not _different_facts(q, other)
                      and difflib.SequenceMatcher(None, key, other_key).ratio() >= NEAR_DUPLICATE), None)
         if near is not None:
             yield i, f"duplicate: nearly the same question as {near.question_id}"

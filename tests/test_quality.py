@@ -4,8 +4,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+
 from test_questions import deck_facts
 
+from pipeline.decks import parse_deck
+from pipeline.facts import extract
 from pipeline.quality import check, gate
 from pipeline.questions import generate
 from pipeline.types import Option, Question
@@ -112,3 +115,13 @@ def test_duplicate_and_near_duplicate_stems_keep_only_the_first() -> None:
     assert all(x.reject_reason.startswith("duplicate:") for x in out[1:])  # type: ignore[union-attr]
     other = _good("cloze", "$0.20")
     assert [x.status for x in gate([q, other], card_facts=CFS)] == ["accepted", "accepted"]
+
+
+def test_blanks_over_two_facts_of_one_line_are_not_duplicates() -> None:
+    # A long line where the two stems differ only in which "10" is blank.
+    deck = parse_deck("Our table was set up with 10 RCU and 10 WCU last spring, and now the nightly reporting "
+                      "jobs need more read throughput. Which setting should change?\nA:\nOnly the RCU\n", path="rcu.txt")
+    cfs = list(extract(deck.cards))
+    clozes = [q for q in gate(generate(cfs, seed=1), card_facts=cfs) if q.type == "cloze"]
+    assert len({q.fact_id for q in clozes}) == 2
+    assert all(q.status == "accepted" for q in clozes), [q.reject_reason for q in clozes]
