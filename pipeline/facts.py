@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span
 
 from .ids import stable_id
 from .nlp import load_nlp
-from .quantities import TEXT_KEY, Quantity
-from .services import SPANS_KEY, deck_terms, mentions
+from .doctext import TEXT_KEY, doc_text
+from .quantities import Quantity
+from .services import SPANS_KEY, DeckTerms, deck_terms, mentions
 from .types import Card, CardFacts, Fact
 
 __all__ = ["extract", "fact_rows", "card_text"]
@@ -59,21 +60,25 @@ def extract(cards: Iterable[Card], *, nlp: Language | None = None, batch_size: i
     if terms is None:
         cards = cards if isinstance(cards, Sequence) else list(cards)
         terms = deck_terms(cards)
+    compiled = DeckTerms(terms)
     stream = ((_make_doc(pipeline, card), card) for card in cards)
     for doc, card in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield card_facts(card, doc, terms=terms)
+        yield card_facts(card, doc, terms=compiled)
 
 
 def _make_doc(nlp: Language, card: Card) -> Doc:
-    """Tokenize a card, keeping its text for the components (see `quantities.TEXT_KEY`)."""
+    """Tokenize a card, keeping its text for the components (see `doctext`)."""
     text = card_text(card)
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text
     return doc
 
 
-def card_facts(card: Card, doc: Doc, *, terms: Mapping[str, str] | None = None) -> CardFacts:
-    """Turn one analysed card into its `CardFacts` (facts located by source line)."""
+def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardFacts:
+    """Turn one analysed card into its `CardFacts` (facts located by source line).
+
+    `CardFacts.terms` holds only the deck terms the card itself uses.
+    """
     starts = _line_starts(card)
     services = mentions(doc, card, terms=terms) if SPANS_KEY in doc.spans else ()
     spots = _service_spots(card, doc, starts)
@@ -94,7 +99,8 @@ def card_facts(card: Card, doc: Doc, *, terms: Mapping[str, str] | None = None) 
             attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, line.number, start),
             context=q.context,
         ))
-    return CardFacts(card=card, facts=tuple(facts), services=services, terms=tuple(sorted((terms or {}).items())))
+    used = terms.used_in(doc_text(doc)) if terms is not None else ()
+    return CardFacts(card=card, facts=tuple(facts), services=services, terms=used)
 
 
 def attribute(line: str, start: int, end: int, q: Quantity) -> str:

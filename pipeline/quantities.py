@@ -24,15 +24,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from .doctext import doc_text
 from .units import canonical, kind_of, unit_expr
 
 __all__ = ["Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
-           "TEXT_KEY", "make_quantities"]
+           "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
-# `doc.user_data` key under which a caller may pass the Doc's source text:
-# rebuilding `doc.text` from tokens costs as much as the scan itself.
-TEXT_KEY: Final = "qbank.text"
 
 
 @dataclass(frozen=True)
@@ -557,7 +555,7 @@ class QuantityRecognizer:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.user_data.get(TEXT_KEY) or doc.text
+        text = doc_text(doc)
         found = find_quantities(text, merge_restatements=self.rules.merge_restatements)
         doc._.quantities = tuple(found)
         spans = []

@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 from wordfreq import zipf_frequency
 
+from .doctext import doc_text
 from .gazetteer import Form, Gazetteer, alias_key, load_gazetteer
 from .types import Card, ServiceMention
 
-__all__ = ["FACTORY", "SPANS_KEY", "ServiceRecognizer", "deck_terms", "mentions", "make_services"]
+__all__ = ["FACTORY", "SPANS_KEY", "DeckTerms", "ServiceRecognizer", "deck_terms", "mentions", "make_services"]
 
 FACTORY: Final = "qbank_services"
 SPANS_KEY: Final = "services"
@@ -119,9 +120,10 @@ class ServiceRecognizer:
         cues = self._line_cues.get(service)
         if cues is not None:
             char = doc[start].idx
-            first = doc.text.rfind("\n", 0, char) + 1
-            last = doc.text.find("\n", char)
-            return bool(cues.search(doc.text[first: last if last >= 0 else None].lower()))
+            text = doc_text(doc)
+            first = text.rfind("\n", 0, char) + 1
+            last = text.find("\n", char)
+            return bool(cues.search(text[first: last if last >= 0 else None].lower()))
         provider = self._provider[service]
         if named.get(provider, set()) - {service}:
             return True
@@ -129,7 +131,7 @@ class ServiceRecognizer:
         if rx is None:
             return False
         if not lowered:
-            lowered.append(doc.text.lower())
+            lowered.append(doc_text(doc).lower())
         return bool(rx.search(lowered[0]))
 
 
@@ -178,7 +180,7 @@ class TypoIndex:
         # Token attributes come as one array; Token objects are never made (they cost more than the lookups).
         starts, lengths, alpha, stop, lower = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, LOWER]).T.tolist()
         plain = [a and not s for a, s in zip(alpha, stop)]
-        text, strings, n = doc.text, doc.vocab.strings, len(starts)
+        text, strings, n = doc_text(doc), doc.vocab.strings, len(starts)
         resume = 0
         for m in _CAPITALISED.finditer(text):
             i = bisect_left(starts, m.start())
@@ -378,32 +380,66 @@ def _initials_tail(short: str, words: Sequence[str]) -> list[str] | None:
 
 # -- mentions ------------------------------------------------------------------------
 
-def mentions(doc: Doc, card: Card, *, terms: Mapping[str, str] | None = None,
+class DeckTerms:
+    """The deck's abbreviations compiled once per deck, not once per card.
+
+    A deck of 100,000 cards may define hundreds of terms: each card asks which
+    of them it uses (one regex pass) and which of those name a service.
+    """
+
+    def __init__(self, terms: Mapping[str, str], gazetteer: Gazetteer | None = None) -> None:
+        self.terms = dict(terms)
+        self.resolved = {short: name for short, long in self.terms.items()
+                         if (name := (gazetteer or load_gazetteer()).lookup(long))}
+        self._shorts = _alternation(self.terms)
+
+    def used_in(self, text: str) -> tuple[tuple[str, str], ...]:
+        """(short, long) of the terms whose short form occurs in `text`, sorted."""
+        if self._shorts is None:
+            return ()
+        found = {m.group(1) for m in self._shorts.finditer(text)}
+        return tuple(sorted((short, self.terms[short]) for short in found))
+
+    def service_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical service) of the terms in `text` whose long form is a known service."""
+        if self._shorts is None or not self.resolved:
+            return []
+        return [(m.start(1), m.end(1), self.resolved[m.group(1)])
+                for m in self._shorts.finditer(text) if m.group(1) in self.resolved]
+
+
+def _alternation(shorts: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted(shorts, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w@-])({'|'.join(re.escape(w) for w in words)})s?(?![\w@])")
+
+
+def mentions(doc: Doc, card: Card, *, terms: DeckTerms | Mapping[str, str] | None = None,
              gazetteer: Gazetteer | None = None, spans_key: str = SPANS_KEY) -> tuple[ServiceMention, ...]:
     """The card's services, one per distinct service, in order of first occurrence.
 
     Args:
         doc: the card's Doc after `qbank_services`; its text is `card.lines` joined by newlines.
         card: the card the Doc was made from (for ids and source line numbers).
-        terms: the deck's own abbreviations (`deck_terms`); those whose long form is
-            a known service count as mentions of it (`source="deck"`).
+        terms: the deck's own abbreviations (`deck_terms`, best compiled once as `DeckTerms`);
+            those whose long form is a known service count as mentions of it (`source="deck"`).
         gazetteer: resolves the long forms of `terms`; default the packaged one.
         spans_key: where the component put its spans.
 
     Returns:
         `ServiceMention`s with the 1-based source line and the offsets within that line.
     """
+    text = doc_text(doc)
     found: list[tuple[int, int, str, str]] = [
         (span.start_char, span.end_char, span.label_, "gazetteer") for span in doc.spans.get(spans_key, ())
     ]
     if terms:
-        pattern, resolved = _term_pattern(tuple(sorted(terms.items())), gazetteer or load_gazetteer())
-        if pattern is not None:
-            found += [(m.start(1), m.end(1), resolved[m.group(1)], "deck") for m in pattern.finditer(doc.text)]
+        compiled = terms if isinstance(terms, DeckTerms) else DeckTerms(terms, gazetteer)
+        found += [(start, end, service, "deck") for start, end, service in compiled.service_hits(text)]
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[ServiceMention] = []
     seen: set[str] = set()
-    text = doc.text
     for start, end, service, source in found:
         if service in seen:
             continue
@@ -415,12 +451,3 @@ def mentions(doc: Doc, card: Card, *, terms: Mapping[str, str] | None = None,
             text=text[start:end], service=service, start=start - line_start, end=end - line_start, source=source,
         ))
     return tuple(out)
-
-
-@lru_cache(maxsize=64)
-def _term_pattern(terms: tuple[tuple[str, str], ...], gazetteer: Gazetteer) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    resolved = {short: name for short, long in terms if (name := gazetteer.lookup(long))}
-    if not resolved:
-        return None, resolved
-    alternatives = "|".join(re.escape(s) for s in sorted(resolved, key=len, reverse=True))
-    return re.compile(rf"(?<![\w@-])({alternatives})s?(?![\w@])"), resolved
