@@ -536,8 +536,9 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
 @click.option("--exam", "exam_name", default=None, help="Export this stored exam, in its order.")
 @click.option("--deck", default=None, help="Export this deck's accepted questions (default: the whole bank).")
 @click.option("--timestamp", type=float, default=None,
-              help="Clock written into the file (seconds since 1970) [default: fixed, so exports are "
-                   "byte-identical]. Anki updates imported notes only when this is newer than the last import.")
+              help="Clock written into the file (seconds since 1970) [default: a fixed date plus one second per "
+                   "content revision: exports repeat byte for byte, and Anki updates notes after a rebuild that "
+                   "changed them].")
 def export_cmd(db: Path, fmt: str, out: Path, exam_name: str | None, deck: str | None, timestamp: float | None) -> None:
     """Export questions for Anki, Moodle, Canvas/QTI, Quizlet, Kahoot, or as CSV/JSON.
 

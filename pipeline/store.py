@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from .analytics import apply_views
 from .errors import ExamError, StoreError, value_invalid_msg
+from .ids import stable_id
 from .types import CardFacts, Deck, Option, Question
 
 if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an exam is read
@@ -54,7 +55,7 @@ CREATE TABLE IF NOT EXISTS questions (
     fact_id VARCHAR, line INTEGER, type VARCHAR, stem VARCHAR, answer VARCHAR,
     answer_value DOUBLE, answer_unit VARCHAR, subject VARCHAR, generator VARCHAR,
     generator_version VARCHAR, reason VARCHAR, status VARCHAR, reject_reason VARCHAR,
-    difficulty DOUBLE, extra JSON);
+    difficulty DOUBLE, extra JSON, content_hash VARCHAR, revision INTEGER);
 CREATE TABLE IF NOT EXISTS options (
     question_id VARCHAR, deck_id VARCHAR, position INTEGER, text VARCHAR, value DOUBLE, is_correct BOOLEAN);
 CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR PRIMARY KEY, deck_id VARCHAR);
@@ -179,9 +180,11 @@ class Store:
 
         Returns the number of rows written per table.
         """
-        tables = build_tables(build)
         deck_id = build.deck.deck_id
         with self.transaction() as cur:
+            previous = {qid: (digest, revision) for qid, digest, revision in cur.execute(
+                "SELECT question_id, content_hash, revision FROM questions WHERE deck_id = ?", [deck_id]).fetchall()}
+            tables = build_tables(build, previous=previous)
             for name in DECK_TABLES:
                 cur.execute(f"DELETE FROM {name} WHERE deck_id = ?", [deck_id])
             if build.features:
@@ -351,8 +354,13 @@ class Store:
 
 # -- rows ----------------------------------------------------------------------
 
-def build_tables(build: DeckBuild) -> dict[str, pa.Table]:
-    """The build as one Arrow table per bank table."""
+def build_tables(build: DeckBuild, *, previous: Mapping[str, tuple[str, int]] | None = None) -> dict[str, pa.Table]:
+    """The build as one Arrow table per bank table.
+
+    `previous` maps the deck's stored question IDs to (content hash, revision):
+    a question whose content changed gets the next revision, so exports can
+    give Anki a newer clock exactly when something changed.
+    """
     deck = build.deck
     deck_id = deck.deck_id
     cards = [cf.card for cf in build.card_facts]
@@ -384,6 +392,9 @@ def build_tables(build: DeckBuild) -> dict[str, pa.Table]:
         row = asdict(q)
         row.pop("options")
         row["extra"] = json.dumps(dict(q.extra), sort_keys=True, default=str)
+        row["content_hash"] = digest = content_hash(q)
+        digest_before, revision = (previous or {}).get(q.question_id, (digest, 0))
+        row["revision"] = revision if digest_before == digest else revision + 1
         question_rows.append(row)
         option_rows.extend({"question_id": q.question_id, "deck_id": deck_id, **asdict(o)} for o in q.options)
     feature_rows = [{"deck_id": deck_id, **row} for row in build.features]
@@ -396,6 +407,12 @@ def build_tables(build: DeckBuild) -> dict[str, pa.Table]:
         "options": _arrow(option_rows, OPTION_SCHEMA),
         "question_features": pa.Table.from_pylist(feature_rows) if feature_rows else pa.table({}),
     }
+
+
+def content_hash(q: Question) -> str:
+    """What a learner sees of a question: a change here is a new revision."""
+    options = [(o.text, o.is_correct) for o in q.options]
+    return stable_id(q.type, q.stem, q.answer, options, json.dumps(dict(q.extra), sort_keys=True, default=str))
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -420,6 +437,7 @@ def _ensure_feature_columns(cur: duckdb.DuckDBPyConnection, table: pa.Table) -> 
 
 def _question(row: dict[str, Any], options: tuple[Option, ...]) -> Question:
     extra = json.loads(row.pop("extra") or "{}")
+    row["revision"] = row.get("revision") or 0
     fields = {k: row[k] for k in Question.__dataclass_fields__ if k in row and k not in ("options", "extra")}
     return Question(**fields, options=options, extra=tuple(sorted(extra.items())))
 
@@ -438,7 +456,8 @@ MENTION_SCHEMA = pa.schema([("deck_id", S), ("card_id", S), ("card_index", I), (
 QUESTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("card_id", S), ("card_index", I), ("fact_id", S),
                              ("line", I), ("type", S), ("stem", S), ("answer", S), ("answer_value", D),
                              ("answer_unit", S), ("subject", S), ("generator", S), ("generator_version", S),
-                             ("reason", S), ("status", S), ("reject_reason", S), ("difficulty", D), ("extra", S)])
+                             ("reason", S), ("status", S), ("reject_reason", S), ("difficulty", D), ("extra", S),
+                             ("content_hash", S), ("revision", I)])
 RESPONSE_SCHEMA = pa.schema([("response_id", S), ("learner_id", S), ("question_id", S), ("correct", B),
                              ("response", S), ("answered_at", pa.timestamp("us")), ("source", S), ("grade_reason", S)])
 EXAM_SCHEMA = pa.schema([("exam_id", S), ("name", S), ("seed", pa.int64()), ("count", I), ("types", pa.list_(S)),

@@ -180,6 +180,7 @@ class Question:
     reject_reason: str | None = None
     difficulty: float | None = None
     extra: tuple[tuple[str, object], ...] = field(default_factory=tuple)
+    revision: int = 0              # bumped by the store each time a rebuild changes the question's content
 
     def get(self, key: str, default: object = None) -> object:
         return dict(self.extra).get(key, default)

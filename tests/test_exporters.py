@@ -84,8 +84,10 @@ def test_anki_reimport_of_a_regenerated_deck_updates_notes_without_duplicates(tm
     pytest.importorskip("anki")
     first, second = tmp_path / "v1.apkg", tmp_path / "v2.apkg"
     export("anki", all_types(), title="T").write(first)
-    # a regeneration changed one value; exported later, so Anki's "update if newer" applies
-    export("anki", changed(all_types()), title="T").write(second, timestamp=DEFAULT_TIMESTAMP + 3600)
+    # A regeneration changed one value; the store bumped that question's revision
+    # (tests/test_store.py), which moves the default clock, so Anki's "update if newer" applies.
+    regenerated = [replace(x, revision=1) if x.question_id == "q1" else x for x in changed(all_types())]
+    export("anki", regenerated, title="T").write(second)
     log1, notes1 = _import(tmp_path, first, "v1")
     assert len(log1.new) == len(all_types()) == len(notes1)  # type: ignore[attr-defined]
     assert set(notes1) == {note_guid(x.question_id) for x in all_types()}

@@ -101,3 +101,16 @@ def test_calibrated_difficulty_survives_a_rebuild(db_path: Path) -> None:
         store.cursor().execute("INSERT INTO item_stats (question_id, n_responses, difficulty) VALUES ('q-tiny', 60, 0.83)")
         store.write_build(small_build())
         assert store.load_questions()[0].difficulty == 0.83
+
+
+def test_revision_moves_only_when_content_changes(db_path: Path) -> None:
+    build = small_build()
+    with Store(db_path) as store:
+        store.write_build(build)
+        store.write_build(build)
+        assert store.load_questions()[0].revision == 0
+        edited = replace(build.questions[0], stem="Maximum run time of a Lambda function?")
+        store.write_build(replace(build, questions=(edited,)))
+        assert store.load_questions()[0].revision == 1
+        store.write_build(replace(build, questions=(edited,)))
+        assert store.load_questions()[0].revision == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..errors import ExportError, value_invalid_msg
@@ -55,7 +56,11 @@ def export(fmt: str, questions: Sequence[Question], *, title: str = "qbank") -> 
         raise ExportError(value_invalid_msg("export format", fmt, FORMATS))
     if not questions:
         raise ExportError("nothing to export: no accepted questions match; build a deck or check --deck/--exam")
-    return FORMATS[fmt](questions, title=title)
+    # The clock is fixed, so exports repeat byte for byte, and moves one second per
+    # content revision, so an importer that keeps the newer copy (Anki) takes the
+    # regenerated questions exactly when they changed.
+    clock = DEFAULT_TIMESTAMP + max(q.revision for q in questions)
+    return replace(FORMATS[fmt](questions, title=title), clock=clock)
 
 
 def select_questions(store: Store, *, exam: str | None = None, deck: str | None = None) -> tuple[str, list[Question]]:

@@ -59,9 +59,10 @@ class Export:
     skipped: tuple[Skipped, ...]
     native: tuple[tuple[str, str, int], ...]
     render: Callable[[float], bytes] = field(repr=False, compare=False)
+    clock: float = DEFAULT_TIMESTAMP   # the default timestamp: see `exporters.export`
 
     def to_bytes(self, *, timestamp: float | None = None) -> bytes:
-        return self.render(DEFAULT_TIMESTAMP if timestamp is None else timestamp)
+        return self.render(self.clock if timestamp is None else timestamp)
 
     def write(self, path: str | Path, *, timestamp: float | None = None) -> Path:
         p = Path(path)
