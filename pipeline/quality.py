@@ -244,10 +244,20 @@ def _different_facts(a: Question, b: Question) -> bool:
     return a.fact_id is not None and b.fact_id is not None and a.fact_id != b.fact_id
 
 
+def _near(a: str, b: str) -> bool:
+    """difflib ratio ≥ NEAR_DUPLICATE; the cheap upper bounds rule most pairs out first."""
+    m = difflib.SequenceMatcher(None, a, b)
+    return m.real_quick_ratio() >= NEAR_DUPLICATE and m.quick_ratio() >= NEAR_DUPLICATE and m.ratio() >= NEAR_DUPLICATE
+
+
 def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
-    """(index, reason) of accepted questions that repeat an earlier accepted one."""
+    """(index, reason) of accepted questions that repeat an earlier accepted one.
+
+    Near-duplicates need the same type and answer, so only questions that share
+    both are compared: a deck's questions are not compared all against all.
+    """
     seen: dict[str, Question] = {}
-    kept: list[tuple[Question, str]] = []
+    kept: dict[tuple[str, str], list[tuple[Question, str]]] = {}
     for i, q in enumerate(questions):
         if q.status != "accepted":
             continue
@@ -255,15 +265,14 @@ def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
         if key in seen:
             yield i, f"duplicate: same stem as {seen[key].question_id}"
             continue
-        near = next((other for other, other_key in kept
-                     if other.type == q.type and normalise(other.answer) == normalise(q.answer)
-                     and not _different_facts(q, other)
-                     and difflib.SequenceMatcher(None, key, other_key).ratio() >= NEAR_DUPLICATE), None)
+        same_answer = kept.setdefault((q.type, normalise(q.answer)), [])
+        near = next((other for other, other_key in same_answer
+                     if not _different_facts(q, other) and _near(key, other_key)), None)
         if near is not None:
             yield i, f"duplicate: nearly the same question as {near.question_id}"
             continue
         seen[key] = q
-        kept.append((q, key))
+        same_answer.append((q, key))
 
 
 def gate(questions: Sequence[Question], *, card_facts: Sequence[CardFacts]) -> list[Question]:
