@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -30,6 +30,7 @@ FEATURES = CATEGORICAL_FEATURES + NUMERIC_FEATURES
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN = re.compile(r"\w+")
 # How generators mark the gap: Anki cloze deletions, underscores, bracketed ellipses.
 _GAP = re.compile(r"\{\{c\d+::|_{3,}|\[\s*(?:\.\.\.|…)\s*\]|\(\s*\?\s*\)")
 _GUESS_FLOOR = {"truefalse": 0.5}
@@ -51,20 +52,21 @@ def question_features(questions: Sequence[Question], card_facts: Sequence[CardFa
     """
     facts_by_id = {f.fact_id: f for cf in card_facts for f in cf.facts}
     by_card = {cf.card.card_id: cf for cf in card_facts}
-    card_texts = {cid: _card_text(cf).casefold() for cid, cf in by_card.items()}
     # (value, unit) -> cards stating it, to count how often an answer recurs elsewhere.
     value_cards: dict[tuple[float, str | None], set[str]] = {}
     for cf in card_facts:
         for f in cf.facts:
             value_cards.setdefault(_value_key(f.value, f.unit), set()).add(cf.card.card_id)
-    return [_row(q, facts_by_id, by_card, card_texts, value_cards) for q in questions]
+    text_answers = {q.answer.strip().casefold() for q in questions if not (q.fact_id and q.fact_id in facts_by_id)}
+    answer_cards = _cards_stating(text_answers, by_card.values())
+    return [_row(q, facts_by_id, by_card, answer_cards, value_cards) for q in questions]
 
 
 def _row(
     q: Question,
     facts_by_id: dict[str, Fact],
     by_card: dict[str, CardFacts],
-    card_texts: dict[str, str],
+    answer_cards: dict[str, set[str]],
     value_cards: dict[tuple[float, str | None], set[str]],
 ) -> dict[str, Any]:
     fact = facts_by_id.get(q.fact_id) if q.fact_id else None
@@ -84,7 +86,7 @@ def _row(
         "sig_digits": float(significant_digits(written)) if written else None,
         "is_round": float(is_round(written)) if written else None,
         "answer_zipf": _answer_zipf(answer),
-        "answer_card_mentions": float(_mentions(q, fact, card_texts, value_cards)),
+        "answer_card_mentions": float(_mentions(q, fact, answer_cards, value_cards)),
         "context_chars": float(len(q.stem)),
         "gap_position": _gap_position(q),
         "ambiguity": float(_ambiguity(q, fact, cf)),
@@ -153,20 +155,41 @@ def _answer_zipf(answer: str) -> float:
     return min(zipf_frequency(t, "en") for t in tokens)
 
 
+def _cards_stating(answers: Iterable[str], card_facts: Iterable[CardFacts]) -> dict[str, set[str]]:
+    """Casefolded text answer -> the cards whose text holds it as whole words.
+
+    An answer found as whole words has each of its word runs as a whole word of
+    the card, so only the cards holding all of them are searched (through an
+    index of just the answers' words), never every card for every answer.
+    """
+    needles = {a for a in answers if len(a) >= 2}
+    wanted = {w for n in needles for w in _TOKEN.findall(n)}
+    texts: dict[str, str] = {}
+    by_word: dict[str, set[str]] = {}
+    for cf in card_facts:
+        cid = cf.card.card_id
+        texts[cid] = text = _card_text(cf).casefold()
+        for w in wanted.intersection(_TOKEN.findall(text)):
+            by_word.setdefault(w, set()).add(cid)
+    found: dict[str, set[str]] = {}
+    for needle in needles:
+        words = set(_TOKEN.findall(needle))
+        candidates = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set(texts)
+        pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
+        found[needle] = {cid for cid in candidates if pattern.search(texts[cid])}
+    return found
+
+
 def _mentions(
     q: Question,
     fact: Fact | None,
-    card_texts: dict[str, str],
+    answer_cards: dict[str, set[str]],
     value_cards: dict[tuple[float, str | None], set[str]],
 ) -> int:
     """Other cards that state the same answer: an answer seen often is easier to recall."""
     if fact is not None:
         return len(value_cards.get(_value_key(fact.value, fact.unit), set()) - {q.card_id})
-    needle = q.answer.strip().casefold()
-    if len(needle) < 2:
-        return 0
-    pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-    return sum(1 for cid, text in card_texts.items() if cid != q.card_id and pattern.search(text))
+    return len(answer_cards.get(q.answer.strip().casefold(), set()) - {q.card_id})
 
 
 def _gap_position(q: Question) -> float | None:
