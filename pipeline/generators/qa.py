@@ -63,21 +63,33 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def _pool(qa: QACard, cards: Sequence[QACard], services: Sequence[str]) -> list[str]:
-    """Other answers of the same shape, never one that overlaps the right answer."""
-    want = shape(qa.answer)
-    own = distinctive_words(qa.answer)
-    pool = [o.answer for o in cards if o.card.card_id != qa.card.card_id and shape(o.answer) == want]
+def _pool(qa: QACard, cards: Sequence[QACard], services: Sequence[str],
+          memo: dict[str, tuple[str, set[str], str]]) -> list[str]:
+    """Other answers of the same shape, never one that overlaps the right answer.
+
+    `memo` keeps each answer's normal form, distinctive words and shape across
+    the deck's cards, so a deck does not recompute them for every pair of cards.
+    """
+    def info(text: str) -> tuple[str, set[str], str]:
+        if text not in memo:
+            memo[text] = (_norm(text), distinctive_words(text), shape(text))
+        return memo[text]
+
+    norm, own, want = info(qa.answer)
+    asked = distinctive_words(qa.question)
+    pool = [o.answer for o in cards if o.card.card_id != qa.card.card_id and info(o.answer)[2] == want]
     if want == "name" and all(w[:1].isupper() for w in qa.answer.split()):
         pool += list(services)      # a proper name ("Cognito User Pools"), not an action ("Create a DAX cluster")
     out: list[str] = []
+    taken: set[str] = set()
     for text in pool:
-        words = distinctive_words(text)
-        if _norm(text) == _norm(qa.answer) or (own and len(words & own) * 2 >= len(own)):
+        text_norm, words, _ = info(text)
+        if text_norm == norm or (own and len(words & own) * 2 >= len(own)):
             continue
-        if words & distinctive_words(qa.question) and want == "name":
+        if words & asked and want == "name":
             continue        # a name the question already mentions is no distractor
-        if _norm(text) not in {_norm(t) for t in out}:
+        if text_norm not in taken:
+            taken.add(text_norm)
             out.append(text)
     return out
 
@@ -85,6 +97,7 @@ def _pool(qa: QACard, cards: Sequence[QACard], services: Sequence[str]) -> list[
 def qa_questions(card_facts: Sequence[CardFacts], *, seed: int) -> Iterator[Question]:
     cards = qa_cards(card_facts)
     services = sorted({m.service for cf in card_facts for m in cf.services})
+    memo: dict[str, tuple[str, set[str], str]] = {}
     for qa in cards:
         base = dict(generator=GENERATOR, locator="qa", line=qa.line, reason="the deck's own question card",
                     subject=None)
@@ -97,7 +110,7 @@ def qa_questions(card_facts: Sequence[CardFacts], *, seed: int) -> Iterator[Ques
         yield make(qa.card, qtype="shortanswer", stem=qa.question, answer=qa.answer,
                    extra={**extra, "accepted": [qa.answer]}, **base)  # type: ignore[arg-type]
         rng = rng_for(seed, question_id(qa.card, GENERATOR, "qa", "multichoice"))
-        pool = _pool(qa, cards, services)
+        pool = _pool(qa, cards, services, memo)
         if len(pool) < 3:
             continue
         choices = [(qa.answer, True)] + [(t, False) for t in rng.sample(pool, 3)]
