@@ -245,9 +245,16 @@ def _different_facts(a: Question, b: Question) -> bool:
 
 
 def _near(a: str, b: str) -> bool:
-    """difflib ratio ≥ NEAR_DUPLICATE; the cheap upper bounds rule most pairs out first."""
+    """difflib ratio ≥ NEAR_DUPLICATE; its cheap upper bounds rule most pairs out first.
+
+    The first bound is difflib's `real_quick_ratio` (lengths only), worked out
+    before a matcher is built.
+    """
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < NEAR_DUPLICATE:
+        return False
     m = difflib.SequenceMatcher(None, a, b)
-    return m.real_quick_ratio() >= NEAR_DUPLICATE and m.quick_ratio() >= NEAR_DUPLICATE and m.ratio() >= NEAR_DUPLICATE
+    return m.quick_ratio() >= NEAR_DUPLICATE and m.ratio() >= NEAR_DUPLICATE
 
 
 def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
