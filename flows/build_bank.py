@@ -26,6 +26,8 @@ from pipeline.store import DeckBuild, Store
 from pipeline.types import Card, CardFacts, Deck
 
 PROGRESS_LOGGER = "qbank.progress"
+# Progress events are for listeners such as the CLI's bar, not for the run log.
+logging.getLogger(PROGRESS_LOGGER).propagate = False
 
 
 @task(cache_policy=NO_CACHE)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -218,7 +219,7 @@ def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, sub
              " | ".join(("*" if o.is_correct else "") + o.text for o in q.options), q.reject_reason) for q in found]
     if output == "table":   # the columns a reader scans; jsonl and csv carry everything
         columns = ["question_id", "card_index", "type", "status", "stem", "answer", "reject_reason"]
-        rows = [(r[0], r[2], r[4], r[5], r[7].replace("\n", " ")[-70:], r[8], r[10]) for r in rows]
+        rows = [(r[0], r[2], r[4], r[5], _tail(r[7].replace("\n", " "), 70), r[8], r[10]) for r in rows]
     _print_rows(columns, rows, output)
 
 
@@ -560,11 +561,29 @@ def export_cmd(db: Path, fmt: str, out: Path, exam_name: str | None, deck: str |
         title, questions = select_questions(store, exam=exam_name, deck=deck)
     result = export(fmt, questions, title=title)
     result.write(out, timestamp=timestamp)
-    for s in result.skipped:
-        click.echo(f"warning: not exported: {s}", err=True)
+    _echo_skipped(result.skipped, fmt)
     mapping = ", ".join(f"{n} {a}→{b}" for a, b, n in result.native)
     click.echo(f"{out}: {result.n_items} item(s) from {result.n_questions - len(result.skipped)} of "
                f"{result.n_questions} question(s) ({mapping}); {len(result.skipped)} not mappable")
+
+
+def _tail(text: str, width: int) -> str:
+    """The end of a stem (where its blank is), cut at a word and marked with an ellipsis."""
+    if len(text) <= width:
+        return text
+    cut = text[-width:]
+    return "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
+
+
+def _echo_skipped(skipped: Sequence[Any], fmt: str, *, shown: int = 5) -> None:
+    """What an export could not hold: counts per reason, with a few question IDs each."""
+    by_reason: dict[str, list[str]] = {}
+    for s in skipped:   # "question has 169 characters" and "… 150 characters" are one reason
+        by_reason.setdefault(re.sub(r"\d+", "N", s.reason), []).append(s.question_id)
+    for reason, ids in sorted(by_reason.items(), key=lambda kv: -len(kv[1])):
+        more = f" … and {len(ids) - shown} more" if len(ids) > shown else ""
+        click.echo(f"warning: {len(ids)} question(s) not exported to {fmt}: {reason} ({', '.join(ids[:shown])}{more})",
+                   err=True)
 
 
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> None:

@@ -150,7 +150,9 @@ def create_exam(
         if len(picked) < count and strict_band:
             short = {b: quotas[b] - by_band[b] for b in BANDS if by_band[b] < quotas[b]}
             if short:
-                warnings.warn(f"exam {name!r}: too few questions in band(s) {short}; filled from the other bands",
+                missing = ", ".join(f"{n} {b}" for b, n in short.items())
+                warnings.warn(f"exam {name!r}: the bank is short of {missing} question(s) for the difficulty mix; "
+                              "filled from the other bands",
                               stacklevel=2)
     if len(picked) < count:
         warnings.warn(f"exam {name!r}: only {len(picked)} of {count} questions fit the blueprint "

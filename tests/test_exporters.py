@@ -248,3 +248,17 @@ def test_json_and_csv_carry_every_field() -> None:
     assert len(rows) == len(all_types())
     assert json.loads(rows[3]["options"])[3]["text"] == "~64: b\\"
     assert rows[0]["stem"] == all_types()[0].stem
+
+
+def test_kahoot_drops_outer_context_to_fit_its_limit(tmp_path: Path) -> None:
+    from pipeline.types import Option
+
+    opts = tuple(Option(i, t, t == "3") for i, t in enumerate(["2", "3", "4", "6"]))
+    long_stem = ("A very long card title about DynamoDB high availability and its many replicas › Overview › "
+                 "Replication happens across _____ AZ")
+    assert len(long_stem) > 120
+    e = export("kahoot", [q("q5", "multichoice", long_stem, "3", options=opts)])
+    assert not e.skipped
+    e.write(tmp_path / "k.xlsx")
+    row = list(load_workbook(tmp_path / "k.xlsx").active.iter_rows(min_row=9, values_only=True))[0]
+    assert row[1] == "Overview › Replication happens across _____ AZ"

@@ -23,6 +23,7 @@ from .base import Export, Unmappable, choices, map_questions, one_line, tf_answe
 __all__ = ["to_kahoot", "HEADERS", "TIME_LIMITS", "MAX_QUESTION", "MAX_ANSWER"]
 
 MAX_QUESTION, MAX_ANSWER = 120, 75
+CONTEXT_SEPARATOR = " › "   # how generators join a stem's context (see generators/context.py)
 TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
 HEADERS = ("Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
            "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
@@ -51,7 +52,7 @@ def _row(q: Question) -> list[tuple[str, Row]]:
         kind = "quiz"
     else:
         raise Unmappable("Kahoot's template holds only multiple choice and true/false")
-    text = one_line(q.stem)
+    text = _fit(one_line(q.stem))
     if not text:
         raise Unmappable("empty stem")
     if len(text) > MAX_QUESTION:
@@ -60,6 +61,13 @@ def _row(q: Question) -> list[tuple[str, Row]]:
     if long:
         raise Unmappable(f"an answer is empty or longer than {MAX_ANSWER} characters: {long[0][:40]!r}")
     return [(kind, (text, answers, _TIME_BY_BAND[band(q.difficulty)], ",".join(map(str, correct))))]
+
+
+def _fit(text: str) -> str:
+    """Drop the outermost context ("Card title › Section › …") until the stem fits Kahoot's limit."""
+    while len(text) > MAX_QUESTION and CONTEXT_SEPARATOR in text:
+        text = text.split(CONTEXT_SEPARATOR, 1)[1]
+    return text
 
 
 def to_kahoot(questions: Sequence[Question], *, title: str = "qbank") -> Export:
