@@ -385,6 +385,9 @@ def calibrate(db: Path, model_path: Path | None, train_path: Path | None) -> Non
         click.echo(f"difficulty model → {train_path}: Spearman ρ {cv['rho']:.2f} "
                    f"(95% CI {cv['rho_low']:.2f}–{cv['rho_high']:.2f}) by card, RMSE {cv['rmse']:.2f} "
                    f"vs mean-only {cv['baseline_rmse']:.2f}; snapshot {artifact.snapshot_id}")
+        if cv["rmse"] >= cv["baseline_rmse"]:
+            click.echo("warning: the model predicts difficulty no better than the mean of the calibrated items; "
+                       "keep using the heuristic prior (omit --model) until more items are calibrated", err=True)
 
 
 # -- analytics ---------------------------------------------------------------------
