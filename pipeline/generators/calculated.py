@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..types import CardFacts, Fact, Question
 from .context import clean, context_of, line_of, rng_for
 from .numeric import locate
-from .quantities import UNIT_FAMILIES, answer_text, factor, format_number, same_quantity
+from .quantities import answer_text, factor, format_number, same_quantity, unit_families
 from .records import card_subject, make, masked
 
 __all__ = ["GENERATOR", "calculated_questions"]
@@ -55,7 +55,7 @@ _CONVERTIBLE = {"s": 60.0, "B": 1024.0**3}
 def _conversions(cf: CardFacts) -> Iterator[Question]:
     titles = {line.number for line in cf.card.title_lines}
     for f in cf.facts:
-        family = UNIT_FAMILIES.get(f.unit or "")
+        family = unit_families().get(f.unit or "")
         size = factor(f)
         if (not family or f.unit not in _CONVERTIBLE or size < _CONVERTIBLE[f.unit] or f.source_value is None
                 or f.role == "increment" or f.line in titles):

@@ -3,49 +3,66 @@
 Facts carry canonical values (binary bytes, seconds, USD); questions show
 them in the unit of the source text. The conversion factor is read off the
 fact itself (`value / source_value`) so it follows whatever the extractor
-decided, and a small unit table covers facts written as words ("two-minute")
-and the alternative forms a numerical answer accepts ("900 s" = "15 min").
+decided. A lexicon of display units covers facts written as words
+("two-minute") and the alternative forms a numerical answer accepts ("900 s" =
+"15 min"); it holds names only, and every size comes from `pipeline.units` (pint).
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..types import Fact
+from ..units import canonical, unit_expr
 
 __all__ = [
-    "UNIT_FAMILIES", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
+    "unit_families", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
     "scan_quantities", "same_quantity", "NUMBER_WORD",
 ]
 
-# (abbreviation, long name, size in the canonical unit) per canonical unit.
-UNIT_FAMILIES: dict[str, tuple[tuple[str, str, float], ...]] = {
-    "s": (("ms", "milliseconds", 0.001), ("s", "seconds", 1.0), ("min", "minutes", 60.0),
-          ("h", "hours", 3600.0), ("days", "days", 86400.0), ("months", "months", 2592000.0),
-          ("years", "years", 31536000.0)),
-    "B": (("B", "bytes", 1.0), ("KB", "kilobytes", 1024.0), ("MB", "megabytes", 1024.0**2),
-          ("GB", "gigabytes", 1024.0**3), ("TB", "terabytes", 1024.0**4)),
-    "B/s": (("B/s", "bytes per second", 1.0), ("KB/s", "kilobytes per second", 1024.0),
-            ("MB/s", "megabytes per second", 1024.0**2), ("GB/s", "gigabytes per second", 1024.0**3)),
+# Display units per canonical unit: (abbreviation, long name), smallest first.
+_FAMILY_NAMES: dict[str, tuple[tuple[str, str], ...]] = {
+    "s": (("ms", "milliseconds"), ("s", "seconds"), ("min", "minutes"), ("h", "hours"), ("days", "days"),
+          ("months", "months"), ("years", "years")),
+    "B": (("B", "bytes"), ("KB", "kilobytes"), ("MB", "megabytes"), ("GB", "gigabytes"), ("TB", "terabytes")),
+    "B/s": (("B/s", "bytes per second"), ("KB/s", "kilobytes per second"), ("MB/s", "megabytes per second"),
+            ("GB/s", "gigabytes per second")),
 }
+# Other ways a source writes a display unit (besides the families' names and their singulars).
+_SPELLINGS = ("sec", "secs", "second", "mins", "minute", "hr", "hrs", "hour", "day", "month", "year", "kb", "kib",
+              "mib", "gib", "tib", "$", "usd", "%", "percent", "¢", "mib/s")
 
-# Written unit → (canonical unit, size): for facts whose source value is missing or zero.
-_ALIASES: dict[str, tuple[str, float]] = {}
-for _canon, _units in UNIT_FAMILIES.items():
-    for _abbr, _long, _size in _units:
-        for _name in (_abbr, _long, _long.rstrip("s")):
-            _ALIASES[_name.lower()] = (_canon, _size)
-_ALIASES.update({
-    "sec": ("s", 1.0), "secs": ("s", 1.0), "second": ("s", 1.0), "mins": ("s", 60.0), "minute": ("s", 60.0),
-    "hr": ("s", 3600.0), "hrs": ("s", 3600.0), "hour": ("s", 3600.0), "day": ("s", 86400.0),
-    "month": ("s", 2592000.0), "year": ("s", 31536000.0), "k": ("B", 1024.0), "kb": ("B", 1024.0),
-    "kib": ("B", 1024.0), "mib": ("B", 1024.0**2), "gib": ("B", 1024.0**3), "tib": ("B", 1024.0**4),
-    "$": ("USD", 1.0), "usd": ("USD", 1.0), "%": ("percent", 1.0), "percent": ("percent", 1.0),
-    "¢": ("USD", 0.01), "mib/s": ("B/s", 1024.0**2),
-})
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+def _size(written: str, canon: str | None = None) -> tuple[str | None, float]:
+    """(canonical unit, size in it) of a written unit, through `pipeline.units`; a canonical unit has size 1."""
+    if written == canon:
+        return canon, 1.0
+    value, unit = canonical(1.0, unit_expr(written))
+    return unit, value
+
+
+@lru_cache(maxsize=1)
+def unit_families() -> dict[str, tuple[tuple[str, str, float], ...]]:
+    """(abbreviation, long name, size in the canonical unit) per canonical unit."""
+    return {canon: tuple((abbr, long, _size(abbr, canon)[1]) for abbr, long in names)
+            for canon, names in _FAMILY_NAMES.items()}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str | None, float]]:
+    """Written display unit (lower case) -> (canonical unit, size): for facts whose source value is missing or zero."""
+    aliases: dict[str, tuple[str | None, float]] = {}
+    for canon, units in unit_families().items():
+        for abbr, long, size in units:
+            for name in (abbr, long, long.rstrip("s")):
+                aliases[name.lower()] = (canon, size)
+    aliases.update({name: _size(name) for name in _SPELLINGS})
+    return aliases
+
+
+_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+")  # a comma only inside a number: "1, 2, or 4"
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _WORD_OF = {v: k for k, v in _WORD_NUMBERS.items()}
@@ -62,8 +79,8 @@ def factor(fact: Fact) -> float:
     """Canonical units per source unit (1 when the fact was written canonically)."""
     if fact.source_value not in (None, 0) and fact.value:
         return fact.value / fact.source_value  # type: ignore[operator]
-    if fact.source_unit and fact.source_unit.lower() in _ALIASES:
-        return _ALIASES[fact.source_unit.lower()][1]
+    if fact.source_unit and fact.source_unit.lower() in _aliases():
+        return _aliases()[fact.source_unit.lower()][1]
     return 1.0
 
 
@@ -109,7 +126,12 @@ _UNIT_TOKEN = re.compile(r"\s?[A-Za-z%¢][\w%/-]*|-?[%¢]")
 def _is_unit(token: str) -> bool:
     t = token.strip().lower()
     head = re.split(r"[-/]", t)[0]
-    return t in ("x", "%", "¢", "iops") or any(w in _ALIASES for w in (t, t.rstrip("s"), head, head.rstrip("s")))
+    return t in ("x", "%", "¢", "iops") or any(w in _aliases() for w in (t, t.rstrip("s"), head, head.rstrip("s")))
+
+
+def _read_as_unit(fact: Fact, token: str) -> bool:
+    """The extractor read `token` as the fact's display unit (a size written "32k")."""
+    return fact.unit in _FAMILY_NAMES and token.strip().lower() == (fact.source_unit or "").lower()
 
 
 def spelling(fact: Fact) -> Spelled | None:
@@ -127,7 +149,7 @@ def spelling(fact: Fact) -> Spelled | None:
         prefix, start = fact.text[start - 1], start - 1
     suffix = ""
     unit = _UNIT_TOKEN.match(fact.text, pick.end())
-    if unit and _is_unit(unit.group()):
+    if unit and (_is_unit(unit.group()) or _read_as_unit(fact, unit.group())):
         suffix = unit.group()
     scale = 1.0
     written = _parse_number(pick.group())
@@ -184,7 +206,7 @@ def _canonical_label(unit: str | None) -> str:
 def accepted_forms(fact: Fact) -> list[str]:
     """Every way a numerical answer may be written: the source's, then other units that give a round number."""
     forms = [display(fact, to_source(fact, fact.value))]
-    family = UNIT_FAMILIES.get(fact.unit or "")
+    family = unit_families().get(fact.unit or "")
     if family:
         for abbr, long, size in family:
             n = fact.value / size
@@ -210,21 +232,22 @@ _WORD_QUANTITY = re.compile(r"\b(?P<num>" + "|".join(_WORD_NUMBERS) + r")[\s-](?
 
 def scan_quantities(text: str) -> list[tuple[float, str | None]]:
     """(canonical value, canonical unit or None) of every number written in `text`."""
+    aliases = _aliases()
     found: list[tuple[float, str | None]] = []
     for m in _QUANTITY.finditer(text):
         value = _parse_number(m.group("num"))
         unit = (m.group("unit") or "").lower()
         if m.group("cur"):
             found.append((value, "USD"))
-        elif unit in _ALIASES:
-            canon, size = _ALIASES[unit]
+        elif unit in aliases:
+            canon, size = aliases[unit]
             found.append((value * size, canon))
         else:
             found.append((value, None))
     for m in _WORD_QUANTITY.finditer(text):
         unit = m.group("unit").lower()
-        if unit in _ALIASES:
-            canon, size = _ALIASES[unit]
+        if unit in aliases:
+            canon, size = aliases[unit]
             found.append((_WORD_NUMBERS[m.group("num").lower()] * size, canon))
     return found
 
