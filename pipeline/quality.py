@@ -87,7 +87,7 @@ def _number_leak(q: Question) -> str | None:
         # a bare count leaks only with the same noun after it ("10 RCU" for "_____ RCU")
         after = re.match(r"\s*([A-Za-z]+)", stem[stem.find(BLANK) + len(BLANK):]) if BLANK in stem else None
         noun = re.escape(after.group(1)) if after else ""
-        if re.search(rf"(?<![\d.,]){re.escape(answer)}(?![\d.,])\s*{noun}", stem.replace(BLANK, " ")):
+        if re.search(rf"(?<![\w.,]){re.escape(answer)}(?![\d.,])\s*{noun}", stem.replace(BLANK, " ")):
             return f"the stem states {answer!r}"
         return None
     if re.search(rf"(?<![\w.,]){re.escape(answer)}(?![\d.,])", stem):
