@@ -125,3 +125,11 @@ def test_blanks_over_two_facts_of_one_line_are_not_duplicates() -> None:
     clozes = [q for q in gate(generate(cfs, seed=1), card_facts=cfs) if q.type == "cloze"]
     assert len({q.fact_id for q in clozes}) == 2
     assert all(q.status == "accepted" for q in clozes), [q.reject_reason for q in clozes]
+
+
+def test_a_digit_inside_a_name_is_not_a_leaked_count() -> None:
+    deck = parse_deck("EC2 Tips - GPU support\nA:\n- The G3 series offers M60 GPUs in 1, 2, or 4 GPU configurations\n",
+                      path="gpu.txt")
+    cfs = list(extract(deck.cards))
+    twos = [q for q in gate(generate(cfs, seed=1), card_facts=cfs) if q.type == "cloze" and q.answer_value == 2.0]
+    assert [(q.answer, q.status) for q in twos] == [("2", "accepted")], [q.reject_reason for q in twos]
