@@ -16,8 +16,9 @@ Questions are never dropped: analysts see what was rejected and why.
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from .generators.context import BLANK, gives_away, line_of
@@ -239,9 +240,29 @@ def _first_failure(q: Question, deck: _Deck) -> str | None:
     return None
 
 
-def _different_facts(a: Question, b: Question) -> bool:
-    """Two blanks over different facts of one line ("10 RCU and 10 WCU") ask different things."""
-    return a.fact_id is not None and b.fact_id is not None and a.fact_id != b.fact_id
+class _Kept:
+    """The kept questions of one type and answer, in the order they were kept, indexed by fact.
+
+    Two blanks over different facts ("10 RCU and 10 WCU") ask different things,
+    so a question about a fact is compared only with kept questions about the
+    same fact or about none.
+    """
+
+    def __init__(self) -> None:
+        self.all: list[tuple[int, Question, str]] = []
+        self.no_fact: list[tuple[int, Question, str]] = []
+        self.by_fact: dict[str, list[tuple[int, Question, str]]] = {}
+
+    def add(self, q: Question, key: str) -> None:
+        entry = (len(self.all), q, key)
+        self.all.append(entry)
+        (self.no_fact if q.fact_id is None else self.by_fact.setdefault(q.fact_id, [])).append(entry)
+
+    def rivals(self, q: Question) -> Iterable[tuple[int, Question, str]]:
+        """The kept questions `q` may repeat, in kept order."""
+        if q.fact_id is None:
+            return self.all
+        return heapq.merge(self.no_fact, self.by_fact.get(q.fact_id, ()))
 
 
 def _near(a: str, b: str) -> bool:
@@ -264,7 +285,7 @@ def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
     both are compared: a deck's questions are not compared all against all.
     """
     seen: dict[str, Question] = {}
-    kept: dict[tuple[str, str], list[tuple[Question, str]]] = {}
+    kept: dict[tuple[str, str], _Kept] = {}
     for i, q in enumerate(questions):
         if q.status != "accepted":
             continue
@@ -272,14 +293,13 @@ def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
         if key in seen:
             yield i, f"duplicate: same stem as {seen[key].question_id}"
             continue
-        same_answer = kept.setdefault((q.type, normalise(q.answer)), [])
-        near = next((other for other, other_key in same_answer
-                     if not _different_facts(q, other) and _near(key, other_key)), None)
+        same_answer = kept.setdefault((q.type, normalise(q.answer)), _Kept())
+        near = next((other for _, other, other_key in same_answer.rivals(q) if _near(key, other_key)), None)
         if near is not None:
             yield i, f"duplicate: nearly the same question as {near.question_id}"
             continue
         seen[key] = q
-        same_answer.append((q, key))
+        same_answer.add(q, key)
 
 
 def gate(questions: Sequence[Question], *, card_facts: Sequence[CardFacts]) -> list[Question]:
