@@ -11,7 +11,7 @@ import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -377,26 +377,26 @@ def build_tables(build: DeckBuild, *, previous: Mapping[str, tuple[str, int]] | 
     fact_rows = []
     for cf in build.card_facts:
         for f in cf.facts:
-            row = asdict(f)
+            row = _shallow(f)
             row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"), fact_group=row.pop("group"))
             fact_rows.append(row)
     mention_rows = []
     for cf in build.card_facts:
         for m in cf.services:
-            row = asdict(m)
+            row = _shallow(m)
             row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"))
             mention_rows.append(row)
     question_rows: list[dict[str, Any]] = []
     option_rows: list[dict[str, Any]] = []
     for q in build.questions:
-        row = asdict(q)
+        row = _shallow(q)
         row.pop("options")
         row["extra"] = json.dumps(dict(q.extra), sort_keys=True, default=str)
         row["content_hash"] = digest = content_hash(q)
         digest_before, revision = (previous or {}).get(q.question_id, (digest, 0))
         row["revision"] = revision if digest_before == digest else revision + 1
         question_rows.append(row)
-        option_rows.extend({"question_id": q.question_id, "deck_id": deck_id, **asdict(o)} for o in q.options)
+        option_rows.extend({"question_id": q.question_id, "deck_id": deck_id, **_shallow(o)} for o in q.options)
     feature_rows = [{"deck_id": deck_id, **row} for row in build.features]
     return {
         "decks": _arrow(decks, DECK_SCHEMA),
@@ -413,6 +413,12 @@ def content_hash(q: Question) -> str:
     """What a learner sees of a question: a change here is a new revision."""
     options = [(o.text, o.is_correct) for o in q.options]
     return stable_id(q.type, q.stem, q.answer, options, json.dumps(dict(q.extra), sort_keys=True, default=str))
+
+
+def _shallow(record: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict, values as they are: `asdict` deep-copies every value,
+    which made building the rows most of a large deck's store time."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
