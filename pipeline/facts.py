@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .ids import stable_id
 from .nlp import load_nlp
 from .doctext import TEXT_KEY, doc_text
 from .quantities import Quantity
-from .services import SPANS_KEY, DeckTerms, deck_terms, mentions
+from .services import SPANS_KEY, DeckTerms, deck_terms, locate_mentions, span_offsets
 from .types import Card, CardFacts, Fact
 
 __all__ = ["extract", "fact_rows", "card_text"]
@@ -35,6 +35,9 @@ _TRAIL_WORDS: Final = re.compile(
     r"than|less|fewer|more|least|most|only|just|a|an|the|be|can|could|will|would|has|have|had|limited|capped|"
     r"allows|offers|supports|takes|costs?|between|~|<|>|=|==|\$))+\s*$", re.I)
 _MAX_WORDS: Final = 8
+_OPEN_SPACE: Final = re.compile(r"\(\s+")
+_SPACE_CLOSE: Final = re.compile(r"\s+\)")
+_COUNT_TAIL_END: Final = re.compile(r"[,.;:()]")
 
 
 def card_text(card: Card) -> str:
@@ -80,8 +83,11 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
     `CardFacts.terms` holds only the deck terms the card itself uses.
     """
     starts = _line_starts(card)
-    services = mentions(doc, card, terms=terms) if SPANS_KEY in doc.spans else ()
-    spots = _service_spots(card, doc, starts)
+    text = doc_text(doc)
+    used, term_hits = terms.scan(text) if terms is not None else ((), [])
+    spans = span_offsets(doc) if SPANS_KEY in doc.spans else None
+    services = locate_mentions(text, card, spans, term_hits) if spans is not None else ()
+    spots = _service_spots(card, spans or (), starts)
     facts: list[Fact] = []
     seen: Counter[tuple[Any, ...]] = Counter()
     for q in doc._.quantities:
@@ -99,7 +105,6 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
             attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, line.number, start),
             context=q.context,
         ))
-    used = terms.used_in(doc_text(doc)) if terms is not None else ()
     return CardFacts(card=card, facts=tuple(facts), services=services, terms=used)
 
 
@@ -119,7 +124,7 @@ def attribute(line: str, start: int, end: int, q: Quantity) -> str:
     if after and after_words and (after.group(1) or after.group(2).split()[0].lower() not in _STOPWORDS):
         return after_words  # "24 hours of data retention", "5 minutes TTL for cache"
     if q.noun and q.unit in ("count", "count/s"):
-        tail = re.split(r"[,.;:()]", after.group(0))[0] if after else ""
+        tail = _COUNT_TAIL_END.split(after.group(0), maxsplit=1)[0] if after else ""
         return _tidy(f"{q.noun} {tail}")
     parts = _CLAUSE_SPLIT.split(_BULLETS.sub("", left))
     before = " ".join(_tidy(parts[-1] if parts else "").split()[-5:])
@@ -135,7 +140,7 @@ before after when while until unless since because about over under above below 
 def _tidy(phrase: str) -> str:
     """Trim a phrase to its content words, at most `_MAX_WORDS` of them."""
     phrase = _TRAIL_WORDS.sub("", _LEAD_WORDS.sub("", " ".join(phrase.split())))
-    phrase = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", phrase)).strip(" -=:(")
+    phrase = _OPEN_SPACE.sub("(", _SPACE_CLOSE.sub(")", phrase)).strip(" -=:(")
     words = phrase.split()
     return " ".join(words[-_MAX_WORDS:])
 
@@ -148,13 +153,12 @@ def _line_starts(card: Card) -> list[int]:
     return starts
 
 
-def _service_spots(card: Card, doc: Doc, starts: list[int]) -> list[tuple[int, int, str]]:
-    """Every service span as (source line, start in line, canonical name), in text order."""
-    spans: Iterable[Span] = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+def _service_spots(card: Card, spans: Iterable[tuple[int, int, str]], starts: list[int]) -> list[tuple[int, int, str]]:
+    """Every service span, given as (start char, end char, name), as (source line, start in line, canonical name)."""
     spots = []
-    for span in spans:
-        idx = bisect_right(starts, span.start_char) - 1
-        spots.append((card.lines[idx].number, span.start_char - starts[idx], span.label_))
+    for start, _, label in spans:
+        idx = bisect_right(starts, start) - 1
+        spots.append((card.lines[idx].number, start - starts[idx], label))
     return spots
 
 

@@ -10,9 +10,9 @@ def stable_id(*parts: object, length: int = 16) -> str:
     IDs derive from content, never from clocks or counters, so rebuilding a deck
     gives the same IDs and re-imports update instead of duplicating.
     """
-    h = hashlib.sha256()
+    chunks = []
     for part in parts:
         data = repr(part).encode("utf-8")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()[:length]
+        chunks.append(len(data).to_bytes(8, "big"))
+        chunks.append(data)
+    return hashlib.sha256(b"".join(chunks)).hexdigest()[:length]  # one update: the same digest, fewer calls

@@ -29,7 +29,8 @@ from .doctext import doc_text
 from .gazetteer import Form, Gazetteer, alias_key, load_gazetteer
 from .types import Card, ServiceMention
 
-__all__ = ["FACTORY", "SPANS_KEY", "DeckTerms", "ServiceRecognizer", "deck_terms", "mentions", "make_services"]
+__all__ = ["FACTORY", "SPANS_KEY", "DeckTerms", "ServiceRecognizer", "deck_terms", "locate_mentions", "mentions",
+           "make_services", "span_offsets"]
 
 FACTORY: Final = "qbank_services"
 SPANS_KEY: Final = "services"
@@ -179,21 +180,19 @@ class TypoIndex:
         """Typo matches among the tokens not `covered` by exact matches, left to right."""
         # Token attributes come as one array; Token objects are never made (they cost more than the lookups).
         starts, lengths, alpha, stop, lower = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, LOWER]).T.tolist()
-        plain = [a and not s for a, s in zip(alpha, stop)]
+        # A token may join a typo window when it is a plain word that no exact match took.
+        free = [a and not s and not c for a, s, c in zip(alpha, stop, covered)]
         text, strings, n = doc_text(doc), doc.vocab.strings, len(starts)
         resume = 0
         for m in _CAPITALISED.finditer(text):
             i = bisect_left(starts, m.start())
-            if i < resume or i >= n or starts[i] != m.start() or lengths[i] != m.end() - m.start():
-                continue
-            if covered[i] or not plain[i]:
+            if i < resume or i >= n or not free[i] or starts[i] != m.start() or lengths[i] != m.end() - m.start():
                 continue
             for size in range(min(MAX_FUZZY_TOKENS, n - i), 0, -1):
-                window = range(i, i + size)
-                if any(covered[j] or not plain[j] for j in window):
+                if size > 1 and not all(free[i + 1:i + size]):
                     continue
-                key = "".join(strings[lower[j]] for j in window)
-                titled = all(text[starts[j]].isupper() for j in window)
+                key = "".join(strings[lower[j]] for j in range(i, i + size))
+                titled = size == 1 or all(text[starts[j]].isupper() for j in range(i, i + size))
                 service = self._cached(key, size == 1, m.group(), titled)
                 if service is not None:
                     yield Span(doc, i, i + size, label=service)
@@ -395,17 +394,24 @@ class DeckTerms:
 
     def used_in(self, text: str) -> tuple[tuple[str, str], ...]:
         """(short, long) of the terms whose short form occurs in `text`, sorted."""
-        if self._shorts is None:
-            return ()
-        found = {m.group(1) for m in self._shorts.finditer(text)}
-        return tuple(sorted((short, self.terms[short]) for short in found))
+        return self.scan(text)[0]
 
     def service_hits(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical service) of the terms in `text` whose long form is a known service."""
-        if self._shorts is None or not self.resolved:
-            return []
-        return [(m.start(1), m.end(1), self.resolved[m.group(1)])
-                for m in self._shorts.finditer(text) if m.group(1) in self.resolved]
+        return self.scan(text)[1]
+
+    def scan(self, text: str) -> tuple[tuple[tuple[str, str], ...], list[tuple[int, int, str]]]:
+        """`used_in` and `service_hits` from one pass of the terms' regex over `text`."""
+        if self._shorts is None:
+            return (), []
+        found: set[str] = set()
+        hits: list[tuple[int, int, str]] = []
+        for m in self._shorts.finditer(text):
+            short = m.group(1)
+            found.add(short)
+            if short in self.resolved:
+                hits.append((m.start(1), m.end(1), self.resolved[short]))
+        return tuple(sorted((short, self.terms[short]) for short in found)), hits
 
 
 def _alternation(shorts: Iterable[str]) -> re.Pattern[str] | None:
@@ -430,13 +436,24 @@ def mentions(doc: Doc, card: Card, *, terms: DeckTerms | Mapping[str, str] | Non
     Returns:
         `ServiceMention`s with the 1-based source line and the offsets within that line.
     """
-    text = doc_text(doc)
-    found: list[tuple[int, int, str, str]] = [
-        (span.start_char, span.end_char, span.label_, "gazetteer") for span in doc.spans.get(spans_key, ())
-    ]
+    spans = span_offsets(doc, spans_key)
+    hits: list[tuple[int, int, str]] = []
     if terms:
         compiled = terms if isinstance(terms, DeckTerms) else DeckTerms(terms, gazetteer)
-        found += [(start, end, service, "deck") for start, end, service in compiled.service_hits(text)]
+        hits = compiled.service_hits(doc_text(doc))
+    return locate_mentions(doc_text(doc), card, spans, hits)
+
+
+def span_offsets(doc: Doc, spans_key: str = SPANS_KEY) -> list[tuple[int, int, str]]:
+    """(start char, end char, canonical service) of the component's spans: Span objects are made once, here."""
+    return [(span.start_char, span.end_char, span.label_) for span in doc.spans.get(spans_key, ())]
+
+
+def locate_mentions(text: str, card: Card, spans: Sequence[tuple[int, int, str]],
+                    term_hits: Sequence[tuple[int, int, str]] = ()) -> tuple[ServiceMention, ...]:
+    """`mentions` from char offsets: gazetteer `spans` and deck `term_hits` as (start, end, service)."""
+    found = [(start, end, service, "gazetteer") for start, end, service in spans]
+    found += [(start, end, service, "deck") for start, end, service in term_hits]
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[ServiceMention] = []
     seen: set[str] = set()
