@@ -309,7 +309,7 @@ def responses_import(file: Path, db: Path, learner_id: str | None) -> None:
     from .responses import import_responses
     from .store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         result, added = import_responses(store, file, learner_id=learner_id)
     for issue in result.issues:
         click.echo(f"warning: {issue} (row skipped)", err=True)
@@ -336,7 +336,7 @@ def grade(db: Path, regrade: bool, show: str) -> None:
     from .grading import grade_bank, item_results, learner_results
     from .store import Store
 
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         graded = grade_bank(store, regrade=regrade)
     n_correct = int(graded["correct"].sum()) if len(graded) else 0
     click.echo(f"{len(graded)} responses graded, {n_correct} correct → {db}")
@@ -370,7 +370,7 @@ def calibrate(db: Path, model_path: Path | None, train_path: Path | None) -> Non
     from .store import Store
 
     model = load_artifact(model_path) if model_path else None
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         stats = calibrate_bank(store, model=model)
         artifact = train_scorer(store, train_path) if train_path else None
     flagged = stats[stats["flag"].notna()]
@@ -519,7 +519,7 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
         if t not in valid_types:
             raise click.BadParameter(f"{t!r} is not a question type; choose from {', '.join(valid_types)}",
                                      param_hint="--types")
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         _, questions = select_questions(store, deck=deck)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

@@ -87,11 +87,17 @@ class DeckBuild:
 
 
 class Store:
-    """One DuckDB connection per process; each thread gets its own cursor."""
+    """One DuckDB connection per process; each thread gets its own cursor.
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    A read-write store creates the bank when it is missing, unless `create` is
+    False: commands that add to a built bank (responses, exams) must not leave
+    an empty bank behind a mistyped `--db`.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.create = create and not read_only
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
 
@@ -104,7 +110,7 @@ class Store:
             return self._con
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
-        if self.read_only and not self.path.exists():
+        if not self.create and not self.path.exists():
             raise StoreError(f"{self.path}: no bank here; build one first with `qbank build DECK --db {self.path}`")
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -59,3 +59,17 @@ def test_facts_reports_skipped_cards_on_stderr(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["facts", str(deck)])
     assert result.exit_code == 0
     assert "d.txt:5: card has no 'A:' line" in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["questions"], ["stats"], ["sql", "SELECT 1"], ["report"], ["grade"], ["calibrate"],
+    ["responses", "import", "answers.csv"], ["exam", "create", "quiz", "--count", "3"],
+    ["export", "--format", "csv", "--out", "out.csv"],
+], ids=lambda a: a[0] if a[0] not in ("responses", "exam") else " ".join(a[:2]))
+def test_commands_on_a_missing_bank_say_so_and_create_nothing(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "typo.duckdb"
+    (tmp_path / "answers.csv").write_text("learner_id,question_id,correct\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [*args, "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "no bank here" in result.output and "Traceback" not in result.output
+    assert not db.exists()
