@@ -305,17 +305,29 @@ def save_artifact(path: str | Path, model: DifficultyScorer, *, snapshot_id: str
     """Persist a trained scorer with the sklearn version, training snapshot ID and CV score."""
     artifact = ScorerArtifact(model=model, sklearn_version=sklearn.__version__, snapshot_id=snapshot_id, cv=cv.as_dict())
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(artifact, p)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(artifact, p)
+    except OSError as e:
+        raise CalibrationError(f"{p}: cannot write the difficulty model ({e.strerror or e}); choose another path") from e
     return artifact
 
 
 def load_artifact(path: str | Path) -> ScorerArtifact:
-    """Load a saved scorer; warn when it was trained under another scikit-learn version."""
+    """Load a saved scorer; warn when it was trained under another scikit-learn version.
+
+    The file is a pickle (joblib): load only models this qbank wrote.
+
+    Raises:
+        CalibrationError: no file there, or not a model qbank wrote.
+    """
     p = Path(path)
     if not p.is_file():
         raise CalibrationError(f"{p}: no difficulty model here; train one with `qbank calibrate --train`")
-    artifact = joblib.load(p)
+    try:
+        artifact = joblib.load(p)
+    except Exception as e:  # unpickling junk fails in any number of ways (EOFError, IndexError, UnpicklingError ...)
+        raise CalibrationError(f"{p}: not a qbank difficulty model ({type(e).__name__})") from e
     if not isinstance(artifact, ScorerArtifact):
         raise CalibrationError(f"{p}: not a qbank difficulty model")
     if artifact.sklearn_version != sklearn.__version__:

@@ -17,6 +17,7 @@ from typing import Any
 import altair as alt
 
 from .analytics import run_sql, stats
+from .errors import ExportError
 from .store import Store
 
 __all__ = ["DEFAULT_REPORT", "render_report", "write_report"]
@@ -33,10 +34,18 @@ Records = list[dict[str, Any]]
 
 
 def write_report(store: Store, out: str | Path | None = None) -> Path:
-    """Write the report to `out` (default `reports/qbank-report.html`) and return its path."""
+    """Write the report to `out` (default `reports/qbank-report.html`) and return its path.
+
+    Raises:
+        ExportError: the file cannot be written (no permission, a file where a folder should be ...).
+    """
     path = Path(out) if out is not None else DEFAULT_REPORT
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(store), encoding="utf-8")
+    page = render_report(store)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
+    except OSError as e:
+        raise ExportError(f"{path}: cannot write the report ({e.strerror or e}); choose another --out") from e
     return path
 
 

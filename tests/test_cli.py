@@ -73,3 +73,15 @@ def test_commands_on_a_missing_bank_say_so_and_create_nothing(tmp_path: Path, ar
     assert result.exit_code == 1
     assert "no bank here" in result.output and "Traceback" not in result.output
     assert not db.exists()
+
+
+def test_unwritable_outputs_and_junk_models_are_one_line_errors(tmp_path: Path, hand_bank: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    runner = CliRunner()
+    for args in (["export", "--format", "json", "--out", str(blocker / "bank.json")],
+                 ["report", "--out", str(blocker / "report.html")],
+                 ["calibrate", "--model", str(blocker)]):
+        result = runner.invoke(cli, [*args, "--db", str(hand_bank)], catch_exceptions=False)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith("Error: ") and str(blocker) in result.output

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
+from ..errors import ExportError
 from ..types import Question
 
 __all__ = [
@@ -65,9 +66,18 @@ class Export:
         return self.render(self.clock if timestamp is None else timestamp)
 
     def write(self, path: str | Path, *, timestamp: float | None = None) -> Path:
+        """Write the export to `path`, making its folder.
+
+        Raises:
+            ExportError: the file cannot be written (no permission, a file where a folder should be ...).
+        """
         p = Path(path)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(self.to_bytes(timestamp=timestamp))
+        data = self.to_bytes(timestamp=timestamp)
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(data)
+        except OSError as e:
+            raise ExportError(f"{p}: cannot write the export ({e.strerror or e}); choose another --out") from e
         return p
 
 
