@@ -257,7 +257,17 @@ def eval_facts(deck: Path, gold_dir: Path, deck_format: str | None, min_precisio
             return []
         if not path.exists():
             raise click.ClickException(f"{path}: no gold file for deck {name!r}")
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = []
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            try:
+                row = json.loads(line) if line.strip() else {}
+            except json.JSONDecodeError as e:
+                row = e.msg
+            if not isinstance(row, dict):
+                raise click.ClickException(f"{path}:{number}: not a JSON object ({row})")
+            if row:
+                rows.append(row)
+        return rows
 
     result = evaluate(fact_rows(extract(read_deck(deck, fmt=deck_format).cards)),
                       load("gold"), load("services", False), load("nonfacts", False))

@@ -85,3 +85,12 @@ def test_unwritable_outputs_and_junk_models_are_one_line_errors(tmp_path: Path, 
         result = runner.invoke(cli, [*args, "--db", str(hand_bank)], catch_exceptions=False)
         assert result.exit_code == 1, result.output
         assert result.output.startswith("Error: ") and str(blocker) in result.output
+
+
+def test_eval_facts_names_the_bad_line_of_a_gold_file(tmp_path: Path) -> None:
+    deck = tmp_path / "d.txt"
+    deck.write_text("Lambda\nA:\n- timeout 900 seconds\n", encoding="utf-8")
+    (tmp_path / "d.gold.jsonl").write_text('{"card": 0, "value": 900, "unit": "s"}\n{broken\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval-facts", str(deck), "--gold", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "d.gold.jsonl:2: not a JSON object" in result.output
