@@ -26,7 +26,7 @@ from ..types import Question
 __all__ = [
     "DEFAULT_TIMESTAMP", "Skipped", "Export", "Unmappable", "map_questions", "zip_bytes", "zip_date_time",
     "Blank", "cloze_parts", "cloze_groups", "NumericAnswer", "numeric_answer", "plain_number",
-    "choices", "tf_answer", "tolerance_of", "subject_of", "one_line",
+    "partial_credit", "choices", "tf_answer", "tolerance_of", "subject_of", "one_line",
 ]
 
 # 2024-01-01T00:00:00Z: the clock every export uses unless the caller passes one.
@@ -222,6 +222,15 @@ def plain_number(x: float) -> str:
         return str(int(x))
     s = format(Decimal(repr(x)), "f")
     return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+# Moodle's grade list (percent), so partial credit lands on a grade Moodle offers.
+_MOODLE_GRADES = (100, 50, 33.33333, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10)
+
+
+def partial_credit(n_correct: int) -> float:
+    """The Moodle grade (percent) closest to an equal share of full marks among `n_correct` right options."""
+    return min(_MOODLE_GRADES, key=lambda g: abs(g - 100 / n_correct))
 
 
 def choices(q: Question) -> list[tuple[str, bool]]:

@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from ..difficulty import band
 from ..types import Question
 from .base import (
-    Blank, Export, Unmappable, choices, cloze_groups, cloze_parts, map_questions, numeric_answer, plain_number,
-    subject_of, tf_answer,
+    Blank, Export, Unmappable, choices, cloze_groups, cloze_parts, map_questions, numeric_answer, partial_credit,
+    plain_number, subject_of, tf_answer,
 )
 
 __all__ = ["to_gift", "escape", "category_path", "GiftQuestion"]
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 _BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
-# Moodle's grade list, so partial credit lands on a grade Moodle offers.
-_GRADES = (100, 50, 33.33333, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10)
 
 
 def escape(text: str) -> str:
@@ -84,7 +82,7 @@ def _convert(q: Question, title: str) -> list[tuple[str, GiftQuestion]]:
         if n_ok == 1:
             lines = [("=" if ok else "~") + escape(text.strip()) for text, ok in opts]
         else:
-            grade = min(_GRADES, key=lambda g: abs(g - 100 / n_ok))
+            grade = partial_credit(n_ok)
             lines = [(f"~%{plain_number(grade)}%" if ok else "~%-100%") + escape(text.strip()) for text, ok in opts]
         if any(not text.strip() for text, _ in opts):
             raise Unmappable("an option is empty")

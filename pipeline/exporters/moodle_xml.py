@@ -19,13 +19,12 @@ from lxml import etree
 from ..difficulty import band
 from ..types import Question
 from .base import (
-    Blank, Export, NumericAnswer, Unmappable, choices, cloze_parts, map_questions, numeric_answer, plain_number,
-    subject_of, tf_answer, tolerance_of,
+    Blank, Export, NumericAnswer, Unmappable, choices, cloze_parts, map_questions, numeric_answer, partial_credit,
+    plain_number, subject_of, tf_answer, tolerance_of,
 )
 
 __all__ = ["to_moodle_xml", "cloze_text", "units_of", "dataset_of"]
 
-_FRACTIONS = (100, 50, 33.33333, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10)
 _PURE = re.compile(r"^\s*([$€£]?)\s*([-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+)\s*([^\d\s].*)?$")
 
 
@@ -171,7 +170,7 @@ class _Builder:
         _val(e, "single", "true" if n_ok == 1 else "false")
         _val(e, "shuffleanswers", "true")
         _val(e, "answernumbering", "abc")
-        part = min(_FRACTIONS, key=lambda f: abs(f - 100 / n_ok))
+        part = partial_credit(n_ok)
         for text, ok in opts:
             fraction = (plain_number(part) if ok else "0") if n_ok == 1 or ok else "-100"
             a = _el(e, "answer", _html(text), fraction=fraction, format="html")
