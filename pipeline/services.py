@@ -22,7 +22,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans, registry
+from spacy.util import registry
 from wordfreq import zipf_frequency
 
 from .doctext import doc_text
@@ -91,26 +91,27 @@ class ServiceRecognizer:
         self._typos = TypoIndex(gazetteer, forms) if fuzzy else None
 
     def __call__(self, doc: Doc) -> Doc:
-        found = list(self._lower(doc)) + list(self._orth(doc))
+        found = self._lower(doc) + self._orth(doc)
         named: dict[str, set[str]] = {}  # provider -> its services matched without context
         for m, _, _ in found:
             service, contextual = self._rules[m]
             if not contextual:
                 named.setdefault(self._provider[service], set()).add(service)
         lowered: list[str] = []  # the doc's lower-cased text, made only if a contextual alias needs it
-        spans = []
+        hits = []
         for match_id, start, end in found:
             service, contextual = self._rules[match_id]
             if contextual and not self._in_context(doc, start, service, named, lowered):
                 continue
-            spans.append(Span(doc, start, end, label=service))
-        spans = filter_spans(spans)
+            hits.append((start, end, service))
+        hits = _filter_overlaps(hits)
         if self._typos is not None:
             covered = bytearray(len(doc))
-            for span in spans:
-                covered[span.start:span.end] = b"\x01" * len(span)
-            spans = sorted(spans + list(self._typos.spans(doc, covered)), key=lambda s: s.start)
-        doc.spans[self.spans_key] = spans
+            for start, end, _ in hits:
+                covered[start:end] = b"\x01" * (end - start)
+            hits = sorted(hits + list(self._typos.hits(doc, covered)), key=lambda h: h[0])
+        # Spans are made once, for the result: they cost more than the matching itself.
+        doc.spans[self.spans_key] = [Span(doc, start, end, label=service) for start, end, service in hits]
         return doc
 
     def _in_context(self, doc: Doc, start: int, service: str, named: Mapping[str, set[str]], lowered: list[str]) -> bool:
@@ -134,6 +135,18 @@ class ServiceRecognizer:
         if not lowered:
             lowered.append(doc_text(doc).lower())
         return bool(rx.search(lowered[0]))
+
+
+def _filter_overlaps(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`spacy.util.filter_spans` on (start, end, label) tuples: the first longest of overlapping matches wins."""
+    ordered = sorted(hits, key=lambda h: (h[1] - h[0], -h[0]), reverse=True)
+    kept = []
+    seen: set[int] = set()
+    for start, end, label in ordered:
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end, label))
+            seen.update(range(start, end))
+    return sorted(kept, key=lambda h: h[0])
 
 
 def _word_regex(words: Iterable[str]) -> re.Pattern[str]:
@@ -175,29 +188,46 @@ class TypoIndex:
         }
         self._excluded = {alias_key(t) for t in gazetteer.not_services} | {t for t in gazetteer.not_services}
         self._memo: dict[tuple[str, bool, str, bool], str | None] = {}
+        # (first word as written, lower ids and capitalisation of the next words) -> (size, service)
+        self._windows: dict[tuple[str, tuple[int, ...], tuple[bool, ...]], tuple[int, str]] = {}
 
-    def spans(self, doc: Doc, covered: bytearray) -> Iterator[Span]:
-        """Typo matches among the tokens not `covered` by exact matches, left to right."""
+    def hits(self, doc: Doc, covered: bytearray) -> Iterator[tuple[int, int, str]]:
+        """Typo matches among the tokens not `covered` by exact matches, left to right, as (start, end, service)."""
         # Token attributes come as one array; Token objects are never made (they cost more than the lookups).
         starts, lengths, alpha, stop, lower = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, LOWER]).T.tolist()
-        # A token may join a typo window when it is a plain word that no exact match took.
-        free = [a and not s and not c for a, s, c in zip(alpha, stop, covered)]
-        text, strings, n = doc_text(doc), doc.vocab.strings, len(starts)
+        text, n = doc_text(doc), len(starts)
         resume = 0
         for m in _CAPITALISED.finditer(text):
-            i = bisect_left(starts, m.start())
-            if i < resume or i >= n or not free[i] or starts[i] != m.start() or lengths[i] != m.end() - m.start():
+            first, last = m.span()
+            i = bisect_left(starts, first)
+            if (i < resume or i >= n or starts[i] != first or lengths[i] != last - first
+                    or covered[i] or not alpha[i] or stop[i]):
                 continue
-            for size in range(min(MAX_FUZZY_TOKENS, n - i), 0, -1):
-                if size > 1 and not all(free[i + 1:i + size]):
-                    continue
-                key = "".join(strings[lower[j]] for j in range(i, i + size))
-                titled = size == 1 or all(text[starts[j]].isupper() for j in range(i, i + size))
-                service = self._cached(key, size == 1, m.group(), titled)
-                if service is not None:
-                    yield Span(doc, i, i + size, label=service)
-                    resume = i + size
-                    break
+            # A token may join a window when it is a plain word that no exact match took.
+            k = i + 1
+            while k < n and k < i + MAX_FUZZY_TOKENS and alpha[k] and not stop[k] and not covered[k]:
+                k += 1
+            word = m.group()
+            window = (word, tuple(lower[i + 1:k]), tuple([text[starts[j]].isupper() for j in range(i + 1, k)]))
+            found = self._windows.get(window)
+            if found is None:
+                if len(self._windows) >= MEMO_SIZE:
+                    self._windows.clear()
+                found = self._windows[window] = self._window(doc, lower[i:k], word, window[2])
+            size, service = found
+            if size:
+                yield i, i + size, service
+                resume = i + size
+
+    def _window(self, doc: Doc, lower: Sequence[int], text: str, upper: Sequence[bool]) -> tuple[int, str]:
+        """(size, service) of the longest typo match among the first one to three tokens of a window; (0, "") if none."""
+        strings = doc.vocab.strings
+        for size in range(len(lower), 0, -1):
+            key = "".join(strings[w] for w in lower[:size])
+            service = self._cached(key, size == 1, text, all(upper[:size - 1]))
+            if service is not None:
+                return size, service
+        return 0, ""
 
     def _cached(self, key: str, single: bool, text: str, titled: bool) -> str | None:
         """`lookup` memoised: decks repeat their words, so most candidates were seen before."""
