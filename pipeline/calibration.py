@@ -41,7 +41,7 @@ from .responses import first_responses
 from .store import Store
 
 __all__ = [
-    "Rasch", "fit_rasch", "moodle_item_stats", "item_stats", "calibrate_bank", "calibrated_items", "train_scorer",
+    "Rasch", "fit_rasch", "moodle_item_stats", "item_stats", "calibrate_bank", "train_scorer",
     "NEGATIVE_DISCRIMINATION",
 ]
 
@@ -193,13 +193,6 @@ def calibrate_bank(store: Store, *, model: ScorerArtifact | None = None) -> pd.D
     stats = item_stats(responses, prior_b, prior_sd=prior_sd)
     store.write_item_stats(stats)
     return stats
-
-
-def calibrated_items(store: Store) -> dict[str, tuple[float, float]]:
-    """question_id → (b, b_se) of every calibrated item: pass it to `difficulty.score(..., calibrated=)`
-    so that a deck rebuild keeps the evidence from responses in `questions.difficulty`."""
-    stats = store.load_item_stats()
-    return {qid: (float(b), float(se)) for qid, b, se in zip(stats["question_id"], stats["b"], stats["b_se"])}
 
 
 def _prior_b(features: pd.DataFrame, model: ScorerArtifact | None) -> tuple[dict[str, float], float]:
