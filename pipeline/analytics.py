@@ -23,7 +23,7 @@ from .errors import QueryError
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["View", "VIEWS", "apply_views", "view_names", "run_sql", "stats"]
+__all__ = ["View", "VIEWS", "apply_views", "run_sql", "stats"]
 
 NO_SUBJECT = "(no subject)"
 NO_FACT = "(no fact)"
@@ -269,10 +269,6 @@ FROM flagged
 ORDER BY deck_id, flagged DESC, card_index, question_id
 """, ("questions", "responses", "item_stats")),
 )
-
-
-def view_names() -> list[str]:
-    return [v.name for v in VIEWS]
 
 
 def apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:

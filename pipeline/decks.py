@@ -83,7 +83,7 @@ def parse_deck(text: str, *, path: str = "<deck>", fmt: str | None = None) -> De
         chunks = list(_text_chunks(lines))
         cards, issues = _cards_from_text(chunks, name, path)
     else:
-        rows = _tsv_rows(lines, path) if fmt == "tsv" else _csv_rows(text, path)
+        rows = _tsv_rows(lines) if fmt == "tsv" else _csv_rows(text, path)
         cards, issues = _cards_from_rows(rows, name, path)
     digest = hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
     return Deck(deck_id=name, name=name, path=path, content_hash=digest, cards=tuple(cards), issues=tuple(issues))
@@ -155,7 +155,7 @@ def _card(deck_id: str, index: int, titles: tuple[Line, ...], answers: tuple[Lin
 Row = tuple[int, list[str]]  # (first line number, fields)
 
 
-def _tsv_rows(lines: list[str], path: str) -> list[Row]:
+def _tsv_rows(lines: list[str]) -> list[Row]:
     """Rows of an Anki/Quizlet text export; honours `#separator:` and `#html:`."""
     separator, is_html, body_start = "\t", False, 0
     for i, line in enumerate(lines):
