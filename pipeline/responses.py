@@ -227,6 +227,5 @@ def import_responses(store: Store, path: str | Path, *, learner_id: str | None =
 
     Returns what was read and how many responses were new (re-imports add nothing).
     """
-    question_ids = [q.question_id for q in store.load_questions(status=None)]
-    result = read_responses(path, question_ids=question_ids, learner_id=learner_id)
+    result = read_responses(path, question_ids=store.question_ids(), learner_id=learner_id)
     return result, store.write_responses([r.row() for r in result.responses])

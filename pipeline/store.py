@@ -257,6 +257,10 @@ class Store:
                 )
         return [_question(r, tuple(options.get(r["question_id"], ()))) for r in rows]
 
+    def question_ids(self) -> list[str]:
+        """Every question's ID, whatever its status (for matching imported responses)."""
+        return [r[0] for r in self.cursor().execute("SELECT question_id FROM questions ORDER BY question_id").fetchall()]
+
     def deck_ids(self) -> list[str]:
         return [r[0] for r in self.cursor().execute("SELECT deck_id FROM decks ORDER BY deck_id").fetchall()]
 
