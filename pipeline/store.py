@@ -75,6 +75,11 @@ CREATE TABLE IF NOT EXISTS exam_items (
     exam_id VARCHAR, position INTEGER, question_id VARCHAR, band VARCHAR, subject VARCHAR);
 """
 
+# Columns added to a table after banks with it were built: CREATE TABLE IF NOT
+# EXISTS leaves an existing table as it is, so a read-write open adds them.
+ADDED_COLUMNS = (("questions", "content_hash", "VARCHAR"), ("questions", "revision", "INTEGER DEFAULT 0"))
+
+
 @dataclass(frozen=True)
 class DeckBuild:
     """Everything one deck's build writes: the unit of replacement in the bank."""
@@ -138,6 +143,8 @@ class Store:
 
     def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
         con.execute(SCHEMA)
+        for table, column, sql_type in ADDED_COLUMNS:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {sql_type}")
         row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
         if row is None:
             con.execute("INSERT INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])

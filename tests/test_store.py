@@ -114,3 +114,15 @@ def test_revision_moves_only_when_content_changes(db_path: Path) -> None:
         assert store.load_questions()[0].revision == 1
         store.write_build(replace(build, questions=(edited,)))
         assert store.load_questions()[0].revision == 1
+
+
+def test_a_bank_from_before_question_revisions_is_migrated_on_write(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.write_build(small_build())
+    with duckdb.connect(str(db_path)) as con:   # the questions table as banks had it before revisions
+        con.execute("ALTER TABLE questions DROP COLUMN content_hash")
+        con.execute("ALTER TABLE questions DROP COLUMN revision")
+    with Store(db_path) as store:
+        store.write_build(small_build())
+        # the old rows carry no content hash: the store cannot tell they are unchanged, so it counts a revision
+        assert [q.revision for q in store.load_questions()] == [1]
