@@ -105,13 +105,16 @@ def _trie_pattern(words: list[str]) -> str:
     return render(tree)
 
 
-_WORD_NUM: Final = (r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|"
-                    + _trie_pattern([w for w in _WORD_VALUES if w not in ("hundred", "dozen", "thousand", "million",
-                                                                          "billion")]) + ")")
+_LONE_WORDS: Final = [w for w in _WORD_VALUES if w not in ("hundred", "dozen", "thousand", "million", "billion")]
+_WORD_NUM: Final = r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|" + _trie_pattern(_LONE_WORDS) + ")"
+# Every atom starts with a digit, "$" or the first letter of a word number: one character class rejects the
+# other positions before the three branches (and their look-behinds) are tried there.
+_ATOM_FIRST: Final = r"(?=[\d$]|(?i:[a" + re.escape("".join(sorted({w[0] for w in _LONE_WORDS}))) + "]))"
 _ATOM_RE: Final = re.compile(
-    rf"(?P<frac>(?<![\w./,])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}})(?![\w/]|\.\d))"
+    _ATOM_FIRST
+    + rf"(?:(?P<frac>(?<![\w./,])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}})(?![\w/]|\.\d))"
     rf"|(?:(?P<cur>\$)\s?|(?<![\w.$]))(?P<num>{_NUM})(?![.,]?\d)"
-    rf"|(?<![\w-])(?P<word>{_WORD_NUM})(?![\w])"
+    rf"|(?<![\w-])(?P<word>{_WORD_NUM})(?![\w]))"
 )
 # Units as written, longest first; a trailing lookahead keeps "MB" out of "MBps".
 _UNIT_RE: Final = re.compile(
