@@ -349,10 +349,14 @@ def deck_terms(cards: Sequence[Card]) -> dict[str, str]:
             for left, right in zip(parts, parts[1:]):
                 _title_term(left, right, terms)
         for line in card.lines:
-            text = _BULLETS.sub("", line.text).strip()
-            m = _DEFINED.match(text)
-            if m and _is_acronym(m.group("short")) and len(m.group("long").split()) <= 8:
-                terms.setdefault(m.group("short"), m.group("long").strip())
+            # Each pattern needs its "=" or "(": most lines have neither, and the long-form patterns backtrack.
+            if "=" in line.text:
+                text = _BULLETS.sub("", line.text).strip()
+                m = _DEFINED.match(text)
+                if m and _is_acronym(m.group("short")) and len(m.group("long").split()) <= 8:
+                    terms.setdefault(m.group("short"), m.group("long").strip())
+            if "(" not in line.text:
+                continue
             for m in _LONG_THEN_SHORT.finditer(line.text):
                 words = _initials_tail(m.group("short"), m.group("long").split())
                 if words:
