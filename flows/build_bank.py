@@ -102,7 +102,9 @@ def build_bank(
     """Build or refresh the bank from deck files or folders (batch regeneration).
 
     A deck whose content and settings are unchanged since its last build is
-    skipped and reported as unchanged, unless `force`. With `report`, the
+    skipped and reported as unchanged, unless `force`, which also extracts
+    again instead of reusing cached batches (the cache key cannot see a
+    change in the extraction code). With `report`, the
     coverage report is written there and linked, with the headline numbers,
     as flow-run artifacts.
     """
@@ -117,8 +119,9 @@ def build_bank(
             summaries.append(BuildSummary(deck.deck_id, str(path), "unchanged", cards=len(deck.cards)))
             continue
         terms = terms_of(deck)
+        extract = extract_task.with_options(refresh_cache=True) if force else extract_task
         futures = [
-            extract_task.submit(batch, terms, deck.content_hash, n, fingerprint)
+            extract.submit(batch, terms, deck.content_hash, n, fingerprint)
             for n, batch in enumerate(batches(deck.cards, settings.batch_size))
         ]
         card_facts = [cf for future in futures for cf in future.result()]
