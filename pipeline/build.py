@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decks import read_deck
+from .decks import deck_name, read_deck
 from .difficulty import score
 from .errors import DeckError, StrictModeError
 from .facts import extract
@@ -32,7 +32,8 @@ def deck_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Deck files named directly or found in folders (sorted, so runs are repeatable).
 
     Raises:
-        DeckError: a path does not exist, or a folder holds no deck.
+        DeckError: a path does not exist, a folder holds no deck, or two decks share a name
+            (a deck's name is its file stem and its ID in the bank: the second would replace the first).
     """
     found: list[Path] = []
     for raw in paths:
@@ -46,7 +47,14 @@ def deck_paths(paths: Iterable[str | Path]) -> list[Path]:
             found.append(p)
         else:
             raise DeckError(f"{p}: no such file or folder; give deck files or folders of decks")
-    return list(dict.fromkeys(found))
+    unique = list(dict.fromkeys(found))
+    by_name: dict[str, Path] = {}
+    for p in unique:
+        other = by_name.setdefault(deck_name(p), p)
+        if other != p:
+            raise DeckError(f"{p}: another deck is named {deck_name(p)!r} ({other}); a deck's file name is its ID "
+                            "in the bank, so rename one of them")
+    return unique
 
 
 def load_deck(path: str | Path, settings: Settings) -> Deck:

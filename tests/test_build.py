@@ -67,3 +67,11 @@ def test_deck_paths_expand_folders(tmp_path: Path) -> None:
     assert [p.name for p in deck_paths([tmp_path])] == ["a.csv", "b.txt"]
     with pytest.raises(DeckError, match="no such file or folder"):
         deck_paths([tmp_path / "missing"])
+
+
+def test_deck_paths_refuse_two_decks_with_one_name(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "intro.txt").write_text("Q\nA:\nx\n", encoding="utf-8")
+    with pytest.raises(DeckError, match="another deck is named 'intro'"):
+        deck_paths([tmp_path])
