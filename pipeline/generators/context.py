@@ -15,7 +15,7 @@ from ..ids import stable_id
 from ..types import Card, Line
 
 __all__ = ["BLANK", "clean", "bullet_level", "parent_of", "context_of", "restatement_end", "rng_for", "line_of",
-           "distinctive_words", "gives_away"]
+           "distinctive_words", "gives_away", "plain_words"]
 
 BLANK = "_____"
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*)+)(?=\S)")
@@ -97,14 +97,15 @@ def context_of(card: Card, number: int, *, attribute: str = "", subject: str | N
         parts.append(parent)
     joined = " ".join(parts).lower() + " " + body
     attribute = clean(attribute)
-    if attribute and _words(attribute) not in _words(joined):
+    if attribute and plain_words(attribute) not in plain_words(joined):
         parts.append(attribute)
     if subject and subject.lower() not in joined and not distinctive_words(subject) & distinctive_words(joined):
         parts.insert(0, subject)
     return " › ".join(p for p in parts if p)
 
 
-def _words(text: str) -> str:
+def plain_words(text: str) -> str:
+    """Lower-case letters and digits only, one space apart: texts that differ in case or punctuation compare equal."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 

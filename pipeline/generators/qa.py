@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..types import Card, CardFacts, Option, Question
-from .context import clean, distinctive_words, rng_for
+from .context import clean, distinctive_words, plain_words, rng_for
 from .records import make, question_id
 
 __all__ = ["GENERATOR", "QACard", "qa_cards", "qa_questions", "shape"]
@@ -59,10 +59,6 @@ def qa_cards(card_facts: Sequence[CardFacts]) -> list[QACard]:
     return found
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 def _pool(qa: QACard, cards: Sequence[QACard], services: Sequence[str],
           memo: dict[str, tuple[str, set[str], str]]) -> list[str]:
     """Other answers of the same shape, never one that overlaps the right answer.
@@ -72,7 +68,7 @@ def _pool(qa: QACard, cards: Sequence[QACard], services: Sequence[str],
     """
     def info(text: str) -> tuple[str, set[str], str]:
         if text not in memo:
-            memo[text] = (_norm(text), distinctive_words(text), shape(text))
+            memo[text] = (plain_words(text), distinctive_words(text), shape(text))
         return memo[text]
 
     norm, own, want = info(qa.answer)
