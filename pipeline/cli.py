@@ -18,6 +18,7 @@ import click
 
 from .errors import PipelineError
 from .settings import DEFAULT_DB
+from .types import QUESTION_TYPES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -181,8 +182,7 @@ def facts(deck: Path, deck_format: str | None, output: str) -> None:
 @db_option
 @click.option("--deck", "deck_id", default=None, help="Only this deck (its file name without extension).")
 @click.option("--type", "qtype", default=None,
-              type=click.Choice(["cloze", "term_cloze", "multi_cloze", "multichoice", "numerical", "calculated",
-                                 "truefalse", "shortanswer"]), help="Only this question type.")
+              type=click.Choice(QUESTION_TYPES), help="Only this question type.")
 @click.option("--status", type=click.Choice(["accepted", "rejected", "all"]), default="accepted", show_default=True,
               help="Gate verdict to list; rejected ones show their reason.")
 @click.option("--subject", default=None, help="Only questions whose subject contains this text (any case).")
@@ -521,13 +521,11 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
     from .exams import create_exam, parse_mix
     from .exporters import select_questions
     from .store import Store
-    from .types import QuestionType
 
-    valid_types = QuestionType.__args__  # type: ignore[attr-defined]
     wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
     for t in wanted or ():
-        if t not in valid_types:
-            raise click.BadParameter(f"{t!r} is not a question type; choose from {', '.join(valid_types)}",
+        if t not in QUESTION_TYPES:
+            raise click.BadParameter(f"{t!r} is not a question type; choose from {', '.join(QUESTION_TYPES)}",
                                      param_hint="--types")
     with Store(db, create=False) as store:
         _, questions = select_questions(store, deck=deck)

@@ -6,7 +6,7 @@ question can always be traced back to the text it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 FactKind = Literal["size", "duration", "count", "price", "rate", "percent", "other"]
 Bound = Literal["exact", "max", "min", "approx"]
@@ -21,6 +21,9 @@ QuestionType = Literal[
     "truefalse",
     "shortanswer",    # the deck's own Q&A cards
 ]
+QUESTION_TYPES: tuple[str, ...] = get_args(QuestionType)
+# Question types whose answer is a blank in a sentence: exporters map them to their target's cloze.
+CLOZE_TYPES = ("cloze", "term_cloze", "multi_cloze")
 Status = Literal["accepted", "rejected"]
 
 

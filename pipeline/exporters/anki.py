@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import genanki
 
 from ..difficulty import band
-from ..types import Question
+from ..types import CLOZE_TYPES, Question
 from .base import Blank, Export, Unmappable, choices, cloze_parts, map_questions, numeric_answer, plain_number, subject_of, tf_answer, zip_bytes
 
 __all__ = ["to_anki", "stable_anki_id", "note_guid", "CLOZE_MODEL", "MC_MODEL", "note_tags"]
@@ -91,7 +91,7 @@ def _extra(q: Question) -> str:
 
 def _note(q: Question) -> list[tuple[str, tuple[str, genanki.Note]]]:
     guid, tags = note_guid(q.question_id), note_tags(q)
-    if q.type in ("cloze", "term_cloze", "multi_cloze"):
+    if q.type in CLOZE_TYPES:
         parts = cloze_parts(q)
         text = "".join("{{c%d::%s%s}}" % (p.group, _cloze_answer(p.answer), f"::{_cloze_answer(p.hint)}" if p.hint else "")
                        if isinstance(p, Blank) else _h(p, strip=False) for p in parts)

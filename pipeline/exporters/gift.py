@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..difficulty import band
-from ..types import Question
+from ..types import CLOZE_TYPES, Question
 from .base import (
     Blank, Export, Unmappable, choices, cloze_groups, cloze_parts, map_questions, numeric_answer, partial_credit,
     plain_number, subject_of, tf_answer,
@@ -54,7 +54,7 @@ def _convert(q: Question, title: str) -> list[tuple[str, GiftQuestion]]:
         return kind, GiftQuestion(name, category, tags, body)
 
     stem = escape(q.stem.strip())
-    if q.type in ("cloze", "term_cloze", "multi_cloze"):
+    if q.type in CLOZE_TYPES:
         parts = cloze_parts(q)
         groups = cloze_groups(parts)
         out = []

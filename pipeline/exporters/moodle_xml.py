@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from ..difficulty import band
-from ..types import Question
+from ..types import CLOZE_TYPES, Question
 from .base import (
     Blank, Export, NumericAnswer, Unmappable, choices, cloze_parts, map_questions, numeric_answer, partial_credit,
     plain_number, subject_of, tf_answer, tolerance_of,
@@ -130,7 +130,7 @@ class _Builder:
             _el(tags, "tag", t)
 
     def question(self, q: Question) -> tuple[str, etree._Element]:
-        if q.type in ("cloze", "term_cloze", "multi_cloze"):
+        if q.type in CLOZE_TYPES:
             e = self.head(q, "cloze", cloze_text(cloze_parts(q)))
             self.tags(q, e)
             return "cloze", e

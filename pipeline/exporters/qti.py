@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ..types import Question
+from ..types import CLOZE_TYPES, Question
 from .base import (
     Blank, Export, Unmappable, choices, cloze_parts, map_questions, numeric_answer, plain_number, tf_answer,
     zip_bytes,
@@ -64,7 +64,7 @@ def _item(q: Question) -> tuple[str, etree._Element]:
     root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
     for k, v in (("identifier", ident), ("title", _title(q)), ("adaptive", "false"), ("timeDependent", "false")):
         root.set(k, v)
-    if q.type in ("cloze", "term_cloze", "multi_cloze"):
+    if q.type in CLOZE_TYPES:
         return "textEntryInteraction", _cloze_item(root, q)
     if not q.stem.strip():
         raise Unmappable("empty stem")
@@ -254,7 +254,7 @@ def _item12(q: Question) -> tuple[str, etree._Element]:
     def score(cond: etree._Element, points: str = "100", action: str = "Set") -> None:
         _e(cond, "setvar", points, varname="SCORE", action=action)
 
-    if q.type in ("cloze", "term_cloze", "multi_cloze"):
+    if q.type in CLOZE_TYPES:
         parts = cloze_parts(q)
         blanks = [p for p in parts if isinstance(p, Blank)]
         text = "".join(f"[blank{blanks.index(p) + 1}]" if isinstance(p, Blank) else p for p in parts)

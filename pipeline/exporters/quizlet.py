@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..types import Question
+from ..types import CLOZE_TYPES, Question
 from .base import Blank, Export, Unmappable, choices, cloze_groups, cloze_parts, map_questions, one_line, tf_answer
 
 __all__ = ["to_quizlet", "cards_for"]
@@ -19,7 +19,7 @@ GAP = "____"
 
 def cards_for(q: Question) -> list[tuple[str, tuple[str, str]]]:
     """(kind, (term, definition)) for one question."""
-    if q.type in ("cloze", "term_cloze", "multi_cloze"):
+    if q.type in CLOZE_TYPES:
         parts = cloze_parts(q)
         cards = []
         for g in cloze_groups(parts):
