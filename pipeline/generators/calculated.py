@@ -18,14 +18,13 @@ from collections.abc import Iterator
 from ..types import CardFacts, Fact, Question
 from .context import clean, context_of, line_of, rng_for
 from .numeric import locate
-from .quantities import answer_text, factor, format_number, same_quantity, unit_families
+from .quantities import MULTIPLIER_WORDS, answer_text, factor, format_number, same_quantity, unit_families
 from .records import card_subject, make, masked
 
 __all__ = ["GENERATOR", "calculated_questions"]
 
 GENERATOR = "calculated"
 GIB = 1024.0**3
-_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9}
 
 
 def _render(template: str, row: dict[str, float]) -> str:
@@ -123,7 +122,7 @@ def _free_tier_costs(cf: CardFacts) -> Iterator[Question]:
                             + re.escape(noun), pline.text, re.IGNORECASE)
             if not per or pline.text.find(price.text) > per.start():
                 continue
-            denominator = float(per.group(1).replace(",", "")) * _MULTIPLIERS.get((per.group(2) or "").lower(), 1)
+            denominator = float(per.group(1).replace(",", "")) * MULTIPLIER_WORDS.get((per.group(2) or "").lower(), 1)
             if denominator <= 0:
                 continue
             rng = rng_for(0, f"{card.card_id}:{free.fact_id}:{price.fact_id}")

@@ -19,7 +19,7 @@ from ..units import canonical, unit_expr
 
 __all__ = [
     "unit_families", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
-    "scan_quantities", "same_quantity", "NUMBER_WORD",
+    "scan_quantities", "same_quantity", "NUMBER_WORD", "MULTIPLIER_WORDS",
 ]
 
 # Display units per canonical unit: (abbreviation, long name), smallest first.
@@ -67,7 +67,7 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _WORD_OF = {v: k for k, v in _WORD_NUMBERS.items()}
 NUMBER_WORD = re.compile(r"\b(?:a single|a thousand|" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
-_MULTIPLIER_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+MULTIPLIER_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                      "b": 1e9, "trillion": 1e12}
 
 
@@ -155,7 +155,7 @@ def spelling(fact: Fact) -> Spelled | None:
     written = _parse_number(pick.group())
     if not suffix and written and not math.isclose(written, target, rel_tol=1e-9):
         word = re.match(r"\s?([A-Za-z]+)", fact.text[pick.end():])
-        size = _MULTIPLIER_WORDS.get(word.group(1).lower()) if word else None
+        size = MULTIPLIER_WORDS.get(word.group(1).lower()) if word else None
         if word and size and math.isclose(written * size, target, rel_tol=1e-9):
             suffix, scale = word.group(0), size
     token = pick.group()
