@@ -452,7 +452,9 @@ def _alternation(shorts: Iterable[str]) -> re.Pattern[str] | None:
     words = sorted(shorts, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(rf"(?<![\w@-])({'|'.join(re.escape(w) for w in words)})s?(?![\w@])")
+    # The look-ahead on the terms' first characters skips most positions before the look-behind is tried.
+    ahead = f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])" if all(words) else ""
+    return re.compile(rf"{ahead}(?<![\w@-])({'|'.join(re.escape(w) for w in words)})s?(?![\w@])")
 
 
 def mentions(doc: Doc, card: Card, *, terms: DeckTerms | Mapping[str, str] | None = None,
