@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from spacy.language import Language
@@ -338,8 +339,13 @@ def _blocked(line: str, start: int, end: int) -> bool:
     lo = line.rfind(" ", 0, start) + 1
     hi = line.find(" ", end)
     hi = len(line) if hi < 0 else hi
-    chunk = line[lo:hi]
-    return any(b.start() < end - lo and start - lo < b.end() for b in _BLOCK_RE.finditer(chunk))
+    return _chunk_blocked(line[lo:hi], start - lo, end - lo)
+
+
+@lru_cache(maxsize=65536)
+def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
+    """`_blocked` within one whitespace-delimited chunk; memoised, as decks repeat their words."""
+    return any(b.start() < end and start < b.end() for b in _BLOCK_RE.finditer(chunk))
 
 
 def _scan_line(line: str, offset: int, state: _CardState) -> Iterator[Quantity]:
