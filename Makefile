@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DECK ?= data/raw/serverless-aws.txt
 
-# Prefect: a stable home inside the project, a start-up timeout that a busy
-# machine meets, and no telemetry (the machine has no network but the registries).
-export PREFECT_HOME ?= $(CURDIR)/.prefect
+# Prefect: the same defaults `qbank` sets itself (flows/__init__.py), exported here
+# so that every tool run by make sees them: a start-up timeout that a busy machine
+# meets, and no telemetry (the machine has no network but the registries).
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
@@ -51,4 +51,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) .prefect data/processed/*.duckdb
+	rm -rf $(VENV) data/processed/*.duckdb

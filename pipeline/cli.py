@@ -93,6 +93,7 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    _quiet_user_errors("prefect", "prefect.flow_runs", "prefect.task_runs")
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
@@ -119,6 +120,23 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
             )
     if not no_report:
         click.echo(f"coverage report: {report}")
+
+
+class _NoTracebackForUserErrors(logging.Filter):
+    """Prefect logs a failed run with its traceback; for a user error the one line says it all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], PipelineError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _quiet_user_errors(*logger_names: str) -> None:
+    for name in logger_names:
+        for handler in logging.getLogger(name).handlers:
+            if not any(isinstance(f, _NoTracebackForUserErrors) for f in handler.filters):
+                handler.addFilter(_NoTracebackForUserErrors())
 
 
 class _ProgressHandler(logging.Handler):

@@ -94,3 +94,23 @@ def test_eval_facts_names_the_bad_line_of_a_gold_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval-facts", str(deck), "--gold", str(tmp_path)], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "d.gold.jsonl:2: not a JSON object" in result.output
+
+
+def test_run_logs_keep_tracebacks_only_for_real_failures() -> None:
+    import io
+    import logging
+
+    from pipeline.cli import _quiet_user_errors
+    from pipeline.errors import DeckError
+
+    stream = io.StringIO()
+    logger = logging.getLogger("qbank.test.runlog")
+    logger.addHandler(logging.StreamHandler(stream))
+    _quiet_user_errors("qbank.test.runlog")
+    for error in (DeckError("deck.txt:3: card has no 'A:' line"), RuntimeError("a real bug")):
+        try:
+            raise error
+        except Exception:
+            logger.exception("Task run failed")
+    text = stream.getvalue()
+    assert text.count("Traceback") == 1 and "RuntimeError: a real bug" in text
