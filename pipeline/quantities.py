@@ -518,7 +518,20 @@ def _word_is_fact(line: str, chain: list[tuple[_Atom, str]], state: _CardState) 
         return True
     if last.noun and not last.hyphen and last.value >= 3 and last.noun.lower() not in _STOP:
         return last.noun.endswith("s") and not last.noun.endswith("ss")
-    return False
+    return last.noun is not None and _contrasted(line, first.start, last.end, last.noun)
+
+
+def _contrasted(line: str, start: int, end: int, noun: str) -> bool:
+    """The sentence counts the same thing again ("a minimum of three Availability Zones (AZs) … a
+    single AZ"): a count set against another count states a limit."""
+    stem = noun.lower().rstrip("s")
+    if len(stem) < 2 or stem in _STOP:
+        return False
+    lo = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start)) + 1
+    hi = min((i for i in (line.find(". ", end), line.find("; ", end)) if i >= 0), default=len(line))
+    sentence = line[lo:start] + " " + line[end:hi]
+    count = rf"(?<![\w.-])(?:\d+|{_WORD_NUM})\W+(?:[A-Za-z-]+\W+){{0,3}}?\(?{re.escape(stem)}s?\)?(?![\w-])"
+    return re.search(count, sentence, re.IGNORECASE) is not None
 
 
 def find_quantities(text: str, *, merge_restatements: bool = True) -> list[Quantity]:

@@ -162,3 +162,13 @@ def test_rules_come_from_the_versioned_registry() -> None:
     doc = nlp("Maximum execution time: 900 seconds ( 15 minutes )")
     assert [q.value for q in doc._.quantities] == [900, 900]
     assert nlp.get_pipe_config(FACTORY)["rules"]["@misc"] == "qbank.quantities.v1"
+
+
+def test_a_word_count_set_against_another_count_of_the_same_thing_is_a_fact() -> None:
+    from pipeline.quantities import find_quantities
+
+    contrast = "Most classes keep copies in a minimum of three Availability Zones (AZs), this one keeps data in a single AZ."
+    assert [(q.value, q.unit) for q in find_quantities(contrast) if q.value == 1.0] == [(1.0, "count")]
+    assert [q for q in find_quantities("This one keeps data in a single AZ.") if q.value == 1.0] == []
+    # a digit inside a word ("base64-style string") is no count of strings
+    assert [q for q in find_quantities("These are two strings, one a base64-style string.") if q.value == 2.0] == []
