@@ -221,3 +221,16 @@ def test_distractors_are_never_equivalent_to_the_answer_after_conversion(mantiss
         assert plausible(source, v)
         assert display(fact, v) != display(fact, source)
     assert display(fact, source) in accepted_forms(fact)
+
+
+def test_a_fact_in_a_long_paragraph_is_asked_in_its_own_sentence() -> None:
+    from pipeline.facts import extract
+
+    line = ("- Queues are a common way to decouple producers from consumers in distributed systems. "
+            "Messages can be retained for up to 14 days before they expire. "
+            "Consumers poll the queue and delete each message after processing it successfully.")
+    deck = parse_deck(f"SQS retention\nA:\n{line}\n", path="sqs.txt")
+    cfs = list(extract(deck.cards))
+    clozes = [q for q in generate(cfs, seed=1) if q.type == "cloze"]
+    assert clozes and all("decouple" not in q.stem and "poll" not in q.stem for q in clozes)
+    assert any("retained for up to _____ before they expire." in q.stem for q in clozes), [q.stem for q in clozes]

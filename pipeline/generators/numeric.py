@@ -37,14 +37,33 @@ class Located:
     subject: str | None
 
     def with_text(self, replacement: str) -> str:
-        """The line, cleaned, with the quantity replaced and the card context in front."""
-        body = clean(self.raw[: self.start] + replacement + self.raw[self.end:])
+        """The fact's sentence, cleaned, with the quantity replaced and the card context in front.
+
+        A long line (a paragraph) is cut to the sentence that holds the fact: a
+        question about one number should not make the learner read five sentences.
+        """
+        lo, hi = sentence_of(self.raw, self.start, self.end)
+        body = clean(self.raw[lo: self.start] + replacement + self.raw[self.end: hi])
         return f"{self.context} › {body}" if self.context else body
 
     @property
     def source_value(self) -> float:
         f = self.fact
         return f.source_value if f.source_value is not None else f.value / factor(f)
+
+
+LONG_LINE = 160
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"'’%])[.!?](?=\s+[A-Z(])")
+
+
+def sentence_of(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around `raw[start:end]`, or the whole line when it is short."""
+    if len(raw) <= LONG_LINE:
+        return 0, len(raw)
+    stops = [m.end() for m in _SENTENCE_END.finditer(raw)]
+    lo = max((i for i in stops if i <= start), default=0)
+    hi = min((i for i in stops if i >= end), default=len(raw))
+    return lo, hi
 
 
 def locate(cf: CardFacts, fact: Fact) -> Located | None:
