@@ -53,7 +53,7 @@ class Located:
 
 
 LONG_LINE = 160
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"'’%])[.!?](?=\s+[A-Z(])")
+_SENTENCE_END = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"'’%]))[.!?](?=\s+[A-Z(])")  # "e.g. X" does not end one
 
 
 def sentence_of(raw: str, start: int, end: int) -> tuple[int, int]:
