@@ -14,6 +14,10 @@ class StrictModeError(PipelineError):
     """`--strict` was given and the deck has malformed cards."""
 
 
+class UnitError(PipelineError):
+    """A written unit that the unit lexicon does not know."""
+
+
 class StoreError(PipelineError):
     """The bank cannot be opened or written (locked, wrong schema version …)."""
 

@@ -419,7 +419,7 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     for a, raw in chain:
         if out:
             break
-        if a.is_word and not _word_is_fact(line, chain, state):
+        if a.is_word and not _word_is_fact(line, chain):
             return
         if _is_year(a, raw) and (expr is None or expr in ("RCU", "WCU", "request")):
             return
@@ -502,10 +502,10 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         )
 
 
-def _word_is_fact(line: str, chain: list[tuple[_Atom, str]], state: _CardState) -> bool:
+def _word_is_fact(line: str, chain: list[tuple[_Atom, str]]) -> bool:
     """A word number is a fact when it states a limit ("two-minute", "fewer than two", "three zones")."""
     first, last = chain[0][0], chain[-1][0]
-    full_left, right = line[:first.start], line[last.end:]
+    full_left = line[:first.start]
     tail = _strip_article(_tail(full_left[-_WINDOW:]))
     word = line[first.start:first.num_end]
     if word[0].isupper() and not _sentence_start(full_left):

@@ -14,12 +14,10 @@ from typing import Final
 
 import pint
 
-from .errors import PipelineError, value_invalid_msg
+from .errors import UnitError, value_invalid_msg
 
-__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of", "CANONICAL_UNITS", "KINDS"]
+__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of"]
 
-CANONICAL_UNITS: Final = ("s", "B", "count", "USD", "percent", None, "B/s", "bit/s", "count/s", "GB-s")
-KINDS: Final = ("size", "duration", "count", "price", "rate", "percent", "other")
 
 # Cloud units pint does not know, and the billing calendar of the conventions.
 _DEFINITIONS: Final = (
@@ -62,10 +60,6 @@ _OTHER: Final = {
 }
 _BYTES_RE: Final = re.compile(r"^([kmgtpe]?)(i?)b(?:ytes?)?(?:(?:/|\s*per\s*)(s|sec|second))?$", re.IGNORECASE)
 _BITS_RE: Final = re.compile(r"^([kmgt]?)(?:bps|bit/s|bits/s|b/s)$", re.IGNORECASE)
-
-
-class UnitError(PipelineError):
-    """A written unit that the unit lexicon does not know."""
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from assessment_data import small_bank
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from pipeline.difficulty import (
-    DifficultyScorer, band, blend_b, cross_validate, features_frame, heuristic_b, load_artifact, save_artifact,
+    DifficultyScorer, band, blend_b, cross_validate, features_frame, load_artifact, save_artifact,
     score, to_b, to_difficulty,
 )
 from pipeline.features import question_features
