@@ -28,7 +28,7 @@ from spacy.util import registry
 from .doctext import doc_text
 from .units import canonical, kind_of, unit_expr
 
-__all__ = ["Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
+__all__ = ["CARDINAL_WORDS", "Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
            "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
@@ -61,6 +61,9 @@ _WORD_VALUES: Final = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "single": 1,
 }
+# Plain cardinals ("three", "forty"): also how generators write a word-number answer.
+CARDINAL_WORDS: Final = {w: v for w, v in _WORD_VALUES.items()
+                         if w not in ("hundred", "dozen", "thousand", "million", "billion", "single")}
 _SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6}
 _MONTHS: Final = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "

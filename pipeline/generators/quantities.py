@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..quantities import CARDINAL_WORDS
 from ..types import Fact
 from ..units import canonical, unit_expr
 
@@ -63,8 +64,7 @@ def _aliases() -> dict[str, tuple[str | None, float]]:
 
 
 _NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+")  # a comma only inside a number: "1, 2, or 4"
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_WORD_NUMBERS = CARDINAL_WORDS
 _WORD_OF = {v: k for k, v in _WORD_NUMBERS.items()}
 NUMBER_WORD = re.compile(r"\b(?:a single|a thousand|" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 MULTIPLIER_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
