@@ -264,31 +264,11 @@ def eval_facts(deck: Path, gold_dir: Path, deck_format: str | None, min_precisio
         qbank eval-facts deck.txt --gold gold/ --min-precision 0.97 --min-recall 0.97 --quiet
     """
     from .decks import deck_name, read_deck
-    from .evaluation import evaluate
+    from .evaluation import evaluate, read_gold
     from .facts import extract, fact_rows
 
     name = deck_name(deck)
-
-    def load(suffix: str, required: bool = True) -> list[dict[str, Any]]:
-        path = gold_dir / f"{name}.{suffix}.jsonl"
-        if not path.exists() and not required:
-            return []
-        if not path.exists():
-            raise click.ClickException(f"{path}: no gold file for deck {name!r}")
-        rows = []
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            try:
-                row = json.loads(line) if line.strip() else {}
-            except json.JSONDecodeError as e:
-                row = e.msg
-            if not isinstance(row, dict):
-                raise click.ClickException(f"{path}:{number}: not a JSON object ({row})")
-            if row:
-                rows.append(row)
-        return rows
-
-    result = evaluate(fact_rows(extract(read_deck(deck, fmt=deck_format).cards)),
-                      load("gold"), load("services", False), load("nonfacts", False))
+    result = evaluate(fact_rows(extract(read_deck(deck, fmt=deck_format).cards)), *read_gold(gold_dir, name))
     if not quiet:
         for g in result.misses:
             click.echo(f"miss   card {g['card']:>3}: {g.get('text')!r} = {g['value']} {g.get('unit')}")

@@ -18,6 +18,10 @@ class UnitError(PipelineError):
     """A written unit that the unit lexicon does not know."""
 
 
+class EvaluationError(PipelineError):
+    """Gold annotations cannot be read (missing file, a line that is not JSON)."""
+
+
 class StoreError(PipelineError):
     """The bank cannot be opened or written (locked, wrong schema version …)."""
 

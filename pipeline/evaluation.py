@@ -4,22 +4,53 @@ The matching is the gold scorer's: numeric facts match as a multiset on
 (card, unit, value) with a relative tolerance of 1e-6; services match per card
 on a normalised name (case, punctuation and provider prefixes ignored) against
 either the gold name or its surface form; a false alarm whose text overlaps a
-listed non-fact of its card is a trap. Pure functions over rows: the CLI reads
-the files.
+listed non-fact of its card is a trap. `read_gold` reads a deck's gold files;
+the rest are pure functions over rows.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["Score", "Evaluation", "evaluate", "norm_service"]
+from .errors import EvaluationError
+
+__all__ = ["Score", "Evaluation", "evaluate", "norm_service", "read_gold"]
 
 Row = Mapping[str, Any]
 _PREFIXES: Final = ("amazon", "aws", "googlecloud", "google", "gcp", "microsoft", "azure")
+
+
+def read_gold(gold_dir: Path, name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The deck's gold facts, services and non-facts (the last two optional).
+
+    Raises:
+        EvaluationError: the facts file is missing, or a line is not a JSON object (with FILE:LINE).
+    """
+    def load(kind: str, required: bool) -> list[dict[str, Any]]:
+        path = gold_dir / f"{name}.{kind}.jsonl"
+        if not path.exists():
+            if required:
+                raise EvaluationError(f"{path}: no gold file for deck {name!r}")
+            return []
+        rows = []
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            try:
+                row = json.loads(line) if line.strip() else {}
+            except json.JSONDecodeError as e:
+                row = e.msg
+            if not isinstance(row, dict):
+                raise EvaluationError(f"{path}:{number}: not a JSON object ({row})")
+            if row:
+                rows.append(row)
+        return rows
+
+    return load("gold", True), load("services", False), load("nonfacts", False)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """Facts stage end to end: lines and offsets, attribute and subject, ids, rows, scoring against gold."""
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.decks import parse_deck, read_deck
-from pipeline.evaluation import evaluate, norm_service
+from pipeline.evaluation import evaluate, norm_service, read_gold
 from pipeline.facts import extract, fact_rows
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -85,17 +84,12 @@ def test_evaluation_matches_like_the_gold_scorer() -> None:
     assert norm_service("Amazon CloudFront") == norm_service("cloud-front") == "cloudfront"
 
 
-def _gold(deck: str, kind: str) -> list[dict]:
-    path = SHARED / "gold" / f"{deck}.{kind}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 @pytest.mark.parametrize("deck", GOLD_DECKS)
 def test_gold_floors(deck: str) -> None:
     if not (SHARED / "gold").is_dir():
         pytest.skip(f"shared gold folder not found at {SHARED / 'gold'} (CI clones shared/ beside the repo)")
     rows = fact_rows(extract(read_deck(SHARED / "decks" / f"{deck}.txt").cards))
-    result = evaluate(rows, _gold(deck, "gold"), _gold(deck, "services"), _gold(deck, "nonfacts"))
+    result = evaluate(rows, *read_gold(SHARED / "gold", deck))
     summary = result.summary(deck)
     assert result.facts.precision >= FLOOR, summary
     assert result.facts.recall >= FLOOR, summary
