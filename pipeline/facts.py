@@ -8,23 +8,27 @@ from its content, so a rebuild gives the same IDs.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Final
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctext import TEXT_KEY, doc_text
+from .generators.quantities import scan_quantities, spelling
 from .ids import stable_id
 from .nlp import load_nlp
-from .doctext import TEXT_KEY, doc_text
 from .quantities import Quantity
 from .services import SPANS_KEY, DeckTerms, deck_terms, locate_mentions, span_offsets
-from .types import Card, CardFacts, Fact
+from .sites import CardLayout, make_site, restatement_end
+from .types import Card, CardFacts, Fact, Site
 
-__all__ = ["extract", "fact_rows", "card_text"]
+__all__ = ["extract", "locate", "fact_rows", "card_text"]
 
 _BULLETS: Final = re.compile(r"^\s*(?:[-*•>]\s*)+")
 _CLAUSE_SPLIT: Final = re.compile(r"[.;!?(\[]\s+|\s+-\s+|,\s+|\s+\(|^\s*")
@@ -78,7 +82,7 @@ def _make_doc(nlp: Language, card: Card) -> Doc:
 
 
 def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardFacts:
-    """Turn one analysed card into its `CardFacts` (facts located by source line).
+    """Turn one analysed card into its `CardFacts`: facts and mentions, located once (`locate`).
 
     `CardFacts.terms` holds only the deck terms the card itself uses.
     """
@@ -105,7 +109,51 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
             attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, line.number, start),
             context=q.context,
         ))
-    return CardFacts(card=card, facts=tuple(facts), services=services, terms=used)
+    return locate(CardFacts(card=card, facts=tuple(facts), services=services, terms=used))
+
+
+def locate(cf: CardFacts) -> CardFacts:
+    """The card's facts and mentions with their sites: the sentence, context and blank every question shows.
+
+    A fact's locator names its line (digits masked) and its position among the
+    line's facts, so question IDs survive a corrected value.
+    """
+    layout = CardLayout(cf.card)
+    indexed = [(_line_index(layout, f.line, f.start, f.text), f) for f in cf.facts]
+    order = sorted(range(len(indexed)), key=lambda i: (indexed[i][0], indexed[i][1].start, indexed[i][1].end,
+                                                       indexed[i][1].role))
+    positions = [0] * len(indexed)
+    previous, n = -1, 0
+    for i in order:
+        n = n + 1 if indexed[i][0] == previous else 0
+        positions[i], previous = n, indexed[i][0]
+    facts = tuple(replace(f, site=fact_site(layout, idx, f, key=f"#{pos}:{f.role}"))
+                  for (idx, f), pos in zip(indexed, positions))
+    services = tuple(replace(m, site=make_site(layout, _line_index(layout, m.line, m.start, m.text), m.start, m.end,
+                                               key=f":service:{m.service}")) for m in cf.services)
+    return replace(cf, facts=facts, services=services)
+
+
+def _line_index(layout: CardLayout, number: int, start: int, text: str) -> int:
+    """The index in `card.lines` of the line numbered `number` that holds `text` at `start`.
+
+    Two lines of a card can share a number (front and back of one TSV row).
+    """
+    candidates = [i for i, line in enumerate(layout.lines) if line.number == number]
+    return next((i for i in candidates if layout.lines[i].text[start:start + len(text)] == text), candidates[0])
+
+
+def fact_site(layout: CardLayout, index: int, fact: Fact, *, key: str) -> Site:
+    """The fact's site: the blank covers its written quantity and a bracketed restatement of it."""
+    spelled = spelling(fact)
+    start, end = (fact.start, fact.end) if spelled is None else (fact.start + spelled.start, fact.start + spelled.end)
+
+    def restates(inner: str) -> bool:
+        # "2,556 days (seven years)": a rounded restatement counts too
+        return any(u == fact.unit and math.isclose(v, fact.value, rel_tol=0.01) for v, u in scan_quantities(inner))
+
+    end = restatement_end(layout.lines[index].text, end, restates)
+    return make_site(layout, index, start, end, attribute=fact.attribute, subject=fact.subject, key=key)
 
 
 def attribute(line: str, start: int, end: int, q: Quantity) -> str:

@@ -94,6 +94,42 @@ class Deck:
 
 
 @dataclass(frozen=True)
+class Site:
+    """Where a fact or mention sits, found once at extraction (see `pipeline.sites`).
+
+    `sentence` is the part of the source line a question shows (the whole line
+    unless it is long), `start`/`end` the span a blank covers in it, `before`
+    and `after` the sentence cleaned once around that span, and `context` the
+    card context a learner needs (title › parent bullet …).
+    """
+
+    line_index: int                # index into `Card.lines`
+    line: int                      # 1-based source line
+    offset: int                    # where `sentence` starts in the line
+    sentence: str
+    start: int
+    end: int
+    before: str
+    after: str
+    context: str
+    locator: str                   # the place, independent of the value: question IDs derive from it
+
+    @property
+    def written(self) -> str:
+        """The text the blank covers, as written."""
+        return self.sentence[self.start:self.end]
+
+    def body(self, replacement: str) -> str:
+        """The sentence with `replacement` in place of the blank."""
+        return f"{self.before}{replacement}{self.after}"
+
+    def stem(self, replacement: str) -> str:
+        """`context › body`, the way every stem shows a sentence."""
+        body = self.body(replacement)
+        return f"{self.context} › {body}" if self.context else body
+
+
+@dataclass(frozen=True)
 class Fact:
     """A numeric fact read from one card line.
 
@@ -120,6 +156,7 @@ class Fact:
     attribute: str = ""
     subject: str | None = None
     context: str | None = None     # e.g. a price's denominator "per 1 million requests"
+    site: Site | None = None       # set by extraction: the sentence, context and blank of its questions
 
 
 @dataclass(frozen=True)
@@ -134,6 +171,7 @@ class ServiceMention:
     start: int = 0
     end: int = 0
     source: str = "gazetteer"      # or "deck" for terms the deck defines itself
+    site: Site | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +222,7 @@ class Question:
     difficulty: float | None = None
     extra: tuple[tuple[str, object], ...] = field(default_factory=tuple)
     revision: int = 0              # bumped by the store each time a rebuild changes the question's content
+    quality: float | None = None   # the gate's soft signals, in [0, 1]: higher reads better (ranks accepted questions)
 
     def get(self, key: str, default: object = None) -> object:
         return dict(self.extra).get(key, default)

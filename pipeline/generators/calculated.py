@@ -1,12 +1,15 @@
-"""Calculated questions with variants, like Moodle's, derived from a card's own facts.
+"""Calculated questions with variants, like Moodle's: a card's facts combined through what their units mean.
 
-Each rule fires only where the card states what the arithmetic needs:
-- unit conversion of a duration or size written in a larger unit;
+Each rule fires only where the card states what the arithmetic needs, and
+asks something a learner of the subject must understand, never a bare unit
+conversion:
 - seconds of compute a GB-second allowance buys at a memory size — only when
   the card itself states one such result, which shows it means GB-seconds;
 - cost of N units past a free tier — a "free" allowance and a price "per/for
   N <same noun>" in one card;
-- capacity units from a "1 X = 1 <op> of S KB per second" definition.
+- capacity units from a "1 X = 1 <op> of S KB per second" definition;
+- how many shards/partitions/… a target rate needs, from a rate stated per one of them;
+- how much one of them moves in a given time, from the same rate.
 The stored extra holds the formula, the dataset of variants and each variant's answer.
 """
 from __future__ import annotations
@@ -15,11 +18,12 @@ import math
 import re
 from collections.abc import Iterator
 
+from ..sites import masked
 from ..types import CardFacts, Fact, Question
-from .context import clean, context_of, line_of, rng_for
-from .numeric import locate
-from .quantities import MULTIPLIER_WORDS, answer_text, factor, format_number, same_quantity, unit_families
-from .records import card_subject, make, masked
+from .context import rng_for
+from .grammar import agree
+from .quantities import MULTIPLIER_WORDS, answer_text, format_number, same_quantity
+from .records import make
 
 __all__ = ["GENERATOR", "calculated_questions"]
 
@@ -34,46 +38,26 @@ def _render(template: str, row: dict[str, float]) -> str:
     return template
 
 
-def _question(cf: CardFacts, fact: Fact, *, rule: str, template: str, answer: float, unit: str, shown: str,
-              formula: str, dataset: list[dict[str, float]], reason: str, evidence: list[str]) -> Question:
+def _question(cf: CardFacts, fact: Fact, *, rule: str, context: str, template: str, prompt: str, answer: float,
+              unit: str, shown: str, formula: str, dataset: list[dict[str, float]], reason: str,
+              evidence: list[str]) -> Question:
     """`dataset[0]` is the variant the card states; the stem shows it."""
-    stem = _render(template, dataset[0])
     return make(
-        cf.card, generator=GENERATOR, locator=f"{rule}:{masked(template)}", qtype="calculated", line=fact.line,
-        stem=stem, answer=shown, fact=fact, subject=fact.subject or card_subject(cf), reason=reason,
-        answer_value=answer, answer_unit=unit,
-        extra={"formula": formula, "template": template, "dataset": dataset, "rule": rule, "source_text": evidence, "tolerance": 0.001,
+        cf.card, generator=GENERATOR, locator=f"{rule}:{masked(template + prompt)}", qtype="calculated",
+        line=fact.line, context=context, body=_render(template, dataset[0]), prompt=_render(prompt, dataset[0]),
+        answer=shown, fact=fact, subject=fact.subject, reason=reason, answer_value=answer, answer_unit=unit,
+        extra={"formula": formula, "template": f"{context} › {template}\n{prompt}" if context else f"{template}\n{prompt}",
+               "dataset": dataset, "rule": rule, "source_text": evidence, "tolerance": 0.001,
                "tolerance_type": "relative"},
     )
 
 
-# Conversions worth asking: a duration in minutes or more, a size in gigabytes or more.
-_CONVERTIBLE = {"s": 60.0, "B": 1024.0**3}
+def _sentence(f: Fact) -> str:
+    return f.site.sentence if f.site else f.text
 
 
-def _conversions(cf: CardFacts) -> Iterator[Question]:
-    titles = {line.number for line in cf.card.title_lines}
-    for f in cf.facts:
-        family = unit_families().get(f.unit or "")
-        size = factor(f)
-        if (not family or f.unit not in _CONVERTIBLE or size < _CONVERTIBLE[f.unit] or f.source_value is None
-                or f.role == "increment" or f.line in titles):
-            continue
-        src = next((u for u in family if same_quantity(u[2], size)), None)
-        smaller = [u for u in family if u[2] < size * (1 - 1e-9)]
-        loc = locate(cf, f)
-        if src is None or not smaller or loc is None or f.source_value in (0, 1):
-            continue
-        target = smaller[-1]
-        k = size / target[2]
-        x = f.source_value
-        dataset = [{"x": v, "answer": v * k} for v in [x] + sorted({x * 2, max(1.0, x / 2), x + 1, x * 3} - {x})]
-        note = f" (1 {src[0]} = {format_number(k)} {target[0]})" if f.unit == "B" else ""
-        template = f"{loc.with_text('{x} ' + src[0])}\nHow many {target[1]} is {{x}} {src[0]}?{note}"
-        yield _question(cf, f, rule="convert", template=template, answer=x * k, unit=target[0],
-                        shown=f"{format_number(x * k, grouping=x * k >= 10000)} {target[1]}",
-                        formula=f"{{x}} * {format_number(k)}", dataset=dataset,
-                        reason=f"unit conversion of {answer_text(f)!r} to {target[1]}", evidence=[answer_text(f)])
+def _context(f: Fact) -> str:
+    return f.site.context if f.site else ""
 
 
 def _gb_seconds(cf: CardFacts) -> Iterator[Question]:
@@ -88,51 +72,51 @@ def _gb_seconds(cf: CardFacts) -> Iterator[Question]:
         stated_mb = m.value / 1024**2
         memory_mb = [stated_mb] + sorted({128.0, 256.0, 512.0, 1024.0, 2048.0} - {stated_mb})
         dataset = [{"gb_seconds": g.value, "memory_mb": mb, "answer": g.value / (mb / 1024)} for mb in memory_mb]
-        context = context_of(cf.card, g.line, attribute=g.attribute, subject=g.subject)
-        template = (f"{context} › {{gb_seconds}} GB-seconds of compute time.\nHow many seconds can a function "
-                    f"with {{memory_mb}} MB of memory run within that allowance?")
         seconds = dataset[0]["answer"]
-        yield _question(cf, g, rule="gb_seconds", template=template, answer=seconds, unit="s",
-                        shown=f"{format_number(seconds, grouping=True)} seconds",
+        yield _question(cf, g, rule="gb_seconds", context=_context(g), template="{gb_seconds} GB-seconds of compute time.",
+                        prompt="How many seconds can a function with {memory_mb} MB of memory run within that allowance?",
+                        answer=seconds, unit="s", shown=f"{format_number(seconds, grouping=True)} seconds",
                         formula="{gb_seconds} / ({memory_mb} / 1024)", dataset=dataset,
                         reason=f"GB-seconds ÷ memory, as the card works out on line {d.line}",
                         evidence=[answer_text(g), answer_text(m), answer_text(d)])
 
 
-def _noun_after(line: str, fact: Fact) -> str | None:
-    at = line.find(fact.text)
-    m = re.match(r"\s*([A-Za-z][\w-]*)", line[at + len(fact.text):]) if at >= 0 else None
-    return m.group(1) if m and fact.unit != "GB-s" else ("GB-seconds" if fact.unit == "GB-s" else None)
+def _noun_after(fact: Fact) -> str | None:
+    if fact.unit == "GB-s":
+        return "GB-seconds"
+    sentence = _sentence(fact)
+    at = sentence.find(fact.text)
+    m = re.match(r"\s*([A-Za-z][\w-]*)", sentence[at + len(fact.text):]) if at >= 0 else None
+    return m.group(1) if m else None
 
 
 def _free_tier_costs(cf: CardFacts) -> Iterator[Question]:
-    card = cf.card
     for free in cf.facts:
-        line = line_of(card, free.line)
-        if line is None or "free" not in line.text.lower() or free.unit not in ("count", "GB-s"):
+        if "free" not in _sentence(free).lower() or free.unit not in ("count", "GB-s"):
             continue
-        noun = _noun_after(line.text, free)
+        noun = _noun_after(free)
         if not noun:
             continue
         for price in cf.facts:
-            pline = line_of(card, price.line)
-            if price.unit != "USD" or pline is None or price.line == free.line:
+            if price.unit != "USD" or price.line == free.line:
                 continue
+            sentence = _sentence(price)
             per = re.search(r"\b(?:per|for)\s+(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|k|m)?\s+"
-                            + re.escape(noun), pline.text, re.IGNORECASE)
-            if not per or pline.text.find(price.text) > per.start():
+                            + re.escape(noun), sentence, re.IGNORECASE)
+            if not per or sentence.find(price.text) > per.start():
                 continue
             denominator = float(per.group(1).replace(",", "")) * MULTIPLIER_WORDS.get((per.group(2) or "").lower(), 1)
             if denominator <= 0:
                 continue
-            rng = rng_for(0, f"{card.card_id}:{free.fact_id}:{price.fact_id}")
+            rng = rng_for(0, f"{cf.card.card_id}:{free.fact_id}:{price.fact_id}")
             dataset = [{"n": free.value + k * denominator, "free": free.value, "per": denominator,
                         "price": price.value, "answer": round(k * price.value, 10)}
                        for k in rng.sample([1, 2, 3, 5, 10, 20, 50], 4)]
-            template = (f"{clean(card.title)} › The first {{free}} {noun} are free, then ${{price}} per {{per}} "
-                        f"{noun}.\nWhat do {{n}} {noun} cost in total?")
             cost = dataset[0]["answer"]
-            yield _question(cf, price, rule="free_tier_cost", template=template, answer=cost, unit="USD",
+            title = price.site.context.split(" › ")[0] if price.site and price.site.context else ""
+            yield _question(cf, price, rule="free_tier_cost", context=title,
+                            template=f"The first {{free}} {noun} are free, then ${{price}} per {{per}} {noun}.",
+                            prompt=f"What do {{n}} {noun} cost in total?", answer=cost, unit="USD",
                             shown=f"${format_number(cost, decimals=2)}",
                             formula="max(0, {n} - {free}) / {per} * {price}", dataset=dataset,
                             reason=f"cost past the free tier on line {free.line}, priced on line {price.line}",
@@ -143,26 +127,86 @@ _CAPACITY = re.compile(r"\b1\s+([A-Z]{2,5})\s*=\s*1\s+([A-Za-z ]+?)\s+of\s+(\d+)
 
 
 def _capacity_units(cf: CardFacts) -> Iterator[Question]:
-    for line in cf.card.answer_lines:
-        m = _CAPACITY.search(line.text)
-        size_fact = next((f for f in cf.facts if f.line == line.number and f.unit == "B"), None)
-        if not m or size_fact is None:
+    for size in cf.facts:
+        m = _CAPACITY.search(_sentence(size)) if size.unit == "B" else None
+        if not m:
             continue
         unit, operation, block = m.group(1).upper(), m.group(2).strip().lower(), int(m.group(3))
-        rng = rng_for(0, f"{cf.card.card_id}:{line.number}")
+        rng = rng_for(0, f"{cf.card.card_id}:{size.fact_id}")
         rows = [{"rate": float(rate), "item_kb": float(kb), "answer": float(rate * math.ceil(kb / block))}
                 for rate, kb in zip(rng.sample([5, 10, 20, 50, 100], 3), rng.sample(range(block + 1, block * 4 + 3), 3))]
-        template = (f"{clean(cf.card.title)} › {clean(line.text)}.\nHow many {unit} are needed for "
-                    f"{{rate}} {operation}s per second of {{item_kb}} KB items?")
-        yield _question(cf, size_fact, rule="capacity_units", template=template, answer=rows[0]["answer"],
-                        unit="count", shown=f"{format_number(rows[0]['answer'])} {unit}",
+        yield _question(cf, size, rule="capacity_units", context=_context(size), template=f"{m.group(0)}.",
+                        prompt=f"How many {unit} are needed for {{rate}} {agree(operation, 2)} per second of {{item_kb}} KB items?",
+                        answer=rows[0]["answer"], unit="count", shown=f"{format_number(rows[0]['answer'])} {unit}",
                         formula=f"{{rate}} * ceil({{item_kb}} / {block})", dataset=rows,
-                        reason=f"capacity units from the definition on line {line.number}",
-                        evidence=[m.group(0)])
+                        reason="capacity units from the card's definition", evidence=[m.group(0)])
+
+
+# What a rate is stated per: "Each shard provides 1MB/s", "5 reads per second per shard", "shards each permit".
+_ENTITY_BEFORE = re.compile(r"\b(?:each|every|a single|one|per)\s+([a-z][a-z-]{2,})\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_ENTITY_EACH = re.compile(r"\b([a-z][a-z-]{2,}?)s?\s+each\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_ENTITY_AFTER = re.compile(r"^\s*(?:of\s+[\w\s]{0,30}?)?\s*per\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
+_NOT_ENTITIES = frozenset({"second", "minute", "hour", "day", "month", "year", "request", "call", "read", "write",
+                           "account", "region", "subscription", "customer", "user", "default", "maximum", "time"})
+_RATE_SHOWN = {"B/s": ("MB", 1024.0**2), "count/s": ("", 1.0)}
+
+
+def _entity(fact: Fact) -> str | None:
+    """The thing a rate is stated per ("shard", "partition"), from the fact's sentence."""
+    if fact.site is None:
+        return None
+    before = fact.site.sentence[: fact.site.start]
+    after = fact.site.sentence[fact.site.end:]
+    for pattern, text in ((_ENTITY_AFTER, after), (_ENTITY_BEFORE, before), (_ENTITY_EACH, before)):
+        m = pattern.search(text)
+        if m:
+            word = agree(m.group(1).lower(), 1)
+            if word not in _NOT_ENTITIES:
+                return word
+    return None
+
+
+def _rate_noun(rate: Fact) -> str:
+    """What a count rate counts: "reads" of "5 reads per second"."""
+    m = re.match(r"[~\d.,\s]*([A-Za-z][\w-]*)", rate.text)
+    return agree(m.group(1), 2) if m and m.group(1).lower() not in ("per", "a", "an") else "units"
+
+
+def _rates(cf: CardFacts) -> Iterator[Question]:
+    for rate in cf.facts:
+        if rate.unit not in _RATE_SHOWN or rate.role == "increment" or rate.value <= 0 or rate.bound == "min":
+            continue
+        entity = _entity(rate)
+        if entity is None:
+            continue
+        per = agree(entity, 2)
+        what = answer_text(rate)
+        context = _context(rate)
+        sentence = f"{rate.site.body(what) if rate.site else what}."
+        rng = rng_for(0, f"{cf.card.card_id}:{rate.fact_id}")
+        targets = sorted({round(rate.value * k) for k in rng.sample([2.5, 3.2, 4.5, 7.5, 12.4, 30.5], 4)})
+        shown_unit, scale = _RATE_SHOWN[rate.unit or ""]
+        counted = shown_unit or _rate_noun(rate)
+        label = f"{shown_unit}/s" if shown_unit else f"{counted} per second"
+        needed = [{"target": t / scale, "rate": rate.value / scale, "answer": float(math.ceil(t / rate.value))}
+                  for t in targets]
+        yield _question(cf, rate, rule="units_for_rate", context=context, template=sentence,
+                        prompt=f"How many {per} are needed for {{target}} {label}?", answer=needed[0]["answer"],
+                        unit="count", shown=f"{format_number(needed[0]['answer'])} {agree(entity, needed[0]['answer'])}",
+                        formula="ceil({target} / {rate})", dataset=needed,
+                        reason=f"{per} needed for a rate, from the rate per {entity}", evidence=[what])
+        minutes = [5.0, 2.0, 10.0, 60.0]
+        moved = [{"minutes": m, "rate": rate.value / scale, "answer": rate.value / scale * m * 60} for m in minutes]
+        amount = f"{format_number(moved[0]['answer'], grouping=True)} {counted}"
+        yield _question(cf, rate, rule="rate_over_time", context=context, template=sentence,
+                        prompt=f"At that rate, how many {counted} can one {entity} handle in {{minutes}} minutes?",
+                        answer=moved[0]["answer"], unit=shown_unit or "count", shown=amount,
+                        formula="{rate} * {minutes} * 60", dataset=moved,
+                        reason=f"throughput × time, from the rate per {entity}", evidence=[what])
 
 
 def calculated_questions(cf: CardFacts) -> Iterator[Question]:
-    yield from _conversions(cf)
     yield from _gb_seconds(cf)
     yield from _free_tier_costs(cf)
     yield from _capacity_units(cf)
+    yield from _rates(cf)

@@ -1,9 +1,9 @@
-"""Questions over one numeric fact: cloze, multiple choice, numerical, true/false; and multi-cloze lines.
+"""Questions over one numeric fact: cloze, multiple choice, numerical, true/false; and multi-cloze sentences.
 
-Every question shows the fact's line with its card context (title, parent
-bullet, attribute or subject when the line lacks them). The blank covers the
-written quantity and any bracketed restatement of it, so "900 seconds
-( 15 minutes )" never leaves its own answer behind.
+Each fact arrives located (`Fact.site`, see `pipeline.sites`): its sentence,
+the card context and the span the blank covers (the written quantity and any
+bracketed restatement of it, so "900 seconds ( 15 minutes )" never leaves its
+own answer behind). Generators only render text from it.
 """
 from __future__ import annotations
 
@@ -11,251 +11,231 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..types import CardFacts, Fact, Option, Question
-from .context import BLANK, clean, context_of, line_of, restatement_end, rng_for
+from ..sites import BLANK, spans_text
+from ..types import CardFacts, Fact, Option, Question, Site
+from .context import rng_for
 from .distractors import distractors
-from .quantities import accepted_forms, answer_text, display, factor, same_quantity, scan_quantities, spelling
-from .records import card_subject, fact_locator, line_locator, make, question_id
+from .grammar import number_of
+from .quantities import accepted_forms, answer_text, display, factor
+from .records import make, question_id
 
-__all__ = ["GENERATOR", "Located", "locate", "numeric_questions"]
+__all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors", "in_brackets"]
 
 GENERATOR = "numeric"
+WHICH_VALUE = "Which value fills the blank?"
 
 
 @dataclass(frozen=True)
-class Located:
-    """A fact found in its line, with everything its questions share."""
+class Asked:
+    """A located fact and what all its questions share."""
 
     cf: CardFacts
     fact: Fact
-    raw: str          # the source line as written
-    start: int        # the written quantity (and a restatement) in `raw`
-    end: int
-    answer: str       # the quantity as written
-    locator: str
-    context: str
-    subject: str | None
-
-    def with_text(self, replacement: str) -> str:
-        """The fact's sentence, cleaned, with the quantity replaced and the card context in front.
-
-        A long line (a paragraph) is cut to the sentence that holds the fact: a
-        question about one number should not make the learner read five sentences.
-        """
-        lo, hi = sentence_of(self.raw, self.start, self.end)
-        body = clean(self.raw[lo: self.start] + replacement + self.raw[self.end: hi])
-        return f"{self.context} › {body}" if self.context else body
+    site: Site
+    answer: str       # the quantity as written ("900 seconds", "1,00,000", "2/3")
 
     @property
     def source_value(self) -> float:
         f = self.fact
         return f.source_value if f.source_value is not None else f.value / factor(f)
 
-
-LONG_LINE = 160
-_SENTENCE_END = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"'’%]))[.!?](?=\s+[A-Z(])")  # "e.g. X" does not end one
-
-
-def sentence_of(raw: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around `raw[start:end]`, or the whole line when it is short."""
-    if len(raw) <= LONG_LINE:
-        return 0, len(raw)
-    stops = [m.end() for m in _SENTENCE_END.finditer(raw)]
-    lo = max((i for i in stops if i <= start), default=0)
-    hi = min((i for i in stops if i >= end), default=len(raw))
-    return lo, hi
+    @property
+    def in_title(self) -> bool:
+        return self.site.line_index < len(self.cf.card.title_lines)
 
 
-def locate(cf: CardFacts, fact: Fact) -> Located | None:
-    """Find the fact's written quantity in its line; None when the line does not hold it."""
-    line = line_of(cf.card, fact.line)
-    if line is None:
+def asked(cf: CardFacts, fact: Fact) -> Asked | None:
+    """The fact ready to be asked; None when extraction could not locate it."""
+    if fact.site is None or not fact.text:
         return None
-    raw = line.text
-    offset = fact.start if raw[fact.start:fact.end] == fact.text and fact.end > fact.start else raw.find(fact.text)
-    if offset < 0 or not fact.text:
-        return None
-    spelled = spelling(fact)
-    if spelled is None:
-        start, end = offset, offset + len(fact.text)
-    else:
-        start, end = offset + spelled.start, offset + spelled.end
-
-    def restates(inner: str) -> bool:
-        return any(u == fact.unit and same_quantity(v, fact.value) for v, u in scan_quantities(inner))
-
-    end = restatement_end(raw, end, restates)
-    subject = fact.subject or card_subject(cf)
-    return Located(
-        cf=cf, fact=fact, raw=raw, start=start, end=end, answer=answer_text(fact),
-        locator=fact_locator(cf, fact),
-        context=context_of(cf.card, fact.line, attribute=fact.attribute, subject=subject),
-        subject=subject,
-    )
+    return Asked(cf=cf, fact=fact, site=fact.site, answer=answer_text(fact))
 
 
-def _increment(loc: Located) -> float | None:
+def in_brackets(site: Site) -> bool:
+    """Whether the blank sits inside brackets: a side remark, not what its sentence states."""
+    depth = 0
+    for ch in site.sentence[: site.start]:
+        depth += ch in "(["
+        depth -= ch in ")]"
+    return depth > 0
+
+
+def _increment(a: Asked) -> float | None:
     """The grid step of a range the fact belongs to, in the fact's source unit."""
-    f = loc.fact
+    f = a.fact
     if f.role == "increment":
         return None
-    for other in loc.cf.facts:
+    for other in a.cf.facts:
         if other.role == "increment" and other.unit == f.unit and (
             (other.group is not None and other.group == f.group) or (other.group is None and other.line == f.line)
         ):
             step = other.value / factor(f)
-            on_grid = any(abs(round(x / step) * step - x) < 1e-9 * max(1.0, x) for x in (loc.source_value,))
+            on_grid = abs(round(a.source_value / step) * step - a.source_value) < 1e-9 * max(1.0, a.source_value)
             return step if on_grid else None
     return None
 
 
-def _avoid(loc: Located) -> list[float]:
+def _avoid(a: Asked) -> list[float]:
     """Other true numbers of the line in this unit: never offered as a wrong answer."""
-    f = loc.fact
-    return [o.value / factor(f) for o in loc.cf.facts if o.line == f.line and o.unit == f.unit and o is not f]
+    f = a.fact
+    return [o.value / factor(f) for o in a.cf.facts if o.line == f.line and o.unit == f.unit and o is not f]
 
 
-def _distractors(loc: Located, rng_seed: int, question_id: str) -> list[float]:
-    return distractors(
-        loc.source_value, rng=rng_for(rng_seed, question_id), increment=_increment(loc),
-        unit=loc.fact.unit, avoid=_avoid(loc),
-    )
+def fact_distractors(a: Asked, seed: int, qid: str) -> list[float]:
+    """Wrong values for the fact, in its source unit (never 1 before a plural noun)."""
+    return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
+                       avoid=_avoid(a) + ([1.0] if _plural_after(a.site) else []))
 
 
-def _reason(loc: Located, what: str) -> str:
-    f = loc.fact
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+
+
+def _plural_after(site: Site) -> bool:
+    """The word after the blank is a plural noun ("_____ partitions"): a distractor of 1 would not agree."""
+    m = _NEXT_WORD.match(site.after)
+    return m is not None and number_of(m.group(1)) == "plural"
+
+
+def _reason(a: Asked, what: str) -> str:
+    f = a.fact
     bound = "" if f.bound == "exact" else f" ({f.bound})"
-    return f"{what}: {f.kind} fact {loc.answer!r}{bound} on line {f.line}"
+    return f"{what}: {f.kind} fact {a.answer!r}{bound}"
 
 
-def cloze(loc: Located) -> Question:
-    stem = loc.with_text(BLANK)
+def _extra(a: Asked, **more: object) -> dict[str, object]:
+    return {"source_text": a.answer, "sentence": a.site.sentence, "blank": [a.site.start, a.site.end], **more}
+
+
+def cloze(a: Asked) -> Question:
+    s = a.site
     return make(
-        loc.cf.card, generator=GENERATOR, locator=loc.locator, qtype="cloze", line=loc.fact.line, stem=stem,
-        answer=loc.answer, fact=loc.fact, subject=loc.subject, reason=_reason(loc, "numeric cloze"),
-        extra={"cloze": loc.with_text("{{c1::" + loc.answer + "}}"), "source_text": loc.answer},
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="cloze", line=s.line, context=s.context,
+        body=s.body(BLANK), answer=a.answer, fact=a.fact, subject=a.fact.subject, reason=_reason(a, "numeric cloze"),
+        extra=_extra(a, cloze=s.stem("{{c1::" + a.answer + "}}")),
     )
 
 
-def writable(loc: Located) -> bool:
+def writable(a: Asked) -> bool:
     """Whether other values can be written the way the source writes this one ("2/3" cannot)."""
-    return display(loc.fact, loc.source_value) == loc.answer
+    return display(a.fact, a.source_value) == a.answer
 
 
-def multichoice(loc: Located, *, seed: int) -> Question:
-    qid = question_id(loc.cf.card, GENERATOR, loc.locator, "multichoice")
-    values = _distractors(loc, seed, qid)
-    rng = rng_for(seed + 1, qid)
-    f = loc.fact
+def multichoice(a: Asked, *, seed: int) -> Question:
+    s = a.site
+    qid = question_id(a.cf.card, GENERATOR, s.locator, "multichoice")
+    f = a.fact
     scale = factor(f)
-    choices = [(loc.answer, True, f.value)] + [(display(f, v), False, v * scale) for v in values]
-    rng.shuffle(choices)
+    choices = [(a.answer, True, f.value)] + [(display(f, v), False, v * scale) for v in fact_distractors(a, seed, qid)]
+    rng_for(seed + 1, qid).shuffle(choices)
     options = tuple(Option(position=i, text=t, is_correct=ok, value=v) for i, (t, ok, v) in enumerate(choices))
     return make(
-        loc.cf.card, generator=GENERATOR, locator=loc.locator, qtype="multichoice", line=f.line,
-        stem=f"{loc.with_text(BLANK)}\nWhich value fills the blank?", answer=loc.answer, fact=f,
-        subject=loc.subject, options=options, reason=_reason(loc, "numeric variants"),
-        extra={"source_text": loc.answer, "distractor_rule": _rule(loc)},
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="multichoice", line=s.line, context=s.context,
+        body=s.body(BLANK), prompt=WHICH_VALUE, answer=a.answer, fact=f, subject=f.subject, options=options,
+        reason=_reason(a, "numeric variants"), extra=_extra(a, distractor_rule=_rule(a)),
     )
 
 
-def _rule(loc: Located) -> str:
-    if _increment(loc):
+def _rule(a: Asked) -> str:
+    if _increment(a):
         return "increment grid"
-    v = loc.source_value
+    v = a.source_value
     if v >= 2 and float(v).is_integer() and int(v) & (int(v) - 1) == 0:
         return "powers of two"
     return "round neighbours"
 
 
-def numerical(loc: Located) -> Question:
-    f = loc.fact
+def numerical(a: Asked) -> Question:
+    f = a.fact
+    s = a.site
     forms = accepted_forms(f)
     hint = "the number" if f.unit in (None, "count") else "the value with its unit"
-    if re.fullmatch(r"[\d.,]+", loc.answer):
+    if re.fullmatch(r"[\d.,]+", a.answer):
         # "(_____ or 3 years)": the unit is written once, after the blank; a number is the answer
-        hint, forms = "the number", [loc.answer] + ([f"{loc.answer} {f.source_unit}"] if f.source_unit else [])
+        hint, forms = "the number", [a.answer] + ([f"{a.answer} {f.source_unit}"] if f.source_unit else [])
     return make(
-        loc.cf.card, generator=GENERATOR, locator=loc.locator, qtype="numerical", line=f.line,
-        stem=f"{loc.with_text(BLANK)}\nType {hint}.", answer=loc.answer, fact=f, subject=loc.subject,
-        reason=_reason(loc, "numerical answer"),
-        extra={"tolerance": 0.1 if f.bound == "approx" else 0, "tolerance_type": "relative",
-               "accepted": [loc.answer] + [x for x in forms if x != loc.answer], "source_text": loc.answer},
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line=s.line, context=s.context,
+        body=s.body(BLANK), prompt=f"Type {hint}.", answer=a.answer, fact=f, subject=f.subject,
+        reason=_reason(a, "numerical answer"),
+        extra=_extra(a, tolerance=0.1 if f.bound == "approx" else 0, tolerance_type="relative",
+                     accepted=[a.answer] + [x for x in forms if x != a.answer]),
     )
 
 
-def truefalse(loc: Located, *, seed: int, variants: tuple[str, ...] = ("true", "false")) -> Iterator[Question]:
-    """The fact as written (true) and with a distractor in its place (false)."""
-    f = loc.fact
-    false_id = question_id(loc.cf.card, GENERATOR, loc.locator, "truefalse", "false")
-    statements = {"true": (loc.answer, f.value)}
-    values = _distractors(loc, seed, false_id) if "false" in variants and writable(loc) else []
+def truefalse(a: Asked, *, seed: int, falsify: bool) -> Iterator[Question]:
+    """The sentence as written (true) and, when `falsify`, with a wrong value in place of the fact (false)."""
+    f = a.fact
+    s = a.site
+    statements = {"true": (s.written, f.value)}
+    false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
+    values = fact_distractors(a, seed, false_id) if falsify and writable(a) else []
     if values:
         wrong = rng_for(seed, false_id).choice(values)
         statements["false"] = (display(f, wrong), wrong * factor(f))
     for variant, (shown, value) in statements.items():
-        if variant not in variants:
-            continue
         yield make(
-            loc.cf.card, generator=GENERATOR, locator=loc.locator, qtype="truefalse", variant=variant,
-            line=f.line, stem=f"True or false? {loc.with_text(shown)}", answer=variant, fact=f,
-            subject=loc.subject, reason=_reason(loc, f"{variant} statement"),
-            extra={"source_text": loc.answer, "statement_value": value, "shown": shown},
+            a.cf.card, generator=GENERATOR, locator=s.locator, qtype="truefalse", variant=variant, line=s.line,
+            context=s.context, body=s.body(shown), prompt="True or false?", answer=variant, fact=f,
+            subject=f.subject, reason=_reason(a, f"{variant} statement"),
+            extra=_extra(a, statement_value=value, shown=shown),
         )
 
 
-def multi_cloze(cf: CardFacts, located: list[Located]) -> Iterator[Question]:
-    """One Anki cloze note per line holding several facts: {{c1::…}} … {{cN::…}}."""
-    by_line: dict[int, list[Located]] = {}
-    for loc in located:
-        by_line.setdefault(loc.fact.line, []).append(loc)
-    for line, locs in sorted(by_line.items()):
-        spans: list[Located] = []
-        for loc in sorted(locs, key=lambda x: (x.start, x.end)):
-            if not spans or loc.start >= spans[-1].end:
-                spans.append(loc)
-        if len(spans) < 2:
-            continue
-        raw, context = spans[0].raw, spans[0].context
-        cloze_text, stem_text, cursor = "", "", 0
-        for n, loc in enumerate(spans, 1):
-            cloze_text += raw[cursor:loc.start] + f"{{{{c{n}::{loc.answer}}}}}"
-            stem_text += raw[cursor:loc.start] + f"{BLANK} ({n})"
-            cursor = loc.end
-        cloze_text, stem_text = clean(cloze_text + raw[cursor:]), clean(stem_text + raw[cursor:])
-        if context:
-            cloze_text, stem_text = f"{context} › {cloze_text}", f"{context} › {stem_text}"
-        answers = [loc.answer for loc in spans]
-        yield make(
-            cf.card, generator=GENERATOR, locator=line_locator(cf.card, line), qtype="multi_cloze", line=line, stem=stem_text,
-            answer="; ".join(f"({n}) {a}" for n, a in enumerate(answers, 1)), subject=spans[0].subject,
-            reason=f"line {line} holds {len(spans)} facts", answer_unit=None,
-            extra={"cloze": cloze_text, "answers": answers, "fact_ids": [loc.fact.fact_id for loc in spans],
-                   "source_text": answers},
-        )
+def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
+    """One Anki cloze note over a sentence holding several facts: {{c1::…}} … {{cN::…}}."""
+    spans: list[Asked] = []
+    for a in sorted(sentence, key=lambda x: (x.site.start, x.site.end)):
+        if not spans or a.site.start >= spans[-1].site.end:
+            spans.append(a)
+    if len(spans) < 2:
+        return None
+    first = spans[0].site
+    bounds = [(a.site.start, a.site.end) for a in spans]
+    answers = [a.answer for a in spans]
+    body = spans_text(first.sentence, bounds, [f"{BLANK} ({n})" for n in range(1, len(spans) + 1)])
+    cloze = spans_text(first.sentence, bounds, [f"{{{{c{n}::{t}}}}}" for n, t in enumerate(answers, 1)])
+    locator = first.locator.rsplit("#", 1)[0] + f"@{first.offset}"
+    return make(
+        cf.card, generator=GENERATOR, locator=locator, qtype="multi_cloze", line=first.line, context=first.context,
+        body=body, answer="; ".join(f"({n}) {t}" for n, t in enumerate(answers, 1)), subject=spans[0].fact.subject,
+        reason=f"a sentence with {len(spans)} facts", answer_unit=None,
+        extra={"cloze": f"{first.context} › {cloze}" if first.context else cloze, "answers": answers,
+               "fact_ids": [a.fact.fact_id for a in spans], "source_text": answers, "sentence": first.sentence},
+    )
 
 
-def numeric_questions(cf: CardFacts, *, seed: int) -> Iterator[Question]:
-    """All numeric-fact questions of one card.
+def _restating(a: Asked, located: list[Asked]) -> bool:
+    """The fact restates another inside that one's blank ("2,556 days (seven years)"): it is asked with it."""
+    at = a.site.offset + a.site.start, a.site.offset + a.site.end
+    return any(b is not a and b.site.line_index == a.site.line_index
+               and b.site.offset + b.site.start <= at[0] and at[1] <= b.site.offset + b.site.end
+               and (b.site.end - b.site.start) > (a.site.end - a.site.start) for b in located)
 
-    True/false goes by line: statements about one line read alike, so a line
-    gets one true statement (its first fact) and one falsified (a fact drawn
-    by the seed).
+
+def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
+                      is_question: bool = False) -> Iterator[Question]:
+    """All numeric-fact questions of one card, but for a `claimed` fact (a Q&A card's own answer).
+
+    A card that `is_question` (a Q&A card) gets none over the numbers of its title: they set a scenario.
+
+    True/false goes by sentence: one true statement and one falsified, both on
+    the sentence's first fact that is not a bracketed side remark, so a false
+    statement is false because of what the sentence states.
     """
-    located = [loc for loc in (locate(cf, f) for f in cf.facts) if loc is not None]
-    titles = {line.number for line in cf.card.title_lines}
-    by_line: dict[int, list[Located]] = {}
-    for loc in located:
-        yield cloze(loc)
-        if writable(loc):
-            yield multichoice(loc, seed=seed)
-        if loc.fact.line in titles and cf.card.answer_lines:
-            continue    # a number in a question card's scenario: no statement to judge, nothing to type
-        yield numerical(loc)
-        by_line.setdefault(loc.fact.line, []).append(loc)
-    for line, locs in sorted(by_line.items()):
-        falsified = rng_for(0, f"{cf.card.card_id}:{line}").choice(locs)   # IDs must not follow the seed
-        for loc in locs:
-            variants = (("true",) if loc is locs[0] else ()) + (("false",) if loc is falsified else ())
-            yield from truefalse(loc, seed=seed, variants=variants)
-    yield from multi_cloze(cf, [loc for loc in located if loc.fact.line not in titles])
+    located = [a for a in (asked(cf, f) for f in cf.facts if f is not claimed) if a is not None]
+    located = [a for a in located if not _restating(a, located) and not (a.in_title and is_question)]
+    by_sentence: dict[tuple[int, int], list[Asked]] = {}
+    for a in located:
+        yield cloze(a)
+        if writable(a):
+            yield multichoice(a, seed=seed)
+        if a.in_title:
+            continue    # a number in a title: no statement to judge, nothing to type
+        yield numerical(a)
+        by_sentence.setdefault((a.site.line_index, a.site.offset), []).append(a)
+    for _, group in sorted(by_sentence.items()):
+        main = [a for a in group if not in_brackets(a.site)]
+        if main:
+            yield from truefalse(min(main, key=lambda a: a.site.start), seed=seed, falsify=True)
+        question = multi_cloze(cf, group)
+        if question is not None:
+            yield question

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..quantities import CARDINAL_WORDS
 from ..types import Fact
 from ..units import canonical, unit_expr
+from .grammar import reinflect
 
 __all__ = [
     "unit_families", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
@@ -172,16 +173,16 @@ def display(fact: Fact, source_number: float) -> str:
             text = answer_text(fact)
             spoken = _WORD_OF[int(source_number)]
             spoken = spoken.capitalize() if word.group()[0].isupper() else spoken
-            return NUMBER_WORD.sub(spoken, text, count=1)
+            return reinflect(NUMBER_WORD.sub(spoken, text, count=1), source_number)
         unit = fact.source_unit or _canonical_label(fact.unit)
-        return f"{format_number(source_number)} {unit}".strip()
+        return reinflect(f"{format_number(source_number)} {unit}".strip(), source_number)
     n = source_number / spelled.scale
     decimals = None
     if spelled.decimals:
         needed = len(format_number(n).partition(".")[2])
         decimals = max(spelled.decimals, needed)
     number = format_number(n, decimals=decimals, grouping=spelled.grouping or abs(n) >= 10000)
-    return f"{spelled.prefix}{number}{spelled.suffix}"
+    return reinflect(f"{spelled.prefix}{number}{spelled.suffix}", n)
 
 
 def answer_text(fact: Fact) -> str:

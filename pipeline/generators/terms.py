@@ -1,17 +1,18 @@
-"""Term clozes: a service name or a term the card defines, blanked in its line.
+"""Term clozes: a service name or a term the card defines, blanked in its sentence.
 
 A blank is only made where the rest of the stem does not name the answer
-(the title "DynamoDB - Basics" gives away "DynamoDB"), and where the line has
-enough words around the blank to be answerable.
+(the title "DynamoDB - Basics" gives away "DynamoDB"), and where the sentence
+has enough words around the blank to be answerable.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from ..sites import BLANK, CardLayout
 from ..types import CardFacts, Question
-from .context import BLANK, clean, context_of, gives_away, line_of
-from .records import make, masked
+from .context import gives_away
+from .records import make
 
 __all__ = ["GENERATOR", "term_questions"]
 
@@ -19,57 +20,48 @@ GENERATOR = "terms"
 MIN_WORDS = 4   # words around the blank; fewer and the line is a bare list item
 
 
-def _stem(context: str, raw: str, start: int, end: int) -> str:
-    body = clean(raw[:start] + BLANK + raw[end:])
-    return f"{context} › {body}" if context else body
-
-
 def _service_questions(cf: CardFacts) -> Iterator[Question]:
     card = cf.card
-    title_numbers = {line.number for line in card.title_lines}
-    done: set[str] = set()
+    n_titles = len(card.title_lines)
     for m in cf.services:
-        line = line_of(card, m.line)
-        if line is None or m.service in done or m.line in title_numbers:
+        s = m.site
+        if s is None or s.line_index < n_titles:
             continue
-        raw = line.text
-        start = m.start if raw[m.start:m.end] == m.text and m.end > m.start else raw.find(m.text)
-        if start < 0:
+        if len(re.findall(r"[A-Za-z]{2,}", s.before + " " + s.after)) < MIN_WORDS:
             continue
-        end = start + len(m.text)
-        around = clean(raw[:start] + " " + raw[end:])
-        if len(re.findall(r"[A-Za-z]{2,}", around)) < MIN_WORDS:
-            continue
-        stem = _stem(context_of(card, m.line), raw, start, end)
+        stem = s.stem(BLANK)
         if gives_away(m.service, stem) or gives_away(m.text, stem):
             continue
-        done.add(m.service)
         yield make(
-            card, generator=GENERATOR, locator=f"service:{m.service}:{masked(raw)}", qtype="term_cloze",
-            line=m.line, stem=stem, answer=m.service, subject=m.service,
-            reason=f"service {m.service!r} named on line {m.line}",
-            extra={"accepted": sorted({m.service, m.text}), "source_text": m.text,
-                   "cloze": stem.replace(BLANK, "{{c1::" + m.text + "}}")},
+            card, generator=GENERATOR, locator=s.locator, qtype="term_cloze", line=s.line, context=s.context,
+            body=s.body(BLANK), answer=m.service, subject=m.service, reason=f"service {m.service!r} named in its sentence",
+            extra={"accepted": sorted({m.service, m.text}), "source_text": m.text, "sentence": s.sentence,
+                   "cloze": s.stem("{{c1::" + m.text + "}}")},
         )
 
 
 def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
     card = cf.card
+    if not cf.terms:
+        return
+    layout = CardLayout(card)
     for short, long in cf.terms:
-        line = next((ln for ln in card.lines if short in ln.text and long.lower() in ln.text.lower()), None)
-        if line is None:
+        index = next((i for i, ln in enumerate(layout.lines) if short in ln.text and long.lower() in ln.text.lower()),
+                     None)
+        if index is None:
             continue
-        context = context_of(card, line.number)
-        stem = f"{context} › What does {short} stand for?" if context else f"What does {short} stand for?"
-        if gives_away(long, stem):
-            stem = f"What does {short} stand for?"
-        if gives_away(long, stem):
+        context = layout.context(index, "")
+        body = f"What does {short} stand for?"
+        if gives_away(long, f"{context} › {body}"):
+            context = ""
+        if gives_away(long, body):
             continue
-        at = line.text.lower().find(long.lower())
+        text = layout.lines[index].text
+        at = text.lower().find(long.lower())
         yield make(
-            card, generator=GENERATOR, locator=f"term:{short}", qtype="term_cloze", line=line.number, stem=stem,
-            answer=long, subject=short, reason=f"the card defines {short} as {long!r}",
-            extra={"accepted": [long], "source_text": line.text[at:at + len(long)],
+            card, generator=GENERATOR, locator=f"term:{short}", qtype="term_cloze", line=layout.lines[index].number,
+            context=context, body=body, answer=long, subject=short, reason=f"the card defines {short} as {long!r}",
+            extra={"accepted": [long], "source_text": text[at:at + len(long)], "sentence": text,
                    "cloze": f"{short} = {{{{c1::{long}}}}}"},
         )
 

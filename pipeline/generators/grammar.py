@@ -1,0 +1,61 @@
+"""Number agreement of generated text, through `inflect`: "1 minute", "6 minutes".
+
+A distractor or a falsified value reuses the noun the source writes after its
+number ("5 minutes", "three zones"); when the number changes, the noun must
+agree with it, or only the key reads as grammatical. Only lower-case words are
+inflected: abbreviations and symbols ("MB", "RCU", "ms", "%") do not change.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import inflect
+
+__all__ = ["agree", "number_of", "reinflect"]
+
+# Nouns that do not take a number (inflect would make "datum" of "data").
+_UNCOUNTABLE = frozenset("data media series species news information storage traffic throughput capacity memory "
+                         "compute bandwidth software hardware metadata".split())
+_WORD = re.compile(r"^(?P<head>.*?-)?(?P<word>[a-z]{3,})$")
+
+
+@lru_cache(maxsize=1)
+def _engine() -> inflect.engine:
+    return inflect.engine()
+
+
+@lru_cache(maxsize=4096)
+def number_of(word: str) -> str | None:
+    """"singular", "plural", or None when `word` is not an inflectable count noun."""
+    m = _WORD.match(word)
+    if not m or m.group("word") in _UNCOUNTABLE:
+        return None
+    return "plural" if _engine().singular_noun(m.group("word")) else "singular"
+
+
+@lru_cache(maxsize=4096)
+def agree(word: str, n: float) -> str:
+    """`word` in the number that `n` asks for (1 → singular, anything else → plural)."""
+    m = _WORD.match(word)
+    if not m or m.group("word") in _UNCOUNTABLE:
+        return word
+    engine = _engine()
+    found = engine.singular_noun(m.group("word"))
+    singular = found if isinstance(found, str) else m.group("word")
+    noun = singular if n == 1 else str(engine.plural_noun(singular))
+    return (m.group("head") or "") + noun
+
+
+_TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-z][a-z-]*[a-z])$")
+
+
+def reinflect(text: str, n: float) -> str:
+    """`text` ("5 minutes", "three zones") with its trailing noun agreeing with `n`.
+
+    A hyphenated adjective ("5-minute window") has no separate noun and is left as it is.
+    """
+    m = _TRAILING_WORD.search(text)
+    if not m:
+        return text
+    return text[: m.start("word")] + agree(m.group("word"), n)

@@ -1,0 +1,205 @@
+"""Where a fact or a service mention sits, found once at extraction.
+
+Every question about a fact shows the same thing: the sentence that holds it
+(cut from a long line), the card context a learner needs to answer it (title,
+parent bullet, subject and attribute when the sentence lacks them) and the
+span the blank covers (the written quantity and a bracketed restatement of
+it). Extraction finds these once and stores them in a `Site`; generators only
+render text from it and never read the card again.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from .types import Card, Line, Site
+
+__all__ = ["BLANK", "SENTINEL", "CardLayout", "clean", "strip_marks", "bullet_level", "sentence_bounds", "restatement_end",
+           "plain_words", "distinctive_words", "masked", "make_site"]
+
+BLANK: Final = "_____"
+SENTINEL: Final = "\x00"          # marks the blank while a sentence is cleaned; never in deck text
+LONG_LINE: Final = 160            # longer lines are cut to the sentence that holds the fact
+MAX_PARENT: Final = 80            # a parent bullet longer than this is prose, not a heading
+
+_BULLET = re.compile(r"^\s*((?:[-*•]\s*)+)(?=\S)")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
+_MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_SPACES = re.compile(r"\s+")
+_OPEN_SPACE = re.compile(r"\(\s+")
+_SPACE_CLOSE = re.compile(r"\s+\)")
+# A sentence ends at . ! ? after a word of two letters or more, or after a closing bracket, quote or %
+# ("e.g. X" does not end one), before a space and a capital or an opening bracket.
+_SENTENCE_END = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"'’%]))[.!?](?=\s+[A-Z(])")
+_GENERIC = frozenset({"aws", "amazon", "google", "cloud", "azure", "microsoft", "service", "services", "the", "and",
+                      "for", "with", "of", "to", "in", "on", "a", "an"})
+
+
+def bullet_level(text: str) -> int:
+    """How deep a bullet is: "- x" is 1, "- - x" is 2, plain text 0."""
+    m = _BULLET.match(text)
+    return m.group(1).count("-") + m.group(1).count("*") + m.group(1).count("•") if m else 0
+
+
+def _balance(text: str) -> str:
+    """Drop closing brackets that close nothing; turn openings that never close into a dash."""
+    if not any(ch in text for ch in "()[]{}"):
+        return text
+    out: list[str] = []
+    stack: list[int] = []
+    for ch in text:
+        if ch in _PAIRS:
+            stack.append(len(out))
+            out.append(ch)
+        elif ch in ")]}":
+            if stack and _PAIRS[out[stack[-1]]] == ch:
+                stack.pop()
+                out.append(ch)
+        else:
+            out.append(ch)
+    for i in stack:
+        out[i] = "- "
+    return "".join(out)
+
+
+def strip_marks(text: str) -> str:
+    """A line without its leading bullet, list number or `A:`/`Note:` marker."""
+    return _NUMBERED.sub("", _MARKER.sub("", _BULLET.sub("", text)))
+
+
+def clean(text: str) -> str:
+    """A source line without bullet marks, `A:`/`Note:` markers, stray brackets or doubled spaces."""
+    text = strip_marks(text)
+    text = _SPACES.sub(" ", _balance(text)).strip()
+    return _SPACE_CLOSE.sub(")", _OPEN_SPACE.sub("(", text)).strip(" -")
+
+
+def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around `raw[start:end]`, or the whole line when it is short."""
+    if len(raw) <= LONG_LINE:
+        return 0, len(raw)
+    stops = [m.end() for m in _SENTENCE_END.finditer(raw)]
+    lo = max((i for i in stops if i <= start), default=0)
+    hi = min((i for i in stops if i >= end), default=len(raw))
+    return lo, hi
+
+
+def restatement_end(text: str, end: int, restates: Callable[[str], bool]) -> int:
+    """Where a bracketed restatement right after a quantity ends ("900 seconds ( 15 minutes )"), else `end`."""
+    after = re.match(r"\s*[(\[]\s*([^()\[\]]{1,30}?)\s*[)\]]", text[end:])
+    return end + after.end() if after and restates(after.group(1)) else end
+
+
+def plain_words(text: str) -> str:
+    """Lower-case letters and digits only, one space apart: texts that differ in case or punctuation compare equal."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def distinctive_words(text: str) -> set[str]:
+    """Words of a name or answer that give it away if the stem contains them (not "AWS", "the" …)."""
+    return {w for w in re.findall(r"[a-z0-9@]+", text.lower()) if w not in _GENERIC and len(w) > 1}
+
+
+def masked(text: str) -> str:
+    """Text with digits masked: a locator that survives a corrected value."""
+    return re.sub(r"\d[\d,.]*", "#", " ".join(text.split()).lower())
+
+
+class CardLayout:
+    """A card's lines read once: cleaned title, bullet parents and line locators, by line index."""
+
+    def __init__(self, card: Card) -> None:
+        self.card = card
+        self.lines: tuple[Line, ...] = card.lines
+        self.n_titles = len(card.title_lines)
+        self.title = clean(card.title)
+        self._parents: dict[int, str | None] = {}
+        self._locators: dict[int, str] = {}
+
+    def is_title(self, index: int) -> bool:
+        return index < self.n_titles
+
+    def parent(self, index: int) -> str | None:
+        """The heading an answer line hangs from: the nearest earlier answer line one level up."""
+        if index not in self._parents:
+            self._parents[index] = self._find_parent(index)
+        return self._parents[index]
+
+    def _find_parent(self, index: int) -> str | None:
+        if self.is_title(index):
+            return None
+        level = bullet_level(self.lines[index].text)
+        for line in reversed(self.lines[self.n_titles:index]):
+            if not line.text.strip():
+                continue
+            other = bullet_level(line.text)
+            if other < level or (level == 0 and other == 0 and line.text.rstrip().endswith(":")):
+                parent = clean(line.text).rstrip(":").strip()
+                return parent if parent and len(parent) <= MAX_PARENT else None
+            if level == 0:
+                return None
+        return None
+
+    def locator(self, index: int) -> str:
+        """A line by its masked text, numbered among the card's lines that mask the same way."""
+        if index not in self._locators:
+            own = masked(self.lines[index].text)
+            occurrence = sum(1 for line in self.lines[:index] if masked(line.text) == own)
+            self._locators[index] = f"{own}@{occurrence}"
+        return self._locators[index]
+
+    def context(self, index: int, sentence: str, *, attribute: str = "", subject: str | None = None) -> str:
+        """Title › parent (› attribute, subject when the sentence lacks them) for a line of the card.
+
+        A title line is the card's question itself: it carries its own context.
+        """
+        if self.is_title(index):
+            return ""
+        parts = [self.title]
+        parent = self.parent(index)
+        if parent and parent.lower() not in self.title.lower():
+            parts.append(parent)
+        joined = " ".join(parts).lower() + " " + sentence.lower()
+        attribute = clean(attribute)
+        if attribute and plain_words(attribute) not in plain_words(joined):
+            parts.append(attribute)
+        if subject and subject.lower() not in joined and not distinctive_words(subject) & distinctive_words(joined):
+            parts.insert(0, subject)
+        return " › ".join(p for p in parts if p)
+
+
+def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute: str = "",
+              subject: str | None = None, key: str = "") -> Site:
+    """The site of a span `[start, end)` of line `index`: its sentence, cleaned halves and context.
+
+    `key` tells apart several sites of one line (a fact's position and role) in the locator.
+    """
+    raw = layout.lines[index].text
+    lo, hi = sentence_bounds(raw, start, end)
+    sentence = raw[lo:hi]
+    before, after = split_clean(sentence, start - lo, end - lo)
+    return Site(
+        line_index=index, line=layout.lines[index].number, offset=lo, sentence=sentence,
+        start=start - lo, end=end - lo, before=before, after=after,
+        context=layout.context(index, before + " " + after, attribute=attribute, subject=subject),
+        locator=f"{layout.locator(index)}{key}",
+    )
+
+
+def split_clean(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence cleaned once around its blank, as the text before and after it."""
+    cleaned = clean(sentence[:start] + SENTINEL + sentence[end:])
+    before, _, after = cleaned.partition(SENTINEL)
+    return before, after
+
+
+def spans_text(sentence: str, spans: Sequence[tuple[int, int]], replacements: Sequence[str]) -> str:
+    """The sentence cleaned with each span replaced (several blanks of one sentence)."""
+    out, cursor = [], 0
+    for (start, end), _ in zip(spans, replacements):
+        out.append(sentence[cursor:start] + SENTINEL)
+        cursor = end
+    pieces = clean("".join(out) + sentence[cursor:]).split(SENTINEL)
+    return "".join(p + r for p, r in zip(pieces, list(replacements) + [""]))
