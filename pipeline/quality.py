@@ -1,55 +1,73 @@
-"""The quality gate: every question is judged, and a failing one is kept as rejected with its reason.
+"""The quality gate: every question is judged, a failing one is kept as rejected with its reason, and
+every question gets a quality score that ranks the accepted ones.
 
-Rules (reject codes):
-- `no_source`     the answer (or what it rests on) is not in the source line, or the fact changed;
+Rules (reject codes), each pinned by tests to a defect class of the review rubric:
+- `no_source`     the answer (or what it rests on) is not in the card, or the fact changed;
+- `rewritten`     the stem does not quote its sentence (only the blank may differ);
+- `unreadable`    bullets, `A:`/`Answer:` markers, table pipes, unbalanced brackets, a wrong count of blanks;
 - `answer_leak`   the stem states the answer, or an equivalent quantity ("15 minutes" for 900 s);
-- `option_leak`   a wrong option contains the right answer;
+- `giveaway`      the stem's grammar gives the key ("1 RCU = _____ strongly consistent read" → 1);
+- `trivia`        it tests the notes, not the subject: counts of the notes' own list items, "one or more"
+                  lower bounds, operands or results of worked arithmetic;
+- `side_remark`   a false statement falsified in a bracketed side remark;
+- `unanswerable`  the stem names neither whose nor what (too few words around the blank);
 - `options`       not exactly one correct option, duplicate options, or a wrong option equal
                   or equivalent to the answer after unit conversion;
-- `distractor`    a wrong option of another unit, another order of magnitude, or another shape;
-- `unreadable`    bullets, `A:`/`Answer:` markers, unbalanced brackets, a wrong count of blanks;
-- `duplicate`     the same stem (after normalisation) as an earlier accepted question of the deck,
-                  or a near-duplicate of one (same type and answer, nearly the same words, and
-                  not about two different facts).
+- `option_leak`   a wrong option contains the right answer;
+- `distractor`    a wrong option of another unit, order of magnitude, shape or grammatical number.
+Duplicates across a deck (`duplicate`) are judged in the bank, over the whole deck, when the
+deck commits (`store.Store.replace_deck`), from the keys `rows.duplicate_keys` gives.
 Questions are never dropped: analysts see what was rejected and why.
 """
 from __future__ import annotations
 
-import difflib
-import heapq
+import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from .generators.context import BLANK, gives_away, line_of
+from .generators.context import gives_away
 from .generators.distractors import plausible
+from .generators.grammar import agree, number_of
 from .generators.qa import shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
+from .rows import normalise
+from .sites import BLANK, plain_words, strip_marks
 from .types import Card, CardFacts, Fact, Question
 
-__all__ = ["gate", "check", "normalise", "NEAR_DUPLICATE"]
+__all__ = ["gate", "check", "quality_score", "RULES"]
 
-NEAR_DUPLICATE = 0.92     # difflib ratio of normalised stems, same type and answer
 NUMERIC_TYPES = ("cloze", "multichoice", "numerical")
 _MARKER = re.compile(r"(?:^|\n)\s*(?:A|Q|Answer|Note)\s*:", re.IGNORECASE)
 _BULLET = re.compile(r"(?:^|\n)\s*[-*•]\s")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ONE = re.compile(r"^(?:1|one|a single|single|an?)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+# The notes' own structure: "There are three types of …", "the following 4 options", "5 ways to …".
+_LIST_COUNT = re.compile(
+    r"(?:\bthere\s+(?:are|were)\s+|\bthe\s+following\s+|\bthese\s+)" + BLANK
+    + r"|" + BLANK + r"\s+(?:main\s+|different\s+|basic\s+|key\s+|major\s+)?(?:types?|kinds?|categories|ways|"
+    r"options|steps|flavou?rs|varieties|classes|sorts|methods|approaches|reasons|things|tips|parts|aspects)\b(?!\s+(?:per|of\s+(?:storage|data|memory|capacity)))",
+    re.IGNORECASE)
+_OR_MORE = re.compile(BLANK + r"\s+or\s+more\b|\bat\s+least\s+" + BLANK + r"(?=\s+(?:\w+\s+)?(?:or|and)\b)", re.IGNORECASE)
+_OPERATOR = re.compile(r"(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b|\bdivided\s+by\b|\bmultiplied\s+by\b)", re.IGNORECASE)
+# An operation between two numbers: the sentence works something out ("0.5GB * 3s", "30 minus 21").
+_ARITHMETIC = re.compile(r"\d[\w.,]*\s*(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b)\s*[\d(]", re.IGNORECASE)
 
 
-def normalise(text: str) -> str:
-    """Lower case, words only: stems that differ in spacing or punctuation are the same stem."""
-    return " ".join(re.findall(r"[a-z0-9_$%]+", text.lower()))
+class Lookups:
+    """The cards, facts and mentions a batch of questions came from."""
+
+    def __init__(self, card_facts: Iterable[CardFacts]) -> None:
+        self.cards: dict[str, Card] = {}
+        self.facts: dict[str, Fact] = {}
+        for cf in card_facts:
+            self.cards[cf.card.card_id] = cf.card
+            for f in cf.facts:
+                self.facts[f.fact_id] = f
 
 
-class _Deck:
-    """Look-ups over the deck's cards and facts."""
-
-    def __init__(self, card_facts: Sequence[CardFacts]) -> None:
-        self.cards: dict[str, Card] = {cf.card.card_id: cf.card for cf in card_facts}
-        self.facts: dict[str, Fact] = {f.fact_id: f for cf in card_facts for f in cf.facts}
-
-
-Rule = Callable[[Question, _Deck], str | None]
+Rule = Callable[[Question, Lookups], str | None]
 
 
 def _evidence(q: Question) -> list[str]:
@@ -59,24 +77,45 @@ def _evidence(q: Question) -> list[str]:
     return [str(x) for x in raw] if isinstance(raw, (list, tuple)) else []
 
 
-def _no_source(q: Question, deck: _Deck) -> str | None:
-    card = deck.cards.get(q.card_id)
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _no_source(q: Question, lk: Lookups) -> str | None:
+    card = lk.cards.get(q.card_id)
     if card is None:
         return f"card {q.card_id} is not in the deck"
-    line = line_of(card, q.line)
-    if line is None:
+    lines = [line.text for line in card.lines if line.number == q.line]
+    if not lines:
         return f"line {q.line} is not a line of card {card.index}"
-    where = "\n".join(ln.text for ln in card.lines) if q.type == "calculated" else line.text
+    sentence = q.get("sentence")
+    if isinstance(sentence, str) and not any(sentence in line for line in lines):
+        return f"the sentence {sentence[:40]!r}… is not in line {q.line}"
+    where = _squash("\n".join(ln.text for ln in card.lines) if q.type == "calculated" else "\n".join(lines))
     evidence = _evidence(q) or ([q.answer] if q.answer not in ("true", "false") else [])
-    missing = [e for e in evidence if " ".join(e.split()).lower() not in " ".join(where.split()).lower()]
+    missing = [e for e in evidence if _squash(e) not in where]
     if missing:
         return f"{missing[0]!r} is not in line {q.line}"
     if q.fact_id and q.type in NUMERIC_TYPES:
-        fact = deck.facts.get(q.fact_id)
+        fact = lk.facts.get(q.fact_id)
         if fact is None:
             return f"fact {q.fact_id} is not among the card's facts"
         if q.answer_value is not None and not same_quantity(fact.value, q.answer_value):
             return f"answer {q.answer_value} differs from the fact's value {fact.value}"
+    return None
+
+
+def _rewritten(q: Question, lk: Lookups) -> str | None:
+    """A stem over a sentence shows that sentence's words; only the blank (or a true/false value) differs."""
+    sentence, blank, body = q.get("sentence"), q.get("blank"), q.get("body")
+    if not (isinstance(sentence, str) and isinstance(blank, list) and isinstance(body, str)):
+        return None
+    start, end = blank
+    shown = q.get("shown") if q.type == "truefalse" else BLANK
+    if not isinstance(shown, str) or shown not in body:
+        return "the blank is not in the stem"
+    if plain_words(body) != plain_words(strip_marks(f"{sentence[:start]} {shown} {sentence[end:]}")):
+        return "the stem does not quote its sentence"
     return None
 
 
@@ -100,7 +139,7 @@ def _number_leak(q: Question) -> str | None:
     return None
 
 
-def _answer_leak(q: Question, deck: _Deck) -> str | None:
+def _answer_leak(q: Question, lk: Lookups) -> str | None:
     if not q.answer.strip():
         return "no answer"
     if q.type == "truefalse":
@@ -130,15 +169,114 @@ def _answer_leak(q: Question, deck: _Deck) -> str | None:
     return None
 
 
-def _option_leak(q: Question, deck: _Deck) -> str | None:
-    answer = normalise(q.answer)
-    for o in q.options:
-        if not o.is_correct and answer and re.search(rf"(?<![\w.]){re.escape(answer)}(?![\w.])", normalise(o.text)):
-            return f"option {o.text!r} contains the answer"
+def _body(q: Question) -> str:
+    body = q.get("body")
+    return body if isinstance(body, str) else q.stem
+
+
+_MODIFIER = re.compile(r"^[a-z]+(?:ly|ent|ant|ive|al|ous|able|ible|ic|ful|less|ary|ed|ing)$", re.IGNORECASE)
+
+
+_FUNCTION_WORDS = frozenset("and or but nor to of in on at for by with from as than that which who if per is are was "
+                            "were be the a an this these those".split())
+
+
+def _counted_noun(text: str) -> str | None:
+    """The noun a number before `text` counts: its first word that is not an adverb or adjective ("strongly
+    consistent read" → "read"), looking at most three words ahead; None before a function word or a hyphen
+    ("1-second resolution" agrees with any number)."""
+    if re.match(r"\s*-", text):
+        return None
+    for word in re.findall(r"[A-Za-z][\w-]*", text)[:3]:
+        if word.lower() in _FUNCTION_WORDS:
+            return None
+        if not _MODIFIER.match(word):
+            return word.lower()
     return None
 
 
-def _options(q: Question, deck: _Deck) -> str | None:
+def _giveaway(q: Question, lk: Lookups) -> str | None:
+    """The grammar around the blank gives the key: "_____ strongly consistent read" says one, and a false
+    "4 strongly consistent read" says false."""
+    body = _body(q)
+    sentence, blank = q.get("sentence"), q.get("blank")
+    if q.type == "truefalse" and q.answer == "false" and isinstance(sentence, str) and isinstance(blank, list):
+        written = re.sub(r"^\W+|\W+$", "", sentence[blank[0]:blank[1]])
+        noun = _counted_noun(sentence[blank[1]:])
+        if _ONE.match(written) and noun and number_of(noun) == "singular":
+            return f"a false value before '{noun}' does not agree in number"
+        return None
+    if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
+        return None
+    written = re.sub(r"^\W+|\W+$", "", q.answer)
+    noun = _counted_noun(body[body.index(BLANK) + len(BLANK):])
+    if _ONE.match(written) and noun and number_of(noun) == "singular":
+        return f"'{noun}' after the blank says the answer is one"
+    if _ONE.match(written) and re.search(r"(?:^|[\s›])1\s+[A-Za-z]{2,6}\s*=\s*" + BLANK, body):
+        return "a definition '1 X = …' whose right side is one"
+    return None
+
+
+# A number of a worked scenario, not a limit: "if you have _____ consumers", "say that your function used …".
+_SCENARIO = re.compile(
+    r"^(?:for\s+example,?\s*|e\.g\.,?\s*)?(?:say|suppose|imagine|assume|let'?s\s+say)\b"
+    r"|^(?:for\s+example,?\s*)?you\s+(?!can\b|could\b|may\b|might\b|must\b|should\b|will\b|need\b|have\s+to\b|'ll\b|are\b|get\b)[a-z]+"
+    r"|\bif\s+you\s+(?:have|had|set|use|increase|create|run|store|send|make|add)\b[^.;]*$",
+    re.IGNORECASE)
+# A value in a list of bare values: "in _____, 4 and 8 GPU configurations".
+_LIST_MEMBER = re.compile(
+    r"(?:^|[\s(])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+\d"
+    r"|\d[\d.]*\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and\s+|or\s+)?" + BLANK + r"(?!\s*[-/])"
+    r"|\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+" + BLANK + r"\s+[a-z]")
+
+
+def _trivia(q: Question, lk: Lookups) -> str | None:
+    body = _body(q)
+    if BLANK not in body or q.answer_value is None:
+        return None
+    if _LIST_COUNT.search(body):
+        return "a count of the notes' own list items"
+    if _OR_MORE.search(body) and (q.answer_value == 1.0 or _ONE.match(q.answer.strip())):
+        return "a 'one or more' lower bound"
+    at = body.index(BLANK)
+    near = body[max(0, at - 3): at] + " " + body[at + len(BLANK): at + len(BLANK) + 3]
+    worked = _ARITHMETIC.search(body.replace(BLANK, "0"))
+    if body.lstrip().startswith("=") or (worked and (_OPERATOR.search(near) or "=" in near)) or (
+            re.match(r"\s*\(\s*\d", body[at + len(BLANK):]) and _OPERATOR.search(body[at:at + 60])):
+        return "an operand or result of worked arithmetic"
+    if _SCENARIO.search(body[:at]):
+        return "a number of a worked scenario"
+    if re.fullmatch(r"[\d.,]+", q.answer.strip()) and _LIST_MEMBER.search(body):
+        return "a member of a list of values"
+    return None
+
+
+def _side_remark(q: Question, lk: Lookups) -> str | None:
+    if q.type != "truefalse" or q.answer != "false":
+        return None
+    sentence, blank = q.get("sentence"), q.get("blank")
+    if not (isinstance(sentence, str) and isinstance(blank, list)):
+        return None
+    depth = sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in sentence[: blank[0]])
+    return "falsified inside a bracketed side remark" if depth > 0 else None
+
+
+MIN_CONTENT_WORDS = 3
+
+
+def _unanswerable(q: Question, lk: Lookups) -> str | None:
+    if q.type in ("shortanswer", "calculated") or (q.type in ("truefalse", "multichoice") and BLANK not in q.stem
+                                                   and q.generator == "qa"):
+        return None
+    body = _body(q)
+    context = q.get("context") if isinstance(q.get("context"), str) else ""
+    words = re.findall(r"[A-Za-z]{3,}", f"{context} {body}".replace(BLANK, " "))
+    if len(words) < MIN_CONTENT_WORDS:
+        return f"only {len(words)} word(s) around the blank: it says neither whose nor what"
+    return None
+
+
+def _options(q: Question, lk: Lookups) -> str | None:
     if q.type != "multichoice":
         return "options on a question that is not multiple choice" if q.options else None
     correct = [o for o in q.options if o.is_correct]
@@ -163,11 +301,31 @@ def _options(q: Question, deck: _Deck) -> str | None:
     return None
 
 
+def _option_leak(q: Question, lk: Lookups) -> str | None:
+    answer = normalise(q.answer)
+    for o in q.options:
+        if not o.is_correct and answer and re.search(rf"(?<![\w.]){re.escape(answer)}(?![\w.])", normalise(o.text)):
+            return f"option {o.text!r} contains the answer"
+    return None
+
+
 def _unit_words(text: str) -> str:
-    return NUMBER_WORD.sub("#", _NUMBER.sub("#", text)).strip().lower()
+    """The words of a quantity besides its number, each in its singular: what options must share."""
+    words = NUMBER_WORD.sub("#", _NUMBER.sub("#", text)).strip().lower()
+    return re.sub(r"[a-z]{3,}", lambda m: agree(m.group(), 1), words)
 
 
-def _distractor(q: Question, deck: _Deck) -> str | None:
+def _disagrees(text: str) -> bool:
+    """"5 minute", "1 seconds": a number and a noun after it that does not agree."""
+    m = re.match(r"^\W*(\d[\d,]*(?:\.\d+)?)\s+([a-z][a-z-]*[a-z])\b", text)
+    if not m:
+        return False
+    number = number_of(m.group(2))
+    n = float(m.group(1).replace(",", ""))
+    return number is not None and (number == "singular") != (n == 1)
+
+
+def _distractor(q: Question, lk: Lookups) -> str | None:
     if q.type != "multichoice":
         return None
     wrong = [o for o in q.options if not o.is_correct]
@@ -177,6 +335,8 @@ def _distractor(q: Question, deck: _Deck) -> str | None:
                 return f"option {o.text!r} is not written like {q.answer!r}"
             if o.value is not None and q.answer_value and not plausible(q.answer_value, o.value, integer=False):
                 return f"option {o.text!r} is another order of magnitude than {q.answer!r}"
+            if _disagrees(o.text) and not _disagrees(q.answer):
+                return f"option {o.text!r} does not agree in number"
         return None
     for o in wrong:
         if not o.text.strip():
@@ -186,7 +346,7 @@ def _distractor(q: Question, deck: _Deck) -> str | None:
     return None
 
 
-def _unreadable(q: Question, deck: _Deck) -> str | None:
+def _unreadable(q: Question, lk: Lookups) -> str | None:
     stem = q.stem
     if not stem.strip():
         return "empty stem"
@@ -196,6 +356,8 @@ def _unreadable(q: Question, deck: _Deck) -> str | None:
         return "an A:/Answer:/Note: marker"
     if "{{" in stem or "}}" in stem:
         return "cloze markup in the stem"
+    if "|" in stem:
+        return "table pipes in the stem"
     depth = 0
     for ch in stem:
         depth += ch in "([{"
@@ -206,21 +368,26 @@ def _unreadable(q: Question, deck: _Deck) -> str | None:
         return "unbalanced brackets"
     blanks = stem.count(BLANK)
     want = {"cloze": 1, "numerical": 1, "term_cloze": None, "multi_cloze": None}.get(q.type, 0)
-    if q.type == "multichoice" and q.answer_value is not None:
+    if q.type == "multichoice" and q.answer_value is not None and q.generator != "qa":
         want = 1
     if q.type == "multi_cloze" and blanks < 2:
         return f"{blanks} blank(s) in a multi-cloze"
     if q.type == "term_cloze" and blanks > 1:
         return f"{blanks} blanks"
-    if want is not None and blanks != want and q.type != "multichoice" or (q.type == "multichoice" and blanks != want):
+    if want is not None and blanks != want and (q.type != "numerical" or q.generator != "qa"):
         return f"{blanks} blank(s) where {want} belong"
     return None
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("no_source", _no_source),
+    ("rewritten", _rewritten),
     ("unreadable", _unreadable),
     ("answer_leak", _answer_leak),
+    ("giveaway", _giveaway),
+    ("trivia", _trivia),
+    ("side_remark", _side_remark),
+    ("unanswerable", _unanswerable),
     ("options", _options),
     ("option_leak", _option_leak),
     ("distractor", _distractor),
@@ -228,93 +395,61 @@ RULES: tuple[tuple[str, Rule], ...] = (
 
 
 def check(q: Question, *, card_facts: Sequence[CardFacts]) -> str | None:
-    """The first rule a single question breaks, as `code: detail`, or None (no deck-level rules)."""
-    return _first_failure(q, _Deck(card_facts))
+    """The first rule a single question breaks, as `code: detail`, or None."""
+    return _first_failure(q, Lookups(card_facts))
 
 
-def _first_failure(q: Question, deck: _Deck) -> str | None:
+def _first_failure(q: Question, lk: Lookups) -> str | None:
     for code, rule in RULES:
-        detail = rule(q, deck)
+        detail = rule(q, lk)
         if detail:
             return f"{code}: {detail}"
     return None
 
 
-class _Kept:
-    """The kept questions of one type and answer, in the order they were kept, indexed by fact.
-
-    Two blanks over different facts ("10 RCU and 10 WCU") ask different things,
-    so a question about a fact is compared only with kept questions about the
-    same fact or about none.
-    """
-
-    def __init__(self) -> None:
-        self.all: list[tuple[int, Question, str]] = []
-        self.no_fact: list[tuple[int, Question, str]] = []
-        self.by_fact: dict[str, list[tuple[int, Question, str]]] = {}
-
-    def add(self, q: Question, key: str) -> None:
-        entry = (len(self.all), q, key)
-        self.all.append(entry)
-        (self.no_fact if q.fact_id is None else self.by_fact.setdefault(q.fact_id, [])).append(entry)
-
-    def rivals(self, q: Question) -> Iterable[tuple[int, Question, str]]:
-        """The kept questions `q` may repeat, in kept order."""
-        if q.fact_id is None:
-            return self.all
-        return heapq.merge(self.no_fact, self.by_fact.get(q.fact_id, ()))
-
-
-def _near(a: str, b: str) -> bool:
-    """difflib ratio ≥ NEAR_DUPLICATE; its cheap upper bounds rule most pairs out first.
-
-    The first bound is difflib's `real_quick_ratio` (lengths only), worked out
-    before a matcher is built.
-    """
-    total = len(a) + len(b)
-    if total and 2.0 * min(len(a), len(b)) / total < NEAR_DUPLICATE:
-        return False
-    m = difflib.SequenceMatcher(None, a, b)
-    return m.quick_ratio() >= NEAR_DUPLICATE and m.ratio() >= NEAR_DUPLICATE
-
-
-def _duplicates(questions: Sequence[Question]) -> Iterator[tuple[int, str]]:
-    """(index, reason) of accepted questions that repeat an earlier accepted one.
-
-    Near-duplicates need the same type and answer, so only questions that share
-    both are compared: a deck's questions are not compared all against all.
-    """
-    seen: dict[str, Question] = {}
-    kept: dict[tuple[str, str], _Kept] = {}
-    for i, q in enumerate(questions):
-        if q.status != "accepted":
-            continue
-        key = normalise(q.stem)
-        if key in seen:
-            yield i, f"duplicate: same stem as {seen[key].question_id}"
-            continue
-        same_answer = kept.setdefault((q.type, normalise(q.answer)), _Kept())
-        near = next((other for _, other, other_key in same_answer.rivals(q) if _near(key, other_key)), None)
-        if near is not None:
-            yield i, f"duplicate: nearly the same question as {near.question_id}"
-            continue
-        seen[key] = q
-        same_answer.add(q, key)
-
-
 def gate(questions: Sequence[Question], *, card_facts: Sequence[CardFacts]) -> list[Question]:
-    """Every question back, in order, with `status` and `reject_reason` set.
+    """Every question back, in order, with `status`, `reject_reason` and its quality score set.
 
     Args:
-        questions: a deck's generated questions (their order decides which of two duplicates stays).
-        card_facts: the deck's cards and facts, the source every answer must come from.
+        questions: generated questions of some cards.
+        card_facts: those cards and their facts, the source every answer must come from.
     """
-    deck = _Deck(card_facts)
+    lk = Lookups(card_facts)
     judged = []
     for q in questions:
-        failure = _first_failure(q, deck)
-        judged.append(replace(q, status="rejected", reject_reason=failure) if failure
-                      else replace(q, status="accepted", reject_reason=None))
-    for i, reason in list(_duplicates(judged)):
-        judged[i] = replace(judged[i], status="rejected", reject_reason=reason)
+        failure = _first_failure(q, lk)
+        score = quality_score(q, lk.facts.get(q.fact_id) if q.fact_id else None)
+        judged.append(replace(q, status="rejected" if failure else "accepted", reject_reason=failure, quality=score))
     return judged
+
+
+_KIND_WEIGHT = {"size": 1.0, "duration": 1.0, "price": 1.0, "rate": 1.0, "percent": 0.9, "count": 0.8, "other": 0.6}
+_TYPE_WEIGHT = {"numerical": 1.0, "cloze": 1.0, "multichoice": 1.0, "calculated": 0.9, "term_cloze": 0.8,
+                "multi_cloze": 0.8, "shortanswer": 0.9, "truefalse": 0.8}
+
+
+def quality_score(q: Question, fact: Fact | None) -> float:
+    """How good a question reads, in [0, 1]: the gate's soft signals combined (higher is better).
+
+    Signals: the stem's length (long stems tire; one cut from a paragraph reads worse), whether the
+    fact's attribute and subject are named, the fact's kind (limits over counts), an approximate
+    bound, the spread of numeric distractors (too close is nit-picking, too far gives the key away)
+    and the question type.
+    """
+    score = _TYPE_WEIGHT.get(q.type, 0.8)
+    length = len(q.stem)
+    score *= 1.0 if length <= 160 else max(0.5, 1.0 - (length - 160) / 400)
+    if fact is not None:
+        score *= _KIND_WEIGHT.get(fact.kind, 0.7)
+        score *= 1.0 if fact.attribute else 0.85
+        score *= 1.0 if fact.subject else 0.9
+        score *= 0.9 if fact.bound == "approx" else 1.0
+        if fact.site is not None and fact.site.sentence != fact.site.sentence.strip() or (
+                fact.site is not None and len(fact.site.sentence) > 200):
+            score *= 0.9
+    values = [o.value for o in q.options if not o.is_correct and o.value]
+    if q.answer_value and values:
+        spread = min(abs(math.log10(v / q.answer_value)) for v in values if v > 0) if q.answer_value > 0 else 0.3
+        score *= 1.0 if 0.05 <= spread <= 0.7 else 0.85
+    return round(score, 4)
+

@@ -2,19 +2,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from test_questions import deck_facts
+from test_questions import deck_facts, gen
 
 from pipeline.decks import parse_deck
 from pipeline.facts import extract
 from pipeline.quality import check, gate
 from pipeline.questions import generate
+from pipeline.build import build_deck
+from pipeline.settings import Settings
+from pipeline.store import Store
 from pipeline.types import Option, Question
 
 CFS = deck_facts()
-BANK = gate(generate(CFS, seed=5), card_facts=CFS)
+BANK = gate(gen(CFS, seed=5), card_facts=CFS)
 
 
 def _good(qtype: str, answer: str) -> Question:
@@ -106,30 +110,42 @@ def test_unreadable_stems_are_rejected(stem: str) -> None:
     assert _code(replace(q, stem=stem)) == "unreadable"
 
 
-def test_duplicate_and_near_duplicate_stems_keep_only_the_first() -> None:
-    q = _good("cloze", "900 seconds")
-    same = replace(q, question_id="dup", stem=q.stem.upper() + "  ")
-    near = replace(q, question_id="near", stem=q.stem.replace("Maximum", "Max."))
-    out = gate([q, same, near], card_facts=CFS)
-    assert [x.status for x in out] == ["accepted", "rejected", "rejected"]
-    assert all(x.reject_reason.startswith("duplicate:") for x in out[1:])  # type: ignore[union-attr]
-    other = _good("cloze", "$0.20")
-    assert [x.status for x in gate([q, other], card_facts=CFS)] == ["accepted", "accepted"]
+def _bank_questions(deck_text: str, db: Path) -> list[Question]:
+    """The deck built into a real bank (duplicates are judged over the whole deck when it commits)."""
+    with Store(db) as store:
+        build_deck(parse_deck(deck_text, path="dups.txt"), Settings(), store)
+        return store.load_questions(status=None)
 
 
-def test_blanks_over_two_facts_of_one_line_are_not_duplicates() -> None:
-    # A long line where the two stems differ only in which "10" is blank.
-    deck = parse_deck("Our table was set up with 10 RCU and 10 WCU last spring, and now the nightly reporting "
-                      "jobs need more read throughput. Which setting should change?\nA:\nOnly the RCU\n", path="rcu.txt")
-    cfs = list(extract(deck.cards))
-    clozes = [q for q in gate(generate(cfs, seed=1), card_facts=cfs) if q.type == "cloze"]
+def test_duplicate_and_near_duplicate_questions_keep_only_the_first(db_path: Path) -> None:
+    line = "- The maximum execution time of a function is {n} seconds in every region"
+    deck = "\n---\n".join([
+        f"Lambda limits\nA:\n{line.format(n=900)}",
+        f"Lambda limits\nA:\n{line.format(n=900)}",      # the same question, in another card
+        f"Lambda limits\nA:\n{line.format(n=600)}",      # the same words, another number
+        "Lambda memory\nA:\n- The maximum memory of a function is 10240 MB in every region",
+    ]) + "\n"
+    questions = _bank_questions(deck, db_path)
+    clozes = {q.card_index: q for q in questions if q.type == "cloze"}
+    assert clozes[0].status == "accepted" and clozes[3].status == "accepted"
+    assert clozes[1].reject_reason == clozes[2].reject_reason == f"duplicate: same stem as {clozes[0].question_id}"
+    statements = {(q.card_index, q.answer): q for q in questions if q.type == "truefalse"}
+    assert statements[0, "true"].status == "accepted"
+    # "… is 600 seconds …" repeats a statement of card 0 (its true one, or its false one if that showed 600)
+    assert (statements[2, "true"].reject_reason or "").startswith("duplicate:")
+
+
+def test_blanks_over_two_facts_of_one_line_are_not_duplicates(db_path: Path) -> None:
+    deck = ("DynamoDB capacity\nA:\n- Our table was set up with 10 RCU and 10 WCU last spring, and the nightly "
+            "reporting jobs now need more read throughput\n")
+    clozes = [q for q in _bank_questions(deck, db_path) if q.type == "cloze"]
     assert len({q.fact_id for q in clozes}) == 2
     assert all(q.status == "accepted" for q in clozes), [q.reject_reason for q in clozes]
 
 
 def test_a_digit_inside_a_name_is_not_a_leaked_count() -> None:
-    deck = parse_deck("EC2 Tips - GPU support\nA:\n- The G3 series offers M60 GPUs in 1, 2, or 4 GPU configurations\n",
+    deck = parse_deck("EC2 Tips - GPU support\nA:\n- The G3 series offers M60 GPUs in up to 4 GPU configurations\n",
                       path="gpu.txt")
     cfs = list(extract(deck.cards))
-    twos = [q for q in gate(generate(cfs, seed=1), card_facts=cfs) if q.type == "cloze" and q.answer_value == 2.0]
-    assert [(q.answer, q.status) for q in twos] == [("2", "accepted")], [q.reject_reason for q in twos]
+    fours = [q for q in gate(generate(cfs, seed=1), card_facts=cfs) if q.type == "cloze" and q.answer_value == 4.0]
+    assert [(q.answer, q.status) for q in fours] == [("4", "accepted")], [q.reject_reason for q in fours]
