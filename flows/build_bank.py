@@ -1,33 +1,37 @@
 """`build_bank`: decks → facts → questions → DuckDB bank, as a Prefect flow.
 
-Coarse tasks only — read a deck, extract one batch of cards, assemble the deck,
-store it — never a task per card. Task arguments are plain values; the one
-writer task opens the bank itself, so no connection crosses a task boundary.
+Coarse tasks only — read and scan a deck, process one batch of cards, write —
+never a task per card. Batches run on the flow's task runner (worker
+processes by default, or a Dask cluster), with a bounded number in flight, so
+memory does not grow with the deck; the flow's own process is the bank's one
+writer: it stages each batch as it arrives and commits the deck in one
+transaction. Task arguments are plain values; no connection crosses a task.
 """
 from __future__ import annotations
 
 import logging
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import asdict
-from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.context import TaskRunContext
+from prefect.futures import PrefectFuture
 
 from pipeline.analytics import stats
-from pipeline.build import BuildSummary, Terms, assemble, batches, deck_paths, extract_batch, load_deck, terms_of
-from pipeline.ids import stable_id
+from pipeline.build import Batch, BuildSummary, DeckScan, deck_paths, load_deck, plan_batches, process_batch, scan_deck, summarise
 from pipeline.report import DEFAULT_REPORT, write_report
+from pipeline.rows import BatchTables
 from pipeline.settings import DEFAULT_DB, Settings
-from pipeline.store import DeckBuild, Store
-from pipeline.types import Card, CardFacts, Deck
+from pipeline.store import Store
+from pipeline.types import Deck
 
 PROGRESS_LOGGER = "qbank.progress"
 # Progress events are for listeners such as the CLI's bar, not for the run log.
 logging.getLogger(PROGRESS_LOGGER).propagate = False
+IN_FLIGHT_PER_WORKER = 2     # batches submitted ahead of the writer: enough to keep workers busy, bounded memory
 
 
 @task(cache_policy=NO_CACHE)
@@ -37,41 +41,41 @@ def read_deck_task(path: str, settings: Settings) -> Deck:
     for issue in deck.issues:
         logger.warning("skipped card: %s", issue)
     logger.info("%s: %d cards, %d skipped", path, len(deck.cards), len(deck.issues))
-    _progress(deck.deck_id, total=len(deck.cards))
     return deck
 
 
 @task(cache_policy=NO_CACHE)
-def unchanged_task(db: str, deck_id: str, content_hash: str, fingerprint: str) -> bool:
-    if not Path(db).exists():
-        return False
-    with Store(db) as store:
-        return store.deck_fingerprint(deck_id) == (content_hash, fingerprint)
+def scan_task(deck: Deck, settings: Settings) -> DeckScan:
+    return scan_deck(deck, settings)
 
 
-def _batch_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    """Same deck content, same cards in the batch and same settings → same facts: reuse them."""
-    cards = stable_id(*(card.card_id for card in parameters["cards"]))
-    return f"extract-{parameters['content_hash']}-{cards}-{parameters['fingerprint']}"
+@task(cache_policy=NO_CACHE, retries=1)
+def batch_task(batch: Batch) -> BatchTables:
+    """Extract, generate, gate and score one batch of cards (in a worker process)."""
+    tables = process_batch(batch)
+    get_run_logger().info("batch %d: %d cards, %d facts, %d questions", batch.number, tables.n_cards,
+                          tables.n_facts, tables.n_questions)
+    return tables
 
 
-@task(cache_key_fn=_batch_key, cache_expiration=timedelta(days=1), persist_result=True, retries=1)
-def extract_task(cards: tuple[Card, ...], terms: Terms, content_hash: str, batch_no: int, fingerprint: str) -> list[CardFacts]:
-    facts = extract_batch(cards, terms)
-    _progress(cards[0].deck_id, advance=len(cards))
-    get_run_logger().info("batch %d: %d cards, %d facts", batch_no, len(cards), sum(len(cf.facts) for cf in facts))
-    return facts
+def _results(batches: Iterator[Batch], window: int, *, inline: bool) -> Iterator[tuple[Batch, BatchTables]]:
+    """Each batch's rows, in batch order, with at most `window` batches submitted and not yet written.
 
-
-@task(cache_policy=NO_CACHE)
-def assemble_task(deck: Deck, card_facts: list[CardFacts], settings: Settings) -> DeckBuild:
-    return assemble(deck, card_facts, settings)
-
-
-@task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
-def store_task(db: str, build: DeckBuild) -> dict[str, int]:
-    with Store(db) as store:
-        return store.write_build(build)
+    `inline` runs them in the flow's own process: for a deck of one batch, starting workers costs more than it saves.
+    """
+    if inline:
+        for batch in batches:
+            yield batch, batch_task(batch)
+        return
+    pending: deque[tuple[Batch, PrefectFuture[BatchTables]]] = deque()
+    for batch in batches:
+        pending.append((batch, batch_task.submit(batch)))
+        if len(pending) >= window:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
 
 
 @task(cache_policy=NO_CACHE)
@@ -98,38 +102,38 @@ def build_bank(
     deck_format: str | None = None,
     force: bool = False,
     report: str | None = str(DEFAULT_REPORT),
+    workers: int = 2,
 ) -> list[dict[str, Any]]:
     """Build or refresh the bank from deck files or folders (batch regeneration).
 
-    A deck whose content and settings are unchanged since its last build is
-    skipped and reported as unchanged, unless `force`, which also extracts
-    again instead of reusing cached batches (the cache key cannot see a
-    change in the extraction code). With `report`, the
-    coverage report is written there and linked, with the headline numbers,
-    as flow-run artifacts.
+    Only what changed is processed again: a card whose content and deck-level
+    inputs are stored already keeps its questions, IDs and revisions; an
+    unchanged deck is skipped. `force` processes every card again. With
+    `report`, the coverage report is written there and linked, with the
+    headline numbers, as flow-run artifacts.
     """
     logger = get_run_logger()
     settings = Settings(seed=seed, batch_size=batch_size, strict=strict, deck_format=deck_format)
-    fingerprint = settings.fingerprint()
     summaries: list[BuildSummary] = []
-    for path in deck_paths(paths):
-        deck = read_deck_task(str(path), settings)
-        if not force and unchanged_task(db, deck.deck_id, deck.content_hash, fingerprint):
-            logger.info("%s: unchanged since its last build, skipped", path)
-            summaries.append(BuildSummary(deck.deck_id, str(path), "unchanged", cards=len(deck.cards)))
-            continue
-        terms = terms_of(deck)
-        extract = extract_task.with_options(refresh_cache=True) if force else extract_task
-        futures = [
-            extract.submit(batch, terms, deck.content_hash, n, fingerprint)
-            for n, batch in enumerate(batches(deck.cards, settings.batch_size))
-        ]
-        card_facts = [cf for future in futures for cf in future.result()]
-        build = assemble_task(deck, card_facts, settings)
-        written = store_task(db, build)
-        summary = BuildSummary.of(build)
-        logger.info("%s: %s", path, written)
-        summaries.append(summary)
+    with Store(db) as store:
+        for path in deck_paths(paths):
+            deck = read_deck_task(str(path), settings)
+            if not force and store.deck_fingerprint(deck.deck_id) == (deck.content_hash, settings.fingerprint()):
+                logger.info("%s: unchanged since its last build, skipped", path)
+                summaries.append(BuildSummary(deck.deck_id, str(path), "unchanged", cards=len(deck.cards)))
+                continue
+            scan = scan_task(deck, settings)
+            todo = store.plan(deck.deck_id, scan.scan, force=force)
+            _progress(deck.deck_id, total=len(todo))
+            batches = plan_batches(deck, scan, todo, settings)
+            for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, inline=len(todo) <= batch_size):
+                store.stage(tables)
+                _progress(deck.deck_id, advance=len(batch.cards))
+            changes = store.replace_deck(scan.deck, scan.scan, mode="full" if len(todo) == len(deck.cards) else "incremental")
+            summary = summarise(store, scan, changes, str(path))
+            logger.info("%s: %d cards processed; questions %d added, %d changed, %d removed", path,
+                        changes.n_processed, changes.n_added, changes.n_changed, changes.n_removed)
+            summaries.append(summary)
     rows = [asdict(s) for s in summaries]
     create_table_artifact(key="build-summary", table=rows, description=f"Decks built into {db}")
     create_markdown_artifact(key="build-bank", markdown=_headline(rows, db), description="qbank build")
@@ -146,6 +150,9 @@ def _progress(deck_id: str, *, total: int | None = None, advance: int = 0) -> No
 
 
 def _headline(rows: list[dict[str, Any]], db: str) -> str:
-    lines = [f"# qbank build → `{db}`", "", "| deck | status | cards | skipped | facts | questions | accepted |", "|---|---|---|---|---|---|---|"]
-    lines += [f"| {r['deck_id']} | {r['status']} | {r['cards']} | {r['skipped']} | {r['facts']} | {r['questions']} | {r['accepted']} |" for r in rows]
+    lines = [f"# qbank build → `{db}`", "",
+             "| deck | status | cards | processed | questions | accepted | added | changed | removed |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['deck_id']} | {r['status']} | {r['cards']} | {r['processed']} | {r['questions']} | {r['accepted']} "
+              f"| {r['added']} | {r['changed']} | {r['removed']} |" for r in rows]
     return "\n".join(lines)

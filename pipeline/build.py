@@ -1,107 +1,134 @@
-"""One deck's build as plain library calls: extract → generate → gate → score.
+"""A deck's build as plain library calls: scan → batches (extract → generate → gate → score) → commit.
 
-The Prefect flow (`flows/build_bank.py`) runs these same functions as coarse
-tasks over batches; `build_deck` runs them in-process for tests and benchmarks.
+1. `scan_deck` reads the deck once and works out what is deck-level: the terms
+   the deck defines, each Q&A card's wrong options (from all the deck's
+   answers), and each card's input hash (its content and those deck-level inputs).
+2. `Store.plan` compares the input hashes with the bank: only new and changed
+   cards are processed again (incremental regeneration).
+3. `process_batch` turns a batch of cards into bank rows; batches are
+   independent, so they run in any order, in parallel processes or on a cluster.
+4. `Store.replace_deck` commits the staged batches in one transaction and works
+   out duplicates, the deck-level difficulty term and what changed, in SQL.
+
+The Prefect flow (`flows/build_bank.py`) runs these same steps as coarse tasks;
+`build_deck` runs them in-process.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
+from typing import Any
 
-from .decks import deck_name, read_deck
-from .difficulty import score
-from .errors import DeckError, StrictModeError
+import pyarrow as pa
+
 from .facts import extract
 from .features import question_features
+from .generators.qa import pick_all, qa_card
+from .preflight import DECK_SUFFIXES, Preflight, deck_paths, load_deck, preflight
+from .ids import stable_id
+from .prior import prior_b
 from .quality import gate
 from .questions import generate
-from .services import deck_terms
+from .rows import SCAN_SCHEMA, BatchTables, batch_tables, card_hash
+from .services import deck_terms, services_gazetteer
 from .settings import Settings
-from .store import DeckBuild
-from .types import Card, CardFacts, Deck
+from .store import BuildChanges, Store, deck_row
+from .types import Card, Deck
 
-__all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "batches", "terms_of", "extract_batch", "assemble", "build_deck"]
+__all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight", "DeckScan", "Batch", "scan_deck", "plan_batches",
+           "process_batch", "build_deck", "BuildSummary"]
 
 Terms = tuple[tuple[str, str], ...]
 
-DECK_SUFFIXES = (".txt", ".tsv", ".csv")
+@lru_cache(maxsize=1)
+def _gazetteer_services() -> tuple[tuple[str, str], ...]:
+    """(name, provider) of every gazetteer service: wrong options for Q&A answers that name a service."""
+    return tuple((s.name, s.provider) for s in services_gazetteer().services)
 
 
-def deck_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Deck files named directly or found in folders (sorted, so runs are repeatable).
+@dataclass(frozen=True)
+class DeckScan:
+    """What a build knows of a deck before it processes any card."""
 
-    Raises:
-        DeckError: a path does not exist, a folder holds no deck, or two decks share a name
-            (a deck's name is its file stem and its ID in the bank: the second would replace the first).
+    deck: Mapping[str, Any]             # the `decks` row
+    scan: pa.Table                      # one row per card (`rows.SCAN_SCHEMA`)
+    terms: Terms                        # abbreviations the deck defines
+    picks: Mapping[str, tuple[str, ...]]  # wrong options of each Q&A card, by card ID
+    input_hashes: Mapping[str, str]     # card ID → hash of everything its questions depend on
+
+
+def scan_deck(deck: Deck, settings: Settings) -> DeckScan:
+    """The deck-level inputs of every card, found in one pass over the deck.
+
+    A card's input hash covers its content, the settings, the deck's terms and
+    its Q&A options: a card is processed again exactly when one of them changed.
     """
-    found: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            inside = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DECK_SUFFIXES)
-            if not inside:
-                raise DeckError(f"{p}: folder holds no deck ({', '.join(DECK_SUFFIXES)} files)")
-            found.extend(inside)
-        elif p.is_file():
-            found.append(p)
-        else:
-            raise DeckError(f"{p}: no such file or folder; give deck files or folders of decks")
-    unique = list(dict.fromkeys(found))
-    by_name: dict[str, Path] = {}
-    for p in unique:
-        other = by_name.setdefault(deck_name(p), p)
-        if other != p:
-            raise DeckError(f"{p}: another deck is named {deck_name(p)!r} ({other}); a deck's file name is its ID "
-                            "in the bank, so rename one of them")
-    return unique
+    terms: dict[str, str] = {}
+    qa: list[tuple[str, str, str]] = []
+    for card in deck.cards:
+        for short, long in deck_terms([card]).items():
+            terms.setdefault(short, long)
+        found = qa_card(card)
+        if found is not None:
+            qa.append((card.card_id, found.question, found.answer))
+    picks = pick_all(qa, settings.seed, _gazetteer_services())
+    term_items = tuple(sorted(terms.items()))
+    common = stable_id(settings.fingerprint(), term_items)
+    hashes = {c.card_id: stable_id(card_hash(c), common, picks.get(c.card_id)) for c in deck.cards}
+    scan = pa.Table.from_pylist([{"card_id": c.card_id, "card_index": c.index, "first_line": c.first_line,
+                                  "content_hash": card_hash(c), "input_hash": hashes[c.card_id]} for c in deck.cards],
+                                schema=SCAN_SCHEMA)
+    return DeckScan(deck=deck_row(deck, settings.fingerprint()), scan=scan, terms=term_items, picks=picks,
+                    input_hashes=hashes)
 
 
-def load_deck(path: str | Path, settings: Settings) -> Deck:
-    """Read a deck and apply `--strict`: malformed cards stop the build before anything is written."""
-    deck = read_deck(path, fmt=settings.deck_format)
-    if settings.strict and deck.issues:
-        listing = "\n".join(str(issue) for issue in deck.issues)
-        raise StrictModeError(f"{len(deck.issues)} malformed card(s) and --strict is set:\n{listing}")
-    return deck
+@dataclass(frozen=True)
+class Batch:
+    """A chunk of a deck's cards with the deck-level inputs they need: all a worker process needs."""
+
+    deck_id: str
+    number: int
+    cards: tuple[Card, ...]
+    terms: Terms
+    picks: tuple[tuple[str, tuple[str, ...]], ...]
+    input_hashes: tuple[tuple[str, str], ...]
+    seed: int
 
 
-def batches(cards: Sequence[Card], size: int) -> Iterator[tuple[Card, ...]]:
-    """Consecutive chunks of at most `size` cards."""
-    for start in range(0, len(cards), size):
-        yield tuple(cards[start : start + size])
+def plan_batches(deck: Deck, scan: DeckScan, todo: set[str], settings: Settings) -> Iterator[Batch]:
+    """The cards to process (`todo`, from `Store.plan`), in deck order, as batches of `settings.batch_size`."""
+    chunk: list[Card] = []
+    number = 0
+
+    def batch() -> Batch:
+        ids = {c.card_id for c in chunk}
+        return Batch(deck_id=deck.deck_id, number=number, cards=tuple(chunk), terms=scan.terms,
+                     picks=tuple((k, v) for k, v in scan.picks.items() if k in ids),
+                     input_hashes=tuple((c.card_id, scan.input_hashes[c.card_id]) for c in chunk), seed=settings.seed)
+
+    for card in deck.cards:
+        if card.card_id not in todo:
+            continue
+        chunk.append(card)
+        if len(chunk) == settings.batch_size:
+            yield batch()
+            chunk, number = [], number + 1
+    if chunk:
+        yield batch()
 
 
-def terms_of(deck: Deck) -> Terms:
-    """The terms the whole deck defines (`DAX = DynamoDB Accelerator`), found once per deck.
+def process_batch(batch: Batch) -> BatchTables:
+    """One batch of cards as bank rows: extract → generate → gate → features → difficulty prior.
 
-    A term defined in one card is used in others, so batches must share the
-    deck's terms rather than find their own.
+    Pure and independent of every other batch: the same batch gives the same rows.
     """
-    return tuple(sorted(deck_terms(deck.cards).items()))
-
-
-def extract_batch(cards: Sequence[Card], terms: Terms) -> list[CardFacts]:
-    """Facts and services of one batch of cards (the expensive, parallelisable step)."""
-    return list(extract(cards, terms=dict(terms)))
-
-
-def assemble(deck: Deck, card_facts: Sequence[CardFacts], settings: Settings) -> DeckBuild:
-    """Questions, quality gate, features and difficulty for a whole deck.
-
-    Generation is deck-level: Q&A distractors and duplicate-stem checks look
-    across cards, so this runs once per deck after the batches are extracted.
-    """
-    questions = gate(generate(card_facts, seed=settings.seed), card_facts=card_facts)
+    card_facts = list(extract(batch.cards, terms=dict(batch.terms)))
+    questions = gate(generate(card_facts, seed=batch.seed, picks=dict(batch.picks)), card_facts=card_facts)
     features = question_features(questions, card_facts)
-    scored = score(questions, features)
-    return DeckBuild(
-        deck=deck,
-        settings_hash=settings.fingerprint(),
-        card_facts=tuple(card_facts),
-        questions=tuple(scored),
-        features=tuple(features),
-    )
+    priors = dict(zip((q.question_id for q in questions), prior_b(questions, features)))
+    return batch_tables(batch.deck_id, card_facts, questions, features, input_hashes=dict(batch.input_hashes),
+                        prior_b=priors)
 
 
 @dataclass(frozen=True)
@@ -113,25 +140,38 @@ class BuildSummary:
     status: str            # built | unchanged
     cards: int = 0
     skipped: int = 0
+    processed: int = 0     # cards extracted and generated again (all of them in a full build)
     facts: int = 0
     questions: int = 0
     accepted: int = 0
-
-    @classmethod
-    def of(cls, build: DeckBuild) -> BuildSummary:
-        qs = build.questions
-        return cls(
-            deck_id=build.deck.deck_id, path=build.deck.path, status="built",
-            cards=len(build.deck.cards), skipped=len(build.deck.issues),
-            facts=sum(len(cf.facts) for cf in build.card_facts),
-            questions=len(qs), accepted=sum(q.status == "accepted" for q in qs),
-        )
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    build_id: str | None = None
 
 
-def build_deck(deck: Deck, settings: Settings) -> DeckBuild:
-    """The whole build of one deck in-process (no Prefect)."""
-    terms = terms_of(deck)
-    card_facts: list[CardFacts] = []
-    for batch in batches(deck.cards, settings.batch_size):
-        card_facts.extend(extract_batch(batch, terms))
-    return assemble(deck, card_facts, settings)
+def summarise(store: Store, scan: DeckScan, changes: BuildChanges, path: str) -> BuildSummary:
+    """The deck's counts in the bank after a build, with what the build changed."""
+    deck_id = scan.deck["deck_id"]
+    facts, questions, accepted = store.cursor().execute(
+        "SELECT (SELECT count(*) FROM facts WHERE deck_id = $d), count(*), count(*) FILTER (WHERE status = 'accepted') "
+        "FROM questions WHERE deck_id = $d", {"d": deck_id}).fetchone()  # type: ignore[misc]
+    return BuildSummary(deck_id=deck_id, path=path, status="built", cards=scan.deck["n_cards"],
+                        skipped=scan.deck["n_skipped"], processed=changes.n_processed, facts=facts,
+                        questions=questions, accepted=accepted, added=changes.n_added, changed=changes.n_changed,
+                        removed=changes.n_removed, build_id=changes.build_id)
+
+
+def build_deck(deck: Deck, settings: Settings, store: Store, *, force: bool = False,
+               progress: Callable[[int], None] | None = None) -> BuildSummary:
+    """The whole build of one deck in-process (no Prefect): only what changed is processed again."""
+    scan = scan_deck(deck, settings)
+    todo = store.plan(deck.deck_id, scan.scan, force=force)
+    for batch in plan_batches(deck, scan, todo, settings):
+        store.stage(process_batch(batch))
+        if progress is not None:
+            progress(len(batch.cards))
+    mode = "full" if len(todo) == len(deck.cards) else "incremental"
+    changes = store.replace_deck(scan.deck, scan.scan, mode=mode)
+    return summarise(store, scan, changes, deck.path)
+

@@ -66,60 +66,83 @@ def cli() -> None:
 @db_option
 @deck_format_option
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed for distractors and sampling.")
-@click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True, help="Cards per extraction task.")
+@click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True, help="Cards per batch task.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Worker processes for the batches (default: one per CPU core).")
 @click.option("--strict", is_flag=True, help="Refuse a deck with malformed cards instead of skipping them.")
-@click.option("--force", is_flag=True, help="Rebuild decks even when content and settings are unchanged.")
+@click.option("--force", is_flag=True, help="Process every card again, even when nothing changed.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=Path("reports/qbank-report.html"),
               show_default=True, help="Coverage report written after the build (a flow-run artifact links it).")
 @click.option("--no-report", is_flag=True, help="Skip the coverage report.")
-def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int, batch_size: int, strict: bool,
-          force: bool, report: Path, no_report: bool) -> None:
+def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int, batch_size: int,
+          workers: int | None, strict: bool, force: bool, report: Path, no_report: bool) -> None:
     """Build or refresh the bank from deck files or folders (runs the Prefect flow).
 
-    A deck whose content and settings have not changed since its last build is
-    skipped and reported as unchanged. Malformed cards are reported as
-    FILE:LINE and skipped (or refused with --strict).
+    Only what changed is processed again: edited and new cards are extracted and
+    generated, the rest keep their questions, IDs and revisions; a deck that has
+    not changed at all is reported as unchanged before any Prefect server starts.
+    Malformed cards are reported as FILE:LINE and skipped (or refused with
+    --strict). What a build added, changed and removed is stored: see `qbank diff`.
 
     Example:
 
     \b
         qbank build data/raw/serverless-aws.txt --db data/processed/qbank.duckdb
-        qbank build decks/ --seed 7
+        qbank build decks/ --seed 7 --workers 2
     """
-    from .build import deck_paths
+    import os
 
-    deck_paths(paths)  # fail fast, before Prefect starts, on a path that does not exist
+    from .preflight import preflight
+    from .settings import Settings
+
+    settings = Settings(seed=seed, batch_size=batch_size, strict=strict, deck_format=deck_format)
+    plan = preflight(paths, db, settings, force=force)
+    for path, cards in plan.unchanged:
+        click.echo(f"{path}: unchanged since its last build ({cards} cards); use --force to rebuild")
+    rows: list[dict[str, Any]] = []
+    if plan.to_build:
+        rows = _run_build_flow(plan.to_build, db, settings, force=force, workers=workers or os.cpu_count() or 1,
+                               report=None if no_report else report)
+    for row in rows:
+        skipped = f", {row['skipped']} malformed card(s) skipped (see warnings above)" if row["skipped"] else ""
+        click.echo(f"{row['deck_id']}: {row['cards']} cards{skipped}, {row['facts']} facts, "
+                   f"{row['questions']} questions ({row['accepted']} accepted) → {db}")
+        click.echo(f"  changes: {row['added']} added, {row['changed']} changed, {row['removed']} removed "
+                   f"({row['processed']} of {row['cards']} cards processed); see `qbank diff --deck {row['deck_id']}`")
+    if rows and not no_report:
+        click.echo(f"coverage report: {report}")
+    if plan.failed:
+        for path, message in plan.failed:
+            click.echo(f"Error: {message}", err=True)
+        raise SystemExit(1)
+
+
+def _run_build_flow(paths: list[Path], db: Path, settings: Any, *, force: bool, workers: int,
+                    report: Path | None) -> list[dict[str, Any]]:
+    """Run the build flow with a progress bar; batches go to `workers` processes."""
     from flows.build_bank import PROGRESS_LOGGER, build_bank
+    from flows.server import prefect_api
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     _quiet_user_errors("prefect", "prefect.flow_runs", "prefect.task_runs")
+    runner: Any = ProcessPoolTaskRunner(max_workers=workers) if workers > 1 else ThreadPoolTaskRunner(max_workers=1)
     console = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
+    with prefect_api(), Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=console, transient=True) as progress:
         handler = _ProgressHandler(progress)
         logger = logging.getLogger(PROGRESS_LOGGER)
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         try:
-            rows = build_bank(
-                paths=[str(p) for p in paths], db=str(db), seed=seed, batch_size=batch_size,
-                strict=strict, deck_format=deck_format, force=force,
-                report=None if no_report else str(report),
+            return build_bank.with_options(task_runner=runner)(
+                paths=[str(p) for p in paths], db=str(db), seed=settings.seed, batch_size=settings.batch_size,
+                strict=settings.strict, deck_format=settings.deck_format, force=force,
+                report=None if report is None else str(report), workers=workers,
             )
         finally:
             logger.removeHandler(handler)
-    for row in rows:
-        if row["status"] == "unchanged":
-            click.echo(f"{row['deck_id']}: unchanged since its last build ({row['cards']} cards); use --force to rebuild")
-        else:
-            skipped = f", {row['skipped']} malformed card(s) skipped (see warnings above)" if row["skipped"] else ""
-            click.echo(
-                f"{row['deck_id']}: {row['cards']} cards{skipped}, {row['facts']} facts, "
-                f"{row['questions']} questions ({row['accepted']} accepted) → {db}"
-            )
-    if not no_report:
-        click.echo(f"coverage report: {report}")
 
 
 class _NoTracebackForUserErrors(logging.Filter):
@@ -152,7 +175,7 @@ class _ProgressHandler(logging.Handler):
         if deck is None:
             return
         if deck not in self.tasks:
-            self.tasks[deck] = self.progress.add_task(f"extracting {deck}", total=total)
+            self.tasks[deck] = self.progress.add_task(f"building {deck}", total=total)
         if advance:
             self.progress.advance(self.tasks[deck], advance)
 

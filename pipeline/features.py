@@ -10,11 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
-
-from wordfreq import zipf_frequency
 
 from .types import CardFacts, Fact, Question
 
@@ -41,34 +39,23 @@ def question_features(questions: Sequence[Question], card_facts: Sequence[CardFa
 
     Args:
         questions: generated questions (any status).
-        card_facts: extraction results of the deck the questions came from;
-            they give each answer's kind, the card's other candidates, and the
-            other cards that mention the same answer.
+        card_facts: extraction results of the cards the questions came from;
+            they give each answer's kind and the card's other candidates.
 
     Returns:
         One dict per question: `question_id` plus the columns in `FEATURES`.
         A feature that does not apply (gap position without a gap, distractor
         closeness without options) is None, so the scorer can impute it.
+        `answer_card_mentions` (other cards of the deck stating the answer) is
+        deck-level: None here, the bank fills it in when the deck commits, so a
+        batch's rows do not depend on which cards share its batch.
     """
     facts_by_id = {f.fact_id: f for cf in card_facts for f in cf.facts}
     by_card = {cf.card.card_id: cf for cf in card_facts}
-    # (value, unit) -> cards stating it, to count how often an answer recurs elsewhere.
-    value_cards: dict[tuple[float, str | None], set[str]] = {}
-    for cf in card_facts:
-        for f in cf.facts:
-            value_cards.setdefault(_value_key(f.value, f.unit), set()).add(cf.card.card_id)
-    text_answers = {q.answer.strip().casefold() for q in questions if not (q.fact_id and q.fact_id in facts_by_id)}
-    answer_cards = _cards_stating(text_answers, by_card.values())
-    return [_row(q, facts_by_id, by_card, answer_cards, value_cards) for q in questions]
+    return [_row(q, facts_by_id, by_card) for q in questions]
 
 
-def _row(
-    q: Question,
-    facts_by_id: dict[str, Fact],
-    by_card: dict[str, CardFacts],
-    answer_cards: dict[str, set[str]],
-    value_cards: dict[tuple[float, str | None], set[str]],
-) -> dict[str, Any]:
+def _row(q: Question, facts_by_id: dict[str, Fact], by_card: dict[str, CardFacts]) -> dict[str, Any]:
     fact = facts_by_id.get(q.fact_id) if q.fact_id else None
     cf = by_card.get(q.card_id)
     answer = q.answer.strip()
@@ -86,7 +73,7 @@ def _row(
         "sig_digits": float(significant_digits(written)) if written else None,
         "is_round": float(is_round(written)) if written else None,
         "answer_zipf": _answer_zipf(answer),
-        "answer_card_mentions": float(_mentions(q, fact, answer_cards, value_cards)),
+        "answer_card_mentions": None,
         "context_chars": float(len(q.stem)),
         "gap_position": _gap_position(q),
         "ambiguity": float(_ambiguity(q, fact, cf)),
@@ -125,12 +112,8 @@ def is_round(number: str) -> bool:
     return mantissa in (1, 2, 5) or (n >= 4 and n & (n - 1) == 0)
 
 
-def _card_text(cf: CardFacts) -> str:
-    return "\n".join(line.text for line in cf.card.lines)
 
 
-def _value_key(value: float, unit: str | None) -> tuple[float, str | None]:
-    return (float(f"{value:.9g}"), unit)
 
 
 def _written_number(answer: str) -> str | None:
@@ -152,44 +135,13 @@ def _answer_zipf(answer: str) -> float:
     tokens = _WORD.findall(answer) or _NUMBER.findall(answer)
     if not tokens:
         return 0.0
+    from wordfreq import zipf_frequency   # loads word lists: only build batches need it
+
     return min(zipf_frequency(t, "en") for t in tokens)
 
 
-def _cards_stating(answers: Iterable[str], card_facts: Iterable[CardFacts]) -> dict[str, set[str]]:
-    """Casefolded text answer -> the cards whose text holds it as whole words.
-
-    An answer found as whole words has each of its word runs as a whole word of
-    the card, so only the cards holding all of them are searched (through an
-    index of just the answers' words), never every card for every answer.
-    """
-    needles = {a for a in answers if len(a) >= 2}
-    wanted = {w for n in needles for w in _TOKEN.findall(n)}
-    texts: dict[str, str] = {}
-    by_word: dict[str, set[str]] = {}
-    for cf in card_facts:
-        cid = cf.card.card_id
-        texts[cid] = text = _card_text(cf).casefold()
-        for w in wanted.intersection(_TOKEN.findall(text)):
-            by_word.setdefault(w, set()).add(cid)
-    found: dict[str, set[str]] = {}
-    for needle in needles:
-        words = set(_TOKEN.findall(needle))
-        candidates = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set(texts)
-        pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-        found[needle] = {cid for cid in candidates if pattern.search(texts[cid])}
-    return found
 
 
-def _mentions(
-    q: Question,
-    fact: Fact | None,
-    answer_cards: dict[str, set[str]],
-    value_cards: dict[tuple[float, str | None], set[str]],
-) -> int:
-    """Other cards that state the same answer: an answer seen often is easier to recall."""
-    if fact is not None:
-        return len(value_cards.get(_value_key(fact.value, fact.unit), set()) - {q.card_id})
-    return len(answer_cards.get(q.answer.strip().casefold(), set()) - {q.card_id})
 
 
 def _gap_position(q: Question) -> float | None:

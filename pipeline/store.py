@@ -11,23 +11,29 @@ import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from .analytics import apply_views
 from .errors import ExamError, StoreError, value_invalid_msg
+from .features import CATEGORICAL_FEATURES, FEATURES
 from .ids import stable_id
+from .prior import MENTIONS_WEIGHT
+from .rows import (DECK_SCHEMA, EXAM_ITEM_SCHEMA, EXAM_SCHEMA, RESPONSE_SCHEMA, SCAN_SCHEMA, TABLE_SCHEMAS, BatchTables,
+                   arrow, batch_tables, scan_row)
 from .types import CardFacts, Deck, Option, Question
 
 if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an exam is read
+    import pandas as pd
+
     from .exams import ExamSet
 
-__all__ = ["SCHEMA_VERSION", "DeckBuild", "Store"]
+__all__ = ["SCHEMA_VERSION", "BuildChanges", "DeckBuild", "Store", "deck_row"]
 
 SCHEMA_VERSION = 1
 
@@ -59,6 +65,14 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE TABLE IF NOT EXISTS options (
     question_id VARCHAR, deck_id VARCHAR, position INTEGER, text VARCHAR, value DOUBLE, is_correct BOOLEAN);
 CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR PRIMARY KEY, deck_id VARCHAR);
+-- Build history: what each build of a deck added, changed and removed (`qbank diff`).
+CREATE TABLE IF NOT EXISTS builds (
+    build_id VARCHAR PRIMARY KEY, deck_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, mode VARCHAR,
+    n_cards INTEGER, n_processed INTEGER, n_added INTEGER, n_changed INTEGER, n_removed INTEGER, n_unchanged INTEGER);
+CREATE TABLE IF NOT EXISTS question_changes (
+    build_id VARCHAR, deck_id VARCHAR, question_id VARCHAR, change VARCHAR, type VARCHAR, card_index INTEGER,
+    line INTEGER, stem_before VARCHAR, stem_after VARCHAR, answer_before VARCHAR, answer_after VARCHAR,
+    status_before VARCHAR, status_after VARCHAR);
 -- Learner data: not in DECK_TABLES, so deck rebuilds keep it (question IDs are stable).
 CREATE TABLE IF NOT EXISTS responses (
     response_id VARCHAR PRIMARY KEY, learner_id VARCHAR, question_id VARCHAR, correct BOOLEAN,
@@ -77,7 +91,11 @@ CREATE TABLE IF NOT EXISTS exam_items (
 
 # Columns added to a table after banks with it were built: CREATE TABLE IF NOT
 # EXISTS leaves an existing table as it is, so a read-write open adds them.
-ADDED_COLUMNS = (("questions", "content_hash", "VARCHAR"), ("questions", "revision", "INTEGER DEFAULT 0"))
+ADDED_COLUMNS = (
+    ("questions", "content_hash", "VARCHAR"), ("questions", "revision", "INTEGER DEFAULT 0"),
+    ("questions", "quality", "DOUBLE"), ("questions", "prior_b", "DOUBLE"), ("questions", "stem_key", "VARCHAR"),
+    ("questions", "near_key", "VARCHAR"), ("cards", "content_hash", "VARCHAR"), ("cards", "input_hash", "VARCHAR"),
+) + tuple(("question_features", name, "VARCHAR" if name in CATEGORICAL_FEATURES else "DOUBLE") for name in FEATURES)
 
 
 @dataclass(frozen=True)
@@ -89,6 +107,21 @@ class DeckBuild:
     card_facts: tuple[CardFacts, ...]
     questions: tuple[Question, ...]
     features: tuple[dict[str, Any], ...] = ()   # one row per question: question_id + feature columns
+
+
+@dataclass(frozen=True)
+class BuildChanges:
+    """What one build did to a deck's questions (stored in `builds`; rows in `question_changes`)."""
+
+    build_id: str
+    deck_id: str
+    mode: str                 # full | incremental
+    n_cards: int
+    n_processed: int          # cards extracted and generated again
+    n_added: int
+    n_changed: int            # content or gate verdict changed
+    n_removed: int
+    n_unchanged: int
 
 
 class Store:
@@ -105,6 +138,7 @@ class Store:
         self.create = create and not read_only
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._build_cursor: duckdb.DuckDBPyConnection | None = None
 
     # -- connection ---------------------------------------------------------
     @property
@@ -157,6 +191,7 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            self._build_cursor = None
             if self._con is not None:
                 self._con.close()
                 self._con = None
@@ -167,10 +202,18 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def _builder(self) -> duckdb.DuckDBPyConnection:
+        """The one cursor a build stages and commits through: temporary tables belong to their cursor."""
+        with self._lock:
+            if self._build_cursor is None:
+                self._build_cursor = self.cursor()
+            return self._build_cursor
+
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self, cur: duckdb.DuckDBPyConnection | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """All or nothing: on any error the bank is left as it was."""
-        cur = self.cursor()
+        cur = cur if cur is not None else self.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
             yield cur
@@ -188,30 +231,112 @@ class Store:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
+    def stage(self, batch: BatchTables) -> None:
+        """Add a processed batch to this connection's staging tables (nothing visible until `replace_deck`)."""
+        cur = self._builder
+        for name, table in batch.tables:
+            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS _stage_{name} AS SELECT * FROM {name} LIMIT 0")
+            if table.num_rows:
+                cur.register("_rows", table)
+                cur.execute(f"INSERT INTO _stage_{name} BY NAME SELECT * FROM _rows")
+                cur.unregister("_rows")
+
+    def plan(self, deck_id: str, scan: pa.Table, *, force: bool = False) -> set[str]:
+        """The IDs of the scanned cards a build must process: new cards and cards whose inputs changed.
+
+        `scan` holds every card of the deck (`rows.SCAN_SCHEMA`); a card whose
+        `input_hash` is stored already keeps its rows (unless `force`).
+        """
+        cur = self.cursor()
+        cur.register("_scan", scan)
+        try:
+            if force:
+                rows = cur.execute("SELECT card_id FROM _scan").fetchall()
+            else:
+                rows = cur.execute(
+                    "SELECT s.card_id FROM _scan s LEFT JOIN (SELECT card_id, input_hash FROM cards WHERE deck_id = ?) c "
+                    "USING (card_id) WHERE c.input_hash IS DISTINCT FROM s.input_hash", [deck_id]).fetchall()
+        finally:
+            cur.unregister("_scan")
+        return {r[0] for r in rows}
+
+    def replace_deck(self, deck: Mapping[str, Any], scan: pa.Table, *, mode: str = "full",
+                     judge_duplicates: bool = True) -> BuildChanges:
+        """Commit the staged batches as the deck's new content, in one transaction.
+
+        Cards in `scan` that were not staged keep their rows (moved to their new
+        index and lines); cards no longer in `scan` go; duplicates, the deck-level
+        difficulty term and the build's changes are worked out over the whole
+        deck. Readers see the old deck or the new one, never a half; on any
+        error the bank is left as it was.
+        """
+        deck_id = deck["deck_id"]
+        build_id = stable_id(deck_id, deck.get("content_hash"), deck.get("settings_hash"), mode, datetime.now(timezone.utc).isoformat())
+        started = datetime.now(timezone.utc).replace(tzinfo=None)
+        for name in TABLE_SCHEMAS:   # a batch-less build (no card changed) still commits
+            self._builder.execute(f"CREATE TEMP TABLE IF NOT EXISTS _stage_{name} AS SELECT * FROM {name} LIMIT 0")
+        with self.transaction(self._builder) as cur:
+            cur.register("_scan_rows", scan)
+            cur.execute("CREATE OR REPLACE TEMP TABLE _scan AS SELECT * FROM _scan_rows")
+            cur.unregister("_scan_rows")
+            existed = _count(cur, "SELECT count(*) FROM decks WHERE deck_id = ?", [deck_id]) > 0
+            processed = _count(cur, "SELECT count(*) FROM _stage_cards")
+            cur.execute("CREATE OR REPLACE TEMP TABLE _old AS SELECT question_id, type, card_index, line, stem, answer, "
+                        "status, content_hash, revision FROM questions WHERE deck_id = ?", [deck_id])
+            cur.execute("CREATE OR REPLACE TEMP TABLE _gone AS SELECT card_id FROM cards WHERE deck_id = ? AND "
+                        "(card_id IN (SELECT card_id FROM _stage_cards) OR card_id NOT IN (SELECT card_id FROM _scan))",
+                        [deck_id])
+            gone_questions = "SELECT question_id FROM questions WHERE deck_id = ? AND card_id IN (SELECT card_id FROM _gone)"
+            for table in ("options", "question_features"):
+                cur.execute(f"DELETE FROM {table} WHERE question_id IN ({gone_questions})", [deck_id])
+            for table in ("questions", "service_mentions", "facts", "cards"):
+                cur.execute(f"DELETE FROM {table} WHERE deck_id = ? AND card_id IN (SELECT card_id FROM _gone)", [deck_id])
+            cur.execute("""
+                UPDATE _stage_questions SET revision = CASE WHEN o.content_hash IS NULL THEN coalesce(o.revision, 0) + 1
+                    WHEN o.content_hash = _stage_questions.content_hash THEN o.revision ELSE o.revision + 1 END
+                FROM _old o WHERE o.question_id = _stage_questions.question_id""")
+            for table in TABLE_SCHEMAS:
+                cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _stage_{table}")
+                cur.execute(f"DROP TABLE _stage_{table}")
+            _move_cards(cur, deck_id)
+            cur.execute("DELETE FROM decks WHERE deck_id = ?", [deck_id])
+            cur.register("_deck", arrow([deck], DECK_SCHEMA))
+            cur.execute("INSERT INTO decks BY NAME SELECT * FROM _deck")
+            cur.unregister("_deck")
+            if judge_duplicates:
+                _mark_duplicates(cur, deck_id)
+            _deck_difficulty(cur, deck_id)
+            changes = _record_changes(cur, deck_id, build_id, started, mode, processed, record_rows=existed)
+            for temp in ("_scan", "_old", "_gone"):
+                cur.execute(f"DROP TABLE {temp}")
+        return changes
+
     def write_build(self, build: DeckBuild) -> dict[str, int]:
-        """Replace the deck's rows with the build's, in one transaction.
+        """Replace the deck's rows with a whole in-memory build (hand-made banks and tests), in one transaction.
+
+        The questions are stored as given: their gate verdicts stand (no duplicate judging).
 
         Returns the number of rows written per table.
         """
-        deck_id = build.deck.deck_id
-        with self.transaction() as cur:
-            previous = {qid: (digest, revision) for qid, digest, revision in cur.execute(
-                "SELECT question_id, content_hash, revision FROM questions WHERE deck_id = ?", [deck_id]).fetchall()}
-            tables = build_tables(build, previous=previous)
-            for name in DECK_TABLES:
-                cur.execute(f"DELETE FROM {name} WHERE deck_id = ?", [deck_id])
-            if build.features:
-                _ensure_feature_columns(cur, tables["question_features"])
-            for name, table in tables.items():
-                if table.num_rows:
-                    cur.register("_rows", table)
-                    cur.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
-                    cur.unregister("_rows")
-            # Calibration from real responses outlives rebuilds: question IDs are stable.
-            cur.execute("UPDATE questions SET difficulty = s.difficulty FROM item_stats s "
-                        "WHERE questions.question_id = s.question_id AND questions.deck_id = ? "
-                        "AND s.difficulty IS NOT NULL", [deck_id])
-        return {name: table.num_rows for name, table in tables.items()}
+        deck = build.deck
+        tables = batch_tables(deck.deck_id, build.card_facts, build.questions, build.features)
+        scan = arrow([scan_row(c, "") for c in deck.cards], SCAN_SCHEMA)
+        self.stage(tables)
+        self.replace_deck(deck_row(deck, build.settings_hash), scan, judge_duplicates=False)
+        return {name: table.num_rows for name, table in tables.tables}
+
+    def last_build(self, deck_id: str | None = None, build_id: str | None = None) -> BuildChanges | None:
+        """A past build's counts (the newest, or the one named), or None."""
+        where, params = ("build_id = ?", [build_id]) if build_id else (("deck_id = ?", [deck_id]) if deck_id else ("true", []))
+        rows = _dicts(self.cursor().execute(
+            f"SELECT * FROM builds WHERE {where} ORDER BY finished_at DESC, build_id LIMIT 1", params))
+        return BuildChanges(**{k: rows[0][k] for k in BuildChanges.__dataclass_fields__}) if rows else None
+
+    def question_changes(self, build_id: str) -> pd.DataFrame:
+        """What one build changed, question by question (empty for a deck's first build)."""
+        return self.cursor().execute(
+            "SELECT * FROM question_changes WHERE build_id = ? ORDER BY change, card_index, line, type, question_id",
+            [build_id]).df()
 
     # -- reads --------------------------------------------------------------
     def load_questions(
@@ -276,7 +401,7 @@ class Store:
         """Add responses, skipping any already stored (same `response_id`); returns how many were added."""
         if not rows:
             return 0
-        table = _arrow(list(rows), RESPONSE_SCHEMA)
+        table = arrow(list(rows), RESPONSE_SCHEMA)
         with self.transaction() as cur:
             before = cur.execute("SELECT count(*) FROM responses").fetchall()[0][0]
             cur.register("_rows", table)
@@ -327,7 +452,7 @@ class Store:
             "types": list(exam.types), "difficulty_mix": json.dumps(dict(exam.difficulty_mix), sort_keys=True),
             "per_subject": exam.per_subject, "deck_ids": list(exam.deck_ids), "n_items": len(exam.items),
         }], schema=EXAM_SCHEMA)
-        items = _arrow([{"exam_id": exam.exam_id, **asdict(i)} for i in exam.items], EXAM_ITEM_SCHEMA)
+        items = arrow([{"exam_id": exam.exam_id, **asdict(i)} for i in exam.items], EXAM_ITEM_SCHEMA)
         with self.transaction() as cur:
             cur.execute("DELETE FROM exam_items WHERE exam_id IN (SELECT exam_id FROM exam_sets WHERE name = ?) "
                         "OR exam_id = ?", [exam.name, exam.exam_id])
@@ -369,73 +494,122 @@ class Store:
             "SELECT DISTINCT text, service FROM service_mentions ORDER BY 1, 2").fetchall()]
 
 
-# -- rows ----------------------------------------------------------------------
+# -- deck replacement, in SQL ---------------------------------------------------
 
-def build_tables(build: DeckBuild, *, previous: Mapping[str, tuple[str, int]] | None = None) -> dict[str, pa.Table]:
-    """The build as one Arrow table per bank table.
+_LINE_TABLES = ("facts", "service_mentions", "questions")
 
-    `previous` maps the deck's stored question IDs to (content hash, revision):
-    a question whose content changed gets the next revision, so exports can
-    give Anki a newer clock exactly when something changed.
+
+def _move_cards(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
+    """Kept cards whose place changed (an edit above them) take their new index and lines."""
+    cur.execute("""
+        CREATE OR REPLACE TEMP TABLE _moved AS
+        SELECT c.card_id, s.card_index, s.first_line - c.first_line AS shift
+        FROM cards c JOIN _scan s USING (card_id)
+        WHERE c.deck_id = ? AND (c.card_index != s.card_index OR c.first_line != s.first_line)""", [deck_id])
+    if not _count(cur, "SELECT count(*) FROM _moved"):
+        cur.execute("DROP TABLE _moved")
+        return
+    cur.execute("""
+        UPDATE cards SET card_index = m.card_index, first_line = first_line + m.shift,
+               line_numbers = list_transform(line_numbers, lambda x: x + m.shift)
+        FROM _moved m WHERE cards.card_id = m.card_id""")
+    for table in _LINE_TABLES:
+        cur.execute(f"UPDATE {table} SET card_index = m.card_index, line = line + m.shift "
+                    f"FROM _moved m WHERE {table}.card_id = m.card_id")
+    cur.execute("DROP TABLE _moved")
+
+
+def _mark_duplicates(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
+    """Over the whole deck, an accepted question that repeats an earlier accepted one is rejected.
+
+    Earlier means first in (card, line, type, id) order; "repeats" means the same
+    stem key or the same near key (`rows.duplicate_keys`).
     """
-    deck = build.deck
-    deck_id = deck.deck_id
-    cards = [cf.card for cf in build.card_facts]
-    decks = [{
-        "deck_id": deck_id, "name": deck.name, "path": deck.path, "content_hash": deck.content_hash,
-        "settings_hash": build.settings_hash, "n_cards": len(deck.cards), "n_skipped": len(deck.issues),
-        "issues": [str(i) for i in deck.issues],
-    }]
-    card_rows = [{
-        "card_id": c.card_id, "deck_id": deck_id, "card_index": c.index, "title": c.title, "answer": c.answer,
-        "quiz_answer": c.quiz_answer, "quiz_note": c.quiz_note, "first_line": c.first_line,
-        "line_numbers": [line.number for line in c.lines],
-    } for c in cards]
-    fact_rows = []
-    for cf in build.card_facts:
-        for f in cf.facts:
-            row = _shallow(f)
-            row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"), fact_group=row.pop("group"))
-            fact_rows.append(row)
-    mention_rows = []
-    for cf in build.card_facts:
-        for m in cf.services:
-            row = _shallow(m)
-            row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"))
-            mention_rows.append(row)
-    question_rows: list[dict[str, Any]] = []
-    option_rows: list[dict[str, Any]] = []
-    for q in build.questions:
-        row = _shallow(q)
-        row.pop("options")
-        row["extra"] = json.dumps(dict(q.extra), sort_keys=True, default=str)
-        row["content_hash"] = digest = content_hash(q)
-        digest_before, revision = (previous or {}).get(q.question_id, (digest, 0))
-        row["revision"] = revision if digest_before == digest else revision + 1
-        question_rows.append(row)
-        option_rows.extend({"question_id": q.question_id, "deck_id": deck_id, **_shallow(o)} for o in q.options)
-    feature_rows = [{"deck_id": deck_id, **row} for row in build.features]
-    return {
-        "decks": _arrow(decks, DECK_SCHEMA),
-        "cards": _arrow(card_rows, CARD_SCHEMA),
-        "facts": _arrow(fact_rows, FACT_SCHEMA),
-        "service_mentions": _arrow(mention_rows, MENTION_SCHEMA),
-        "questions": _arrow(question_rows, QUESTION_SCHEMA),
-        "options": _arrow(option_rows, OPTION_SCHEMA),
-        "question_features": pa.Table.from_pylist(feature_rows) if feature_rows else pa.table({}),
-    }
+    cur.execute("UPDATE questions SET status = 'accepted', reject_reason = NULL "
+                "WHERE deck_id = ? AND starts_with(reject_reason, 'duplicate:')", [deck_id])
+    cur.execute("""
+        WITH ranked AS (
+            SELECT question_id,
+                   row_number() OVER by_stem AS r1, first_value(question_id) OVER by_stem AS f1,
+                   row_number() OVER by_near AS r2, first_value(question_id) OVER by_near AS f2
+            FROM questions WHERE deck_id = ? AND status = 'accepted'
+            WINDOW by_stem AS (PARTITION BY stem_key ORDER BY card_index, line, type, question_id),
+                   by_near AS (PARTITION BY near_key ORDER BY card_index, line, type, question_id))
+        UPDATE questions SET status = 'rejected', reject_reason = CASE WHEN r.r1 > 1
+            THEN 'duplicate: same stem as ' || r.f1 ELSE 'duplicate: nearly the same question as ' || r.f2 END
+        FROM ranked r WHERE questions.question_id = r.question_id AND (r.r1 > 1 OR r.r2 > 1)""", [deck_id])
 
 
-def content_hash(q: Question) -> str:
-    """What a learner sees of a question: a change here is a new revision."""
-    options = [(o.text, o.is_correct) for o in q.options]
-    return stable_id(q.type, q.stem, q.answer, options, json.dumps(dict(q.extra), sort_keys=True, default=str))
+def _deck_difficulty(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
+    """Add the deck-level term to each question's prior: how many other cards state its answer.
+
+    Calibrated difficulties from real responses then win over the prior (question IDs are stable).
+    """
+    cur.execute("""
+        CREATE OR REPLACE TEMP TABLE _mentions AS
+        WITH value_cards AS (
+            SELECT round(value, 9) AS v, unit, count(DISTINCT card_id) AS n FROM facts WHERE deck_id = ? GROUP BY ALL),
+        service_cards AS (
+            SELECT lower(service) AS s, count(DISTINCT card_id) AS n FROM service_mentions WHERE deck_id = ? GROUP BY ALL)
+        SELECT q.question_id, greatest(coalesce(vc.n, sc.n, 0) - 1, 0)::DOUBLE AS m
+        FROM questions q
+        LEFT JOIN facts f ON f.fact_id = q.fact_id
+        LEFT JOIN value_cards vc ON vc.v = round(f.value, 9) AND vc.unit IS NOT DISTINCT FROM f.unit
+        LEFT JOIN service_cards sc ON q.fact_id IS NULL AND sc.s = lower(q.answer)
+        WHERE q.deck_id = ?""", [deck_id, deck_id, deck_id])
+    cur.execute("UPDATE question_features SET answer_card_mentions = m.m FROM _mentions m "
+                "WHERE question_features.question_id = m.question_id")
+    cur.execute(f"""
+        UPDATE questions SET difficulty = round(1 / (1 + exp(-(prior_b + {MENTIONS_WEIGHT} * ln(1 + m.m)))), 4)
+        FROM _mentions m WHERE questions.question_id = m.question_id AND questions.prior_b IS NOT NULL""")
+    cur.execute("UPDATE questions SET difficulty = s.difficulty FROM item_stats s "
+                "WHERE questions.question_id = s.question_id AND questions.deck_id = ? "
+                "AND s.difficulty IS NOT NULL", [deck_id])
+    cur.execute("DROP TABLE _mentions")
 
 
-def _shallow(record: Any) -> dict[str, Any]:
-    """A dataclass's fields as a dict, values as they are: `asdict` deep-copies every value,
-    which made building the rows most of a large deck's store time."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+def _record_changes(cur: duckdb.DuckDBPyConnection, deck_id: str, build_id: str, started: datetime, mode: str,
+                    processed: int, *, record_rows: bool) -> BuildChanges:
+    """Compare the deck's questions with `_old` and store the build: counts always, rows after a first build."""
+    diff = """
+        SELECT coalesce(n.question_id, o.question_id) AS question_id,
+               CASE WHEN o.question_id IS NULL THEN 'added' WHEN n.question_id IS NULL THEN 'removed'
+                    ELSE 'changed' END AS change,
+               coalesce(n.type, o.type) AS type, coalesce(n.card_index, o.card_index) AS card_index,
+               coalesce(n.line, o.line) AS line, o.stem AS stem_before, n.stem AS stem_after,
+               o.answer AS answer_before, n.answer AS answer_after, o.status AS status_before, n.status AS status_after
+        FROM (SELECT * FROM questions WHERE deck_id = ?) n FULL OUTER JOIN _old o USING (question_id)
+        WHERE o.question_id IS NULL OR n.question_id IS NULL OR o.content_hash IS DISTINCT FROM n.content_hash
+           OR o.status IS DISTINCT FROM n.status"""
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _diff AS {diff}", [deck_id])
+    counts = dict(cur.execute("SELECT change, count(*) FROM _diff GROUP BY change").fetchall())
+    total = _count(cur, "SELECT count(*) FROM questions WHERE deck_id = ?", [deck_id])
+    n_cards = _count(cur, "SELECT count(*) FROM _scan")
+    changes = BuildChanges(
+        build_id=build_id, deck_id=deck_id, mode=mode, n_cards=n_cards, n_processed=processed,
+        n_added=counts.get("added", 0), n_changed=counts.get("changed", 0), n_removed=counts.get("removed", 0),
+        n_unchanged=total - counts.get("added", 0) - counts.get("changed", 0),
+    )
+    cur.execute("INSERT INTO builds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        build_id, deck_id, started, datetime.now(timezone.utc).replace(tzinfo=None), mode, changes.n_cards,
+        changes.n_processed, changes.n_added, changes.n_changed, changes.n_removed, changes.n_unchanged])
+    if record_rows:
+        cur.execute("INSERT INTO question_changes BY NAME SELECT ? AS build_id, ? AS deck_id, * FROM _diff",
+                    [build_id, deck_id])
+    cur.execute("DROP TABLE _diff")
+    return changes
+
+
+def deck_row(deck: Deck, settings_hash: str) -> dict[str, Any]:
+    """The `decks` row of a deck read for a build."""
+    return {"deck_id": deck.deck_id, "name": deck.name, "path": deck.path, "content_hash": deck.content_hash,
+            "settings_hash": settings_hash, "n_cards": len(deck.cards), "n_skipped": len(deck.issues),
+            "issues": [str(i) for i in deck.issues]}
+
+
+def _count(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> int:
+    row = cur.execute(sql, list(params)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -443,49 +617,8 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def _arrow(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
-
-
-def _ensure_feature_columns(cur: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
-    """Feature columns follow the scorer's features: add any the table lacks."""
-    have = {r[0] for r in cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'question_features'").fetchall()}
-    for field in table.schema:
-        if field.name not in have:
-            sql_type = "DOUBLE" if pa.types.is_floating(field.type) or pa.types.is_integer(field.type) else "VARCHAR"
-            if pa.types.is_boolean(field.type):
-                sql_type = "BOOLEAN"
-            cur.execute(f'ALTER TABLE question_features ADD COLUMN "{field.name}" {sql_type}')
-
-
 def _question(row: dict[str, Any], options: tuple[Option, ...]) -> Question:
     extra = json.loads(row.pop("extra") or "{}")
     row["revision"] = row.get("revision") or 0
     fields = {k: row[k] for k in Question.__dataclass_fields__ if k in row and k not in ("options", "extra")}
     return Question(**fields, options=options, extra=tuple(sorted(extra.items())))
-
-
-S, I, D, B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
-DECK_SCHEMA = pa.schema([("deck_id", S), ("name", S), ("path", S), ("content_hash", S), ("settings_hash", S),
-                         ("n_cards", I), ("n_skipped", I), ("issues", pa.list_(S))])
-CARD_SCHEMA = pa.schema([("card_id", S), ("deck_id", S), ("card_index", I), ("title", S), ("answer", S),
-                         ("quiz_answer", S), ("quiz_note", S), ("first_line", I), ("line_numbers", pa.list_(I))])
-FACT_SCHEMA = pa.schema([("fact_id", S), ("deck_id", S), ("card_id", S), ("card_index", I), ("line", I), ("text", S),
-                         ("value", D), ("unit", S), ("kind", S), ("start_char", I), ("end_char", I),
-                         ("source_value", D), ("source_unit", S), ("bound", S), ("role", S), ("fact_group", S),
-                         ("attribute", S), ("subject", S), ("context", S)])
-MENTION_SCHEMA = pa.schema([("deck_id", S), ("card_id", S), ("card_index", I), ("line", I), ("text", S),
-                            ("service", S), ("start_char", I), ("end_char", I), ("source", S)])
-QUESTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("card_id", S), ("card_index", I), ("fact_id", S),
-                             ("line", I), ("type", S), ("stem", S), ("answer", S), ("answer_value", D),
-                             ("answer_unit", S), ("subject", S), ("generator", S), ("generator_version", S),
-                             ("reason", S), ("status", S), ("reject_reason", S), ("difficulty", D), ("extra", S),
-                             ("content_hash", S), ("revision", I)])
-RESPONSE_SCHEMA = pa.schema([("response_id", S), ("learner_id", S), ("question_id", S), ("correct", B),
-                             ("response", S), ("answered_at", pa.timestamp("us")), ("source", S), ("grade_reason", S)])
-EXAM_SCHEMA = pa.schema([("exam_id", S), ("name", S), ("seed", pa.int64()), ("count", I), ("types", pa.list_(S)),
-                         ("difficulty_mix", S), ("per_subject", I), ("deck_ids", pa.list_(S)), ("n_items", I)])
-EXAM_ITEM_SCHEMA = pa.schema([("exam_id", S), ("position", I), ("question_id", S), ("band", S), ("subject", S)])
-OPTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("position", I), ("text", S), ("value", D),
-                           ("is_correct", B)])
-

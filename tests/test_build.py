@@ -1,4 +1,4 @@
-"""The whole build without Prefect: determinism, idempotence, provenance."""
+"""The whole build without Prefect: determinism, batches, incremental regeneration, provenance."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.build import build_deck, deck_paths, load_deck
+from pipeline.build import build_deck, deck_paths, load_deck, preflight
+from pipeline.decks import parse_deck
 from pipeline.errors import DeckError, StrictModeError
 from pipeline.settings import Settings
 from pipeline.store import Store
@@ -16,40 +17,92 @@ from tests.conftest import DECK
 def snapshot(db: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(db), read_only=True) as con:
         return {
-            "questions": con.execute("SELECT question_id, type, stem, answer, status, difficulty FROM questions ORDER BY 1").fetchall(),
+            "questions": con.execute("SELECT question_id, card_index, line, type, stem, answer, status, reject_reason, "
+                                     "difficulty, revision FROM questions ORDER BY 1").fetchall(),
             "options": con.execute("SELECT question_id, position, text, value FROM options ORDER BY 1, 2").fetchall(),
             "facts": con.execute("SELECT fact_id, card_index, line, text, value, unit FROM facts ORDER BY 1").fetchall(),
+            "cards": con.execute("SELECT card_id, card_index, first_line, line_numbers FROM cards ORDER BY 1").fetchall(),
         }
 
 
-def test_build_twice_gives_the_same_bank(tmp_path: Path) -> None:
-    deck = load_deck(DECK, Settings())
-    with Store(tmp_path / "a.duckdb") as store:
-        store.write_build(build_deck(deck, Settings()))
-        store.write_build(build_deck(deck, Settings(batch_size=7)))  # batching must not change the result
-    with Store(tmp_path / "b.duckdb") as store:
-        store.write_build(build_deck(deck, Settings()))
+def build(db: Path, deck_text: str, settings: Settings = Settings(), *, force: bool = False):
+    with Store(db) as store:
+        return build_deck(parse_deck(deck_text, path="serverless.txt"), settings, store, force=force)
+
+
+def test_build_twice_gives_the_same_bank_whatever_the_batch_size(tmp_path: Path) -> None:
+    text = DECK.read_text(encoding="utf-8")
+    build(tmp_path / "a.duckdb", text)
+    again = build(tmp_path / "a.duckdb", text, force=True)
+    build(tmp_path / "b.duckdb", text, Settings(batch_size=7))   # batching must not change the result
     a, b = snapshot(tmp_path / "a.duckdb"), snapshot(tmp_path / "b.duckdb")
     assert a == b
     assert a["questions"] and len({q[0] for q in a["questions"]}) == len(a["questions"])
+    assert (again.added, again.changed, again.removed) == (0, 0, 0)
 
 
-def test_every_fact_and_question_records_its_card_and_line(tmp_path: Path) -> None:
+def test_a_rebuild_processes_only_the_edited_cards_and_equals_a_full_build(tmp_path: Path) -> None:
+    text = DECK.read_text(encoding="utf-8")
+    edited = text.replace("Maximum execution time: 900 seconds ( 15 minutes )",
+                          "Maximum execution time: 600 seconds ( 10 minutes )")
+    assert edited != text
+    build(tmp_path / "inc.duckdb", text)
+    summary = build(tmp_path / "inc.duckdb", edited)
+    full = build(tmp_path / "full.duckdb", edited)
+    assert summary.processed == 1 and full.processed == full.cards
+    assert summary.changed > 0 and summary.added == summary.removed == 0
+    inc, ref = snapshot(tmp_path / "inc.duckdb"), snapshot(tmp_path / "full.duckdb")
+    strip = lambda rows: [r[:-1] for r in rows]  # noqa: E731  (revisions differ: the edit is a new revision)
+    assert strip(inc["questions"]) == strip(ref["questions"])
+    assert inc["options"] == ref["options"] and inc["facts"] == ref["facts"] and inc["cards"] == ref["cards"]
+    changed = [q for q in inc["questions"] if q[-1] == 1]
+    assert changed and all("execution time" in q[4] or q[3] == "calculated" for q in changed)
+
+
+def test_inserting_a_card_moves_the_others_without_processing_them(tmp_path: Path) -> None:
+    text = DECK.read_text(encoding="utf-8")
+    new_card = "Amazon SQS basics\nA:\n- Messages are kept for up to 14 days\n---\n"
+    build(tmp_path / "inc.duckdb", text)
+    summary = build(tmp_path / "inc.duckdb", new_card + text)
+    build(tmp_path / "full.duckdb", new_card + text)
+    assert summary.processed == 1 and summary.removed == 0 and summary.added > 0
+    assert snapshot(tmp_path / "inc.duckdb") == snapshot(tmp_path / "full.duckdb")
+
+
+def test_the_changes_of_a_build_are_stored_question_by_question(tmp_path: Path) -> None:
+    text = DECK.read_text(encoding="utf-8")
+    first = build(tmp_path / "bank.duckdb", text)
+    second = build(tmp_path / "bank.duckdb", text.replace("900 seconds", "600 seconds"))
+    with Store(tmp_path / "bank.duckdb", read_only=True) as store:
+        assert store.question_changes(first.build_id).empty      # a first build: every question is new
+        rows = store.question_changes(second.build_id)
+        latest = store.last_build("serverless")
+    assert latest is not None and latest.build_id == second.build_id and latest.mode == "incremental"
+    assert len(rows) == second.added + second.changed + second.removed > 0
+    changed = rows[rows.change == "changed"].iloc[0]
+    assert changed.stem_before != changed.stem_after or changed.status_before != changed.status_after
+
+
+def test_every_fact_and_question_records_its_card_and_line(db_path: Path) -> None:
     deck = load_deck(DECK, Settings())
-    build = build_deck(deck, Settings())
+    with Store(db_path) as store:
+        build_deck(deck, Settings(), store)
+        cur = store.cursor()
+        facts = cur.execute("SELECT card_id, line, fact_id FROM facts").fetchall()
+        questions = cur.execute("SELECT card_id, line, fact_id FROM questions").fetchall()
     lines = {c.card_id: {line.number for line in c.lines} for c in deck.cards}
-    facts = [f for cf in build.card_facts for f in cf.facts]
-    assert facts and all(f.line in lines[f.card_id] for f in facts)
-    assert all(q.line in lines[q.card_id] for q in build.questions)
-    assert all(q.fact_id in {f.fact_id for f in facts} for q in build.questions if q.fact_id)
+    assert facts and all(line in lines[card] for card, line, _ in facts)
+    assert all(line in lines[card] for card, line, _ in questions)
+    assert all(fact in {f for _, _, f in facts} for _, _, fact in questions if fact)
 
 
-def test_different_seed_changes_distractors_not_ids() -> None:
-    deck = load_deck(DECK, Settings())
-    one, two = build_deck(deck, Settings(seed=1)), build_deck(deck, Settings(seed=2))
-    assert [q.question_id for q in one.questions] == [q.question_id for q in two.questions]
-    options = lambda b: [o.text for q in b.questions if q.type == "multichoice" and q.fact_id for o in q.options]  # noqa: E731
-    assert options(one) != options(two)
+def test_different_seed_changes_distractors_not_ids(tmp_path: Path) -> None:
+    text = DECK.read_text(encoding="utf-8")
+    build(tmp_path / "one.duckdb", text, Settings(seed=1))
+    build(tmp_path / "two.duckdb", text, Settings(seed=2))
+    one, two = snapshot(tmp_path / "one.duckdb"), snapshot(tmp_path / "two.duckdb")
+    assert [q[0] for q in one["questions"]] == [q[0] for q in two["questions"]]
+    assert one["options"] != two["options"]
 
 
 def test_strict_refuses_malformed_deck(tmp_path: Path) -> None:
@@ -58,6 +111,21 @@ def test_strict_refuses_malformed_deck(tmp_path: Path) -> None:
     assert len(load_deck(bad, Settings()).issues) == 1
     with pytest.raises(StrictModeError, match=r"bad.txt:5: card has no 'A:' line"):
         load_deck(bad, Settings(strict=True))
+
+
+def test_preflight_sorts_decks_before_any_build(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Lambda\nA:\n- Timeout up to 900 seconds\n", encoding="utf-8")
+    bad.write_bytes(b"\xff\xfe\x00binary")
+    plan = preflight([good, bad, tmp_path / "missing.txt"], tmp_path / "bank.duckdb", Settings())
+    assert plan.to_build == [good] and plan.unchanged == []
+    assert [(p.name, "not UTF-8" in m or "no such file" in m) for p, m in plan.failed] == [
+        ("missing.txt", True), ("bad.txt", True)]
+    with Store(tmp_path / "bank.duckdb") as store:
+        build_deck(load_deck(good, Settings()), Settings(), store)
+    again = preflight([good], tmp_path / "bank.duckdb", Settings())
+    assert again.to_build == [] and again.unchanged == [(good, 1)]
+    assert preflight([good], tmp_path / "bank.duckdb", Settings(seed=9)).to_build == [good]
 
 
 def test_deck_paths_expand_folders(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def test_numeric_answer_features(rows):
     cloze = rows[("cloze", "900 seconds")]
     assert cloze["answer_kind"] == "duration"
     assert cloze["log_magnitude"] == pytest.approx(math.log10(900))
-    assert cloze["answer_card_mentions"] == 1          # card 1 states 900 seconds too
+    assert cloze["answer_card_mentions"] is None       # deck-level: the bank counts it (test below)
     assert cloze["ambiguity"] == 1                     # the 3-second default competes
     assert 0.5 < cloze["gap_position"] < 0.8
     assert cloze["distractor_closeness"] is None and cloze["guess_floor"] == 0
@@ -53,3 +53,23 @@ def test_text_answers_use_word_frequency_not_digits(rows):
     assert sa["log_magnitude"] is None and sa["sig_digits"] is None
     assert 0 < sa["answer_zipf"] < 5                    # "Amazon" is a known, not a common, word
     assert sa["ambiguity"] == 1                         # Amazon EBS is the other candidate
+
+
+def test_the_bank_counts_other_cards_stating_an_answer_and_adds_it_to_the_prior(db_path) -> None:
+    from pipeline.build import build_deck
+    from pipeline.decks import parse_deck
+    from pipeline.settings import Settings
+    from pipeline.store import Store
+
+    deck = parse_deck("Lambda\nA:\n- The maximum timeout is 900 seconds per invocation\n---\n"
+                      "Step Functions\nA:\n- An express workflow runs for at most 900 seconds\n---\n"
+                      "SQS\nA:\n- A message is hidden for 30 seconds after it is received\n", path="mentions.txt")
+    with Store(db_path) as store:
+        build_deck(deck, Settings(), store)
+        got = dict(store.cursor().execute(
+            "SELECT q.answer, max(f.answer_card_mentions) FROM questions q JOIN question_features f USING (question_id) "
+            "WHERE q.type = 'cloze' GROUP BY ALL").fetchall())
+        lower = store.cursor().execute(
+            "SELECT count(*) FROM questions WHERE type = 'cloze' AND difficulty < 1 / (1 + exp(-prior_b)) - 0.001").fetchone()
+    assert got == {"900 seconds": 1.0, "30 seconds": 0.0}
+    assert lower == (2,)        # an answer rehearsed on another card is easier than its batch prior says

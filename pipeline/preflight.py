@@ -1,0 +1,105 @@
+"""What a build has to do, found before any orchestration starts: the decks, and which need building.
+
+Light on purpose (no spaCy, no Prefect): `qbank build` answers a missing path,
+an unreadable deck or an unchanged deck from here in about a second.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decks import deck_name, read_deck
+from .errors import DeckError, PipelineError, StrictModeError
+from .settings import Settings
+from .store import Store
+from .types import Deck
+
+__all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight"]
+
+DECK_SUFFIXES = (".txt", ".tsv", ".csv")
+
+
+def deck_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Deck files named directly or found in folders (sorted, so runs are repeatable).
+
+    Raises:
+        DeckError: a path does not exist, a folder holds no deck, or two decks share a name
+            (a deck's name is its file stem and its ID in the bank: the second would replace the first).
+    """
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            inside = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DECK_SUFFIXES)
+            if not inside:
+                raise DeckError(f"{p}: folder holds no deck ({', '.join(DECK_SUFFIXES)} files)")
+            found.extend(inside)
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise DeckError(f"{p}: no such file or folder; give deck files or folders of decks")
+    unique = list(dict.fromkeys(found))
+    by_name: dict[str, Path] = {}
+    for p in unique:
+        other = by_name.setdefault(deck_name(p), p)
+        if other != p:
+            raise DeckError(f"{p}: another deck is named {deck_name(p)!r} ({other}); a deck's file name is its ID "
+                            "in the bank, so rename one of them")
+    return unique
+
+
+def load_deck(path: str | Path, settings: Settings) -> Deck:
+    """Read a deck and apply `--strict`: malformed cards stop the build before anything is written."""
+    deck = read_deck(path, fmt=settings.deck_format)
+    if settings.strict and deck.issues:
+        listing = "\n".join(str(issue) for issue in deck.issues)
+        raise StrictModeError(f"{len(deck.issues)} malformed card(s) and --strict is set:\n{listing}")
+    return deck
+
+
+@dataclass(frozen=True)
+class Preflight:
+    """What a build has to do, found before any orchestration starts (seconds, not a server start)."""
+
+    to_build: list[Path]
+    unchanged: list[tuple[Path, int]]      # (deck, cards): content and settings as at its last build
+    failed: list[tuple[Path, str]]         # (deck or path, message): reported, not built
+
+
+def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *, force: bool = False) -> Preflight:
+    """Sort the decks named by `paths` into those to build, those unchanged and those that cannot be read.
+
+    A bad path or deck does not stop the others: it is reported with its message.
+    """
+    found: list[Path] = []
+    failed: list[tuple[Path, str]] = []
+    for raw in paths:
+        try:
+            found.extend(deck_paths([raw]))
+        except DeckError as e:
+            failed.append((Path(raw), str(e)))
+    try:
+        found = deck_paths(found)
+    except DeckError as e:           # two decks with one name: neither is built
+        return Preflight([], [], failed + [(Path("."), str(e))])
+    stored: dict[str, tuple[str, str] | None] = {}
+    if not force and Path(db).exists():
+        try:
+            with Store(db, read_only=True) as store:
+                stored = {deck_name(p): store.deck_fingerprint(deck_name(p)) for p in found}
+        except PipelineError:
+            stored = {}              # locked or not a bank: the build itself will say so
+    to_build: list[Path] = []
+    unchanged: list[tuple[Path, int]] = []
+    for p in found:
+        try:
+            deck = load_deck(p, settings)
+        except PipelineError as e:
+            failed.append((p, str(e)))
+            continue
+        if stored.get(deck.deck_id) == (deck.content_hash, settings.fingerprint()):
+            unchanged.append((p, len(deck.cards)))
+        else:
+            to_build.append(p)
+    return Preflight(to_build, unchanged, failed)
