@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from ..sites import masked
 from ..types import CardFacts, Fact, Question
 from .context import rng_for
-from .grammar import agree
-from .quantities import MULTIPLIER_WORDS, answer_text, format_number, same_quantity
+from .grammar import agree, number_of, reinflect
+from .quantities import MULTIPLIER_WORDS, answer_text, format_number, is_unit, same_quantity
 from .records import make
 
 __all__ = ["GENERATOR", "calculated_questions"]
@@ -60,8 +60,16 @@ def _context(f: Fact) -> str:
     return f.site.context if f.site else ""
 
 
+def _quoted(f: Fact) -> str:
+    """The fact's sentence as the card writes it (cleaned), ending with a full stop."""
+    text = f.site.body(f.site.written) if f.site else f.text
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
 def _gb_seconds(cf: CardFacts) -> Iterator[Question]:
-    allowances = [f for f in cf.facts if f.unit == "GB-s"]
+    # an allowance ("400,000 GB-seconds … per month if free"), not the result of a worked example
+    allowances = [f for f in cf.facts if f.unit == "GB-s" and re.search(r"\b(?:free|month|allowance|includ)",
+                                                                          _sentence(f), re.IGNORECASE)]
     sizes = [f for f in cf.facts if f.unit == "B" and 0 < f.value < 1024 * GIB]
     durations = [f for f in cf.facts if f.unit == "s"]
     for g in allowances:
@@ -73,7 +81,7 @@ def _gb_seconds(cf: CardFacts) -> Iterator[Question]:
         memory_mb = [stated_mb] + sorted({128.0, 256.0, 512.0, 1024.0, 2048.0} - {stated_mb})
         dataset = [{"gb_seconds": g.value, "memory_mb": mb, "answer": g.value / (mb / 1024)} for mb in memory_mb]
         seconds = dataset[0]["answer"]
-        yield _question(cf, g, rule="gb_seconds", context=_context(g), template="{gb_seconds} GB-seconds of compute time.",
+        yield _question(cf, g, rule="gb_seconds", context=_context(g), template=_quoted(g),
                         prompt="How many seconds can a function with {memory_mb} MB of memory run within that allowance?",
                         answer=seconds, unit="s", shown=f"{format_number(seconds, grouping=True)} seconds",
                         formula="{gb_seconds} / ({memory_mb} / 1024)", dataset=dataset,
@@ -82,8 +90,12 @@ def _gb_seconds(cf: CardFacts) -> Iterator[Question]:
 
 
 def _noun_after(fact: Fact) -> str | None:
+    """What a count counts: the noun written with it ("1,000,000 requests") or right after it."""
     if fact.unit == "GB-s":
         return "GB-seconds"
+    inside = re.search(r"\d\s+([A-Za-z][\w-]*)\s*$", fact.text)
+    if inside:
+        return inside.group(1)
     sentence = _sentence(fact)
     at = sentence.find(fact.text)
     m = re.match(r"\s*([A-Za-z][\w-]*)", sentence[at + len(fact.text):]) if at >= 0 else None
@@ -111,11 +123,11 @@ def _free_tier_costs(cf: CardFacts) -> Iterator[Question]:
             rng = rng_for(0, f"{cf.card.card_id}:{free.fact_id}:{price.fact_id}")
             dataset = [{"n": free.value + k * denominator, "free": free.value, "per": denominator,
                         "price": price.value, "answer": round(k * price.value, 10)}
-                       for k in rng.sample([1, 2, 3, 5, 10, 20, 50], 4)]
+                       for k in rng.sample([2, 3, 5, 10, 20, 50], 4)]
             cost = dataset[0]["answer"]
             title = price.site.context.split(" › ")[0] if price.site and price.site.context else ""
             yield _question(cf, price, rule="free_tier_cost", context=title,
-                            template=f"The first {{free}} {noun} are free, then ${{price}} per {{per}} {noun}.",
+                            template=f"{_quoted(free)} {_quoted(price)}",
                             prompt=f"What do {{n}} {noun} cost in total?", answer=cost, unit="USD",
                             shown=f"${format_number(cost, decimals=2)}",
                             formula="max(0, {n} - {free}) / {per} * {price}", dataset=dataset,
@@ -136,7 +148,8 @@ def _capacity_units(cf: CardFacts) -> Iterator[Question]:
         rows = [{"rate": float(rate), "item_kb": float(kb), "answer": float(rate * math.ceil(kb / block))}
                 for rate, kb in zip(rng.sample([5, 10, 20, 50, 100], 3), rng.sample(range(block + 1, block * 4 + 3), 3))]
         yield _question(cf, size, rule="capacity_units", context=_context(size), template=f"{m.group(0)}.",
-                        prompt=f"How many {unit} are needed for {{rate}} {agree(operation, 2)} per second of {{item_kb}} KB items?",
+                        prompt=f"How many {unit} are needed for {{rate}} {reinflect(' ' + operation, 2).strip()} "
+                               "per second of {item_kb} KB items?",
                         answer=rows[0]["answer"], unit="count", shown=f"{format_number(rows[0]['answer'])} {unit}",
                         formula=f"{{rate}} * ceil({{item_kb}} / {block})", dataset=rows,
                         reason="capacity units from the card's definition", evidence=[m.group(0)])
@@ -147,22 +160,24 @@ _ENTITY_BEFORE = re.compile(r"\b(?:each|every|a single|one|per)\s+([a-z][a-z-]{2
 _ENTITY_EACH = re.compile(r"\b([a-z][a-z-]{2,}?)s?\s+each\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ENTITY_AFTER = re.compile(r"^\s*(?:of\s+[\w\s]{0,30}?)?\s*per\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
 _NOT_ENTITIES = frozenset({"second", "minute", "hour", "day", "month", "year", "request", "call", "read", "write",
-                           "account", "region", "subscription", "customer", "user", "default", "maximum", "time"})
+                           "account", "region", "subscription", "customer", "user", "default", "maximum", "time",
+                           "only", "just", "can", "may", "will", "must", "also", "still"})
 _RATE_SHOWN = {"B/s": ("MB", 1024.0**2), "count/s": ("", 1.0)}
 
 
 def _entity(fact: Fact) -> str | None:
-    """The thing a rate is stated per ("shard", "partition"), from the fact's sentence."""
+    """The thing a rate is stated per ("shard", "partition"), from the fact's sentence: a count noun, not a unit."""
     if fact.site is None:
         return None
     before = fact.site.sentence[: fact.site.start]
     after = fact.site.sentence[fact.site.end:]
-    for pattern, text in ((_ENTITY_AFTER, after), (_ENTITY_BEFORE, before), (_ENTITY_EACH, before)):
+    for pattern, text in ((_ENTITY_AFTER, after), (_ENTITY_EACH, before), (_ENTITY_BEFORE, before)):
         m = pattern.search(text)
-        if m:
-            word = agree(m.group(1).lower(), 1)
-            if word not in _NOT_ENTITIES:
-                return word
+        if not m:
+            continue
+        word = agree(m.group(1).lower(), 1)
+        if word not in _NOT_ENTITIES and number_of(word) is not None and not word.endswith("ly") and not is_unit(word):
+            return word
     return None
 
 
@@ -182,7 +197,7 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
         per = agree(entity, 2)
         what = answer_text(rate)
         context = _context(rate)
-        sentence = f"{rate.site.body(what) if rate.site else what}."
+        sentence = _quoted(rate)
         rng = rng_for(0, f"{cf.card.card_id}:{rate.fact_id}")
         targets = sorted({round(rate.value * k) for k in rng.sample([2.5, 3.2, 4.5, 7.5, 12.4, 30.5], 4)})
         shown_unit, scale = _RATE_SHOWN[rate.unit or ""]

@@ -21,7 +21,7 @@ from .grammar import reinflect
 
 __all__ = [
     "unit_families", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
-    "scan_quantities", "same_quantity", "NUMBER_WORD", "MULTIPLIER_WORDS",
+    "scan_quantities", "same_quantity", "is_unit", "NUMBER_WORD", "MULTIPLIER_WORDS",
 ]
 
 # Display units per canonical unit: (abbreviation, long name), smallest first.
@@ -122,6 +122,11 @@ class Spelled:
 
 
 _UNIT_TOKEN = re.compile(r"\s?[A-Za-z%¢][\w%/-]*|-?[%¢]")
+
+
+def is_unit(token: str) -> bool:
+    """Whether a word names a unit of measure ("GiB", "minutes", "%"), not a thing that is counted."""
+    return _is_unit(token)
 
 
 def _is_unit(token: str) -> bool:

@@ -1,0 +1,120 @@
+"""One test per defect class of the review rubric (../shared/review/RUBRIC.md): a question of that class is
+rejected or repaired, and a good question next to it passes. Decks are small and made up, so the rules are
+pinned in general, not for the shared decks' lines."""
+from __future__ import annotations
+
+from pipeline.decks import parse_deck
+from pipeline.facts import extract
+from pipeline.generators.qa import pick_all, qa_cards
+from pipeline.quality import gate
+from pipeline.questions import generate
+from pipeline.types import Question
+
+
+def bank(text: str, seed: int = 1) -> list[Question]:
+    deck = parse_deck(text, path="rubric.txt")
+    cfs = list(extract(deck.cards))
+    qas = [(qa.card.card_id, qa.question, qa.answer) for qa in qa_cards(deck.cards)]
+    return gate(generate(cfs, seed=seed, picks=pick_all(qas, seed)), card_facts=cfs)
+
+
+def accepted(questions: list[Question], qtype: str | None = None) -> list[Question]:
+    return [q for q in questions if q.status == "accepted" and (qtype is None or q.type == qtype)]
+
+
+def reasons(questions: list[Question]) -> set[str]:
+    return {(q.reject_reason or "").split(":")[0] for q in questions if q.status == "rejected"}
+
+
+def test_number_agreement_distractors_and_false_values_agree_with_their_noun() -> None:
+    qs = bank("SQS visibility\nA:\n- The default visibility timeout of a queue is 1 minute\n"
+              "- A message can stay in flight for up to 12 hours\n", seed=3)
+    shown = [o.text for q in accepted(qs, "multichoice") for o in q.options]
+    shown += [str(q.get("shown")) for q in accepted(qs, "truefalse")]
+    assert shown
+    for text in shown:
+        number, noun = text.split()[0], text.split()[-1]
+        assert (noun in ("minute", "hour")) == (number == "1"), text
+
+
+def test_singular_giveaway_is_rejected_and_a_plural_noun_never_gets_one() -> None:
+    qs = bank("DynamoDB capacity\nA:\n- 1 WCU = 1 write of 1 KB per second\n"
+              "- A table can have up to 20 global secondary indexes\n", seed=2)
+    one = [q for q in qs if q.answer == "1" and q.type in ("cloze", "multichoice", "numerical")]
+    assert one and all(q.reject_reason and q.reject_reason.startswith("giveaway") for q in one)
+    twenty = next(q for q in accepted(qs, "multichoice") if q.answer == "20")
+    assert all(o.text != "1" for o in twenty.options)
+
+
+def test_no_bare_unit_conversion_is_a_calculated_question_but_combined_facts_are() -> None:
+    qs = bank("Lambda\nA:\n- The maximum timeout is 15 minutes\n- Memory can be set up to 10 GB\n")
+    assert not [q for q in qs if q.type == "calculated"]
+    priced = bank("Lambda pricing\nA:\n- The first 1,000,000 requests per month are free\n"
+                  "- Then $0.20 per 1 million requests\n")
+    calc = accepted(priced, "calculated")
+    assert [q.get("rule") for q in calc] == ["free_tier_cost"]
+    assert "1,000,000" in calc[0].stem and "cost" in calc[0].stem
+
+
+def test_stems_quote_the_card_and_a_rewritten_stem_is_rejected() -> None:
+    qs = bank("Support plans\nA:\n- Developer support answers tickets within 12 to 24 hours\n")
+    for q in accepted(qs, "cloze"):
+        assert q.stem.replace("_____", q.answer) == q.stem.split(" › ")[0] + " › " + \
+            "Developer support answers tickets within 12 to 24 hours"
+    from dataclasses import replace
+
+    from pipeline.quality import check
+    q = accepted(qs, "cloze")[0]
+    deck = parse_deck("Support plans\nA:\n- Developer support answers tickets within 12 to 24 hours\n", path="rubric.txt")
+    cfs = list(extract(deck.cards))
+    rewritten = replace(q, extra=tuple((k, v.replace("tickets", "cases") if k == "body" else v) for k, v in q.extra))
+    assert (check(rewritten, card_facts=cfs) or "").startswith("rewritten")
+
+
+def test_trivia_about_the_notes_is_rejected() -> None:
+    qs = bank("GPU instances\nA:\n- There are three types of GPU-enabled instances\n"
+              "- The G3 series comes in 1, 2 or 4 GPU configurations\n"
+              "- An SNS topic has one or more subscribers\n"
+              "- For half an hour it costs $0.10/2 = $0.05\n"
+              "- A P3 instance can have up to 8 GPUs\n")
+    assert {"trivia"} <= reasons(qs)
+    rejected = {q.answer for q in qs if (q.reject_reason or "").startswith("trivia")}
+    assert {"three types", "2", "one", "$0.05"} <= rejected
+    assert any(q.answer == "8 GPUs" or q.answer == "8" for q in accepted(qs, "cloze"))
+
+
+def test_worked_scenarios_are_not_asked_but_limits_stated_by_example_are() -> None:
+    qs = bank("Key Vault\nA:\n- If you have five apps, each in two regions, then we recommend 10 vaults\n"
+              "- For example, secret transactions per vault are limited to 4,000 transactions in 10 seconds\n")
+    assert not [q for q in accepted(qs) if q.answer in ("five apps", "10")]
+    assert any(q.answer == "4,000" for q in accepted(qs, "cloze"))
+
+
+def test_a_table_row_is_never_shown_with_its_pipes() -> None:
+    qs = bank("Access tiers\nA:\n| | Hot | Cool |\n|--|--|--|\n| Availability | 99.9% | 99% |\n")
+    assert all("|" not in q.stem for q in accepted(qs))
+
+
+def test_true_false_is_false_because_of_what_the_sentence_states() -> None:
+    qs = bank("Support\nA:\n- Business support answers within 1 hour (it adds a 10% surcharge on the bill)\n", seed=4)
+    false = [q for q in accepted(qs, "truefalse") if q.answer == "false"]
+    assert false and all("10%" in q.stem and "1 hour" not in q.stem for q in false)
+
+
+def test_a_term_cloze_in_a_paragraph_shows_only_its_sentence() -> None:
+    paragraph = ("- API Gateway returns a 504 status code for any network or low level transport issue. When this "
+                 "happens you may see a message in Amazon CloudWatch Logs for the request. One possible reason is a "
+                 "backend that does not send well-formed chunked messages, which you can test with curl.")
+    qs = bank(f"API Gateway gotchas\nA:\n{paragraph}\n")
+    terms = accepted(qs, "term_cloze")
+    assert terms and all("504" not in q.stem and "curl" not in q.stem for q in terms)
+
+
+def test_a_question_card_scenario_is_not_asked_but_its_numeric_answer_is() -> None:
+    qs = bank("A function runs for 25 minutes and times out after 3 seconds. What is the maximum timeout?\n"
+              "A:\nAnswer: 15 minutes\n")
+    assert not [q for q in accepted(qs) if q.answer in ("25 minutes", "3 seconds")]
+    numerical = accepted(qs, "numerical")
+    assert [q.answer for q in numerical] == ["15 minutes"] and numerical[0].stem.startswith("A function runs")
+    assert "900 seconds" in numerical[0].get("accepted")  # type: ignore[operator]
+    assert {q.type for q in accepted(qs)} >= {"numerical", "multichoice", "truefalse"}
