@@ -264,6 +264,56 @@ def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, sub
     _print_rows(columns, rows, output)
 
 
+@cli.command()
+@db_option
+@click.option("--deck", "deck_id", default=None, help="The newest build of this deck (default: the newest build).")
+@click.option("--build", "build_id", default=None, help="A build by its ID (printed by `qbank build`).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many changed questions.")
+@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def diff(db: Path, deck_id: str | None, build_id: str | None, limit: int | None, output: str) -> None:
+    """Show what a build added, changed and removed, question by question: review a regeneration.
+
+    A question changed when what a learner sees (stem, answer, options) or its
+    gate verdict changed. A deck's first build adds every question and lists none.
+
+    Example:
+
+    \b
+        qbank diff --deck serverless-aws
+        qbank diff --build 3f9c2a1b0d4e5f67 --format csv > changes.csv
+    """
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        found = store.last_build(deck_id=deck_id, build_id=build_id)
+        if found is None:
+            what = f"build {build_id}" if build_id else f"deck {deck_id}" if deck_id else "any deck"
+            raise click.ClickException(f"{db}: no build of {what} is recorded; run `qbank build` first")
+        changes = store.question_changes(found.build_id)
+    click.echo(f"build {found.build_id} of {found.deck_id} ({found.mode}): {found.n_processed} of {found.n_cards} "
+               f"cards processed; {found.n_added} added, {found.n_changed} changed, {found.n_removed} removed, "
+               f"{found.n_unchanged} unchanged", err=output != "table")
+    columns = ["change", "question_id", "type", "card_index", "line", "stem_before", "stem_after",
+               "answer_before", "answer_after", "status_before", "status_after"]
+    rows = [tuple(r) for r in changes[columns].itertuples(index=False)][:limit]
+    if output == "table":
+        rows = [(r[0], r[1], r[2], _head(_sentence(r[5]), 60), _head(_sentence(r[6]), 60), f"{r[7] or ''} → {r[8] or ''}",
+                 f"{r[9] or ''} → {r[10] or ''}") for r in rows]
+        columns = ["change", "question_id", "type", "sentence before", "sentence after", "answer", "status"]
+    _print_rows(columns, rows, output)
+
+
+def _sentence(stem: str | None) -> str:
+    """The part of a stem after its context (`Title › Parent › sentence`), without the prompt line."""
+    return (stem or "").split("\n")[0].split(" › ")[-1]
+
+
+def _head(text: str, width: int) -> str:
+    """The start of a one-line text, cut to `width` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 @cli.command("eval-facts")
 @click.argument("deck", type=click.Path(path_type=Path))
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), required=True,
