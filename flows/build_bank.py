@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
@@ -21,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from pipeline.analytics import stats
+from pipeline.errors import PipelineError
 from pipeline.build import Batch, BuildSummary, DeckScan, deck_paths, load_deck, plan_batches, process_batch, scan_deck, summarise
 from pipeline.report import DEFAULT_REPORT, write_report
 from pipeline.rows import BatchTables
@@ -117,29 +119,38 @@ def build_bank(
     summaries: list[BuildSummary] = []
     with Store(db) as store:
         for path in deck_paths(paths):
-            deck = read_deck_task(str(path), settings)
-            if not force and store.deck_fingerprint(deck.deck_id) == (deck.content_hash, settings.fingerprint()):
-                logger.info("%s: unchanged since its last build, skipped", path)
-                summaries.append(BuildSummary(deck.deck_id, str(path), "unchanged", cards=len(deck.cards)))
-                continue
-            scan = scan_task(deck, settings)
-            todo = store.plan(deck.deck_id, scan.scan, force=force)
-            _progress(deck.deck_id, total=len(todo))
-            batches = plan_batches(deck, scan, todo, settings)
-            for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, inline=len(todo) <= batch_size):
-                store.stage(tables)
-                _progress(deck.deck_id, advance=len(batch.cards))
-            changes = store.replace_deck(scan.deck, scan.scan, mode="full" if len(todo) == len(deck.cards) else "incremental")
-            summary = summarise(store, scan, changes, str(path))
-            logger.info("%s: %d cards processed; questions %d added, %d changed, %d removed", path,
-                        changes.n_processed, changes.n_added, changes.n_changed, changes.n_removed)
-            summaries.append(summary)
+            try:
+                summaries.append(_build_one(store, str(path), settings, force=force, workers=workers))
+            except PipelineError as e:       # one bad deck does not stop the others
+                store.discard_staged()
+                logger.error("%s: %s", path, e)
+                summaries.append(BuildSummary(Path(path).stem, str(path), "failed", message=str(e)))
     rows = [asdict(s) for s in summaries]
     create_table_artifact(key="build-summary", table=rows, description=f"Decks built into {db}")
     create_markdown_artifact(key="build-bank", markdown=_headline(rows, db), description="qbank build")
     if report:
         report_task(db, report)
     return rows
+
+
+def _build_one(store: Store, path: str, settings: Settings, *, force: bool, workers: int) -> BuildSummary:
+    """One deck: read, skip if unchanged, scan, process the changed cards in batches, commit."""
+    logger = get_run_logger()
+    deck = read_deck_task(path, settings)
+    if not force and store.deck_fingerprint(deck.deck_id) == (deck.content_hash, settings.fingerprint()):
+        logger.info("%s: unchanged since its last build, skipped", path)
+        return BuildSummary(deck.deck_id, path, "unchanged", cards=len(deck.cards))
+    scan = scan_task(deck, settings)
+    todo = store.plan(deck.deck_id, scan.scan, force=force)
+    _progress(deck.deck_id, total=len(todo))
+    batches = plan_batches(deck, scan, todo, settings)
+    for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, inline=len(todo) <= settings.batch_size):
+        store.stage(tables)
+        _progress(deck.deck_id, advance=len(batch.cards))
+    changes = store.replace_deck(scan.deck, scan.scan, mode="full" if len(todo) == len(deck.cards) else "incremental")
+    logger.info("%s: %d cards processed; questions %d added, %d changed, %d removed", path,
+                changes.n_processed, changes.n_added, changes.n_changed, changes.n_removed)
+    return summarise(store, scan, changes, path)
 
 
 def _progress(deck_id: str, *, total: int | None = None, advance: int = 0) -> None:
@@ -154,5 +165,6 @@ def _headline(rows: list[dict[str, Any]], db: str) -> str:
              "| deck | status | cards | processed | questions | accepted | added | changed | removed |",
              "|---|---|---|---|---|---|---|---|---|"]
     lines += [f"| {r['deck_id']} | {r['status']} | {r['cards']} | {r['processed']} | {r['questions']} | {r['accepted']} "
-              f"| {r['added']} | {r['changed']} | {r['removed']} |" for r in rows]
+              f"| {r['added']} | {r['changed']} | {r['removed']} |" for r in rows if r["status"] != "failed"]
+    lines += [f"\n**{r['deck_id']} failed:** {r['message']}" for r in rows if r["status"] == "failed"]
     return "\n".join(lines)

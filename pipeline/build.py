@@ -137,7 +137,7 @@ class BuildSummary:
 
     deck_id: str
     path: str
-    status: str            # built | unchanged
+    status: str            # built | unchanged | failed
     cards: int = 0
     skipped: int = 0
     processed: int = 0     # cards extracted and generated again (all of them in a full build)
@@ -148,6 +148,7 @@ class BuildSummary:
     changed: int = 0
     removed: int = 0
     build_id: str | None = None
+    message: str = ""      # why a deck failed
 
 
 def summarise(store: Store, scan: DeckScan, changes: BuildChanges, path: str) -> BuildSummary:
@@ -167,11 +168,15 @@ def build_deck(deck: Deck, settings: Settings, store: Store, *, force: bool = Fa
     """The whole build of one deck in-process (no Prefect): only what changed is processed again."""
     scan = scan_deck(deck, settings)
     todo = store.plan(deck.deck_id, scan.scan, force=force)
-    for batch in plan_batches(deck, scan, todo, settings):
-        store.stage(process_batch(batch))
-        if progress is not None:
-            progress(len(batch.cards))
-    mode = "full" if len(todo) == len(deck.cards) else "incremental"
-    changes = store.replace_deck(scan.deck, scan.scan, mode=mode)
+    try:
+        for batch in plan_batches(deck, scan, todo, settings):
+            store.stage(process_batch(batch))
+            if progress is not None:
+                progress(len(batch.cards))
+        mode = "full" if len(todo) == len(deck.cards) else "incremental"
+        changes = store.replace_deck(scan.deck, scan.scan, mode=mode)
+    except BaseException:
+        store.discard_staged()
+        raise
     return summarise(store, scan, changes, deck.path)
 

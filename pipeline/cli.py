@@ -97,28 +97,132 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
 
     settings = Settings(seed=seed, batch_size=batch_size, strict=strict, deck_format=deck_format)
     plan = preflight(paths, db, settings, force=force)
-    for path, cards in plan.unchanged:
-        click.echo(f"{path}: unchanged since its last build ({cards} cards); use --force to rebuild")
     rows: list[dict[str, Any]] = []
     if plan.to_build:
-        rows = _run_build_flow(plan.to_build, db, settings, force=force, workers=workers or os.cpu_count() or 1,
-                               report=None if no_report else report)
-    for row in rows:
-        skipped = f", {row['skipped']} malformed card(s) skipped (see warnings above)" if row["skipped"] else ""
-        click.echo(f"{row['deck_id']}: {row['cards']} cards{skipped}, {row['facts']} facts, "
-                   f"{row['questions']} questions ({row['accepted']} accepted) → {db}")
-        click.echo(f"  changes: {row['added']} added, {row['changed']} changed, {row['removed']} removed "
-                   f"({row['processed']} of {row['cards']} cards processed); see `qbank diff --deck {row['deck_id']}`")
-    if rows and not no_report:
+        spec = {"paths": [str(p) for p in plan.to_build], "db": str(db), "seed": seed, "batch_size": batch_size,
+                "strict": strict, "deck_format": deck_format, "force": force,
+                "workers": workers or os.cpu_count() or 1, "report": None if no_report else str(report)}
+        rows = _supervised_build(spec)
+    rows += [{"deck_id": p.stem, "path": str(p), "status": "unchanged", "cards": n} for p, n in plan.unchanged]
+    rows += [{"deck_id": p.stem, "path": str(p), "status": "failed", "message": m} for p, m in plan.failed]
+    _build_summary(rows, db)
+    if any(r["status"] == "built" for r in rows) and not no_report:
         click.echo(f"coverage report: {report}")
-    if plan.failed:
-        for path, message in plan.failed:
-            click.echo(f"Error: {message}", err=True)
+    if any(r["status"] == "failed" for r in rows):
         raise SystemExit(1)
 
 
+def _build_summary(rows: list[dict[str, Any]], db: Path) -> None:
+    """One line per deck, then (for several decks) a table that says which were built, unchanged or failed."""
+    for row in rows:
+        if row["status"] == "unchanged":
+            click.echo(f"{row['path']}: unchanged since its last build ({row['cards']} cards); use --force to rebuild")
+        elif row["status"] == "failed":
+            click.echo(f"Error: {row['message']}", err=True)
+        else:
+            skipped = f", {row['skipped']} malformed card(s) skipped (see warnings above)" if row["skipped"] else ""
+            click.echo(f"{row['deck_id']}: {row['cards']} cards{skipped}, {row['facts']} facts, "
+                       f"{row['questions']} questions ({row['accepted']} accepted) → {db}")
+            click.echo(f"  changes: {row['added']} added, {row['changed']} changed, {row['removed']} removed "
+                       f"({row['processed']} of {row['cards']} cards processed); see `qbank diff --deck {row['deck_id']}`")
+    if len(rows) > 1:
+        _print_rows(["deck", "status", "cards", "questions", "accepted", "note"], [
+            (r["deck_id"], r["status"], r.get("cards", ""), r.get("questions", ""), r.get("accepted", ""),
+             "see the error above" if r["status"] == "failed" else "") for r in rows], "table")
+
+
+class _Interrupted(Exception):
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+
+def _supervised_build(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Run the build flow in a child process of its own session, and stop it cleanly on Ctrl-C or SIGTERM.
+
+    The child holds the Prefect server, the worker processes and the bank's one
+    writing connection; on a signal its whole process group is stopped (SIGTERM,
+    then SIGKILL after a grace period), so nothing lingers and the deck being
+    written is never committed: the bank stays as it was.
+    """
+    import signal
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="qbank-build-") as tmp:
+        spec = {**spec, "result": str(Path(tmp) / "result.json"), "status": str(Path(tmp) / "status")}
+        (Path(tmp) / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+
+        def stop(signum: int, frame: Any) -> None:
+            raise _Interrupted(signum)
+
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+        child = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "build-worker", str(Path(tmp) / "spec.json")],
+                                 start_new_session=True)
+        try:
+            code = child.wait()
+        except _Interrupted as e:
+            _stop_group(child)
+            status = Path(spec["status"])
+            deck = status.read_text(encoding="utf-8").strip() if status.exists() else ""
+            click.echo(f"interrupted: {deck or 'no deck'} not written; the bank is as it was", err=True)
+            raise SystemExit(128 + e.signum) from None
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        result = Path(spec["result"])
+        if code != 0 or not result.exists():
+            raise SystemExit(code or 1)
+        rows: list[dict[str, Any]] = json.loads(result.read_text(encoding="utf-8"))
+        return rows
+
+
+STOP_GRACE_SECONDS = 3.0
+
+
+def _stop_group(child: Any) -> None:
+    """SIGTERM the child's process group, then SIGKILL whatever outlives a grace period (workers, the server)."""
+    import os
+    import signal
+    import subprocess
+
+    try:
+        os.killpg(child.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        child.wait(timeout=STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    child.wait()
+
+
+@cli.command("build-worker", hidden=True)
+@click.argument("spec_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def build_worker(spec_file: Path) -> None:
+    """Run the build flow for `qbank build` (internal: the parent supervises it).
+
+    Example:
+
+    \b
+        (started by `qbank build`; not for direct use)
+    """
+    from .settings import Settings
+
+    spec = json.loads(spec_file.read_text(encoding="utf-8"))
+    settings = Settings(seed=spec["seed"], batch_size=spec["batch_size"], strict=spec["strict"],
+                        deck_format=spec["deck_format"])
+    rows = _run_build_flow([Path(p) for p in spec["paths"]], Path(spec["db"]), settings, force=spec["force"],
+                           workers=spec["workers"], report=Path(spec["report"]) if spec["report"] else None,
+                           status=Path(spec["status"]))
+    Path(spec["result"]).write_text(json.dumps(rows, default=str), encoding="utf-8")
+
+
 def _run_build_flow(paths: list[Path], db: Path, settings: Any, *, force: bool, workers: int,
-                    report: Path | None) -> list[dict[str, Any]]:
+                    report: Path | None, status: Path | None = None) -> list[dict[str, Any]]:
     """Run the build flow with a progress bar; batches go to `workers` processes."""
     from flows.build_bank import PROGRESS_LOGGER, build_bank
     from flows.server import prefect_api
@@ -131,7 +235,7 @@ def _run_build_flow(paths: list[Path], db: Path, settings: Any, *, force: bool, 
     console = Console(stderr=True)
     with prefect_api(), Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                  TimeElapsedColumn(), console=console, transient=True) as progress:
-        handler = _ProgressHandler(progress)
+        handler = _ProgressHandler(progress, status)
         logger = logging.getLogger(PROGRESS_LOGGER)
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
@@ -163,11 +267,12 @@ def _quiet_user_errors(*logger_names: str) -> None:
 
 
 class _ProgressHandler(logging.Handler):
-    """Feeds the flow's progress events into a rich progress bar."""
+    """Feeds the flow's progress events into a rich progress bar (and names the deck being built in `status`)."""
 
-    def __init__(self, progress: Any) -> None:
+    def __init__(self, progress: Any, status: Path | None = None) -> None:
         super().__init__()
         self.progress = progress
+        self.status = status
         self.tasks: dict[str, Any] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -176,6 +281,8 @@ class _ProgressHandler(logging.Handler):
             return
         if deck not in self.tasks:
             self.tasks[deck] = self.progress.add_task(f"building {deck}", total=total)
+            if self.status is not None:
+                self.status.write_text(deck, encoding="utf-8")
         if advance:
             self.progress.advance(self.tasks[deck], advance)
 
@@ -686,3 +793,7 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) ->
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
+
+
+if __name__ == "__main__":   # `python -m pipeline.cli`: how `qbank build` starts its supervised worker
+    cli()

@@ -241,6 +241,11 @@ class Store:
                 cur.execute(f"INSERT INTO _stage_{name} BY NAME SELECT * FROM _rows")
                 cur.unregister("_rows")
 
+    def discard_staged(self) -> None:
+        """Forget staged batches (a deck whose build failed half-way must not leak into the next commit)."""
+        for name in TABLE_SCHEMAS:
+            self._builder.execute(f"DROP TABLE IF EXISTS _stage_{name}")
+
     def plan(self, deck_id: str, scan: pa.Table, *, force: bool = False) -> set[str]:
         """The IDs of the scanned cards a build must process: new cards and cards whose inputs changed.
 

@@ -52,7 +52,15 @@ def test_flow_builds_then_skips_unchanged_deck(tmp_path: Path) -> None:
     assert question_ids(db) == ids
 
 
-def test_cli_build_reports_and_keeps_bank_on_strict_failure(tmp_path: Path) -> None:
+@pytest.fixture
+def harness_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`qbank build` runs the flow in a child process: point it at the harness's server."""
+    from prefect.settings import get_current_settings
+
+    monkeypatch.setenv("PREFECT_API_URL", str(get_current_settings().api.url))
+
+
+def test_cli_build_reports_and_keeps_bank_on_strict_failure(tmp_path: Path, harness_api: None) -> None:
     db = tmp_path / "bank.duckdb"
     runner = CliRunner()
     ok = runner.invoke(cli, ["build", str(DECK), "--db", str(db), "--report", str(tmp_path / "r.html")])
@@ -67,3 +75,18 @@ def test_cli_build_reports_and_keeps_bank_on_strict_failure(tmp_path: Path) -> N
     assert question_ids(db) == before
     skipped = runner.invoke(cli, ["build", str(bad), "--db", str(db), "--no-report"])
     assert skipped.exit_code == 0 and "1 malformed card(s) skipped" in skipped.output
+
+
+def test_a_folder_build_keeps_going_past_bad_decks(tmp_path: Path, harness_api: None) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "good.txt").write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    (decks / "binary.txt").write_bytes(b"\x00\x01\x02 not a deck")
+    (decks / "empty.csv").write_text("", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["build", str(decks), "--db", str(tmp_path / "bank.duckdb"), "--no-report"])
+    assert out.exit_code == 1
+    assert "good: 36 cards" in out.output and "Traceback" not in out.output
+    assert out.output.count("binary.txt:1:") == 1 and out.output.count("empty.csv:1:") == 1
+    table = out.output[out.output.index("┏"):]
+    assert all(name in table for name in ("good", "binary", "empty")) and table.count("failed") == 2
+    assert question_ids(tmp_path / "bank.duckdb")
