@@ -343,3 +343,18 @@ def test_kahoot_skips_what_cannot_fit_and_says_by_how_much() -> None:
     assert reasons["q1"] == (f"question has {len(sentence) + len('Lambda › ')} characters with its context cut to the "
                              "subject, Kahoot allows 120")
     assert reasons["q2"].startswith("an answer has 80 characters, Kahoot allows 75")
+
+
+def test_stem_parts_prefers_the_generators_keys_and_otherwise_reads_the_stem_contract() -> None:
+    from pipeline.exporters.base import StemParts, stem_parts
+
+    def parts(stem: str, **extra: object) -> StemParts:
+        return stem_parts(q("q1", "multichoice", stem, "x", extra=tuple(sorted(extra.items()))))
+
+    assert parts("Lambda › Limits › Timeout is _____\nWhich value fills the blank?") == StemParts(
+        "Lambda › Limits", "Timeout is _____", "Which value fills the blank?")
+    assert parts("True or false? Lambda › Timeout is 900 s") == StemParts("Lambda", "Timeout is 900 s", "True or false?")
+    assert parts("What does RCU stand for?") == StemParts("", "What does RCU stand for?", "")
+    given = parts("anything › at all", context="Card › Part", body="X is _____", prompt="Type the number.")
+    assert given == StemParts("Card › Part", "X is _____", "Type the number.")
+    assert given.crumbs == ["Card", "Part"]
