@@ -164,7 +164,7 @@ def create_exam(
                               stacklevel=2)
     if len(picked) < count:
         warnings.warn(f"exam {name!r}: only {len(picked)} of {count} questions fit the blueprint "
-                      "(one per fact, --per-subject, --types); lower --count or widen the blueprint", stacklevel=2)
+                      "(one per fact, --per-subject, --types, --target); lower --count or widen the blueprint", stacklevel=2)
     order = {q.question_id: i for i, q in enumerate(questions)}
     picked.sort(key=lambda q: order[q.question_id])   # the bank's order: by deck, card and line
     items = tuple(ExamItem(i, q.question_id, band(q.difficulty), _subject(q)) for i, q in enumerate(picked))

@@ -147,3 +147,25 @@ def test_exam_for_kahoot_picks_only_what_kahoot_holds_and_warnings_carry_numbers
     done = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "kahoot", "--exam", "live", "--out", str(out)])
     assert done.exit_code == 0 and done.output.rstrip().endswith("; 0 not mappable"), done.output
     assert "3 item(s) from 3 of 3 question(s)" in done.output
+
+
+def test_export_profiles_and_flat_xml_through_the_cli(db_path: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    _write_bank(db_path, all_types())
+    runner = CliRunner()
+    out = tmp_path / "c.zip"
+    done = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "qti", "--target", "canvas", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "duplicate(s) merged" in done.output and zipfile.is_zipfile(out)
+    alias = tmp_path / "alias.zip"
+    assert runner.invoke(cli, ["export", "--db", str(db_path), "--format", "canvas", "--out", str(alias)]).exit_code == 0
+    assert alias.read_bytes() == out.read_bytes()
+    flat = tmp_path / "q.xml"
+    assert runner.invoke(cli, ["export", "--db", str(db_path), "--format", "qti12", "--flat-xml",
+                               "--out", str(flat)]).exit_code == 0
+    assert flat.read_bytes().startswith(b"<?xml")
+    bad = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "gift", "--target", "canvas", "--out", str(out)])
+    assert bad.exit_code == 2 and "profiles are for --format qti" in bad.output
+    bad = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "gift", "--flat-xml", "--out", str(out)])
+    assert bad.exit_code == 1 and "--flat-xml is for --format qti12" in bad.output
