@@ -12,7 +12,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: node-deps run test install bench lint clean chromium
+.PHONY: node-deps run test install bench lint clean chromium docs
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ chromium:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+# Regenerate every `$ qbank …` example in README.md and docs/*.md with what the commands print now
+# (cog blocks; tests/docs_examples.py runs them against a bank built in a temporary folder).
+# `make test` fails while an example is stale (tests/test_doc_examples.py).
+docs: $(STAMP)
+	PYTHONPATH=. $(BIN)/cog -r --verbosity=1 -I tests -p "from docs_examples import run, show" README.md docs/*.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py

@@ -164,19 +164,23 @@ GROUP BY ALL
 ORDER BY deck_id, type, status, bin_low NULLS LAST
 """, ("questions",)),
 
+    # Examples come from distinct source lines: the cloze, multiple choice and numerical
+    # question over one fact fail alike, and three copies of one failure teach nothing.
     View("rejections", f"""
 WITH r AS (
     SELECT deck_id, question_id, card_id, card_index, line, type, stem, reject_reason,
            coalesce(nullif(trim(split_part(reject_reason, ':', 1)), ''), '{NO_REASON}') AS reason
-    FROM questions WHERE status = 'rejected')
+    FROM questions WHERE status = 'rejected'),
+ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY deck_id, reason, card_id, line ORDER BY question_id) AS nth FROM r)
 SELECT deck_id, reason,
        count(*) AS n_questions,
        count(DISTINCT card_id) AS n_cards,
        list(DISTINCT type ORDER BY type) AS types,
-       list(question_id ORDER BY card_index, line, question_id)[1:3] AS example_ids,
+       list(question_id ORDER BY card_index, line, question_id) FILTER (WHERE nth = 1)[1:3] AS example_ids,
        list(coalesce(reject_reason, '{NO_REASON}') || ' | ' || stem
-            ORDER BY card_index, line, question_id)[1:3] AS examples
-FROM r
+            ORDER BY card_index, line, question_id) FILTER (WHERE nth = 1)[1:3] AS examples
+FROM ranked
 GROUP BY deck_id, reason
 ORDER BY deck_id, n_questions DESC, reason
 """, ("questions",)),

@@ -361,13 +361,13 @@ def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, sub
             row["extra"] = dict(q.extra)
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         return
+    if output == "table":   # what a reader scans, wrapped to the terminal; jsonl and csv carry everything
+        _questions_table(found, reasons=status != "accepted")
+        return
     columns = ["question_id", "deck_id", "card_index", "line", "type", "status", "subject", "stem", "answer",
                "options", "reject_reason"]
     rows: list[tuple[Any, ...]] = [(q.question_id, q.deck_id, q.card_index, q.line, q.type, q.status, q.subject, q.stem, q.answer,
              " | ".join(("*" if o.is_correct else "") + o.text for o in q.options), q.reject_reason) for q in found]
-    if output == "table":   # the columns a reader scans; jsonl and csv carry everything
-        columns = ["question_id", "card_index", "type", "status", "stem", "answer", "reject_reason"]
-        rows = [(r[0], r[2], r[4], r[5], _tail(r[7].replace("\n", " "), 70), r[8], r[10]) for r in rows]
     _print_rows(columns, rows, output)
 
 
@@ -415,10 +415,30 @@ def _sentence(stem: str | None) -> str:
     return (stem or "").split("\n")[0].split(" › ")[-1]
 
 
+STEM_SHOWN = 200   # characters of a stem the table shows: its start, where the context and the sentence are
+
+
+def _questions_table(found: Sequence[Any], *, reasons: bool) -> None:
+    """Questions as a rich table: the start of each stem, the answer and the options (correct ones starred)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=True, expand=True)
+    table.add_column("id", no_wrap=True, min_width=16)
+    for name in ("type", "stem", "answer", "options", *(["status"] if reasons else [])):
+        table.add_column(name, overflow="fold", ratio=3 if name == "stem" else 1)
+    for q in found:
+        options = "\n".join(("* " if o.is_correct else "  ") + o.text for o in sorted(q.options, key=lambda o: o.position))
+        extra = [q.status + (f": {q.reject_reason}" if q.reject_reason else "")] if reasons else []
+        table.add_row(q.question_id, q.type, _head(" ".join(q.stem.split()), STEM_SHOWN), q.answer, options, *extra)
+    Console().print(table)
+
+
 def _head(text: str, width: int) -> str:
-    """The start of a one-line text, cut to `width` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """The start of a text, cut at a word and marked with an ellipsis."""
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0] + " …"
 
 
 @cli.command("eval-facts")
@@ -655,7 +675,7 @@ def report(db: Path, out: Path | None) -> None:
 
 
 # `pipeline.exporters.FORMATS` (kept literal so `qbank --help` does not import the exporters; a test checks it).
-EXPORT_FORMATS = ("anki", "gift", "moodle-xml", "qti", "qti12", "quizlet", "kahoot", "csv", "json")
+EXPORT_FORMATS = ("anki", "gift", "moodle-xml", "qti", "canvas", "qti12", "quizlet", "kahoot", "csv", "json")
 
 
 @cli.group()
@@ -679,25 +699,30 @@ def exam() -> None:
 @click.option("--difficulty", "mix", default=None, help="Shares per band, e.g. easy:0.3,medium:0.5,hard:0.2.")
 @click.option("--per-subject", type=click.IntRange(1), default=None, help="At most K questions per subject.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same exam.")
+@click.option("--target", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="Pick only questions this export format holds (kahoot: multiple choice and true/false that fit "
+                   "its 120/75-character limits).")
 def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | None, mix: str | None,
-                per_subject: int | None, seed: int) -> None:
+                per_subject: int | None, seed: int, target: str | None) -> None:
     """Pick an exam by blueprint and store it (an exam of the same name is replaced).
 
     Picks spread over subjects and cards, take at most one question per fact,
     and follow the difficulty mix; a short band or pool is filled or shrunk
-    with a warning.
+    with a warning. With --target, only questions that export to that format
+    without being skipped are picked.
 
     Example:
 
     \b
         qbank exam create quiz1 --deck serverless-aws --count 10
+        qbank exam create live --count 20 --target kahoot
         qbank exam create final --deck serverless-aws --count 30 --types multichoice,truefalse \\
             --difficulty easy:0.3,medium:0.5,hard:0.2 --per-subject 3 --seed 7
     """
     import warnings
 
     from .exams import create_exam, parse_mix
-    from .exporters import select_questions
+    from .exporters import exportable, select_questions
     from .store import Store
 
     wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
@@ -707,6 +732,8 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
                                      param_hint="--types")
     with Store(db, create=False) as store:
         _, questions = select_questions(store, deck=deck)
+        if target is not None:
+            questions = exportable(target, questions)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             made = create_exam(questions, name=name, count=count, types=wanted,
@@ -721,7 +748,12 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
 
 @cli.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Target format.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="Target format (canvas: QTI 2.1 as Canvas imports it; qti12: a QTI 1.2 zip for Canvas).")
+@click.option("--target", type=click.Choice(["ims", "canvas"]), default=None,
+              help="Profile of --format qti: ims (default, every item the IMS schema allows) or canvas (the same as "
+                   "--format canvas).")
+@click.option("--flat-xml", is_flag=True, help="With --format qti12: write the bare assessment XML, not a zip.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 @click.option("--exam", "exam_name", default=None, help="Export this stored exam, in its order.")
 @click.option("--deck", default=None, help="Export this deck's accepted questions (default: the whole bank).")
@@ -729,50 +761,64 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
               help="Clock written into the file (seconds since 1970) [default: a fixed date plus one second per "
                    "content revision: exports repeat byte for byte, and Anki updates notes after a rebuild that "
                    "changed them].")
-def export_cmd(db: Path, fmt: str, out: Path, exam_name: str | None, deck: str | None, timestamp: float | None) -> None:
+def export_cmd(db: Path, fmt: str, target: str | None, flat_xml: bool, out: Path, exam_name: str | None,
+               deck: str | None, timestamp: float | None) -> None:
     """Export questions for Anki, Moodle, Canvas/QTI, Quizlet, Kahoot, or as CSV/JSON.
 
     Each question type maps to the closest native type of the target; what the
-    target cannot hold is listed as a warning. Anki notes keep their GUIDs
-    across rebuilds, so re-importing updates notes instead of duplicating them.
+    target cannot hold is listed as a warning, and the summary line counts what
+    was merged (a repeated item) or dropped. Anki notes keep their GUIDs across
+    rebuilds, so re-importing updates notes instead of duplicating them.
 
     Example:
 
     \b
         qbank export --format anki --out serverless.apkg --deck serverless-aws
         qbank export --format gift --out midterm.gift --exam midterm
-        qbank export --format json --out bank.json
+        qbank export --format qti12 --out quiz.zip          # Canvas: Import Course Content, QTI .zip file
+        qbank export --format qti --target canvas --out quiz.zip
     """
     from .exporters import export, select_questions
     from .store import Store
 
+    if target is not None:
+        if fmt not in ("qti", "canvas"):
+            raise click.BadParameter(f"profiles are for --format qti, not {fmt}", param_hint="--target")
+        fmt = "canvas" if target == "canvas" else "qti"
     with Store(db, read_only=True) as store:
         title, questions = select_questions(store, exam=exam_name, deck=deck)
-    result = export(fmt, questions, title=title)
+    result = export(fmt, questions, title=title, flat_xml=flat_xml)
     result.write(out, timestamp=timestamp)
     _echo_skipped(result.skipped, fmt)
     mapping = ", ".join(f"{n} {a}→{b}" for a, b, n in result.native)
+    changes = "".join(f"; {n} {what}" for what, n in result.changes)
     click.echo(f"{out}: {result.n_items} item(s) from {result.n_questions - len(result.skipped)} of "
-               f"{result.n_questions} question(s) ({mapping}); {len(result.skipped)} not mappable")
-
-
-def _tail(text: str, width: int) -> str:
-    """The end of a stem (where its blank is), cut at a word and marked with an ellipsis."""
-    if len(text) <= width:
-        return text
-    cut = text[-width:]
-    return "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
+               f"{result.n_questions} question(s) ({mapping}){changes}; {len(result.skipped)} not mappable")
 
 
 def _echo_skipped(skipped: Sequence[Any], fmt: str, *, shown: int = 5) -> None:
     """What an export could not hold: counts per reason, with a few question IDs each."""
-    by_reason: dict[str, list[str]] = {}
+    by_reason: dict[str, list[Any]] = {}
     for s in skipped:   # "question has 169 characters" and "… 150 characters" are one reason
-        by_reason.setdefault(re.sub(r"\d+", "N", s.reason), []).append(s.question_id)
-    for reason, ids in sorted(by_reason.items(), key=lambda kv: -len(kv[1])):
-        more = f" … and {len(ids) - shown} more" if len(ids) > shown else ""
-        click.echo(f"warning: {len(ids)} question(s) not exported to {fmt}: {reason} ({', '.join(ids[:shown])}{more})",
-                   err=True)
+        by_reason.setdefault(re.sub(r"\d+", "N", s.reason), []).append(s)
+    for group in sorted(by_reason.values(), key=lambda g: -len(g)):
+        more = f" … and {len(group) - shown} more" if len(group) > shown else ""
+        click.echo(f"warning: {len(group)} question(s) not exported to {fmt}: "
+                   f"{_number_ranges([s.reason for s in group])} "
+                   f"({', '.join(s.question_id for s in group[:shown])}{more})", err=True)
+
+
+def _number_ranges(reasons: Sequence[str]) -> str:
+    """Reasons that differ only in their numbers, as one: each number as it is, or its range ("121–260")."""
+    pieces = [re.split(r"(\d+)", r) for r in reasons]
+    out = []
+    for i, piece in enumerate(pieces[0]):
+        if i % 2 == 0:
+            out.append(piece)
+            continue
+        values = sorted({int(p[i]) for p in pieces})
+        out.append(str(values[0]) if len(values) == 1 else f"{values[0]}–{values[-1]}")
+    return "".join(out)
 
 
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> None:

@@ -20,7 +20,7 @@ from .errors import ExamError, value_invalid_msg
 from .ids import stable_id
 from .types import Question
 
-__all__ = ["BANDS", "ExamError", "ExamItem", "ExamSet", "band", "create_exam", "parse_mix", "fact_key"]
+__all__ = ["BANDS", "ExamError", "ExamItem", "ExamSet", "band", "create_exam", "parse_mix", "fact_keys"]
 
 BANDS = ("easy", "medium", "hard")
 
@@ -75,9 +75,17 @@ def parse_mix(text: str) -> dict[str, float]:
     return mix
 
 
-def fact_key(q: Question) -> str:
-    """What a question is about: its fact, else its card line (one per exam)."""
-    return q.fact_id or f"{q.card_id}:{q.line}"
+def fact_keys(q: Question) -> frozenset[str]:
+    """What a question is about: its fact, the facts of a multi-fact question, else its card line.
+
+    An exam takes no two questions that share one of these: a multi-cloze next
+    to the cloze over one of its facts would give that answer away.
+    """
+    many = q.get("fact_ids")
+    keys = {str(f) for f in many} if isinstance(many, list) else set()
+    if q.fact_id:
+        keys.add(q.fact_id)
+    return frozenset(keys or {f"{q.card_id}:{q.line}"})
 
 
 def _quotas(count: int, mix: Mapping[str, float]) -> dict[str, int]:
@@ -127,7 +135,7 @@ def create_exam(
     picked: list[Question] = []
 
     def fits(q: Question, strict_band: bool) -> bool:
-        if fact_key(q) in used_facts:
+        if fact_keys(q) & used_facts:
             return False
         if per_subject is not None and by_subject[_subject(q)] >= per_subject:
             return False
@@ -141,7 +149,7 @@ def create_exam(
                 break
             picked.append(best)
             pool.remove(best)
-            used_facts.add(fact_key(best))
+            used_facts.update(fact_keys(best))
             by_subject[_subject(best)] += 1
             by_card[best.card_id] += 1
             by_band[band(best.difficulty)] += 1
@@ -156,7 +164,7 @@ def create_exam(
                               stacklevel=2)
     if len(picked) < count:
         warnings.warn(f"exam {name!r}: only {len(picked)} of {count} questions fit the blueprint "
-                      "(one per fact, --per-subject, --types); lower --count or widen the blueprint", stacklevel=2)
+                      "(one per fact, --per-subject, --types, --target); lower --count or widen the blueprint", stacklevel=2)
     order = {q.question_id: i for i, q in enumerate(questions)}
     picked.sort(key=lambda q: order[q.question_id])   # the bank's order: by deck, card and line
     items = tuple(ExamItem(i, q.question_id, band(q.difficulty), _subject(q)) for i, q in enumerate(picked))

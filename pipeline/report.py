@@ -24,11 +24,16 @@ __all__ = ["DEFAULT_REPORT", "render_report", "write_report"]
 
 DEFAULT_REPORT = Path("reports/qbank-report.html")
 TABLE_LIMIT = 200          # rows shown per gap table; the view behind it has the rest
-CHART_WIDTH = 440
+# Charts take their panel's width (Vega-Lite "container" sizing, refitted when the window
+# resizes), so they fit a 1280 px screen and a 390 px phone alike; long axis labels get
+# at most this share of the panel and are cut with an ellipsis beyond it.
+CHART_WIDTH = "container"
+LABEL_LIMIT = alt.ExprRef("clamp(containerSize()[0] * 0.38, 70, 260)")
 TYPE_COLORS = alt.Scale(scheme="tableau10")
 STATUS_COLORS = alt.Scale(domain=["accepted", "rejected"], range=["#4c78a8", "#e45756"])
 COUNT_AXIS = alt.Axis(tickMinStep=1)   # counts: no 0.5 ticks
 COVER_COLORS = alt.Scale(domain=["covered", "uncovered"], range=["#54a24b", "#bab0ac"])
+FIT = alt.AutoSizeParams(type="fit-x", contains="padding", resize=True)   # axes and legends inside the width
 
 Records = list[dict[str, Any]]
 
@@ -60,7 +65,7 @@ def render_report(store: Store) -> str:
         "chart-kinds": ("Accepted questions by fact kind × question type", "coverage_by_kind", _kind_chart(store)),
         "chart-exams": ("Exam-set coverage", "exam_coverage", _exam_chart(store)),
     }
-    specs = {cid: chart.to_dict() for cid, (_, _, chart) in charts.items() if chart is not None}
+    specs = {cid: chart.configure(autosize=FIT).to_dict() for cid, (_, _, chart) in charts.items() if chart is not None}
     sections = "\n".join(
         _chart_section(cid, title, view, cid in specs) for cid, (title, view, _) in charts.items()
     )
@@ -105,7 +110,7 @@ def _subject_chart(store: Store) -> alt.Chart | None:
         return None
     order = list(dict.fromkeys(r["subject"] for r in data))
     return alt.Chart(alt.Data(values=data)).mark_bar().encode(
-        y=alt.Y("subject:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("subject:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X("n_facts:Q", title="facts", stack=True, axis=COUNT_AXIS),
         color=alt.Color("status:N", scale=COVER_COLORS, title=None, legend=alt.Legend(orient="bottom")),
         order=alt.Order("status:N"),
@@ -118,7 +123,7 @@ def _type_chart(store: Store) -> alt.Chart | None:
     if not data:
         return None
     return alt.Chart(alt.Data(values=data)).mark_bar().encode(
-        y=alt.Y("type:N", title=None, sort="-x"),
+        y=alt.Y("type:N", title=None, sort="-x", axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X("n:Q", title="questions", axis=COUNT_AXIS),
         color=alt.Color("status:N", scale=STATUS_COLORS, title=None, legend=alt.Legend(orient="bottom")),
         order=alt.Order("status:N"),
@@ -138,7 +143,7 @@ def _difficulty_chart(store: Store) -> alt.Chart | None:
                 axis=alt.Axis(values=[i / 10 for i in range(11)], format=".1f")),
         x2="bin_high:Q",
         y=alt.Y("n:Q", title="accepted questions", stack=True, axis=COUNT_AXIS),
-        color=alt.Color("type:N", scale=TYPE_COLORS, title="type", legend=alt.Legend(orient="bottom", columns=4)),
+        color=alt.Color("type:N", scale=TYPE_COLORS, title="type", legend=alt.Legend(orient="bottom", columns=alt.ExprRef("containerSize()[0] < 480 ? 3 : 4"))),
         order=alt.Order("type:N"),
         tooltip=["bin_low:Q", "bin_high:Q", "type:N", "n:Q"],
     ).properties(width=CHART_WIDTH, height=220)
@@ -150,16 +155,22 @@ def _rejection_chart(store: Store) -> alt.Chart | None:
     if not data:
         return None
     return alt.Chart(alt.Data(values=data)).mark_bar(color="#e45756").encode(
-        y=alt.Y("reason:N", sort=[r["reason"] for r in data], title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("reason:N", sort=[r["reason"] for r in data], title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X("n:Q", title="rejected questions", axis=COUNT_AXIS),
         tooltip=["reason:N", "n:Q"],
     ).properties(width=CHART_WIDTH, height=alt.Step(20))
 
 
 def _kind_chart(store: Store) -> alt.LayerChart | None:
+    # Every kind × type cell, 0 where no deck has that pair: an empty cell would read as missing data.
     data = _records(store, """
-        SELECT kind, type, sum(n_accepted) AS n_accepted, sum(n_facts_covered) AS n_facts_covered
-        FROM coverage_by_kind GROUP BY ALL ORDER BY kind, type""")
+        WITH c AS (SELECT kind, type, sum(n_accepted) AS n_accepted, sum(n_facts_covered) AS n_facts_covered
+                   FROM coverage_by_kind GROUP BY ALL)
+        SELECT k.kind, t.type, coalesce(c.n_accepted, 0) AS n_accepted,
+               coalesce(c.n_facts_covered, 0) AS n_facts_covered
+        FROM (SELECT DISTINCT kind FROM c) k CROSS JOIN (SELECT DISTINCT type FROM c) t
+        LEFT JOIN c USING (kind, type)
+        ORDER BY kind, type""")
     if not data:
         return None
     base = alt.Chart(alt.Data(values=data)).encode(
@@ -175,30 +186,30 @@ def _kind_chart(store: Store) -> alt.LayerChart | None:
     return (cells + labels).properties(width=CHART_WIDTH, height=alt.Step(26))
 
 
-def _exam_chart(store: Store) -> alt.FacetChart | None:
+def _exam_chart(store: Store) -> alt.LayerChart | None:
     if not _has(store, "exam_coverage"):
         return None
     data = _records(store, """
-        SELECT exam, dimension, value, n_items, actual_share, target_share,
-               row_number() OVER (PARTITION BY exam ORDER BY dimension, value) AS rank FROM exam_coverage
+        SELECT exam, dimension, value, exam || ' · ' || value AS row, n_items, actual_share, target_share,
+               row_number() OVER (ORDER BY exam, dimension, value) AS rank FROM exam_coverage
         WHERE dimension IN ('difficulty', 'type') AND (n_items > 0 OR target_share > 0)
         ORDER BY exam, dimension, value""")
     if not data:
         return None
+    # One row per exam and value (not a facet per exam): a facet cannot take its panel's width.
     base = alt.Chart(alt.Data(values=data)).encode(
-        y=alt.Y("value:N", title=None, sort=alt.EncodingSortField(field="rank", op="min")))
+        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField(field="rank", op="min"),
+                axis=alt.Axis(labelLimit=LABEL_LIMIT)))
     bars = base.mark_bar().encode(
         x=alt.X("actual_share:Q", title="share of the exam's items (tick: blueprint)", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("dimension:N", scale=alt.Scale(domain=["difficulty", "type"], range=["#f58518", "#4c78a8"]),
                         title=None, legend=alt.Legend(orient="bottom")),
-        tooltip=["value:N", "n_items:Q", alt.Tooltip("actual_share:Q", format=".0%"),
+        tooltip=["exam:N", "value:N", "n_items:Q", alt.Tooltip("actual_share:Q", format=".0%"),
                  alt.Tooltip("target_share:Q", format=".0%")],
     )
     targets = base.mark_tick(color="#1b1b1b", thickness=2, size=14).encode(x="target_share:Q")
-    return (bars + targets).properties(width=CHART_WIDTH - 40, height=alt.Step(18)).facet(
-        row=alt.Row("exam:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"))
-    ).resolve_scale(y="independent")
+    return (bars + targets).properties(width=CHART_WIDTH, height=alt.Step(18))
 
 
 # -- HTML ---------------------------------------------------------------------
@@ -289,7 +300,7 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     body = "".join("<tr>" + "".join(f"<td>{_e(_cell(v))}</td>" for v in row) + "</tr>" for row in rows[:TABLE_LIMIT])
     more = (f'<p class="more">… and {len(rows) - TABLE_LIMIT} more rows: query the view with <code>qbank sql</code>.</p>'
             if len(rows) > TABLE_LIMIT else "")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}'
 
 
 def _cell(v: Any) -> str:
@@ -362,8 +373,11 @@ h3 { margin: 24px 0 6px; font-size: 16px; }
 .tile .label { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #666; }
 .tile .value { font-size: 28px; font-weight: 600; margin: 2px 0; }
 .tile .note { font-size: 12px; color: #666; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 16px; }
-.panel { margin: 0; background: #fff; border: 1px solid #e3e3e3; border-radius: 8px; padding: 12px; overflow-x: auto; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(560px, 100%), 1fr)); gap: 16px; }
+.panel { margin: 0; background: #fff; border: 1px solid #e3e3e3; border-radius: 8px; padding: 12px; min-width: 0; }
+.chart { width: 100%; }
+.scroll { overflow-x: auto; }
+@media (max-width: 600px) { body { padding: 12px; } .tiles { grid-template-columns: repeat(2, 1fr); } }
 figcaption { font-weight: 600; margin-bottom: 8px; }
 .src { font: 11px ui-monospace, monospace; color: #888; font-weight: normal; margin-left: 6px; }
 .count { background: #eee; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: normal; }

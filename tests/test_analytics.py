@@ -115,6 +115,21 @@ def test_rejections(store: Store) -> None:
     ]
 
 
+def test_rejection_examples_come_from_distinct_source_lines(db_path: Path) -> None:
+    from dataclasses import replace
+
+    from hand_bank import d1_build
+
+    build = d1_build()
+    q3 = next(q for q in build.questions if q.question_id == "Q3")
+    # the multiple choice and the numerical question over Q3's fact fail the same way, on the same line
+    again = [replace(q3, question_id=f"Q3{t[0]}", type=t) for t in ("multichoice", "numerical")]  # type: ignore[arg-type]
+    with Store(db_path) as s:
+        s.write_build(replace(build, questions=(*build.questions, *again)))
+        got = rows(s, "SELECT n_questions, example_ids FROM rejections WHERE reason = 'answer leaked in stem'")
+    assert got == [(4, ["Q3", "Q6"])]
+
+
 def test_uncovered_facts(store: Store) -> None:
     got = rows(store, "SELECT deck_id, card_title, fact_id, kind, n_rejected, reject_reasons FROM uncovered_facts")
     assert got == [

@@ -47,3 +47,19 @@ def test_questions_lists_and_filters(db_path: Path) -> None:
 def test_questions_without_a_bank_is_one_clear_error(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["questions", "--db", str(tmp_path / "none.duckdb")])
     assert out.exit_code == 1 and "Error:" in out.output and "Traceback" not in out.output
+
+
+def test_questions_table_shows_the_start_of_the_stem_answer_and_options_within_the_terminal(db_path: Path) -> None:
+    questions = _bank(db_path)
+    mc = next(q for q in questions if q.type == "multichoice" and q.status == "accepted")
+    for width in (80, 140):
+        out = CliRunner().invoke(cli, ["questions", "--db", str(db_path), "--type", "multichoice"],
+                                 env={"COLUMNS": str(width)})
+        assert out.exit_code == 0, out.output
+        assert max(len(line) for line in out.output.splitlines()) <= width
+        cells = " ".join(out.output.split())     # wrapped cells, read back as one text
+        assert mc.question_id in cells
+        first_words = " ".join(mc.stem.split()[:3])
+        assert all(w in cells for w in first_words.split())
+        correct = next(o.text for o in mc.options if o.is_correct)
+        assert f"* {correct.split()[0]}" in cells

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.errors import ExamError
-from pipeline.exams import create_exam, fact_key, parse_mix
+from pipeline.exams import create_exam, fact_keys, parse_mix
 from pipeline.store import DeckBuild, Store
 from pipeline.types import Card, Deck, Line, Question
 from question_fixtures import all_types
@@ -43,7 +43,7 @@ def test_one_question_per_fact_and_spread_over_subjects_and_cards() -> None:
     by_id = {q.question_id: q for q in qs}
     exam = create_exam(qs, name="e", count=12, seed=3)
     picked = [by_id[i] for i in exam.question_ids]
-    assert len({fact_key(q) for q in picked}) == 12
+    assert len(set().union(*(fact_keys(q) for q in picked))) == 12
     assert len({q.card_id for q in picked}) == 12            # 12 cards, 12 questions: one each
     assert {q.subject for q in picked} == {"s0", "s1", "s2", "s3"}
     assert [q.question_id for q in picked] == [q.question_id for q in qs if q.question_id in exam.question_ids]
@@ -124,3 +124,48 @@ def test_exam_and_export_commands_document_an_example() -> None:
     for name in (["exam"], ["exam", "create"], ["export"]):
         result = CliRunner().invoke(cli, [*name, "--help"])
         assert "Example:" in result.output
+
+
+def test_exam_for_kahoot_picks_only_what_kahoot_holds_and_warnings_carry_numbers(db_path: Path,
+                                                                                  tmp_path: Path) -> None:
+    from pipeline.types import Option
+
+    long = [Question(question_id=f"long{i}", deck_id="deck-α", card_id="c", card_index=0, line=10 + i,
+                     type="multichoice", stem="S › " + "word " * (30 + i) + "_____", answer="1",
+                     fact_id=f"fl{i}", options=(Option(0, "1", True), Option(1, "2", False)), subject="S")
+            for i in range(3)]
+    _write_bank(db_path, [*all_types(), *long])
+    runner = CliRunner()
+    out = tmp_path / "k.xlsx"
+    every = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "kahoot", "--out", str(out)])
+    assert every.exit_code == 0, every.output
+    assert "3 question(s) not exported to kahoot: question has 155–165 characters with its context cut to the " \
+           "subject, Kahoot allows 120 (long0, long1, long2)" in every.output
+    made = runner.invoke(cli, ["exam", "create", "live", "--db", str(db_path), "--count", "10", "--target", "kahoot"])
+    assert made.exit_code == 0, made.output
+    assert "exam 'live': 3 questions" in made.output             # q4, q7, q9: the only ones Kahoot holds
+    done = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "kahoot", "--exam", "live", "--out", str(out)])
+    assert done.exit_code == 0 and done.output.rstrip().endswith("; 0 not mappable"), done.output
+    assert "3 item(s) from 3 of 3 question(s)" in done.output
+
+
+def test_export_profiles_and_flat_xml_through_the_cli(db_path: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    _write_bank(db_path, all_types())
+    runner = CliRunner()
+    out = tmp_path / "c.zip"
+    done = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "qti", "--target", "canvas", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "duplicate(s) merged" in done.output and zipfile.is_zipfile(out)
+    alias = tmp_path / "alias.zip"
+    assert runner.invoke(cli, ["export", "--db", str(db_path), "--format", "canvas", "--out", str(alias)]).exit_code == 0
+    assert alias.read_bytes() == out.read_bytes()
+    flat = tmp_path / "q.xml"
+    assert runner.invoke(cli, ["export", "--db", str(db_path), "--format", "qti12", "--flat-xml",
+                               "--out", str(flat)]).exit_code == 0
+    assert flat.read_bytes().startswith(b"<?xml")
+    bad = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "gift", "--target", "canvas", "--out", str(out)])
+    assert bad.exit_code == 2 and "profiles are for --format qti" in bad.output
+    bad = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "gift", "--flat-xml", "--out", str(out)])
+    assert bad.exit_code == 1 and "--flat-xml is for --format qti12" in bad.output

@@ -201,8 +201,16 @@ def test_qti21_package_validates_against_the_ims_schemas(qti_schemas: dict[str, 
     assert len(names) == 2 + len(all_types())
 
 
-def test_qti12_is_canvas_flavoured() -> None:
-    root = etree.fromstring(export("qti12", all_types(), title="T").to_bytes())
+def test_qti12_is_a_canvas_zip_whose_manifest_validates_and_names_the_assessment(
+        qti_schemas: dict[str, etree.XMLSchema]) -> None:
+    data = export("qti12", all_types(), title="T").to_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        manifest = etree.fromstring(z.read("imsmanifest.xml"))
+        qti_schemas["cp"].assertValid(manifest)
+        (resource,) = manifest.iter("{*}resource")
+        assert resource.get("type") == "imsqti_xmlv1p2"      # what Canvas's importer looks up
+        root = etree.fromstring(z.read(resource.get("href")))
+        assert sorted(z.namelist()) == sorted(["imsmanifest.xml", resource.get("href")])
     ns = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
     types = {i.get("ident"): i.findtext(".//q:qtimetadatafield[q:fieldlabel='question_type']/q:fieldentry", namespaces=ns)
              for i in root.iterfind(".//q:item", ns)}
@@ -210,6 +218,32 @@ def test_qti12_is_canvas_flavoured() -> None:
                      "q3": "fill_in_multiple_blanks_question", "q4": "multiple_choice_question",
                      "q5": "numerical_question", "q6": "numerical_question", "q7": "true_false_question",
                      "q8": "short_answer_question", "q9": "multiple_answers_question"}
+    flat = export("qti12", all_types(), title="T", flat_xml=True).to_bytes()
+    assert etree.tostring(etree.fromstring(flat)) == etree.tostring(root)
+    with pytest.raises(ExportError, match="--flat-xml is for --format qti12"):
+        export("qti", all_types(), flat_xml=True)
+
+
+def test_canvas_profile_has_one_interaction_per_item_and_keeps_every_blank(
+        qti_schemas: dict[str, etree.XMLSchema]) -> None:
+    cloze = q("q0", "cloze", "Memory ____ to 10,240 MB, in 1 MB steps #1 {x}.", "128 MB", card_index=3,
+              extra=(("cloze", "Memory {{c1::128 MB}} to 10,240 MB, in 1 MB steps #1 {x}."),))
+    e = export("canvas", [cloze, *all_types()], title="T")
+    with zipfile.ZipFile(io.BytesIO(e.to_bytes())) as z:
+        qti_schemas["cp"].assertValid(etree.fromstring(z.read("imsmanifest.xml")))
+        items = {n: etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("items/")}
+    for name, item in items.items():
+        qti_schemas["qti"].assertValid(item)
+        interactions = [x for x in item.iter() if isinstance(x.tag, str) and x.tag.endswith("Interaction")]
+        assert len(interactions) == 1, name                  # Instructure's qti raises UnsupportedSchema on more
+    # q3's three blanks became three items; its first repeats q0 word for word and is merged into it
+    assert sorted(n for n in items if "q3" in n) == ["items/q3-b2.xml", "items/q3-b3.xml"]
+    assert dict(e.changes) == {"duplicate(s) merged": 1}
+    answers = [x.findtext(".//{*}correctResponse/{*}value") for n, x in sorted(items.items()) if "q3" in n]
+    assert answers == ["10,240 MB", "1 MB"]
+    assert "128 MB to" in "".join(items["items/q3-b2.xml"].find(".//{*}itemBody").itertext())
+    generic = export("qti", [cloze, *all_types()], title="T")
+    assert generic.n_items == len(all_types()) + 1 and dict(generic.changes) == {"duplicate(s) merged": 0}
 
 
 # -- Kahoot, Quizlet, CSV/JSON ------------------------------------------------------
@@ -238,6 +272,29 @@ def test_quizlet_is_one_card_per_line_with_one_tab() -> None:
     assert "Memory ____ to 10,240 MB, in 1 MB steps #1 {x}.\t128 MB" in lines
 
 
+def test_quizlet_and_gift_write_a_repeated_question_once_and_count_it() -> None:
+    from pipeline.types import Option
+
+    stem = "Lambda › Timeout is _____ at most"
+    same_fact = [
+        q("c1", "cloze", "x", "15 minutes", extra=(("cloze", "Lambda › Timeout is {{c1::15 minutes}} at most"),)),
+        q("m1", "multichoice", stem + "\nWhich value fills the blank?", "15 minutes",
+          options=(Option(0, "15 minutes", True), Option(1, "5 minutes", False))),
+        q("n1", "numerical", stem + "\nType the value with its unit.", "15 minutes"),
+        q("k1", "multi_cloze", "x", "", extra=(("cloze", "Lambda › Timeout is {{c1::15 minutes}} at most, "
+                                                          "memory {{c2::10 GB}}"),)),
+    ]
+    quizlet = export("quizlet", same_fact)
+    cards = quizlet.to_bytes().decode().splitlines()
+    assert cards == ["Lambda › Timeout is ____ at most\t15 minutes",
+                     "Lambda › Timeout is ____ at most, memory 10 GB\t15 minutes",
+                     "Lambda › Timeout is 15 minutes at most, memory ____\t10 GB"]
+    assert dict(quizlet.changes) == {"duplicate(s) merged": 2}
+    twice = [same_fact[0], replace(same_fact[0], question_id="c2")]
+    gift = export("gift", twice)
+    assert gift.n_items == 1 and dict(gift.changes) == {"duplicate(s) merged": 1}
+
+
 def test_json_and_csv_carry_every_field() -> None:
     doc = json.loads(export("json", all_types()).to_bytes())
     rec = {r["question_id"]: r for r in doc["questions"]}
@@ -250,15 +307,54 @@ def test_json_and_csv_carry_every_field() -> None:
     assert rows[0]["stem"] == all_types()[0].stem
 
 
-def test_kahoot_drops_outer_context_to_fit_its_limit(tmp_path: Path) -> None:
+def _kahoot_rows(e: object, tmp_path: Path) -> list[tuple[object, ...]]:
+    path = e.write(tmp_path / "k.xlsx")  # type: ignore[attr-defined]
+    return list(load_workbook(path).active.iter_rows(min_row=9, values_only=True))
+
+
+def test_kahoot_cuts_the_context_not_the_sentence_and_keeps_the_subject(tmp_path: Path) -> None:
     from pipeline.types import Option
 
     opts = tuple(Option(i, t, t == "3") for i, t in enumerate(["2", "3", "4", "6"]))
-    long_stem = ("A very long card title about DynamoDB high availability and its many replicas › Overview › "
-                 "Replication happens across _____ AZ")
-    assert len(long_stem) > 120
-    e = export("kahoot", [q("q5", "multichoice", long_stem, "3", options=opts)])
-    assert not e.skipped
-    e.write(tmp_path / "k.xlsx")
-    row = list(load_workbook(tmp_path / "k.xlsx").active.iter_rows(min_row=9, values_only=True))[0]
-    assert row[1] == "Overview › Replication happens across _____ AZ"
+    long_stem = ("DynamoDB high availability and its many replicas in detail › Overview of the replication model › "
+                 "Global tables › Replication happens across _____ AZ\nWhich value fills the blank?")
+    tf = ("True or false? Amazon DynamoDB › Limits to know for every table and every index › A single item can hold at most "
+          "400 KB of attributes, names included")
+    e = export("kahoot", [q("q5", "multichoice", long_stem, "3", options=opts, subject="Amazon DynamoDB"),
+                          q("q6", "truefalse", tf, "true", subject="Amazon DynamoDB")])
+    assert not e.skipped and dict(e.changes) == {"shortened to fit (context cut)": 2}
+    rows = _kahoot_rows(e, tmp_path)
+    # the outer crumb gives way to the subject's name; the crumbs nearest the sentence stay as far as they fit
+    assert rows[0][1] == ("Amazon DynamoDB › Overview of the replication model › Global tables › "
+                          "Replication happens across _____ AZ")
+    assert rows[1][1] == "Amazon DynamoDB › A single item can hold at most 400 KB of attributes, names included"
+    assert all(len(r[1]) <= 120 for r in rows)
+
+
+def test_kahoot_skips_what_cannot_fit_and_says_by_how_much() -> None:
+    from pipeline.types import Option
+
+    sentence = "A " + "very " * 30 + "long sentence with a _____"
+    e = export("kahoot", [
+        q("q1", "multichoice", f"Ctx › {sentence}", "x", options=(Option(0, "x", True), Option(1, "y", False))),
+        q("q2", "multichoice", "Short?", "x", options=(Option(0, "x" * 80, True), Option(1, "y", False))),
+    ])
+    reasons = {s.question_id: s.reason for s in e.skipped}
+    assert reasons["q1"] == (f"question has {len(sentence) + len('Lambda › ')} characters with its context cut to the "
+                             "subject, Kahoot allows 120")
+    assert reasons["q2"].startswith("an answer has 80 characters, Kahoot allows 75")
+
+
+def test_stem_parts_prefers_the_generators_keys_and_otherwise_reads_the_stem_contract() -> None:
+    from pipeline.exporters.base import StemParts, stem_parts
+
+    def parts(stem: str, **extra: object) -> StemParts:
+        return stem_parts(q("q1", "multichoice", stem, "x", extra=tuple(sorted(extra.items()))))
+
+    assert parts("Lambda › Limits › Timeout is _____\nWhich value fills the blank?") == StemParts(
+        "Lambda › Limits", "Timeout is _____", "Which value fills the blank?")
+    assert parts("True or false? Lambda › Timeout is 900 s") == StemParts("Lambda", "Timeout is 900 s", "True or false?")
+    assert parts("What does RCU stand for?") == StemParts("", "What does RCU stand for?", "")
+    given = parts("anything › at all", context="Card › Part", body="X is _____", prompt="Type the number.")
+    assert given == StemParts("Card › Part", "X is _____", "Type the number.")
+    assert given.crumbs == ["Card", "Part"]

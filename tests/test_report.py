@@ -47,8 +47,29 @@ def test_empty_bank_report_says_so(db_path: Path, tmp_path: Path) -> None:
     assert "The bank is empty" in text and 'id="chart-' not in text
 
 
+def test_heat_map_has_a_cell_for_every_kind_and_type_even_across_decks(hand_bank: Path) -> None:
+    from dataclasses import replace
+
+    from hand_bank import d2_build
+
+    from pipeline.report import _kind_chart
+
+    d2 = d2_build()
+    tf = replace(d2.questions[0], question_id="TF1", type="truefalse")   # a type no d1 question has
+    with Store(hand_bank) as store:
+        store.write_build(replace(d2, questions=(*d2.questions, tf)))
+        chart = _kind_chart(store)
+    assert chart is not None
+    cells = {(r["kind"], r["type"]): r["n_accepted"] for r in chart.to_dict()["data"]["values"]}
+    kinds, types = {k for k, _ in cells}, {t for _, t in cells}
+    assert len(cells) == len(kinds) * len(types)
+    assert cells[("duration", "truefalse")] == 0 and cells[("size", "truefalse")] == 1
+
+
 @pytest.mark.browser
-def test_report_charts_render_offline_in_chromium(report: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("width", [1280, 390])   # a laptop screen and a phone
+def test_report_charts_render_offline_in_chromium_and_fit_their_panels(report: Path, tmp_path: Path,
+                                                                        width: int) -> None:
     if not CHROMIUM.exists() or shutil.which("chromium") is None:
         pytest.skip("Debian chromium is not installed (make test installs it)")
     from playwright.sync_api import sync_playwright
@@ -58,7 +79,7 @@ def test_report_charts_render_offline_in_chromium(report: Path, tmp_path: Path) 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport={"width": width, "height": 900})
             page.on("request", lambda r: requests.append(r.url))
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.route("http*://**", lambda route: route.abort())   # offline: any fetch would fail
@@ -68,17 +89,31 @@ def test_report_charts_render_offline_in_chromium(report: Path, tmp_path: Path) 
             states = {cid: page.get_attribute(f"#{cid}", "data-rendered") for cid in CHARTS}
             # data marks only (axes and legends have other roles): bars and heatmap cells
             marks = {cid: page.locator(f"#{cid} svg g.mark-rect.role-mark path").count() for cid in CHARTS}
+            heat_labels = page.evaluate(
+                "[...document.querySelectorAll('#chart-kinds svg g.mark-text.role-mark text')].map(t => t.textContent)")
+            # every chart inside its panel: no horizontal scrolling, the drawing no wider than the panel's inside
+            fit = page.evaluate("""ids => ids.map(id => {
+                const chart = document.getElementById(id), panel = chart.closest('.panel');
+                const inner = panel.clientWidth - parseFloat(getComputedStyle(panel).paddingLeft)
+                              - parseFloat(getComputedStyle(panel).paddingRight);
+                return [id, panel.scrollWidth <= panel.clientWidth,
+                        chart.querySelector('svg').getBoundingClientRect().width <= inner + 0.5];
+            })""", CHARTS)
+            page_width = page.evaluate("document.documentElement.scrollWidth")
             tiles = page.locator(".tile .value").all_inner_texts()
-            page.screenshot(path=str(tmp_path / "report.png"))
+            page.screenshot(path=str(tmp_path / f"report-{width}.png"), full_page=True)
         finally:
             browser.close()
     assert states == dict.fromkeys(CHARTS, "true")
     assert all(n > 0 for n in marks.values()), marks
+    assert fit == [[cid, True, True] for cid in CHARTS]
+    assert page_width <= width
     # hand_bank.py: 3 subjects with facts × covered/uncovered; 7 (type, status) pairs; 5 accepted questions
     # with a difficulty, in 5 different (bin, type) bars; 3 rejection reasons; 5 kinds × 5 types
     # the quiz exam: 3 bands + 2 types with items, and 2 blueprint ticks (easy, hard; ticks are rect marks)
     assert marks == {"chart-subjects": 6, "chart-types": 7, "chart-difficulty": 5, "chart-rejections": 3,
                      "chart-kinds": 25, "chart-exams": 7}
+    assert len(heat_labels) == 25 and all(t.isdigit() for t in heat_labels)    # a cell with no question says 0
     assert tiles[:3] == ["67%", "80%", "6"]
     assert not errors
     assert [u for u in requests if not u.startswith("file:")] == []

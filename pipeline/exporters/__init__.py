@@ -9,6 +9,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..errors import ExportError, value_invalid_msg
@@ -25,7 +26,7 @@ from .tabular import to_csv, to_json
 if TYPE_CHECKING:
     from ..store import Store
 
-__all__ = ["FORMATS", "SUFFIXES", "DEFAULT_TIMESTAMP", "Export", "Skipped", "export", "select_questions"]
+__all__ = ["FORMATS", "SUFFIXES", "DEFAULT_TIMESTAMP", "Export", "Skipped", "export", "exportable", "select_questions"]
 
 Exporter = Callable[..., Export]
 
@@ -34,6 +35,7 @@ FORMATS: dict[str, Exporter] = {
     "gift": to_gift,
     "moodle-xml": to_moodle_xml,
     "qti": to_qti21,
+    "canvas": partial(to_qti21, profile="canvas"),   # QTI 2.1 as Canvas's importer takes it
     "qti12": to_qti12,
     "quizlet": to_quizlet,
     "kahoot": to_kahoot,
@@ -42,25 +44,40 @@ FORMATS: dict[str, Exporter] = {
 }
 
 # The file suffix each format's importer expects.
-SUFFIXES = {"anki": ".apkg", "gift": ".gift", "moodle-xml": ".xml", "qti": ".zip", "qti12": ".xml",
+SUFFIXES = {"anki": ".apkg", "gift": ".gift", "moodle-xml": ".xml", "qti": ".zip", "canvas": ".zip", "qti12": ".zip",
             "quizlet": ".txt", "kahoot": ".xlsx", "csv": ".csv", "json": ".json"}
 
 
-def export(fmt: str, questions: Sequence[Question], *, title: str = "qbank") -> Export:
-    """Build the export of `questions` in format `fmt`.
+def export(fmt: str, questions: Sequence[Question], *, title: str = "qbank", flat_xml: bool = False) -> Export:
+    """Build the export of `questions` in format `fmt` (`flat_xml`: QTI 1.2 as a bare XML file, not a zip).
 
     Raises:
-        ExportError: the format is unknown, or there is nothing to export.
+        ExportError: the format is unknown, `flat_xml` is asked of another format, or there is nothing to export.
     """
     if fmt not in FORMATS:
         raise ExportError(value_invalid_msg("export format", fmt, FORMATS))
+    if flat_xml and fmt != "qti12":
+        raise ExportError(f"--flat-xml is for --format qti12 (a bare QTI 1.2 file), not {fmt}")
     if not questions:
         raise ExportError("nothing to export: no accepted questions match; build a deck or check --deck/--exam")
     # The clock is fixed, so exports repeat byte for byte, and moves one second per
     # content revision, so an importer that keeps the newer copy (Anki) takes the
     # regenerated questions exactly when they changed.
     clock = DEFAULT_TIMESTAMP + max(q.revision for q in questions)
-    return replace(FORMATS[fmt](questions, title=title), clock=clock)
+    made = to_qti12(questions, title=title, flat_xml=True) if flat_xml else FORMATS[fmt](questions, title=title)
+    return replace(made, clock=clock)
+
+
+def exportable(fmt: str, questions: Sequence[Question]) -> list[Question]:
+    """The questions that format `fmt` holds without skipping them (what an exam for that target may pick).
+
+    Raises:
+        ExportError: the format is unknown.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(value_invalid_msg("export target", fmt, FORMATS))
+    dropped = {s.question_id for s in FORMATS[fmt](questions).skipped}
+    return [q for q in questions if q.question_id not in dropped]
 
 
 def select_questions(store: Store, *, exam: str | None = None, deck: str | None = None) -> tuple[str, list[Question]]:

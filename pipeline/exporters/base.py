@@ -13,7 +13,7 @@ import math
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -26,7 +26,8 @@ from ..types import Question
 __all__ = [
     "DEFAULT_TIMESTAMP", "Skipped", "Export", "Unmappable", "map_questions", "zip_bytes", "zip_date_time",
     "Blank", "cloze_parts", "cloze_groups", "NumericAnswer", "numeric_answer", "plain_number",
-    "partial_credit", "choices", "tf_answer", "tolerance_of", "subject_of", "one_line",
+    "partial_credit", "choices", "tf_answer", "tolerance_of", "subject_of", "one_line", "StemParts", "stem_parts",
+    "CONTEXT_SEPARATOR", "merge_duplicates", "BLANK",
 ]
 
 # 2024-01-01T00:00:00Z: the clock every export uses unless the caller passes one.
@@ -52,6 +53,8 @@ class Export:
     """An export built in memory; `write` serialises it once, with the caller's clock.
 
     `native` counts how each question type was mapped: (our type, native type, n).
+    `changes` counts what the exporter changed on the way, e.g. ("duplicate(s) merged", 78):
+    the summary line reports them next to what it dropped (`skipped`).
     """
 
     format: str
@@ -61,6 +64,7 @@ class Export:
     native: tuple[tuple[str, str, int], ...]
     render: Callable[[float], bytes] = field(repr=False, compare=False)
     clock: float = DEFAULT_TIMESTAMP   # the default timestamp: see `exporters.export`
+    changes: tuple[tuple[str, int], ...] = ()
 
     def to_bytes(self, *, timestamp: float | None = None) -> bytes:
         return self.render(self.clock if timestamp is None else timestamp)
@@ -102,6 +106,22 @@ def map_questions(
             mapping[(q.type, kind)] += 1
             items.append(item)
     return items, tuple(skipped), tuple((a, b, n) for (a, b), n in sorted(mapping.items()))
+
+
+def merge_duplicates(items: Sequence[T], key: Callable[[T], Hashable]) -> tuple[list[T], int]:
+    """`items` without those whose `key` an earlier item has; and how many were merged away.
+
+    A multi-blank question split into one item per blank repeats the single-blank
+    question over the same fact word for word; a learner should not meet it twice.
+    """
+    seen: set[Hashable] = set()
+    kept = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            kept.append(item)
+    return kept, len(items) - len(kept)
 
 
 def zip_date_time(timestamp: float) -> tuple[int, int, int, int, int, int]:
@@ -245,6 +265,48 @@ def tf_answer(q: Question) -> bool:
     if a not in ("true", "false", "t", "f", "yes", "no"):
         raise Unmappable(f"true/false answer {q.answer!r} is neither true nor false")
     return a in ("true", "t", "yes")
+
+
+CONTEXT_SEPARATOR = " › "   # how generators join a stem's breadcrumb and its body
+_LEADING_PROMPT = re.compile(r"^(True or false\?)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StemParts:
+    """A stem as its generator composed it: `context › body` and a prompt line.
+
+    `context` is the card's breadcrumb (`Title › Parent › …`, may be empty),
+    `body` the sentence asked about (with its blank), `prompt` the instruction
+    ("Which value fills the blank?", "True or false?", may be empty).
+    """
+
+    context: str
+    body: str
+    prompt: str
+
+    @property
+    def crumbs(self) -> list[str]:
+        return [c for c in self.context.split(CONTEXT_SEPARATOR) if c.strip()]
+
+
+def stem_parts(q: Question) -> StemParts:
+    """The parts of `q`'s stem: `extra["context"/"body"/"prompt"]` when the generator gave them, else parsed.
+
+    Parsing follows the generators' contract: `CONTEXT › BODY`, optionally a
+    newline and a PROMPT line; a true/false stem starts with its prompt instead.
+    The last ` › ` splits context from body, so a body never loses words.
+    """
+    given = {k: q.get(k) for k in ("context", "body", "prompt")}
+    if isinstance(given["body"], str) and given["body"].strip():
+        return StemParts(*(one_line(v) if isinstance(v, str) else "" for v in given.values()))
+    text, prompt = q.stem.strip(), ""
+    lead = _LEADING_PROMPT.match(text)
+    if lead:
+        prompt, text = lead.group(1), text[lead.end():]
+    elif "\n" in text:
+        text, prompt = (x.strip() for x in text.rsplit("\n", 1))
+    context, sep, body = text.rpartition(CONTEXT_SEPARATOR)
+    return StemParts(one_line(context), one_line(body if sep else text), one_line(prompt))
 
 
 def subject_of(q: Question) -> str:

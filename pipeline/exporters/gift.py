@@ -5,6 +5,8 @@ correct), truefalse → TF, numerical → numerical with tolerance, calculated �
 numerical (the stem's own instance: GIFT has no datasets), shortanswer → short
 answer, cloze/term_cloze → a missing-word short answer, multi_cloze → one
 missing-word question per cloze group (the other groups shown filled in).
+A question that repeats an earlier one word for word (a multi-cloze group and
+the single cloze over the same fact) is written once and counted as merged.
 """
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from dataclasses import dataclass
 from ..difficulty import band
 from ..types import CLOZE_TYPES, Question
 from .base import (
-    Blank, Export, Unmappable, choices, cloze_groups, cloze_parts, map_questions, numeric_answer, partial_credit,
-    plain_number, subject_of, tf_answer,
+    Blank, Export, Unmappable, choices, cloze_groups, cloze_parts, map_questions, merge_duplicates, numeric_answer,
+    partial_credit, plain_number, subject_of, tf_answer,
 )
 
 __all__ = ["to_gift", "escape", "category_path", "GiftQuestion"]
@@ -108,6 +110,7 @@ def _convert(q: Question, title: str) -> list[tuple[str, GiftQuestion]]:
 def to_gift(questions: Sequence[Question], *, title: str = "qbank") -> Export:
     """A GIFT file; questions grouped by category (deck, subject), bank order within a group."""
     items, skipped, native = map_questions(questions, lambda q: _convert(q, title))
+    items, merged = merge_duplicates(items, key=lambda g: (g.category, g.body))
     first_seen = {c: i for i, c in reversed(list(enumerate(g.category for g in items)))}
     items.sort(key=lambda g: first_seen[g.category])
 
@@ -123,4 +126,5 @@ def to_gift(questions: Sequence[Question], *, title: str = "qbank") -> Export:
             out.append("")
         return "\n".join(out).encode()
 
-    return Export("gift", len(questions), len(items), skipped, native, render)
+    return Export("gift", len(questions), len(items), skipped, native, render,
+                  changes=(("duplicate(s) merged", merged),))

@@ -2,9 +2,14 @@
 
 The template holds a question of at most 120 characters, two to four answers
 of at most 75, a time limit from a fixed list, and the correct answers as
-1-based indexes. Questions that break a limit are skipped, never truncated
-(a cut question can change its meaning). A multiple choice with more than four
-options keeps the correct ones and the first distractors.
+1-based indexes. A stem is fitted by shortening its context, never its
+sentence: the answers on screen make a prompt like "Which value fills the
+blank?" or "True or false?" redundant, then the card's breadcrumb loses its
+outer parts, keeping the crumb that names the subject (or the subject's own
+name) and the crumb nearest the sentence as long as they fit. A question whose
+sentence or answers alone break a limit is skipped with its numbers. A
+multiple choice with more than four options keeps the correct ones and the
+first distractors.
 """
 from __future__ import annotations
 
@@ -17,13 +22,16 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from ..difficulty import band
+from ..generators.context import distinctive_words
 from ..types import Question
-from .base import Export, Unmappable, choices, map_questions, one_line, tf_answer, zip_bytes
+from .base import (
+    BLANK, CONTEXT_SEPARATOR, Export, StemParts, Unmappable, choices, map_questions, one_line, stem_parts, tf_answer,
+    zip_bytes,
+)
 
-__all__ = ["to_kahoot", "HEADERS", "TIME_LIMITS", "MAX_QUESTION", "MAX_ANSWER"]
+__all__ = ["to_kahoot", "question_text", "HEADERS", "TIME_LIMITS", "MAX_QUESTION", "MAX_ANSWER"]
 
 MAX_QUESTION, MAX_ANSWER = 120, 75
-CONTEXT_SEPARATOR = " › "   # how generators join a stem's context (see generators/context.py)
 TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
 HEADERS = ("Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
            "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
@@ -32,7 +40,7 @@ HEADER_ROW = 8
 # Harder questions get longer to answer.
 _TIME_BY_BAND = {"easy": 20, "medium": 30, "hard": 60}
 
-Row = tuple[str, list[str], int, str]
+Row = tuple[str, list[str], int, str, bool]   # question, answers, seconds, correct, context shortened
 
 
 def _row(q: Question) -> list[tuple[str, Row]]:
@@ -52,22 +60,54 @@ def _row(q: Question) -> list[tuple[str, Row]]:
         kind = "quiz"
     else:
         raise Unmappable("Kahoot's template holds only multiple choice and true/false")
-    text = _fit(one_line(q.stem))
-    if not text:
+    if any(not a for a in answers):
+        raise Unmappable("an answer is empty")
+    longest = max(answers, key=len)
+    if len(longest) > MAX_ANSWER:
+        raise Unmappable(f"an answer has {len(longest)} characters, Kahoot allows {MAX_ANSWER}: {longest[:40]!r}")
+    text, shortened = question_text(q)
+    return [(kind, (text, answers, _TIME_BY_BAND[band(q.difficulty)], ",".join(map(str, correct)), shortened))]
+
+
+def question_text(q: Question) -> tuple[str, bool]:
+    """The stem as Kahoot shows it, with as much of its context as fits in 120 characters; and whether it was cut.
+
+    Raises:
+        Unmappable: the stem is empty, or its sentence does not fit even with the context cut to the subject.
+    """
+    parts = stem_parts(q)
+    if not parts.body:
         raise Unmappable("empty stem")
-    if len(text) > MAX_QUESTION:
-        raise Unmappable(f"question has {len(text)} characters, Kahoot allows {MAX_QUESTION}")
-    long = [a for a in answers if len(a) > MAX_ANSWER or not a]
-    if long:
-        raise Unmappable(f"an answer is empty or longer than {MAX_ANSWER} characters: {long[0][:40]!r}")
-    return [(kind, (text, answers, _TIME_BY_BAND[band(q.difficulty)], ",".join(map(str, correct))))]
+    redundant = q.type == "truefalse" or bool(BLANK.search(parts.body))   # the answers on screen say it
+    tail = "" if redundant else parts.prompt
+    for context in _contexts(parts, q.subject or ""):
+        text = one_line(" ".join(x for x in (CONTEXT_SEPARATOR.join(c for c in (context, parts.body) if c), tail) if x))
+        if len(text) <= MAX_QUESTION:
+            return text, context != parts.context
+    raise Unmappable(f"question has {len(text)} characters with its context cut to the subject, "
+                     f"Kahoot allows {MAX_QUESTION}")
 
 
-def _fit(text: str) -> str:
-    """Drop the outermost context ("Card title › Section › …") until the stem fits Kahoot's limit."""
-    while len(text) > MAX_QUESTION and CONTEXT_SEPARATOR in text:
-        text = text.split(CONTEXT_SEPARATOR, 1)[1]
-    return text
+def _contexts(parts: StemParts, subject: str) -> list[str]:
+    """Contexts to try, longest first: the whole breadcrumb, then fewer outer crumbs, always naming the subject."""
+    crumbs = parts.crumbs
+    wanted = distinctive_words(subject)
+
+    def names_subject(text: str) -> bool:
+        return not wanted or bool(wanted & distinctive_words(text))
+
+    if names_subject(parts.body):
+        lead: list[str] = []
+    else:
+        lead = [next((c for c in crumbs if names_subject(c)), subject)]
+    tried = [CONTEXT_SEPARATOR.join(crumbs)]
+    for i in range(1, len(crumbs) + 1):
+        rest = crumbs[i:]
+        head = [] if any(names_subject(c) for c in rest) else lead
+        tried.append(CONTEXT_SEPARATOR.join(head + rest))
+        if head and head[0] != subject and subject:
+            tried.append(CONTEXT_SEPARATOR.join([subject] + rest))
+    return list(dict.fromkeys(tried))
 
 
 def to_kahoot(questions: Sequence[Question], *, title: str = "qbank") -> Export:
@@ -83,7 +123,7 @@ def to_kahoot(questions: Sequence[Question], *, title: str = "qbank") -> Export:
         ws["B4"] = "Add questions, at least two answer alternatives, time limit and choose correct answers (at least one)."
         for i, h in enumerate(HEADERS):
             ws.cell(row=HEADER_ROW, column=2 + i, value=h)
-        for n, (text, answers, seconds, correct) in enumerate(rows, 1):
+        for n, (text, answers, seconds, correct, _) in enumerate(rows, 1):
             r = HEADER_ROW + n
             ws.cell(row=r, column=1, value=n)
             ws.cell(row=r, column=2, value=text)
@@ -101,4 +141,5 @@ def to_kahoot(questions: Sequence[Question], *, title: str = "qbank") -> Export:
             entries = [(name, z.read(name)) for name in z.namelist()]
         return zip_bytes(entries, timestamp=timestamp)
 
-    return Export("kahoot", len(questions), len(rows), skipped, native, render)
+    return Export("kahoot", len(questions), len(rows), skipped, native, render,
+                  changes=(("shortened to fit (context cut)", sum(r[4] for r in rows)),))

@@ -1,4 +1,10 @@
-"""IMS QTI: a 2.1 content package (items, a test, imsmanifest.xml) and 1.2 for Canvas classic quizzes.
+"""IMS QTI: a 2.1 content package (items, a test, imsmanifest.xml) and a 1.2 package for Canvas classic quizzes.
+
+Two profiles of the 2.1 package: `ims` keeps every item as the IMS schema
+allows it (a multi-blank cloze is one item with one textEntryInteraction per
+blank); `canvas` writes only what Instructure's `qti` importer accepts, which
+refuses an item with more than one interaction (`UnsupportedSchema`), so a
+multi-blank cloze becomes one item per blank.
 
 QTI 2.1 mapping: multichoice/truefalse → choiceInteraction, numerical and
 calculated → a float textEntryInteraction scored with an absolute tolerance
@@ -16,13 +22,14 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from ..errors import ExportError, value_invalid_msg
 from ..types import CLOZE_TYPES, Question
 from .base import (
-    Blank, Export, Unmappable, choices, cloze_parts, map_questions, numeric_answer, plain_number, tf_answer,
-    zip_bytes,
+    Blank, Export, Unmappable, choices, cloze_parts, map_questions, merge_duplicates, numeric_answer, plain_number,
+    tf_answer, zip_bytes,
 )
 
-__all__ = ["to_qti21", "to_qti12", "identifier"]
+__all__ = ["to_qti21", "to_qti12", "identifier", "PROFILES"]
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -58,14 +65,15 @@ def _paragraphs(parent: etree._Element, text: str) -> None:
 
 # -- QTI 2.1 ------------------------------------------------------------------------
 
-def _item(q: Question) -> tuple[str, etree._Element]:
-    ident = identifier(q.question_id)
+def _item(q: Question, parts: Sequence[str | Blank] | None = None, suffix: str = "") -> tuple[str, etree._Element]:
+    """One assessmentItem; a cloze from `parts` when given (the Canvas profile's one-blank pieces)."""
+    ident = identifier(q.question_id + suffix)
     root = etree.Element(_q("assessmentItem"), nsmap={None: NS, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
     for k, v in (("identifier", ident), ("title", _title(q)), ("adaptive", "false"), ("timeDependent", "false")):
         root.set(k, v)
     if q.type in CLOZE_TYPES:
-        return "textEntryInteraction", _cloze_item(root, q)
+        return "textEntryInteraction", _cloze_item(root, cloze_parts(q) if parts is None else parts)
     if not q.stem.strip():
         raise Unmappable("empty stem")
     if q.type in ("multichoice", "truefalse"):
@@ -133,8 +141,7 @@ def _item(q: Question) -> tuple[str, etree._Element]:
     raise Unmappable(f"no QTI interaction for {q.type!r}")
 
 
-def _cloze_item(root: etree._Element, q: Question) -> etree._Element:
-    parts = cloze_parts(q)
+def _cloze_item(root: etree._Element, parts: Sequence[str | Blank]) -> etree._Element:
     blanks = [p for p in parts if isinstance(p, Blank)]
     names = ["RESPONSE"] if len(blanks) == 1 else [f"RESPONSE_{i + 1}" for i in range(len(blanks))]
     for name, b in zip(names, blanks):
@@ -175,18 +182,63 @@ def _xml(e: etree._Element) -> bytes:
     return etree.tostring(e, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def to_qti21(questions: Sequence[Question], *, title: str = "qbank") -> Export:
-    """A zip: one item file per question, an assessmentTest over them, and imsmanifest.xml."""
-    items, skipped, native = map_questions(questions, lambda q: [_item(q)])
+PROFILES = ("ims", "canvas")
+
+
+def _canvas_items(q: Question) -> list[tuple[str, etree._Element]]:
+    """Canvas's importer takes one interaction per item: a multi-blank cloze becomes one item per blank.
+
+    Each piece shows the other blanks filled in, as Anki shows a cloze card.
+    """
+    if q.type not in CLOZE_TYPES:
+        return [_item(q)]
+    parts = cloze_parts(q)
+    blanks = [p for p in parts if isinstance(p, Blank)]
+    if len(blanks) == 1:
+        return [_item(q, parts)]
+    return [_item(q, [p if p is b or not isinstance(p, Blank) else p.answer for p in parts], f"-b{i}")
+            for i, b in enumerate(blanks, 1)]
+
+
+def _content_key(e: etree._Element) -> bytes:
+    """An item without its identifier and title: two items with the same key ask the same thing."""
+    copy = etree.fromstring(etree.tostring(e))
+    for name in ("identifier", "title"):
+        copy.attrib.pop(name)
+    return etree.tostring(copy, method="c14n")
+
+
+def to_qti21(questions: Sequence[Question], *, title: str = "qbank", profile: str = "ims") -> Export:
+    """A zip: one item file per question, an assessmentTest over them, and imsmanifest.xml.
+
+    `profile="canvas"` writes only what Canvas's QTI importer accepts (one
+    interaction per item); a piece that repeats another item is written once.
+    """
+    if profile not in PROFILES:
+        raise ExportError(value_invalid_msg("QTI profile", profile, PROFILES))
+    if profile == "canvas":
+        items, skipped, native = map_questions(questions, _canvas_items)
+        items, merged = merge_duplicates(items, key=_content_key)
+    else:
+        items, skipped, native = map_questions(questions, lambda q: [_item(q)])
+        merged = 0
     files = [(f"items/{e.get('identifier')}.xml", _xml(e)) for e in items]
 
     def render(timestamp: float) -> bytes:
         test_id = identifier(f"test-{title}")
         test = _test(test_id, title, files)
-        manifest = _manifest(test_id, title, files)
+        resources = [(f"R-{test_id}", "imsqti_test_xmlv2p1", "test.xml", [f"R-{_stem(h)}" for h, _ in files])]
+        resources += [(f"R-{_stem(h)}", "imsqti_item_xmlv2p1", h, []) for h, _ in files]
+        manifest = _manifest(title, resources)
         return zip_bytes([("imsmanifest.xml", manifest), ("test.xml", test), *files], timestamp=timestamp)
 
-    return Export("qti", len(questions), len(files), skipped, native, render)
+    fmt = "canvas" if profile == "canvas" else "qti"
+    return Export(fmt, len(questions), len(files), skipped, native, render, changes=(("duplicate(s) merged", merged),))
+
+
+def _stem(href: str) -> str:
+    """The item identifier in an `items/ID.xml` path."""
+    return href.removeprefix("items/").removesuffix(".xml")
 
 
 def _test(test_id: str, title: str, files: list[tuple[str, bytes]]) -> bytes:
@@ -197,12 +249,12 @@ def _test(test_id: str, title: str, files: list[tuple[str, bytes]]) -> bytes:
     part = _sub(root, "testPart", identifier="part-1", navigationMode="nonlinear", submissionMode="simultaneous")
     section = _sub(part, "assessmentSection", identifier="section-1", title=title, visible="true")
     for href, _ in files:
-        ident = href.removeprefix("items/").removesuffix(".xml")
-        _sub(section, "assessmentItemRef", identifier=ident, href=href)
+        _sub(section, "assessmentItemRef", identifier=_stem(href), href=href)
     return _xml(root)
 
 
-def _manifest(test_id: str, title: str, files: list[tuple[str, bytes]]) -> bytes:
+def _manifest(title: str, resources: list[tuple[str, str, str, list[str]]]) -> bytes:
+    """An IMS CP 1.1 manifest: (identifier, type, href, dependencies) per resource, one file each."""
     def c(tag: str) -> str:
         return f"{{{CP}}}{tag}"
 
@@ -211,15 +263,11 @@ def _manifest(test_id: str, title: str, files: list[tuple[str, bytes]]) -> bytes
     root.set("identifier", identifier(f"manifest-{title}"))
     etree.SubElement(root, c("organizations"))
     res = etree.SubElement(root, c("resources"))
-    test = etree.SubElement(res, c("resource"), identifier=f"R-{test_id}", type="imsqti_test_xmlv2p1", href="test.xml")
-    etree.SubElement(test, c("file"), href="test.xml")
-    for href, _ in files:
-        ident = "R-" + href.removeprefix("items/").removesuffix(".xml")
-        etree.SubElement(test, c("dependency"), identifierref=ident)
-    for href, _ in files:
-        ident = "R-" + href.removeprefix("items/").removesuffix(".xml")
-        r = etree.SubElement(res, c("resource"), identifier=ident, type="imsqti_item_xmlv2p1", href=href)
+    for ident, kind, href, deps in resources:
+        r = etree.SubElement(res, c("resource"), identifier=ident, type=kind, href=href)
         etree.SubElement(r, c("file"), href=href)
+        for dep in deps:
+            etree.SubElement(r, c("dependency"), identifierref=dep)
     return _xml(root)
 
 
@@ -331,16 +379,29 @@ def _item12(q: Question) -> tuple[str, etree._Element]:
     raise Unmappable(f"no Canvas question type for {q.type!r}")
 
 
-def to_qti12(questions: Sequence[Question], *, title: str = "qbank") -> Export:
-    """One `<questestinterop>` assessment (Canvas classic quizzes)."""
-    items, skipped, native = map_questions(questions, lambda q: [_item12(q)])
+def to_qti12(questions: Sequence[Question], *, title: str = "qbank", flat_xml: bool = False) -> Export:
+    """A zip for Canvas's "QTI .zip file" import: imsmanifest.xml and one `<questestinterop>` assessment.
 
-    def render(_timestamp: float) -> bytes:
+    The manifest names the assessment as a resource of type `imsqti_xmlv1p2`,
+    the type Canvas's importer looks for. `flat_xml=True` writes the bare
+    assessment XML instead (for tools that take the file itself).
+    """
+    items, skipped, native = map_questions(questions, lambda q: [_item12(q)])
+    ident = identifier(f"assessment-{title}")
+
+    def assessment() -> bytes:
         root = etree.Element(f"{{{NS12}}}questestinterop", nsmap={None: NS12})
-        a = _e(root, "assessment", ident=identifier(f"assessment-{title}"), title=title)
+        a = _e(root, "assessment", ident=ident, title=title)
         section = _e(a, "section", ident="root_section")
         for item in items:
             section.append(etree.fromstring(etree.tostring(item)))
         return _xml(root)
+
+    def render(timestamp: float) -> bytes:
+        if flat_xml:
+            return assessment()
+        href = f"{ident}/{ident}.xml"
+        manifest = _manifest(title, [(f"R-{ident}", "imsqti_xmlv1p2", href, [])])
+        return zip_bytes([("imsmanifest.xml", manifest), (href, assessment())], timestamp=timestamp)
 
     return Export("qti12", len(questions), len(items), skipped, native, render)
