@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
-from .analytics import apply_views
 from .errors import ExamError, StoreError, value_invalid_msg
 from .features import CATEGORICAL_FEATURES, FEATURES
 from .ids import stable_id
@@ -27,6 +26,7 @@ from .prior import MENTIONS_WEIGHT
 from .rows import (DECK_SCHEMA, EXAM_ITEM_SCHEMA, EXAM_SCHEMA, RESPONSE_SCHEMA, SCAN_SCHEMA, TABLE_SCHEMAS, BatchTables,
                    arrow, batch_tables, scan_row)
 from .types import CardFacts, Deck, Option, Question
+from .views import apply_views
 
 if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an exam is read
     import pandas as pd
@@ -184,7 +184,7 @@ class Store:
             con.execute("INSERT INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         else:
             self._check_version(con)
-        apply_views(con)  # the analytical views live in analytics.py
+        apply_views(con)  # the documented views are part of the schema (views.py)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con.cursor()

@@ -9,9 +9,8 @@ import pytest
 
 from hand_bank import quiz_exam
 
-from pipeline.analytics import (
-    FLAG_EASY, FLAG_HARD, FLAG_NEGATIVE, NO_FACT, NO_REASON, NO_SUBJECT, VIEWS, run_sql, stats,
-)
+from pipeline.analytics import run_sql, stats
+from pipeline.views import FLAG_EASY, FLAG_HARD, FLAG_NEGATIVE, NO_FACT, NO_REASON, NO_SUBJECT, VIEWS
 from pipeline.errors import QueryError
 from pipeline.store import Store
 

@@ -218,8 +218,9 @@ def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
     A card that `is_question` (a Q&A card) gets none over the numbers of its title: they set a scenario.
 
     True/false goes by sentence: one true statement and one falsified, both on
-    the sentence's first fact that is not a bracketed side remark, so a false
-    statement is false because of what the sentence states.
+    the sentence's first fact that is not a bracketed side remark (unless all
+    its facts are bracketed), so a false statement is false because of what the
+    sentence states.
     """
     located = [a for a in (asked(cf, f) for f in cf.facts if f is not claimed) if a is not None]
     located = [a for a in located if not _restating(a, located) and not (a.in_title and is_question)]
@@ -233,7 +234,7 @@ def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
         yield numerical(a)
         by_sentence.setdefault((a.site.line_index, a.site.offset), []).append(a)
     for _, group in sorted(by_sentence.items()):
-        main = [a for a in group if not in_brackets(a.site)]
+        main = [a for a in group if not in_brackets(a.site)] or group   # "(up to 1MB)" alone is the point
         if main:
             yield from truefalse(min(main, key=lambda a: a.site.start), seed=seed, falsify=True)
         question = multi_cloze(cf, group)
