@@ -334,19 +334,21 @@ def facts(deck: Path, deck_format: str | None, output: str) -> None:
 @click.option("--status", type=click.Choice(["accepted", "rejected", "all"]), default="accepted", show_default=True,
               help="Gate verdict to list; rejected ones show their reason.")
 @click.option("--subject", default=None, help="Only questions whose subject contains this text (any case).")
+@click.option("--min-quality", type=click.FloatRange(0, 1), default=None,
+              help="Only questions whose quality score (0-1, the gate's soft signals) is at least this.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many questions.")
 @click.option("--format", "output", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="table: for reading; jsonl: one question with its options per line; csv: one row per question.")
 def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, subject: str | None,
-              limit: int | None, output: str) -> None:
-    """List the bank's questions, filtered by deck, type, gate status and subject.
+              min_quality: float | None, limit: int | None, output: str) -> None:
+    """List the bank's questions, filtered by deck, type, gate status, subject and quality score.
 
     Example:
 
     \b
         qbank questions --type multichoice --limit 5
         qbank questions --status rejected --format csv > rejected.csv
-        qbank questions --deck serverless-aws --subject lambda --format jsonl
+        qbank questions --deck serverless-aws --subject lambda --min-quality 0.9 --format jsonl
     """
     from dataclasses import asdict
 
@@ -354,7 +356,7 @@ def questions(db: Path, deck_id: str | None, qtype: str | None, status: str, sub
 
     with Store(db, read_only=True) as store:
         found = store.load_questions(deck_id=deck_id, status=None if status == "all" else status, qtype=qtype,
-                                     subject=subject, limit=limit)
+                                     subject=subject, min_quality=min_quality, limit=limit)
     if output == "jsonl":
         for q in found:
             row = asdict(q)

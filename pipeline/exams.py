@@ -3,7 +3,8 @@
 The blueprint asks for `count` questions, optionally of some types, with a
 difficulty mix over the bands easy/medium/hard and at most `per_subject`
 questions per subject. Picks spread over subjects and cards (the least covered
-subject, then the least covered card, goes first) and never take two
+subject, then the least covered card, goes first; among those, the question
+with the higher quality score, `quality.quality_score`) and never take two
 questions about one fact: an exam that asks the same fact twice gives its
 answer away.
 """
@@ -144,7 +145,7 @@ def create_exam(
     for strict_band in (True, False):
         while len(picked) < count:
             best = min((q for q in pool if fits(q, strict_band)), default=None,
-                       key=lambda q: (by_subject[_subject(q)], by_card[q.card_id]))
+                       key=lambda q: (by_subject[_subject(q)], by_card[q.card_id], -round(q.quality or 0.0, 2)))
             if best is None:
                 break
             picked.append(best)

@@ -352,6 +352,7 @@ class Store:
         status: str | None = "accepted",
         qtype: str | None = None,
         subject: str | None = None,
+        min_quality: float | None = None,
         limit: int | None = None,
     ) -> list[Question]:
         """Questions with their options, in a stable order (deck, card, line, id).
@@ -366,6 +367,9 @@ class Store:
         if subject is not None:
             where.append("q.subject ILIKE ?")
             params.append(f"%{subject}%")
+        if min_quality is not None:
+            where.append("q.quality >= ?")
+            params.append(min_quality)
         if deck_id is not None:
             where.append("q.deck_id = ?")
             params.append(deck_id)

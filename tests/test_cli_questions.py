@@ -43,6 +43,12 @@ def test_questions_lists_and_filters(db_path: Path) -> None:
     out = runner.invoke(cli, ["questions", "--db", str(db_path), "--limit", "2", "--format", "jsonl"])
     assert len(out.output.splitlines()) == 2
 
+    scores = sorted(q.quality for q in questions if q.status == "accepted")
+    cut = scores[len(scores) // 2]
+    out = runner.invoke(cli, ["questions", "--db", str(db_path), "--min-quality", str(cut), "--format", "jsonl"])
+    kept = [json.loads(line)["quality"] for line in out.output.splitlines()]
+    assert kept and all(k >= cut for k in kept) and len(kept) == sum(s >= cut for s in scores) < len(scores)
+
 
 def test_questions_without_a_bank_is_one_clear_error(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["questions", "--db", str(tmp_path / "none.duckdb")])

@@ -49,6 +49,14 @@ def test_one_question_per_fact_and_spread_over_subjects_and_cards() -> None:
     assert [q.question_id for q in picked] == [q.question_id for q in qs if q.question_id in exam.question_ids]
 
 
+def test_higher_quality_questions_are_preferred_where_coverage_ties() -> None:
+    qs = [replace(q, quality=0.9 if q.line == 2 else 0.5) for q in bank()]   # the third question of each card scores best
+    exam = create_exam(qs, name="e", count=12, seed=3)
+    assert all(i.endswith("2") for i in exam.question_ids)
+    low = create_exam([replace(q, quality=0.5) for q in bank()], name="e", count=12, seed=3)
+    assert not all(i.endswith("2") for i in low.question_ids)   # without the scores the seed decides
+
+
 def test_difficulty_mix_and_per_subject_cap() -> None:
     exam = create_exam(bank(), name="e", count=10, seed=0, difficulty_mix=parse_mix("easy:0.3,medium:0.5,hard:0.2"))
     assert [sum(i.band == b for i in exam.items) for b in ("easy", "medium", "hard")] == [3, 5, 2]
