@@ -24,9 +24,9 @@ from prefect.futures import PrefectFuture
 from pipeline.analytics import stats
 from pipeline.errors import PipelineError
 from pipeline.build import Batch, BuildSummary, DeckScan, deck_paths, load_deck, plan_batches, process_batch, scan_deck, summarise
-from pipeline.report import DEFAULT_REPORT, write_report
+from pipeline.report import write_report
 from pipeline.rows import BatchTables
-from pipeline.settings import DEFAULT_DB, Settings
+from pipeline.settings import DEFAULT_DB, PROJECT, Settings, report_path
 from pipeline.store import Store
 from pipeline.types import Deck
 
@@ -97,22 +97,22 @@ def report_task(db: str, report: str) -> tuple[dict[str, Any], str]:
 @flow(name="build-bank", log_prints=True)
 def build_bank(
     paths: list[str],
-    db: str = str(DEFAULT_DB),
+    db: str = str(PROJECT / DEFAULT_DB),
     seed: int = 42,
     batch_size: int = 500,
     strict: bool = False,
     deck_format: str | None = None,
     force: bool = False,
-    report: str | None = str(DEFAULT_REPORT),
+    report: str | None = "",
     workers: int = 2,
 ) -> list[dict[str, Any]]:
     """Build or refresh the bank from deck files or folders (batch regeneration).
 
     Only what changed is processed again: a card whose content and deck-level
     inputs are stored already keeps its questions, IDs and revisions; an
-    unchanged deck is skipped. `force` processes every card again. With
-    `report`, the coverage report is written there and linked, with the
-    headline numbers, as flow-run artifacts.
+    unchanged deck is skipped. `force` processes every card again. The
+    coverage report is written to `report` ("" for beside the bank, None for
+    none) and linked, with the headline numbers, as flow-run artifacts.
     """
     logger = get_run_logger()
     settings = Settings(seed=seed, batch_size=batch_size, strict=strict, deck_format=deck_format)
@@ -128,8 +128,8 @@ def build_bank(
     rows = [asdict(s) for s in summaries]
     create_table_artifact(key="build-summary", table=rows, description=f"Decks built into {db}")
     create_markdown_artifact(key="build-bank", markdown=_headline(rows, db), description="qbank build")
-    if report:
-        report_task(db, report)
+    if report is not None:
+        report_task(db, report or str(report_path(Path(db))))
     return rows
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from .errors import PipelineError
-from .settings import DEFAULT_DB
+from .settings import default_db
 from .types import QUESTION_TYPES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,10 +33,17 @@ class QbankGroup(click.Group):
             raise click.ClickException(str(e)) from e
 
 
+def _default_db() -> Path:
+    import os
+
+    return default_db(os.environ, Path.home())
+
+
 def db_option(fn: F) -> F:
     """The shared `--db PATH` option of every command that touches a bank."""
     return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
+        "--db", type=click.Path(dir_okay=False, path_type=Path), default=_default_db,
+        show_default="$QBANK_DB, `db` in ~/.config/qbank/config.toml, or the project's data/processed/qbank.duckdb",
         help="DuckDB bank file.",
     )(fn)
 
@@ -71,11 +78,12 @@ def cli() -> None:
               help="Worker processes for the batches (default: one per CPU core).")
 @click.option("--strict", is_flag=True, help="Refuse a deck with malformed cards instead of skipping them.")
 @click.option("--force", is_flag=True, help="Process every card again, even when nothing changed.")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=Path("reports/qbank-report.html"),
-              show_default=True, help="Coverage report written after the build (a flow-run artifact links it).")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Coverage report written after the build (a flow-run artifact links it) "
+                   "[default: beside the bank, BANK-report.html].")
 @click.option("--no-report", is_flag=True, help="Skip the coverage report.")
 def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int, batch_size: int,
-          workers: int | None, strict: bool, force: bool, report: Path, no_report: bool) -> None:
+          workers: int | None, strict: bool, force: bool, report: Path | None, no_report: bool) -> None:
     """Build or refresh the bank from deck files or folders (runs the Prefect flow).
 
     Only what changed is processed again: edited and new cards are extracted and
@@ -101,13 +109,15 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
     if plan.to_build:
         spec = {"paths": [str(p) for p in plan.to_build], "db": str(db), "seed": seed, "batch_size": batch_size,
                 "strict": strict, "deck_format": deck_format, "force": force,
-                "workers": workers or os.cpu_count() or 1, "report": None if no_report else str(report)}
+                "workers": workers or os.cpu_count() or 1, "report": None if no_report else str(report or "")}
         rows = _supervised_build(spec)
     rows += [{"deck_id": p.stem, "path": str(p), "status": "unchanged", "cards": n} for p, n in plan.unchanged]
     rows += [{"deck_id": p.stem, "path": str(p), "status": "failed", "message": m} for p, m in plan.failed]
     _build_summary(rows, db)
     if any(r["status"] == "built" for r in rows) and not no_report:
-        click.echo(f"coverage report: {report}")
+        from .settings import report_path
+
+        click.echo(f"coverage report: {report or report_path(db)}")
     if any(r["status"] == "failed" for r in rows):
         raise SystemExit(1)
 
@@ -216,13 +226,13 @@ def build_worker(spec_file: Path) -> None:
     settings = Settings(seed=spec["seed"], batch_size=spec["batch_size"], strict=spec["strict"],
                         deck_format=spec["deck_format"])
     rows = _run_build_flow([Path(p) for p in spec["paths"]], Path(spec["db"]), settings, force=spec["force"],
-                           workers=spec["workers"], report=Path(spec["report"]) if spec["report"] else None,
+                           workers=spec["workers"], report=spec["report"],
                            status=Path(spec["status"]))
     Path(spec["result"]).write_text(json.dumps(rows, default=str), encoding="utf-8")
 
 
 def _run_build_flow(paths: list[Path], db: Path, settings: Any, *, force: bool, workers: int,
-                    report: Path | None, status: Path | None = None) -> list[dict[str, Any]]:
+                    report: str | None, status: Path | None = None) -> list[dict[str, Any]]:
     """Run the build flow with a progress bar; batches go to `workers` processes."""
     from flows.build_bank import PROGRESS_LOGGER, build_bank
     from flows.server import prefect_api
@@ -243,7 +253,7 @@ def _run_build_flow(paths: list[Path], db: Path, settings: Any, *, force: bool, 
             return build_bank.with_options(task_runner=runner)(
                 paths=[str(p) for p in paths], db=str(db), seed=settings.seed, batch_size=settings.batch_size,
                 strict=settings.strict, deck_format=settings.deck_format, force=force,
-                report=None if report is None else str(report), workers=workers,
+                report=report, workers=workers,
             )
         finally:
             logger.removeHandler(handler)
@@ -655,7 +665,7 @@ def stats(db: Path, output: str) -> None:
 @cli.command()
 @db_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="HTML file to write [default: reports/qbank-report.html].")
+              help="HTML file to write [default: beside the bank, BANK-report.html].")
 def report(db: Path, out: Path | None) -> None:
     """Write the coverage report: one self-contained HTML file (opens offline).
 

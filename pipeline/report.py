@@ -18,11 +18,11 @@ import altair as alt
 
 from .analytics import run_sql, stats
 from .errors import ExportError
+from .settings import report_path
 from .store import Store
 
-__all__ = ["DEFAULT_REPORT", "render_report", "write_report"]
+__all__ = ["render_report", "write_report"]
 
-DEFAULT_REPORT = Path("reports/qbank-report.html")
 TABLE_LIMIT = 200          # rows shown per gap table; the view behind it has the rest
 # Charts take their panel's width (Vega-Lite "container" sizing, refitted when the window
 # resizes), so they fit a 1280 px screen and a 390 px phone alike; long axis labels get
@@ -39,12 +39,12 @@ Records = list[dict[str, Any]]
 
 
 def write_report(store: Store, out: str | Path | None = None) -> Path:
-    """Write the report to `out` (default `reports/qbank-report.html`) and return its path.
+    """Write the report to `out` (default: beside the bank, `settings.report_path`) and return its path.
 
     Raises:
         ExportError: the file cannot be written (no permission, a file where a folder should be ...).
     """
-    path = Path(out) if out is not None else DEFAULT_REPORT
+    path = Path(out) if out is not None else report_path(store.path)
     page = render_report(store)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
