@@ -76,6 +76,10 @@ def cli() -> None:
 @click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True, help="Cards per batch task.")
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Worker processes for the batches (default: one per CPU core).")
+@click.option("--task-runner", "runner", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="Run the batches in worker processes here, or on a Dask cluster (prefect-dask).")
+@click.option("--dask-address", default=None,
+              help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
 @click.option("--strict", is_flag=True, help="Refuse a deck with malformed cards instead of skipping them.")
 @click.option("--force", is_flag=True, help="Process every card again, even when nothing changed.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -83,7 +87,8 @@ def cli() -> None:
                    "[default: beside the bank, BANK-report.html].")
 @click.option("--no-report", is_flag=True, help="Skip the coverage report.")
 def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int, batch_size: int,
-          workers: int | None, strict: bool, force: bool, report: Path | None, no_report: bool) -> None:
+          workers: int | None, runner: str, dask_address: str | None, strict: bool, force: bool,
+          report: Path | None, no_report: bool) -> None:
     """Build or refresh the bank from deck files or folders (runs the Prefect flow).
 
     Only what changed is processed again: edited and new cards are extracted and
@@ -97,6 +102,7 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
     \b
         qbank build data/raw/serverless-aws.txt --db data/processed/qbank.duckdb
         qbank build decks/ --seed 7 --workers 2
+        qbank build decks/ --task-runner dask --dask-address tcp://scheduler:8786
     """
     import os
 
@@ -109,7 +115,8 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
     if plan.to_build:
         spec = {"paths": [str(p) for p in plan.to_build], "db": str(db), "seed": seed, "batch_size": batch_size,
                 "strict": strict, "deck_format": deck_format, "force": force,
-                "workers": workers or os.cpu_count() or 1, "report": None if no_report else str(report or "")}
+                "workers": workers or os.cpu_count() or 1, "report": None if no_report else str(report or ""),
+                "runner": "dask" if dask_address else runner, "dask_address": dask_address}
         rows = _supervised_build(spec)
     rows += [{"deck_id": p.stem, "path": str(p), "status": "unchanged", "cards": n} for p, n in plan.unchanged]
     rows += [{"deck_id": p.stem, "path": str(p), "status": "failed", "message": m} for p, m in plan.failed]
@@ -226,22 +233,23 @@ def build_worker(spec_file: Path) -> None:
     settings = Settings(seed=spec["seed"], batch_size=spec["batch_size"], strict=spec["strict"],
                         deck_format=spec["deck_format"])
     rows = _run_build_flow([Path(p) for p in spec["paths"]], Path(spec["db"]), settings, force=spec["force"],
-                           workers=spec["workers"], report=spec["report"],
+                           workers=spec["workers"], report=spec["report"], runner=spec["runner"],
+                           dask_address=spec["dask_address"],
                            status=Path(spec["status"]))
     Path(spec["result"]).write_text(json.dumps(rows, default=str), encoding="utf-8")
 
 
 def _run_build_flow(paths: list[Path], db: Path, settings: Any, *, force: bool, workers: int,
-                    report: str | None, status: Path | None = None) -> list[dict[str, Any]]:
-    """Run the build flow with a progress bar; batches go to `workers` processes."""
+                    report: str | None, runner: str = "process", dask_address: str | None = None,
+                    status: Path | None = None) -> list[dict[str, Any]]:
+    """Run the build flow with a progress bar; batches go to `workers` processes or a Dask cluster."""
     from flows.build_bank import PROGRESS_LOGGER, build_bank
+    from flows.runners import task_runner
     from flows.server import prefect_api
-    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     _quiet_user_errors("prefect", "prefect.flow_runs", "prefect.task_runs")
-    runner: Any = ProcessPoolTaskRunner(max_workers=workers) if workers > 1 else ThreadPoolTaskRunner(max_workers=1)
     console = Console(stderr=True)
     with prefect_api(), Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                  TimeElapsedColumn(), console=console, transient=True) as progress:
@@ -250,7 +258,7 @@ def _run_build_flow(paths: list[Path], db: Path, settings: Any, *, force: bool, 
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         try:
-            return build_bank.with_options(task_runner=runner)(
+            return build_bank.with_options(task_runner=task_runner(runner, workers=workers, address=dask_address))(
                 paths=[str(p) for p in paths], db=str(db), seed=settings.seed, batch_size=settings.batch_size,
                 strict=settings.strict, deck_format=settings.deck_format, force=force,
                 report=report, workers=workers,

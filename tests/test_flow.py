@@ -90,3 +90,28 @@ def test_a_folder_build_keeps_going_past_bad_decks(tmp_path: Path, harness_api: 
     table = out.output[out.output.index("┏"):]
     assert all(name in table for name in ("good", "binary", "empty")) and table.count("failed") == 2
     assert question_ids(tmp_path / "bank.duckdb")
+
+
+def bank_rows(db: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            "questions": con.execute("SELECT question_id, card_index, line, type, stem, answer, status, reject_reason, "
+                                     "difficulty, quality FROM questions ORDER BY 1").fetchall(),
+            "options": con.execute("SELECT question_id, position, text, value, is_correct FROM options ORDER BY 1, 2").fetchall(),
+            "facts": con.execute("SELECT * EXCLUDE (deck_id) FROM facts ORDER BY fact_id").fetchall(),
+        }
+
+
+def test_serial_process_pool_and_dask_builds_give_the_same_bank(tmp_path: Path) -> None:
+    from flows.build_bank import build_bank
+    from flows.runners import task_runner
+
+    banks = {}
+    for kind, workers in (("thread", 1), ("process", 2), ("dask", 2)):
+        db = tmp_path / f"{kind}.duckdb"
+        runner = task_runner(kind, workers=workers)
+        rows = build_bank.with_options(task_runner=runner)(paths=[str(DECK)], db=str(db), batch_size=8,
+                                                           report=None, workers=workers)
+        assert rows[0]["status"] == "built" and rows[0]["processed"] == 36
+        banks[kind] = bank_rows(db)
+    assert banks["thread"]["questions"] and banks["thread"] == banks["process"] == banks["dask"]
