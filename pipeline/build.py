@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decks import deck_name, read_deck
+from .decks import SUFFIXES, deck_name, read_deck
 from .difficulty import score
 from .errors import DeckError, StrictModeError
 from .facts import extract
@@ -25,7 +25,7 @@ __all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "batches", "terms_of", "e
 
 Terms = tuple[tuple[str, str], ...]
 
-DECK_SUFFIXES = (".txt", ".tsv", ".csv")
+DECK_SUFFIXES = SUFFIXES   # text decks and Anki packages
 
 
 def deck_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS decks (
     settings_hash VARCHAR, n_cards INTEGER, n_skipped INTEGER, issues VARCHAR[]);
 CREATE TABLE IF NOT EXISTS cards (
     card_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_index INTEGER, title VARCHAR,
-    answer VARCHAR, quiz_answer VARCHAR, quiz_note VARCHAR, first_line INTEGER, line_numbers INTEGER[]);
+    answer VARCHAR, quiz_answer VARCHAR, quiz_note VARCHAR, first_line INTEGER, line_numbers INTEGER[], origin JSON);
 CREATE TABLE IF NOT EXISTS facts (
     fact_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER, line INTEGER,
     text VARCHAR, value DOUBLE, unit VARCHAR, kind VARCHAR, start_char INTEGER, end_char INTEGER,
@@ -77,7 +77,8 @@ CREATE TABLE IF NOT EXISTS exam_items (
 
 # Columns added to a table after banks with it were built: CREATE TABLE IF NOT
 # EXISTS leaves an existing table as it is, so a read-write open adds them.
-ADDED_COLUMNS = (("questions", "content_hash", "VARCHAR"), ("questions", "revision", "INTEGER DEFAULT 0"))
+ADDED_COLUMNS = (("questions", "content_hash", "VARCHAR"), ("questions", "revision", "INTEGER DEFAULT 0"),
+                 ("cards", "origin", "JSON"))
 
 
 @dataclass(frozen=True)
@@ -390,6 +391,7 @@ def build_tables(build: DeckBuild, *, previous: Mapping[str, tuple[str, int]] | 
         "card_id": c.card_id, "deck_id": deck_id, "card_index": c.index, "title": c.title, "answer": c.answer,
         "quiz_answer": c.quiz_answer, "quiz_note": c.quiz_note, "first_line": c.first_line,
         "line_numbers": [line.number for line in c.lines],
+        "origin": json.dumps(asdict(c.origin)) if c.origin else None,   # the Anki note: note_id, guid, deck, tags …
     } for c in cards]
     fact_rows = []
     for cf in build.card_facts:
@@ -469,7 +471,8 @@ S, I, D, B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 DECK_SCHEMA = pa.schema([("deck_id", S), ("name", S), ("path", S), ("content_hash", S), ("settings_hash", S),
                          ("n_cards", I), ("n_skipped", I), ("issues", pa.list_(S))])
 CARD_SCHEMA = pa.schema([("card_id", S), ("deck_id", S), ("card_index", I), ("title", S), ("answer", S),
-                         ("quiz_answer", S), ("quiz_note", S), ("first_line", I), ("line_numbers", pa.list_(I))])
+                         ("quiz_answer", S), ("quiz_note", S), ("first_line", I), ("line_numbers", pa.list_(I)),
+                         ("origin", S)])
 FACT_SCHEMA = pa.schema([("fact_id", S), ("deck_id", S), ("card_id", S), ("card_index", I), ("line", I), ("text", S),
                          ("value", D), ("unit", S), ("kind", S), ("start_char", I), ("end_char", I),
                          ("source_value", D), ("source_unit", S), ("bound", S), ("role", S), ("fact_group", S),
