@@ -42,6 +42,8 @@ _SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 # What a damaged archive or stream raises from zipfile and its decompressors.
 _ARCHIVE_ERRORS: Final = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, zstandard.ZstdError, OSError,
                           EOFError, ValueError, NotImplementedError, RuntimeError)
+# A damaged database raises sqlite3.Error, or UnicodeDecodeError when its error message is not UTF-8.
+_DB_ERRORS: Final = (sqlite3.Error, UnicodeDecodeError)
 
 
 def read_package(path: Path, *, deck_id: str) -> tuple[list[Card], list[DeckIssue], str]:
@@ -128,7 +130,7 @@ def _copy(source: IO[bytes], sink: IO[bytes], where: str) -> None:
 def _read_collection(db: Path, where: str, path: str, deck_id: str) -> tuple[list[Card], list[DeckIssue], str]:
     try:
         con = sqlite3.connect(f"{db.as_uri()}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as e:
+    except _DB_ERRORS as e:
         raise DeckError(f"{where}: cannot be opened as a database ({e})") from e
     con.text_factory = bytes
     try:
@@ -158,7 +160,7 @@ def _read_collection(db: Path, where: str, path: str, deck_id: str) -> tuple[lis
                 issues.append(DeckIssue(path, made.line or 0, made.reason, note=nid))
             else:
                 cards.append(made)
-    except sqlite3.Error as e:
+    except _DB_ERRORS as e:
         raise DeckError(f"{where}: not a readable Anki collection ({e})") from e
     finally:
         con.close()

@@ -52,14 +52,16 @@ def oversize(lines: Sequence[Line]) -> tuple[Line, str] | None:
 
 
 class CardMaker:
-    """Makes one deck's cards. A card's ID comes from its question (or, without one, its
-    answer) and how often that question came before, so inserting a card keeps the others' IDs."""
+    """Makes one deck's cards. A card's ID comes from its question and how often that
+    question came before, so inserting a card keeps the others' IDs."""
 
     def __init__(self, deck_id: str) -> None:
         self.deck_id = deck_id
         self._seen: Counter[str] = Counter()
 
-    def card(self, index: int, titles: Sequence[Line], answers: Sequence[Line], origin: Origin | None = None) -> Card:
+    def card(self, index: int, titles: Sequence[Line], answers: Sequence[Line], origin: Origin | None = None,
+             *, key: str | None = None) -> Card:
+        """The card; `key` names a card without a title (a cloze note: its text) for its ID."""
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:
@@ -69,9 +71,8 @@ class CardMaker:
                 quiz.setdefault(part, []).append(m.group(2).strip())
             elif part:
                 quiz[part].append(line.text.strip())
-        key = " ".join(" ".join(line.text.split()) for line in titles).lower()
-        if not titles:   # a cloze note: its text is what it asks
-            key = "answer: " + " ".join(" ".join(line.text.split()) for line in answers).lower()
+        key = "text: " + " ".join(key.split()).lower() if key is not None else \
+            " ".join(" ".join(line.text.split()) for line in titles).lower()
         self._seen[key] += 1
         return Card(
             card_id=stable_id(self.deck_id, key, self._seen[key]),

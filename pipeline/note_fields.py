@@ -28,6 +28,8 @@ _BREAKS: Final = frozenset("br div p tr h1 h2 h3 h4 h5 h6 table blockquote pre h
 _LISTS: Final = frozenset(("ul", "ol"))
 _MEDIA: Final = frozenset("img audio video source object embed".split())
 _SKIPPED: Final = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "template", "head")}
+_BREAK: Final = re.compile(r"[ \t]*\n\s*")
+_LEADING_BREAK: Final = re.compile(r"^\s*\n\s*")
 _CLOZE_TOKEN: Final = re.compile(r"\{\{c\d+::|::|\}\}")
 _CLOZE_OPEN: Final = re.compile(r"\{\{c\d+::")
 _OCCLUSION: Final = re.compile(r"\{\{c\d+::image-occlusion:")
@@ -120,11 +122,13 @@ class _HtmlLines:
         if sounds:
             self.media.extend(sounds)
         text = html.unescape(_SOUND.sub("", chunk) if sounds else chunk).replace("\xa0", " ")
-        if self.start is None and text.strip():
-            first = len(chunk) - len(chunk.lstrip())
-            self.start = self.newlines + chunk.count("\n", 0, first)
+        if self.start is None:
+            text = _LEADING_BREAK.sub("", text)      # the source's indentation, not the card's
+            if text.strip():
+                first = len(chunk) - len(chunk.lstrip())
+                self.start = self.newlines + chunk.count("\n", 0, first)
         self.newlines += chunk.count("\n")
-        self.parts.append(text.replace("\n", " "))   # in HTML a line break in the source is a space
+        self.parts.append(_BREAK.sub(" ", text))   # in HTML a line break in the source is a space
 
     def _break(self) -> None:
         self.out.append((self.newlines if self.start is None else self.start, "".join(self.parts).rstrip()))
@@ -211,8 +215,11 @@ def note_card(maker: CardMaker, index: int, fields: Sequence[Sequence[Line]], me
         except ClozeError as e:
             return NoteProblem(str(e), first[0].number)
         titles, answers = [], kept([Line(line.number, text.rstrip()) for line, text in zip(first, filled)]) + rest
+        key = " ".join(filled)   # a cloze note asks its text: that, not its extra fields, names the card
+        if not answers:
+            return NoteProblem(f"{what}'s cloze text is empty once its deletions are filled in", first[0].number)
     else:
-        titles, answers = first, rest
+        titles, answers, key = first, rest, None
         if not answers:
             named = ", ".join(m for ms in media[1:] for m in ms)
             if named:
@@ -221,4 +228,4 @@ def note_card(maker: CardMaker, index: int, fields: Sequence[Sequence[Line]], me
     too_big = oversize(titles + answers)
     if too_big:
         return NoteProblem(too_big[1], too_big[0].number)
-    return maker.card(index, titles, answers, origin)
+    return maker.card(index, titles, answers, origin, key=key)
