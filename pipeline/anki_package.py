@@ -111,9 +111,9 @@ def _not_a_zip(path: Path) -> str:
 
 
 def _too_big(where: str, size: int | None = None) -> str:
-    said = f"unpacks to {size:,} bytes" if size is not None else "unpacks to more"
-    return (f"{where}: {said}, over the limit of {MAX_COLLECTION_BYTES:,} bytes for a collection "
-            "(a zip bomb, or a collection too large to read)")
+    said = (f"unpacks to {size:,} bytes, over the limit of {MAX_COLLECTION_BYTES:,} bytes" if size is not None
+            else f"unpacks to more than {MAX_COLLECTION_BYTES:,} bytes, the limit")
+    return f"{where}: {said} for a collection (a zip bomb, or a collection too large to read)"
 
 
 def _copy(source: IO[bytes], sink: IO[bytes], where: str) -> None:

@@ -256,7 +256,7 @@ CASES: tuple[Hostile, ...] = (
             ":collection.anki2:", f"unpacks to {MAX_COLLECTION_BYTES + MiB:,} bytes, over the limit of "
             f"{MAX_COLLECTION_BYTES:,} bytes for a collection"),
     Hostile("zstd-bomb-colpkg", "bomb.colpkg", lambda _: zstd_bomb(MAX_COLLECTION_BYTES + MiB), "refused",
-            ":collection.anki21b:", f"unpacks to more, over the limit of {MAX_COLLECTION_BYTES:,} bytes"),
+            ":collection.anki21b:", f"unpacks to more than {MAX_COLLECTION_BYTES:,} bytes, the limit for a collection"),
     Hostile("truncated-apkg", "truncated.apkg", _truncated, "refused", ":",
             "truncated or damaged zip archive (its table of contents is missing)"),
     Hostile("corrupt-zstd-colpkg", "corrupt.colpkg", _corrupt_zstd, "refused", ":collection.anki21b:",
