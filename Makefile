@@ -46,6 +46,7 @@ chromium:
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/reader_bench.py
 
 lint: $(STAMP)
 	$(BIN)/mypy

@@ -104,9 +104,9 @@ def split_rows(body: str, separator: str, *, first_line: int, path: str) -> Iter
                 value = m.group(1).replace('""', '"')
                 line += m.group(1).count("\n")
                 pos = m.end()
-            rest = unquoted.match(body, pos)
-            value += rest.group()  # type: ignore[union-attr]
-            pos = rest.end()  # type: ignore[union-attr]
+            end = unquoted.match(body, pos).end()  # type: ignore[union-attr]  # it always matches, maybe empty
+            value += body[pos:end]
+            pos = end
             fields.append((value, field_line))
             if pos < n and body[pos] == separator:
                 pos += 1

@@ -75,7 +75,7 @@ def read_deck(path: str | Path, *, fmt: str | None = None) -> Deck:
             raise DeckError(value_invalid_msg("deck format", fmt, FORMATS))
         if (fmt or detect_format(p, head)) == "apkg":
             cards, issues, digest = read_package(p, deck_id=deck_name(p))
-            return _deck(str(p), digest, cards, issues, how="a note with a front and a back")
+            return _deck(str(p), digest, cards, issues)
         if size > MAX_TEXT_BYTES:
             raise DeckError(f"{p}: {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,} bytes for a text deck; "
                             "split the deck into several files")
@@ -143,7 +143,8 @@ def parse_deck(text: str, *, path: str = "<deck>", fmt: str | None = None) -> De
     return _deck(path, hashlib.sha256(text.encode("utf-8")).hexdigest(), cards, issues, how=how)
 
 
-def _deck(path: str, digest: str, cards: list[Card], issues: list[DeckIssue], *, how: str) -> Deck:
+def _deck(path: str, digest: str, cards: list[Card], issues: list[DeckIssue], *,
+          how: str = "a question and its answer") -> Deck:
     """The deck, or a `DeckError` when not one card could be read (a deck of nothing is a mistake)."""
     if not cards:
         if issues:
