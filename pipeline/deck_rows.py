@@ -20,7 +20,7 @@ from .errors import DeckError
 from .note_fields import NoteProblem, field_text, note_card, raw_too_long
 from .types import Card, DeckIssue, Line, Origin
 
-__all__ = ["ANKI_KEYS", "has_anki_header", "read_rows", "QUESTION_COLUMNS", "ANSWER_COLUMNS", "NOTE_COLUMNS"]
+__all__ = ["ANKI_KEYS", "has_anki_header", "split_rows", "read_rows", "QUESTION_COLUMNS", "ANSWER_COLUMNS", "NOTE_COLUMNS"]
 
 ANKI_KEYS: Final = ("separator", "html", "tags", "columns", "notetype", "deck",
                     "notetype column", "deck column", "tags column", "guid column")
