@@ -52,6 +52,7 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/reader_bench.py
 
 lint: $(STAMP)
 	$(BIN)/mypy

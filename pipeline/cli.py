@@ -48,10 +48,15 @@ def db_option(fn: F) -> F:
     )(fn)
 
 
+# `pipeline.decks.FORMATS` (kept literal so `qbank --help` does not import the readers; a test checks it).
+DECK_FORMATS = ("text", "tsv", "csv", "apkg")
+
+
 def deck_format_option(fn: F) -> F:
     return click.option(
-        "--deck-format", "deck_format", type=click.Choice(["text", "tsv", "csv"]), default=None,
-        help="Deck format (default: by extension; .txt with an Anki '#separator:' header is tsv).",
+        "--deck-format", "deck_format", type=click.Choice(DECK_FORMATS), default=None,
+        help="Deck format (default: by extension; .txt with an Anki '#separator:' header is tsv; "
+             "apkg reads .apkg and .colpkg packages).",
     )(fn)
 
 
@@ -324,11 +329,12 @@ def facts(deck: Path, deck_format: str | None, output: str) -> None:
         qbank facts notes.txt --deck-format tsv --format table
     """
     from .decks import read_deck
-    from .facts import extract, fact_rows
 
     parsed = read_deck(deck, fmt=deck_format)
     for issue in parsed.issues:
         click.echo(f"warning: {issue} (card skipped)", err=True)
+    from .facts import extract, fact_rows   # spaCy loads only for a deck that reads
+
     rows = fact_rows(extract(parsed.cards))
     if output == "jsonl":
         for row in rows:

@@ -1,35 +1,39 @@
-"""Read decks into `Card`s: the native text format, tab-separated exports, CSV.
+"""Read decks into `Card`s: `read_deck` is the one entry point, for every format.
 
-The native format: title/question line(s), a line `A:`, answer lines, and a line
-of three or more dashes between cards. Bad chunks become `DeckIssue`s with file
-and line; they are reported, never silently dropped.
+Formats: the native text format (here), delimited text (Anki's "Notes in
+Plain Text", Quizlet TSV, CSV; `deck_rows`) and Anki packages (`.apkg`,
+`.colpkg`; `anki_package`). All of them make cards through `deck_cards`, so
+the same card reads the same in each. The native format: title/question
+line(s), a line `A:`, answer lines, and a line of three or more dashes
+between cards. A deck that cannot be read raises `DeckError`; a card that
+cannot be read becomes a `DeckIssue` with file and line (or note), and is
+reported, never silently dropped.
 """
 from __future__ import annotations
 
-import csv
+import codecs
 import hashlib
-import html
-import io
 import re
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from .anki_package import read_package
+from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
+from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .ids import stable_id
 from .types import Card, Deck, DeckIssue, Line
 
-__all__ = ["FORMATS", "read_deck", "parse_deck", "detect_format", "deck_name"]
+__all__ = ["FORMATS", "SUFFIXES", "MAX_TEXT_BYTES", "read_deck", "parse_deck", "detect_format", "deck_name"]
 
-FORMATS = ("text", "tsv", "csv")
+FORMATS = ("text", "tsv", "csv", "apkg")
+SUFFIXES = (".txt", ".tsv", ".tab", ".csv", ".apkg", ".colpkg")
+# A text deck is read whole; this bounds the memory a mistaken path (a disk image, a log) can take.
+MAX_TEXT_BYTES = 256 * 2**20
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
-QUIZ_PART = re.compile(r"^\s*(Answer|Note)\s*:\s*(.*)$", re.IGNORECASE)
-ANKI_HEADER = re.compile(r"^#([a-z ]+):(.*)$")
-ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
-QUESTION_COLUMNS = ("question", "front", "term", "title", "prompt", "q")
-ANSWER_COLUMNS = ("answer", "back", "definition", "a")
-NOTE_COLUMNS = ("note", "notes", "explanation", "extra")
+ZIP_MAGIC = b"PK\x03\x04"
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 def deck_name(path: str | Path) -> str:
@@ -37,84 +41,159 @@ def deck_name(path: str | Path) -> str:
     return Path(path).stem
 
 
-def detect_format(path: str | Path, head: str = "") -> str:
-    """Choose a format from the extension, or from an Anki `#separator:` header."""
+def detect_format(path: str | Path, head: str | bytes = "") -> str:
+    """Choose a format from the extension, a zip archive's signature, or an Anki `#separator:`-style header."""
     suffix = Path(path).suffix.lower()
+    if suffix in (".apkg", ".colpkg") or (isinstance(head, bytes) and head.startswith(ZIP_MAGIC)):
+        return "apkg"
     if suffix in (".tsv", ".tab"):
         return "tsv"
     if suffix == ".csv":
         return "csv"
-    if head.lstrip("\ufeff").startswith(("#separator:", "#html:", "#columns:", "#notetype")):
-        return "tsv"
-    return "text"
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    return "tsv" if has_anki_header(text.lstrip("\ufeff")) else "text"
 
 
 def read_deck(path: str | Path, *, fmt: str | None = None) -> Deck:
-    """Read a deck file.
+    """Read a deck file in any of `FORMATS` (by default chosen by `detect_format`).
 
     Raises:
-        DeckError: the file is missing, empty, not UTF-8 text, or `fmt` is unknown.
+        DeckError: the file is missing, too large, not text in a known encoding, not a
+            readable package, holds no card, or `fmt` is unknown.
     """
     p = Path(path)
+    if p.is_dir():
+        raise DeckError(f"{p}: is a folder, not a deck file; give a deck ({', '.join(SUFFIXES)}), "
+                        "or build the whole folder with 'qbank build'")
     if not p.is_file():
-        raise DeckError(f"{p}: no such deck file; give the path of a deck (.txt, .tsv or .csv)")
-    data = p.read_bytes()
+        raise DeckError(f"{p}: no such deck file; give the path of a deck ({', '.join(SUFFIXES)})")
     try:
-        text = data.decode("utf-8-sig")
+        with p.open("rb") as f:
+            head = f.read(512)
+        size = p.stat().st_size
+        if fmt is not None and fmt not in FORMATS:
+            raise DeckError(value_invalid_msg("deck format", fmt, FORMATS))
+        if (fmt or detect_format(p, head)) == "apkg":
+            cards, issues, digest = read_package(p, deck_id=deck_name(p))
+            return _deck(str(p), digest, cards, issues)
+        if size > MAX_TEXT_BYTES:
+            raise DeckError(f"{p}: {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,} bytes for a text deck; "
+                            "split the deck into several files")
+        data = p.read_bytes()
+    except OSError as e:
+        raise DeckError(f"{p}: cannot be read ({e.strerror or e})") from e
+    return parse_deck(decode(data, str(p)), path=str(p), fmt=fmt)   # a text format is detected on the decoded text
+
+
+def decode(data: bytes, path: str) -> str:
+    """A text deck's bytes as text: UTF-8, or UTF-16/32 with a byte-order mark.
+
+    Raises:
+        DeckError: not UTF-8, UTF-16 without its byte-order mark, or binary data (NUL bytes).
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        if _looks_utf16(data):
+            raise DeckError(f"{path}:1: looks like UTF-16 text without a byte-order mark; save the deck as UTF-8")
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            line = data.count(b"\n", 0, nul) + 1
+            raise DeckError(f"{path}:{line}: binary data (a NUL byte), not a text deck")
+    try:
+        text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise DeckError(f"{p}:{line}: not UTF-8 text (byte {data[e.start]:#04x}); save the deck as UTF-8") from e
-    if "\x00" in text:
-        raise DeckError(f"{p}:{text[: text.index(chr(0))].count(chr(10)) + 1}: binary data, not a text deck")
-    return parse_deck(text, path=str(p), fmt=fmt)
+        line = data[: e.start].decode(encoding or "utf-8", "replace").count("\n") + 1
+        if encoding:
+            raise DeckError(f"{path}:{line}: not valid {encoding.upper()} text; save the deck as UTF-8") from e
+        raise DeckError(f"{path}:{line}: not UTF-8 text (byte {data[e.start]:#04x}); save the deck as UTF-8") from e
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise DeckError(f"{path}:{text.count(chr(10), 0, nul) + 1}: binary data (a NUL character), not a text deck")
+    return text.lstrip("\ufeff")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Many NUL bytes, nearly all at even or nearly all at odd offsets: ASCII-range UTF-16."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return len(sample) >= 4 and max(even, odd) >= len(sample) // 4 and min(even, odd) <= max(even, odd) // 10
 
 
 def parse_deck(text: str, *, path: str = "<deck>", fmt: str | None = None) -> Deck:
-    """Parse deck text (already decoded) into a `Deck`."""
-    text = text.lstrip("\ufeff")
+    """Parse a text deck (already decoded) into a `Deck`.
+
+    Raises:
+        DeckError: the deck is empty, holds no card, is malformed as a whole, or `fmt` is unknown.
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     fmt = fmt or detect_format(path, text[:200])
+    if fmt == "apkg":
+        raise DeckError(f"{path}: an Anki package is not text; read it with read_deck")
     if fmt not in FORMATS:
         raise DeckError(value_invalid_msg("deck format", fmt, FORMATS))
     if not text.strip():
         raise DeckError(f"{path}:1: empty deck; a deck needs at least one card (question, 'A:', answer)")
-    lines = [line.rstrip("\r").rstrip() for line in text.split("\n")]
-    name = deck_name(path)
+    maker = CardMaker(deck_name(path))
     if fmt == "text":
-        chunks = list(_text_chunks(lines))
-        cards, issues = _cards_from_text(chunks, name, path)
+        cards, issues = _cards_from_text(text.split("\n"), path, maker)
+        how = "a question line, a line 'A:' and answer lines, with a line '---' between cards"
     else:
-        rows = _tsv_rows(lines) if fmt == "tsv" else _csv_rows(text, path)
-        cards, issues = _cards_from_rows(rows, name, path)
-    digest = hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+        cards, issues = read_rows(text, path=path, fmt=fmt, maker=maker)
+        how = "a row with a question and an answer"
+    return _deck(path, hashlib.sha256(text.encode("utf-8")).hexdigest(), cards, issues, how=how)
+
+
+def _deck(path: str, digest: str, cards: list[Card], issues: list[DeckIssue], *,
+          how: str = "a question and its answer") -> Deck:
+    """The deck, or a `DeckError` when not one card could be read (a deck of nothing is a mistake)."""
+    if not cards:
+        if issues:
+            raise DeckError(f"{path}: no card could be read; {len(issues):,} malformed card(s), the first: {issues[0]}")
+        raise DeckError(f"{path}:1: no cards in the deck; a card is {how}")
+    name = deck_name(path)
     return Deck(deck_id=name, name=name, path=path, content_hash=digest, cards=tuple(cards), issues=tuple(issues))
 
 
 # -- native text format -------------------------------------------------------
 
-def _text_chunks(lines: list[str]) -> Iterator[list[Line]]:
+def _text_chunks(lines: list[str]) -> Iterator[tuple[list[Line], int]]:
+    """Chunks between separators, with their size (characters of their non-blank lines).
+
+    Lines past `MAX_CARD_CHARS` are counted but not kept: such a card is refused,
+    and a huge one must not cost more than its length to refuse.
+    """
     chunk: list[Line] = []
+    size = 0
     for number, text in enumerate(lines, 1):
         if SEPARATOR.match(text):
-            if any(line.text.strip() for line in chunk):
-                yield chunk
-            chunk = []
-        else:
+            if size:
+                yield chunk, size
+            chunk, size = [], 0
+            continue
+        text = text.rstrip()
+        if size <= MAX_CARD_CHARS:
             chunk.append(Line(number, text))
-    if any(line.text.strip() for line in chunk):
-        yield chunk
+        if text.strip():
+            size += len(text) + 1
+    if size:
+        yield chunk, size
 
 
-def _cards_from_text(chunks: list[list[Line]], deck_id: str, path: str) -> tuple[list[Card], list[DeckIssue]]:
+def _cards_from_text(lines: list[str], path: str, maker: CardMaker) -> tuple[list[Card], list[DeckIssue]]:
     cards: list[Card] = []
     issues: list[DeckIssue] = []
-    seen: Counter[str] = Counter()
-    for index, chunk in enumerate(chunks):
+    for index, (chunk, size) in enumerate(_text_chunks(lines)):
         first = next(line for line in chunk if line.text.strip())
+        long_line = next((line for line in chunk if len(line.text) > MAX_LINE_CHARS), None)
+        if long_line or size > MAX_CARD_CHARS:   # before anything else looks at the card
+            issues.append(DeckIssue(path, long_line.number, line_too_long(long_line)) if long_line
+                          else DeckIssue(path, first.number, card_too_long(size)))
+            continue
         mark = next((i for i, line in enumerate(chunk) if ANSWER_MARK.match(line.text)), None)
         if mark is None:
             issues.append(DeckIssue(path, first.number, "card has no 'A:' line; put a line 'A:' between the question and its answer"))
             continue
-        titles = tuple(line for line in chunk[:mark] if line.text.strip())
+        titles = [line for line in chunk[:mark] if line.text.strip()]
         after = ANSWER_MARK.match(chunk[mark].text).group(1).strip()  # type: ignore[union-attr]
         answers = ([Line(chunk[mark].number, after)] if after else []) + [line for line in chunk[mark + 1:] if line.text.strip()]
         if not titles:
@@ -123,115 +202,5 @@ def _cards_from_text(chunks: list[list[Line]], deck_id: str, path: str) -> tuple
         if not answers:
             issues.append(DeckIssue(path, chunk[mark].number, "card has an empty answer; write the answer below the 'A:' line"))
             continue
-        cards.append(_card(deck_id, index, titles, tuple(answers), seen))
-    return cards, issues
-
-
-def _card(deck_id: str, index: int, titles: tuple[Line, ...], answers: tuple[Line, ...], seen: Counter[str]) -> Card:
-    quiz: dict[str, list[str]] = {}
-    part = None
-    for line in answers:
-        m = QUIZ_PART.match(line.text)
-        if m:
-            part = m.group(1).lower()
-            quiz.setdefault(part, []).append(m.group(2).strip())
-        elif part:
-            quiz[part].append(line.text.strip())
-    key = " ".join(" ".join(line.text.split()) for line in titles).lower()
-    seen[key] += 1
-    return Card(
-        card_id=stable_id(deck_id, key, seen[key]),
-        deck_id=deck_id,
-        index=index,
-        title_lines=titles,
-        answer_lines=answers,
-        quiz_answer=" ".join(quiz["answer"]).strip() or None if "answer" in quiz else None,
-        quiz_note=" ".join(quiz["note"]).strip() or None if "note" in quiz else None,
-    )
-
-
-# -- tab-separated (Anki "Notes in Plain Text", Quizlet) and CSV ----------------
-
-Row = tuple[int, list[str]]  # (first line number, fields)
-
-
-def _tsv_rows(lines: list[str]) -> list[Row]:
-    """Rows of an Anki/Quizlet text export; honours `#separator:` and `#html:`."""
-    separator, is_html, body_start = "\t", False, 0
-    for i, line in enumerate(lines):
-        m = ANKI_HEADER.match(line)
-        if not m:
-            break
-        key, value = m.group(1).strip().lower(), m.group(2).strip()
-        if key == "separator":
-            separator = ANKI_SEPARATORS.get(value.lower(), value[:1] or "\t")
-        elif key == "html":
-            is_html = value.lower() == "true"
-        body_start = i + 1
-    body = "\n".join(lines[body_start:])
-    rows = _reader_rows(body, separator, offset=body_start)
-    if is_html:
-        rows = [(n, [_strip_html(f) for f in fields]) for n, fields in rows]
-    return rows
-
-
-def _csv_rows(text: str, path: str) -> list[Row]:
-    """Rows of a CSV deck with a header naming the question and answer columns."""
-    rows = _reader_rows(text.replace("\r\n", "\n"), ",", offset=0)
-    if not rows:
-        raise DeckError(f"{path}:1: empty CSV deck")
-    header = [h.strip().lower() for h in rows[0][1]]
-    q = next((header.index(c) for c in QUESTION_COLUMNS if c in header), None)
-    a = next((header.index(c) for c in ANSWER_COLUMNS if c in header), None)
-    if q is None or a is None:
-        raise DeckError(
-            f"{path}:1: CSV header {rows[0][1]!r} has no question/answer columns; "
-            f"name them one of {', '.join(QUESTION_COLUMNS)} and one of {', '.join(ANSWER_COLUMNS)}"
-        )
-    n = next((header.index(c) for c in NOTE_COLUMNS if c in header), None)
-    out: list[Row] = []
-    for number, fields in rows[1:]:
-        picked = [fields[i] if i < len(fields) else "" for i in (q, a)]
-        if n is not None and n < len(fields) and fields[n].strip():
-            picked[1] = f"Answer: {picked[1]}\nNote: {fields[n]}"
-        out.append((number, picked))
-    return out
-
-
-def _reader_rows(body: str, separator: str, *, offset: int) -> list[Row]:
-    reader = csv.reader(io.StringIO(body), delimiter=separator, quotechar='"')
-    rows: list[Row] = []
-    previous_end = 0
-    for fields in reader:
-        start = previous_end + 1
-        previous_end = reader.line_num
-        if any(f.strip() for f in fields):
-            rows.append((start + offset, fields))
-    return rows
-
-
-def _strip_html(value: str) -> str:
-    value = re.sub(r"(?i)<br\s*/?>|</div>|</p>|</li>", "\n", value)
-    value = re.sub(r"<[^>]+>", "", value)
-    return html.unescape(value).strip()
-
-
-def _cards_from_rows(rows: list[Row], deck_id: str, path: str) -> tuple[list[Card], list[DeckIssue]]:
-    cards: list[Card] = []
-    issues: list[DeckIssue] = []
-    seen: Counter[str] = Counter()
-    for index, (number, fields) in enumerate(rows):
-        front = fields[0].strip() if fields else ""
-        back = fields[1].strip() if len(fields) > 1 else ""
-        if not front:
-            issues.append(DeckIssue(path, number, "row has an empty front (question); fill the first column"))
-            continue
-        if not back:
-            issues.append(DeckIssue(path, number, "row has no back (answer); separate question and answer with the deck's separator"))
-            continue
-        front_lines = front.split("\n")
-        titles = tuple(Line(number + i, t.rstrip()) for i, t in enumerate(front_lines) if t.strip())
-        base = number + len(front_lines) - 1
-        answers = tuple(Line(base + i, t.rstrip()) for i, t in enumerate(back.split("\n")) if t.strip())
-        cards.append(_card(deck_id, index, titles, answers, seen))
+        cards.append(maker.card(index, titles, answers))
     return cards, issues

@@ -91,7 +91,7 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
     used, term_hits = terms.scan(text) if terms is not None else ((), [])
     spans = span_offsets(doc) if SPANS_KEY in doc.spans else None
     services = locate_mentions(text, card, spans, term_hits) if spans is not None else ()
-    spots = _service_spots(card, spans or (), starts)
+    spots = _service_spots(spans or (), starts)
     facts: list[Fact] = []
     seen: Counter[tuple[Any, ...]] = Counter()
     for q in doc._.quantities:
@@ -106,7 +106,7 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
             value=q.value, unit=q.unit, kind=q.kind,  # type: ignore[arg-type]
             start=start, end=end, source_value=q.source_value, source_unit=q.source_unit,
             bound=q.bound, role=q.role, group=q.group,  # type: ignore[arg-type]
-            attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, line.number, start),
+            attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, idx, start),
             context=q.context,
         ))
     return locate(CardFacts(card=card, facts=tuple(facts), services=services, terms=used))
@@ -201,25 +201,26 @@ def _line_starts(card: Card) -> list[int]:
     return starts
 
 
-def _service_spots(card: Card, spans: Iterable[tuple[int, int, str]], starts: list[int]) -> list[tuple[int, int, str]]:
-    """Every service span, given as (start char, end char, name), as (source line, start in line, canonical name)."""
+def _service_spots(spans: Iterable[tuple[int, int, str]], starts: list[int]) -> list[tuple[int, int, str]]:
+    """Every service span, given as (start char, end char, name), as (line's position in the card, start in line,
+    canonical name): positions, not source line numbers, which a tab-separated card's front and back share."""
     spots = []
     for start, _, label in spans:
         idx = bisect_right(starts, start) - 1
-        spots.append((card.lines[idx].number, start - starts[idx], label))
+        spots.append((idx, start - starts[idx], label))
     return spots
 
 
 def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: int) -> str | None:
-    """The service a fact belongs to: the nearest one before it on its line, else the title's, else the card's."""
+    """The service a fact belongs to: the nearest one before it on its line (a position in `card.lines`),
+    else the title's, else the card's."""
     on_line = [s for s in spots if s[0] == line]
     before = [s for s in on_line if s[1] <= start]
     if before:
         return before[-1][2]
     if on_line:
         return on_line[0][2]
-    title_lines = {ln.number for ln in card.title_lines}
-    in_title = [s for s in spots if s[0] in title_lines]
+    in_title = [s for s in spots if s[0] < len(card.title_lines)]
     if in_title:
         return in_title[0][2]
     return spots[0][2] if spots else None
@@ -229,12 +230,14 @@ def fact_rows(card_facts: Iterable[CardFacts]) -> Iterator[dict[str, Any]]:
     """JSONL rows of `qbank facts`: numeric facts, then one row per service per card.
 
     Numeric: {"card", "line", "text", "value", "unit", "kind", "attribute", "subject", "bound", "role", ...};
-    service: {"card", "line", "service", "text"} (the first mention in the card).
+    service: {"card", "line", "service", "text"} (the first mention in the card). A card read from an
+    Anki package adds "note", the note's ID; its "line" then counts lines within the note.
     """
     for cf in card_facts:
+        note = {"note": cf.card.origin.note_id} if cf.card.origin and cf.card.origin.note_id is not None else {}
         for f in cf.facts:
             row: dict[str, Any] = {
-                "card": f.card_index, "line": f.line, "text": f.text, "value": f.value, "unit": f.unit,
+                "card": f.card_index, **note, "line": f.line, "text": f.text, "value": f.value, "unit": f.unit,
                 "kind": f.kind, "attribute": f.attribute, "subject": f.subject, "bound": f.bound, "role": f.role,
             }
             if f.context:
@@ -246,4 +249,4 @@ def fact_rows(card_facts: Iterable[CardFacts]) -> Iterator[dict[str, Any]]:
         for s in cf.services:
             if s.service not in named:
                 named.add(s.service)
-                yield {"card": s.card_index, "line": s.line, "service": s.service, "text": s.text}
+                yield {"card": s.card_index, **note, "line": s.line, "service": s.service, "text": s.text}

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decks import deck_name, read_deck
+from .decks import SUFFIXES, deck_name, read_deck
 from .errors import DeckError, PipelineError, StrictModeError
 from .settings import Settings
 from .store import Store
@@ -17,7 +17,7 @@ from .types import Deck
 
 __all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight"]
 
-DECK_SUFFIXES = (".txt", ".tsv", ".csv")
+DECK_SUFFIXES = SUFFIXES   # text decks and Anki packages
 
 
 def deck_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -23,7 +23,7 @@ __all__ = ["GENERATOR_VERSION", "generate"]
 
 def generate(card_facts: Sequence[CardFacts], *, seed: int,
              picks: Mapping[str, tuple[str, ...]] | None = None) -> list[Question]:
-    """All questions the facts allow, in a stable order (card, line, type, id).
+    """All questions the facts allow, in a stable order (card, line in the card, type, id).
 
     Args:
         card_facts: what extraction found, one entry per card.
@@ -43,4 +43,4 @@ def generate(card_facts: Sequence[CardFacts], *, seed: int,
         questions.extend(calculated_questions(cf))
     questions.extend(qa_questions(card_facts, seed=seed, picks=picks or {}))
     unique = {q.question_id: q for q in reversed(questions)}
-    return sorted(unique.values(), key=lambda q: (q.card_index, q.line, q.type, q.question_id))
+    return sorted(unique.values(), key=lambda q: (q.card_index, q.line_index, q.type, q.question_id))

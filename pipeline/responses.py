@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import sqlite3
 import tempfile
-import zipfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,7 +25,8 @@ from typing import Any
 import genanki
 import pandas as pd
 
-from .errors import ResponsesError, value_invalid_msg
+from .anki_package import unpack_collection
+from .errors import DeckError, ResponsesError, value_invalid_msg
 from .ids import stable_id
 from .store import Store
 from .types import DeckIssue
@@ -40,8 +40,6 @@ CSV_SUFFIXES = (".csv",)
 ANKI_SUFFIXES = (".anki2", ".anki21", ".colpkg")
 _TRUE = {"1", "true", "t", "yes", "y", "correct"}
 _FALSE = {"0", "false", "f", "no", "n", "incorrect", "wrong"}
-# Inside a .colpkg, newest first; collection.anki21b is zstd-compressed (Anki ≥ 2.1.50 default export).
-_COLPKG_MEMBERS = ("collection.anki21", "collection.anki2")
 
 
 @dataclass(frozen=True)
@@ -157,9 +155,8 @@ def _naive_utc(t: datetime) -> datetime:
 def read_anki_collection(path: str | Path, *, guids: Mapping[str, str], learner_id: str) -> ResponseImport:
     """First graded review of each card whose note came from our .apkg.
 
-    Reads an `.anki2`/`.anki21` collection file, or a `.colpkg` exported with
-    "Support older Anki versions" (the default .colpkg is zstd-compressed,
-    which needs Anki itself to open).
+    Reads an `.anki2`/`.anki21` collection file, or a `.colpkg` (legacy, or the
+    default zstd-compressed `collection.anki21b`; see `anki_package`).
     """
     p = Path(path)
     if p.suffix.lower() == ".colpkg":
@@ -170,17 +167,9 @@ def read_anki_collection(path: str | Path, *, guids: Mapping[str, str], learner_
 
 def _unpack_colpkg(p: Path, into: Path) -> Path:
     try:
-        with zipfile.ZipFile(p) as z:
-            names = set(z.namelist())
-            for member in _COLPKG_MEMBERS:
-                if member in names:
-                    return Path(z.extract(member, into))
-    except zipfile.BadZipFile as e:
-        raise ResponsesError(f"{p}: not a .colpkg (not a zip file)") from e
-    if "collection.anki21b" in names:
-        raise ResponsesError(f"{p}: compressed collection (collection.anki21b); export again with "
-                             "'Support older Anki versions' ticked, or give the profile's collection.anki2")
-    raise ResponsesError(f"{p}: no collection inside; found {', '.join(sorted(names)) or 'nothing'}")
+        return unpack_collection(p, into)[0]
+    except DeckError as e:
+        raise ResponsesError(str(e)) from e
 
 
 _REVLOG_SQL = """

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 import pyarrow as pa
@@ -72,7 +72,8 @@ def card_hash(card: Card) -> str:
     """
     first = card.first_line
     return stable_id([(line.number - first, line.text) for line in card.title_lines],
-                     [(line.number - first, line.text) for line in card.answer_lines], card.quiz_answer, card.quiz_note)
+                     [(line.number - first, line.text) for line in card.answer_lines], card.quiz_answer, card.quiz_note,
+                     asdict(card.origin) if card.origin else None)
 
 
 def scan_row(card: Card, input_hash: str) -> dict[str, Any]:
@@ -116,6 +117,7 @@ def batch_tables(deck_id: str, card_facts: Sequence[CardFacts], questions: Itera
             "quiz_answer": c.quiz_answer, "quiz_note": c.quiz_note, "first_line": c.first_line,
             "line_numbers": [line.number for line in c.lines], "content_hash": card_hash(c),
             "input_hash": hashes.get(c.card_id),
+            "origin": json.dumps(asdict(c.origin)) if c.origin else None,   # the Anki note: note_id, guid, deck, tags …
         })
         for f in cf.facts:
             row = _shallow(f)
@@ -154,7 +156,7 @@ DECK_SCHEMA = pa.schema([("deck_id", S), ("name", S), ("path", S), ("content_has
 SCAN_SCHEMA = pa.schema([("card_id", S), ("card_index", I), ("first_line", I), ("content_hash", S), ("input_hash", S)])
 CARD_SCHEMA = pa.schema([("card_id", S), ("deck_id", S), ("card_index", I), ("title", S), ("answer", S),
                          ("quiz_answer", S), ("quiz_note", S), ("first_line", I), ("line_numbers", pa.list_(I)),
-                         ("content_hash", S), ("input_hash", S)])
+                         ("content_hash", S), ("input_hash", S), ("origin", S)])
 FACT_SCHEMA = pa.schema([("fact_id", S), ("deck_id", S), ("card_id", S), ("card_index", I), ("line", I), ("text", S),
                          ("value", D), ("unit", S), ("kind", S), ("start_char", I), ("end_char", I),
                          ("source_value", D), ("source_unit", S), ("bound", S), ("role", S), ("fact_group", S),
@@ -166,7 +168,7 @@ QUESTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("card_id", S),
                              ("answer_unit", S), ("subject", S), ("generator", S), ("generator_version", S),
                              ("reason", S), ("status", S), ("reject_reason", S), ("difficulty", D), ("extra", S),
                              ("content_hash", S), ("revision", I), ("quality", D), ("prior_b", D),
-                             ("stem_key", S), ("near_key", S)])
+                             ("stem_key", S), ("near_key", S), ("line_index", I)])
 OPTION_SCHEMA = pa.schema([("question_id", S), ("deck_id", S), ("position", I), ("text", S), ("value", D),
                            ("is_correct", B)])
 FEATURE_SCHEMA = pa.schema([("question_id", S), ("deck_id", S)]

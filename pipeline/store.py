@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS decks (
     settings_hash VARCHAR, n_cards INTEGER, n_skipped INTEGER, issues VARCHAR[]);
 CREATE TABLE IF NOT EXISTS cards (
     card_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_index INTEGER, title VARCHAR,
-    answer VARCHAR, quiz_answer VARCHAR, quiz_note VARCHAR, first_line INTEGER, line_numbers INTEGER[]);
+    answer VARCHAR, quiz_answer VARCHAR, quiz_note VARCHAR, first_line INTEGER, line_numbers INTEGER[], origin JSON);
 CREATE TABLE IF NOT EXISTS facts (
     fact_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER, line INTEGER,
     text VARCHAR, value DOUBLE, unit VARCHAR, kind VARCHAR, start_char INTEGER, end_char INTEGER,
@@ -95,6 +95,7 @@ ADDED_COLUMNS = (
     ("questions", "content_hash", "VARCHAR"), ("questions", "revision", "INTEGER DEFAULT 0"),
     ("questions", "quality", "DOUBLE"), ("questions", "prior_b", "DOUBLE"), ("questions", "stem_key", "VARCHAR"),
     ("questions", "near_key", "VARCHAR"), ("cards", "content_hash", "VARCHAR"), ("cards", "input_hash", "VARCHAR"),
+    ("cards", "origin", "JSON"), ("questions", "line_index", "INTEGER DEFAULT 0"),
 ) + tuple(("question_features", name, "VARCHAR" if name in CATEGORICAL_FEATURES else "DOUBLE") for name in FEATURES)
 
 
@@ -531,7 +532,7 @@ def _move_cards(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
 def _mark_duplicates(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
     """Over the whole deck, an accepted question that repeats an earlier accepted one is rejected.
 
-    Earlier means first in (card, line, type, id) order; "repeats" means the same
+    Earlier means first in (card, line in the card, type, id) order; "repeats" means the same
     stem key or the same near key (`rows.duplicate_keys`).
     """
     cur.execute("UPDATE questions SET status = 'accepted', reject_reason = NULL "
@@ -542,8 +543,8 @@ def _mark_duplicates(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
                    row_number() OVER by_stem AS r1, first_value(question_id) OVER by_stem AS f1,
                    row_number() OVER by_near AS r2, first_value(question_id) OVER by_near AS f2
             FROM questions WHERE deck_id = ? AND status = 'accepted'
-            WINDOW by_stem AS (PARTITION BY stem_key ORDER BY card_index, line, type, question_id),
-                   by_near AS (PARTITION BY near_key ORDER BY card_index, line, type, question_id))
+            WINDOW by_stem AS (PARTITION BY stem_key ORDER BY card_index, line_index, type, question_id),
+                   by_near AS (PARTITION BY near_key ORDER BY card_index, line_index, type, question_id))
         UPDATE questions SET status = 'rejected', reject_reason = CASE WHEN r.r1 > 1
             THEN 'duplicate: same stem as ' || r.f1 ELSE 'duplicate: nearly the same question as ' || r.f2 END
         FROM ranked r WHERE questions.question_id = r.question_id AND (r.r1 > 1 OR r.r2 > 1)""", [deck_id])

@@ -36,11 +36,29 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The Anki note a card was read from (a package, or Anki's plain-text export).
+
+    A package has no file lines: `note_id` is what points into it (line numbers
+    then count lines within the note, front first).
+    """
+
+    note_id: int | None = None
+    guid: str | None = None
+    note_type: str | None = None
+    deck: str | None = None        # Anki's deck name, "Parent::Child"
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Card:
     """A card as written: title lines, answer lines, and quiz parts when present.
 
-    `index` is the 0-based position among the deck's non-empty chunks (malformed
-    chunks keep their index, so indexes match the source).
+    `index` is the 0-based position among the deck's non-empty chunks, rows or
+    notes (malformed ones keep their index, so indexes match the source). In
+    tab-separated and CSV decks a card's front and back sit on one file line,
+    so two of its lines may share a number. A cloze note has no title: its
+    text, with the deletions filled in, is the answer.
     """
 
     card_id: str
@@ -50,6 +68,7 @@ class Card:
     answer_lines: tuple[Line, ...]
     quiz_answer: str | None = None  # the `Answer:` part of a quiz-style card
     quiz_note: str | None = None    # the `Note:` part
+    origin: Origin | None = None    # the Anki note, for cards read from Anki's formats
 
     @property
     def title(self) -> str:
@@ -71,14 +90,16 @@ class Card:
 
 @dataclass(frozen=True)
 class DeckIssue:
-    """A problem in the input, located as `FILE:LINE: reason`."""
+    """A problem in the input, located as `FILE:LINE: reason` (`FILE:note ID: reason` in a package)."""
 
     path: str
     line: int
     reason: str
+    note: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.reason}"
+        where = self.line if self.note is None else f"note {self.note}"
+        return f"{self.path}:{where}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -223,6 +244,7 @@ class Question:
     extra: tuple[tuple[str, object], ...] = field(default_factory=tuple)
     revision: int = 0              # bumped by the store each time a rebuild changes the question's content
     quality: float | None = None   # the gate's soft signals, in [0, 1]: higher reads better (ranks accepted questions)
+    line_index: int = 0            # the line's position in its card: orders a card's questions whatever its numbering
 
     def get(self, key: str, default: object = None) -> object:
         return dict(self.extra).get(key, default)

@@ -116,10 +116,10 @@ def test_strict_refuses_malformed_deck(tmp_path: Path) -> None:
 def test_preflight_sorts_decks_before_any_build(tmp_path: Path) -> None:
     good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
     good.write_text("Lambda\nA:\n- Timeout up to 900 seconds\n", encoding="utf-8")
-    bad.write_bytes(b"\xff\xfe\x00binary")
+    bad.write_bytes(b"\x00\x01\x02 not a deck")
     plan = preflight([good, bad, tmp_path / "missing.txt"], tmp_path / "bank.duckdb", Settings())
     assert plan.to_build == [good] and plan.unchanged == []
-    assert [(p.name, "not UTF-8" in m or "no such file" in m) for p, m in plan.failed] == [
+    assert [(p.name, "binary" in m or "no such file" in m) for p, m in plan.failed] == [
         ("missing.txt", True), ("bad.txt", True)]
     with Store(tmp_path / "bank.duckdb") as store:
         build_deck(load_deck(good, Settings()), Settings(), store)

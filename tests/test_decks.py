@@ -84,7 +84,7 @@ def test_anki_plain_text_export_with_headers(tmp_path: Path) -> None:
     )
     deck = read_deck(path)
     assert [c.title for c in deck.cards] == ["Max Lambda timeout?", "Two-line front"]
-    assert [line.text for line in deck.cards[0].answer_lines] == ["900 seconds", "(15\xa0minutes)"]
+    assert [line.text for line in deck.cards[0].answer_lines] == ["900 seconds", "(15 minutes)"]  # &nbsp; is a space
     assert deck.cards[0].title_lines[0].number == 3
     assert deck.cards[1].answer_lines[0].number == 5
     assert len(deck.issues) == 1 and deck.issues[0].line == 6

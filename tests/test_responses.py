@@ -113,6 +113,12 @@ def test_anki_round_trip_maps_reviews_to_question_ids(db_path, tmp_path):
 
     from_package = read_anki_collection(colpkg, guids=guids, learner_id="alice")
     assert {r.question_id: r.correct for r in from_package.responses} == expected
+    from anki.collection import Collection
+
+    modern = tmp_path / "alice-modern.colpkg"   # Anki's default: zstd-compressed collection.anki21b
+    Collection(str(tmp_path / "alice.anki2")).export_collection_package(str(modern), include_media=False, legacy=False)
+    from_modern = read_anki_collection(modern, guids=guids, learner_id="alice")
+    assert {r.question_id: r.correct for r in from_modern.responses} == expected
 
     out = CliRunner().invoke(cli, ["responses", "import", str(tmp_path / "alice.anki2"), "--db", str(db_path)])
     assert out.exit_code == 0, out.output

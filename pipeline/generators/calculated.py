@@ -44,7 +44,7 @@ def _question(cf: CardFacts, fact: Fact, *, rule: str, context: str, template: s
     """`dataset[0]` is the variant the card states; the stem shows it."""
     return make(
         cf.card, generator=GENERATOR, locator=f"{rule}:{masked(template + prompt)}", qtype="calculated",
-        line=fact.line, context=context, body=_render(template, dataset[0]), prompt=_render(prompt, dataset[0]),
+        line_index=fact.site.line_index if fact.site else 0, context=context, body=_render(template, dataset[0]), prompt=_render(prompt, dataset[0]),
         answer=shown, fact=fact, subject=fact.subject, reason=reason, answer_value=answer, answer_unit=unit,
         extra={"formula": formula, "template": f"{context} › {template}\n{prompt}" if context else f"{template}\n{prompt}",
                "dataset": dataset, "rule": rule, "source_text": evidence, "tolerance": 0.001,
@@ -110,7 +110,7 @@ def _free_tier_costs(cf: CardFacts) -> Iterator[Question]:
         if not noun:
             continue
         for price in cf.facts:
-            if price.unit != "USD" or price.line == free.line:
+            if price.unit != "USD" or (price.site and free.site and price.site.line_index == free.site.line_index):
                 continue
             sentence = _sentence(price)
             per = re.search(r"\b(?:per|for)\s+(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|k|m)?\s+"

@@ -67,7 +67,7 @@ def _increment(a: Asked) -> float | None:
         return None
     for other in a.cf.facts:
         if other.role == "increment" and other.unit == f.unit and (
-            (other.group is not None and other.group == f.group) or (other.group is None and other.line == f.line)
+            (other.group is not None and other.group == f.group) or (other.group is None and _same_line(other, f))
         ):
             step = other.value / factor(f)
             on_grid = abs(round(a.source_value / step) * step - a.source_value) < 1e-9 * max(1.0, a.source_value)
@@ -78,7 +78,12 @@ def _increment(a: Asked) -> float | None:
 def _avoid(a: Asked) -> list[float]:
     """Other true numbers of the line in this unit: never offered as a wrong answer."""
     f = a.fact
-    return [o.value / factor(f) for o in a.cf.facts if o.line == f.line and o.unit == f.unit and o is not f]
+    return [o.value / factor(f) for o in a.cf.facts if _same_line(o, f) and o.unit == f.unit and o is not f]
+
+
+def _same_line(a: Fact, b: Fact) -> bool:
+    """Two facts of one line of the card (by position: a TSV row's front and back share a line number)."""
+    return a.site is not None and b.site is not None and a.site.line_index == b.site.line_index
 
 
 def fact_distractors(a: Asked, seed: int, qid: str) -> list[float]:
@@ -109,7 +114,7 @@ def _extra(a: Asked, **more: object) -> dict[str, object]:
 def cloze(a: Asked) -> Question:
     s = a.site
     return make(
-        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="cloze", line=s.line, context=s.context,
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="cloze", line_index=s.line_index, context=s.context,
         body=s.body(BLANK), answer=a.answer, fact=a.fact, subject=a.fact.subject, reason=_reason(a, "numeric cloze"),
         extra=_extra(a, cloze=s.stem("{{c1::" + a.answer + "}}")),
     )
@@ -129,7 +134,7 @@ def multichoice(a: Asked, *, seed: int) -> Question:
     rng_for(seed + 1, qid).shuffle(choices)
     options = tuple(Option(position=i, text=t, is_correct=ok, value=v) for i, (t, ok, v) in enumerate(choices))
     return make(
-        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="multichoice", line=s.line, context=s.context,
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="multichoice", line_index=s.line_index, context=s.context,
         body=s.body(BLANK), prompt=WHICH_VALUE, answer=a.answer, fact=f, subject=f.subject, options=options,
         reason=_reason(a, "numeric variants"), extra=_extra(a, distractor_rule=_rule(a)),
     )
@@ -153,7 +158,7 @@ def numerical(a: Asked) -> Question:
         # "(_____ or 3 years)": the unit is written once, after the blank; a number is the answer
         hint, forms = "the number", [a.answer] + ([f"{a.answer} {f.source_unit}"] if f.source_unit else [])
     return make(
-        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line=s.line, context=s.context,
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line_index=s.line_index, context=s.context,
         body=s.body(BLANK), prompt=f"Type {hint}.", answer=a.answer, fact=f, subject=f.subject,
         reason=_reason(a, "numerical answer"),
         extra=_extra(a, tolerance=0.1 if f.bound == "approx" else 0, tolerance_type="relative",
@@ -173,7 +178,7 @@ def truefalse(a: Asked, *, seed: int, falsify: bool) -> Iterator[Question]:
         statements["false"] = (display(f, wrong), wrong * factor(f))
     for variant, (shown, value) in statements.items():
         yield make(
-            a.cf.card, generator=GENERATOR, locator=s.locator, qtype="truefalse", variant=variant, line=s.line,
+            a.cf.card, generator=GENERATOR, locator=s.locator, qtype="truefalse", variant=variant, line_index=s.line_index,
             context=s.context, body=s.body(shown), prompt="True or false?", answer=variant, fact=f,
             subject=f.subject, reason=_reason(a, f"{variant} statement"),
             extra=_extra(a, statement_value=value, shown=shown),
@@ -195,7 +200,7 @@ def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
     cloze = spans_text(first.sentence, bounds, [f"{{{{c{n}::{t}}}}}" for n, t in enumerate(answers, 1)])
     locator = first.locator.rsplit("#", 1)[0] + f"@{first.offset}"
     return make(
-        cf.card, generator=GENERATOR, locator=locator, qtype="multi_cloze", line=first.line, context=first.context,
+        cf.card, generator=GENERATOR, locator=locator, qtype="multi_cloze", line_index=first.line_index, context=first.context,
         body=body, answer="; ".join(f"({n}) {t}" for n, t in enumerate(answers, 1)), subject=spans[0].fact.subject,
         reason=f"a sentence with {len(spans)} facts", answer_unit=None,
         extra={"cloze": f"{first.context} › {cloze}" if first.context else cloze, "answers": answers,

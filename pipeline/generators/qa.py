@@ -158,7 +158,7 @@ def _numeric(qa: QACard, a: Asked, *, seed: int) -> Iterator[Question]:
 
     def ask(qtype: QuestionType, prompt: str, answer: str, reason: str, more: dict[str, object], *,
             body: str = qa.question, variant: str = "", options: tuple[Option, ...] = ()) -> Question:
-        return make(qa.card, generator=GENERATOR, locator="qa:numeric", qtype=qtype, variant=variant, line=qa.line,
+        return make(qa.card, generator=GENERATOR, locator="qa:numeric", qtype=qtype, variant=variant, line_index=qa.line_index,
                     body=body, prompt=prompt, answer=answer, reason=reason, fact=f, subject=f.subject,
                     options=options, extra={**extra, **more})
 
@@ -201,9 +201,10 @@ def qa_questions(card_facts: Sequence[CardFacts], *, seed: int, picks: Mapping[s
         extra: dict[str, object] = {"note": qa.note, "source_text": qa.answer}
 
         def ask(qtype: QuestionType, prompt: str | None, answer: str, more: dict[str, object], *,
-                options: tuple[Option, ...] = (), card: Card = qa.card, line: int = qa.line,
+                options: tuple[Option, ...] = (), card: Card = qa.card, line_index: int = qa.line_index,
                 body: str = qa.question) -> Question:
-            return make(card, generator=GENERATOR, locator="qa", qtype=qtype, line=line, body=body, prompt=prompt,
+            return make(card, generator=GENERATOR, locator="qa", qtype=qtype, line_index=line_index, body=body,
+                        prompt=prompt,
                         answer=answer, reason="the deck's own question card", options=options,
                         extra={**extra, **more})
 

@@ -35,7 +35,7 @@ def make(
     locator: str,
     qtype: QuestionType,
     variant: str = "",
-    line: int,
+    line_index: int,
     body: str,
     context: str = "",
     prompt: str | None = None,
@@ -48,14 +48,18 @@ def make(
     answer_value: float | None = None,
     answer_unit: str | None = None,
 ) -> Question:
-    """A question whose ID depends on what it asks, not on card order or the answer's value."""
+    """A question whose ID depends on what it asks, not on card order or the answer's value.
+
+    `line_index` is the line's position in the card; the source line number follows from it.
+    """
     parts = {"context": context, "body": body, "prompt": prompt}
     return Question(
         question_id=question_id(card, generator, locator, qtype, variant),
         deck_id=card.deck_id,
         card_id=card.card_id,
         card_index=card.index,
-        line=line,
+        line=card.lines[line_index].number,
+        line_index=line_index,
         type=qtype,
         stem=compose(context, body, prompt),
         answer=answer,

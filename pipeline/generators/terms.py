@@ -33,7 +33,7 @@ def _service_questions(cf: CardFacts) -> Iterator[Question]:
         if gives_away(m.service, stem) or gives_away(m.text, stem):
             continue
         yield make(
-            card, generator=GENERATOR, locator=s.locator, qtype="term_cloze", line=s.line, context=s.context,
+            card, generator=GENERATOR, locator=s.locator, qtype="term_cloze", line_index=s.line_index, context=s.context,
             body=s.body(BLANK), answer=m.service, subject=m.service, reason=f"service {m.service!r} named in its sentence",
             extra={"accepted": sorted({m.service, m.text}), "source_text": m.text, "sentence": s.sentence,
                    "cloze": s.stem("{{c1::" + m.text + "}}")},
@@ -59,7 +59,7 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
         text = layout.lines[index].text
         at = text.lower().find(long.lower())
         yield make(
-            card, generator=GENERATOR, locator=f"term:{short}", qtype="term_cloze", line=layout.lines[index].number,
+            card, generator=GENERATOR, locator=f"term:{short}", qtype="term_cloze", line_index=index,
             context=context, body=body, answer=long, subject=short, reason=f"the card defines {short} as {long!r}",
             extra={"accepted": [long], "source_text": text[at:at + len(long)], "sentence": text,
                    "cloze": f"{short} = {{{{c1::{long}}}}}"},

@@ -1,0 +1,86 @@
+"""Making `Card`s, whatever the format: stable IDs, quiz parts, size limits.
+
+Every reader (native text, delimited text, Anki packages) ends here, so the
+same question and answer give the same card, with the same ID, in any format.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .ids import stable_id
+from .types import Card, Line, Origin
+
+__all__ = ["MAX_LINE_CHARS", "MAX_CARD_CHARS", "MAX_RAW_CHARS", "CardMaker", "oversize", "line_too_long",
+           "card_too_long"]
+
+# Extraction and generation take longer than linear time on one long line, and
+# spaCy refuses a text over 1,000,000 characters. Real cards are far smaller
+# (the shared decks' longest line is 612 characters, their longest card 1,368),
+# so a card over a limit is refused before anything downstream sees it.
+MAX_LINE_CHARS = 10_000
+MAX_CARD_CHARS = 100_000
+# A row's or note's fields as written, checked before they are read: HTML markup (pasted web pages
+# carry styles and spans on every word) may take most of it, and beyond this no reading is worth it.
+MAX_RAW_CHARS = 10 * MAX_CARD_CHARS
+
+QUIZ_PART = re.compile(r"^\s*(Answer|Note)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def line_too_long(line: Line) -> str:
+    return (f"line is {len(line.text):,} characters long, over the limit of {MAX_LINE_CHARS:,} characters per line; "
+            "split it into shorter lines")
+
+
+def card_too_long(size: int) -> str:
+    return (f"card is {size:,} characters long, over the limit of {MAX_CARD_CHARS:,} characters per card; "
+            "split it into several cards")
+
+
+def oversize(lines: Sequence[Line]) -> tuple[Line, str] | None:
+    """The first line over `MAX_LINE_CHARS`, or the card's first line when all of them
+    together pass `MAX_CARD_CHARS`, with the reason; None when the card is within both."""
+    total = 0
+    for line in lines:
+        if len(line.text) > MAX_LINE_CHARS:
+            return line, line_too_long(line)
+        total += len(line.text) + 1
+    if total > MAX_CARD_CHARS:
+        return lines[0], card_too_long(total)
+    return None
+
+
+class CardMaker:
+    """Makes one deck's cards. A card's ID comes from its question and how often that
+    question came before, so inserting a card keeps the others' IDs."""
+
+    def __init__(self, deck_id: str) -> None:
+        self.deck_id = deck_id
+        self._seen: Counter[str] = Counter()
+
+    def card(self, index: int, titles: Sequence[Line], answers: Sequence[Line], origin: Origin | None = None,
+             *, key: str | None = None) -> Card:
+        """The card; `key` names a card without a title (a cloze note: its text) for its ID."""
+        quiz: dict[str, list[str]] = {}
+        part = None
+        for line in answers:
+            m = QUIZ_PART.match(line.text)
+            if m:
+                part = m.group(1).lower()
+                quiz.setdefault(part, []).append(m.group(2).strip())
+            elif part:
+                quiz[part].append(line.text.strip())
+        key = "text: " + " ".join(key.split()).lower() if key is not None else \
+            " ".join(" ".join(line.text.split()) for line in titles).lower()
+        self._seen[key] += 1
+        return Card(
+            card_id=stable_id(self.deck_id, key, self._seen[key]),
+            deck_id=self.deck_id,
+            index=index,
+            title_lines=tuple(titles),
+            answer_lines=tuple(answers),
+            quiz_answer=" ".join(quiz["answer"]).strip() or None if "answer" in quiz else None,
+            quiz_note=" ".join(quiz["note"]).strip() or None if "note" in quiz else None,
+            origin=origin,
+        )
