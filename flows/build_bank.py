@@ -23,12 +23,13 @@ from prefect.futures import PrefectFuture
 
 from pipeline.analytics import stats
 from pipeline.errors import PipelineError
-from pipeline.build import Batch, BuildSummary, DeckScan, deck_paths, load_deck, plan_batches, process_batch, scan_deck, summarise
+from pipeline.build import (Batch, BuildSummary, DeckScan, build_mode, deck_paths, load_deck, plan_batches, process_batch,
+                            scan_deck, summarise)
+from pipeline.decks import DeckSource
 from pipeline.report import write_report
 from pipeline.rows import BatchTables
 from pipeline.settings import DEFAULT_DB, PROJECT, Settings, report_path
 from pipeline.store import Store
-from pipeline.types import Deck
 
 PROGRESS_LOGGER = "qbank.progress"
 # Progress events are for listeners such as the CLI's bar, not for the run log.
@@ -37,18 +38,20 @@ IN_FLIGHT_PER_WORKER = 2     # batches submitted ahead of the writer: enough to 
 
 
 @task(cache_policy=NO_CACHE)
-def read_deck_task(path: str, settings: Settings) -> Deck:
-    deck = load_deck(path, settings)
-    logger = get_run_logger()
-    for issue in deck.issues:
-        logger.warning("skipped card: %s", issue)
-    logger.info("%s: %d cards, %d skipped", path, len(deck.cards), len(deck.issues))
-    return deck
+def read_deck_task(path: str, settings: Settings) -> DeckSource:
+    """Open the deck (its content hash now, its cards as they are read)."""
+    return load_deck(path, settings)
 
 
 @task(cache_policy=NO_CACHE)
-def scan_task(deck: Deck, settings: Settings) -> DeckScan:
-    return scan_deck(deck, settings)
+def scan_task(source: DeckSource, settings: Settings) -> DeckScan:
+    """One pass over the deck: its terms, its Q&A cards' options and each card's input hash."""
+    scan = scan_deck(source, settings)
+    logger = get_run_logger()
+    for issue in scan.issues:
+        logger.warning("skipped card: %s", issue)
+    logger.info("%s: %d cards, %d skipped", source.path, scan.scan.num_rows, len(scan.issues))
+    return scan
 
 
 @task(cache_policy=NO_CACHE, retries=1)
@@ -137,17 +140,19 @@ def _build_one(store: Store, path: str, settings: Settings, *, force: bool, work
     """One deck: read, skip if unchanged, scan, process the changed cards in batches, commit."""
     logger = get_run_logger()
     deck = read_deck_task(path, settings)
-    if not force and store.deck_fingerprint(deck.deck_id) == (deck.content_hash, settings.fingerprint()):
+    stored = store.stored_deck(deck.deck_id)
+    if not force and stored is not None and stored[:2] == (deck.content_hash, settings.fingerprint()):
         logger.info("%s: unchanged since its last build, skipped", path)
-        return BuildSummary(deck.deck_id, path, "unchanged", cards=len(deck.cards))
+        return BuildSummary(deck.deck_id, path, "unchanged", cards=stored[2])
     scan = scan_task(deck, settings)
     todo = store.plan(deck.deck_id, scan.scan, force=force)
-    _progress(deck.deck_id, total=len(todo))
+    n_todo = scan.scan.num_rows if todo is None else len(todo)
+    _progress(deck.deck_id, total=n_todo)
     batches = plan_batches(deck, scan, todo, settings)
-    for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, inline=len(todo) <= settings.batch_size):
+    for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, inline=n_todo <= settings.batch_size):
         store.stage(tables)
         _progress(deck.deck_id, advance=len(batch.cards))
-    changes = store.replace_deck(scan.deck, scan.scan, mode="full" if len(todo) == len(deck.cards) else "incremental")
+    changes = store.replace_deck(scan.deck, scan.scan, mode=build_mode(todo, scan))
     logger.info("%s: %d cards processed; questions %d added, %d changed, %d removed", path,
                 changes.n_processed, changes.n_added, changes.n_changed, changes.n_removed)
     return summarise(store, scan, changes, path)

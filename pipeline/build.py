@@ -24,6 +24,8 @@ import pyarrow as pa
 
 from .facts import extract
 from .features import question_features
+from .decks import DeckSource
+from .errors import DeckError, StrictModeError
 from .generators.qa import pick_all, qa_card
 from .preflight import DECK_SUFFIXES, Preflight, deck_paths, load_deck, preflight
 from .ids import stable_id
@@ -33,8 +35,8 @@ from .questions import generate
 from .rows import SCAN_SCHEMA, BatchTables, batch_tables, card_hash
 from .services import deck_terms, services_gazetteer
 from .settings import Settings
-from .store import BuildChanges, Store, deck_row
-from .types import Card, Deck
+from .store import BuildChanges, Store
+from .types import Card, Deck, DeckIssue
 
 __all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight", "DeckScan", "Batch", "scan_deck", "plan_batches",
            "process_batch", "build_deck", "BuildSummary"]
@@ -47,40 +49,76 @@ def _gazetteer_services() -> tuple[tuple[str, str], ...]:
     return tuple((s.name, s.provider) for s in services_gazetteer().services)
 
 
+SCAN_CHUNK = 50_000      # scan rows gathered per Arrow chunk: a million cards' scan stays compact
+MAX_ISSUES_STORED = 1_000  # malformed cards listed in the bank (all are counted and reported)
+
+
 @dataclass(frozen=True)
 class DeckScan:
-    """What a build knows of a deck before it processes any card."""
+    """What a build knows of a deck before it processes any card: compact whatever the deck's size."""
 
     deck: Mapping[str, Any]             # the `decks` row
     scan: pa.Table                      # one row per card (`rows.SCAN_SCHEMA`)
     terms: Terms                        # abbreviations the deck defines
     picks: Mapping[str, tuple[str, ...]]  # wrong options of each Q&A card, by card ID
-    input_hashes: Mapping[str, str]     # card ID → hash of everything its questions depend on
+    common: str                         # the hash of the deck-level inputs every card shares (settings, terms)
+    issues: tuple[DeckIssue, ...] = ()  # the malformed cards (reported; the bank keeps the first ones)
+
+    def input_hash(self, card: Card) -> str:
+        """Everything the card's questions depend on: a card is processed again exactly when this changes."""
+        return stable_id(card_hash(card), self.common, self.picks.get(card.card_id))
 
 
-def scan_deck(deck: Deck, settings: Settings) -> DeckScan:
+def scan_deck(source: Deck | DeckSource, settings: Settings) -> DeckScan:
     """The deck-level inputs of every card, found in one pass over the deck.
 
-    A card's input hash covers its content, the settings, the deck's terms and
-    its Q&A options: a card is processed again exactly when one of them changed.
+    Two passes over the cards would be needed to give the scan rows the input
+    hashes (the Q&A picks need every answer first); the rows get content hashes
+    here, and the input hashes from the compact scan afterwards.
+
+    Raises:
+        DeckError: not one card could be read.
+        StrictModeError: `settings.strict` and the deck has malformed cards.
     """
+    source = DeckSource.of(source) if isinstance(source, Deck) else source
     terms: dict[str, str] = {}
     qa: list[tuple[str, str, str]] = []
-    for card in deck.cards:
-        for short, long in deck_terms([card]).items():
+    issues: list[DeckIssue] = []
+    chunks: list[pa.Table] = []
+    rows: dict[str, list[Any]] = {name: [] for name in SCAN_SCHEMA.names}
+    for item in source.items():
+        if isinstance(item, DeckIssue):
+            issues.append(item)
+            continue
+        for short, long in deck_terms([item]).items():
             terms.setdefault(short, long)
-        found = qa_card(card)
+        found = qa_card(item)
         if found is not None:
-            qa.append((card.card_id, found.question, found.answer))
+            qa.append((item.card_id, found.question, found.answer))
+        for name, value in (("card_id", item.card_id), ("card_index", item.index), ("first_line", item.first_line),
+                            ("content_hash", card_hash(item)), ("input_hash", None)):
+            rows[name].append(value)
+        if len(rows["card_id"]) == SCAN_CHUNK:
+            chunks.append(pa.table(rows, schema=SCAN_SCHEMA))
+            rows = {name: [] for name in SCAN_SCHEMA.names}
+    chunks.append(pa.table(rows, schema=SCAN_SCHEMA))
+    scan = pa.concat_tables(chunks)
+    if not scan.num_rows:
+        first = f"; {len(issues):,} malformed card(s), the first: {issues[0]}" if issues else ""
+        raise DeckError(f"{source.path}: no card could be read{first}")
+    if settings.strict and issues:
+        listing = "\n".join(str(issue) for issue in issues)
+        raise StrictModeError(f"{len(issues)} malformed card(s) and --strict is set:\n{listing}")
     picks = pick_all(qa, settings.seed, _gazetteer_services())
     term_items = tuple(sorted(terms.items()))
     common = stable_id(settings.fingerprint(), term_items)
-    hashes = {c.card_id: stable_id(card_hash(c), common, picks.get(c.card_id)) for c in deck.cards}
-    scan = pa.Table.from_pylist([{"card_id": c.card_id, "card_index": c.index, "first_line": c.first_line,
-                                  "content_hash": card_hash(c), "input_hash": hashes[c.card_id]} for c in deck.cards],
-                                schema=SCAN_SCHEMA)
-    return DeckScan(deck=deck_row(deck, settings.fingerprint()), scan=scan, terms=term_items, picks=picks,
-                    input_hashes=hashes)
+    inputs = [stable_id(content, common, picks.get(card_id))
+              for card_id, content in zip(scan.column("card_id").to_pylist(), scan.column("content_hash").to_pylist())]
+    scan = scan.set_column(SCAN_SCHEMA.get_field_index("input_hash"), "input_hash", pa.array(inputs, pa.string()))
+    deck = {"deck_id": source.deck_id, "name": source.name, "path": source.path, "content_hash": source.content_hash,
+            "settings_hash": settings.fingerprint(), "n_cards": scan.num_rows, "n_skipped": len(issues),
+            "issues": [str(i) for i in issues[:MAX_ISSUES_STORED]]}
+    return DeckScan(deck=deck, scan=scan, terms=term_items, picks=picks, common=common, issues=tuple(issues))
 
 
 @dataclass(frozen=True)
@@ -96,19 +134,23 @@ class Batch:
     seed: int
 
 
-def plan_batches(deck: Deck, scan: DeckScan, todo: set[str], settings: Settings) -> Iterator[Batch]:
-    """The cards to process (`todo`, from `Store.plan`), in deck order, as batches of `settings.batch_size`."""
+def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | None,
+                 settings: Settings) -> Iterator[Batch]:
+    """The cards to process (`todo` from `Store.plan`; None: all), in deck order, in batches of `settings.batch_size`.
+
+    The deck is read again as it goes: only the batch being made is held.
+    """
+    source = DeckSource.of(source) if isinstance(source, Deck) else source
     chunk: list[Card] = []
     number = 0
 
     def batch() -> Batch:
-        ids = {c.card_id for c in chunk}
-        return Batch(deck_id=deck.deck_id, number=number, cards=tuple(chunk), terms=scan.terms,
-                     picks=tuple((k, v) for k, v in scan.picks.items() if k in ids),
-                     input_hashes=tuple((c.card_id, scan.input_hashes[c.card_id]) for c in chunk), seed=settings.seed)
+        return Batch(deck_id=source.deck_id, number=number, cards=tuple(chunk), terms=scan.terms,
+                     picks=tuple((c.card_id, scan.picks[c.card_id]) for c in chunk if c.card_id in scan.picks),
+                     input_hashes=tuple((c.card_id, scan.input_hash(c)) for c in chunk), seed=settings.seed)
 
-    for card in deck.cards:
-        if card.card_id not in todo:
+    for card in source.items():
+        if not isinstance(card, Card) or (todo is not None and card.card_id not in todo):
             continue
         chunk.append(card)
         if len(chunk) == settings.batch_size:
@@ -163,20 +205,25 @@ def summarise(store: Store, scan: DeckScan, changes: BuildChanges, path: str) ->
                         removed=changes.n_removed, build_id=changes.build_id)
 
 
-def build_deck(deck: Deck, settings: Settings, store: Store, *, force: bool = False,
+def build_deck(deck: Deck | DeckSource, settings: Settings, store: Store, *, force: bool = False,
                progress: Callable[[int], None] | None = None) -> BuildSummary:
     """The whole build of one deck in-process (no Prefect): only what changed is processed again."""
-    scan = scan_deck(deck, settings)
-    todo = store.plan(deck.deck_id, scan.scan, force=force)
+    source = DeckSource.of(deck) if isinstance(deck, Deck) else deck
+    scan = scan_deck(source, settings)
+    todo = store.plan(source.deck_id, scan.scan, force=force)
     try:
-        for batch in plan_batches(deck, scan, todo, settings):
+        for batch in plan_batches(source, scan, todo, settings):
             store.stage(process_batch(batch))
             if progress is not None:
                 progress(len(batch.cards))
-        mode = "full" if len(todo) == len(deck.cards) else "incremental"
-        changes = store.replace_deck(scan.deck, scan.scan, mode=mode)
+        changes = store.replace_deck(scan.deck, scan.scan, mode=build_mode(todo, scan))
     except BaseException:
         store.discard_staged()
         raise
-    return summarise(store, scan, changes, deck.path)
+    return summarise(store, scan, changes, source.path)
+
+
+def build_mode(todo: set[str] | None, scan: DeckScan) -> str:
+    """full: every card processed; incremental: only new and changed ones."""
+    return "full" if todo is None or len(todo) == scan.scan.num_rows else "incremental"
 

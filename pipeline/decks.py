@@ -14,7 +14,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .anki_package import read_package
@@ -23,11 +25,13 @@ from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .types import Card, Deck, DeckIssue, Line
 
-__all__ = ["FORMATS", "SUFFIXES", "MAX_TEXT_BYTES", "read_deck", "parse_deck", "detect_format", "deck_name"]
+__all__ = ["FORMATS", "SUFFIXES", "MAX_TEXT_BYTES", "DeckSource", "open_deck", "read_deck", "parse_deck",
+           "detect_format", "deck_name"]
 
 FORMATS = ("text", "tsv", "csv", "apkg")
 SUFFIXES = (".txt", ".tsv", ".tab", ".csv", ".apkg", ".colpkg")
-# A text deck is read whole; this bounds the memory a mistaken path (a disk image, a log) can take.
+# `read_deck` reads a text deck whole; this bounds the memory a mistaken path (a disk image, a log) can take.
+# Builds stream native text decks (`open_deck`) and have no such limit.
 MAX_TEXT_BYTES = 256 * 2**20
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
@@ -54,6 +58,113 @@ def detect_format(path: str | Path, head: str | bytes = "") -> str:
     return "tsv" if has_anki_header(text.lstrip("\ufeff")) else "text"
 
 
+Item = Card | DeckIssue
+
+
+@dataclass(frozen=True)
+class DeckSource:
+    """A deck read lazily: who it is and its content hash now, its cards and issues each time
+    `items()` is called (in file order). A native text deck is streamed from its file on every
+    call, so a build never holds a whole deck in memory; other formats are read whole once."""
+
+    deck_id: str
+    name: str
+    path: str
+    content_hash: str
+    reader: Callable[[], Iterator[Item]] = field(repr=False, compare=False)
+
+    def items(self) -> Iterator[Item]:
+        return self.reader()
+
+    @classmethod
+    def of(cls, deck: Deck) -> DeckSource:
+        """A deck already in memory, as a source."""
+        return cls(deck.deck_id, deck.name, deck.path, deck.content_hash, partial(_deck_items, deck))
+
+
+def _deck_items(deck: Deck) -> Iterator[Item]:
+    yield from deck.issues
+    yield from deck.cards
+
+
+def open_deck(path: str | Path, *, fmt: str | None = None) -> DeckSource:
+    """The deck at `path` as a `DeckSource`: streamed when it is a native text deck, else read whole.
+
+    The file is read once here, to check its encoding and work out its content hash
+    (the same as `read_deck`'s); its cards are read when asked for.
+
+    Raises:
+        DeckError: as `read_deck`, for what can be told without reading the cards.
+    """
+    p = _deck_file(path)
+    if fmt is not None and fmt not in FORMATS:
+        raise DeckError(value_invalid_msg("deck format", fmt, FORMATS))
+    try:
+        with p.open("rb") as f:
+            head = f.read(4096)
+    except OSError as e:
+        raise DeckError(f"{p}: cannot be read ({e.strerror or e})") from e
+    encoding = _encoding(head, str(p))
+    text_head = head.decode(encoding, "replace").lstrip("\ufeff") if encoding != "utf-8" else \
+        head.decode("utf-8", "replace")
+    if (fmt or detect_format(p, head if encoding == "utf-8" else text_head)) != "text":
+        return DeckSource.of(read_deck(p, fmt=fmt))
+    digest = hashlib.sha256()
+    blank = True
+    for line in _text_lines(p, encoding):
+        digest.update(line.encode("utf-8"))
+        blank = blank and not line.strip()
+    if blank:
+        raise DeckError(f"{p}:1: empty deck; a deck needs at least one card (question, 'A:', answer)")
+    name = deck_name(p)
+    return DeckSource(name, name, str(p), digest.hexdigest(), partial(_streamed_items, p, encoding))
+
+
+def _deck_file(path: str | Path) -> Path:
+    p = Path(path)
+    if p.is_dir():
+        raise DeckError(f"{p}: is a folder, not a deck file; give a deck ({', '.join(SUFFIXES)}), "
+                        "or build the whole folder with 'qbank build'")
+    if not p.is_file():
+        raise DeckError(f"{p}: no such deck file; give the path of a deck ({', '.join(SUFFIXES)})")
+    return p
+
+
+def _encoding(head: bytes, path: str) -> str:
+    """The text encoding a byte-order mark names (utf-8 without one); refuses UTF-16 without a mark."""
+    bom = next((name for mark, name in _BOMS if head.startswith(mark)), None)
+    if bom is None and _looks_utf16(head):
+        raise DeckError(f"{path}:1: looks like UTF-16 text without a byte-order mark; save the deck as UTF-8")
+    return {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32",
+            "utf-32-be": "utf-32"}.get(bom or "utf-8", "utf-8-sig")
+
+
+def _text_lines(path: Path, encoding: str) -> Iterator[str]:
+    """The file's lines, decoded, with universal newlines (each ends with "\\n" but perhaps the last).
+
+    Raises:
+        DeckError: a byte that is not valid in the encoding, or binary data (NUL), with its line.
+    """
+    number = 0
+    try:
+        with path.open("r", encoding=encoding, newline=None) as f:
+            for number, line in enumerate(f, 1):
+                if "\x00" in line:
+                    raise DeckError(f"{path}:{number}: binary data (a NUL byte), not a text deck")
+                yield line
+    except UnicodeDecodeError as e:
+        name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
+        raise DeckError(f"{path}:{number + 1}: not valid {name} text; save the deck as UTF-8") from e
+    except OSError as e:
+        raise DeckError(f"{path}: cannot be read ({e.strerror or e})") from e
+
+
+def _streamed_items(path: Path, encoding: str) -> Iterator[Item]:
+    """A native text deck's cards and issues, read line by line from its file."""
+    lines = (line.rstrip("\n") for line in _text_lines(path, encoding))
+    yield from _text_items(lines, str(path), CardMaker(deck_name(path)))
+
+
 def read_deck(path: str | Path, *, fmt: str | None = None) -> Deck:
     """Read a deck file in any of `FORMATS` (by default chosen by `detect_format`).
 
@@ -61,12 +172,7 @@ def read_deck(path: str | Path, *, fmt: str | None = None) -> Deck:
         DeckError: the file is missing, too large, not text in a known encoding, not a
             readable package, holds no card, or `fmt` is unknown.
     """
-    p = Path(path)
-    if p.is_dir():
-        raise DeckError(f"{p}: is a folder, not a deck file; give a deck ({', '.join(SUFFIXES)}), "
-                        "or build the whole folder with 'qbank build'")
-    if not p.is_file():
-        raise DeckError(f"{p}: no such deck file; give the path of a deck ({', '.join(SUFFIXES)})")
+    p = _deck_file(path)
     try:
         with p.open("rb") as f:
             head = f.read(512)
@@ -156,7 +262,7 @@ def _deck(path: str, digest: str, cards: list[Card], issues: list[DeckIssue], *,
 
 # -- native text format -------------------------------------------------------
 
-def _text_chunks(lines: list[str]) -> Iterator[tuple[list[Line], int]]:
+def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
     """Chunks between separators, with their size (characters of their non-blank lines).
 
     Lines past `MAX_CARD_CHARS` are counted but not kept: such a card is refused,
@@ -180,27 +286,30 @@ def _text_chunks(lines: list[str]) -> Iterator[tuple[list[Line], int]]:
 
 
 def _cards_from_text(lines: list[str], path: str, maker: CardMaker) -> tuple[list[Card], list[DeckIssue]]:
-    cards: list[Card] = []
-    issues: list[DeckIssue] = []
+    items = list(_text_items(lines, path, maker))
+    return [i for i in items if isinstance(i, Card)], [i for i in items if isinstance(i, DeckIssue)]
+
+
+def _text_items(lines: Iterable[str], path: str, maker: CardMaker) -> Iterator[Item]:
+    """Each chunk between separators as a card, or as the issue that keeps it from being one."""
     for index, (chunk, size) in enumerate(_text_chunks(lines)):
         first = next(line for line in chunk if line.text.strip())
         long_line = next((line for line in chunk if len(line.text) > MAX_LINE_CHARS), None)
         if long_line or size > MAX_CARD_CHARS:   # before anything else looks at the card
-            issues.append(DeckIssue(path, long_line.number, line_too_long(long_line)) if long_line
-                          else DeckIssue(path, first.number, card_too_long(size)))
+            yield (DeckIssue(path, long_line.number, line_too_long(long_line)) if long_line
+                   else DeckIssue(path, first.number, card_too_long(size)))
             continue
         mark = next((i for i, line in enumerate(chunk) if ANSWER_MARK.match(line.text)), None)
         if mark is None:
-            issues.append(DeckIssue(path, first.number, "card has no 'A:' line; put a line 'A:' between the question and its answer"))
+            yield DeckIssue(path, first.number, "card has no 'A:' line; put a line 'A:' between the question and its answer")
             continue
         titles = [line for line in chunk[:mark] if line.text.strip()]
         after = ANSWER_MARK.match(chunk[mark].text).group(1).strip()  # type: ignore[union-attr]
         answers = ([Line(chunk[mark].number, after)] if after else []) + [line for line in chunk[mark + 1:] if line.text.strip()]
         if not titles:
-            issues.append(DeckIssue(path, chunk[mark].number, "card has no question before 'A:'; write the question above the 'A:' line"))
+            yield DeckIssue(path, chunk[mark].number, "card has no question before 'A:'; write the question above the 'A:' line")
             continue
         if not answers:
-            issues.append(DeckIssue(path, chunk[mark].number, "card has an empty answer; write the answer below the 'A:' line"))
+            yield DeckIssue(path, chunk[mark].number, "card has an empty answer; write the answer below the 'A:' line")
             continue
-        cards.append(maker.card(index, titles, answers))
-    return cards, issues
+        yield maker.card(index, titles, answers)

@@ -16,3 +16,8 @@ def stable_id(*parts: object, length: int = 16) -> str:
         chunks.append(len(data).to_bytes(8, "big"))
         chunks.append(data)
     return hashlib.sha256(b"".join(chunks)).hexdigest()[:length]  # one update: the same digest, fewer calls
+
+
+def short_key(text: str) -> str:
+    """A 64-bit digest of one string: a compact key to group equal strings by (not an ID)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decks import SUFFIXES, deck_name, read_deck
+from .decks import SUFFIXES, DeckSource, deck_name, open_deck
 from .errors import DeckError, PipelineError, StrictModeError
 from .settings import Settings
 from .store import Store
-from .types import Deck
+from .types import DeckIssue
 
 __all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight"]
 
@@ -49,13 +49,20 @@ def deck_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def load_deck(path: str | Path, settings: Settings) -> Deck:
-    """Read a deck and apply `--strict`: malformed cards stop the build before anything is written."""
-    deck = read_deck(path, fmt=settings.deck_format)
-    if settings.strict and deck.issues:
-        listing = "\n".join(str(issue) for issue in deck.issues)
-        raise StrictModeError(f"{len(deck.issues)} malformed card(s) and --strict is set:\n{listing}")
-    return deck
+def load_deck(path: str | Path, settings: Settings) -> DeckSource:
+    """Open a deck for a build (`decks.open_deck`); with `--strict`, malformed cards stop it before anything is written.
+
+    Raises:
+        DeckError: the deck cannot be read.
+        StrictModeError: `settings.strict` and the deck has malformed cards (all are listed).
+    """
+    source = open_deck(path, fmt=settings.deck_format)
+    if settings.strict:
+        issues = [item for item in source.items() if isinstance(item, DeckIssue)]
+        if issues:
+            listing = "\n".join(str(issue) for issue in issues)
+            raise StrictModeError(f"{len(issues)} malformed card(s) and --strict is set:\n{listing}")
+    return source
 
 
 @dataclass(frozen=True)
@@ -83,11 +90,11 @@ def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *
         found = deck_paths(found)
     except DeckError as e:           # two decks with one name: neither is built
         return Preflight([], [], failed + [(Path("."), str(e))])
-    stored: dict[str, tuple[str, str] | None] = {}
+    stored: dict[str, tuple[str, str, int] | None] = {}
     if not force and Path(db).exists():
         try:
             with Store(db, read_only=True) as store:
-                stored = {deck_name(p): store.deck_fingerprint(deck_name(p)) for p in found}
+                stored = {deck_name(p): store.stored_deck(deck_name(p)) for p in found}
         except PipelineError:
             stored = {}              # locked or not a bank: the build itself will say so
     to_build: list[Path] = []
@@ -98,8 +105,9 @@ def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *
         except PipelineError as e:
             failed.append((p, str(e)))
             continue
-        if stored.get(deck.deck_id) == (deck.content_hash, settings.fingerprint()):
-            unchanged.append((p, len(deck.cards)))
+        before = stored.get(deck.deck_id)
+        if before is not None and before[:2] == (deck.content_hash, settings.fingerprint()):
+            unchanged.append((p, before[2]))
         else:
             to_build.append(p)
     return Preflight(to_build, unchanged, failed)

@@ -43,6 +43,7 @@ _BULLET = re.compile(r"(?:^|\n)\s*[-*•]\s")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _ONE = re.compile(r"^(?:1|one|a single|single|an?)$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+_NOUN_AFTER = re.compile(r"\s*([A-Za-z]+)")
 # The notes' own structure: "There are three types of …", "the following 4 options", "5 ways to …".
 _LIST_COUNT = re.compile(
     r"(?:\bthere\s+(?:are|were)\s+|\bthe\s+following\s+|\bthese\s+)" + BLANK
@@ -119,18 +120,40 @@ def _rewritten(q: Question, lk: Lookups) -> str | None:
     return None
 
 
+def _occurs(text: str, needle: str, *, before: str, after: str) -> int:
+    """Where `needle` first occurs in `text` not glued on its left to a character of class `before` nor on its
+    right to one of class `after`, else -1. Classes: `word` (letters, digits, _), `number` (digits),
+    each with "." and ","; a string search, where a regex per answer would be compiled per answer."""
+    at = text.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if not (at and _glued(text[at - 1], before)) and not (end < len(text) and _glued(text[end], after)):
+            return at
+        at = text.find(needle, at + 1)
+    return -1
+
+
+def _glued(ch: str, cls: str) -> bool:
+    return ch in ".," or ch.isdigit() or (cls == "word" and (ch.isalnum() or ch == "_"))
+
+
 def _number_leak(q: Question) -> str | None:
     """The stem states the answer: as written, or as the same quantity in another unit."""
     stem = q.stem
     answer = q.answer.strip()
     if q.answer_unit in (None, "count"):
         # a bare count leaks only with the same noun after it ("10 RCU" for "_____ RCU")
-        after = re.match(r"\s*([A-Za-z]+)", stem[stem.find(BLANK) + len(BLANK):]) if BLANK in stem else None
-        noun = re.escape(after.group(1)) if after else ""
-        if re.search(rf"(?<![\w.,]){re.escape(answer)}(?![\d.,])\s*{noun}", stem.replace(BLANK, " ")):
-            return f"the stem states {answer!r}"
+        after = _NOUN_AFTER.match(stem, stem.find(BLANK) + len(BLANK)) if BLANK in stem else None
+        noun = after.group(1) if after else ""
+        text = stem.replace(BLANK, " ")
+        at = _occurs(text, answer, before="word", after="number")
+        while at >= 0:
+            if text[at + len(answer):].lstrip().startswith(noun):
+                return f"the stem states {answer!r}"
+            nxt = _occurs(text[at + 1:], answer, before="word", after="number")
+            at = at + 1 + nxt if nxt >= 0 else -1
         return None
-    if re.search(rf"(?<![\w.,]){re.escape(answer)}(?![\d.,])", stem):
+    if _occurs(stem, answer, before="word", after="number") >= 0:
         return f"the stem states {answer!r}"
     if q.answer_value is not None:
         for value, unit in scan_quantities(stem):
@@ -146,7 +169,7 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
         return None
     if q.type == "calculated":
         number = _NUMBER.search(q.answer)
-        if number and re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d.,])", q.stem):
+        if number and _occurs(q.stem, number.group(), before="number", after="number") >= 0:
             return f"the stem states the result {number.group()!r}"
         return None
     if q.type == "term_cloze":
@@ -159,7 +182,7 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
         for part in parts if isinstance(parts, list) else []:
             if re.fullmatch(r"[\d.,]+", str(part)):
                 continue    # a bare count: its noun stays in the stem, the number alone gives nothing away
-            if re.search(rf"(?<![\w.,]){re.escape(str(part))}(?![\d.,])", q.stem):
+            if _occurs(q.stem, str(part), before="word", after="number") >= 0:
                 return f"the stem states {part!r}"
         return None
     if q.answer_value is not None and q.type in NUMERIC_TYPES:
@@ -304,7 +327,7 @@ def _options(q: Question, lk: Lookups) -> str | None:
 def _option_leak(q: Question, lk: Lookups) -> str | None:
     answer = normalise(q.answer)
     for o in q.options:
-        if not o.is_correct and answer and re.search(rf"(?<![\w.]){re.escape(answer)}(?![\w.])", normalise(o.text)):
+        if not o.is_correct and answer and _occurs(normalise(o.text), answer, before="word", after="word") >= 0:
             return f"option {o.text!r} contains the answer"
     return None
 

@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from .features import CATEGORICAL_FEATURES, FEATURES
-from .ids import stable_id
+from .ids import short_key, stable_id
 from .types import Card, CardFacts, Question
 
 __all__ = ["normalise", "duplicate_keys", "BatchTables", "batch_tables", "card_hash", "content_hash", "scan_row", "SCAN_SCHEMA", "TABLE_SCHEMAS",
@@ -97,6 +97,21 @@ def arrow(rows: Sequence[Mapping[str, Any]], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
 
 
+class _Columns:
+    """A table built column by column: appending to lists is what costs least per row."""
+
+    def __init__(self, schema: pa.Schema) -> None:
+        self.schema = schema
+        self.columns: dict[str, list[Any]] = {name: [] for name in schema.names}
+
+    def add(self, **values: Any) -> None:
+        for name, column in self.columns.items():
+            column.append(values.get(name))
+
+    def table(self) -> pa.Table:
+        return pa.table(self.columns, schema=self.schema)
+
+
 def batch_tables(deck_id: str, card_facts: Sequence[CardFacts], questions: Iterable[Question],
                  features: Iterable[Mapping[str, Any]], *, input_hashes: Mapping[str, str] | None = None,
                  prior_b: Mapping[str, float] | None = None) -> BatchTables:
@@ -104,49 +119,41 @@ def batch_tables(deck_id: str, card_facts: Sequence[CardFacts], questions: Itera
 
     `input_hashes`: each card's hash of everything its questions depend on;
     `prior_b`: each question's difficulty prior in logits before the deck-level
-    term (`difficulty.deck_term`), which the bank adds when the deck commits.
+    term (`prior.MENTIONS_WEIGHT`), which the bank adds when the deck commits.
     """
     hashes = input_hashes or {}
-    cards: list[dict[str, Any]] = []
-    facts: list[dict[str, Any]] = []
-    mentions: list[dict[str, Any]] = []
+    cards, facts, mentions = _Columns(CARD_SCHEMA), _Columns(FACT_SCHEMA), _Columns(MENTION_SCHEMA)
     for cf in card_facts:
         c = cf.card
-        cards.append({
-            "card_id": c.card_id, "deck_id": deck_id, "card_index": c.index, "title": c.title, "answer": c.answer,
-            "quiz_answer": c.quiz_answer, "quiz_note": c.quiz_note, "first_line": c.first_line,
-            "line_numbers": [line.number for line in c.lines], "content_hash": card_hash(c),
-            "input_hash": hashes.get(c.card_id),
-            "origin": json.dumps(asdict(c.origin)) if c.origin else None,   # the Anki note: note_id, guid, deck, tags …
-        })
+        cards.add(card_id=c.card_id, deck_id=deck_id, card_index=c.index, title=c.title, answer=c.answer,
+                  quiz_answer=c.quiz_answer, quiz_note=c.quiz_note, first_line=c.first_line,
+                  line_numbers=[line.number for line in c.lines], content_hash=card_hash(c),
+                  input_hash=hashes.get(c.card_id),
+                  origin=json.dumps(asdict(c.origin)) if c.origin else None)   # the Anki note: note_id, guid, deck, tags …
         for f in cf.facts:
-            row = _shallow(f)
-            row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"), fact_group=row.pop("group"))
-            facts.append(row)
+            facts.add(**_shallow(f), deck_id=deck_id, start_char=f.start, end_char=f.end, fact_group=f.group)
         for m in cf.services:
-            row = _shallow(m)
-            row.update(deck_id=deck_id, start_char=row.pop("start"), end_char=row.pop("end"))
-            mentions.append(row)
-    question_rows: list[dict[str, Any]] = []
-    option_rows: list[dict[str, Any]] = []
+            mentions.add(**_shallow(m), deck_id=deck_id, start_char=m.start, end_char=m.end)
+    rows, options = _Columns(QUESTION_SCHEMA), _Columns(OPTION_SCHEMA)
     priors = prior_b or {}
     for q in questions:
-        row = _shallow(q)
-        row.pop("options")
-        row["extra"] = json.dumps(dict(q.extra), sort_keys=True, default=str)
-        row["content_hash"] = content_hash(q)
         stem_key, near_key = duplicate_keys(q)
-        row.update(stem_key=stable_id(stem_key), near_key=stable_id(near_key), prior_b=priors.get(q.question_id))
-        question_rows.append(row)
-        option_rows.extend({"question_id": q.question_id, "deck_id": deck_id, **_shallow(o)} for o in q.options)
-    feature_rows = [{"deck_id": deck_id, **row} for row in features]
+        rows.add(**{**_shallow(q), "extra": json.dumps(dict(q.extra), sort_keys=True, default=str)},
+                 content_hash=content_hash(q), stem_key=short_key(stem_key), near_key=short_key(near_key),
+                 prior_b=priors.get(q.question_id))
+        for o in q.options:
+            options.add(question_id=q.question_id, deck_id=deck_id, position=o.position, text=o.text, value=o.value,
+                        is_correct=o.is_correct)
+    feature_rows = _Columns(FEATURE_SCHEMA)
+    for row in features:
+        feature_rows.add(**row, deck_id=deck_id)
     return BatchTables((
-        ("cards", arrow(cards, CARD_SCHEMA)),
-        ("facts", arrow(facts, FACT_SCHEMA)),
-        ("service_mentions", arrow(mentions, MENTION_SCHEMA)),
-        ("questions", arrow(question_rows, QUESTION_SCHEMA)),
-        ("options", arrow(option_rows, OPTION_SCHEMA)),
-        ("question_features", arrow(feature_rows, FEATURE_SCHEMA)),
+        ("cards", cards.table()),
+        ("facts", facts.table()),
+        ("service_mentions", mentions.table()),
+        ("questions", rows.table()),
+        ("options", options.table()),
+        ("question_features", feature_rows.table()),
     ))
 
 

@@ -33,9 +33,12 @@ if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an e
 
     from .exams import ExamSet
 
-__all__ = ["SCHEMA_VERSION", "BuildChanges", "DeckBuild", "Store", "deck_row"]
+__all__ = ["SCHEMA_VERSION", "BuildChanges", "DeckBuild", "Store"]
 
 SCHEMA_VERSION = 1
+# DuckDB takes most of the machine's memory by default; a bank's writes and queries need little, and what
+# a large deck's commit needs beyond this spills to disk. Keeps a build's memory flat whatever the deck's size.
+MEMORY_LIMIT = "256MB"
 
 # Tables a deck build replaces, child tables first.
 DECK_TABLES = ("options", "question_features", "questions", "service_mentions", "facts", "cards", "decks")
@@ -155,7 +158,7 @@ class Store:
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            con = duckdb.connect(str(self.path), read_only=self.read_only)
+            con = duckdb.connect(str(self.path), read_only=self.read_only, config={"memory_limit": MEMORY_LIMIT})
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open the bank ({e}); is another qbank writing to it?") from e
         if self.read_only:
@@ -227,10 +230,14 @@ class Store:
     # -- writes -------------------------------------------------------------
     def deck_fingerprint(self, deck_id: str) -> tuple[str, str] | None:
         """(content_hash, settings_hash) of the deck's last build, or None."""
+        stored = self.stored_deck(deck_id)
+        return stored[:2] if stored else None
+
+    def stored_deck(self, deck_id: str) -> tuple[str, str, int] | None:
+        """(content_hash, settings_hash, cards) of the deck's last build, or None."""
         row = self.cursor().execute(
-            "SELECT content_hash, settings_hash FROM decks WHERE deck_id = ?", [deck_id]
-        ).fetchone()
-        return (row[0], row[1]) if row else None
+            "SELECT content_hash, settings_hash, n_cards FROM decks WHERE deck_id = ?", [deck_id]).fetchone()
+        return (row[0], row[1], row[2]) if row else None
 
     def stage(self, batch: BatchTables) -> None:
         """Add a processed batch to this connection's staging tables (nothing visible until `replace_deck`)."""
@@ -247,21 +254,21 @@ class Store:
         for name in TABLE_SCHEMAS:
             self._builder.execute(f"DROP TABLE IF EXISTS _stage_{name}")
 
-    def plan(self, deck_id: str, scan: pa.Table, *, force: bool = False) -> set[str]:
+    def plan(self, deck_id: str, scan: pa.Table, *, force: bool = False) -> set[str] | None:
         """The IDs of the scanned cards a build must process: new cards and cards whose inputs changed.
 
         `scan` holds every card of the deck (`rows.SCAN_SCHEMA`); a card whose
-        `input_hash` is stored already keeps its rows (unless `force`).
+        `input_hash` is stored already keeps its rows. None means every card
+        (`force`, or a deck the bank does not hold yet), without listing them.
         """
         cur = self.cursor()
+        if force or not _count(cur, "SELECT count(*) FROM cards WHERE deck_id = ?", [deck_id]):
+            return None
         cur.register("_scan", scan)
         try:
-            if force:
-                rows = cur.execute("SELECT card_id FROM _scan").fetchall()
-            else:
-                rows = cur.execute(
-                    "SELECT s.card_id FROM _scan s LEFT JOIN (SELECT card_id, input_hash FROM cards WHERE deck_id = ?) c "
-                    "USING (card_id) WHERE c.input_hash IS DISTINCT FROM s.input_hash", [deck_id]).fetchall()
+            rows = cur.execute(
+                "SELECT s.card_id FROM _scan s LEFT JOIN (SELECT card_id, input_hash FROM cards WHERE deck_id = ?) c "
+                "USING (card_id) WHERE c.input_hash IS DISTINCT FROM s.input_hash", [deck_id]).fetchall()
         finally:
             cur.unregister("_scan")
         return {r[0] for r in rows}
@@ -328,7 +335,7 @@ class Store:
         tables = batch_tables(deck.deck_id, build.card_facts, build.questions, build.features)
         scan = arrow([scan_row(c, "") for c in deck.cards], SCAN_SCHEMA)
         self.stage(tables)
-        self.replace_deck(deck_row(deck, build.settings_hash), scan, judge_duplicates=False)
+        self.replace_deck(_deck_row(deck, build.settings_hash), scan, judge_duplicates=False)
         return {name: table.num_rows for name, table in tables.tables}
 
     def last_build(self, deck_id: str | None = None, build_id: str | None = None) -> BuildChanges | None:
@@ -610,7 +617,7 @@ def _record_changes(cur: duckdb.DuckDBPyConnection, deck_id: str, build_id: str,
     return changes
 
 
-def deck_row(deck: Deck, settings_hash: str) -> dict[str, Any]:
+def _deck_row(deck: Deck, settings_hash: str) -> dict[str, Any]:
     """The `decks` row of a deck read for a build."""
     return {"deck_id": deck.deck_id, "name": deck.name, "path": deck.path, "content_hash": deck.content_hash,
             "settings_hash": settings_hash, "n_cards": len(deck.cards), "n_skipped": len(deck.issues),
@@ -618,8 +625,8 @@ def deck_row(deck: Deck, settings_hash: str) -> dict[str, Any]:
 
 
 def _count(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> int:
-    row = cur.execute(sql, list(params)).fetchone()
-    return int(row[0]) if row else 0
+    rows = cur.execute(sql, list(params)).fetchall()
+    return int(rows[0][0]) if rows else 0
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

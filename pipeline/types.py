@@ -247,4 +247,7 @@ class Question:
     line_index: int = 0            # the line's position in its card: orders a card's questions whatever its numbering
 
     def get(self, key: str, default: object = None) -> object:
-        return dict(self.extra).get(key, default)
+        for name, value in self.extra:
+            if name == key:
+                return value
+        return default

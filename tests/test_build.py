@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from pipeline.build import build_deck, deck_paths, load_deck, preflight
-from pipeline.decks import parse_deck
+from pipeline.decks import open_deck, parse_deck, read_deck
 from pipeline.errors import DeckError, StrictModeError
 from pipeline.settings import Settings
 from pipeline.store import Store
@@ -84,7 +84,7 @@ def test_the_changes_of_a_build_are_stored_question_by_question(tmp_path: Path) 
 
 
 def test_every_fact_and_question_records_its_card_and_line(db_path: Path) -> None:
-    deck = load_deck(DECK, Settings())
+    deck = read_deck(DECK)
     with Store(db_path) as store:
         build_deck(deck, Settings(), store)
         cur = store.cursor()
@@ -108,7 +108,7 @@ def test_different_seed_changes_distractors_not_ids(tmp_path: Path) -> None:
 def test_strict_refuses_malformed_deck(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("Good\nA:\n- 5 minutes TTL\n---\nNo answer marker\n", encoding="utf-8")
-    assert len(load_deck(bad, Settings()).issues) == 1
+    assert len(read_deck(bad).issues) == 1
     with pytest.raises(StrictModeError, match=r"bad.txt:5: card has no 'A:' line"):
         load_deck(bad, Settings(strict=True))
 
@@ -143,3 +143,26 @@ def test_deck_paths_refuse_two_decks_with_one_name(tmp_path: Path) -> None:
         (tmp_path / folder / "intro.txt").write_text("Q\nA:\nx\n", encoding="utf-8")
     with pytest.raises(DeckError, match="another deck is named 'intro'"):
         deck_paths([tmp_path])
+
+
+def test_a_text_deck_is_streamed_and_gives_what_reading_it_whole_gives(tmp_path: Path) -> None:
+    deck = tmp_path / "crlf.txt"
+    deck.write_bytes(b"\xef\xbb\xbf" + DECK.read_bytes().replace(b"\n", b"\r\n") + b"---\r\nNo answer here\r\n")
+    source, whole = open_deck(deck), read_deck(deck)
+    items = list(source.items())
+    assert source.content_hash == whole.content_hash
+    assert [i for i in items if i in whole.cards] == list(whole.cards) and len(items) == len(whole.cards) + 1
+    assert [str(i) for i in items if i not in whole.cards] == [str(i) for i in whole.issues]
+    with Store(tmp_path / "a.duckdb") as a, Store(tmp_path / "b.duckdb") as b:
+        assert build_deck(source, Settings(), a).questions == build_deck(whole, Settings(), b).questions > 0
+    assert snapshot(tmp_path / "a.duckdb") == snapshot(tmp_path / "b.duckdb")
+
+
+def test_a_deck_of_no_readable_card_fails_and_strict_lists_every_issue(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("No marker\n---\nStill none\n", encoding="utf-8")
+    with Store(tmp_path / "bank.duckdb") as store, pytest.raises(DeckError, match="no card could be read"):
+        build_deck(open_deck(bad), Settings(), store)
+    bad.write_text("Good\nA:\n- 5 minutes TTL\n---\nNo marker\n---\nStill none\n", encoding="utf-8")
+    with pytest.raises(StrictModeError, match=r"2 malformed card\(s\)(.|\n)*bad.txt:5(.|\n)*bad.txt:7"):
+        load_deck(bad, Settings(strict=True))

@@ -105,6 +105,18 @@ def format_number(x: float, *, decimals: int | None = None, grouping: bool = Fal
 
 
 @dataclass(frozen=True)
+class _Written:
+    """The fields of a fact that say how it is written."""
+
+    text: str
+    source_value: float | None
+    value: float
+    role: str
+    unit: str | None
+    source_unit: str | None
+
+
+@dataclass(frozen=True)
 class Spelled:
     """How the fact's number is written: the bits around it that a new number reuses.
 
@@ -135,13 +147,21 @@ def _is_unit(token: str) -> bool:
     return t in ("x", "%", "¢", "iops") or any(w in _aliases() for w in (t, t.rstrip("s"), head, head.rstrip("s")))
 
 
-def _read_as_unit(fact: Fact, token: str) -> bool:
+def _read_as_unit(fact: _Written | Fact, token: str) -> bool:
     """The extractor read `token` as the fact's display unit (a size written "32k")."""
     return fact.unit in _FAMILY_NAMES and token.strip().lower() == (fact.source_unit or "").lower()
 
 
 def spelling(fact: Fact) -> Spelled | None:
     """Read how the fact's number is written in its text; None for word numbers."""
+    return _spelling(fact.text, fact.source_value, fact.value, fact.role, fact.unit, fact.source_unit)
+
+
+@lru_cache(maxsize=8192)
+def _spelling(text: str, source_value: float | None, value: float, role: str, unit: str | None,
+              source_unit: str | None) -> Spelled | None:
+    """`spelling` from the fields it reads (cached: every question of a fact asks it again)."""
+    fact = _Written(text, source_value, value, role, unit, source_unit)
     numbers = list(_NUMBER.finditer(fact.text))
     if not numbers:
         return None
@@ -154,9 +174,9 @@ def spelling(fact: Fact) -> Spelled | None:
     if start and fact.text[start - 1] in "$€£":
         prefix, start = fact.text[start - 1], start - 1
     suffix = ""
-    unit = _UNIT_TOKEN.match(fact.text, pick.end())
-    if unit and (_is_unit(unit.group()) or _read_as_unit(fact, unit.group())):
-        suffix = unit.group()
+    written_unit = _UNIT_TOKEN.match(fact.text, pick.end())
+    if written_unit and (_is_unit(written_unit.group()) or _read_as_unit(fact, written_unit.group())):
+        suffix = written_unit.group()
     scale = 1.0
     written = _parse_number(pick.group())
     if not suffix and written and not math.isclose(written, target, rel_tol=1e-9):
