@@ -20,6 +20,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
+from prefect.task_runners import ProcessPoolTaskRunner
 
 from pipeline.analytics import stats
 from pipeline.errors import PipelineError
@@ -97,7 +98,8 @@ def report_task(db: str, report: str) -> tuple[dict[str, Any], str]:
     return numbers, str(path)
 
 
-@flow(name="build-bank", log_prints=True)
+@flow(name="build-bank", log_prints=True,
+      task_runner=ProcessPoolTaskRunner())  # type: ignore[arg-type]  # a worker process per core; Prefect types it narrowly
 def build_bank(
     paths: list[str],
     db: str = str(PROJECT / DEFAULT_DB),

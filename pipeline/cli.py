@@ -222,6 +222,33 @@ def _stop_group(child: Any) -> None:
     child.wait()
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option("--cron", default="0 2 * * *", show_default=True, help="When to rebuild (cron, the server's time zone).")
+@click.option("--name", default="nightly", show_default=True, help="The deployment's name.")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True, help="Worker processes per run.")
+def serve(paths: tuple[Path, ...], db: Path, cron: str, name: str, workers: int) -> None:
+    """Rebuild the bank from decks on a schedule: serve the build flow as a Prefect deployment.
+
+    Runs until stopped (Ctrl-C). Point PREFECT_API_URL at a running Prefect
+    server (`prefect server start`) so the runs, their logs and artifacts show
+    in its UI. Each run rebuilds only what changed.
+
+    Example:
+
+    \b
+        prefect server start &
+        export PREFECT_API_URL=http://127.0.0.1:4200/api
+        qbank serve data/raw --db data/processed/qbank.duckdb --cron "0 2 * * *"
+    """
+    from flows.deploy import deployment
+    from prefect import serve as prefect_serve
+
+    prefect_serve(deployment([str(p.resolve()) for p in paths], str(db.resolve()), name=name, cron=cron,
+                             workers=workers))
+
+
 @cli.command("build-worker", hidden=True)
 @click.argument("spec_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def build_worker(spec_file: Path) -> None:

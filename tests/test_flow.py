@@ -1,6 +1,7 @@
 """The build-bank flow run for real under Prefect's test harness, and `qbank build` through it."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,3 +116,25 @@ def test_serial_process_pool_and_dask_builds_give_the_same_bank(tmp_path: Path) 
         assert rows[0]["status"] == "built" and rows[0]["processed"] == 36
         banks[kind] = bank_rows(db)
     assert banks["thread"]["questions"] and banks["thread"] == banks["process"] == banks["dask"]
+
+
+def test_the_scheduled_deployment_exists_and_runs_once(tmp_path: Path) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+    from prefect.runner import Runner
+
+    from flows.deploy import deployment
+
+    db = tmp_path / "bank.duckdb"
+    runner = Runner(name="qbank-test", limit=1)
+    runner.add_deployment(deployment([str(DECK)], str(db), name="nightly-test", cron="0 2 * * *", workers=1,
+                                     report=None))
+    with get_client(sync_client=True) as client:
+        found = client.read_deployment_by_name("build-bank/nightly-test")
+    assert found.parameters["paths"] == [str(DECK)] and found.schedules[0].schedule.cron == "0 2 * * *"
+    run = run_deployment("build-bank/nightly-test", timeout=0)   # a run due now, as the schedule would make it
+    asyncio.run(runner.start(run_once=True))
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(run.id).state
+    assert state is not None and state.is_completed(), state
+    assert question_ids(db)
