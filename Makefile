@@ -43,9 +43,12 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The whole build through the CLI (table also in reports/bench.md), then extraction alone;
+# the instrument's own tests first. Choose sizes with `make bench SIZES=1000,20000`.
 bench: $(STAMP)
+	$(BIN)/python -m pytest -q bench
+	$(BIN)/python bench/build_bench.py $(if $(SIZES),--sizes $(SIZES))
 	$(BIN)/python bench/extract_bench.py
-	$(BIN)/python bench/build_bench.py
 
 lint: $(STAMP)
 	$(BIN)/mypy
