@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,7 +57,7 @@ SAMPLE_EVERY = 0.1          # seconds between RSS samples
 TOKENIZER_BATCH = 256       # nlp.pipe batch size, as the extractor's default
 MIB = 2**20
 UNCHANGED = re.compile(r"\bunchanged\b")
-COLUMNS = ("cards", "questions (accepted)", "tokenizer c/s", "build s", "build c/s", "vs tokenizer",
+COLUMNS = ("cards", "questions (accepted)", "tokenizer c/s", "build s", "build CPU s", "build c/s", "vs tokenizer",
            "peak MiB qbank", "peak MiB tree", "rebuild 1% s", "rebuild/full", "unchanged s", "missing path s")
 
 
@@ -69,6 +70,7 @@ class Run:
     """One `qbank` invocation: wall time, exit status, output and peak memory."""
 
     seconds: float
+    cpu_seconds: float     # user + system time of the process and the children it waited for
     returncode: int
     stdout: str
     stderr: str
@@ -93,7 +95,7 @@ class Row:
     def cells(self) -> list[str]:
         return [
             f"{self.cards:,}", f"{self.questions:,} ({self.accepted:,})", f"{self.cards / self.tokenizer_s:,.0f}",
-            f"{self.build.seconds:,.1f}", f"{self.cards / self.build.seconds:,.0f}",
+            f"{self.build.seconds:,.1f}", f"{self.build.cpu_seconds:,.1f}", f"{self.cards / self.build.seconds:,.0f}",
             f"{self.tokenizer_s / self.build.seconds:.1%}",
             f"{self.build.peak_mib:,.0f}", f"{self.build.tree_peak_mib:,.0f}",
             f"{self.rebuild.seconds:,.1f}", f"{self.rebuild.seconds / self.build.seconds:.1%}",
@@ -140,8 +142,12 @@ def _rss(process: psutil.Process) -> int:
 
 
 def measure(cmd: Sequence[str], env: Mapping[str, str]) -> Run:
-    """Run a command to its end: wall time, output, and peak RSS of it and of its process tree."""
+    """Run a command to its end: wall and CPU time, output, and peak RSS of it and of its process tree.
+
+    The CPU time is read from this process's count of its ended children, so commands must not overlap.
+    """
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        cpu_before = _children_cpu()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, text=True)
         sampler = PeakRss(proc.pid)
@@ -151,7 +157,13 @@ def measure(cmd: Sequence[str], env: Mapping[str, str]) -> Run:
         sampler.stop()
         out.seek(0)
         err.seek(0)
-        return Run(seconds, returncode, out.read(), err.read(), sampler.own / MIB, sampler.tree / MIB)
+        return Run(seconds, _children_cpu() - cpu_before, returncode, out.read(), err.read(),
+                   sampler.own / MIB, sampler.tree / MIB)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def tokenize(deck: Path) -> tuple[int, float]:
@@ -269,8 +281,13 @@ def setting(args: argparse.Namespace) -> str:
                             capture_output=True, text=True).stdout.strip() or "unknown"
     server = f"Prefect server at {args.prefect_api_url}" if args.prefect_api_url else "Prefect temporary server per build"
     return (f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} CPUs, "
-            f"{psutil.virtual_memory().total / 2**30:.1f} GiB RAM, load average {os.getloadavg()[0]:.2f} at the start; "
-            f"{server}; deck seed {args.seed}, {args.edit_fraction:.0%} of cards edited.")
+            f"{psutil.virtual_memory().total / 2**30:.1f} GiB RAM; {server}; deck seed {args.seed}, "
+            f"{args.edit_fraction:.0%} of cards edited.")
+
+
+def load_line(at_start: float) -> str:
+    """The machine's load around the run: other work on a shared machine slows the builds."""
+    return f"1-minute load average {at_start:.2f} at the start, {os.getloadavg()[0]:.2f} after the last size."
 
 
 def write_report(path: Path, setting_line: str, rows: Sequence[Row]) -> None:
@@ -330,6 +347,7 @@ def run(args: argparse.Namespace) -> None:
     if not qbank.exists():
         raise BenchError(f"{qbank}: no qbank next to this Python; run with the project's .venv/bin/python")
     setting_line = setting(args)
+    load_at_start = os.getloadavg()[0]
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="qbank-bench-") as tmp:
         root = Path(tmp)
@@ -340,8 +358,9 @@ def run(args: argparse.Namespace) -> None:
         for size in args.sizes:
             with tempfile.TemporaryDirectory(dir=root) as folder:
                 rows.append(bench_size(size, Path(folder), qbank, env, seed=args.seed, edit_fraction=args.edit_fraction))
-            write_report(args.out, setting_line, rows)
-    print(setting_line)
+            heading = f"{setting_line} {load_line(load_at_start)}"
+            write_report(args.out, heading, rows)
+    print(heading)
     print("\n".join(markdown(rows)))
     print(f"(also in {args.out})")
 

@@ -17,6 +17,7 @@ def test_measure_sees_the_peak_of_the_process_itself() -> None:
     assert run.peak_mib >= 300
     assert run.tree_peak_mib >= run.peak_mib
     assert run.seconds >= 1
+    assert 0 < run.cpu_seconds < run.seconds
 
 
 def test_measure_counts_children_in_the_tree_only() -> None:
@@ -27,6 +28,14 @@ def test_measure_counts_children_in_the_tree_only() -> None:
     assert run.tree_peak_mib >= 300
 
 
+def test_measure_counts_the_cpu_time_of_the_process_and_its_children() -> None:
+    spin = "import time; end = time.process_time() + 0.5\nwhile time.process_time() < end: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {spin!r}], check=True)\n{spin}"
+    run = measure([sys.executable, "-c", parent], os.environ)
+    assert run.returncode == 0
+    assert run.cpu_seconds >= 1.0
+
+
 def test_measure_keeps_output_and_exit_status() -> None:
     run = measure([sys.executable, "-c", "import sys; print('out'); sys.exit('err')"], os.environ)
     assert (run.returncode, run.stdout, run.stderr) == (1, "out\n", "err\n")
@@ -34,7 +43,7 @@ def test_measure_keeps_output_and_exit_status() -> None:
 
 def test_table_reads_ratios_against_the_tokenizer_and_the_full_build() -> None:
     def run(seconds: float) -> Run:
-        return Run(seconds, 0, "", "", 512.0, 768.0)
+        return Run(seconds, seconds / 2, 0, "", "", 512.0, 768.0)
 
     row = Row(cards=20000, questions=200000, accepted=180000, tokenizer_s=8.0, build=run(80.0), edited=200,
               rebuild=run(4.0), unchanged=run(1.5), missing=run(0.5))
@@ -42,7 +51,7 @@ def test_table_reads_ratios_against_the_tokenizer_and_the_full_build() -> None:
     assert [cell.strip() for cell in header.strip("|").split("|")] == list(COLUMNS)
     assert rule.count(":") == len(COLUMNS)
     assert [cell.strip() for cell in line.strip("|").split("|")] == [
-        "20,000", "200,000 (180,000)", "2,500", "80.0", "250", "10.0%", "512", "768", "4.0", "5.0%", "1.50", "0.50"]
+        "20,000", "200,000 (180,000)", "2,500", "80.0", "40.0", "250", "10.0%", "512", "768", "4.0", "5.0%", "1.50", "0.50"]
 
 
 def test_sizes_are_positive_counts_separated_by_commas() -> None:
