@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
 
+from pipeline.decks import SEPARATOR
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DECKS = ROOT.parent / "shared" / "decks"
 SOURCES = (
@@ -35,7 +37,6 @@ SOURCES = (
     SHARED_DECKS / "og-aws-gotchas.txt",
     SHARED_DECKS / "azure-limits-notes.txt",
 )
-SEPARATOR = re.compile(r"^\s*-{3,}\s*$")   # as the deck reader splits cards
 SEPARATOR_LINE = "-----------"
 # A date, left whole, or a number standing alone: not glued to a word (EC2, ISO-8601), a path,
 # a version (1.x, 10.1.0.0), a time (10:30) or the title counter (#12); a unit may follow
@@ -69,7 +70,7 @@ def perturb_numbers(text: str, digits: Mapping[str, str]) -> str:
 
 
 def edit_card(card: str, rng: random.Random) -> str:
-    """The card with one quantity of its answer changed, or a word added where it has none."""
+    """The card with one quantity below its first line changed, or a word added where it has none."""
     title, _, rest = card.partition("\n")
     numbers = [m for m in NUMBER.finditer(rest) if _is_quantity(m)]
     if not numbers:
@@ -121,8 +122,8 @@ def _cards(lines: Iterable[str]) -> Iterator[str]:
 
 def _numbered(title: str, index: int) -> str:
     """The title with the card's counter, before a final `?` or `:` so a question stays a question."""
-    body, end = re.fullmatch(r"(.*?)\s*([?:]?)", title).groups()  # type: ignore[union-attr]
-    return f"{body} #{index}{end}"
+    end = title[-1] if title.endswith(("?", ":")) else ""
+    return f"{title.removesuffix(end).rstrip()} #{index}{end}"
 
 
 def _is_quantity(m: re.Match[str]) -> bool:
