@@ -49,9 +49,12 @@ chromium:
 docs: $(STAMP)
 	PYTHONPATH=. $(BIN)/cog -r --verbosity=1 -I tests -p "from docs_examples import run, show" README.md docs/*.md
 
+# The whole build through the CLI (table also in reports/bench.md), then extraction and deck reading alone;
+# the instrument's own tests first. Choose sizes with `make bench SIZES=1000,20000`.
 bench: $(STAMP)
+	$(BIN)/python -m pytest -q bench
+	$(BIN)/python bench/build_bench.py $(if $(SIZES),--sizes $(SIZES))
 	$(BIN)/python bench/extract_bench.py
-	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/reader_bench.py
 
 lint: $(STAMP)
