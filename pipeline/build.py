@@ -24,8 +24,8 @@ import pyarrow as pa
 
 from .facts import extract
 from .features import question_features
-from .decks import DeckSource
-from .errors import DeckError, StrictModeError
+from .decks import DeckSource, no_cards
+from .errors import StrictModeError
 from .generators.qa import pick_all, qa_card
 from .preflight import DECK_SUFFIXES, Preflight, deck_paths, load_deck, preflight
 from .ids import stable_id
@@ -104,8 +104,7 @@ def scan_deck(source: Deck | DeckSource, settings: Settings) -> DeckScan:
     chunks.append(pa.table(rows, schema=SCAN_SCHEMA))
     scan = pa.concat_tables(chunks)
     if not scan.num_rows:
-        first = f"; {len(issues):,} malformed card(s), the first: {issues[0]}" if issues else ""
-        raise DeckError(f"{source.path}: no card could be read{first}")
+        raise no_cards(source.path, issues)
     if settings.strict and issues:
         listing = "\n".join(str(issue) for issue in issues)
         raise StrictModeError(f"{len(issues)} malformed card(s) and --strict is set:\n{listing}")

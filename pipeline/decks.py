@@ -14,10 +14,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
@@ -25,7 +26,7 @@ from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .types import Card, Deck, DeckIssue, Line
 
-__all__ = ["FORMATS", "SUFFIXES", "MAX_TEXT_BYTES", "DeckSource", "open_deck", "read_deck", "parse_deck",
+__all__ = ["FORMATS", "SUFFIXES", "MAX_TEXT_BYTES", "DeckSource", "open_deck", "no_cards", "read_deck", "parse_deck",
            "detect_format", "deck_name"]
 
 FORMATS = ("text", "tsv", "csv", "apkg")
@@ -36,6 +37,7 @@ MAX_TEXT_BYTES = 256 * 2**20
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
 ZIP_MAGIC = b"PK\x03\x04"
+TEXT_CARD = "a question line, a line 'A:' and answer lines, with a line '---' between cards"
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -104,20 +106,21 @@ def open_deck(path: str | Path, *, fmt: str | None = None) -> DeckSource:
             head = f.read(4096)
     except OSError as e:
         raise DeckError(f"{p}: cannot be read ({e.strerror or e})") from e
-    encoding = _encoding(head, str(p))
-    text_head = head.decode(encoding, "replace").lstrip("\ufeff") if encoding != "utf-8" else \
-        head.decode("utf-8", "replace")
-    if (fmt or detect_format(p, head if encoding == "utf-8" else text_head)) != "text":
+    if (fmt or detect_format(p, head)) == "apkg" or _bom_encoding(head) not in (None, "utf-8"):
+        return DeckSource.of(read_deck(p, fmt=fmt))   # packages, and UTF-16/32 text, are read whole
+    if _looks_utf16(head):
+        raise DeckError(f"{p}:1: looks like UTF-16 text without a byte-order mark; save the deck as UTF-8")
+    if (fmt or detect_format(p, head)) != "text":
         return DeckSource.of(read_deck(p, fmt=fmt))
     digest = hashlib.sha256()
     blank = True
-    for line in _text_lines(p, encoding):
+    for line in _utf8_lines(p):
         digest.update(line.encode("utf-8"))
         blank = blank and not line.strip()
     if blank:
         raise DeckError(f"{p}:1: empty deck; a deck needs at least one card (question, 'A:', answer)")
     name = deck_name(p)
-    return DeckSource(name, name, str(p), digest.hexdigest(), partial(_streamed_items, p, encoding))
+    return DeckSource(name, name, str(p), digest.hexdigest(), partial(_streamed_items, p))
 
 
 def _deck_file(path: str | Path) -> Path:
@@ -130,39 +133,58 @@ def _deck_file(path: str | Path) -> Path:
     return p
 
 
-def _encoding(head: bytes, path: str) -> str:
-    """The text encoding a byte-order mark names (utf-8 without one); refuses UTF-16 without a mark."""
-    bom = next((name for mark, name in _BOMS if head.startswith(mark)), None)
-    if bom is None and _looks_utf16(head):
-        raise DeckError(f"{path}:1: looks like UTF-16 text without a byte-order mark; save the deck as UTF-8")
-    return {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32",
-            "utf-32-be": "utf-32"}.get(bom or "utf-8", "utf-8-sig")
+def _bom_encoding(head: bytes) -> str | None:
+    return next((name for mark, name in _BOMS if head.startswith(mark)), None)
 
 
-def _text_lines(path: Path, encoding: str) -> Iterator[str]:
-    """The file's lines, decoded, with universal newlines (each ends with "\\n" but perhaps the last).
+def _utf8_lines(path: Path) -> Iterator[str]:
+    """A UTF-8 file's lines, decoded one by one, each ending with "\\n" but perhaps the last (universal
+    newlines, a leading byte-order mark dropped): what `decode` gives, without holding the file.
 
     Raises:
-        DeckError: a byte that is not valid in the encoding, or binary data (NUL), with its line.
+        DeckError: as `decode`, with the same line: a NUL byte anywhere first, else the first invalid byte.
     """
-    number = 0
+    bad: DeckError | None = None
     try:
-        with path.open("r", encoding=encoding, newline=None) as f:
-            for number, line in enumerate(f, 1):
-                if "\x00" in line:
+        with path.open("rb") as f:
+            for number, raw in enumerate(_raw_lines(f), 1):
+                if b"\x00" in raw:
                     raise DeckError(f"{path}:{number}: binary data (a NUL byte), not a text deck")
-                yield line
-    except UnicodeDecodeError as e:
-        name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
-        raise DeckError(f"{path}:{number + 1}: not valid {name} text; save the deck as UTF-8") from e
+                if bad is not None:
+                    continue                   # keep looking for a NUL byte, which `decode` reports first
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    bad = DeckError(f"{path}:{number}: not UTF-8 text (byte {raw[e.start]:#04x}); save the deck as UTF-8")
+                    continue
+                yield line.lstrip("\ufeff") if number == 1 else line
     except OSError as e:
         raise DeckError(f"{path}: cannot be read ({e.strerror or e})") from e
+    if bad is not None:
+        raise bad
 
 
-def _streamed_items(path: Path, encoding: str) -> Iterator[Item]:
+def _raw_lines(f: Any) -> Iterator[bytes]:
+    """Binary lines with universal newlines: "\\r\\n", "\\n" and a lone "\\r" all end a line (as "\\n")."""
+    for raw in f:
+        pieces = raw.split(b"\r")
+        for piece in pieces[:-1]:
+            yield piece + b"\n"
+        if pieces[-1] not in (b"", b"\n") or len(pieces) == 1:
+            yield pieces[-1]
+
+
+def _streamed_items(path: Path) -> Iterator[Item]:
     """A native text deck's cards and issues, read line by line from its file."""
-    lines = (line.rstrip("\n") for line in _text_lines(path, encoding))
+    lines = (line.rstrip("\n") for line in _utf8_lines(path))
     yield from _text_items(lines, str(path), CardMaker(deck_name(path)))
+
+
+def no_cards(path: str, issues: Sequence[DeckIssue], how: str = TEXT_CARD) -> DeckError:
+    """The error for a deck in which not one card could be read: a deck of nothing is a mistake."""
+    if issues:
+        return DeckError(f"{path}: no card could be read; {len(issues):,} malformed card(s), the first: {issues[0]}")
+    return DeckError(f"{path}:1: no cards in the deck; a card is {how}")
 
 
 def read_deck(path: str | Path, *, fmt: str | None = None) -> Deck:
@@ -242,7 +264,7 @@ def parse_deck(text: str, *, path: str = "<deck>", fmt: str | None = None) -> De
     maker = CardMaker(deck_name(path))
     if fmt == "text":
         cards, issues = _cards_from_text(text.split("\n"), path, maker)
-        how = "a question line, a line 'A:' and answer lines, with a line '---' between cards"
+        how = TEXT_CARD
     else:
         cards, issues = read_rows(text, path=path, fmt=fmt, maker=maker)
         how = "a row with a question and an answer"
@@ -253,9 +275,7 @@ def _deck(path: str, digest: str, cards: list[Card], issues: list[DeckIssue], *,
           how: str = "a question and its answer") -> Deck:
     """The deck, or a `DeckError` when not one card could be read (a deck of nothing is a mistake)."""
     if not cards:
-        if issues:
-            raise DeckError(f"{path}: no card could be read; {len(issues):,} malformed card(s), the first: {issues[0]}")
-        raise DeckError(f"{path}:1: no cards in the deck; a card is {how}")
+        raise no_cards(path, issues, how)
     name = deck_name(path)
     return Deck(deck_id=name, name=name, path=path, content_hash=digest, cards=tuple(cards), issues=tuple(issues))
 

@@ -18,7 +18,7 @@ from hostile_decks import BASIC, CLOZE, collection, package
 from pipeline.deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS
 from pipeline.decks import parse_deck, read_deck
 from pipeline.errors import DeckError
-from pipeline.types import Deck
+from pipeline.types import Deck, DeckIssue
 
 # Characters that mean something to some reader, mixed into arbitrary text.
 SYNTAX = st.sampled_from(["\n", "\r", "\t", ",", ";", "|", '"', "A:", "---", "#separator:", "#html:true", "<br>",
@@ -156,3 +156,33 @@ def test_cards_written_as_a_package_read_back_the_same(cards: list[tuple[list[st
     assert _shape(read) == cards
     assert [c.origin.guid for c in read.cards if c.origin] == [f"n{i}" for i in range(len(cards))]
 
+
+
+@FUZZ
+@given(data=st.one_of(DECK_TEXT.map(lambda t: t.encode("utf-8")), st.binary(max_size=200)))
+def test_a_streamed_text_deck_reads_as_the_whole_file_does(data: bytes) -> None:
+    """`open_deck` streams a native deck line by line; it must give what `read_deck` gives, or the same error."""
+    from pipeline.build import scan_deck
+    from pipeline.decks import open_deck
+    from pipeline.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "deck.txt"
+        path.write_bytes(data)
+        try:
+            whole = read_deck(path)
+        except DeckError as e:
+            expected = str(e)
+            try:
+                source = open_deck(path)
+                scan_deck(source, Settings())
+            except DeckError as streamed:
+                assert str(streamed) == expected
+            else:
+                raise AssertionError(f"streamed without error; read whole: {expected}")
+            return
+        source = open_deck(path)
+        items = list(source.items())
+        assert source.content_hash == whole.content_hash
+        assert [i for i in items if not isinstance(i, DeckIssue)] == list(whole.cards)
+        assert [i for i in items if isinstance(i, DeckIssue)] == list(whole.issues)

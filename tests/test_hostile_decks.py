@@ -95,3 +95,64 @@ def test_a_real_process_prints_one_line_and_no_traceback(name: str, made: dict[s
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and case.message in lines[0]
     assert done.returncode == (1 if case.outcome == "refused" else 0)
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bank holding one good deck: no hostile deck may change it."""
+    from pipeline.build import build_deck, load_deck
+    from pipeline.settings import Settings
+    from pipeline.store import Store
+
+    good = tmp_path_factory.mktemp("good") / "good.txt"
+    good.write_text("What is the max Lambda timeout?\nA:\n900 seconds\n", encoding="utf-8")
+    db = tmp_path_factory.mktemp("bank") / "bank.duckdb"
+    with Store(db) as store:
+        build_deck(load_deck(good, Settings()), Settings(), store)
+    return db
+
+
+def _bank_rows(db: Path) -> dict[str, list[tuple]]:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+                for t in ("decks", "cards", "facts", "questions", "options")}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_each_deck_through_a_build_is_refused_whole_or_built_without_its_bad_card(
+        case: Hostile, made: dict[str, Path], bank: Path, tmp_path: Path) -> None:
+    """What `qbank build` does with each deck: the preflight refuses it (nothing written), or the build
+    streams it and stores it, its one bad card skipped and reported."""
+    import shutil
+
+    from pipeline.build import build_deck, load_deck, preflight
+    from pipeline.settings import Settings
+    from pipeline.store import Store
+
+    db = Path(shutil.copyfile(bank, tmp_path / "bank.duckdb"))
+    before = _bank_rows(db)
+    path = made[case.name]
+    plan = preflight([path], db, Settings())
+    if case.outcome == "refused" and plan.failed:
+        assert plan.to_build == [] and len(plan.failed) == 1
+        assert f"{path}{case.where}" in plan.failed[0][1] and case.message in plan.failed[0][1]
+        assert _bank_rows(db) == before
+        return
+    assert plan.to_build == [path], plan.failed
+    with Store(db) as store:
+        try:
+            summary = build_deck(load_deck(path, Settings()), Settings(), store)
+        except DeckError as e:        # refused once its cards are read (not one card readable)
+            assert case.outcome == "refused" and case.message in str(e) and f"{path}" in str(e)
+            summary = None
+    if summary is None:
+        assert _bank_rows(db) == before
+        return
+    assert case.outcome in ("skipped", "read") and summary.cards >= 1
+    assert summary.skipped == (1 if case.outcome == "skipped" else 0)
+    with Store(db, read_only=True) as store:
+        issues = store.cursor().execute("SELECT issues FROM decks WHERE deck_id = ?", [summary.deck_id]).fetchone()
+    if case.outcome == "skipped":
+        assert issues is not None and case.message in issues[0][0] and f"{path}{case.where}" in issues[0][0]
