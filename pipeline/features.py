@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from .types import CardFacts, Fact, Question
@@ -130,6 +131,7 @@ def _log_magnitude(written: str | None, value: float | None) -> float | None:
     return math.log10(abs(x)) if x else 0.0
 
 
+@lru_cache(maxsize=8192)
 def _answer_zipf(answer: str) -> float:
     """Zipf frequency of the rarest word of the answer (wordfreq, English); numbers use their digit shape."""
     tokens = _WORD.findall(answer) or _NUMBER.findall(answer)

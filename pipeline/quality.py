@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .generators.context import gives_away
 from .generators.distractors import plausible
@@ -111,10 +112,14 @@ def _rewritten(q: Question, lk: Lookups) -> str | None:
     sentence, blank, body = q.get("sentence"), q.get("blank"), q.get("body")
     if not (isinstance(sentence, str) and isinstance(blank, list) and isinstance(body, str)):
         return None
-    start, end = blank
     shown = q.get("shown") if q.type == "truefalse" else BLANK
     if not isinstance(shown, str) or shown not in body:
         return "the blank is not in the stem"
+    return _rewritten_of(sentence, blank[0], blank[1], shown, body)
+
+
+@lru_cache(maxsize=4096)
+def _rewritten_of(sentence: str, start: int, end: int, shown: str, body: str) -> str | None:
     if plain_words(body) != plain_words(strip_marks(f"{sentence[:start]} {shown} {sentence[end:]}")):
         return "the stem does not quote its sentence"
     return None
@@ -257,9 +262,15 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     body = _body(q)
     if BLANK not in body or q.answer_value is None:
         return None
+    return _trivia_of(body, q.answer.strip(), q.answer_value)
+
+
+@lru_cache(maxsize=4096)
+def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
+    """`_trivia` on what it reads (cached: a fact's cloze, multiple choice and numerical share their body)."""
     if _LIST_COUNT.search(body):
         return "a count of the notes' own list items"
-    if _OR_MORE.search(body) and (q.answer_value == 1.0 or _ONE.match(q.answer.strip())):
+    if _OR_MORE.search(body) and (answer_value == 1.0 or _ONE.match(answer)):
         return "a 'one or more' lower bound"
     at = body.index(BLANK)
     near = body[max(0, at - 3): at] + " " + body[at + len(BLANK): at + len(BLANK) + 3]
@@ -269,7 +280,7 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return "an operand or result of worked arithmetic"
     if _SCENARIO.search(body[:at]):
         return "a number of a worked scenario"
-    if re.fullmatch(r"[\d.,]+", q.answer.strip()) and _LIST_MEMBER.search(body):
+    if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
         return "a member of a list of values"
     return None
 
@@ -291,12 +302,16 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if q.type in ("shortanswer", "calculated") or (q.type in ("truefalse", "multichoice") and BLANK not in q.stem
                                                    and q.generator == "qa"):
         return None
-    body = _body(q)
-    context = q.get("context") if isinstance(q.get("context"), str) else ""
-    words = re.findall(r"[A-Za-z]{3,}", f"{context} {body}".replace(BLANK, " "))
-    if len(words) < MIN_CONTENT_WORDS:
-        return f"only {len(words)} word(s) around the blank: it says neither whose nor what"
+    context = q.get("context")
+    words = _content_words(f"{context if isinstance(context, str) else ''} {_body(q)}")
+    if words < MIN_CONTENT_WORDS:
+        return f"only {words} word(s) around the blank: it says neither whose nor what"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]{3,}", text.replace(BLANK, " ")))
 
 
 def _options(q: Question, lk: Lookups) -> str | None:
@@ -381,13 +396,7 @@ def _unreadable(q: Question, lk: Lookups) -> str | None:
         return "cloze markup in the stem"
     if "|" in stem:
         return "table pipes in the stem"
-    depth = 0
-    for ch in stem:
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        if depth < 0:
-            break
-    if depth:
+    if _unbalanced(stem):
         return "unbalanced brackets"
     blanks = stem.count(BLANK)
     want = {"cloze": 1, "numerical": 1, "term_cloze": None, "multi_cloze": None}.get(q.type, 0)
@@ -400,6 +409,21 @@ def _unreadable(q: Question, lk: Lookups) -> str | None:
     if want is not None and blanks != want and (q.type != "numerical" or q.generator != "qa"):
         return f"{blanks} blank(s) where {want} belong"
     return None
+
+
+def _unbalanced(text: str) -> bool:
+    opens = text.count("(") + text.count("[") + text.count("{")
+    if opens != text.count(")") + text.count("]") + text.count("}"):
+        return True
+    if not opens:
+        return False
+    depth = 0
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth < 0:
+            return True
+    return False
 
 
 RULES: tuple[tuple[str, Rule], ...] = (

@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -48,6 +49,7 @@ class BatchTables:
         return sum(s == "accepted" for s in status)
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower case, words only: stems that differ in spacing or punctuation are the same stem."""
     return " ".join(re.findall(r"[a-z0-9_$%]+", text.lower()))
@@ -82,10 +84,14 @@ def scan_row(card: Card, input_hash: str) -> dict[str, Any]:
             "content_hash": card_hash(card), "input_hash": input_hash}
 
 
-def content_hash(q: Question) -> str:
-    """What a learner sees of a question: a change here is a new revision."""
+def content_hash(q: Question, extra_json: str | None = None) -> str:
+    """What a learner sees of a question: a change here is a new revision (`extra_json`: its extra, dumped)."""
     options = [(o.text, o.is_correct) for o in q.options]
-    return stable_id(q.type, q.stem, q.answer, options, json.dumps(dict(q.extra), sort_keys=True, default=str))
+    return stable_id(q.type, q.stem, q.answer, options, extra_json or _extra_json(q))
+
+
+def _extra_json(q: Question) -> str:
+    return json.dumps(dict(q.extra), sort_keys=True, default=str)
 
 
 def _shallow(record: Any) -> dict[str, Any]:
@@ -138,8 +144,9 @@ def batch_tables(deck_id: str, card_facts: Sequence[CardFacts], questions: Itera
     priors = prior_b or {}
     for q in questions:
         stem_key, near_key = duplicate_keys(q)
-        rows.add(**{**_shallow(q), "extra": json.dumps(dict(q.extra), sort_keys=True, default=str)},
-                 content_hash=content_hash(q), stem_key=short_key(stem_key), near_key=short_key(near_key),
+        extra = _extra_json(q)
+        rows.add(**{**_shallow(q), "extra": extra},
+                 content_hash=content_hash(q, extra), stem_key=short_key(stem_key), near_key=short_key(near_key),
                  prior_b=priors.get(q.question_id))
         for o in q.options:
             options.add(question_id=q.question_id, deck_id=deck_id, position=o.position, text=o.text, value=o.value,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Final
 
 from .types import Card, Line, Site
@@ -92,14 +93,16 @@ def restatement_end(text: str, end: int, restates: Callable[[str], bool]) -> int
     return end + after.end() if after and restates(after.group(1)) else end
 
 
+@lru_cache(maxsize=8192)
 def plain_words(text: str) -> str:
     """Lower-case letters and digits only, one space apart: texts that differ in case or punctuation compare equal."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def distinctive_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def distinctive_words(text: str) -> frozenset[str]:
     """Words of a name or answer that give it away if the stem contains them (not "AWS", "the" …)."""
-    return {w for w in re.findall(r"[a-z0-9@]+", text.lower()) if w not in _GENERIC and len(w) > 1}
+    return frozenset(w for w in re.findall(r"[a-z0-9@]+", text.lower()) if w not in _GENERIC and len(w) > 1)
 
 
 def masked(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .quantities import same_quantity
 
@@ -96,6 +97,13 @@ def distractors(
 
     Returns fewer than `k` only when the value admits no more plausible neighbours.
     """
+    pool = _pool(value, increment, unit, tuple(avoid), max(POOL, k))
+    return sorted(rng.sample(pool, min(k, len(pool))))
+
+
+@lru_cache(maxsize=4096)
+def _pool(value: float, increment: float | None, unit: str | None, avoid: tuple[float, ...], size: int) -> list[float]:
+    """The nearest plausible candidates for `value`, closest first (cached: a fact's questions draw from one pool)."""
     integer = float(value).is_integer()
     nines = unit == "percent" and 99 <= value < 100
     seen: list[float] = []
@@ -111,5 +119,4 @@ def distractors(
             seen.append(c)
     if value and not nines:   # nines come pre-sorted by closeness
         seen.sort(key=lambda c: (abs(math.log(abs(c) / abs(value))), c))
-    pool = seen[: max(POOL, k)]
-    return sorted(rng.sample(pool, min(k, len(pool))))
+    return seen[:size]
