@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..ids import stable_id
 from ..sites import BLANK, spans_text
 from ..types import CardFacts, Fact, Option, Question, Site
 from .context import rng_for
@@ -166,23 +167,27 @@ def numerical(a: Asked) -> Question:
     )
 
 
-def truefalse(a: Asked, *, seed: int, falsify: bool) -> Iterator[Question]:
-    """The sentence as written (true) and, when `falsify`, with a wrong value in place of the fact (false)."""
+def truefalse(a: Asked, *, seed: int) -> Question:
+    """One statement per sentence: as written (true), or with a wrong value in place of the fact (false).
+
+    Which of the two is fixed by the sentence's place, not the seed (question IDs do not follow the seed),
+    so a bank holds about as many false statements as true ones, never both of one sentence.
+    """
     f = a.fact
     s = a.site
-    statements = {"true": (s.written, f.value)}
-    false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
-    values = fact_distractors(a, seed, false_id) if falsify and writable(a) else []
-    if values:
-        wrong = rng_for(seed, false_id).choice(values)
-        statements["false"] = (display(f, wrong), wrong * factor(f))
-    for variant, (shown, value) in statements.items():
-        yield make(
-            a.cf.card, generator=GENERATOR, locator=s.locator, qtype="truefalse", variant=variant, line_index=s.line_index,
-            context=s.context, body=s.body(shown), prompt="True or false?", answer=variant, fact=f,
-            subject=f.subject, reason=_reason(a, f"{variant} statement"),
-            extra=_extra(a, statement_value=value, shown=shown),
-        )
+    shown, value, variant = s.written, f.value, "true"
+    if int(stable_id("truefalse", s.locator), 16) % 2 and writable(a):
+        false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
+        values = fact_distractors(a, seed, false_id)
+        if values:
+            wrong = rng_for(seed, false_id).choice(values)
+            shown, value, variant = display(f, wrong), wrong * factor(f), "false"
+    return make(
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="truefalse", variant=variant, line_index=s.line_index,
+        context=s.context, body=s.body(shown), prompt="True or false?", answer=variant, fact=f,
+        subject=f.subject, reason=_reason(a, f"{variant} statement"),
+        extra=_extra(a, statement_value=value, shown=shown),
+    )
 
 
 def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
@@ -222,9 +227,9 @@ def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
 
     A card that `is_question` (a Q&A card) gets none over the numbers of its title: they set a scenario.
 
-    True/false goes by sentence: one true statement and one falsified, both on
-    the sentence's first fact that is not a bracketed side remark (unless all
-    its facts are bracketed), so a false statement is false because of what the
+    True/false goes by sentence: one statement, true or falsified, on the
+    sentence's first fact that is not a bracketed side remark (unless all its
+    facts are bracketed), so a false statement is false because of what the
     sentence states.
     """
     located = [a for a in (asked(cf, f) for f in cf.facts if f is not claimed) if a is not None]
@@ -241,7 +246,7 @@ def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
     for _, group in sorted(by_sentence.items()):
         main = [a for a in group if not in_brackets(a.site)] or group   # "(up to 1MB)" alone is the point
         if main:
-            yield from truefalse(min(main, key=lambda a: a.site.start), seed=seed, falsify=True)
+            yield truefalse(min(main, key=lambda a: a.site.start), seed=seed)
         question = multi_cloze(cf, group)
         if question is not None:
             yield question
