@@ -161,10 +161,16 @@ def _number_leak(q: Question) -> str | None:
     if _occurs(stem, answer, before="word", after="number") >= 0:
         return f"the stem states {answer!r}"
     if q.answer_value is not None:
-        for value, unit in scan_quantities(stem):
+        for value, unit in _quantities_in(stem.split("\n", 1)[0]):   # the prompt line holds no quantity
             if unit == q.answer_unit and same_quantity(value, q.answer_value):
                 return f"the stem states the answer in other words ({value:g} {unit})"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _quantities_in(text: str) -> tuple[tuple[float, str | None], ...]:
+    """`scan_quantities` of a stem (cached: a fact's questions share their context and sentence)."""
+    return tuple(scan_quantities(text))
 
 
 def _answer_leak(q: Question, lk: Lookups) -> str | None:
@@ -388,6 +394,12 @@ def _unreadable(q: Question, lk: Lookups) -> str | None:
     stem = q.stem
     if not stem.strip():
         return "empty stem"
+    return _unreadable_text(stem.split("\n", 1)[0]) or _blanks(q)   # the prompt line is ours
+
+
+@lru_cache(maxsize=4096)
+def _unreadable_text(stem: str) -> str | None:
+    """What makes a stem's text unreadable, whatever the question (cached per stem)."""
     if _BULLET.search(stem):
         return "a dangling bullet"
     if _MARKER.search(stem):
@@ -398,6 +410,12 @@ def _unreadable(q: Question, lk: Lookups) -> str | None:
         return "table pipes in the stem"
     if _unbalanced(stem):
         return "unbalanced brackets"
+    return None
+
+
+def _blanks(q: Question) -> str | None:
+    """A wrong count of blanks for the question's type."""
+    stem = q.stem
     blanks = stem.count(BLANK)
     want = {"cloze": 1, "numerical": 1, "term_cloze": None, "multi_cloze": None}.get(q.type, 0)
     if q.type == "multichoice" and q.answer_value is not None and q.generator != "qa":
