@@ -766,14 +766,18 @@ class QuantityRecognizer:
     """Pipeline component: sets `doc._.quantities` and `doc.spans[spans_key]`."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, rules: QuantityRules = QuantityRules(),
-                 spans_key: str = "quantities") -> None:
+                 spans_key: str = "quantities", names_key: str = "services") -> None:
         self.name = name
         self.rules = rules
         self.spans_key = spans_key
+        self.names_key = names_key
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = find_quantities(text, merge_restatements=self.rules.merge_restatements)
+        # Product names that hold digits ("Microsoft 365", "Route 53"), when a services component ran first.
+        names = [(span.start_char, span.end_char) for span in doc.spans.get(self.names_key, ())
+                 if any(c.isdigit() for c in text[span.start_char:span.end_char])]
+        found = find_quantities(text, merge_restatements=self.rules.merge_restatements, names=names)
         doc._.quantities = tuple(found)
         spans = []
         for q in found:
@@ -786,9 +790,12 @@ class QuantityRecognizer:
 
 @Language.factory(
     FACTORY,
-    default_config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": True}, "spans_key": "quantities"},
+    default_config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": True}, "spans_key": "quantities",
+                    "names_key": "services"},
     assigns=["doc._.quantities", "doc.spans"],
 )
-def make_quantities(nlp: Language, name: str, rules: QuantityRules, spans_key: str) -> QuantityRecognizer:
-    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v1`)."""
-    return QuantityRecognizer(nlp, name, rules=rules, spans_key=spans_key)
+def make_quantities(nlp: Language, name: str, rules: QuantityRules, spans_key: str,
+                    names_key: str) -> QuantityRecognizer:
+    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v1`); `names_key` is where an
+    earlier component put product-name spans, whose digits are not quantities."""
+    return QuantityRecognizer(nlp, name, rules=rules, spans_key=spans_key, names_key=names_key)

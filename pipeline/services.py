@@ -93,10 +93,10 @@ class ServiceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = self._lower(doc) + self._orth(doc)
         named: dict[str, set[str]] = {}  # provider -> its services matched without context
-        for m, _, _ in found:
-            service, contextual = self._rules[m]
-            if not contextual:
-                named.setdefault(self._provider[service], set()).add(service)
+        # ... and not inside a longer name: "KMS" in "Cloud KMS" says nothing about AWS
+        plain = [(start, end, self._rules[m][0]) for m, start, end in found if not self._rules[m][1]]
+        for _, _, service in _filter_overlaps(plain):
+            named.setdefault(self._provider[service], set()).add(service)
         lowered: list[str] = []  # the doc's lower-cased text, made only if a contextual alias needs it
         hits = []
         for match_id, start, end in found:
@@ -104,7 +104,7 @@ class ServiceRecognizer:
             if contextual and not self._in_context(doc, start, service, named, lowered):
                 continue
             hits.append((start, end, service))
-        hits = _filter_overlaps(hits)
+        hits = _without_series_codes(doc, _filter_overlaps(hits))
         if self._typos is not None:
             covered = bytearray(len(doc))
             for start, end, _ in hits:
@@ -135,6 +135,23 @@ class ServiceRecognizer:
         if not lowered:
             lowered.append(doc_text(doc).lower())
         return bool(rx.search(lowered[0]))
+
+
+def _without_series_codes(doc: Doc, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a letters-and-digit name that is one of a series in the card ("S0, S1 and S2 ... S3 or
+    greater", "suffixes s1, s2, and s3"): there it is a code (a tier, a host suffix), not S3."""
+    kept = []
+    for start, end, service in hits:
+        m = _CODE.fullmatch(doc[start:end].text) if end - start == 1 else None
+        if m is not None:
+            series = re.compile(rf"(?<![\w-]){re.escape(m.group(1))}(\d{{1,2}})(?![\w.])", re.I)
+            if any(other.group(1) != m.group(2) for other in series.finditer(doc_text(doc))):
+                continue
+        kept.append((start, end, service))
+    return kept
+
+
+_CODE: Final = re.compile(r"([A-Za-z]{1,3})(\d{1,2})")
 
 
 def _filter_overlaps(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
