@@ -22,6 +22,7 @@ from .nlp import load_nlp
 from .doctext import TEXT_KEY, doc_text
 from .quantities import Quantity
 from .services import SPANS_KEY, DeckTerms, deck_terms, locate_mentions, span_offsets
+from .tables import Cell, cell_at
 from .types import Card, CardFacts, Fact
 
 __all__ = ["extract", "fact_rows", "card_text"]
@@ -102,7 +103,7 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
             value=q.value, unit=q.unit, kind=q.kind,  # type: ignore[arg-type]
             start=start, end=end, source_value=q.source_value, source_unit=q.source_unit,
             bound=q.bound, role=q.role, group=q.group,  # type: ignore[arg-type]
-            attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, line.number, start),
+            attribute=_attribute(card, spots, idx, start, end, q), subject=_subject(card, spots, line.number, start),
             context=q.context,
         ))
     return CardFacts(card=card, facts=tuple(facts), services=services, terms=used)
@@ -163,18 +164,99 @@ def _service_spots(card: Card, spans: Iterable[tuple[int, int, str]], starts: li
 
 
 def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: int) -> str | None:
-    """The service a fact belongs to: the nearest one before it on its line, else the title's, else the card's."""
+    """Whose fact it is: the service its table cell's header names, else the one its sentence names
+    (the nearest before it, else the first after it), else the card title's (when the title names
+    several, one named earlier on its line comes first), else the service the card is mostly about,
+    else None.
+
+    A service named in passing elsewhere in the card ("the great EBS failure of 2011" in a card on
+    multi-AZ deployments) is nobody's subject: without a title service, only a service that clearly
+    dominates the card's mentions is.
+    """
+    table = _table_cell(card, line, start)
+    if table is not None:
+        header, label = _header_services(card, spots, table, line)
+        if header or label:
+            return header or label
     on_line = [s for s in spots if s[0] == line]
-    before = [s for s in on_line if s[1] <= start]
-    if before:
-        return before[-1][2]
     if on_line:
-        return on_line[0][2]
+        text = next(ln.text for ln in card.lines if ln.number == line)
+        lo, hi = _sentence_bounds(text, start)
+        before = [s for s in on_line if lo <= s[1] <= start]
+        after = [s for s in on_line if start < s[1] < hi]
+        if before or after:
+            return (before[-1] if before else after[0])[2]
     title_lines = {ln.number for ln in card.title_lines}
-    in_title = [s for s in spots if s[0] in title_lines]
-    if in_title:
-        return in_title[0][2]
-    return spots[0][2] if spots else None
+    in_title = list(dict.fromkeys(s[2] for s in spots if s[0] in title_lines))
+    earlier = [s for s in on_line if s[1] <= start]
+    # A title naming one service says whose the card is; one comparing several ("Storage queues and
+    # Service Bus queues") yields to the service the line was just talking about.
+    if len(in_title) == 1 or (in_title and not earlier):
+        return in_title[0]
+    if earlier:
+        return earlier[-1][2]
+    return _dominant(spots)
+
+
+_SENTENCE_END: Final = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence of `text` that holds `pos` (a full stop, semicolon, ! or ? ends one)."""
+    lo = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= pos:
+            lo = m.end()
+        else:
+            return lo, m.start()
+    return lo, len(text)
+
+
+def _dominant(spots: list[tuple[int, int, str]]) -> str | None:
+    """The service named more often than all the others together, and at least twice; else None."""
+    counts = Counter(name for _, _, name in spots)
+    if not counts:
+        return None
+    (top, n), = counts.most_common(1)
+    return top if n >= 2 and n > sum(counts.values()) - n else None
+
+
+def _table_cell(card: Card, line: int, start: int) -> Cell | None:
+    """The markdown table cell at a fact (`line` is the source line number), when it is in one."""
+    lines = card.lines
+    idx = next((i for i, ln in enumerate(lines) if ln.number == line), -1)
+    if idx < 0 or "|" not in lines[idx].text:
+        return None
+    cell = cell_at([ln.text for ln in lines], idx, start)
+    return cell if cell is not None and not cell.is_label else None
+
+
+def _header_services(card: Card, spots: list[tuple[int, int, str]], cell: Cell,
+                     row_line: int) -> tuple[str | None, str | None]:
+    """The services named by the cell's column header and by its row label (on source line `row_line`), if any."""
+    header_line = card.lines[cell.header_line].number
+    header = next((n for ln, pos, n in spots if ln == header_line and cell.header_span[0] <= pos < cell.header_span[1]), None)
+    label = next((n for ln, pos, n in spots if ln == row_line and cell.label_span[0] <= pos < cell.label_span[1]), None)
+    return header, label
+
+
+def _attribute(card: Card, spots: list[tuple[int, int, str]], idx: int, start: int, end: int, q: Quantity) -> str:
+    """`attribute`, or for a fact in a table cell the header that does not name its subject: row
+    "Availability" under column "Cool tier" is the Cool tier's availability. When neither names a
+    service, the longer of the two is the attribute and the other qualifies it."""
+    line = card.lines[idx]
+    cell = _table_cell(card, line.number, start)
+    if cell is None:
+        return attribute(line.text, start, end, q)
+    row, column = " ".join(cell.row_label.split()), " ".join(cell.column_header.split())
+    header, label = _header_services(card, spots, cell, line.number)
+    if header:
+        return row      # the column names the subject (also when the label names a service: "RA-GRS reads")
+    if label:
+        return column
+    if not column or not row:
+        return row or column
+    return f"{row} ({column})" if len(row.split()) >= len(column.split()) else f"{column} ({row})"
 
 
 def fact_rows(card_facts: Iterable[CardFacts]) -> Iterator[dict[str, Any]]:
