@@ -171,6 +171,7 @@ _PREV_WORD_RE: Final = re.compile(r"[^\w]*([A-Za-z][\w.@]*)|\(([A-Z][A-Za-z0-9]*
 _OPERAND_LEFT_RE: Final = re.compile(
     r"(?:[*/×÷+]|\b(?:minus|plus)|(?:^|[\s(])(?:[A-Z]|[A-Za-z]+_\w*)\s*[<>]=?)\s*$", re.I)
 _OPERAND_RIGHT_RE: Final = re.compile(r"^\s*(?:[*/×÷]|minus\b|plus\b)\s*[\d(]", re.I)
+_PAIR_LEFT_RE: Final = re.compile(r"\d\s?[A-Za-z][\w/-]*\s+/\s*$")     # "3,500 PUTs / ", "10 reads/s / "
 _COEFFICIENT_LEFT_RE: Final = re.compile(r"[A-Za-z]\s*[*×]\s*$")   # "storage in GB * 10 RU/s"
 # A worked example: a marker, then arithmetic shown ("0.5GB * 3s = 1.5", "9 (30 minus 21) days").
 _EXAMPLE_RE: Final = re.compile(r"\b(?:for example|for instance|e\.g\.|say that|suppose|imagine)\b", re.I)
@@ -292,7 +293,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         atom.expr, atom.unit = "dollar", "$"
         return atom
     nm = _NOUN_RE.match(line, pos)
-    if nm and (nm.group("w1").lower() not in _STOP or nm.group("w1").isupper()):
+    if nm and (nm.group("w1").lower() not in _STOP or nm.group("w1")[:2].isupper()):
         words = [nm.group("w1")]
         w2 = nm.group("w2")
         w1 = nm.group("w1")
@@ -365,7 +366,8 @@ class _LineContext:
 
     def __init__(self, line: str, row: tuple[list[tuple[int, int]], tuple[str, ...]] | None) -> None:
         self.line = line
-        self.cells, self.headers = row if row is not None else (None, ())
+        self.cells: list[tuple[int, int]] | None = row[0] if row is not None else None
+        self.headers: tuple[str, ...] = row[1] if row is not None else ()
         m = _EXAMPLE_RE.search(line)
         # A worked example: from "For example" to the line's end, when it shows the arithmetic.
         self.example_from = m.start() if m and _ARITHMETIC_RE.search(line, m.start()) else len(line) + 1
@@ -531,8 +533,11 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     if tail.endswith(" per"):
         return  # a denominator: "$0.20 per 1 million requests"
     if (tail[-1] in "*/×÷+<>=" or tail.endswith((" minus", " plus"))) and _OPERAND_LEFT_RE.search(left) \
-            and not (measured and _COEFFICIENT_LEFT_RE.search(left)):
-        return  # an operand ("/ 3600", "30 minus 21"), not "storage in GB * 10 RU/s" (a rate per GB)
+            and not (measured and _COEFFICIENT_LEFT_RE.search(left)) \
+            and not ((first.noun or measured) and _PAIR_LEFT_RE.search(left)):
+        # an operand ("/ 3600", "30 minus 21"), not "storage in GB * 10 RU/s" (a rate per GB) nor the
+        # second of a pair of quotas ("3,500 PUTs / 5,500 GETs")
+        return
     if _OPERAND_RIGHT_RE.match(line[first.num_end:]):
         return
     limit_cue = _strip_article(tail).endswith(_MAX_CUES) or _strip_article(tail).endswith(_MIN_CUES)

@@ -115,18 +115,23 @@ class ServiceRecognizer:
         return doc
 
     def _in_context(self, doc: Doc, start: int, service: str, named: Mapping[str, set[str]], lowered: list[str]) -> bool:
-        """Cue words on the same line, else the provider named in the card, or another of its services.
+        """Cue words on the same line (and, for a cloud's service, its cloud too), else the provider
+        named in the card, or another of its services.
 
         The service itself does not count: "Lambda" does not make "lambda x: x" a Lambda function.
         """
         cues = self._line_cues.get(service)
+        provider = self._provider[service]
         if cues is not None:
             char = doc[start].idx
             text = doc_text(doc)
             first = text.rfind("\n", 0, char) + 1
             last = text.find("\n", char)
-            return bool(cues.search(text[first: last if last >= 0 else None].lower()))
-        provider = self._provider[service]
+            if not cues.search(text[first: last if last >= 0 else None].lower()):
+                return False
+            if provider not in self._provider_cues:
+                return True  # "Facebook" as a login: the cue is all the context there is
+            # a cloud's sub-product ("Cool tier") also needs its cloud in the card
         if named.get(provider, set()) - {service}:
             return True
         rx = self._provider_cues.get(provider)

@@ -6,8 +6,8 @@ pure functions find a card's tables and name the cell at a line and offset, so e
 give a cell's fact its attribute and subject and the question renderer can write it without
 pipes ("Cool tier availability: ___").
 
-A table is a header row, a separator row (`|---|:--:|`) and the rows that follow while lines
-hold a `|`. The header row is the row right before the separator; the first cell of a body
+A table is a header row, a separator row (`|---|:-:|`, with at least one pipe) and the rows
+that follow while lines hold a `|`. The header row is the row right before the separator; the first cell of a body
 row is its label. Outer pipes are optional and `\\|` is a pipe inside a cell.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Final
 
 __all__ = ["Cell", "Table", "cell_at", "find_tables", "split_row"]
 
-_SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
 
 
@@ -84,7 +84,7 @@ def find_tables(lines: Sequence[str]) -> tuple[Table, ...]:
     found = []
     i = 1
     while i < len(lines):
-        if "|" in lines[i - 1] and "-" in lines[i] and _SEPARATOR.match(lines[i]):
+        if "|" in lines[i - 1] and "|" in lines[i] and _SEPARATOR.match(lines[i]):
             header = lines[i - 1]
             spans = tuple(split_row(header))
             last = i

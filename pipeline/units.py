@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 import pint
 
@@ -121,7 +121,7 @@ def _plan(expr: str) -> tuple[str | None, float]:
     if expr == "dimensionless":
         return None, 1.0       # multipliers and ratios
     # An expression may carry a factor ("count / (10 * second)": a count per ten seconds).
-    root = registry().Quantity(registry().parse_expression(expr)).to_root_units()
+    root: Any = registry().Quantity(registry().parse_expression(expr)).to_root_units()
     factor = float(root.magnitude)
     key = tuple((name, int(power)) for name, power in sorted(root.unit_items()))  # type: ignore[arg-type]
     if key not in _ROOTS:
