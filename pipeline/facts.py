@@ -173,14 +173,14 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
     multi-AZ deployments) is nobody's subject: without a title service, only a service that clearly
     dominates the card's mentions is.
     """
-    table = _table_cell(card, line, start)
+    text = next(ln.text for ln in card.lines if ln.number == line)
+    table = _table_cell(card, line, start) if "|" in text else None
     if table is not None:
         header, label = _header_services(card, spots, table, line)
         if header or label:
             return header or label
     on_line = [s for s in spots if s[0] == line]
     if on_line:
-        text = next(ln.text for ln in card.lines if ln.number == line)
         lo, hi = _sentence_bounds(text, start)
         before = [s for s in on_line if lo <= s[1] <= start]
         after = [s for s in on_line if start < s[1] < hi]
@@ -245,7 +245,7 @@ def _attribute(card: Card, spots: list[tuple[int, int, str]], idx: int, start: i
     "Availability" under column "Cool tier" is the Cool tier's availability. When neither names a
     service, the longer of the two is the attribute and the other qualifies it."""
     line = card.lines[idx]
-    cell = _table_cell(card, line.number, start)
+    cell = _table_cell(card, line.number, start) if "|" in line.text else None
     if cell is None:
         return attribute(line.text, start, end, q)
     row, column = " ".join(cell.row_label.split()), " ".join(cell.column_header.split())

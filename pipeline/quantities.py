@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Final
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .doctext import doc_text
+from .doctext import NAMES_KEY, doc_text
 from .tables import find_tables, split_row
 from .units import canonical, kind_of, unit_expr
 
@@ -143,7 +143,7 @@ _NOUN_RE: Final = re.compile(r"(?P<sep>\s?-\s?|\s+)(?P<w1>[A-Za-z][A-Za-z0-9]*(?
 _RATE_RE: Final = re.compile(r"\s*(?:/\s?|\s+per\s+|\s+a\s+|\s+each\s+)(?P<t>seconds?|secs?|s|minutes?|mins?|hours?|hr)\b", re.I)
 _NOUN_RATE_RE: Final = re.compile(r"^(?:\s+[A-Za-z][A-Za-z-]*){1,4}\s+per\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?|hr)\b", re.I)
 _PER_RE: Final = re.compile(r"\s*(?:per|/|for each|each)\s+[^,;.()]{1,40}", re.I)
-_NEGATIVE_RE: Final = re.compile(r"(?<![^\s(=,])-")
+_BEFORE_MINUS: Final = frozenset(" \t(=,")
 _HYPOTHETICAL_RE: Final = re.compile(r"\bif (?:you|we|they|it) (?:have|has|use|run|need)$")
 _PER_LIMIT_RE: Final = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?per\s+[A-Za-z]")
 _PASSIVE_RIGHT_RE: Final = re.compile(r"\s+(?:are|were|is|get|will be|can be|must be)\s+[a-z]+ed\b")
@@ -175,6 +175,7 @@ _PAIR_LEFT_RE: Final = re.compile(r"\d\s?[A-Za-z][\w/-]*\s+/\s*$")     # "3,500 
 _COEFFICIENT_LEFT_RE: Final = re.compile(r"[A-Za-z]\s*[*×]\s*$")   # "storage in GB * 10 RU/s"
 # A worked example: a marker, then arithmetic shown ("0.5GB * 3s = 1.5", "9 (30 minus 21) days").
 _EXAMPLE_RE: Final = re.compile(r"\b(?:for example|for instance|e\.g\.|say that|suppose|imagine)\b", re.I)
+_EXAMPLE_HINTS: Final = ("xample", "XAMPLE", "nstance", "NSTANCE", "e.g.", "E.g.", "ay that", "uppose", "magine")
 _ARITHMETIC_RE: Final = re.compile(r"\d\s*[A-Za-z]{0,3}\s*(?:[*×+]|\bminus\b|\bplus\b)\s*\(?\s*\d|=\s*\$?\d", re.I)
 # The label of a list item: "- - P1v3 (2 vCPU", "- Message: ..."
 _ITEM_LABEL_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*(?P<label>[^\s:()|][^:()|]{0,40}?)\s*[:(]")
@@ -186,8 +187,6 @@ _MULTIPLIER_RIGHT_RE: Final = re.compile(
     r"^\s+(?:as|the|that|what|more|less|fewer|[a-z]+er\s+than|larger|bigger|faster|slower|higher|lower|greater|smaller|"
     r"cheaper|costlier)\b", re.I)
 _LIMIT_RIGHT_RE: Final = re.compile(r"^\s+(?:is|are)\s+(?:the\s+)?(?:default|maximum|minimum|max|min|limit|upper|lower)\b", re.I)
-_CLAUSE_START_RE: Final = re.compile(r"[.;:!?]\s|,\s+(?:but|and|or|while|whereas)\s")
-_DEFAULT_RE: Final = re.compile(r"\bdefault\b|\bby default\b", re.I)
 _RESTATE_LEFT_RE: Final = re.compile(r"\s*\(\s*(?:~|about|approx\.?|approximately|roughly|or|i\.e\.,?)?\s*")
 _CLOSE_RE: Final = re.compile(r"\s*\)")
 _DEFINE_RIGHT_RE: Final = re.compile(r"^\s*=(?!=)")
@@ -368,13 +367,20 @@ class _LineContext:
         self.line = line
         self.cells: list[tuple[int, int]] | None = row[0] if row is not None else None
         self.headers: tuple[str, ...] = row[1] if row is not None else ()
-        m = _EXAMPLE_RE.search(line)
         # A worked example: from "For example" to the line's end, when it shows the arithmetic.
+        m = _EXAMPLE_RE.search(line) if any(hint in line for hint in _EXAMPLE_HINTS) else None
         self.example_from = m.start() if m and _ARITHMETIC_RE.search(line, m.start()) else len(line) + 1
         self.last: tuple[int, str | None] | None = None   # (end, unit) of the last quantity reported
-        lm = _ITEM_LABEL_RE.match(line)
-        self.label_end = lm.end("label") if lm else -1
-        self.label = _content_words(lm.group("label")) if lm else None
+
+    @cached_property
+    def _label(self) -> tuple[int, frozenset[str]] | None:
+        lm = _ITEM_LABEL_RE.match(self.line)
+        return (lm.end("label"), _content_words(lm.group("label"))) if lm else None
+
+    def label(self, pos: int) -> frozenset[str] | None:
+        """The content words of the list item's label ("- - P1v3 (2 vCPU"), for a number after it."""
+        label = self._label
+        return label[1] if label is not None and label[0] <= pos else None
 
     def period(self, pos: int) -> tuple[str, str] | None:
         """(count, pint time unit) when the label before `pos` gives a time base: "Read calls per
@@ -493,7 +499,8 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
             continue  # read as part of the atom before ("4-to-1", "in 10 seconds")
         if not m.group("word") and _blocked(line, m.start(), m.end()):
             continue
-        if m.start() and _NEGATIVE_RE.match(line, m.start() - 1, m.start()):
+        start = m.start()
+        if start and line[start - 1] == "-" and (start == 1 or line[start - 2] in _BEFORE_MINUS):
             continue  # "-1 indicating that it never expires": a sentinel, not a limit
         if state.names and state.in_name(offset + m.start(), offset + m.end()):
             continue  # "Microsoft 365": part of a product's name
@@ -540,8 +547,7 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         return
     if _OPERAND_RIGHT_RE.match(line[first.num_end:]):
         return
-    limit_cue = _strip_article(tail).endswith(_MAX_CUES) or _strip_article(tail).endswith(_MIN_CUES)
-    if first.start >= ctx.example_from and not limit_cue:
+    if first.start >= ctx.example_from and not _strip_article(tail).endswith(_MAX_CUES + _MIN_CUES):
         return  # a worked example's numbers ("deleted after 21 days ... 9 (30 minus 21) days")
     if _DIFFERENT_RE.match(line[first.num_end:]):
         return  # "42 different domains": a scenario, not a limit
@@ -637,9 +643,9 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     if len(chain) == 1 and _OR_MORE_RE.match(right) and noun is None:
         nm = _NOUN_RE.match(line, _OR_MORE_RE.match(right).end() + last.end)  # type: ignore[union-attr]
         head = state.head((nm.group("w1"),) + ((nm.group("w2"),) if nm.group("w2") else ())) if nm else None
-    clause = _CLAUSE_START_RE.split(full_left)[-1]
-    default = _DEFAULT_RE.search(clause[-40:]) is not None
-    label = ctx.label if ctx.label is not None and 0 < ctx.label_end <= first.start else None
+    near = full_left[-40:]
+    default = "default" in near[max(near.rfind(". "), near.rfind("; "), near.rfind(": ")) + 1:].lower()
+    label = ctx.label(first.start)
     restating = ctx.last is not None and _RESTATE_LEFT_RE.fullmatch(line, ctx.last[0], first.start) is not None
     unit: str | None
     for i, (a, raw_value, fixed_unit, a_expr) in enumerate(out):
@@ -771,18 +777,16 @@ class QuantityRecognizer:
     """Pipeline component: sets `doc._.quantities` and `doc.spans[spans_key]`."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, rules: QuantityRules = QuantityRules(),
-                 spans_key: str = "quantities", names_key: str = "services") -> None:
+                 spans_key: str = "quantities") -> None:
         self.name = name
         self.rules = rules
         self.spans_key = spans_key
-        self.names_key = names_key
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        # Product names that hold digits ("Microsoft 365", "Route 53"), when a services component ran first.
-        names = [(span.start_char, span.end_char) for span in doc.spans.get(self.names_key, ())
-                 if any(c.isdigit() for c in text[span.start_char:span.end_char])]
-        found = find_quantities(text, merge_restatements=self.rules.merge_restatements, names=names)
+        # Product names that hold digits ("Microsoft 365"), when the services component ran first.
+        found = find_quantities(text, merge_restatements=self.rules.merge_restatements,
+                                names=doc.user_data.get(NAMES_KEY, ()))
         doc._.quantities = tuple(found)
         spans = []
         for q in found:
@@ -795,12 +799,9 @@ class QuantityRecognizer:
 
 @Language.factory(
     FACTORY,
-    default_config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": True}, "spans_key": "quantities",
-                    "names_key": "services"},
+    default_config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": True}, "spans_key": "quantities"},
     assigns=["doc._.quantities", "doc.spans"],
 )
-def make_quantities(nlp: Language, name: str, rules: QuantityRules, spans_key: str,
-                    names_key: str) -> QuantityRecognizer:
-    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v1`); `names_key` is where an
-    earlier component put product-name spans, whose digits are not quantities."""
-    return QuantityRecognizer(nlp, name, rules=rules, spans_key=spans_key, names_key=names_key)
+def make_quantities(nlp: Language, name: str, rules: QuantityRules, spans_key: str) -> QuantityRecognizer:
+    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v1`)."""
+    return QuantityRecognizer(nlp, name, rules=rules, spans_key=spans_key)

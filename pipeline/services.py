@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 from wordfreq import zipf_frequency
 
-from .doctext import doc_text
+from .doctext import NAMES_KEY, doc_text
 from .gazetteer import Form, Gazetteer, alias_key, load_gazetteer
 from .types import Card, ServiceMention
 
@@ -89,6 +89,7 @@ class ServiceRecognizer:
         self._provider_cues = {p.name: _word_regex(p.cues) for p in gazetteer.providers if p.cues}
         self._line_cues = {s.name: _word_regex(s.cues) for s in gazetteer.services if s.cues}
         self._typos = TypoIndex(gazetteer, forms) if fuzzy else None
+        self._coded = {f.service for f in forms if _CODE.fullmatch(f.text)}   # named like a code: "S3", "EC2"
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._lower(doc) + self._orth(doc)
@@ -104,14 +105,20 @@ class ServiceRecognizer:
             if contextual and not self._in_context(doc, start, service, named, lowered):
                 continue
             hits.append((start, end, service))
-        hits = _without_series_codes(doc, _filter_overlaps(hits))
+        hits = _filter_overlaps(hits)
+        if any(service in self._coded for _, _, service in hits):
+            hits = _without_series_codes(doc, hits)
         if self._typos is not None:
             covered = bytearray(len(doc))
             for start, end, _ in hits:
                 covered[start:end] = b"\x01" * (end - start)
             hits = sorted(hits + list(self._typos.hits(doc, covered)), key=lambda h: h[0])
         # Spans are made once, for the result: they cost more than the matching itself.
-        doc.spans[self.spans_key] = [Span(doc, start, end, label=service) for start, end, service in hits]
+        spans = [Span(doc, start, end, label=service) for start, end, service in hits]
+        doc.spans[self.spans_key] = spans
+        text = doc_text(doc)
+        doc.user_data[NAMES_KEY] = [(s.start_char, s.end_char) for s in spans
+                                    if _HAS_DIGIT.search(text, s.start_char, s.end_char)]
         return doc
 
     def _in_context(self, doc: Doc, start: int, service: str, named: Mapping[str, set[str]], lowered: list[str]) -> bool:
@@ -145,18 +152,18 @@ class ServiceRecognizer:
 def _without_series_codes(doc: Doc, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop a letters-and-digit name that is one of a series in the card ("S0, S1 and S2 ... S3 or
     greater", "suffixes s1, s2, and s3"): there it is a code (a tier, a host suffix), not S3."""
-    kept = []
-    for start, end, service in hits:
-        m = _CODE.fullmatch(doc[start:end].text) if end - start == 1 else None
-        if m is not None:
-            series = re.compile(rf"(?<![\w-]){re.escape(m.group(1))}(\d{{1,2}})(?![\w.])", re.I)
-            if any(other.group(1) != m.group(2) for other in series.finditer(doc_text(doc))):
-                continue
-        kept.append((start, end, service))
-    return kept
+    numbers: dict[str, set[str]] = {}
+    for m in _CODE.finditer(doc_text(doc)):
+        numbers.setdefault(m.group(1).lower(), set()).add(m.group(2))
+    series = {letters for letters, seen in numbers.items() if len(seen) > 1}
+    if not series:
+        return hits
+    return [(start, end, service) for start, end, service in hits
+            if not (end - start == 1 and (code := _CODE.fullmatch(doc[start].text)) and code.group(1).lower() in series)]
 
 
-_CODE: Final = re.compile(r"([A-Za-z]{1,3})(\d{1,2})")
+_CODE: Final = re.compile(r"(?<![\w-])([A-Za-z]{1,3})(\d{1,2})(?![\w.])")
+_HAS_DIGIT: Final = re.compile(r"\d")
 
 
 def _filter_overlaps(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
