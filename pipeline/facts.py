@@ -38,7 +38,7 @@ _TRAIL_WORDS: Final = re.compile(
 _MAX_WORDS: Final = 8
 _OPEN_SPACE: Final = re.compile(r"\(\s+")
 _SPACE_CLOSE: Final = re.compile(r"\s+\)")
-_COUNT_TAIL_END: Final = re.compile(r"[,.;:()]")
+_COUNT_TAIL_END: Final = re.compile(r"[,.;:()]|\s(?:and|or|but|while)\s")
 
 
 def card_text(card: Card) -> str:

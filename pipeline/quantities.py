@@ -144,6 +144,7 @@ _RATE_RE: Final = re.compile(r"\s*(?:/\s?|\s+per\s+|\s+a\s+|\s+each\s+)(?P<t>sec
 _NOUN_RATE_RE: Final = re.compile(r"^(?:\s+[A-Za-z][A-Za-z-]*){1,4}\s+per\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?|hr)\b", re.I)
 _PER_RE: Final = re.compile(r"\s*(?:per|/|for each|each)\s+[^,;.()]{1,40}", re.I)
 _BEFORE_MINUS: Final = frozenset(" \t(=,")
+_NEXT_WORD_RE: Final = re.compile(r"\s+([a-z]{3,}s)\b")
 _HYPOTHETICAL_RE: Final = re.compile(r"\bif (?:you|we|they|it) (?:have|has|use|run|need)$")
 _PER_LIMIT_RE: Final = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?per\s+[A-Za-z]")
 _PASSIVE_RIGHT_RE: Final = re.compile(r"\s+(?:are|were|is|get|will be|can be|must be)\s+[a-z]+ed\b")
@@ -301,6 +302,10 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
             words.append(w2)
         atom.noun, atom.noun_words, atom.hyphen = nm.group("w1"), tuple(words), "-" in nm.group("sep")
         atom.end = nm.end("w2") if len(words) == 2 else nm.end("w1")
+        if len(words) == 2 and not words[1].endswith("s"):
+            third = _NEXT_WORD_RE.match(line, atom.end)   # "two default consumer groups": the head comes third
+            if third:
+                atom.noun_words, atom.end = (*words, third.group(1)), third.end()
         im = _IN_TIME_RE.match(line, atom.end)
         if im and not atom.is_word:  # "5,000 transactions in 10 seconds": a rate over that window
             atom.expr = f"count / ({im.group('n')} * {unit_expr(im.group('t'))})"
@@ -711,7 +716,7 @@ def _word_is_fact(line: str, chain: list[tuple[_Atom, str]]) -> bool:
             and head.endswith("s") and not head.endswith("ss"):
         # "three zones", "two default rules", "the two base tiers", "two instances are created";
         # not "these are two strings"
-        if last.value >= 3 or len(last.noun_words) == 2 or tail.endswith(" the") \
+        if last.value >= 3 or len(last.noun_words) >= 2 or tail.endswith(" the") \
                 or _PASSIVE_RIGHT_RE.match(line, last.end):
             return True
     return last.noun is not None and _contrasted(line, first.start, last.end, last.noun, last.value)

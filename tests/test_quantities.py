@@ -193,6 +193,7 @@ def test_a_word_count_set_against_another_count_of_the_same_thing_is_a_fact() ->
     ("allows one scheduler per cluster", [(1, "count")]),
     ("A single writer per shard", [(1, "count")]),
     ("each project gets two default rules", [(2, "count")]),
+    ("each namespace has two default consumer groups", [(2, "count")]),   # the counted noun comes third
     ("Two nodes are provisioned by default", [(2, "count")]),
     ("pick one of the three pricing tiers", [(3, "count")]),
     ("a job is retried three times before failing", [(3, "count")]),       # how often: a count
