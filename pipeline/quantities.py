@@ -507,7 +507,7 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
         start = m.start()
         if start and line[start - 1] == "-" and (start == 1 or line[start - 2] in _BEFORE_MINUS):
             continue  # "-1 indicating that it never expires": a sentinel, not a limit
-        if state.names and state.in_name(offset + m.start(), offset + m.end()):
+        if state.names and state.in_name(offset + start, offset + m.end()):
             continue  # "Microsoft 365": part of a product's name
         atom = _read_atom(line, m)
         if atom is not None:
@@ -767,12 +767,12 @@ if not Doc.has_extension("quantities"):
 
 @dataclass(frozen=True)
 class QuantityRules:
-    """The rule options of `qbank_quantities`, made by the `qbank.quantities.v1` registry function."""
+    """The rule options of `qbank_quantities`, made by the `qbank.quantities.v2` registry function."""
 
     merge_restatements: bool = True
 
 
-@registry.misc("qbank.quantities.v1")
+@registry.misc("qbank.quantities.v2")
 def quantity_rules(merge_restatements: bool = True) -> QuantityRules:
     """Rules for `qbank_quantities`; bump the version when the rules change what is a fact."""
     return QuantityRules(merge_restatements=merge_restatements)
@@ -804,9 +804,9 @@ class QuantityRecognizer:
 
 @Language.factory(
     FACTORY,
-    default_config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": True}, "spans_key": "quantities"},
+    default_config={"rules": {"@misc": "qbank.quantities.v2", "merge_restatements": True}, "spans_key": "quantities"},
     assigns=["doc._.quantities", "doc.spans"],
 )
 def make_quantities(nlp: Language, name: str, rules: QuantityRules, spans_key: str) -> QuantityRecognizer:
-    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v1`)."""
+    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v2`)."""
     return QuantityRecognizer(nlp, name, rules=rules, spans_key=spans_key)

@@ -9,7 +9,7 @@ from .ids import stable_id
 # Bump when extraction or generation changes what a build produces: a deck
 # whose content and settings are unchanged is skipped, so the version must
 # be part of the settings' fingerprint.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 DEFAULT_DB = Path("data/processed/qbank.duckdb")
 
 

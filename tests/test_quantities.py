@@ -158,10 +158,10 @@ def test_rules_come_from_the_versioned_registry() -> None:
     import spacy
 
     nlp = spacy.blank("en")
-    nlp.add_pipe(FACTORY, config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": False}})
+    nlp.add_pipe(FACTORY, config={"rules": {"@misc": "qbank.quantities.v2", "merge_restatements": False}})
     doc = nlp("Maximum execution time: 900 seconds ( 15 minutes )")
     assert [q.value for q in doc._.quantities] == [900, 900]
-    assert nlp.get_pipe_config(FACTORY)["rules"]["@misc"] == "qbank.quantities.v1"
+    assert nlp.get_pipe_config(FACTORY)["rules"]["@misc"] == "qbank.quantities.v2"
 
 
 def test_a_word_count_set_against_another_count_of_the_same_thing_is_a_fact() -> None:
