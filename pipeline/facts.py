@@ -198,18 +198,14 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
     return _dominant(spots)
 
 
-_SENTENCE_END: Final = re.compile(r"[.;!?](?:\s|$)")
+_SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence of `text` that holds `pos` (a full stop, semicolon, ! or ? ends one)."""
-    lo = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            lo = m.end()
-        else:
-            return lo, m.start()
-    return lo, len(text)
+    lo = max(text.rfind(end, 0, pos) for end in _SENTENCE_ENDS)
+    ends = [i for i in (text.find(end, pos) for end in _SENTENCE_ENDS) if i >= 0]
+    return (lo + 2 if lo >= 0 else 0), (min(ends) if ends else len(text))
 
 
 def _dominant(spots: list[tuple[int, int, str]]) -> str | None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -175,8 +175,7 @@ _OPERAND_RIGHT_RE: Final = re.compile(r"^\s*(?:[*/×÷]|minus\b|plus\b)\s*[\d(]"
 _PAIR_LEFT_RE: Final = re.compile(r"\d\s?[A-Za-z][\w/-]*\s+/\s*$")     # "3,500 PUTs / ", "10 reads/s / "
 _COEFFICIENT_LEFT_RE: Final = re.compile(r"[A-Za-z]\s*[*×]\s*$")   # "storage in GB * 10 RU/s"
 # A worked example: a marker, then arithmetic shown ("0.5GB * 3s = 1.5", "9 (30 minus 21) days").
-_EXAMPLE_RE: Final = re.compile(r"\b(?:for example|for instance|e\.g\.|say that|suppose|imagine)\b", re.I)
-_EXAMPLE_HINTS: Final = ("xample", "XAMPLE", "nstance", "NSTANCE", "e.g.", "E.g.", "ay that", "uppose", "magine")
+_EXAMPLE_RE: Final = re.compile(r"\b(?:[Ff]or (?:example|instance)|[Ee]\.g\.|[Ss]ay that|[Ss]uppose|[Ii]magine)\b")
 _ARITHMETIC_RE: Final = re.compile(r"\d\s*[A-Za-z]{0,3}\s*(?:[*×+]|\bminus\b|\bplus\b)\s*\(?\s*\d|=\s*\$?\d", re.I)
 # The label of a list item: "- - P1v3 (2 vCPU", "- Message: ..."
 _ITEM_LABEL_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*(?P<label>[^\s:()|][^:()|]{0,40}?)\s*[:(]")
@@ -256,7 +255,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
     else:
         atom = _Atom(m.start(), m.end(), m.end(), _parse_number(m.group("num")), False, currency=bool(m.group("cur")))
     pos = atom.num_end
-    rm = _RATIO_RE.match(line, pos)
+    rm = _RATIO_RE.match(line, pos) if line.startswith("-to-", pos) else None
     if rm and not atom.is_word:  # "4-to-1 memory-to-core ratio": the ratio's first term
         atom.end, atom.expr, atom.unit = rm.end(), "dimensionless", "ratio"
         return atom
@@ -306,7 +305,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
             third = _NEXT_WORD_RE.match(line, atom.end)   # "two default consumer groups": the head comes third
             if third:
                 atom.noun_words, atom.end = (*words, third.group(1)), third.end()
-        im = _IN_TIME_RE.match(line, atom.end)
+        im = _IN_TIME_RE.match(line, atom.end) if line.startswith(" in ", atom.end) else None
         if im and not atom.is_word:  # "5,000 transactions in 10 seconds": a rate over that window
             atom.expr = f"count / ({im.group('n')} * {unit_expr(im.group('t'))})"
             atom.end = im.end()
@@ -348,19 +347,18 @@ def _is_year(a: _Atom, raw: str) -> bool:
 
 
 # ------------------------------------------------------------------ scanner ---
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     """How a quantity was qualified where it was written: a second mention with the same value is
     the same fact unless it is a default set against another setting ("the maximum is seven days ...
     the default is seven days"), a single value against a range's end ("a range of 4 to 120 minutes
     ... the default is 4 minutes"), or an item of its own ("P1v3 (2 vCPU" / "P1mv3 (2 vCPU")."""
 
-    default: bool = False
-    ranged: bool = False
-    label: frozenset[str] | None = None   # content words of the item's label, when it has one
+    default: bool
+    ranged: bool
+    label: frozenset[str] | None   # content words of the item's label, when it has one
 
     def same_fact(self, other: _Mention) -> bool:
-        if (self.default, self.ranged) != (other.default, other.ranged):
+        if self.default != other.default or self.ranged != other.ranged:
             return False
         return self.label is None or other.label is None or bool(self.label & other.label)
 
@@ -373,7 +371,8 @@ class _LineContext:
         self.cells: list[tuple[int, int]] | None = row[0] if row is not None else None
         self.headers: tuple[str, ...] = row[1] if row is not None else ()
         # A worked example: from "For example" to the line's end, when it shows the arithmetic.
-        m = _EXAMPLE_RE.search(line) if any(hint in line for hint in _EXAMPLE_HINTS) else None
+        m = _EXAMPLE_RE.search(line) if ("xample" in line or "nstance" in line or ".g." in line or "ay that" in line
+                                         or "uppose" in line or "magine" in line) else None
         self.example_from = m.start() if m and _ARITHMETIC_RE.search(line, m.start()) else len(line) + 1
         self.last: tuple[int, str | None] | None = None   # (end, unit) of the last quantity reported
 
@@ -409,13 +408,13 @@ class _LineContext:
         cell = self.cell(pos)
         if cell is not None and self.cells:
             label = self.line[self.cells[0][0]:self.cells[0][1]]
-            where = (self.headers[cell[2]] if cell[2] < len(self.headers) else "") + " | " + label
-        else:
-            where = self.line[:pos]
-        found = None
-        for found in _CONTEXT_UNIT_RE.finditer(where):
-            pass
-        return found.group("u") if found else None
+            found = _CONTEXT_UNIT_RE.findall((self.headers[cell[2]] if cell[2] < len(self.headers) else "") + " | " + label)
+            return found[-1] if found else None
+        return next((unit for at, unit in reversed(self._units) if at < pos), None)
+
+    @cached_property
+    def _units(self) -> list[tuple[int, str]]:
+        return [(m.start(), m.group("u")) for m in _CONTEXT_UNIT_RE.finditer(self.line)]
 
 
 def _content_words(phrase: str) -> frozenset[str]:
@@ -447,7 +446,10 @@ class _CardState:
 
     def repeats(self, key: tuple[float, str | None, str | None], mention: _Mention) -> bool:
         """Whether `mention` restates an earlier one with this key, and remember it either way."""
-        earlier = self.seen.setdefault(key, [])
+        earlier = self.seen.get(key)
+        if earlier is None:
+            self.seen[key] = [mention]
+            return False
         again = any(m.same_fact(mention) for m in earlier)
         earlier.append(mention)
         return again
