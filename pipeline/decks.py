@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
@@ -142,36 +141,36 @@ def _utf8_lines(path: Path) -> Iterator[str]:
     newlines, a leading byte-order mark dropped): what `decode` gives, without holding the file.
 
     Raises:
-        DeckError: as `decode`, with the same line: a NUL byte anywhere first, else the first invalid byte.
+        DeckError: as `decode`, with the same line: a NUL byte anywhere first, else the first invalid byte
+            (lines counted by "\\n", as `decode` counts them).
     """
     bad: DeckError | None = None
     try:
         with path.open("rb") as f:
-            for number, raw in enumerate(_raw_lines(f), 1):
+            for number, raw in enumerate(f, 1):
                 if b"\x00" in raw:
                     raise DeckError(f"{path}:{number}: binary data (a NUL byte), not a text deck")
                 if bad is not None:
                     continue                   # keep looking for a NUL byte, which `decode` reports first
                 try:
-                    line = raw.decode("utf-8")
+                    text = raw.decode("utf-8")
                 except UnicodeDecodeError as e:
                     bad = DeckError(f"{path}:{number}: not UTF-8 text (byte {raw[e.start]:#04x}); save the deck as UTF-8")
                     continue
-                yield line.lstrip("\ufeff") if number == 1 else line
+                yield from _universal(text.lstrip("\ufeff") if number == 1 else text)
     except OSError as e:
         raise DeckError(f"{path}: cannot be read ({e.strerror or e})") from e
     if bad is not None:
         raise bad
 
 
-def _raw_lines(f: Any) -> Iterator[bytes]:
-    """Binary lines with universal newlines: "\\r\\n", "\\n" and a lone "\\r" all end a line (as "\\n")."""
-    for raw in f:
-        pieces = raw.split(b"\r")
-        for piece in pieces[:-1]:
-            yield piece + b"\n"
-        if pieces[-1] not in (b"", b"\n") or len(pieces) == 1:
-            yield pieces[-1]
+def _universal(line: str) -> Iterator[str]:
+    """A file line split at every newline, "\\r\\n", "\\n" and a lone "\\r" alike (each as "\\n")."""
+    pieces = line.split("\r")
+    for piece in pieces[:-1]:
+        yield piece + "\n"
+    if pieces[-1] not in ("", "\n") or len(pieces) == 1:
+        yield pieces[-1]
 
 
 def _streamed_items(path: Path) -> Iterator[Item]:

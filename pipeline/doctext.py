@@ -11,6 +11,9 @@ from typing import Final
 from spacy.tokens import Doc
 
 TEXT_KEY: Final = "qbank.text"
+# (start, end) character offsets of product names that hold digits ("Microsoft 365"), set by the
+# services component so the quantities component can leave those digits alone.
+NAMES_KEY: Final = "qbank.names_with_digits"
 
 
 def doc_text(doc: Doc) -> str:

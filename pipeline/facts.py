@@ -26,6 +26,7 @@ from .nlp import load_nlp
 from .quantities import Quantity
 from .services import SPANS_KEY, DeckTerms, deck_terms, locate_mentions, span_offsets
 from .sites import CardLayout, make_site, restatement_end
+from .tables import Cell, cell_at
 from .types import Card, CardFacts, Fact, Site
 
 __all__ = ["extract", "locate", "fact_rows", "card_text"]
@@ -41,7 +42,7 @@ _TRAIL_WORDS: Final = re.compile(
 _MAX_WORDS: Final = 8
 _OPEN_SPACE: Final = re.compile(r"\(\s+")
 _SPACE_CLOSE: Final = re.compile(r"\s+\)")
-_COUNT_TAIL_END: Final = re.compile(r"[,.;:()]")
+_COUNT_TAIL_END: Final = re.compile(r"[,.;:()]|\s(?:and|or|but|while)\s")
 
 
 def card_text(card: Card) -> str:
@@ -106,7 +107,7 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
             value=q.value, unit=q.unit, kind=q.kind,  # type: ignore[arg-type]
             start=start, end=end, source_value=q.source_value, source_unit=q.source_unit,
             bound=q.bound, role=q.role, group=q.group,  # type: ignore[arg-type]
-            attribute=attribute(line.text, start, end, q), subject=_subject(card, spots, idx, start),
+            attribute=_attribute(card, spots, idx, start, end, q), subject=_subject(card, spots, idx, start),
             context=q.context,
         ))
     return locate(CardFacts(card=card, facts=tuple(facts), services=services, terms=used))
@@ -212,18 +213,93 @@ def _service_spots(spans: Iterable[tuple[int, int, str]], starts: list[int]) -> 
 
 
 def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: int) -> str | None:
-    """The service a fact belongs to: the nearest one before it on its line (a position in `card.lines`),
-    else the title's, else the card's."""
+    """Whose fact it is (`line`: the fact's position in `card.lines`): the service its table cell's header names, else the one its sentence names
+    (the nearest before it, else the first after it), else the card title's (when the title names
+    several, one named earlier on its line comes first), else the service the card is mostly about,
+    else None.
+
+    A service named in passing elsewhere in the card ("the great EBS failure of 2011" in a card on
+    multi-AZ deployments) is nobody's subject: without a title service, only a service that clearly
+    dominates the card's mentions is.
+    """
+    text = card.lines[line].text
+    table = _table_cell(card, line, start) if "|" in text else None
+    if table is not None:
+        header, label = _header_services(card, spots, table, line)
+        if header or label:
+            return header or label
     on_line = [s for s in spots if s[0] == line]
-    before = [s for s in on_line if s[1] <= start]
-    if before:
-        return before[-1][2]
     if on_line:
-        return on_line[0][2]
-    in_title = [s for s in spots if s[0] < len(card.title_lines)]
-    if in_title:
-        return in_title[0][2]
-    return spots[0][2] if spots else None
+        lo, hi = _sentence_bounds(text, start)
+        before = [s for s in on_line if lo <= s[1] <= start]
+        after = [s for s in on_line if start < s[1] < hi]
+        if before or after:
+            return (before[-1] if before else after[0])[2]
+    in_title = list(dict.fromkeys(s[2] for s in spots if s[0] < len(card.title_lines)))
+    earlier = [s for s in on_line if s[1] <= start]
+    # A title naming one service says whose the card is; one comparing several ("Storage queues and
+    # Service Bus queues") yields to the service the line was just talking about.
+    if len(in_title) == 1 or (in_title and not earlier):
+        return in_title[0]
+    if earlier:
+        return earlier[-1][2]
+    return _dominant(spots)
+
+
+_SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence of `text` that holds `pos` (a full stop, semicolon, ! or ? ends one)."""
+    lo = max(text.rfind(end, 0, pos) for end in _SENTENCE_ENDS)
+    ends = [i for i in (text.find(end, pos) for end in _SENTENCE_ENDS) if i >= 0]
+    return (lo + 2 if lo >= 0 else 0), (min(ends) if ends else len(text))
+
+
+def _dominant(spots: list[tuple[int, int, str]]) -> str | None:
+    """The service named more often than all the others together, and at least twice; else None."""
+    counts = Counter(name for _, _, name in spots)
+    if not counts:
+        return None
+    (top, n), = counts.most_common(1)
+    return top if n >= 2 and n > sum(counts.values()) - n else None
+
+
+def _table_cell(card: Card, idx: int, start: int) -> Cell | None:
+    """The markdown table cell at a fact (`idx`: its line's position in `card.lines`), when it is in one."""
+    lines = card.lines
+    if "|" not in lines[idx].text:
+        return None
+    cell = cell_at([ln.text for ln in lines], idx, start)
+    return cell if cell is not None and not cell.is_label else None
+
+
+def _header_services(card: Card, spots: list[tuple[int, int, str]], cell: Cell,
+                     row_line: int) -> tuple[str | None, str | None]:
+    """The services named by the cell's column header and by its row label (line `row_line` of the card), if any."""
+    header = next((n for ln, pos, n in spots if ln == cell.header_line and cell.header_span[0] <= pos < cell.header_span[1]),
+                  None)
+    label = next((n for ln, pos, n in spots if ln == row_line and cell.label_span[0] <= pos < cell.label_span[1]), None)
+    return header, label
+
+
+def _attribute(card: Card, spots: list[tuple[int, int, str]], idx: int, start: int, end: int, q: Quantity) -> str:
+    """`attribute`, or for a fact in a table cell the header that does not name its subject: row
+    "Availability" under column "Cool tier" is the Cool tier's availability. When neither names a
+    service, the longer of the two is the attribute and the other qualifies it."""
+    line = card.lines[idx]
+    cell = _table_cell(card, idx, start) if "|" in line.text else None
+    if cell is None:
+        return attribute(line.text, start, end, q)
+    row, column = " ".join(cell.row_label.split()), " ".join(cell.column_header.split())
+    header, label = _header_services(card, spots, cell, idx)
+    if header:
+        return row      # the column names the subject (also when the label names a service: "RA-GRS reads")
+    if label:
+        return column
+    if not column or not row:
+        return row or column
+    return f"{row} ({column})" if len(row.split()) >= len(column.split()) else f"{column} ({row})"
 
 
 def fact_rows(card_facts: Iterable[CardFacts]) -> Iterator[dict[str, Any]]:

@@ -16,16 +16,17 @@ The component stores `Quantity` records in `doc._.quantities` (char offsets in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Final
+from functools import cached_property, lru_cache
+from typing import Final, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .doctext import doc_text
+from .doctext import NAMES_KEY, doc_text
+from .tables import find_tables, split_row
 from .units import canonical, kind_of, unit_expr
 
 __all__ = ["CARDINAL_WORDS", "Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
@@ -75,7 +76,7 @@ _STOP: Final = frozenset(
     "per vs via etc until unless since because about over under above below between up down out off "
     "i you we they he she me us them my your our their do does did has have had get gets got".split())
 _ADVERBS: Final = frozenset("often only also always even still just now then here there too usually "
-                            "generally typically simultaneously minimum maximum min max".split())
+                            "generally typically simultaneously currently normally minimum maximum min max".split())
 # Words before a number that make it a name or a reference, not a quantity.
 _LABEL_WORDS: Final = frozenset("slide slides layer version v step phase page figure fig chapter section "
                                 "route gen generation rev revision release no number item option tier "
@@ -84,7 +85,7 @@ _PORT_WORDS: Final = frozenset({"port", "ports"})
 # Cue words: a bare number after them states a limit.
 _CUE_WORDS: Final = frozenset("is are was of to around about approximately approx roughly over under "
                               "maximum max minimum min limit limits than usual default standard at "
-                              "nearly almost first up below above within exceed exceeds only".split())
+                              "nearly almost first up below above within exceed exceeds only between".split())
 _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks payload file files object "
                                "objects data cache buffer record records item items".split())
 
@@ -130,10 +131,11 @@ _UNIT_RE: Final = re.compile(
     r"|(?i:bits?)"
     r"|(?i:milliseconds?|msecs?|ms|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|months?|years?|yrs?)"
-    r"|%|(?i:percent|pct)|(?i:nines)"
+    r"|%|(?i:percent|pct)|(?i:nines)|9'?s"
     r"|x|(?i:times)"
     r"|¢|(?i:cents?|dollars?)|USD"
-    r"|IOPS|iops|tps|TPS|rps|RPS|qps|QPS|RCUs?|WCUs?"
+    r"|IOPS|iops|tps|TPS|rps|RPS|qps|QPS|RCUs?|WCUs?|RU/s|RUs?"
+    r"|(?i:/s(?:ec(?:ond)?)?|[a-z]{2,12}/s(?:ec(?:ond)?)?)"   # 1000/sec, 500 msg/s, 10 req/s
     r")(?![A-Za-z0-9])"
 )
 _SCALE_RE: Final = re.compile(r"\s?(?P<s>thousand|million|billion|trillion)\b|(?P<k>[kK])(?![A-Za-z0-9])|(?P<m>M)(?![A-Za-z0-9])")
@@ -141,6 +143,15 @@ _NOUN_RE: Final = re.compile(r"(?P<sep>\s?-\s?|\s+)(?P<w1>[A-Za-z][A-Za-z0-9]*(?
 _RATE_RE: Final = re.compile(r"\s*(?:/\s?|\s+per\s+|\s+a\s+|\s+each\s+)(?P<t>seconds?|secs?|s|minutes?|mins?|hours?|hr)\b", re.I)
 _NOUN_RATE_RE: Final = re.compile(r"^(?:\s+[A-Za-z][A-Za-z-]*){1,4}\s+per\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?|hr)\b", re.I)
 _PER_RE: Final = re.compile(r"\s*(?:per|/|for each|each)\s+[^,;.()]{1,40}", re.I)
+_BEFORE_MINUS: Final = frozenset(" \t(=,")
+_NEXT_WORD_RE: Final = re.compile(r"\s+([a-z]{3,}s)\b")
+_HYPOTHETICAL_RE: Final = re.compile(r"\bif (?:you|we|they|it) (?:have|has|use|run|need)$")
+_PER_LIMIT_RE: Final = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?per\s+[A-Za-z]")
+_PASSIVE_RIGHT_RE: Final = re.compile(r"\s+(?:are|were|is|get|will be|can be|must be)\s+[a-z]+ed\b")
+_RATIO_RE: Final = re.compile(r"-to-\d+(?![\w.])")
+_IN_TIME_RE: Final = re.compile(r"\s+in\s+(?P<n>\d+(?:\.\d+)?)\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?)\b", re.I)
+_WORD_FRACTION_RE: Final = re.compile(r"[\s-](halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b", re.I)
+_DENOMINATORS: Final = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _CONNECT_RE: Final = re.compile(r"^\s*(?:,\s*(?:and|or)?|-|–|—|to|through|or|and)\s*$", re.I)
 _RANGE_CONNECT_RE: Final = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
 
@@ -157,9 +168,27 @@ _BLOCK_RE: Final = re.compile(
 )
 _VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\bversions?\b", re.I)
 _BULLET_LEFT_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*$")
-_PREV_WORD_RE: Final = re.compile(r"[^\w]*([A-Za-z][\w.@]*)")
-_OPERAND_LEFT_RE: Final = re.compile(r"(?:[*/×÷+]|(?:^|[\s(])(?:[A-Z]|[A-Za-z]+_\w*)\s*[<>]=?)\s*$")
-_OPERAND_RIGHT_RE: Final = re.compile(r"^\s*[*/×÷]\s*[\d(]")
+_PREV_WORD_RE: Final = re.compile(r"[^\w]*([A-Za-z][\w.@]*)|\(([A-Z][A-Za-z0-9]*)\)")   # "(JMS) 2.0": JMS
+_OPERAND_LEFT_RE: Final = re.compile(
+    r"(?:[*/×÷+]|\b(?:minus|plus)|(?:^|[\s(])(?:[A-Z]|[A-Za-z]+_\w*)\s*[<>]=?)\s*$", re.I)
+_OPERAND_RIGHT_RE: Final = re.compile(r"^\s*(?:[*/×÷]|minus\b|plus\b)\s*[\d(]", re.I)
+_PAIR_LEFT_RE: Final = re.compile(r"\d\s?[A-Za-z][\w/-]*\s+/\s*$")     # "3,500 PUTs / ", "10 reads/s / "
+_COEFFICIENT_LEFT_RE: Final = re.compile(r"[A-Za-z]\s*[*×]\s*$")   # "storage in GB * 10 RU/s"
+# A worked example: a marker, then arithmetic shown ("0.5GB * 3s = 1.5", "9 (30 minus 21) days").
+_EXAMPLE_RE: Final = re.compile(r"\b(?:[Ff]or (?:example|instance)|[Ee]\.g\.|[Ss]ay that|[Ss]uppose|[Ii]magine)\b")
+_ARITHMETIC_RE: Final = re.compile(r"\d\s*[A-Za-z]{0,3}\s*(?:[*×+]|\bminus\b|\bplus\b)\s*\(?\s*\d|=\s*\$?\d", re.I)
+# The label of a list item: "- - P1v3 (2 vCPU", "- Message: ..."
+_ITEM_LABEL_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*(?P<label>[^\s:()|][^:()|]{0,40}?)\s*[:(]")
+_LABEL_PERIOD_RE: Final = re.compile(r"\bper\s+(?:(?P<n>\d+)\s+)?(?P<t>seconds?|secs?|minutes?|mins?|hours?)\b", re.I)
+_CONTEXT_UNIT_RE: Final = re.compile(
+    r"(?:\bin\s+|\(\s*(?:in\s+)?)(?P<u>days|hours|minutes|seconds|milliseconds|ms|bytes|[KMGT]i?B)\b", re.I)
+_CELL_LEAD_RE: Final = re.compile(r"\s*(?:~|<=?|>=?|\$|(?i:up to|max(?:imum)?|min(?:imum)?))?\s*")
+_MULTIPLIER_RIGHT_RE: Final = re.compile(
+    r"^\s+(?:as|the|that|what|more|less|fewer|[a-z]+er\s+than|larger|bigger|faster|slower|higher|lower|greater|smaller|"
+    r"cheaper|costlier)\b", re.I)
+_LIMIT_RIGHT_RE: Final = re.compile(r"^\s+(?:is|are)\s+(?:the\s+)?(?:default|maximum|minimum|max|min|limit|upper|lower)\b", re.I)
+_RESTATE_LEFT_RE: Final = re.compile(r"\s*\(\s*(?:~|about|approx\.?|approximately|roughly|or|i\.e\.,?)?\s*")
+_CLOSE_RE: Final = re.compile(r"\s*\)")
 _DEFINE_RIGHT_RE: Final = re.compile(r"^\s*=(?!=)")
 _HTTP_RIGHT_RE: Final = re.compile(r"^\s*(?:status|error|errors|response|responses|code|codes|s)\b", re.I)
 # Cues that end just before a number, matched with str.endswith on the
@@ -217,9 +246,19 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         word = re.sub(r"\s+", " ", m.group("word").lower())
         value = float(_WORD_VALUES[word.split(" ")[-1]])
         atom = _Atom(m.start(), m.end(), m.end(), value, True)
+        fm = _WORD_FRACTION_RE.match(line, m.end())
+        if fm:  # "one-quarter", "three-quarters", "one half"
+            atom.value /= _DENOMINATORS[fm.group(1).lower().rstrip("s").replace("halve", "half")]
+            atom.end = atom.num_end = fm.end()
+            atom.is_fraction, atom.expr, atom.unit = True, "dimensionless", "/"
+            return atom
     else:
         atom = _Atom(m.start(), m.end(), m.end(), _parse_number(m.group("num")), False, currency=bool(m.group("cur")))
     pos = atom.num_end
+    rm = _RATIO_RE.match(line, pos) if line.startswith("-to-", pos) else None
+    if rm and not atom.is_word:  # "4-to-1 memory-to-core ratio": the ratio's first term
+        atom.end, atom.expr, atom.unit = rm.end(), "dimensionless", "ratio"
+        return atom
     um = _UNIT_RE.match(line, pos)
     if um is None or (um.group("unit") == "x" and um.group("sep")):
         sm = _SCALE_RE.match(line, pos)
@@ -237,6 +276,8 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         low = unit.lower()
         if low in ("bit", "bits", "nines"):
             atom.expr = low
+        elif low in ("9's", "9s"):  # "16 9's": sixteen nines
+            atom.expr = "nines"
         else:
             atom.expr = unit_expr(unit)
             if atom.scale in ("k", "m") and atom.expr.endswith("byte"):
@@ -251,13 +292,23 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         atom.expr, atom.unit = "dollar", "$"
         return atom
     nm = _NOUN_RE.match(line, pos)
-    if nm and (nm.group("w1").lower() not in _STOP or nm.group("w1").isupper()):
+    if nm and (nm.group("w1").lower() not in _STOP or nm.group("w1")[:2].isupper()):
         words = [nm.group("w1")]
         w2 = nm.group("w2")
-        if w2 and w2.lower() not in _STOP and w2.lower() not in _ADVERBS and not w2.endswith("ly"):
+        w1 = nm.group("w1")
+        complete = w1.islower() and w1.endswith("s") and not w1.endswith("ss")  # "instances running in"
+        if w2 and not complete and w2.lower() not in _STOP and w2.lower() not in _ADVERBS and not w2.endswith("ly"):
             words.append(w2)
         atom.noun, atom.noun_words, atom.hyphen = nm.group("w1"), tuple(words), "-" in nm.group("sep")
         atom.end = nm.end("w2") if len(words) == 2 else nm.end("w1")
+        if len(words) == 2 and not words[1].endswith("s"):
+            third = _NEXT_WORD_RE.match(line, atom.end)   # "two default consumer groups": the head comes third
+            if third:
+                atom.noun_words, atom.end = (*words, third.group(1)), third.end()
+        im = _IN_TIME_RE.match(line, atom.end) if line.startswith(" in ", atom.end) else None
+        if im and not atom.is_word:  # "5,000 transactions in 10 seconds": a rate over that window
+            atom.expr = f"count / ({im.group('n')} * {unit_expr(im.group('t'))})"
+            atom.end = im.end()
         if atom.scale == "k" and nm.group("w1").lower() in _BYTE_NOUNS:
             atom.value /= 1000
             atom.expr, atom.unit = "kibibyte", "k"
@@ -287,7 +338,7 @@ def _prev_word(left: str) -> str | None:
     if not parts:
         return None
     m = _PREV_WORD_RE.fullmatch(parts[-1])
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _is_year(a: _Atom, raw: str) -> bool:
@@ -296,15 +347,112 @@ def _is_year(a: _Atom, raw: str) -> bool:
 
 
 # ------------------------------------------------------------------ scanner ---
+class _Mention(NamedTuple):
+    """How a quantity was qualified where it was written: a second mention with the same value is
+    the same fact unless it is a default set against another setting ("the maximum is seven days ...
+    the default is seven days"), a single value against a range's end ("a range of 4 to 120 minutes
+    ... the default is 4 minutes"), or an item of its own ("P1v3 (2 vCPU" / "P1mv3 (2 vCPU")."""
+
+    default: bool
+    ranged: bool
+    label: frozenset[str] | None   # content words of the item's label, when it has one
+
+    def same_fact(self, other: _Mention) -> bool:
+        if self.default != other.default or self.ranged != other.ranged:
+            return False
+        return self.label is None or other.label is None or bool(self.label & other.label)
+
+
+class _LineContext:
+    """What a line says around its numbers, worked out only for lines that hold one."""
+
+    def __init__(self, line: str, row: tuple[list[tuple[int, int]], tuple[str, ...]] | None) -> None:
+        self.line = line
+        self.cells: list[tuple[int, int]] | None = row[0] if row is not None else None
+        self.headers: tuple[str, ...] = row[1] if row is not None else ()
+        # A worked example: from "For example" to the line's end, when it shows the arithmetic.
+        m = _EXAMPLE_RE.search(line) if ("xample" in line or "nstance" in line or ".g." in line or "ay that" in line
+                                         or "uppose" in line or "magine" in line) else None
+        self.example_from = m.start() if m and _ARITHMETIC_RE.search(line, m.start()) else len(line) + 1
+        self.last: tuple[int, str | None] | None = None   # (end, unit) of the last quantity reported
+
+    @cached_property
+    def _label(self) -> tuple[int, frozenset[str]] | None:
+        lm = _ITEM_LABEL_RE.match(self.line)
+        return (lm.end("label"), _content_words(lm.group("label"))) if lm else None
+
+    def label(self, pos: int) -> frozenset[str] | None:
+        """The content words of the list item's label ("- - P1v3 (2 vCPU"), for a number after it."""
+        label = self._label
+        return label[1] if label is not None and label[0] <= pos else None
+
+    def period(self, pos: int) -> tuple[str, str] | None:
+        """(count, pint time unit) when the label before `pos` gives a time base: "Read calls per
+        5 minutes: 60,000" is 60,000 per 300 s."""
+        colon = self.line.rfind(": ", 0, pos)
+        if colon < 0:
+            return None
+        pm = _LABEL_PERIOD_RE.search(self.line, self.line.rfind(":", 0, colon) + 1, colon)
+        return (pm.group("n") or "1", unit_expr(pm.group("t"))) if pm else None
+
+    def cell(self, pos: int) -> tuple[int, int, int] | None:
+        """(start, end, column) of the table cell that holds `pos`, when the line is a table row."""
+        for column, (start, end) in enumerate(self.cells or ()):
+            if start <= pos <= end:
+                return start, end, column
+        return None
+
+    def context_unit(self, pos: int) -> str | None:
+        """A unit the text gives only by context: "retention in days ... between 4 and 730" on the
+        line, or in a table the column header or row label ("Retention (days)")."""
+        cell = self.cell(pos)
+        if cell is not None and self.cells:
+            label = self.line[self.cells[0][0]:self.cells[0][1]]
+            found = _CONTEXT_UNIT_RE.findall((self.headers[cell[2]] if cell[2] < len(self.headers) else "") + " | " + label)
+            return found[-1] if found else None
+        return next((unit for at, unit in reversed(self._units) if at < pos), None)
+
+    @cached_property
+    def _units(self) -> list[tuple[int, str]]:
+        return [(m.start(), m.group("u")) for m in _CONTEXT_UNIT_RE.finditer(self.line)]
+
+
+def _content_words(phrase: str) -> frozenset[str]:
+    return frozenset(w.rstrip("s") for w in re.findall(r"[a-z0-9]+", phrase.lower()) if w not in _STOP)
+
+
 class _CardState:
     """What the card has reported so far: restatements of it are merged."""
 
-    def __init__(self, text: str, merge: bool = True) -> None:
+    def __init__(self, text: str, merge: bool = True, names: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.merge = merge
-        self.seen: set[tuple[float, str | None, str | None]] = set()
+        # (value, unit, counted noun) -> how each earlier mention was qualified (see `_Mention`)
+        self.seen: dict[tuple[float, str | None, str | None], list[_Mention]] = {}
         self.values: set[tuple[float, str | None]] = set()
         self._acronyms: dict[str, str | None] = {}
+        self.names = sorted(names)
+        # table body rows: line index -> (cell spans, the column headers)
+        self.cells: dict[int, tuple[list[tuple[int, int]], tuple[str, ...]]] = {}
+        if "|" in text:
+            lines = text.split("\n")
+            for table in find_tables(lines):
+                for index in range(table.first_row, table.last_row + 1):
+                    self.cells[index] = (split_row(lines[index]), table.headers)
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps a product name that holds digits ("Microsoft 365")."""
+        return any(s < end and start < e for s, e in self.names)
+
+    def repeats(self, key: tuple[float, str | None, str | None], mention: _Mention) -> bool:
+        """Whether `mention` restates an earlier one with this key, and remember it either way."""
+        earlier = self.seen.get(key)
+        if earlier is None:
+            self.seen[key] = [mention]
+            return False
+        again = any(m.same_fact(mention) for m in earlier)
+        earlier.append(mention)
+        return again
 
     def head(self, words: tuple[str, ...]) -> str | None:
         """The counted thing, singular, with acronyms expanded from the card ("AZs" -> "zone")."""
@@ -351,11 +499,18 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
     return any(b.start() < end and start < b.end() for b in _BLOCK_RE.finditer(chunk))
 
 
-def _scan_line(line: str, offset: int, state: _CardState) -> Iterator[Quantity]:
+def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
     for m in _ATOM_RE.finditer(line):
+        if atoms and m.start() < atoms[-1][0].end:
+            continue  # read as part of the atom before ("4-to-1", "in 10 seconds")
         if not m.group("word") and _blocked(line, m.start(), m.end()):
             continue
+        start = m.start()
+        if start and line[start - 1] == "-" and (start == 1 or line[start - 2] in _BEFORE_MINUS):
+            continue  # "-1 indicating that it never expires": a sentinel, not a limit
+        if state.names and state.in_name(offset + start, offset + m.end()):
+            continue  # "Microsoft 365": part of a product's name
         atom = _read_atom(line, m)
         if atom is not None:
             atoms.append((atom, m.group("num") or m.group("word") or m.group("frac")))
@@ -373,26 +528,34 @@ def _scan_line(line: str, offset: int, state: _CardState) -> Iterator[Quantity]:
                 chains[-1].append(item)
                 continue
         chains.append([item])
+    ctx = _LineContext(line, state.cells.get(index))
     for chain in chains:
-        yield from _chain_quantities(line, offset, chain, state, version_line)
+        yield from _chain_quantities(line, offset, chain, state, version_line, ctx)
 
 
 def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], state: _CardState,
-                      version_line: bool) -> Iterator[Quantity]:
+                      version_line: bool, ctx: _LineContext) -> Iterator[Quantity]:
     first, last = chain[0][0], chain[-1][0]
     full_left, right = line[:first.start], line[last.end:]
     left = full_left[-_WINDOW:]
     tail = _tail(left)
     prev = _prev_word(left)
     prev_low = prev.lower() if prev else None
+    measured = last.expr is not None and last.expr not in ("RCU", "WCU", "request")
     if len(chain) > 1 and all(_is_year(a, raw) for a, raw in chain):
         return
     if tail.endswith(" per"):
         return  # a denominator: "$0.20 per 1 million requests"
-    if tail[-1] in "*/×÷+<>=" and _OPERAND_LEFT_RE.search(left):
+    if (tail[-1] in "*/×÷+<>=" or tail.endswith((" minus", " plus"))) and _OPERAND_LEFT_RE.search(left) \
+            and not (measured and _COEFFICIENT_LEFT_RE.search(left)) \
+            and not ((first.noun or measured) and _PAIR_LEFT_RE.search(left)):
+        # an operand ("/ 3600", "30 minus 21"), not "storage in GB * 10 RU/s" (a rate per GB) nor the
+        # second of a pair of quotas ("3,500 PUTs / 5,500 GETs")
         return
     if _OPERAND_RIGHT_RE.match(line[first.num_end:]):
         return
+    if first.start >= ctx.example_from and not _strip_article(tail).endswith(_MAX_CUES + _MIN_CUES):
+        return  # a worked example's numbers ("deleted after 21 days ... 9 (30 minus 21) days")
     if _DIFFERENT_RE.match(line[first.num_end:]):
         return  # "42 different domains": a scenario, not a limit
     if len(chain) == 1 and first.noun is None and first.expr is None and re.match(r"^[.)]\s", right) \
@@ -402,13 +565,15 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         return  # "1 RCU = ...": a definition of the unit
     if prev_low in _MONTHS:
         return
-    measured = last.expr is not None and last.expr not in ("RCU", "WCU", "request")
     # names and references: "Route 53", "slide 14", "Layer 7", "PostgreSQL 9.6"
     if prev_low in _LABEL_WORDS and not measured:
         return
     if prev and not measured and not first.is_word and prev[0].isupper() and prev_low not in _CUE_WORDS \
             and not _sentence_start(full_left[:full_left.rfind(prev)]):
         return
+    cell = ctx.cell(first.start)
+    # a number that opens a table cell ("| 5,000 |") is that cell's value
+    in_cell = cell is not None and _CELL_LEAD_RE.fullmatch(line, cell[0], first.start) is not None
     out: list[tuple[_Atom, float, str | None, str | None]] = []
     noun = last.noun
     expr = last.expr
@@ -416,13 +581,15 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         if last.value < 256:
             return  # "32-bit", "64 bit": architectures
         expr = "dimensionless"  # key lengths: "2048 bits", "4096-bit"
+    if last.unit and last.unit.lower() == "times" and not _MULTIPLIER_RIGHT_RE.match(right):
+        expr = "count"  # "replicated three times": how often, not a multiplier ("three times as much")
     if expr == "nines":
         vals = [100 - 100 * 10 ** (-a.value) for a, _ in chain]
         out = [(a, v, "percent", None) for (a, _), v in zip(chain, vals)]
     for a, raw in chain:
         if out:
             break
-        if a.is_word and not _word_is_fact(line, chain):
+        if a.is_word and not in_cell and not _word_is_fact(line, chain):
             return
         if _is_year(a, raw) and (expr is None or expr in ("RCU", "WCU", "request")):
             return
@@ -440,10 +607,15 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         if expr is None and noun is None and not last.is_fraction:
             if version_line and any("." in raw for _, raw in chain):
                 return
-            cue = tail[-1] in ":(~=" or prev_low in _CUE_WORDS or prev_low in _PORT_WORDS
-            if not (cue or _PER_CONTEXT_RIGHT_RE.match(right)
-                    or _OR_MORE_RE.match(right)):
+            cue = (tail[-1] in ":(~=" or prev_low in _CUE_WORDS or prev_low in _PORT_WORDS or in_cell
+                   or _adverb_after_cue(tail))
+            if not (cue or _PER_CONTEXT_RIGHT_RE.match(right) or _OR_MORE_RE.match(right)
+                    or _LIMIT_RIGHT_RE.match(right)):
                 return
+            if not port:
+                written = ctx.context_unit(first.start)
+                if written is not None:
+                    expr = unit_expr(written)
         if version_line and not measured and any("." in raw for _, raw in chain):
             return
         if port:
@@ -458,6 +630,9 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
                 rm = _NOUN_RATE_RE.match(line[last.num_end:])
                 if rm:
                     e = f"count / {unit_expr(rm.group('t'))}"
+            period = ctx.period(first.start) if e == "count" or e.endswith("byte") else None
+            if period is not None:
+                e = f"{e} / ({period[0]} * {period[1]})"
             out.append((a, a.value, None, e))
     group = f"{offset + first.start}" if len(chain) > 1 else None
     text_start = first.start
@@ -475,6 +650,10 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     if len(chain) == 1 and _OR_MORE_RE.match(right) and noun is None:
         nm = _NOUN_RE.match(line, _OR_MORE_RE.match(right).end() + last.end)  # type: ignore[union-attr]
         head = state.head((nm.group("w1"),) + ((nm.group("w2"),) if nm.group("w2") else ())) if nm else None
+    near = full_left[-40:]
+    default = "default" in near[max(near.rfind(". "), near.rfind("; "), near.rfind(": ")) + 1:].lower()
+    label = ctx.label(first.start)
+    restating = ctx.last is not None and _RESTATE_LEFT_RE.fullmatch(line, ctx.last[0], first.start) is not None
     unit: str | None
     for i, (a, raw_value, fixed_unit, a_expr) in enumerate(out):
         if fixed_unit == "percent":
@@ -484,25 +663,36 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
             assert a_expr is not None
             value, unit = canonical(raw_value, a_expr)
             src_unit = a.unit or last.unit or (noun if unit == "count" else None)
+        if state.merge and restating and len(out) == 1 and ctx.last is not None and ctx.last[1] == unit \
+                and _CLOSE_RE.match(right):
+            continue  # "2,556 days (seven years)": the same span again, in other words
         key_noun = f"{text}#{i}" if enumeration else (head if unit in ("count", "count/s") else None)
         key = (round(value, 9), unit, key_noun)
-        if state.merge and key in state.seen:
+        mention = _Mention(default, len(chain) > 1 and unit not in ("count", "count/s"), label)
+        again = state.repeats(key, mention)
+        if state.merge and again and cell is None:
             continue
-        if state.merge and (round(value, 9), unit) in state.values and tail.endswith(_ANAPHOR_CUES):
+        if state.merge and (round(value, 9), unit) in state.values and tail.endswith(_ANAPHOR_CUES) and cell is None:
             continue  # "the 5 consumers", "all 20 instances": the same quantity again
-        state.seen.add(key)
         state.values.add((round(value, 9), unit))
         role = "value"
         if len(chain) == 2:
             role = "range_low" if i == 0 else "range_high"
         if _INCREMENT_RE.match(line[last.end:]) or tail.endswith(" in") and _INCREMENT_RE.match(right):
             role = "increment"
+        ctx.last = (text_end, unit)
         yield Quantity(
             start=offset + text_start, end=offset + text_end, text=text, value=value, unit=unit,
             kind=kind_of(unit), source_value=a.value, source_unit=src_unit,
             bound=bound if role != "range_low" else ("exact" if bound == "max" else bound),
             role=role, group=group, context=context, noun=" ".join(last.noun_words) or None,
         )
+
+
+def _adverb_after_cue(tail: str) -> bool:
+    """"is always 8", "is currently 10": a cue word before an adverb still cues the number."""
+    words = tail.split()
+    return len(words) >= 2 and words[-1] in _ADVERBS and words[-2] in _CUE_WORDS
 
 
 def _word_is_fact(line: str, chain: list[tuple[_Atom, str]]) -> bool:
@@ -517,14 +707,24 @@ def _word_is_fact(line: str, chain: list[tuple[_Atom, str]]) -> bool:
         return True
     if len(chain) > 1 or _OR_MORE_RE.match(line[last.num_end:]):
         return True
-    if tail.endswith(_MAX_CUES) or tail.endswith(_MIN_CUES):
-        return True
-    if last.noun and not last.hyphen and last.value >= 3 and last.noun.lower() not in _STOP:
-        return last.noun.endswith("s") and not last.noun.endswith("ss")
-    return last.noun is not None and _contrasted(line, first.start, last.end, last.noun)
+    if _HYPOTHETICAL_RE.search(tail):
+        return False  # "if you have five apps": a scenario
+    if (tail.endswith(_MAX_CUES) and not tail.endswith(" within")) or tail.endswith(_MIN_CUES):
+        return True   # not "within a single data center": a place
+    if last.noun and _PER_LIMIT_RE.match(line, last.end):
+        return True   # "one scheduler per cluster", "a single partition reader per consumer group"
+    head = last.noun_words[-1] if last.noun_words else ""
+    if head and not last.hyphen and last.value >= 2 and head.lower() not in _STOP \
+            and head.endswith("s") and not head.endswith("ss"):
+        # "three zones", "two default rules", "the two base tiers", "two instances are created";
+        # not "these are two strings"
+        if last.value >= 3 or len(last.noun_words) >= 2 or tail.endswith(" the") \
+                or _PASSIVE_RIGHT_RE.match(line, last.end):
+            return True
+    return last.noun is not None and _contrasted(line, first.start, last.end, last.noun, last.value)
 
 
-def _contrasted(line: str, start: int, end: int, noun: str) -> bool:
+def _contrasted(line: str, start: int, end: int, noun: str, value: float) -> bool:
     """The sentence counts the same thing again ("a minimum of three Availability Zones (AZs) … a
     single AZ"): a count set against another count states a limit."""
     stem = noun.lower().rstrip("s")
@@ -533,21 +733,31 @@ def _contrasted(line: str, start: int, end: int, noun: str) -> bool:
     lo = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start)) + 1
     hi = min((i for i in (line.find(". ", end), line.find("; ", end)) if i >= 0), default=len(line))
     sentence = line[lo:start] + " " + line[end:hi]
-    count = rf"(?<![\w.-])(?:\d+|{_WORD_NUM})\W+(?:[A-Za-z-]+\W+){{0,3}}?\(?{re.escape(stem)}s?\)?(?![\w-])"
-    return re.search(count, sentence, re.IGNORECASE) is not None
+    count = rf"(?<![\w.-])(?P<n>\d+|{_WORD_NUM})\W+(?:[A-Za-z-]+\W+){{0,3}}?\(?{re.escape(stem)}s?\)?(?![\w-])"
+    # another number of it: two mentions of "a single location" set nothing against each other
+    return any(_number_value(m.group("n")) != value for m in re.finditer(count, sentence, re.IGNORECASE))
 
 
-def find_quantities(text: str, *, merge_restatements: bool = True) -> list[Quantity]:
+def _number_value(written: str) -> float:
+    if written[0].isdigit():
+        return float(written)
+    return float(_WORD_VALUES.get(written.lower().split()[-1], -1))
+
+
+def find_quantities(text: str, *, merge_restatements: bool = True,
+                    names: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """All numeric facts of one card's text (lines joined by "\\n").
 
     With `merge_restatements` (the gold conventions), a quantity the card
     already stated is reported once: "900 seconds ( 15 minutes )", "4KB" twice.
+    `names` are (start, end) offsets of product names found in the text
+    (the services component's spans): digits inside them are not facts.
     """
-    state = _CardState(text, merge_restatements)
+    state = _CardState(text, merge_restatements, names)
     out: list[Quantity] = []
     offset = 0
-    for line in text.split("\n"):
-        out.extend(_scan_line(line, offset, state))
+    for index, line in enumerate(text.split("\n")):
+        out.extend(_scan_line(line, offset, state, index))
         offset += len(line) + 1
     return out
 
@@ -559,12 +769,12 @@ if not Doc.has_extension("quantities"):
 
 @dataclass(frozen=True)
 class QuantityRules:
-    """The rule options of `qbank_quantities`, made by the `qbank.quantities.v1` registry function."""
+    """The rule options of `qbank_quantities`, made by the `qbank.quantities.v2` registry function."""
 
     merge_restatements: bool = True
 
 
-@registry.misc("qbank.quantities.v1")
+@registry.misc("qbank.quantities.v2")
 def quantity_rules(merge_restatements: bool = True) -> QuantityRules:
     """Rules for `qbank_quantities`; bump the version when the rules change what is a fact."""
     return QuantityRules(merge_restatements=merge_restatements)
@@ -581,7 +791,9 @@ class QuantityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = find_quantities(text, merge_restatements=self.rules.merge_restatements)
+        # Product names that hold digits ("Microsoft 365"), when the services component ran first.
+        found = find_quantities(text, merge_restatements=self.rules.merge_restatements,
+                                names=doc.user_data.get(NAMES_KEY, ()))
         doc._.quantities = tuple(found)
         spans = []
         for q in found:
@@ -594,9 +806,9 @@ class QuantityRecognizer:
 
 @Language.factory(
     FACTORY,
-    default_config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": True}, "spans_key": "quantities"},
+    default_config={"rules": {"@misc": "qbank.quantities.v2", "merge_restatements": True}, "spans_key": "quantities"},
     assigns=["doc._.quantities", "doc.spans"],
 )
 def make_quantities(nlp: Language, name: str, rules: QuantityRules, spans_key: str) -> QuantityRecognizer:
-    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v1`)."""
+    """spaCy factory `qbank_quantities` (rules from `qbank.quantities.v2`)."""
     return QuantityRecognizer(nlp, name, rules=rules, spans_key=spans_key)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 from wordfreq import zipf_frequency
 
-from .doctext import doc_text
+from .doctext import NAMES_KEY, doc_text
 from .gazetteer import Form, Gazetteer, alias_key, load_gazetteer
 from .types import Card, ServiceMention
 
@@ -89,14 +89,15 @@ class ServiceRecognizer:
         self._provider_cues = {p.name: _word_regex(p.cues) for p in gazetteer.providers if p.cues}
         self._line_cues = {s.name: _word_regex(s.cues) for s in gazetteer.services if s.cues}
         self._typos = TypoIndex(gazetteer, forms) if fuzzy else None
+        self._coded = {f.service for f in forms if _CODE.fullmatch(f.text)}   # named like a code: "S3", "EC2"
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._lower(doc) + self._orth(doc)
         named: dict[str, set[str]] = {}  # provider -> its services matched without context
-        for m, _, _ in found:
-            service, contextual = self._rules[m]
-            if not contextual:
-                named.setdefault(self._provider[service], set()).add(service)
+        # ... and not inside a longer name: "KMS" in "Cloud KMS" says nothing about AWS
+        plain = [(start, end, self._rules[m][0]) for m, start, end in found if not self._rules[m][1]]
+        for _, _, service in _filter_overlaps(plain):
+            named.setdefault(self._provider[service], set()).add(service)
         lowered: list[str] = []  # the doc's lower-cased text, made only if a contextual alias needs it
         hits = []
         for match_id, start, end in found:
@@ -105,28 +106,39 @@ class ServiceRecognizer:
                 continue
             hits.append((start, end, service))
         hits = _filter_overlaps(hits)
+        if any(service in self._coded for _, _, service in hits):
+            hits = _without_series_codes(doc, hits)
         if self._typos is not None:
             covered = bytearray(len(doc))
             for start, end, _ in hits:
                 covered[start:end] = b"\x01" * (end - start)
             hits = sorted(hits + list(self._typos.hits(doc, covered)), key=lambda h: h[0])
         # Spans are made once, for the result: they cost more than the matching itself.
-        doc.spans[self.spans_key] = [Span(doc, start, end, label=service) for start, end, service in hits]
+        spans = [Span(doc, start, end, label=service) for start, end, service in hits]
+        doc.spans[self.spans_key] = spans
+        text = doc_text(doc)
+        doc.user_data[NAMES_KEY] = [(s.start_char, s.end_char) for s in spans
+                                    if _HAS_DIGIT.search(text, s.start_char, s.end_char)]
         return doc
 
     def _in_context(self, doc: Doc, start: int, service: str, named: Mapping[str, set[str]], lowered: list[str]) -> bool:
-        """Cue words on the same line, else the provider named in the card, or another of its services.
+        """Cue words on the same line (and, for a cloud's service, its cloud too), else the provider
+        named in the card, or another of its services.
 
         The service itself does not count: "Lambda" does not make "lambda x: x" a Lambda function.
         """
         cues = self._line_cues.get(service)
+        provider = self._provider[service]
         if cues is not None:
             char = doc[start].idx
             text = doc_text(doc)
             first = text.rfind("\n", 0, char) + 1
             last = text.find("\n", char)
-            return bool(cues.search(text[first: last if last >= 0 else None].lower()))
-        provider = self._provider[service]
+            if not cues.search(text[first: last if last >= 0 else None].lower()):
+                return False
+            if provider not in self._provider_cues:
+                return True  # "Facebook" as a login: the cue is all the context there is
+            # a cloud's sub-product ("Cool tier") also needs its cloud in the card
         if named.get(provider, set()) - {service}:
             return True
         rx = self._provider_cues.get(provider)
@@ -135,6 +147,23 @@ class ServiceRecognizer:
         if not lowered:
             lowered.append(doc_text(doc).lower())
         return bool(rx.search(lowered[0]))
+
+
+def _without_series_codes(doc: Doc, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a letters-and-digit name that is one of a series in the card ("S0, S1 and S2 ... S3 or
+    greater", "suffixes s1, s2, and s3"): there it is a code (a tier, a host suffix), not S3."""
+    numbers: dict[str, set[str]] = {}
+    for m in _CODE.finditer(doc_text(doc)):
+        numbers.setdefault(m.group(1).lower(), set()).add(m.group(2))
+    series = {letters for letters, seen in numbers.items() if len(seen) > 1}
+    if not series:
+        return hits
+    return [(start, end, service) for start, end, service in hits
+            if not (end - start == 1 and (code := _CODE.fullmatch(doc[start].text)) and code.group(1).lower() in series)]
+
+
+_CODE: Final = re.compile(r"(?<![\w-])([A-Za-z]{1,3})(\d{1,2})(?![\w.])")
+_HAS_DIGIT: Final = re.compile(r"\d")
 
 
 def _filter_overlaps(hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 import pint
 
@@ -56,10 +56,12 @@ _OTHER: Final = {
     "rcu": "RCU", "rcus": "RCU", "wcu": "WCU", "wcus": "WCU",
     "gb-s": "GB_s", "gb-second": "GB_s", "gb-seconds": "GB_s", "gbs": "GB_s", "gb-sec": "GB_s",
     "request": "request", "requests": "request",
+    "ru": "count", "rus": "count", "ru/s": "count / second",   # request units (Cosmos DB)
     "x": "dimensionless", "times": "dimensionless",
 }
 _BYTES_RE: Final = re.compile(r"^([kmgtpe]?)(i?)b(?:ytes?)?(?:(?:/|\s*per\s*)(s|sec|second))?$", re.IGNORECASE)
 _BITS_RE: Final = re.compile(r"^([kmgt]?)(?:bps|bit/s|bits/s|b/s)$", re.IGNORECASE)
+_PER_SECOND_RE: Final = re.compile(r"^[a-z]*/s(?:ec(?:ond)?)?$")  # "/sec", "msg/s", "req/s": a count per second
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +93,8 @@ def unit_expr(written: str) -> str:
     if m and (m.group(1) or low in ("b", "byte", "bytes")):
         unit = f"{_BYTE_PREFIX[m.group(1).lower()]}byte"
         return f"{unit} / second" if m.group(3) else unit
+    if _PER_SECOND_RE.match(low):
+        return "count / second"
     raise UnitError(value_invalid_msg("unit", written, ["B", "KB", "MiB", "GB/s", "Gbps", "ms", "hours", "%", "$", "IOPS"]))
 
 
@@ -116,7 +120,8 @@ def _plan(expr: str) -> tuple[str | None, float]:
         return "percent", 1.0  # percentage points, as written
     if expr == "dimensionless":
         return None, 1.0       # multipliers and ratios
-    root = registry().Quantity(1.0, expr).to_root_units()
+    # An expression may carry a factor ("count / (10 * second)": a count per ten seconds).
+    root: Any = registry().Quantity(registry().parse_expression(expr)).to_root_units()
     factor = float(root.magnitude)
     key = tuple((name, int(power)) for name, power in sorted(root.unit_items()))  # type: ignore[arg-type]
     if key not in _ROOTS:

@@ -158,10 +158,10 @@ def test_rules_come_from_the_versioned_registry() -> None:
     import spacy
 
     nlp = spacy.blank("en")
-    nlp.add_pipe(FACTORY, config={"rules": {"@misc": "qbank.quantities.v1", "merge_restatements": False}})
+    nlp.add_pipe(FACTORY, config={"rules": {"@misc": "qbank.quantities.v2", "merge_restatements": False}})
     doc = nlp("Maximum execution time: 900 seconds ( 15 minutes )")
     assert [q.value for q in doc._.quantities] == [900, 900]
-    assert nlp.get_pipe_config(FACTORY)["rules"]["@misc"] == "qbank.quantities.v1"
+    assert nlp.get_pipe_config(FACTORY)["rules"]["@misc"] == "qbank.quantities.v2"
 
 
 def test_a_word_count_set_against_another_count_of_the_same_thing_is_a_fact() -> None:
@@ -172,3 +172,85 @@ def test_a_word_count_set_against_another_count_of_the_same_thing_is_a_fact() ->
     assert [q for q in find_quantities("This one keeps data in a single AZ.") if q.value == 1.0] == []
     # a digit inside a word ("base64-style string") is no count of strings
     assert [q for q in find_quantities("These are two strings, one a base64-style string.") if q.value == 2.0] == []
+
+
+# -- documentation prose and other authors' spellings (issue 10) ------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rates in any spelling, normalised per second
+    ("Throughput of 2,000 msg/s per partition", [(2000, "count/s")]),
+    ("the gateway handles 300 req/sec", [(300, "count/s")]),
+    ("bursts up to 1000/sec", [(1000, "count/s")]),
+    ("a container needs at least 400 RU/s", [(400, "count/s")]),
+    ("allows 6,000 requests in 60 seconds per account", [(100, "count/s")]),
+    ("- API calls per 10 minutes: 1,200", [(2, "count/s")]),                # the label's time base
+    ("- Data transfer per minute: 60 MB", [(2**20, "B/s")]),
+    ("up to 10 reads/s / 5 writes/s", [(10, "count/s"), (5, "count/s")]),
+    # paired quotas and sizes per unit
+    ("supports 3,500 PUTs / 5,500 GETs per prefix", [(3500, "count"), (5500, "count")]),
+    ("up to 4 MB per column", [(4 * 2**20, "B")]),
+    # word numbers that state limits
+    ("allows one scheduler per cluster", [(1, "count")]),
+    ("A single writer per shard", [(1, "count")]),
+    ("each project gets two default rules", [(2, "count")]),
+    ("each namespace has two default consumer groups", [(2, "count")]),   # the counted noun comes third
+    ("Two nodes are provisioned by default", [(2, "count")]),
+    ("pick one of the three pricing tiers", [(3, "count")]),
+    ("a job is retried three times before failing", [(3, "count")]),       # how often: a count
+    ("it costs three times the price", [(3, None)]),                      # a multiplier
+    ("costs one-half of the on-demand price", [(0.5, None)]),
+    ("a 2-to-1 oversubscription ratio", [(2, None)]),
+    ("durability of 99.999999999% (11 9s)", [(99.999999999, "percent")]),  # one fact, written twice
+    ("opens ports 1024-65535 for clients", [(1024, None), (65535, None)]),
+    # a unit given only by the context
+    ("- retentionDays (integer): the retention in days. Valid values are between 7 and 90.",
+     [(7 * 86400, "s"), (90 * 86400, "s")]),
+    ("- Timeout: set in seconds; the value is always 30.", [(30, "s")]),
+])
+def test_prose_spellings(text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a worked example that shows its arithmetic: its numbers are not limits
+    ("Blocks cost $0.10 per hour. For example, 3 blocks for 2 hours cost 3 * 2 * $0.10 = $0.60.", [(0.1, "USD")]),
+    ("Deleting early is billed. For example, moving out after 10 days bills 20 (30 minus 10) days.", []),
+    # ... unless the example states a limit
+    ("For example, writes are limited to 5,000 transactions in 10 seconds.", [(500, "count/s")]),
+    # a coefficient in a formula is a fact, a bare divisor is not
+    ("- Minimum: storage in GB * 10 RU/s", [(10, "count/s")]),
+    ("- Highest RU/s provisioned / 100", []),
+    ("Set the TTL to -1 to never expire; the default is 3600 seconds", [(3600, "s")]),   # a sentinel
+    ("If you have six accounts, use an organization.", []),                             # a scenario
+    ("keeps logs for 400 days (about 13 months)", [(400 * 86400, "s")]),                  # a rounded restatement
+    ("call it with api-version 2023-05-01-preview", []),
+    ("use Standard_D2s_v3 or P2v3 sizes in the S0, S1 and S2 tiers", []),
+    ("throttled with HTTP 429; the (JMS) 2.0 client", []),
+    ("stored within a single data center", []),                                          # a place, not a limit
+])
+def test_prose_non_facts(text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_repeated_value_is_a_new_fact_when_it_qualifies_something_else() -> None:
+    assert len(find_quantities("The maximum TTL is 14 days. The default TTL is 14 days.")) == 2
+    assert len(find_quantities("Timeouts range from 4 to 30 minutes. The default timeout is 4 minutes.")) == 3
+    assert len(find_quantities("- Small (2 vCPU, 4 GiB)\n- Large (2 vCPU, 8 GiB)")) == 4
+    assert len(find_quantities("Objects up to 5 GB. A single PUT holds 5 GB.")) == 1          # the same limit again
+    assert len(find_quantities("- Size (4KB)\n- Size of the variables: 4KB")) == 1
+
+
+def test_table_cells_are_facts_with_the_header_unit_and_never_restatements() -> None:
+    text = ("| Limit | Basic | Standard |\n|---|---|---|\n| Max connections | 100 | 1,000 |\n"
+            "| Max queues | 100 | 100 |\n| Retention (days) | 1 | 7 |")
+    assert found(text) == [(100, "count"), (1000, "count"), (100, "count"), (100, "count"),
+                           (86400, "s"), (7 * 86400, "s")]
+
+
+def test_digits_inside_a_product_name_are_not_quantities() -> None:
+    doc = load_nlp()("Assign the policy to at most 500 Microsoft 365 groups.")   # the services component names it
+    assert [q.value for q in doc._.quantities] == [500]
+    text = "Microsoft 365 groups expire after 180 days"
+    assert [q.value for q in find_quantities(text)] == [365, 180 * 86400]       # a name the rules cannot see
+    name = (0, text.index(" expire"))
+    assert [q.value for q in find_quantities(text, names=[name])] == [180 * 86400]

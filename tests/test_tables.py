@@ -1,0 +1,57 @@
+"""Markdown tables: which row label and column header name a character of a table row."""
+from __future__ import annotations
+
+from pipeline.tables import cell_at, find_tables, split_row
+
+CARD = [
+    "Queue limits by tier",
+    "| Limit | Basic | Premium |",
+    "|:---|---:|:-:|",
+    "| Max message size | 256 KB | 100 MB |",
+    "| Retention (days) | 1 | 90 |",
+    "",
+    "- A note after the table | with a pipe",
+]
+
+
+def test_finds_header_and_body_rows() -> None:
+    (table,) = find_tables(CARD)
+    assert (table.header_line, table.first_row, table.last_row) == (1, 3, 4)
+    assert table.headers == ("Limit", "Basic", "Premium")
+
+
+def test_cell_names_its_row_label_and_column_header() -> None:
+    line = CARD[3]
+    cell = cell_at(CARD, 3, line.index("100 MB"))
+    assert cell is not None
+    assert (cell.row_label, cell.column_header, cell.text, cell.column) == ("Max message size", "Premium", "100 MB", 2)
+    assert line[cell.span[0]:cell.span[1]] == "100 MB"
+    assert CARD[cell.header_line][cell.header_span[0]:cell.header_span[1]] == "Premium"
+    assert not cell.is_label
+
+
+def test_padding_belongs_to_its_cell_and_the_label_is_column_zero() -> None:
+    line = CARD[4]
+    assert cell_at(CARD, 4, line.index("| 90") + 1).column_header == "Premium"  # the space before "90"
+    label = cell_at(CARD, 4, line.index("Retention"))
+    assert label is not None and label.is_label and label.row_label == "Retention (days)"
+
+
+def test_no_cell_outside_table_bodies() -> None:
+    assert cell_at(CARD, 1, CARD[1].index("Basic")) is None       # the header row
+    assert cell_at(CARD, 2, 1) is None                            # the separator
+    assert cell_at(CARD, 6, CARD[6].index("with")) is None        # a pipe in a bullet after the table
+    assert cell_at(CARD, 0, 0) is None and cell_at(CARD, 99, 0) is None
+
+
+def test_rows_without_outer_pipes_and_escaped_pipes() -> None:
+    lines = ["Setting | Default", "--- | ---", r"Mode a\|b | 30 seconds"]
+    (table,) = find_tables(lines)
+    assert table.headers == ("Setting", "Default")
+    cell = cell_at(lines, 2, lines[2].index("30"), tables=[table])
+    assert cell is not None and (cell.row_label, cell.column_header) == (r"Mode a\|b", "Default")
+    assert [lines[2][s:e] for s, e in split_row(lines[2])] == [r"Mode a\|b", "30 seconds"]
+
+
+def test_a_separator_without_body_rows_is_no_table() -> None:
+    assert find_tables(["| a | b |", "|---|---|", "plain text"]) == ()
