@@ -115,12 +115,13 @@ def _rewritten(q: Question, lk: Lookups) -> str | None:
     shown = q.get("shown") if q.type == "truefalse" else BLANK
     if not isinstance(shown, str) or shown not in body:
         return "the blank is not in the stem"
-    return _rewritten_of(sentence, blank[0], blank[1], shown, body)
+    lead = q.get("lead")
+    return _rewritten_of(f"{lead} " if isinstance(lead, str) else "", sentence, blank[0], blank[1], shown, body)
 
 
 @lru_cache(maxsize=4096)
-def _rewritten_of(sentence: str, start: int, end: int, shown: str, body: str) -> str | None:
-    if plain_words(body) != plain_words(strip_marks(f"{sentence[:start]} {shown} {sentence[end:]}")):
+def _rewritten_of(lead: str, sentence: str, start: int, end: int, shown: str, body: str) -> str | None:
+    if plain_words(body) != plain_words(lead + strip_marks(f"{sentence[:start]} {shown} {sentence[end:]}")):
         return "the stem does not quote its sentence"
     return None
 
@@ -292,13 +293,20 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
 
 
 def _side_remark(q: Question, lk: Lookups) -> str | None:
+    """A false statement falsified inside brackets while the sentence states a number outside them."""
     if q.type != "truefalse" or q.answer != "false":
         return None
-    sentence, blank = q.get("sentence"), q.get("blank")
-    if not (isinstance(sentence, str) and isinstance(blank, list)):
+    body, shown = q.get("body"), q.get("shown")
+    if not (isinstance(body, str) and isinstance(shown, str)) or shown not in body:
         return None
-    depth = sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in sentence[: blank[0]])
-    return "falsified inside a bracketed side remark" if depth > 0 else None
+    at = body.index(shown)       # the body is cleaned: its brackets are balanced
+    depth = sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in body[:at])
+    outside = _BRACKETED.sub(" ", body)
+    return "falsified inside a bracketed side remark" if depth > 0 and _QUANTITY.search(outside) else None
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_QUANTITY = re.compile(r"(?<![\w.])\d")      # a number of its own, not the digit of a name (EC2, P1v3)
 
 
 MIN_CONTENT_WORDS = 3

@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final
 
+from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
-__all__ = ["BLANK", "SENTINEL", "CardLayout", "clean", "strip_marks", "bullet_level", "sentence_bounds", "restatement_end",
+__all__ = ["BLANK", "SENTINEL", "CardLayout", "clean", "strip_marks", "table_lead", "bullet_level", "sentence_bounds", "restatement_end",
            "plain_words", "distinctive_words", "masked", "make_site"]
 
 BLANK: Final = "_____"
@@ -120,6 +121,7 @@ class CardLayout:
         self.title = clean(card.title)
         self._parents: dict[int, str | None] = {}
         self._locators: dict[int, str] = {}
+        self._texts: list[str] | None = None
 
     def is_title(self, index: int) -> bool:
         return index < self.n_titles
@@ -138,12 +140,21 @@ class CardLayout:
             if not line.text.strip():
                 continue
             other = bullet_level(line.text)
+            if line.text.lstrip().startswith("|"):
+                return None         # a table row heads nothing: its cells have their own headers
             if other < level or (level == 0 and other == 0 and line.text.rstrip().endswith(":")):
                 parent = clean(line.text).rstrip(":").strip()
                 return parent if parent and len(parent) <= MAX_PARENT else None
             if level == 0:
                 return None
         return None
+
+    def cell(self, index: int, offset: int) -> Cell | None:
+        """The markdown table cell (not a row label) at a position of a line, if the line is a table row."""
+        if self._texts is None:
+            self._texts = [line.text for line in self.lines]
+        cell = cell_at(self._texts, index, offset)
+        return None if cell is None or cell.is_label else cell
 
     def locator(self, index: int) -> str:
         """A line by its masked text, numbered among the card's lines that mask the same way."""
@@ -180,15 +191,27 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
     `key` tells apart several sites of one line (a fact's position and role) in the locator.
     """
     raw = layout.lines[index].text
-    lo, hi = sentence_bounds(raw, start, end)
+    cell = layout.cell(index, start) if "|" in raw else None
+    if cell is not None and cell.span[0] <= start and end <= cell.span[1]:
+        (lo, hi), lead = cell.span, table_lead(cell)    # a table cell: its headers say what it is
+    else:
+        (lo, hi), lead = sentence_bounds(raw, start, end), ""
     sentence = raw[lo:hi]
     before, after = split_clean(sentence, start - lo, end - lo)
     return Site(
         line_index=index, line=layout.lines[index].number, offset=lo, sentence=sentence,
         start=start - lo, end=end - lo, before=before, after=after,
-        context=layout.context(index, before + " " + after, attribute=attribute, subject=subject),
-        locator=f"{layout.locator(index)}{key}",
+        context=layout.context(index, f"{lead}{before} {after}", attribute=attribute, subject=subject),
+        locator=f"{layout.locator(index)}{key}", lead=lead,
     )
+
+
+def table_lead(cell: Cell) -> str:
+    """What a table cell is, from its headers as the card writes them: "Availability (Cool tier): "."""
+    label, header = clean(cell.row_label), clean(cell.column_header)
+    if label and header:
+        return f"{label} ({header}): "
+    return f"{label or header}: " if label or header else ""
 
 
 def split_clean(sentence: str, start: int, end: int) -> tuple[str, str]:

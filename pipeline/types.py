@@ -119,9 +119,11 @@ class Site:
     """Where a fact or mention sits, found once at extraction (see `pipeline.sites`).
 
     `sentence` is the part of the source line a question shows (the whole line
-    unless it is long), `start`/`end` the span a blank covers in it, `before`
-    and `after` the sentence cleaned once around that span, and `context` the
-    card context a learner needs (title › parent bullet …).
+    unless it is long; a table row's cell), `start`/`end` the span a blank
+    covers in it, `before` and `after` the sentence cleaned once around that
+    span, `lead` what a table cell needs before it (its row label and column
+    header, as the card writes them) and `context` the card context a learner
+    needs (title › parent bullet …).
     """
 
     line_index: int                # index into `Card.lines`
@@ -134,6 +136,7 @@ class Site:
     after: str
     context: str
     locator: str                   # the place, independent of the value: question IDs derive from it
+    lead: str = ""                 # quoted from elsewhere in the card: a table cell's row label and column header
 
     @property
     def written(self) -> str:
@@ -141,8 +144,8 @@ class Site:
         return self.sentence[self.start:self.end]
 
     def body(self, replacement: str) -> str:
-        """The sentence with `replacement` in place of the blank."""
-        return f"{self.before}{replacement}{self.after}"
+        """The sentence with `replacement` in place of the blank (after its lead, if any)."""
+        return f"{self.lead}{self.before}{replacement}{self.after}"
 
     def stem(self, replacement: str) -> str:
         """`context › body`, the way every stem shows a sentence."""

@@ -109,7 +109,8 @@ def _reason(a: Asked, what: str) -> str:
 
 
 def _extra(a: Asked, **more: object) -> dict[str, object]:
-    return {"source_text": a.answer, "sentence": a.site.sentence, "blank": [a.site.start, a.site.end], **more}
+    lead = {"lead": a.site.lead} if a.site.lead else {}
+    return {"source_text": a.answer, "sentence": a.site.sentence, "blank": [a.site.start, a.site.end], **lead, **more}
 
 
 def cloze(a: Asked) -> Question:
@@ -201,8 +202,8 @@ def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
     first = spans[0].site
     bounds = [(a.site.start, a.site.end) for a in spans]
     answers = [a.answer for a in spans]
-    body = spans_text(first.sentence, bounds, [f"{BLANK} ({n})" for n in range(1, len(spans) + 1)])
-    cloze = spans_text(first.sentence, bounds, [f"{{{{c{n}::{t}}}}}" for n, t in enumerate(answers, 1)])
+    body = first.lead + spans_text(first.sentence, bounds, [f"{BLANK} ({n})" for n in range(1, len(spans) + 1)])
+    cloze = first.lead + spans_text(first.sentence, bounds, [f"{{{{c{n}::{t}}}}}" for n, t in enumerate(answers, 1)])
     locator = first.locator.rsplit("#", 1)[0] + f"@{first.offset}"
     return make(
         cf.card, generator=GENERATOR, locator=locator, qtype="multi_cloze", line_index=first.line_index, context=first.context,
