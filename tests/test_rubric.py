@@ -90,9 +90,14 @@ def test_worked_scenarios_are_not_asked_but_limits_stated_by_example_are() -> No
     assert any(q.answer == "4,000" for q in accepted(qs, "cloze"))
 
 
-def test_a_table_row_is_never_shown_with_its_pipes() -> None:
-    qs = bank("Access tiers\nA:\n| | Hot | Cool |\n|--|--|--|\n| Availability | 99.9% | 99% |\n")
-    assert all("|" not in q.stem for q in accepted(qs))
+def test_a_table_cell_is_asked_with_its_headers_never_with_pipes() -> None:
+    qs = bank("Access tiers\nA:\n| | Hot | Cool |\n|--|--|--|\n| Availability | 99.9% | 99% |\n"
+              "- Data moved out of the Cool tier early is charged for at least 30 days\n")
+    assert accepted(qs) and all("|" not in q.stem for q in accepted(qs))
+    clozes = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert clozes["99%"] == "Access tiers › Availability (Cool): _____"
+    assert clozes["99.9%"] == "Access tiers › Availability (Hot): _____"
+    assert clozes["30 days"].endswith("charged for at least _____")    # the line after the table has no table parent
 
 
 def test_true_false_is_false_because_of_what_the_sentence_states() -> None:
