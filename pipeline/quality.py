@@ -256,8 +256,16 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
 _SCENARIO = re.compile(
     r"^(?:for\s+example,?\s*|e\.g\.,?\s*)?(?:say|suppose|imagine|assume|let'?s\s+say)\b"
     r"|^(?:for\s+example,?\s*)?you\s+(?!can\b|could\b|may\b|might\b|must\b|should\b|will\b|need\b|have\s+to\b|'ll\b|are\b|get\b)[a-z]+"
-    r"|\bif\s+you\s+(?:have|had|set|use|increase|create|run|store|send|make|add)\b[^.;]*$",
+    r"|\bif\s+you\s+(?:have|had|set|use|increase|create|run|store|send|make|add)\b[^.;]*$"
+    # the blank inside an opening "if / when …" clause: a case being set up ("If a customer had _____ instances")
+    r"|^(?:for\s+example,?\s*)?(?:if|when|once)\s+(?:you|your|a|an|we)\b[^,;(]*(?<!fewer than )(?<!less than )"
+    r"(?<!more than )(?<!at least )(?<!at most )(?<!up to )(?<!over )(?<!under )$"
+    # an example set on a thing: "For example, on a 16 node cluster … _____ columns"
+    r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b",
     re.IGNORECASE)
+# A sentence whose subject is "this/that …" said of the sentence before: "This can reduce costs by 2/3".
+_DEICTIC = re.compile(r"^(?:this|that|these|those)\s+(?:can|could|is|are|was|were|will|would|may|might|should|must|"
+                      r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b", re.IGNORECASE)
 # A value in a list of bare values: "in _____, 4 and 8 GPU configurations".
 _LIST_MEMBER = re.compile(
     r"(?:^|[\s(])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+\d"
@@ -317,9 +325,12 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
                                                    and q.generator == "qa"):
         return None
     context = q.get("context")
-    words = _content_words(f"{context if isinstance(context, str) else ''} {_body(q)}")
+    body = _body(q)
+    words = _content_words(f"{context if isinstance(context, str) else ''} {body}")
     if words < MIN_CONTENT_WORDS:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
+    if _DEICTIC.match(body):
+        return f"'{body.split()[0]}' points at a sentence the question does not show"
     return None
 
 

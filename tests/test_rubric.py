@@ -123,3 +123,20 @@ def test_a_question_card_scenario_is_not_asked_but_its_numeric_answer_is() -> No
     assert [q.answer for q in numerical] == ["15 minutes"] and numerical[0].stem.startswith("A function runs")
     assert "900 seconds" in numerical[0].get("accepted")  # type: ignore[operator]
     assert {q.type for q in accepted(qs)} >= {"numerical", "multichoice", "truefalse"}
+
+
+def test_a_case_set_up_by_if_or_for_example_is_not_asked() -> None:
+    qs = bank("EC2 tenancy\nA:\n- If a customer had 20 instances running, only one would go offline\n"
+              "- For example, on a 16 node cluster an empty table with 20 columns will occupy 640MB on disk\n"
+              "- When your process is using 160 MB, you're charged for 256 MB\n"
+              "- When you create a queue, messages are kept for 4 days by default\n")
+    asked = {q.answer for q in accepted(qs) if q.type in ("cloze", "numerical")}
+    assert not asked & {"20", "16", "160 MB"}
+    assert "4 days" in asked                                  # the main clause states a default
+
+
+def test_a_sentence_about_the_one_before_it_is_not_asked_alone() -> None:
+    qs = bank("EBS tips\nA:\n- Switch old volumes to cold storage\n- This can in many cases reduce costs by 2/3\n"
+              "- This volume type supports up to 16,000 IOPS\n")
+    assert not [q for q in accepted(qs) if "reduce costs" in q.stem]
+    assert [q for q in accepted(qs, "cloze") if q.answer == "16,000 IOPS" or q.answer == "16,000"]
