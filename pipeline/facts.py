@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .doctext import TEXT_KEY, doc_text
-from .generators.quantities import scan_quantities, spelling, spelling_value
+from .generators.quantities import scan_quantities, written_span
 from .ids import stable_id
 from .nlp import load_nlp
 from .quantities import Quantity
@@ -146,11 +146,8 @@ def _line_index(layout: CardLayout, number: int, start: int, text: str) -> int:
 
 def fact_site(layout: CardLayout, index: int, fact: Fact, *, key: str) -> Site:
     """The fact's site: the blank covers its written quantity and a bracketed restatement of it."""
-    spelled = spelling(fact)
-    if spelled is None or spelling_value(fact, spelled) is None:    # a word number, or "2/3": all of it
-        start, end = fact.start, fact.end
-    else:
-        start, end = fact.start + spelled.start, fact.start + spelled.end
+    lo, hi = written_span(fact)
+    start, end = fact.start + lo, fact.start + hi
 
     def restates(inner: str) -> bool:
         # "2,556 days (seven years)": a rounded restatement counts too

@@ -33,7 +33,7 @@ from .generators.grammar import agree, number_of
 from .generators.qa import shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
-from .sites import BLANK, plain_words, strip_marks
+from .sites import BLANK, distinctive_words, plain_words, strip_marks
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "quality_score", "RULES"]
@@ -161,6 +161,8 @@ def _number_leak(q: Question) -> str | None:
         return None
     if _occurs(stem, answer, before="word", after="number") >= 0:
         return f"the stem states {answer!r}"
+    if q.answer_unit == "USD" and _BRACKETED_PRICE.search(stem.split("\n", 1)[0]):
+        return "the stem restates the price in brackets (per another quantity)"
     if q.answer_value is not None:
         for value, unit in _quantities_in(stem.split("\n", 1)[0]):   # the prompt line holds no quantity
             if unit == q.answer_unit and same_quantity(value, q.answer_value):
@@ -264,8 +266,17 @@ _SCENARIO = re.compile(
     r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b",
     re.IGNORECASE)
 # A sentence whose subject is "this/that …" said of the sentence before: "This can reduce costs by 2/3".
-_DEICTIC = re.compile(r"^(?:this|that|these|those)\s+(?:can|could|is|are|was|were|will|would|may|might|should|must|"
-                      r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b", re.IGNORECASE)
+_LOWER_BOUND = re.compile(r"(?:\bbetween|\bfrom|\bof|\brange|:)\s*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
+_DEICTIC = re.compile(r"^(?:(?:this|that|these|those)\s+(?:can|could|is|are|was|were|will|would|may|might|should|must|"
+                      r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b"
+                      r"|(?:thus|therefore|hence|consequently)\b)", re.IGNORECASE)
+# "this quota", "these limits": a thing named in a sentence the question does not show (unless the context names it).
+_DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\s+([a-z]{3,})\b(?<!ly)", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:it|its|they|their)\b", re.IGNORECASE)
+# A blank that names one example among many: "like _____", "using _____", "(iOS, _____, etc.)".
+_EXAMPLE_BEFORE = re.compile(r"(?:\blike|\bsuch\s+as|\be\.g\.,?|\bfor\s+example,?|\bincluding)\s*$", re.IGNORECASE)
+_EXAMPLE_AFTER = re.compile(r"^\s*(?:/|,?\s*etc\b|\.\.\.|…|\band\s+(?:others|more)\b)", re.IGNORECASE)
 # A value in a list of bare values: "in _____, 4 and 8 GPU configurations".
 _LIST_MEMBER = re.compile(
     r"(?:^|[\s(])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+\d"
@@ -295,6 +306,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an operand or result of worked arithmetic"
     if _SCENARIO.search(body[:at]):
         return "a number of a worked scenario"
+    if answer.split()[0].lower() in ("0", "1", "zero", "one") and _LOWER_BOUND.search(body[:at]) and _RANGE_TO.match(body[at + len(BLANK):]):
+        return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
         return "a member of a list of values"
     return None
@@ -313,6 +326,7 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     return "falsified inside a bracketed side remark" if depth > 0 and _QUANTITY.search(outside) else None
 
 
+_BRACKETED_PRICE = re.compile(r"\([^()]*[$€£¢]\s?\d[^()]*\)|\([^()]*\d\s?(?:USD|cents?)\b[^()]*\)")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _QUANTITY = re.compile(r"(?<![\w.])\d")      # a number of its own, not the digit of a name (EC2, P1v3)
 
@@ -331,7 +345,32 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
     if _DEICTIC.match(body):
         return f"'{body.split()[0]}' points at a sentence the question does not show"
+    shown = f"{context if isinstance(context, str) else ''} {body}"
+    thing = _DEMONSTRATIVE.match(body)
+    heading = context if isinstance(context, str) else ""
+    if thing and " › " not in heading and plain_words(agree(thing.group(1).lower(), 1)) not in plain_words(heading):
+        return f"'{thing.group(0)}' names something the question does not show"
+    if _PRONOUN_START.match(body) and not _names_a_subject(q, shown):
+        return f"'{body.split()[0]}' stands for a subject the question does not name"
+    if q.type == "term_cloze" and BLANK in body and _one_of_a_list(body, body.index(BLANK)):
+        return "the blank is one example among others, not the one answer"
+    if body.startswith("("):
+        return "the sentence is a bracketed remark cut out of its sentence"
     return None
+
+
+def _one_of_a_list(body: str, at: int) -> bool:
+    """The blank at `at` is an example ("like _____"), or an item of a list in brackets ("(iOS, _____, …)")."""
+    before, after = body[:at], body[at + len(BLANK):]
+    if _EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.match(after):
+        return True
+    in_brackets = before.count("(") > before.count(")")
+    return in_brackets and (before.rstrip().endswith(",") or after.lstrip().startswith(","))
+
+
+def _names_a_subject(q: Question, shown: str) -> bool:
+    """The stem names the question's subject (a service), or its context gives a heading to refer to."""
+    return bool(q.subject) and bool(distinctive_words(q.subject or "") & distinctive_words(shown))
 
 
 @lru_cache(maxsize=4096)

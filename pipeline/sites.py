@@ -24,6 +24,7 @@ BLANK: Final = "_____"
 SENTINEL: Final = "\x00"          # marks the blank while a sentence is cleaned; never in deck text
 LONG_LINE: Final = 160            # longer lines are cut to the sentence that holds the fact
 MAX_PARENT: Final = 80            # a parent bullet longer than this is prose, not a heading
+TITLE_WORDS: Final = 14           # a title this long is a scenario, not a heading
 
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*)+)(?=\S)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
@@ -119,6 +120,8 @@ class CardLayout:
         self.lines: tuple[Line, ...] = card.lines
         self.n_titles = len(card.title_lines)
         self.title = clean(card.title)
+        # A title that asks a question or sets a scene is no heading for the answer's sentences.
+        self.title_names = not self.title.rstrip().endswith("?") and len(self.title.split()) < TITLE_WORDS
         self._parents: dict[int, str | None] = {}
         self._locators: dict[int, str] = {}
         self._texts: list[str] | None = None
@@ -171,7 +174,7 @@ class CardLayout:
         """
         if self.is_title(index):
             return ""
-        parts = [self.title]
+        parts = [self.title if self.title_names else ""]
         parent = self.parent(index)
         if parent and parent.lower() not in self.title.lower():
             parts.append(parent)
@@ -201,7 +204,7 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
     return Site(
         line_index=index, line=layout.lines[index].number, offset=lo, sentence=sentence,
         start=start - lo, end=end - lo, before=before, after=after,
-        context=layout.context(index, f"{lead}{before} {after}", attribute=attribute, subject=subject),
+        context=layout.context(index, f"{lead}{sentence}", attribute=attribute, subject=subject),
         locator=f"{layout.locator(index)}{key}", lead=lead,
     )
 

@@ -85,6 +85,7 @@ def distractors(
     unit: str | None = None,
     avoid: Sequence[float] = (),
     k: int = 3,
+    min_gap: float = 0.0,
 ) -> list[float]:
     """`k` distinct distractors for `value` (all in the same unit as `value`), sorted.
 
@@ -94,10 +95,12 @@ def distractors(
         increment: grid step the value sits on (e.g. 64 for "64 MB increments").
         unit: canonical unit, for unit-specific shapes (percent caps at 100).
         avoid: values that must not appear (other true readings of the same fact).
+        min_gap: the least relative distance from `value` ("~$11": not $10).
 
     Returns fewer than `k` only when the value admits no more plausible neighbours.
     """
-    pool = _pool(value, increment, unit, tuple(avoid), max(POOL, k))
+    pool = [c for c in _pool(value, increment, unit, tuple(avoid), max(POOL, k) + (3 if min_gap else 0))
+            if not min_gap or abs(c - value) >= min_gap * abs(value)][: max(POOL, k)]
     return sorted(rng.sample(pool, min(k, len(pool))))
 
 

@@ -24,6 +24,7 @@ __all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors
 
 GENERATOR = "numeric"
 WHICH_VALUE = "Which value fills the blank?"
+APPROX_GAP = 0.3     # "~$11": a wrong option within 30% would be right too
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def _same_line(a: Fact, b: Fact) -> bool:
 def fact_distractors(a: Asked, seed: int, qid: str) -> list[float]:
     """Wrong values for the fact, in its source unit (never 1 before a plural noun)."""
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
-                       avoid=_avoid(a) + ([1.0] if _plural_after(a.site) else []))
+                       avoid=_avoid(a) + ([1.0] if _plural_after(a.site) else []),
+                       min_gap=APPROX_GAP if a.fact.bound == "approx" else 0.0)
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
@@ -120,6 +122,15 @@ def cloze(a: Asked) -> Question:
         body=s.body(BLANK), answer=a.answer, fact=a.fact, subject=a.fact.subject, reason=_reason(a, "numeric cloze"),
         extra=_extra(a, cloze=s.stem("{{c1::" + a.answer + "}}")),
     )
+
+
+_TYPABLE = re.compile(r"[~$€£]?\s?[\d.,]+\s?[^\s\d]*|[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def typable(a: Asked) -> bool:
+    """Whether the answer is a number, with its unit or as a number word, that a learner can type and a
+    grader can read as a number ("one thread" is a phrase: it is asked as a cloze, not typed)."""
+    return _TYPABLE.fullmatch(a.answer.strip()) is not None
 
 
 def writable(a: Asked) -> bool:
@@ -202,6 +213,9 @@ def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
     first = spans[0].site
     bounds = [(a.site.start, a.site.end) for a in spans]
     answers = [a.answer for a in spans]
+    bare = [re.fullmatch(r"[\d.,]+", text) is not None for text in answers]
+    if any(bare) and not all(bare) and len({a.fact.unit for a in spans}) == 1:
+        return None     # "_____ (1)-_____ (2) months": the unit written once leaves blank 1 unclear
     body = first.lead + spans_text(first.sentence, bounds, [f"{BLANK} ({n})" for n in range(1, len(spans) + 1)])
     cloze = first.lead + spans_text(first.sentence, bounds, [f"{{{{c{n}::{t}}}}}" for n, t in enumerate(answers, 1)])
     locator = first.locator.rsplit("#", 1)[0] + f"@{first.offset}"
@@ -242,7 +256,8 @@ def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
             yield multichoice(a, seed=seed)
         if a.in_title:
             continue    # a number in a title: no statement to judge, nothing to type
-        yield numerical(a)
+        if typable(a):
+            yield numerical(a)
         by_sentence.setdefault((a.site.line_index, a.site.offset), []).append(a)
     for _, group in sorted(by_sentence.items()):
         main = [a for a in group if not in_brackets(a.site)] or group   # "(up to 1MB)" alone is the point

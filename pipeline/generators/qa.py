@@ -211,7 +211,8 @@ def qa_questions(card_facts: Sequence[CardFacts], *, seed: int, picks: Mapping[s
         if shape(qa.answer) == "boolean":
             yield ask("truefalse", "True or false?", qa.answer.lower().rstrip("."), {})
             continue
-        yield ask("shortanswer", None, qa.answer, {"accepted": [qa.answer]})
+        if shape(qa.answer) == "name":     # a phrase or sentence cannot be typed back word for word
+            yield ask("shortanswer", None, qa.answer, {"accepted": [qa.answer]})
         wrong = picks.get(qa.card.card_id, ())
         if len(wrong) < 3:
             continue

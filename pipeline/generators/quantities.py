@@ -21,7 +21,7 @@ from .grammar import reinflect
 
 __all__ = [
     "unit_families", "Spelled", "spelling", "answer_text", "factor", "to_source", "format_number", "display", "accepted_forms",
-    "scan_quantities", "same_quantity", "is_unit", "NUMBER_WORD", "MULTIPLIER_WORDS",
+    "scan_quantities", "same_quantity", "is_unit", "written_span", "NUMBER_WORD", "MULTIPLIER_WORDS",
 ]
 
 # Display units per canonical unit: (abbreviation, long name), smallest first.
@@ -211,11 +211,29 @@ def display(fact: Fact, source_number: float) -> str:
 
 
 def answer_text(fact: Fact) -> str:
-    """The fact's own quantity exactly as the source writes it ("1,00,000", "900 seconds", "2/3")."""
+    """The fact's own quantity exactly as the source writes it ("1,00,000", "900 seconds", "2/3", "three")."""
+    start, end = written_span(fact)
+    return fact.text[start:end]
+
+
+def written_span(fact: Fact) -> tuple[int, int]:
+    """Where in `fact.text` the quantity is written: the number and its unit, a number word without the
+    noun it counts ("three" of "three Availability Zones"), or all of it ("2/3", "one-quarter")."""
     spelled = spelling(fact)
-    if spelled is None or spelling_value(fact, spelled) is None:
-        return re.sub(r"^\W+|\W+$", "", fact.text)
-    return fact.text[spelled.start:spelled.end]
+    if spelled is not None and spelling_value(fact, spelled) is not None:
+        return spelled.start, spelled.end
+    target = fact.source_value if fact.source_value is not None else fact.value
+    word = NUMBER_WORD.search(fact.text)
+    # "one thread" stays whole: blanking "one" alone, the singular noun left behind would give it away
+    if word and spelled is None and target != 1 and math.isclose(_word_value(word.group()), target, rel_tol=1e-9):
+        return word.start(), word.end()
+    stripped = re.search(r"\w.*\w|\w", fact.text)
+    return (stripped.start(), stripped.end()) if stripped else (0, len(fact.text))
+
+
+def _word_value(word: str) -> float:
+    lowered = word.lower()
+    return {"a single": 1.0, "a thousand": 1000.0}.get(lowered, float(_WORD_NUMBERS.get(lowered, -1)))
 
 
 def spelling_value(fact: Fact, spelled: Spelled) -> float | None:
