@@ -10,7 +10,10 @@ The examples run against one bank, built once per session from the shipped
 deck by the real `qbank build` (a Prefect flow, ~15 s): the block that shows
 that build shows its recorded output. Every document starts from a fresh
 copy of that bank, and its examples run in order, in a scratch project folder
-that links the checkout's `data/` and has `../shared/` beside it.
+that links the checkout's `data/` and has `../shared/` beside it, and the
+example decks the docs read: `aws-limits.apkg` (an Anki package, fixed note
+IDs), `aws-limits-notes.txt` (the same notes as Anki's Notes in Plain Text)
+and `bad/` (decks of the bad-input corpus, `tests/hostile_decks.py`).
 
 The normalisations, all of them:
 - `/tmp/` in a command is the session's scratch folder, and is written back as `/tmp/`;
@@ -56,6 +59,7 @@ class DocsSession:
             (folder / "shared").symlink_to(SHARED)
         self.env = dict(os.environ, COLUMNS=COLUMNS, PREFECT_HOME=str(folder / "prefect"),
                         PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+        write_example_decks(self.work)
         self.build_output = self._shell(self._local(BUILD), stderr=False)
         self.pristine = folder / "pristine.duckdb"
         shutil.copyfile(self._path(BANK), self.pristine)
@@ -106,6 +110,31 @@ class DocsSession:
     def _normalise(self, text: str) -> str:
         text = text.replace(f"{self.tmp}/", "/tmp/").replace(f"{self.work}/", "")
         return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+# Anki notes as (fields, note type): a basic note, a cloze note and a note whose front is only an image.
+_EXAMPLE_NOTES = ((["What is the maximum timeout of a Lambda function?", "900 seconds"], "Basic"),
+                  (["SQS keeps messages for up to {{c1::14 days}}, {{c2::4 days}} by default", ""], "Cloze"),
+                  (['<img src="s3-diagram.png">', "S3 storage classes"], "Basic"))
+# The bad-input decks the docs show, by file name.
+_BAD_DECKS = ("utf16.txt", "long-line.txt", "quote.csv", "cloze.apkg", "bomb.apkg", "invoices.apkg")
+
+
+def write_example_decks(folder: Path) -> None:
+    """The decks the docs' examples read, made here (never committed): same bytes every time."""
+    from hostile_decks import BASIC, CASES, CLOZE, collection, package
+
+    types = {"Basic": BASIC, "Cloze": CLOZE}
+    notes = [(fields, types[kind]) for fields, kind in _EXAMPLE_NOTES]
+    (folder / "aws-limits.apkg").write_bytes(package({"collection.anki2": collection(notes), "media": b"{}"}))
+    rows = ["#separator:tab", "#html:true", "#notetype column:1", "#deck column:2", "#tags column:5"]
+    rows += [f"{kind}\tAWS::Lambda\t" + "\t".join(fields) + "\taws" for fields, kind in _EXAMPLE_NOTES]
+    (folder / "aws-limits-notes.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    bad = folder / "bad"
+    bad.mkdir(exist_ok=True)
+    for case in CASES:
+        if case.filename in _BAD_DECKS:
+            case.make(bad)
 
 
 @contextmanager
