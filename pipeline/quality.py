@@ -148,7 +148,11 @@ def _number_leak(q: Question) -> str | None:
     stem = q.stem
     answer = q.answer.strip()
     if q.answer_unit in (None, "count"):
-        # a bare count leaks only with the same noun after it ("10 RCU" for "_____ RCU")
+        # a bare count leaks when its own sentence repeats it ("all _____ instances in three zones"), or
+        # elsewhere with the same noun after it ("10 RCU" for "_____ RCU")
+        body = _body(q)
+        if BLANK in body and _occurs(body.replace(BLANK, " ").lower(), answer.lower(), before="word", after="number") >= 0:
+            return f"its sentence states {answer!r} elsewhere"
         after = _NOUN_AFTER.match(stem, stem.find(BLANK) + len(BLANK)) if BLANK in stem else None
         noun = after.group(1) if after else ""
         text = stem.replace(BLANK, " ")

@@ -136,7 +136,7 @@ def test_duplicate_and_near_duplicate_questions_keep_only_the_first(db_path: Pat
 
 
 def test_blanks_over_two_facts_of_one_line_are_not_duplicates(db_path: Path) -> None:
-    deck = ("DynamoDB capacity\nA:\n- Our table was set up with 10 RCU and 10 WCU last spring, and the nightly "
+    deck = ("DynamoDB capacity\nA:\n- Our table was set up with 10 RCU and 5 WCU last spring, and the nightly "
             "reporting jobs now need more read throughput\n")
     clozes = [q for q in _bank_questions(deck, db_path) if q.type == "cloze"]
     assert len({q.fact_id for q in clozes}) == 2

@@ -38,7 +38,7 @@ def test_number_agreement_distractors_and_false_values_agree_with_their_noun() -
 
 
 def test_singular_giveaway_is_rejected_and_a_plural_noun_never_gets_one() -> None:
-    qs = bank("DynamoDB capacity\nA:\n- 1 WCU = 1 write of 1 KB per second\n"
+    qs = bank("DynamoDB capacity\nA:\n- Each WCU allows 1 write per second\n"
               "- A table can have up to 20 global secondary indexes\n", seed=2)
     one = [q for q in qs if q.answer == "1" and q.type in ("cloze", "multichoice", "numerical")]
     assert one and all(q.reject_reason and q.reject_reason.startswith("giveaway") for q in one)
@@ -169,3 +169,11 @@ def test_a_price_restated_in_brackets_and_a_lower_bound_of_one_are_not_asked() -
     assert rejected.get("$0.20", "").startswith("answer_leak")
     assert rejected.get("1", rejected.get("1 GB", "")).startswith("trivia")
     assert any(q.answer in ("10 GB", "10") for q in accepted(qs, "cloze"))
+
+
+def test_a_count_its_own_sentence_repeats_is_a_giveaway() -> None:
+    qs = bank("Event Hubs\nA:\n- Azure Event Hubs runs all three instances in three availability zones\n"
+              "- Azure Event Hubs allows 20 consumer groups per namespace and 5 readers per group\n")
+    leaked = {q.answer for q in qs if q.type == "cloze" and (q.reject_reason or "").startswith("answer_leak")}
+    assert "three" in leaked
+    assert {"20", "5"} <= {q.answer for q in accepted(qs, "cloze")}
