@@ -24,11 +24,12 @@ from prefect.task_runners import ProcessPoolTaskRunner
 
 from pipeline.analytics import stats
 from pipeline.errors import PipelineError
-from pipeline.build import (Batch, BuildSummary, DeckScan, build_mode, deck_paths, load_deck, plan_batches, process_batch,
-                            scan_deck, summarise)
+from pipeline.build import (Batch, BuildSummary, DeckScan, build_mode, deck_paths, deck_row, load_deck, plan_batches,
+                            process_batch, scan_deck, summarise)
 from pipeline.decks import DeckSource
 from pipeline.report import write_report
 from pipeline.rows import BatchTables
+from pipeline.types import DeckIssue
 from pipeline.settings import DEFAULT_DB, PROJECT, Settings, report_path
 from pipeline.store import Store
 
@@ -151,13 +152,18 @@ def _build_one(store: Store, path: str, settings: Settings, *, force: bool, work
     n_todo = scan.scan.num_rows if todo is None else len(todo)
     _progress(deck.deck_id, total=n_todo)
     batches = plan_batches(deck, scan, todo, settings)
+    left_out: list[DeckIssue] = []
     for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, inline=n_todo <= settings.batch_size):
         store.stage(tables)
+        for issue in tables.issues:
+            logger.warning("skipped card: %s", issue)
+        left_out += tables.issues
         _progress(deck.deck_id, advance=len(batch.cards))
-    changes = store.replace_deck(scan.deck, scan.scan, mode=build_mode(todo, scan))
+    row = deck_row(scan, left_out, settings)
+    changes = store.replace_deck(row, scan.scan, mode=build_mode(todo, scan))
     logger.info("%s: %d cards processed; questions %d added, %d changed, %d removed", path,
                 changes.n_processed, changes.n_added, changes.n_changed, changes.n_removed)
-    return summarise(store, scan, changes, path)
+    return summarise(store, row, changes, path)
 
 
 def _progress(deck_id: str, *, total: int | None = None, advance: int = 0) -> None:

@@ -15,8 +15,8 @@ The Prefect flow (`flows/build_bank.py`) runs these same steps as coarse tasks;
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -39,7 +39,7 @@ from .store import BuildChanges, Store
 from .types import Card, Deck, DeckIssue
 
 __all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight", "DeckScan", "Batch", "scan_deck", "plan_batches",
-           "process_batch", "build_deck", "BuildSummary"]
+           "process_batch", "deck_row", "build_deck", "BuildSummary"]
 
 Terms = tuple[tuple[str, str], ...]
 
@@ -131,6 +131,7 @@ class Batch:
     picks: tuple[tuple[str, tuple[str, ...]], ...]
     input_hashes: tuple[tuple[str, str], ...]
     seed: int
+    path: str = ""                       # the deck file, for reporting a card that cannot be processed
 
 
 def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | None,
@@ -146,7 +147,8 @@ def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | Non
     def batch() -> Batch:
         return Batch(deck_id=source.deck_id, number=number, cards=tuple(chunk), terms=scan.terms,
                      picks=tuple((c.card_id, scan.picks[c.card_id]) for c in chunk if c.card_id in scan.picks),
-                     input_hashes=tuple((c.card_id, scan.input_hash(c)) for c in chunk), seed=settings.seed)
+                     input_hashes=tuple((c.card_id, scan.input_hash(c)) for c in chunk), seed=settings.seed,
+                     path=source.path)
 
     for card in source.items():
         if not isinstance(card, Card) or (todo is not None and card.card_id not in todo):
@@ -162,9 +164,41 @@ def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | Non
 def process_batch(batch: Batch) -> BatchTables:
     """One batch of cards as bank rows: extract → generate → gate → features → difficulty prior.
 
-    Pure and independent of every other batch: the same batch gives the same rows.
+    Pure and independent of every other batch: the same batch gives the same rows. A card that
+    makes processing fail (text no rule foresaw) is found by processing the cards one by one,
+    reported as `FILE:LINE` in `BatchTables.issues` and left out, so it cannot cost the deck.
     """
-    card_facts = list(extract(batch.cards, terms=dict(batch.terms)))
+    try:
+        return _rows(batch, batch.cards)
+    except Exception:               # noqa: BLE001 - any error: find the card, report it, keep the rest
+        if len(batch.cards) == 1:
+            return BatchTables.empty(issues=(_unprocessable(batch, batch.cards[0]),))
+    good: list[Card] = []
+    issues: list[DeckIssue] = []
+    for card in batch.cards:
+        try:
+            _rows(batch, (card,))
+            good.append(card)
+        except Exception as error:      # noqa: BLE001
+            issues.append(_unprocessable(batch, card, error))
+    tables = _rows(batch, tuple(good)) if good else BatchTables.empty()
+    return replace(tables, issues=tuple(issues))
+
+
+def _unprocessable(batch: Batch, card: Card, error: BaseException | None = None) -> DeckIssue:
+    if error is None:
+        try:
+            _rows(batch, (card,))
+        except Exception as e:          # noqa: BLE001
+            error = e
+    note = card.origin.note_id if card.origin is not None else None
+    return DeckIssue(batch.path or batch.deck_id, card.first_line,
+                     f"qbank could not process this card ({type(error).__name__}: {error}); it is left out of the "
+                     f"bank; please report it with the card's text", note=note)
+
+
+def _rows(batch: Batch, cards: tuple[Card, ...]) -> BatchTables:
+    card_facts = list(extract(cards, terms=dict(batch.terms)))
     questions = gate(generate(card_facts, seed=batch.seed, picks=dict(batch.picks)), card_facts=card_facts)
     features = question_features(questions, card_facts)
     priors = dict(zip((q.question_id for q in questions), prior_b(questions, features)))
@@ -192,14 +226,14 @@ class BuildSummary:
     message: str = ""      # why a deck failed
 
 
-def summarise(store: Store, scan: DeckScan, changes: BuildChanges, path: str) -> BuildSummary:
-    """The deck's counts in the bank after a build, with what the build changed."""
-    deck_id = scan.deck["deck_id"]
+def summarise(store: Store, deck: Mapping[str, Any], changes: BuildChanges, path: str) -> BuildSummary:
+    """The deck's counts in the bank after a build (`deck`: its row), with what the build changed."""
+    deck_id = deck["deck_id"]
     facts, questions, accepted = store.cursor().execute(
         "SELECT (SELECT count(*) FROM facts WHERE deck_id = $d), count(*), count(*) FILTER (WHERE status = 'accepted') "
         "FROM questions WHERE deck_id = $d", {"d": deck_id}).fetchone()  # type: ignore[misc]
-    return BuildSummary(deck_id=deck_id, path=path, status="built", cards=scan.deck["n_cards"],
-                        skipped=scan.deck["n_skipped"], processed=changes.n_processed, facts=facts,
+    return BuildSummary(deck_id=deck_id, path=path, status="built", cards=deck["n_cards"],
+                        skipped=deck["n_skipped"], processed=changes.n_processed, facts=facts,
                         questions=questions, accepted=accepted, added=changes.n_added, changed=changes.n_changed,
                         removed=changes.n_removed, build_id=changes.build_id)
 
@@ -210,16 +244,35 @@ def build_deck(deck: Deck | DeckSource, settings: Settings, store: Store, *, for
     source = DeckSource.of(deck) if isinstance(deck, Deck) else deck
     scan = scan_deck(source, settings)
     todo = store.plan(source.deck_id, scan.scan, force=force)
+    left_out: list[DeckIssue] = []
     try:
         for batch in plan_batches(source, scan, todo, settings):
-            store.stage(process_batch(batch))
+            tables = process_batch(batch)
+            store.stage(tables)
+            left_out += tables.issues
             if progress is not None:
                 progress(len(batch.cards))
-        changes = store.replace_deck(scan.deck, scan.scan, mode=build_mode(todo, scan))
+        deck = deck_row(scan, left_out, settings)
+        changes = store.replace_deck(deck, scan.scan, mode=build_mode(todo, scan))
     except BaseException:
         store.discard_staged()
         raise
-    return summarise(store, scan, changes, source.path)
+    return summarise(store, deck, changes, source.path)
+
+
+def deck_row(scan: DeckScan, left_out: Sequence[DeckIssue], settings: Settings) -> Mapping[str, Any]:
+    """The deck's row, the cards processing left out counted and listed with the malformed ones.
+
+    Raises:
+        StrictModeError: `settings.strict` and a card was left out.
+    """
+    if not left_out:
+        return scan.deck
+    if settings.strict:
+        listing = "\n".join(str(issue) for issue in left_out)
+        raise StrictModeError(f"{len(left_out)} card(s) could not be processed and --strict is set:\n{listing}")
+    issues = [*scan.deck["issues"], *map(str, left_out)][:MAX_ISSUES_STORED]
+    return {**scan.deck, "n_skipped": scan.deck["n_skipped"] + len(left_out), "issues": issues}
 
 
 def build_mode(todo: set[str] | None, scan: DeckScan) -> str:

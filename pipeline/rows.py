@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from .features import CATEGORICAL_FEATURES, FEATURES
 from .ids import short_key, stable_id
-from .types import Card, CardFacts, Question
+from .types import Card, CardFacts, DeckIssue, Question
 
 __all__ = ["normalise", "duplicate_keys", "BatchTables", "batch_tables", "card_hash", "content_hash", "scan_row", "SCAN_SCHEMA", "TABLE_SCHEMAS",
            "DECK_SCHEMA", "RESPONSE_SCHEMA", "EXAM_SCHEMA", "EXAM_ITEM_SCHEMA", "arrow"]
@@ -27,6 +27,11 @@ class BatchTables:
     """One batch of cards, ready to be staged: a table per bank table (see `TABLE_SCHEMAS`)."""
 
     tables: tuple[tuple[str, pa.Table], ...]
+    issues: tuple[DeckIssue, ...] = ()   # cards left out because processing them failed
+
+    @classmethod
+    def empty(cls, *, issues: tuple[DeckIssue, ...] = ()) -> BatchTables:
+        return cls(tuple((name, schema.empty_table()) for name, schema in TABLE_SCHEMAS.items()), issues)
 
     def get(self, name: str) -> pa.Table:
         return dict(self.tables)[name]

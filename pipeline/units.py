@@ -59,7 +59,7 @@ _OTHER: Final = {
     "ru": "count", "rus": "count", "ru/s": "count / second",   # request units (Cosmos DB)
     "x": "dimensionless", "times": "dimensionless",
 }
-_BYTES_RE: Final = re.compile(r"^([kmgtpe]?)(i?)b(?:ytes?)?(?:(?:/|\s*per\s*)(s|sec|second))?$", re.IGNORECASE)
+_BYTES_RE: Final = re.compile(r"^([kmgtpe]?)(i?)b(?:ytes?)?(?:(?:/|\s*per\s*)(s|sec|second)|(ps))?$", re.IGNORECASE)
 _BITS_RE: Final = re.compile(r"^([kmgt]?)(?:bps|bit/s|bits/s|b/s)$", re.IGNORECASE)
 _PER_SECOND_RE: Final = re.compile(r"^[a-z]*/s(?:ec(?:ond)?)?$")  # "/sec", "msg/s", "req/s": a count per second
 
@@ -92,7 +92,7 @@ def unit_expr(written: str) -> str:
     m = _BYTES_RE.match(low)
     if m and (m.group(1) or low in ("b", "byte", "bytes")):
         unit = f"{_BYTE_PREFIX[m.group(1).lower()]}byte"
-        return f"{unit} / second" if m.group(3) else unit
+        return f"{unit} / second" if m.group(3) or m.group(4) else unit   # "MB/s", "MBps" (bytes; "Mbps" is bits)
     if _PER_SECOND_RE.match(low):
         return "count / second"
     raise UnitError(value_invalid_msg("unit", written, ["B", "KB", "MiB", "GB/s", "Gbps", "ms", "hours", "%", "$", "IOPS"]))

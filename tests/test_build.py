@@ -166,3 +166,31 @@ def test_a_deck_of_no_readable_card_fails_and_strict_lists_every_issue(tmp_path:
     bad.write_text("Good\nA:\n- 5 minutes TTL\n---\nNo marker\n---\nStill none\n", encoding="utf-8")
     with pytest.raises(StrictModeError, match=r"2 malformed card\(s\)(.|\n)*bad.txt:5(.|\n)*bad.txt:7"):
         load_deck(bad, Settings(strict=True))
+
+
+def test_a_card_that_breaks_processing_is_reported_and_left_out_and_the_rest_is_built(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unforeseen error on one card's text (a rule bug) costs that card, not the deck, and is reported."""
+    import pipeline.build
+
+    real = pipeline.build.generate
+
+    def generate(card_facts, **kwargs):   # a bug that only this card's text triggers
+        if any("Kaboom" in cf.card.title for cf in card_facts):
+            raise ValueError("a rule broke")
+        return real(card_facts, **kwargs)
+
+    monkeypatch.setattr(pipeline.build, "generate", generate)
+    text = ("SQS\nA:\n- Messages are kept for 4 days by default\n---\nKaboom limits\nA:\n- Up to 1 MBps per key\n---\n"
+            "Lambda\nA:\n- Timeout up to 900 seconds\n")
+    summary = build(tmp_path / "bank.duckdb", text, Settings(batch_size=2))
+    assert summary.status == "built" and summary.skipped == 1 and summary.cards == 3
+    with duckdb.connect(str(tmp_path / "bank.duckdb"), read_only=True) as con:
+        answers = {a for (a,) in con.execute("SELECT answer FROM questions WHERE type = 'cloze'").fetchall()}
+        issues = con.execute("SELECT n_skipped, issues FROM decks").fetchone()
+    assert {"4 days", "900 seconds"} <= answers and "1 MBps" not in answers
+    assert issues[0] == 1 and issues[1][0].startswith("serverless.txt:5: qbank could not process this card (ValueError")
+    before = snapshot(tmp_path / "bank.duckdb")
+    with pytest.raises(StrictModeError, match=r"serverless.txt:5: qbank could not process"):
+        build(tmp_path / "bank.duckdb", text, Settings(batch_size=2, strict=True), force=True)
+    assert snapshot(tmp_path / "bank.duckdb") == before       # a refused build leaves the bank as it was

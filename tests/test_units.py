@@ -56,3 +56,18 @@ def test_registry_is_built_once_and_knows_cloud_units() -> None:
 def test_unknown_unit_names_the_value() -> None:
     with pytest.raises(UnitError, match="furlongs"):
         unit_expr("furlongs")
+
+
+def test_every_spelling_the_extractor_reads_as_a_unit_resolves() -> None:
+    """A unit the scanner matches but the lexicon refuses would stop a whole deck ("1 MBps" once did)."""
+    from itertools import product
+
+    from pipeline.quantities import find_quantities
+
+    spellings = ["".join(parts) for parts in product("KMGTPEkmgtpe", ("", "i"), "Bb", ("", "/s", "/sec", "ps"))]
+    for unit in spellings + ["bps", "Kbps", "kbit/s", "bytes", "msg/s", "req/sec", "RU/s", "RCUs", "¢"]:
+        assert find_quantities(f"throughput is up to 5 {unit} per key"), unit
+    for unit in ("bits", "9's", "x", "times", "nines", "GB-sec", "cents"):
+        find_quantities(f"throughput is up to 5 {unit} per key")      # read or not, never an error
+    assert [(q.value, q.unit) for q in find_quantities("up to 1 MBps")] == [(1024.0**2, "B/s")]
+    assert [(q.value, q.unit) for q in find_quantities("up to 8 Mbps")] == [(8e6, "bit/s")]
