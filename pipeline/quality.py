@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .generators.context import gives_away
 from .generators.distractors import plausible
-from .generators.grammar import agree, number_of
+from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
@@ -49,7 +49,9 @@ _NOUN_AFTER = re.compile(r"\s*([A-Za-z]+)")
 _LIST_COUNT = re.compile(
     r"(?:\bthere\s+(?:are|were)\s+|\bthe\s+following\s+|\bthese\s+)" + BLANK
     + r"|" + BLANK + r"\s+(?:main\s+|different\s+|basic\s+|key\s+|major\s+)?(?:types?|kinds?|categories|ways|"
-    r"options|steps|flavou?rs|varieties|classes|sorts|methods|approaches|reasons|things|tips|parts|aspects)\b(?!\s+(?:per|of\s+(?:storage|data|memory|capacity)))",
+    r"options|steps|flavou?rs|varieties|classes|sorts|methods|approaches|reasons|things|tips|parts|aspects)\b(?!\s+(?:per|of\s+(?:storage|data|memory|capacity)))"
+    # "appendfsync has _____ settings:": the count of the list the line introduces
+    r"|" + BLANK + r"\s+(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:\s*$",
     re.IGNORECASE)
 _OR_MORE = re.compile(BLANK + r"\s+or\s+more\b|\bat\s+least\s+" + BLANK + r"(?=\s+(?:\w+\s+)?(?:or|and)\b)", re.IGNORECASE)
 _OPERATOR = re.compile(r"(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b|\bdivided\s+by\b|\bmultiplied\s+by\b)", re.IGNORECASE)
@@ -215,27 +217,6 @@ def _body(q: Question) -> str:
     return body if isinstance(body, str) else q.stem
 
 
-_MODIFIER = re.compile(r"^[a-z]+(?:ly|ent|ant|ive|al|ous|able|ible|ic|ful|less|ary|ed|ing)$", re.IGNORECASE)
-
-
-_FUNCTION_WORDS = frozenset("and or but nor to of in on at for by with from as than that which who if per is are was "
-                            "were be the a an this these those".split())
-
-
-def _counted_noun(text: str) -> str | None:
-    """The noun a number before `text` counts: its first word that is not an adverb or adjective ("strongly
-    consistent read" → "read"), looking at most three words ahead; None before a function word or a hyphen
-    ("1-second resolution" agrees with any number)."""
-    if re.match(r"\s*-", text):
-        return None
-    for word in re.findall(r"[A-Za-z][\w-]*", text)[:3]:
-        if word.lower() in _FUNCTION_WORDS:
-            return None
-        if not _MODIFIER.match(word):
-            return word.lower()
-    return None
-
-
 def _giveaway(q: Question, lk: Lookups) -> str | None:
     """The grammar around the blank gives the key: "_____ strongly consistent read" says one, and a false
     "4 strongly consistent read" says false."""
@@ -243,14 +224,14 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
     sentence, blank = q.get("sentence"), q.get("blank")
     if q.type == "truefalse" and q.answer == "false" and isinstance(sentence, str) and isinstance(blank, list):
         written = re.sub(r"^\W+|\W+$", "", sentence[blank[0]:blank[1]])
-        noun = _counted_noun(sentence[blank[1]:])
+        noun = counted_noun(sentence[blank[1]:])
         if _ONE.match(written) and noun and number_of(noun) == "singular":
             return f"a false value before '{noun}' does not agree in number"
         return None
     if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
         return None
     written = re.sub(r"^\W+|\W+$", "", q.answer)
-    noun = _counted_noun(body[body.index(BLANK) + len(BLANK):])
+    noun = counted_noun(body[body.index(BLANK) + len(BLANK):])
     if _ONE.match(written) and noun and number_of(noun) == "singular":
         return f"'{noun}' after the blank says the answer is one"
     if _ONE.match(written) and re.search(r"(?:^|[\s›])1\s+[A-Za-z]{2,6}\s*=\s*" + BLANK, body):
@@ -289,10 +270,50 @@ _LIST_MEMBER = re.compile(
 
 
 def _trivia(q: Question, lk: Lookups) -> str | None:
+    context, sentence = q.get("context"), q.get("sentence")
+    example = _worked_example(context if isinstance(context, str) else "",
+                              sentence if isinstance(sentence, str) else _body(q))
+    if example or q.answer_value is None:
+        return example
+    body, answer = _asked_body(q)
+    return _trivia_of(body, answer, q.answer_value) if BLANK in body else None
+
+
+def _asked_body(q: Question) -> tuple[str, str]:
+    """The body with a blank where the fact is, and the fact as written: a true/false statement is judged
+    like the cloze of its fact (its value may be a worked result or a trivial bound just the same)."""
     body = _body(q)
-    if BLANK not in body or q.answer_value is None:
-        return None
-    return _trivia_of(body, q.answer.strip(), q.answer_value)
+    shown, written = q.get("shown"), q.get("source_text")
+    if q.type == "truefalse" and isinstance(shown, str) and shown in body and isinstance(written, str):
+        return body.replace(shown, BLANK, 1), written.strip()
+    return body, q.answer.strip()
+
+
+# A line under an example's heading ("e.g. 3 clusters running a month", "Worked example:"), or one that works a
+# result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
+_EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|for\s+(?:example|instance)\b|"
+                           r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:worked\s+)?example\s*:)", re.IGNORECASE)
+_WORKING = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
+                      r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
+_EXAMPLE_LABEL = re.compile(r"\bexample\s*:", re.IGNORECASE)      # "sizing example: 2 MB/s of writes …"
+_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _worked_example(context: str, body: str) -> str | None:
+    """Why a sentence belongs to a worked example, else None (cached: a sentence's questions share it).
+
+    The title is not looked at: a card called "Pricing: example" still states prices."""
+    for heading in context.split(" › ")[1:]:
+        if _EXAMPLE_HEAD.match(heading) or _WORKING.search(heading):
+            return f"a line of a worked example ({heading[:40]!r})"
+    if _EXAMPLE_BODY.match(strip_marks(body).lstrip()) or _EXAMPLE_LABEL.search(body):
+        return "an example, not a fact"
+    if _WORKING.search(body):
+        return "the sentence works a result out"
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -310,11 +331,27 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an operand or result of worked arithmetic"
     if _SCENARIO.search(body[:at]):
         return "a number of a worked scenario"
+    if _EXAMPLE_VALUE.search(body[:at]):
+        return "an example value ('e.g. …'), not a fact"
     if answer.split()[0].lower() in ("0", "1", "zero", "one") and _LOWER_BOUND.search(body[:at]) and _RANGE_TO.match(body[at + len(BLANK):]):
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
         return "a member of a list of values"
+    if _series_members(body[:at], body[at + len(BLANK):]) >= 3:
+        return "a member of a series of values ('128MB, 256MB, _____, 1GB')"
     return None
+
+
+_MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
+_MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
+_MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
+
+
+def _series_members(before: str, after: str) -> int:
+    """How many values of a comma-separated series stand around a blank: "4, 8, _____, 32" has three."""
+    left = _MEMBERS_BEFORE.search(before)
+    right = _MEMBERS_AFTER.match(after)
+    return (left.group().count(",") if left else 0) + (right.group().count(",") if right else 0)
 
 
 def _side_remark(q: Question, lk: Lookups) -> str | None:
@@ -349,6 +386,9 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
     if _DEICTIC.match(body):
         return f"'{body.split()[0]}' points at a sentence the question does not show"
+    pointer = _PRONOUN_START.match(body) or _DEMONSTRATIVE.match(body) or _VAGUE_THING.search(_first_sentence(body))
+    if pointer and _cut_from_its_line(q, lk):
+        return f"'{pointer.group(0)}' refers to the sentence before it, which the question does not show"
     shown = f"{context if isinstance(context, str) else ''} {body}"
     thing = _DEMONSTRATIVE.match(body)
     heading = context if isinstance(context, str) else ""
@@ -361,6 +401,26 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
     return None
+
+
+# "the limit", "this quota": which one was said in a sentence the question does not show.
+_VAGUE_THING = re.compile(r"\b(?:this|that|these|those|the)\s+(?:limits?|quotas?|caps?)\b(?!\s+(?:of|on|for|per|in)\b)",
+                          re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z])")
+
+
+def _first_sentence(body: str) -> str:
+    stop = _SENTENCE_STOP.search(body)
+    return body[:stop.start()] if stop else body
+
+
+def _cut_from_its_line(q: Question, lk: Lookups) -> bool:
+    """The question's sentence was cut from the middle of its line: a sentence of the line comes before it."""
+    sentence, card = q.get("sentence"), lk.cards.get(q.card_id)
+    if not isinstance(sentence, str) or card is None or not 0 <= q.line_index < len(card.lines):
+        return False
+    line = card.lines[q.line_index].text
+    return not strip_marks(line).lstrip().startswith(strip_marks(sentence).lstrip()[:30])
 
 
 def _one_of_a_list(body: str, at: int) -> bool:

@@ -29,13 +29,21 @@ TITLE_WORDS: Final = 14           # a title this long is a scenario, not a headi
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*)+)(?=\S)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
+_ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
+_NOTE_MARKER = re.compile(r"^\s*Note\s*:", re.IGNORECASE)
+# The words of a link the notes copied: "… created again. (discussion)", "(source)".
+_LINK_LABEL = re.compile(r"\s*\((?:discussion|source|link|details|docs|announcement|blog post|blog|thread|video|here|more)\)",
+                         re.IGNORECASE)
+# A title that names several things: a parent it contains still says which one a line is about.
+_LISTING = re.compile(r",|/|&|\bvs\.?\b|\band\b", re.IGNORECASE)
+MAX_ATTRIBUTE_WORDS: Final = 6    # a longer "attribute" is a clause the extractor cut, not a name
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _SPACES = re.compile(r"\s+")
 _OPEN_SPACE = re.compile(r"\(\s+")
 _SPACE_CLOSE = re.compile(r"\s+\)")
 # A sentence ends at . ! ? after a word of two letters or more, or after a closing bracket, quote or %
-# ("e.g. X" does not end one), before a space and a capital or an opening bracket.
-_SENTENCE_END = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"'’%]))[.!?](?=\s+[A-Z(])")
+# ("e.g. X" does not end one), or such a stop and a closing quote, before a space and a capital or an opening bracket.
+_SENTENCE_END = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"'’%]))[.!?][\"'”’]?(?=\s+[A-Z(])")
 _GENERIC = frozenset({"aws", "amazon", "google", "cloud", "azure", "microsoft", "service", "services", "the", "and",
                       "for", "with", "of", "to", "in", "on", "a", "an"})
 
@@ -68,8 +76,8 @@ def _balance(text: str) -> str:
 
 
 def strip_marks(text: str) -> str:
-    """A line without its leading bullet, list number or `A:`/`Note:` marker."""
-    return _NUMBERED.sub("", _MARKER.sub("", _BULLET.sub("", text)))
+    """A line without its leading bullet, list number or `A:`/`Note:` marker, nor the words of a copied link."""
+    return _LINK_LABEL.sub("", _NUMBERED.sub("", _MARKER.sub("", _BULLET.sub("", text))))
 
 
 def clean(text: str) -> str:
@@ -120,14 +128,28 @@ class CardLayout:
         self.lines: tuple[Line, ...] = card.lines
         self.n_titles = len(card.title_lines)
         self.title = clean(card.title)
-        # A title that asks a question or sets a scene is no heading for the answer's sentences.
-        self.title_names = not self.title.rstrip().endswith("?") and len(self.title.split()) < TITLE_WORDS
+        # A title that sets a scene is no heading for the answer's sentences; a question heads its answer's.
+        short = len(self.title.split()) < TITLE_WORDS
+        self.title_names = short and not self.title.rstrip().endswith("?")
+        self.title_asks = short and self.title.rstrip().endswith("?")
+        self.answer_line = self._answer_line() if not short else None
         self._parents: dict[int, str | None] = {}
         self._locators: dict[int, str] = {}
         self._texts: list[str] | None = None
 
     def is_title(self, index: int) -> bool:
         return index < self.n_titles
+
+    def _answer_line(self) -> int | None:
+        """The line that answers a question title: its `Answer:` line, else its first plain answer line."""
+        answers = range(self.n_titles, len(self.lines))
+        marked = next((i for i in answers if _ANSWER_MARKER.match(self.lines[i].text)), None)
+        if marked is not None:
+            return marked
+        first = next((i for i in answers if self.lines[i].text.strip()), None)
+        if first is None or bullet_level(self.lines[first].text) or _NOTE_MARKER.match(self.lines[first].text):
+            return None
+        return first
 
     def parent(self, index: int) -> str | None:
         """The heading an answer line hangs from: the nearest earlier answer line one level up."""
@@ -174,13 +196,17 @@ class CardLayout:
         """
         if self.is_title(index):
             return ""
-        parts = [self.title if self.title_names else ""]
+        # a question title heads its answer ("How long is … supported? › 5 years …") and the notes on it;
+        # a scene-setting title only the line that answers it
+        parts = [self.title if self.title_names or self.title_asks or index == self.answer_line else ""]
         parent = self.parent(index)
-        if parent and parent.lower() not in self.title.lower():
+        if parent and (parent.lower() not in self.title.lower()
+                       or (_LISTING.search(self.title) and plain_words(parent) != plain_words(self.title))):
             parts.append(parent)
         joined = " ".join(parts).lower() + " " + sentence.lower()
         attribute = clean(attribute)
-        if attribute and plain_words(attribute) not in plain_words(joined):
+        if (attribute and plain_words(attribute) not in plain_words(joined)
+                and len(attribute.split()) <= MAX_ATTRIBUTE_WORDS and not re.search(r"[.!?;\"“”]", attribute)):
             parts.append(attribute)
         if subject and subject.lower() not in joined and not distinctive_words(subject) & distinctive_words(joined):
             parts.insert(0, subject)

@@ -53,7 +53,10 @@ def test_no_bare_unit_conversion_is_a_calculated_question_but_combined_facts_are
                   "- Then $0.20 per 1 million requests\n")
     calc = accepted(priced, "calculated")
     assert [q.get("rule") for q in calc] == ["free_tier_cost"]
-    assert "1,000,000" in calc[0].stem and "cost" in calc[0].stem
+    stem = calc[0].stem
+    assert "cost" in stem and stem.startswith("Lambda pricing › ")
+    assert "1,000,000" not in stem and "$0.20" not in stem     # recalled and applied, not read off the stem
+    assert calc[0].answer_value == (calc[0].get("dataset")[0]["n"] - 1_000_000) / 1_000_000 * 0.20  # type: ignore[index]
 
 
 def test_stems_quote_the_card_and_a_rewritten_stem_is_rejected() -> None:
@@ -177,3 +180,74 @@ def test_a_count_its_own_sentence_repeats_is_a_giveaway() -> None:
     leaked = {q.answer for q in qs if q.type == "cloze" and (q.reject_reason or "").startswith("answer_leak")}
     assert "three" in leaked
     assert {"20", "5"} <= {q.answer for q in accepted(qs, "cloze")}
+
+
+def test_the_lines_of_a_worked_example_are_not_asked() -> None:
+    qs = bank("GKE pricing\nA:\n- cluster management fee $0.10 per cluster per hour\n- WAL size: set it, e.g. 50GB\n"
+              "- each minor gets 14 months of support (12 months + 2 month upgrade period)\n- e.g. replicas: 10\n\n"
+              "e.g. 3 clusters running a full month (730 h)\n- minus $74.40 credit = $144.60 mgmt fee\n"
+              "- requests cost 3 x 730 x $0.10 = $219\n"
+              "- memory tiers: 128MB, 256MB (default), 512MB, 1GB, 2GB\n- startup: failureThreshold 40 x periodSeconds 10\n")
+    asked = {q.answer for q in accepted(qs) if q.type in ("cloze", "numerical", "multichoice")}
+    assert asked == {"$0.10"}
+    assert not [q for q in accepted(qs, "truefalse") if "$0.10" not in q.stem]
+    reasons_by_answer = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
+    assert reasons_by_answer["$144.60"].startswith("trivia: a line of a worked example")
+    assert reasons_by_answer["$219"].startswith("trivia: ")
+    assert reasons_by_answer["50GB"].startswith("trivia: an example value")
+    assert "1GB" in {a for a, r in reasons_by_answer.items() if r.startswith("trivia")}
+    assert not [q for q in accepted(qs) if "failureThreshold" in q.stem]
+
+
+def test_the_lines_of_a_question_card_are_asked_under_its_question() -> None:
+    qs = bank("How long is a PostgreSQL major version supported?\nA:\nAnswer: 5 years from its initial release.\n"
+              "Note: minor releases come out at least every 3 months.\n")
+    five = next(q for q in accepted(qs, "cloze") if q.answer == "5 years")
+    assert five.stem == "How long is a PostgreSQL major version supported? › _____ from its initial release."
+    note = next(q for q in accepted(qs, "cloze") if q.answer == "3 months")   # the question says what it is about
+    assert note.stem == "How long is a PostgreSQL major version supported? › minor releases come out at least every _____."
+
+
+def test_a_sentence_that_points_back_or_names_no_limit_is_not_asked() -> None:
+    """A sentence cut from a long line; a short line is shown whole, with the sentence it points back to."""
+    qs = bank("VPN tips\nA:\n- For a cheap VPN to reach private AWS resources, consider a point-to-site software VPN such as "
+              "OpenVPN, which many teams already know well. It limits you to 2 concurrent users on the free license.\n"
+              "- For many years S3 had a notorious 100-bucket limit per account, which could not be raised and caused "
+              "much pain. You can ask to increase the limit, but it stays capped (below ~1000 per account).\n"
+              "- Amazon S3 objects can be up to 5 TB in size\n"
+              "- Use WireGuard for small teams. It supports up to 50 peers per interface.\n")
+    reasons = {(q.answer, q.line): q.reject_reason or "" for q in qs if q.type == "cloze"}
+    assert reasons[("2", 3)].startswith("unanswerable") and reasons[("1000", 4)].startswith("unanswerable")
+    assert reasons[("5 TB", 5)] == "" and reasons[("50", 6)] == ""
+
+
+def test_wrong_values_keep_their_side_of_the_sentences_other_numbers() -> None:
+    qs = bank("Ports\nA:\n- etcd listens on ports 2379-2380\n"
+              "- Logs are kept 31 days when the purge flag is unset, after a 30-day retention\n", seed=3)
+    for q in accepted(qs, "multichoice"):
+        values = [o.value for o in q.options]
+        if q.answer == "2380":
+            assert all(v > 2379 for v in values)
+        if q.answer == "31 days":
+            assert all(v > 30 * 86400 for v in values)
+    false = [q for q in accepted(qs, "truefalse") if q.answer == "false" and "purge" in q.stem]
+    assert all(int(q.get("shown").split()[0]) > 30 for q in false)  # type: ignore[union-attr]
+
+
+def test_a_number_typed_next_to_its_unit_is_asked_as_a_number() -> None:
+    qs = bank("Spot instances\nA:\n- AWS gives a two-minute warning before it stops a Spot instance\n")
+    typed = next(q for q in accepted(qs, "numerical"))
+    assert typed.answer == "two" and typed.stem.endswith("Type the number.")
+    assert "2" in typed.get("accepted")  # type: ignore[operator]
+
+
+def test_copied_link_words_and_long_clauses_stay_out_of_the_stem() -> None:
+    qs = bank("S3 tips\nA:\n- If a bucket is deleted, it can take up to 10 hours before the name can be used again. (discussion)\n")
+    assert accepted(qs) and all("discussion" not in q.stem for q in qs)
+
+
+def test_one_is_never_offered_before_a_plural_noun_behind_an_adjective() -> None:
+    qs = bank("OpenVPN\nA:\n- The free license of OpenVPN allows 2 concurrent users\n", seed=1)
+    shown = [o.text for q in qs if q.type == "multichoice" for o in q.options]
+    shown += [q.get("shown") for q in qs if q.type == "truefalse"]
+    assert shown and "1" not in shown

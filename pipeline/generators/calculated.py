@@ -2,7 +2,10 @@
 
 Each rule fires only where the card states what the arithmetic needs, and
 asks something a learner of the subject must understand, never a bare unit
-conversion:
+conversion. The stem names the subject and the case, never the facts: a
+learner recalls them (the free tier, the price, the capacity unit) and applies
+them, as in "How many RCU are needed for 10 strongly consistent reads per
+second of 6 KB items?". Quoting the facts would leave arithmetic only.
 - seconds of compute a GB-second allowance buys at a memory size — only when
   the card itself states one such result, which shows it means GB-seconds;
 - cost of N units past a free tier — a "free" allowance and a price "per/for
@@ -18,7 +21,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..sites import masked
+from ..sites import distinctive_words, masked
 from ..types import CardFacts, Fact, Question
 from .context import rng_for
 from .grammar import agree, number_of, reinflect
@@ -38,13 +41,15 @@ def _render(template: str, row: dict[str, float]) -> str:
     return template
 
 
-def _question(cf: CardFacts, fact: Fact, *, rule: str, context: str, template: str, prompt: str, answer: float,
+def _question(cf: CardFacts, fact: Fact, *, rule: str, template: str, answer: float,
               unit: str, shown: str, formula: str, dataset: list[dict[str, float]], reason: str,
               evidence: list[str]) -> Question:
-    """`dataset[0]` is the variant the card states; the stem shows it."""
+    """`template` asks the question of one variant; `dataset[0]` is the variant the stem shows."""
+    context = _named_context(fact)
+    prompt = "Type the number." if unit == "count" else "Type the value with its unit."
     return make(
-        cf.card, generator=GENERATOR, locator=f"{rule}:{masked(template + prompt)}", qtype="calculated",
-        line_index=fact.site.line_index if fact.site else 0, context=context, body=_render(template, dataset[0]), prompt=_render(prompt, dataset[0]),
+        cf.card, generator=GENERATOR, locator=f"{rule}:{masked(template)}", qtype="calculated",
+        line_index=fact.site.line_index if fact.site else 0, context=context, body=_render(template, dataset[0]), prompt=prompt,
         answer=shown, fact=fact, subject=fact.subject, reason=reason, answer_value=answer, answer_unit=unit,
         extra={"formula": formula, "template": f"{context} › {template}\n{prompt}" if context else f"{template}\n{prompt}",
                "dataset": dataset, "rule": rule, "source_text": evidence, "tolerance": 0.001,
@@ -56,14 +61,13 @@ def _sentence(f: Fact) -> str:
     return f.site.sentence if f.site else f.text
 
 
-def _context(f: Fact) -> str:
-    return f.site.context if f.site else ""
-
-
-def _quoted(f: Fact) -> str:
-    """The fact's sentence as the card writes it (cleaned), ending with a full stop."""
-    text = f.site.body(f.site.written) if f.site else f.text
-    return text if text.endswith((".", "!", "?")) else f"{text}."
+def _named_context(f: Fact) -> str:
+    """The fact's context (title › parent), led by its subject when the context does not name it: the stem
+    shows no sentence of the card, so the context alone must say whose numbers are asked for."""
+    context = f.site.context if f.site else ""
+    if f.subject and not distinctive_words(f.subject) & distinctive_words(context):
+        return f"{f.subject} › {context}" if context else f.subject
+    return context
 
 
 def _gb_seconds(cf: CardFacts) -> Iterator[Question]:
@@ -81,8 +85,10 @@ def _gb_seconds(cf: CardFacts) -> Iterator[Question]:
         memory_mb = [stated_mb] + sorted({128.0, 256.0, 512.0, 1024.0, 2048.0} - {stated_mb})
         dataset = [{"gb_seconds": g.value, "memory_mb": mb, "answer": g.value / (mb / 1024)} for mb in memory_mb]
         seconds = dataset[0]["answer"]
-        yield _question(cf, g, rule="gb_seconds", context=_context(g), template=_quoted(g),
-                        prompt="How many seconds can a function with {memory_mb} MB of memory run within that allowance?",
+        allowance = "free tier's GB-seconds" if "free" in _sentence(g).lower() else "GB-second allowance"
+        yield _question(cf, g, rule="gb_seconds",
+                        template=f"How many seconds can a function with {{memory_mb}} MB of memory run within the "
+                                 f"monthly {allowance}?",
                         answer=seconds, unit="s", shown=f"{format_number(seconds, grouping=True)} seconds",
                         formula="{gb_seconds} / ({memory_mb} / 1024)", dataset=dataset,
                         reason=f"GB-seconds ÷ memory, as the card works out on line {d.line}",
@@ -125,10 +131,10 @@ def _free_tier_costs(cf: CardFacts) -> Iterator[Question]:
                         "price": price.value, "answer": round(k * price.value, 10)}
                        for k in rng.sample([2, 3, 5, 10, 20, 50], 4)]
             cost = dataset[0]["answer"]
-            title = price.site.context.split(" › ")[0] if price.site and price.site.context else ""
-            yield _question(cf, price, rule="free_tier_cost", context=title,
-                            template=f"{_quoted(free)} {_quoted(price)}",
-                            prompt=f"What do {{n}} {noun} cost in total?", answer=cost, unit="USD",
+            period = " in a month" if re.search(r"\bmonth", _sentence(free), re.IGNORECASE) else ""
+            yield _question(cf, price, rule="free_tier_cost",
+                            template=f"What do {{n}} {noun}{period} cost in total, after the free tier?",
+                            answer=cost, unit="USD",
                             shown=f"${format_number(cost, decimals=2)}",
                             formula="max(0, {n} - {free}) / {per} * {price}", dataset=dataset,
                             reason=f"cost past the free tier on line {free.line}, priced on line {price.line}",
@@ -147,9 +153,9 @@ def _capacity_units(cf: CardFacts) -> Iterator[Question]:
         rng = rng_for(0, f"{cf.card.card_id}:{size.fact_id}")
         rows = [{"rate": float(rate), "item_kb": float(kb), "answer": float(rate * math.ceil(kb / block))}
                 for rate, kb in zip(rng.sample([5, 10, 20, 50, 100], 3), rng.sample(range(block + 1, block * 4 + 3), 3))]
-        yield _question(cf, size, rule="capacity_units", context=_context(size), template=f"{m.group(0)}.",
-                        prompt=f"How many {unit} are needed for {{rate}} {reinflect(' ' + operation, 2).strip()} "
-                               "per second of {item_kb} KB items?",
+        yield _question(cf, size, rule="capacity_units",
+                        template=f"How many {unit} are needed for {{rate}} {reinflect(' ' + operation, 2).strip()} "
+                                 "per second of {item_kb} KB items?",
                         answer=rows[0]["answer"], unit="count", shown=f"{format_number(rows[0]['answer'])} {unit}",
                         formula=f"{{rate}} * ceil({{item_kb}} / {block})", dataset=rows,
                         reason="capacity units from the card's definition", evidence=[m.group(0)])
@@ -196,8 +202,6 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
             continue
         per = agree(entity, 2)
         what = answer_text(rate)
-        context = _context(rate)
-        sentence = _quoted(rate)
         rng = rng_for(0, f"{cf.card.card_id}:{rate.fact_id}")
         targets = sorted({round(rate.value * k) for k in rng.sample([2.5, 3.2, 4.5, 7.5, 12.4, 30.5], 4)})
         shown_unit, scale = _RATE_SHOWN[rate.unit or ""]
@@ -205,16 +209,16 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
         label = f"{shown_unit}/s" if shown_unit else f"{counted} per second"
         needed = [{"target": t / scale, "rate": rate.value / scale, "answer": float(math.ceil(t / rate.value))}
                   for t in targets]
-        yield _question(cf, rate, rule="units_for_rate", context=context, template=sentence,
-                        prompt=f"How many {per} are needed for {{target}} {label}?", answer=needed[0]["answer"],
+        yield _question(cf, rate, rule="units_for_rate",
+                        template=f"How many {per} are needed for {{target}} {label}?", answer=needed[0]["answer"],
                         unit="count", shown=f"{format_number(needed[0]['answer'])} {agree(entity, needed[0]['answer'])}",
                         formula="ceil({target} / {rate})", dataset=needed,
                         reason=f"{per} needed for a rate, from the rate per {entity}", evidence=[what])
         minutes = [5.0, 2.0, 10.0, 60.0]
         moved = [{"minutes": m, "rate": rate.value / scale, "answer": rate.value / scale * m * 60} for m in minutes]
         amount = f"{format_number(moved[0]['answer'], grouping=True)} {counted}"
-        yield _question(cf, rate, rule="rate_over_time", context=context, template=sentence,
-                        prompt=f"At that rate, how many {counted} can one {entity} handle in {{minutes}} minutes?",
+        yield _question(cf, rate, rule="rate_over_time",
+                        template=f"At most, how many {counted} can one {entity} handle in {{minutes}} minutes?",
                         answer=moved[0]["answer"], unit=shown_unit or "count", shown=amount,
                         formula="{rate} * {minutes} * 60", dataset=moved,
                         reason=f"throughput × time, from the rate per {entity}", evidence=[what])

@@ -86,6 +86,7 @@ def distractors(
     avoid: Sequence[float] = (),
     k: int = 3,
     min_gap: float = 0.0,
+    order: Sequence[float] = (),
 ) -> list[float]:
     """`k` distinct distractors for `value` (all in the same unit as `value`), sorted.
 
@@ -96,11 +97,16 @@ def distractors(
         unit: canonical unit, for unit-specific shapes (percent caps at 100).
         avoid: values that must not appear (other true readings of the same fact).
         min_gap: the least relative distance from `value` ("~$11": not $10).
+        order: other values of the sentence, in the same unit: a distractor stays on the same side of each
+            as `value` ("2379-_____": above 2379; "31 days … a 30-day retention": above 30), so no
+            option or false statement contradicts its own sentence.
 
     Returns fewer than `k` only when the value admits no more plausible neighbours.
     """
-    pool = [c for c in _pool(value, increment, unit, tuple(avoid), max(POOL, k) + (3 if min_gap else 0))
-            if not min_gap or abs(c - value) >= min_gap * abs(value)][: max(POOL, k)]
+    extra = (3 if min_gap else 0) + (2 * POOL if order else 0)
+    pool = [c for c in _pool(value, increment, unit, tuple(avoid), max(POOL, k) + extra)
+            if (not min_gap or abs(c - value) >= min_gap * abs(value))
+            and all((c > o) == (value > o) and (c < o) == (value < o) for o in order)][: max(POOL, k)]
     return sorted(rng.sample(pool, min(k, len(pool))))
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import inflect
 
-__all__ = ["agree", "number_of", "reinflect"]
+__all__ = ["agree", "counted_noun", "number_of", "reinflect"]
 
 # Nouns that do not take a number (inflect would make "datum" of "data").
 _UNCOUNTABLE = frozenset("data media series species news information storage traffic throughput capacity memory "
@@ -59,3 +59,22 @@ def reinflect(text: str, n: float) -> str:
     if not m:
         return text
     return text[: m.start("word")] + agree(m.group("word"), n)
+
+
+_MODIFIER = re.compile(r"^[a-z]+(?:ly|ent|ant|ive|al|ous|able|ible|ic|ful|less|ary|ed|ing)$", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("and or but nor to of in on at for by with from as than that which who if per is are was "
+                            "were be the a an this these those".split())
+
+
+def counted_noun(text: str) -> str | None:
+    """The noun a number before `text` counts: its first word that is not an adverb or adjective ("strongly
+    consistent read" → "read"), looking at most three words ahead; None before a function word or a hyphen
+    ("1-second resolution" agrees with any number)."""
+    if re.match(r"\s*-", text):
+        return None
+    for word in re.findall(r"[A-Za-z][\w-]*", text)[:3]:
+        if word.lower() in _FUNCTION_WORDS:
+            return None
+        if not _MODIFIER.match(word):
+            return word.lower()
+    return None

@@ -16,8 +16,8 @@ from ..sites import BLANK, spans_text
 from ..types import CardFacts, Fact, Option, Question, Site
 from .context import rng_for
 from .distractors import distractors
-from .grammar import number_of
-from .quantities import accepted_forms, answer_text, display, factor
+from .grammar import counted_noun, number_of
+from .quantities import accepted_forms, answer_text, display, factor, format_number
 from .records import make, question_id
 
 __all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors", "in_brackets"]
@@ -89,19 +89,18 @@ def _same_line(a: Fact, b: Fact) -> bool:
 
 
 def fact_distractors(a: Asked, seed: int, qid: str) -> list[float]:
-    """Wrong values for the fact, in its source unit (never 1 before a plural noun)."""
+    """Wrong values for the fact, in its source unit (never 1 before a plural noun), each on the same side of
+    the line's other values in that unit as the fact."""
+    others = _avoid(a)
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
-                       avoid=_avoid(a) + ([1.0] if _plural_after(a.site) else []),
-                       min_gap=APPROX_GAP if a.fact.bound == "approx" else 0.0)
-
-
-_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+                       avoid=others + ([1.0] if _plural_after(a.site) else []),
+                       min_gap=APPROX_GAP if a.fact.bound == "approx" else 0.0, order=others)
 
 
 def _plural_after(site: Site) -> bool:
-    """The word after the blank is a plural noun ("_____ partitions"): a distractor of 1 would not agree."""
-    m = _NEXT_WORD.match(site.after)
-    return m is not None and number_of(m.group(1)) == "plural"
+    """The noun after the blank is plural ("_____ concurrent users"): a distractor of 1 would not agree."""
+    noun = counted_noun(site.after)
+    return noun is not None and number_of(noun) == "plural"
 
 
 def _reason(a: Asked, what: str) -> str:
@@ -167,9 +166,12 @@ def numerical(a: Asked) -> Question:
     s = a.site
     forms = accepted_forms(f)
     hint = "the number" if f.unit in (None, "count") else "the value with its unit"
-    if re.fullmatch(r"[\d.,]+", a.answer):
-        # "(_____ or 3 years)": the unit is written once, after the blank; a number is the answer
-        hint, forms = "the number", [a.answer] + ([f"{a.answer} {f.source_unit}"] if f.source_unit else [])
+    if re.fullmatch(r"[\d.,]+|[A-Za-z]+(?:-[A-Za-z]+)?", a.answer):
+        # "(_____ or 3 years)", "a _____-minute warning": the unit stays in the stem; the number is the answer,
+        # typed in digits or as the card writes it
+        number = format_number(a.source_value)
+        hint = "the number"
+        forms = [number, a.answer] + ([f"{number} {f.source_unit}"] if f.source_unit else [])
     return make(
         a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line_index=s.line_index, context=s.context,
         body=s.body(BLANK), prompt=f"Type {hint}.", answer=a.answer, fact=f, subject=f.subject,
