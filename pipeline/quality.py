@@ -33,7 +33,7 @@ from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
-from .sites import BLANK, distinctive_words, plain_words, strip_marks
+from .sites import BLANK, distinctive_words, masked, plain_words, strip_marks
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "quality_score", "RULES"]
@@ -236,6 +236,8 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return f"'{noun}' after the blank says the answer is one"
     if _ONE.match(written) and re.search(r"(?:^|[\s›])1\s+[A-Za-z]{2,6}\s*=\s*" + BLANK, body):
         return "a definition '1 X = …' whose right side is one"
+    if (_ONE.match(written.split()[0]) if written else False) and re.search(r"\b(?:only|just|a\s+single)\s+$", body[:body.index(BLANK)], re.IGNORECASE):
+        return "'only _____' says the answer is one"
     return None
 
 
@@ -255,7 +257,9 @@ _LOWER_BOUND = re.compile(r"(?:\bbetween|\bfrom|\bof|\brange|:)\s*$", re.IGNOREC
 _RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
 _DEICTIC = re.compile(r"^(?:(?:this|that|these|those)\s+(?:can|could|is|are|was|were|will|would|may|might|should|must|"
                       r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b"
-                      r"|(?:thus|therefore|hence|consequently)\b)", re.IGNORECASE)
+                      r"|(?:thus|therefore|hence|consequently)\b"
+                      r"|(?:when|if|once|because\s+of|due\s+to)\s+(?:this|that|these|those)\b(?!\s+[a-z]+\s+(?:is|are)\b))",
+                      re.IGNORECASE)
 # "this quota", "these limits": a thing named in a sentence the question does not show (unless the context names it).
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\s+([a-z]{3,})\b(?<!ly)", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:it|its|they|their)\b", re.IGNORECASE)
@@ -266,7 +270,7 @@ _EXAMPLE_AFTER = re.compile(r"^\s*(?:/|,?\s*etc\b|\.\.\.|…|\band\s+(?:others|m
 _LIST_MEMBER = re.compile(
     r"(?:^|[\s(])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+\d"
     r"|\d[\d.]*\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and\s+|or\s+)?" + BLANK + r"(?!\s*[-/])"
-    r"|\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+" + BLANK + r"\s+[a-z]")
+    r"|\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+" + BLANK + r"\s+[A-Za-z]")
 
 
 def _trivia(q: Question, lk: Lookups) -> str | None:
@@ -400,7 +404,22 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "the blank is one example among others, not the one answer"
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
+    if _repeated_line(q, lk):
+        return "the card repeats this line with other values ('wait 2 s', 'wait 4 s'): the stem cannot say which"
     return None
+
+
+def _repeated_line(q: Question, lk: Lookups) -> bool:
+    card = lk.cards.get(q.card_id)
+    if card is None or not 0 <= q.line_index < len(card.lines) or q.type in ("term_cloze", "shortanswer"):
+        return False
+    own = _masked_line(card.lines[q.line_index].text)
+    return sum(_masked_line(line.text) == own for line in card.lines) > 1
+
+
+@lru_cache(maxsize=8192)
+def _masked_line(text: str) -> str:
+    return re.sub(r"^\s*(?:\d{1,2}[.)]\s*)?", "", masked(strip_marks(text)))
 
 
 # "the limit", "this quota": which one was said in a sentence the question does not show.
