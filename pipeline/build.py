@@ -252,12 +252,12 @@ def build_deck(deck: Deck | DeckSource, settings: Settings, store: Store, *, for
             left_out += tables.issues
             if progress is not None:
                 progress(len(batch.cards))
-        deck = deck_row(scan, left_out, settings)
-        changes = store.replace_deck(deck, scan.scan, mode=build_mode(todo, scan))
+        row = deck_row(scan, left_out, settings)
+        changes = store.replace_deck(row, scan.scan, mode=build_mode(todo, scan))
     except BaseException:
         store.discard_staged()
         raise
-    return summarise(store, deck, changes, source.path)
+    return summarise(store, row, changes, source.path)
 
 
 def deck_row(scan: DeckScan, left_out: Sequence[DeckIssue], settings: Settings) -> Mapping[str, Any]:
