@@ -155,6 +155,9 @@ def _number_leak(q: Question) -> str | None:
         body = _body(q)
         if BLANK in body and _occurs(body.replace(BLANK, " ").lower(), answer.lower(), before="word", after="number") >= 0:
             return f"its sentence states {answer!r} elsewhere"
+        if q.answer_value is not None and q.answer_value >= 1000 and any(
+                same_quantity(value, q.answer_value) for value, unit in _quantities_in(stem.split("\n", 1)[0]) if unit):
+            return "the stem states the same amount in a unit ('128 MiB (max_message_size = _____)')"
         after = _NOUN_AFTER.match(stem, stem.find(BLANK) + len(BLANK)) if BLANK in stem else None
         noun = after.group(1) if after else ""
         text = stem.replace(BLANK, " ")
@@ -167,6 +170,11 @@ def _number_leak(q: Question) -> str | None:
         return None
     if _occurs(stem, answer, before="word", after="number") >= 0:
         return f"the stem states {answer!r}"
+    number = _NUMBER.match(answer.lstrip("~$€£ "))
+    body = _body(q)
+    if number and len(number.group().replace(",", "")) >= 2 and BLANK in body and \
+            _occurs(body.replace(BLANK, " "), number.group(), before="word", after="number") >= 0:
+        return f"its sentence states {number.group()!r} elsewhere ('save 900 1 (after _____)')"
     if q.answer_unit == "USD" and _BRACKETED_PRICE.search(stem.split("\n", 1)[0]):
         return "the stem restates the price in brackets (per another quantity)"
     if q.answer_value is not None:
@@ -186,6 +194,10 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
     if not q.answer.strip():
         return "no answer"
     if q.type == "truefalse":
+        context, written = q.get("context"), q.get("source_text")
+        if isinstance(context, str) and isinstance(written, str) and len(written) > 1 and \
+                _occurs(context, written, before="word", after="number") >= 0:
+            return f"the heading states {written!r}, which the statement is about"
         return None
     if q.type == "calculated":
         number = _NUMBER.search(q.answer)
@@ -268,7 +280,8 @@ _EXAMPLE_BEFORE = re.compile(r"(?:\blike|\bsuch\s+as|\be\.g\.,?|\bfor\s+example,
 _EXAMPLE_AFTER = re.compile(r"^\s*(?:/|,?\s*etc\b|\.\.\.|…|\band\s+(?:others|more)\b)", re.IGNORECASE)
 # A value in a list of bare values: "in _____, 4 and 8 GPU configurations".
 _LIST_MEMBER = re.compile(
-    r"(?:^|[\s(])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+\d"
+    r"^\W*" + BLANK + r"\s*,\s*\d"          # a line that starts "404, 405 method not allowed"
+    r"|(?:^|[\s(])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+\d"
     r"|\d[\d.]*\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and\s+|or\s+)?" + BLANK + r"(?!\s*[-/])"
     r"|\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+" + BLANK + r"\s+[A-Za-z]")
 
@@ -277,9 +290,15 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     context, sentence = q.get("context"), q.get("sentence")
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
-    if example or q.answer_value is None:
+    if example:
         return example
     body, answer = _asked_body(q)
+    if q.type == "multi_cloze":     # judged by its first blank, like the cloze of its first fact
+        parts = q.get("answers")
+        answer = str(parts[0]) if isinstance(parts, list) and parts else ""
+        return _trivia_of(body, answer, math.nan) if BLANK in body and answer else None
+    if q.answer_value is None:
+        return None
     return _trivia_of(body, answer, q.answer_value) if BLANK in body else None
 
 
@@ -297,10 +316,12 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:worked\s+)?example\s*:)", re.IGNORECASE)
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:worked\s+)?example\s*[:,])", re.IGNORECASE)
 _WORKING = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
-_EXAMPLE_LABEL = re.compile(r"\bexample\s*:", re.IGNORECASE)      # "sizing example: 2 MB/s of writes …"
+# "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
+_EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
+_CODE = re.compile(r"`[^`]*$")      # an open backtick before the blank: a value in a command or code
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$",
                             re.IGNORECASE)
 
@@ -337,6 +358,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a number of a worked scenario"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
+    if _CODE.search(body[:at]):
+        return "a value in a command or code, not a fact"
     if answer.split()[0].lower() in ("0", "1", "zero", "one") and _LOWER_BOUND.search(body[:at]) and _RANGE_TO.match(body[at + len(BLANK):]):
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
@@ -384,18 +407,27 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
                                                    and q.generator == "qa"):
         return None
     context = q.get("context")
+    heading = context if isinstance(context, str) else ""
     body = _body(q)
-    words = _content_words(f"{context if isinstance(context, str) else ''} {body}")
+    words = _content_words(f"{heading} {body}")
     if words < MIN_CONTENT_WORDS:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
     if _DEICTIC.match(body):
         return f"'{body.split()[0]}' points at a sentence the question does not show"
+    notes = _NOTES_REFERENCE.search(body)
+    if notes:
+        return f"'{notes.group(0)}' points at a part of the notes the question does not show"
+    all_of = _ALL_OF_THEM.match(body)
+    if all_of:
+        return f"'{all_of.group(0)}' stands for a list the question does not show"
+    term = next((h for h in (heading.split(" › ") if heading else []) if _ONE_TERM_OF.search(h)), None)
+    if term:
+        return f"one term of '{term[-30:]}', which the question cannot state"
     pointer = _PRONOUN_START.match(body) or _DEMONSTRATIVE.match(body) or _VAGUE_THING.search(_first_sentence(body))
     if pointer and _cut_from_its_line(q, lk):
         return f"'{pointer.group(0)}' refers to the sentence before it, which the question does not show"
-    shown = f"{context if isinstance(context, str) else ''} {body}"
+    shown = f"{heading} {body}"
     thing = _DEMONSTRATIVE.match(body)
-    heading = context if isinstance(context, str) else ""
     if thing and " › " not in heading and plain_words(agree(thing.group(1).lower(), 1)) not in plain_words(heading):
         return f"'{thing.group(0)}' names something the question does not show"
     if _PRONOUN_START.match(body) and not _names_a_subject(q, shown):
@@ -422,6 +454,14 @@ def _masked_line(text: str) -> str:
     return re.sub(r"^\s*(?:\d{1,2}[.)]\s*)?", "", masked(strip_marks(text)))
 
 
+# "(in step 2c)", "notifications such as this one", "the table above": a part of the notes, not the subject.
+_NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
+                              r"|\bthe\s+(?:table|list|figure|diagram|graph|image)\s+(?:above|below)\b", re.IGNORECASE)
+_ALL_OF_THEM = re.compile(r"^(?:these|those|they|both)\s+(?:all|both|each)?\b(?=\s+(?:default|are|have|can|must|use|apply))",
+                          re.IGNORECASE)
+# A heading that makes its lines terms of one expression: "the maximum of:", "1 LCU = the max of:", "one of:".
+_ONE_TERM_OF = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|greater|greatest|larger|largest|higher|lesser|smaller|lower|"
+                          r"one|any|either)\s+of\s*:?\s*$", re.IGNORECASE)
 # "the limit", "this quota": which one was said in a sentence the question does not show.
 _VAGUE_THING = re.compile(r"\b(?:this|that|these|those|the)\s+(?:limits?|quotas?|caps?)\b(?!\s+(?:of|on|for|per|in)\b)",
                           re.IGNORECASE)

@@ -130,7 +130,7 @@ _UNIT_RE: Final = re.compile(
     r"|(?i:[KMGTPE]i?B|bytes?)"
     r"|(?i:bits?)"
     r"|(?i:milliseconds?|msecs?|ms|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
-    r"|months?|years?|yrs?)"
+    r"|months?|years?|yrs?)|(?<=\s)s|h"          # "600 s", "730 h", "24h"; not "100s" (hundreds)
     r"|%|(?i:percent|pct)|(?i:nines)|9'?s"
     r"|x|(?i:times)"
     r"|¢|(?i:cents?|dollars?)|USD"

@@ -25,6 +25,7 @@ SENTINEL: Final = "\x00"          # marks the blank while a sentence is cleaned;
 LONG_LINE: Final = 160            # longer lines are cut to the sentence that holds the fact
 MAX_PARENT: Final = 80            # a parent bullet longer than this is prose, not a heading
 TITLE_WORDS: Final = 14           # a title this long is a scenario, not a heading
+QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*)+)(?=\S)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
@@ -130,9 +131,11 @@ class CardLayout:
         self.title = clean(card.title)
         # A title that sets a scene is no heading for the answer's sentences; a question heads its answer's.
         short = len(self.title.split()) < TITLE_WORDS
-        self.title_names = short and not self.title.rstrip().endswith("?")
-        self.title_asks = short and self.title.rstrip().endswith("?")
-        self.answer_line = self._answer_line() if not short else None
+        asks = self.title.rstrip().endswith("?")
+        self.title_names = short and not asks
+        # one question, however long, heads its lines; a scene before it ("A function runs … What …?") does not
+        self.title_asks = asks and len(self.title.split()) < QUESTION_WORDS and not _SENTENCE_END.search(self.title)
+        self.answer_line = self._answer_line() if not (self.title_names or self.title_asks) else None
         self._parents: dict[int, str | None] = {}
         self._locators: dict[int, str] = {}
         self._texts: list[str] | None = None
@@ -235,9 +238,16 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
     )
 
 
+# A column header that says nothing of what its cells are: "| guideline | value |".
+_GENERIC_HEADER = re.compile(r"^(?:values?|limits?|defaults?|amount|numbers?|settings?|quotas?|max(?:imum)?|details?|"
+                             r"notes?|description|size|count|data|info)$", re.IGNORECASE)
+
+
 def table_lead(cell: Cell) -> str:
     """What a table cell is, from its headers as the card writes them: "Availability (Cool tier): "."""
     label, header = clean(cell.row_label), clean(cell.column_header)
+    if label and _GENERIC_HEADER.match(header):
+        header = ""
     if label and header:
         return f"{label} ({header}): "
     return f"{label or header}: " if label or header else ""

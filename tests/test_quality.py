@@ -37,7 +37,7 @@ def test_generated_bank_passes_and_every_type_has_accepted_questions() -> None:
     # only the card's worked result ("== 3,200,000 seconds if function is 128MB RAM"), in every type
     assert {q.stem.split(" › ")[-1].split("\n")[0][:3] for q in rejected} == {"== "}
     assert {(q.reject_reason or "").split(":")[0] for q in rejected} == {"trivia"}
-    assert len(rejected) <= len(BANK) // 8
+    assert len(rejected) <= len(BANK) // 6
     assert {q.type for q in BANK if q.status == "accepted"} == {
         "cloze", "term_cloze", "multi_cloze", "multichoice", "numerical", "calculated", "truefalse", "shortanswer"}
 
@@ -62,7 +62,7 @@ def test_answer_must_not_leak_in_the_stem_even_in_other_units() -> None:
     q = _good("cloze", "900 seconds")
     assert _code(replace(q, stem=q.stem + " (that is 900 seconds)")) == "answer_leak"
     assert _code(replace(q, stem=q.stem + " (15 minutes)")) == "answer_leak"
-    term = next(q for q in BANK if q.type == "term_cloze" and q.answer == "Amazon CloudWatch")
+    term = next(q for q in BANK if q.type == "term_cloze" and q.subject == "Amazon CloudWatch")
     assert _code(term) is None
     assert _code(replace(term, stem="CloudWatch metrics › " + term.stem)) == "answer_leak"
     short = _good("shortanswer", "Cognito User Pools")

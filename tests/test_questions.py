@@ -194,8 +194,10 @@ def test_calculated_questions_combine_facts_and_store_formula_dataset_and_answer
 
 def test_term_cloze_blanks_a_service_and_a_defined_term() -> None:
     terms = [q for q in gen(deck_facts(), seed=1) if q.type == "term_cloze"]
-    cloudwatch = next(q for q in terms if q.answer == "Amazon CloudWatch")
+    cloudwatch = next(q for q in terms if q.subject == "Amazon CloudWatch")
     assert "CloudWatch" not in cloudwatch.stem and "_____" in cloudwatch.stem
+    assert cloudwatch.answer == "AWS CloudWatch"                          # as the card writes it
+    assert cloudwatch.get("accepted") == ["AWS CloudWatch", "Amazon CloudWatch"]
     dax = next(q for q in terms if q.answer == "DynamoDB Accelerator")
     assert dax.stem.endswith("What does DAX stand for?")
 

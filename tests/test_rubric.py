@@ -263,3 +263,51 @@ def test_a_step_the_card_repeats_with_other_values_and_only_one_are_not_asked() 
     assert reasons["4 seconds"].startswith("unanswerable") and reasons["2 seconds"].startswith("unanswerable")
     assert reasons["one expiration policy"].startswith("giveaway")
     assert reasons["4,000"] == "" and reasons["1 second"] == ""      # the first step reads differently
+
+
+def test_a_term_is_blanked_only_where_it_is_the_point_and_keyed_as_written() -> None:
+    qs = bank("Kafka notes\nA:\n- linger.ms defaults to 0, changed to 5 ms in Kafka 4.0 for better batching\n"
+              "- Users can write to an S3 bucket using Facebook Login and temporary credentials\n"
+              "- A LoadBalancer Service (on GKE creates a passthrough Network LB) exposes the pods\n"
+              )
+    terms = {q.answer: q for q in accepted(qs, "term_cloze")}
+    assert not {"Kafka", "Facebook Login", "GKE", "Apache Kafka", "Google Kubernetes Engine"} & set(terms)
+    s3 = next(q for q in accepted(qs, "term_cloze") if "bucket" in q.stem)
+    assert s3.answer == "S3" and s3.get("accepted") == ["S3", "Amazon S3"]
+
+
+def test_values_the_stem_states_otherwise_and_values_of_commands_are_not_asked() -> None:
+    qs = bank("Redis persistence\nA:\n- save 900 1 (after 900 sec if at least 1 key changed)\n"
+              "- RabbitMQ max message size is 128 MiB (max_message_size = 134217728) by default\n"
+              "- Worked example, 5 shards, 1,000 records/s of 3 KB each\n"
+              "- start it with `kafka-server-start.sh --port 9092 config/server.properties`\n"
+              "- Redis keeps at most 10,000 clients by default\n")
+    rejected = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
+    assert rejected["900 sec"].startswith("answer_leak") and rejected["134217728"].startswith("answer_leak")
+    assert rejected["5"].startswith("trivia") and rejected["9092"].startswith("trivia")
+    assert rejected["10,000"] == ""
+
+
+def test_lines_that_lean_on_the_notes_around_them_are_not_asked() -> None:
+    qs = bank("Postgres timeouts\nA:\n- These all default to 0, meaning disabled\n"
+              "- The pacing delay (in step 2c) is 5 seconds\n\n1 LCU = the max of:\n- 25 new connections per second\n"
+              "- 1 GB per hour of processed bytes\n\nLimits:\n- statement_timeout can be set up to 2147483647 ms\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert not asked & {"0", "5 seconds", "25", "1 GB"}
+    assert "2147483647 ms" in asked
+
+
+def test_a_heading_that_states_the_value_gives_a_true_false_away() -> None:
+    qs = bank('Firestore "500/50/5" rule\nA:\n- start at max 500 ops/sec on a new collection\n'
+              "- a document can be up to 1 MiB in size\n", seed=2)
+    tf = {q.get("source_text"): q.reject_reason or "" for q in qs if q.type == "truefalse"}
+    assert tf["500"].startswith("answer_leak") and tf["1 MiB"] == ""
+
+
+def test_a_question_card_offers_no_option_its_question_rules_out_and_types_back_only_names() -> None:
+    qs = bank("A job runs for 25 minutes and Lambda times it out. What is the maximum timeout?\nA:\nAnswer: 15 minutes\n"
+              "---\nWhich DynamoDB option cuts read latency to microseconds?\nA:\nAnswer: Create a DAX cluster\n"
+              "---\nWhich service runs code without servers?\nA:\nAnswer: AWS Lambda\n")
+    mc = next(q for q in qs if q.type == "multichoice" and q.answer == "15 minutes")
+    assert all(o.text != "25 minutes" for o in mc.options)
+    assert {q.answer for q in qs if q.type == "shortanswer"} == {"AWS Lambda"}

@@ -182,6 +182,8 @@ def _entity(fact: Fact) -> str | None:
         if not m:
             continue
         word = agree(m.group(1).lower(), 1)
+        if re.search(r"(?:ed|ing|al|ive|ous|able|ible)$", word):
+            continue        # an adjective ("per registered consumer"): the thing is the noun after it
         if word not in _NOT_ENTITIES and number_of(word) is not None and not word.endswith("ly") and not is_unit(word):
             return word
     return None

@@ -8,7 +8,7 @@ own answer behind). Generators only render text from it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..ids import stable_id
@@ -25,6 +25,7 @@ __all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors
 GENERATOR = "numeric"
 WHICH_VALUE = "Which value fills the blank?"
 APPROX_GAP = 0.3     # "~$11": a wrong option within 30% would be right too
+TF_APPROX_GAP = 0.5  # "~15 s" stated as "~20 s" is not clearly false: a false rough value is off by half or more
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,15 @@ def _same_line(a: Fact, b: Fact) -> bool:
     return a.site is not None and b.site is not None and a.site.line_index == b.site.line_index
 
 
-def fact_distractors(a: Asked, seed: int, qid: str) -> list[float]:
+def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = None,
+                     avoid: Sequence[float] = ()) -> list[float]:
     """Wrong values for the fact, in its source unit (never 1 before a plural noun), each on the same side of
     the line's other values in that unit as the fact."""
     others = _avoid(a)
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
-                       avoid=others + ([1.0] if _plural_after(a.site) else []),
-                       min_gap=APPROX_GAP if a.fact.bound == "approx" else 0.0, order=others)
+                       avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
+                       min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
+                       order=others)
 
 
 def _plural_after(site: Site) -> bool:
@@ -192,7 +195,8 @@ def truefalse(a: Asked, *, seed: int) -> Question:
     shown, value, variant = s.written, f.value, "true"
     if int(stable_id("truefalse", s.locator), 16) % 2 and writable(a):
         false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
-        values = fact_distractors(a, seed, false_id)
+        values = [v for v in fact_distractors(a, seed, false_id, min_gap=TF_APPROX_GAP if f.bound == "approx" else 0.0)
+                  if f.bound != "min" or v < a.source_value]   # "more than 36 hours" would still hold for 24
         if values:
             wrong = rng_for(seed, false_id).choice(values)
             shown, value, variant = display(f, wrong), wrong * factor(f), "false"

@@ -28,7 +28,7 @@ from ..sites import clean, distinctive_words, plain_words
 from ..types import Card, CardFacts, Fact, Option, Question, QuestionType
 from .context import rng_for
 from .numeric import Asked, asked, fact_distractors, writable
-from .quantities import accepted_forms, display, factor
+from .quantities import accepted_forms, display, factor, scan_quantities
 from .records import make, question_id
 
 __all__ = ["GENERATOR", "QACard", "QAIndex", "pick_all", "qa_card", "qa_cards", "qa_questions", "numeric_answer",
@@ -59,6 +59,18 @@ def shape(answer: str) -> str:
     if answer.strip().lower().rstrip(".") in BOOLEAN:
         return "boolean"
     return "name" if len(words) <= 4 else "phrase" if len(words) <= 12 else "sentence"
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "with", "a", "an"})
+
+
+def _is_name(answer: str) -> bool:
+    """A name a learner can type back: short, every word but a connector capitalised, an acronym or a number
+    ("Cognito User Pools", "Amazon S3"), not an instruction ("Create a DAX cluster")."""
+    words = answer.rstrip(".").split()
+    significant = [w for w in words if w.lower() not in _CONNECTORS]
+    return (shape(answer) == "name" and bool(significant) and words[0] == significant[0]
+            and all(w[0].isupper() or w[0].isdigit() for w in significant))
 
 
 def _asks(title: str) -> bool:
@@ -170,8 +182,10 @@ def _numeric(qa: QACard, a: Asked, *, seed: int) -> Iterator[Question]:
     if not writable(a):
         return
     qid = question_id(qa.card, GENERATOR, "qa:numeric", "multichoice")
-    wrong = fact_distractors(a, seed, qid)
     scale = factor(f)
+    # a number of the question's own scenario ("runs for 25 minutes") is ruled out by the question: no distractor
+    stated = [value / scale for value, unit in scan_quantities(qa.question) if unit == f.unit]
+    wrong = fact_distractors(a, seed, qid, avoid=stated)
     choices = [(a.answer, True, f.value)] + [(display(f, v), False, v * scale) for v in wrong]
     rng_for(seed + 1, qid).shuffle(choices)
     options = tuple(Option(position=i, text=t, is_correct=ok, value=v) for i, (t, ok, v) in enumerate(choices))
@@ -211,7 +225,7 @@ def qa_questions(card_facts: Sequence[CardFacts], *, seed: int, picks: Mapping[s
         if shape(qa.answer) == "boolean":
             yield ask("truefalse", "True or false?", qa.answer.lower().rstrip("."), {})
             continue
-        if shape(qa.answer) == "name":     # a phrase or sentence cannot be typed back word for word
+        if _is_name(qa.answer):     # a phrase, sentence or instruction cannot be typed back word for word
             yield ask("shortanswer", None, qa.answer, {"accepted": [qa.answer]})
         wrong = picks.get(qa.card.card_id, ())
         if len(wrong) < 3:

@@ -1,8 +1,12 @@
 """Term clozes: a service name or a term the card defines, blanked in its sentence.
 
 A blank is only made where the rest of the stem does not name the answer
-(the title "DynamoDB - Basics" gives away "DynamoDB"), and where the sentence
-has enough words around the blank to be answerable.
+(the title "DynamoDB - Basics" gives away "DynamoDB"), where the sentence
+has enough words around the blank to be answerable, and where the name is what
+the sentence is about: not a side remark in brackets, not the tool something is
+done "using" or "via" (many would fit), not the product before a version
+("changed in Kafka 4.0" asks the version's product, not the change). The key
+is the name as the card writes it; the catalogue's name is accepted too.
 """
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..sites import BLANK, CardLayout
-from ..types import CardFacts, Question
+from ..types import CardFacts, Question, Site
 from .context import gives_away
 from .records import make
 
@@ -30,14 +34,24 @@ def _service_questions(cf: CardFacts) -> Iterator[Question]:
         if len(re.findall(r"[A-Za-z]{2,}", s.before + " " + s.after)) < MIN_WORDS:
             continue
         stem = s.stem(BLANK)
-        if gives_away(m.service, stem) or gives_away(m.text, stem):
+        if gives_away(m.service, stem) or gives_away(m.text, stem) or not _the_point(s):
             continue
         yield make(
             card, generator=GENERATOR, locator=s.locator, qtype="term_cloze", line_index=s.line_index, context=s.context,
-            body=s.body(BLANK), answer=m.service, subject=m.service, reason=f"service {m.service!r} named in its sentence",
-            extra={"accepted": sorted({m.service, m.text}), "source_text": m.text, "sentence": s.sentence,
+            body=s.body(BLANK), answer=m.text, subject=m.service, reason=f"service {m.service!r} named in its sentence",
+            extra={"accepted": list(dict.fromkeys([m.text, m.service])), "source_text": m.text, "sentence": s.sentence,
                    "cloze": s.stem("{{c1::" + m.text + "}}")},
         )
+
+
+_INSTRUMENT = re.compile(r"\b(?:using|via|like|e\.g\.,?|such\s+as)\s*$", re.IGNORECASE)
+_VERSION_AFTER = re.compile(r"^\s*v?\d")
+
+
+def _the_point(site: Site) -> bool:
+    """Whether the name is what its sentence is about (see the module's docstring)."""
+    depth = sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in site.sentence[: site.start])
+    return depth <= 0 and not _INSTRUMENT.search(site.before) and not _VERSION_AFTER.match(site.after)
 
 
 def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
