@@ -119,7 +119,8 @@ def locate(cf: CardFacts) -> CardFacts:
     A fact's locator names its line (digits masked) and its position among the
     line's facts, so question IDs survive a corrected value.
     """
-    layout = CardLayout(cf.card)
+    titles = {line.number for line in cf.card.title_lines}
+    layout = CardLayout(cf.card, title_services=frozenset(m.service for m in cf.services if m.line in titles))
     indexed = [(_line_index(layout, f.line, f.start, f.text), f) for f in cf.facts]
     order = sorted(range(len(indexed)), key=lambda i: (indexed[i][0], indexed[i][1].start, indexed[i][1].end,
                                                        indexed[i][1].role))

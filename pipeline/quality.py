@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Final
 
 from .generators.context import gives_away
 from .generators.distractors import plausible
@@ -33,7 +34,7 @@ from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
-from .sites import BLANK, distinctive_words, masked, plain_words, strip_marks
+from .sites import BLANK, distinctive_words, plain_words, strip_marks
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "quality_score", "RULES"]
@@ -56,7 +57,8 @@ _LIST_COUNT = re.compile(
 _OR_MORE = re.compile(BLANK + r"\s+or\s+more\b|\bat\s+least\s+" + BLANK + r"(?=\s+(?:\w+\s+)?(?:or|and)\b)", re.IGNORECASE)
 _OPERATOR = re.compile(r"(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b|\bdivided\s+by\b|\bmultiplied\s+by\b)", re.IGNORECASE)
 # An operation between two numbers: the sentence works something out ("0.5GB * 3s", "30 minus 21").
-_ARITHMETIC = re.compile(r"\d[\w.,]*\s*(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b)\s*[\d(]", re.IGNORECASE)
+_ARITHMETIC = re.compile(r"\d[\w.,]*(?:\s?[A-Za-z]{1,5})?\s*(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b)\s*[\d(]",
+                         re.IGNORECASE)
 
 
 class Lookups:
@@ -174,7 +176,7 @@ def _number_leak(q: Question) -> str | None:
     body = _body(q)
     if number and len(number.group().replace(",", "")) >= 2 and BLANK in body and \
             _occurs(body.replace(BLANK, " "), number.group(), before="word", after="number") >= 0:
-        return f"its sentence states {number.group()!r} elsewhere ('save 900 1 (after _____)')"
+        return f"its sentence states {number.group()!r} elsewhere"
     if q.answer_unit == "USD" and _BRACKETED_PRICE.search(stem.split("\n", 1)[0]):
         return "the stem restates the price in brackets (per another quantity)"
     if q.answer_value is not None:
@@ -212,9 +214,10 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
     if q.type == "multi_cloze":
         parts = q.get("answers")
         for part in parts if isinstance(parts, list) else []:
-            if re.fullmatch(r"[\d.,]+", str(part)):
-                continue    # a bare count: its noun stays in the stem, the number alone gives nothing away
-            if _occurs(q.stem, str(part), before="word", after="number") >= 0:
+            if re.fullmatch(r"\d", str(part)):
+                continue    # a one-digit count: the stem's other small numbers are not it
+            bare = re.fullmatch(r"[\d.,]+", str(part)) is not None
+            if _occurs(q.stem, str(part), before="number" if bare else "word", after="number") >= 0:
                 return f"the stem states {part!r}"
         return None
     if q.answer_value is not None and q.type in NUMERIC_TYPES:
@@ -248,9 +251,20 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return f"'{noun}' after the blank says the answer is one"
     if _ONE.match(written) and re.search(r"(?:^|[\s›])1\s+[A-Za-z]{2,6}\s*=\s*" + BLANK, body):
         return "a definition '1 X = …' whose right side is one"
+    counted = _COUNTED_LIST.search(body)
+    if counted and q.answer_value is not None and len(_list_items(counted.group(1))) == q.answer_value:
+        return "the sentence lists the items it counts"
     if (_ONE.match(written.split()[0]) if written else False) and re.search(r"\b(?:only|just|a\s+single)\s+$", body[:body.index(BLANK)], re.IGNORECASE):
         return "'only _____' says the answer is one"
     return None
+
+
+# "_____ consistency levels: strong, bounded staleness, session, …": the count of the list that follows
+_COUNTED_LIST = re.compile(BLANK + r"\s+[A-Za-z][^.;:()\n]{0,40}?[:(]\s*([^.;:()]+)")
+
+
+def _list_items(text: str) -> list[str]:
+    return [item for item in re.split(r",|/|\band\b|\bor\b", text) if item.strip()]
 
 
 # A number of a worked scenario, not a limit: "if you have _____ consumers", "say that your function used …".
@@ -320,6 +334,7 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:worked\s+)?example\s*
 _WORKING = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
+_WORKED_TITLE = re.compile(r"\bworked\s+(?:example|problem)s?\b|\bexample\s+calculations?\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$")      # an open backtick before the blank: a value in a command or code
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$",
@@ -330,8 +345,11 @@ _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:e
 def _worked_example(context: str, body: str) -> str | None:
     """Why a sentence belongs to a worked example, else None (cached: a sentence's questions share it).
 
-    The title is not looked at: a card called "Pricing: example" still states prices."""
-    for heading in context.split(" › ")[1:]:
+    The title counts only when it says "worked example": a card called "Pricing: example" still states prices."""
+    headings = context.split(" › ")
+    if headings and _WORKED_TITLE.search(headings[0]):
+        return f"a line of a worked example ({headings[0][:40]!r})"
+    for heading in headings[1:]:
         if _EXAMPLE_HEAD.match(heading) or _WORKING.search(heading):
             return f"a line of a worked example ({heading[:40]!r})"
     if _EXAMPLE_BODY.match(strip_marks(body).lstrip()) or _EXAMPLE_LABEL.search(body):
@@ -360,6 +378,10 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an example value ('e.g. …'), not a fact"
     if _CODE.search(body[:at]):
         return "a value in a command or code, not a fact"
+    if _FORMER.search(body[:at]):
+        return "a former value ('used to be …'), not the current one"
+    if _HEDGE.search(body):
+        return "a value the notes are unsure of ('I think …')"
     if answer.split()[0].lower() in ("0", "1", "zero", "one") and _LOWER_BOUND.search(body[:at]) and _RANGE_TO.match(body[at + len(BLANK):]):
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
@@ -369,6 +391,13 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     return None
 
 
+# "(used to be _____)", "the previous figure was _____", "older docs: _____", "at launch it was _____"
+_FORMER = re.compile(r"(?:\bused\s+to\s+be|\bformerly|\bpreviously|\boriginally|"
+                     r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
+                     r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",
+                     re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall)\b"
+                    r"|\(\?\)|\?\?", re.IGNORECASE)
 _MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
@@ -382,11 +411,19 @@ def _series_members(before: str, after: str) -> int:
 
 
 def _side_remark(q: Question, lk: Lookups) -> str | None:
-    """A false statement falsified inside brackets while the sentence states a number outside them."""
-    if q.type != "truefalse" or q.answer != "false":
+    """A false statement falsified inside brackets while the sentence states a number outside them; a
+    statement of many values, of which the learner cannot tell which one is judged."""
+    if q.type != "truefalse":
         return None
     body, shown = q.get("body"), q.get("shown")
     if not (isinstance(body, str) and isinstance(shown, str)) or shown not in body:
+        return None
+    others = len(_VALUE.findall(body)) - 1
+    if others >= MAX_OTHER_VALUES:
+        return f"the statement carries {MAX_OTHER_VALUES} or more other values: which one is judged is unclear"
+    if others and q.get("lead"):
+        return "a table cell of several values: which one is judged is unclear"
+    if q.answer != "false":
         return None
     at = body.index(shown)       # the body is cleaned: its brackets are balanced
     depth = sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in body[:at])
@@ -394,9 +431,11 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     return "falsified inside a bracketed side remark" if depth > 0 and _QUANTITY.search(outside) else None
 
 
+MAX_OTHER_VALUES: Final = 3       # a true/false statement with this many values besides its own tests too much at once
 _BRACKETED_PRICE = re.compile(r"\([^()]*[$€£¢]\s?\d[^()]*\)|\([^()]*\d\s?(?:USD|cents?)\b[^()]*\)")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _QUANTITY = re.compile(r"(?<![\w.])\d")      # a number of its own, not the digit of a name (EC2, P1v3)
+_VALUE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")     # a year ("November 2016") is a date, not a value
 
 
 MIN_CONTENT_WORDS = 3
@@ -436,8 +475,16 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "the blank is one example among others, not the one answer"
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
+    vague = _WHICH_SETTING.match(body)
+    if vague and not _says_which(heading, body):
+        return f"'{vague.group(0)}' does not say which setting"
+    relative = _RELATIVE.search(body)
+    if relative:
+        return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
+    if q.type in NUMERIC_TYPES and _IRREGULAR_GROUPS.search(q.answer):
+        return f"'{q.answer}' groups its digits irregularly: a typed answer cannot match it"
     if _repeated_line(q, lk):
-        return "the card repeats this line with other values ('wait 2 s', 'wait 4 s'): the stem cannot say which"
+        return "the card repeats this line with other values: the stem cannot say which"
     return None
 
 
@@ -451,9 +498,27 @@ def _repeated_line(q: Question, lk: Lookups) -> bool:
 
 @lru_cache(maxsize=8192)
 def _masked_line(text: str) -> str:
-    return re.sub(r"^\s*(?:\d{1,2}[.)]\s*)?", "", masked(strip_marks(text)))
+    """A line with its values masked, names that hold digits kept ("SHA256: # iterations")."""
+    text = re.sub(r"^\s*(?:\d{1,2}[.)]\s*)?", "", strip_marks(text))
+    return re.sub(r"(?<![\w-])\d[\d,.]*", "#", " ".join(text.split()).lower())
 
 
+# "The default setting is _____ for all rule types": a setting named in a line the question does not show
+_WHICH_SETTING = re.compile(r"^(?:the|its|this)\s+(?:default\s+)?(?:setting|value|default|option|parameter)\s+(?:is|was|=)\b",
+                            re.IGNORECASE)
+
+
+def _says_which(heading: str, body: str) -> bool:
+    """Whether the innermost heading names one setting (not a title listing two: "TCP reset and idle timeout")."""
+    inner = heading.split(" › ")[-1] if heading else ""
+    return bool(inner) and " › " in heading and not re.search(r"\band\b|,|/|&", inner)
+
+
+# "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
+_RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"
+                       r"value|rate|number|limit)\b", re.IGNORECASE)
+# "1,00,000": a typo or another numbering system; "5,000" and "1,000,000" are regular
+_IRREGULAR_GROUPS = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
 # "(in step 2c)", "notifications such as this one", "the table above": a part of the notes, not the subject.
 _NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
                               r"|\bthe\s+(?:table|list|figure|diagram|graph|image)\s+(?:above|below)\b", re.IGNORECASE)

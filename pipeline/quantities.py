@@ -69,6 +69,17 @@ _SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1
 _MONTHS: Final = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december".split())
+
+
+def _month_after(right: str) -> bool:
+    """Whether a month name follows ("30 January", "1st of May"); "5 may …" is a verb."""
+    m = re.match(r"(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)", right)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in _MONTHS and (word.lower() != "may" or word[0] == "M")
+
+
 _STOP: Final = frozenset(
     "of and or to in on at for by with from into is are was were be been being the a an that which who "
     "whom whose if than as but so it its this these those can will may might should would could must "
@@ -563,8 +574,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         return  # list numbering "1. Send"
     if first.value == 1 and _DEFINE_RIGHT_RE.match(line[first.end:]):
         return  # "1 RCU = ...": a definition of the unit
-    if prev_low in _MONTHS:
-        return
+    if prev_low in _MONTHS or _month_after(line[first.num_end:]):
+        return  # a date: "January 30", "30 January 2021"
     # names and references: "Route 53", "slide 14", "Layer 7", "PostgreSQL 9.6"
     if prev_low in _LABEL_WORDS and not measured:
         return

@@ -124,8 +124,9 @@ def masked(text: str) -> str:
 class CardLayout:
     """A card's lines read once: cleaned title, bullet parents and line locators, by line index."""
 
-    def __init__(self, card: Card) -> None:
+    def __init__(self, card: Card, *, title_services: frozenset[str] = frozenset()) -> None:
         self.card = card
+        self.title_services = title_services    # the services the title names: the card's, shown with it
         self.lines: tuple[Line, ...] = card.lines
         self.n_titles = len(card.title_lines)
         self.title = clean(card.title)
@@ -133,15 +134,32 @@ class CardLayout:
         short = len(self.title.split()) < TITLE_WORDS
         asks = self.title.rstrip().endswith("?")
         self.title_names = short and not asks
-        # one question, however long, heads its lines; a scene before it ("A function runs … What …?") does not
-        self.title_asks = asks and len(self.title.split()) < QUESTION_WORDS and not _SENTENCE_END.search(self.title)
-        self.answer_line = self._answer_line() if not (self.title_names or self.title_asks) else None
+        # one question, however long, heads the lines that answer it, not the card's other notes;
+        # a scene before it ("A function runs … What …?") heads nothing: the answer says less than the scene
+        title_asks = asks and len(self.title.split()) < QUESTION_WORDS and not _SENTENCE_END.search(self.title)
+        self.answers = self._answer_block() if title_asks else frozenset()
+        self.answer_line = self._answer_line() if not (self.title_names or title_asks or asks) else None
         self._parents: dict[int, str | None] = {}
         self._locators: dict[int, str] = {}
         self._texts: list[str] | None = None
 
     def is_title(self, index: int) -> bool:
         return index < self.n_titles
+
+    def _answer_block(self) -> frozenset[int]:
+        """The lines that answer a question title: its `Answer:` line, else its first line and the
+        lines of the same shape that follow it ("SHA256: 600,000" then "SHA512: 210,000")."""
+        answers = [i for i in range(self.n_titles, len(self.lines)) if self.lines[i].text.strip()]
+        marked = next((i for i in answers if _ANSWER_MARKER.match(self.lines[i].text)), None)
+        if marked is not None or not answers:
+            return frozenset([marked] if marked is not None else [])
+        block = [answers[0]]
+        shape = _shape(self.lines[answers[0]].text)
+        for i in answers[1:]:
+            if i != block[-1] + 1 or shape is None or _shape(self.lines[i].text) != shape:
+                break
+            block.append(i)
+        return frozenset(block)
 
     def _answer_line(self) -> int | None:
         """The line that answers a question title: its `Answer:` line, else its first plain answer line."""
@@ -201,7 +219,7 @@ class CardLayout:
             return ""
         # a question title heads its answer ("How long is … supported? › 5 years …") and the notes on it;
         # a scene-setting title only the line that answers it
-        parts = [self.title if self.title_names or self.title_asks or index == self.answer_line else ""]
+        parts = [self.title if self.title_names or index in self.answers or index == self.answer_line else ""]
         parent = self.parent(index)
         if parent and (parent.lower() not in self.title.lower()
                        or (_LISTING.search(self.title) and plain_words(parent) != plain_words(self.title))):
@@ -211,9 +229,24 @@ class CardLayout:
         if (attribute and plain_words(attribute) not in plain_words(joined)
                 and len(attribute.split()) <= MAX_ATTRIBUTE_WORDS and not re.search(r"[.!?;\"“”]", attribute)):
             parts.append(attribute)
-        if subject and subject.lower() not in joined and not distinctive_words(subject) & distinctive_words(joined):
+        # a title shown that names its own service says whose the card is; another one put before it is a guess
+        named = bool(parts[0]) and bool(self.title_services - {subject})
+        if (subject and not named and subject.lower() not in joined
+                and not distinctive_words(subject) & distinctive_words(joined)):
             parts.insert(0, subject)
         return " › ".join(p for p in parts if p)
+
+
+_LABELLED = re.compile(r"^\s*([-*•]\s*)*[^:.!?]{1,40}:\s+\S")
+
+
+def _shape(text: str) -> tuple[int, int, bool] | None:
+    """A list line's shape (indent, bullet depth, "label: value"), None for a prose sentence: lines of one
+    shape after a question answer it together."""
+    labelled = bool(_LABELLED.match(text))
+    if not labelled and not bullet_level(text):
+        return None
+    return len(text) - len(text.lstrip()), bullet_level(text), labelled
 
 
 def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute: str = "",

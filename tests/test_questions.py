@@ -103,6 +103,8 @@ def deck_facts(timeout: int = 900) -> list[CardFacts]:
             _fact(pricing, 16, "600,000 GB-seconds", 6e5, "GB-s", "other", 6e5, "GB-seconds"),
         )),
         CardFacts(dax, facts=(_fact(dax, 21, "5 minutes", 300, "s", "duration", 5, "minutes"),),
+                  services=(ServiceMention(dax.card_id, 2, dax.answer_lines[0].number, "DAX",
+                                           "Amazon DynamoDB Accelerator (DAX)", 2, 5),),
                   terms=(("DAX", "DynamoDB Accelerator"),)),
     ]
     return [locate(cf) for cf in out + [CardFacts(card) for card in c[3:]]]

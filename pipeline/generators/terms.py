@@ -59,6 +59,7 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
     if not cf.terms:
         return
     layout = CardLayout(card)
+    known = {m.text for m in cf.services if m.source == "gazetteer"}    # "DAX": a product's own acronym
     for short, long in cf.terms:
         index = next((i for i, ln in enumerate(layout.lines) if short in ln.text and long.lower() in ln.text.lower()),
                      None)
@@ -68,6 +69,8 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
         body = f"What does {short} stand for?"
         if gives_away(long, f"{context} › {body}"):
             context = ""
+        if not context and short not in known:
+            continue        # the notes' own shorthand, asked with nothing to say whose it is
         if gives_away(long, body):
             continue
         text = layout.lines[index].text
