@@ -25,7 +25,7 @@ from .ids import stable_id
 from .nlp import load_nlp
 from .quantities import Quantity
 from .services import SPANS_KEY, DeckTerms, deck_terms, locate_mentions, span_offsets
-from .sites import CardLayout, make_site, restatement_end
+from .sites import CardLayout, generic_header, make_site, restatement_end
 from .tables import Cell, cell_at
 from .types import Card, CardFacts, Fact, Site
 
@@ -293,6 +293,8 @@ def _attribute(card: Card, spots: list[tuple[int, int, str]], idx: int, start: i
     if cell is None:
         return attribute(line.text, start, end, q)
     row, column = " ".join(cell.row_label.split()), " ".join(cell.column_header.split())
+    if row and generic_header(column):
+        column = ""         # "| nodes | 5,000 |" under "| limit | value |": the row says it all
     header, label = _header_services(card, spots, cell, idx)
     if header:
         return row      # the column names the subject (also when the label names a service: "RA-GRS reads")

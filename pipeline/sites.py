@@ -17,7 +17,7 @@ from typing import Final
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
-__all__ = ["BLANK", "SENTINEL", "CardLayout", "clean", "strip_marks", "table_lead", "bullet_level", "sentence_bounds", "restatement_end",
+__all__ = ["BLANK", "SENTINEL", "CardLayout", "clean", "strip_marks", "generic_header", "table_lead", "bullet_level", "sentence_bounds", "restatement_end",
            "plain_words", "distinctive_words", "masked", "make_site"]
 
 BLANK: Final = "_____"
@@ -190,6 +190,8 @@ class CardLayout:
                 return None         # a table row heads nothing: its cells have their own headers
             if other < level or (level == 0 and other == 0 and line.text.rstrip().endswith(":")):
                 parent = clean(line.text).rstrip(":").strip()
+                if len(parent) > MAX_PARENT and line.text.rstrip().endswith(":"):
+                    parent = re.split(r"[,.;]\s+", parent)[-1]    # "To estimate …, find the maximum of:"
                 return parent if parent and len(parent) <= MAX_PARENT else None
             if level == 0:
                 return None
@@ -276,10 +278,15 @@ _GENERIC_HEADER = re.compile(r"^(?:values?|limits?|defaults?|amount|numbers?|set
                              r"notes?|description|size|count|data|info)$", re.IGNORECASE)
 
 
+def generic_header(header: str) -> bool:
+    """Whether a column header says nothing of what its cells are ("value", "limit")."""
+    return _GENERIC_HEADER.match(header.strip()) is not None
+
+
 def table_lead(cell: Cell) -> str:
     """What a table cell is, from its headers as the card writes them: "Availability (Cool tier): "."""
     label, header = clean(cell.row_label), clean(cell.column_header)
-    if label and _GENERIC_HEADER.match(header):
+    if label and generic_header(header):
         header = ""
     if label and header:
         return f"{label} ({header}): "

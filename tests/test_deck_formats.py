@@ -109,7 +109,7 @@ def test_questions_do_not_depend_on_line_numbers(files: dict[tuple[str, str], Pa
     native, package = _pair(files, deck, "apkg")
     renumbered = build(_numbered_within_cards(native.deck))
     assert _accepted(renumbered) == _accepted(package)
-    assert len(_accepted(package)) > 150
+    assert len(_accepted(package)) > 100                       # not a vacuous comparison
 
 
 def test_packages_keep_the_anki_note(files: dict[tuple[str, str], Path]) -> None:

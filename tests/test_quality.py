@@ -34,10 +34,11 @@ def _code(q: Question) -> str | None:
 
 def test_generated_bank_passes_and_every_type_has_accepted_questions() -> None:
     rejected = [q for q in BANK if q.status == "rejected"]
-    # only the card's worked result ("== 3,200,000 seconds if function is 128MB RAM"), in every type
-    assert {q.stem.split(" › ")[-1].split("\n")[0][:3] for q in rejected} == {"== "}
-    assert {(q.reject_reason or "").split(":")[0] for q in rejected} == {"trivia"}
-    assert len(rejected) <= len(BANK) // 6
+    # only the card's worked result ("== 3,200,000 seconds if function is 128MB RAM") and the price that
+    # follows "After that" (after what, the stem cannot say), in every type
+    assert {q.stem.split(" › ")[-1].split("\n")[0][:3] for q in rejected} == {"== ", "Aft"}
+    assert {(q.reject_reason or "").split(":")[0] for q in rejected} == {"trivia", "unanswerable"}
+    assert len(rejected) <= len(BANK) // 3
     assert {q.type for q in BANK if q.status == "accepted"} == {
         "cloze", "term_cloze", "multi_cloze", "multichoice", "numerical", "calculated", "truefalse", "shortanswer"}
 

@@ -413,3 +413,52 @@ def test_a_title_naming_its_service_is_not_headed_by_a_service_named_in_passing(
               "---\nCertificate Transparency\nA:\n- A cert valid for 180 days or less needs 2 SCTs and a longer one needs 3.\n")
     stems = [q.stem for q in qs if q.card_index in (0, 1)]
     assert stems and not [s for s in stems if "Virtual Machines" in s or "Schema Conversion" in s]
+
+
+def test_a_sentence_that_opens_on_what_came_before_is_not_asked() -> None:
+    qs = bank("Tags\nA:\n- For many years, there was a notorious 10 tag limit per resource, which could not be raised and caused "
+              "many companies significant pain. As of 2016, this was raised to 50 tags per resource.\n"
+              "---\nLambda pricing\nA:\n- First 400,000 GB-seconds are free\n- After that $1.00 for 600,000 GB-seconds\n")
+    asked = {q.answer for q in accepted(qs)} | {str(q.get("source_text")) for q in accepted(qs, "truefalse")}
+    assert "50" not in asked and "$1.00" not in asked and "600,000 GB-seconds" not in asked
+    assert "400,000 GB-seconds" in asked
+
+
+def test_a_true_false_falsified_inside_brackets_is_rejected_even_when_the_claim_has_no_number() -> None:
+    qs = bank("GitHub Actions\nA:\n- GITHUB_TOKEN expires when the job finishes (max 24 h)\n- a job can run for 6 hours\n", seed=4)
+    false = {str(q.get("source_text")): q.reject_reason or "" for q in qs if q.type == "truefalse" and q.answer == "false"}
+    assert false["24 h"].startswith("side_remark: falsified inside a bracketed side remark")
+    assert false.get("6 hours", "") == ""
+
+
+def test_an_aside_in_the_notes_own_voice_is_not_asked() -> None:
+    qs = bank("CodeBuild compute\nA:\n- general1.small (2-core/std, as I learned them) costs $0.005 per minute\n")
+    reason = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
+    assert reason["2"].startswith("trivia: a value the notes are unsure of") or reason["2"].startswith("unanswerable")
+
+
+def test_a_multi_blank_whose_singular_noun_says_one_is_rejected() -> None:
+    qs = bank("DynamoDB RCU\nA:\n- 1 RCU = 1 Strongly consistent read of 4 KB per second\n")
+    multi = [q for q in qs if q.type == "multi_cloze"]
+    assert multi and all((q.reject_reason or "").startswith("giveaway: 'read' after blank (1)") for q in multi)
+
+
+def test_an_acronym_met_in_passing_is_not_asked() -> None:
+    qs = bank("Service Bus large messages\nA:\n- Use the Java Message Service (JMS) 2.0 client SDK for messages up to 100 MB\n"
+              "---\nAWS Cognito User Pools (CUP)\nA:\n- Cognito User Pools (CUP) is a serverless database of users for web apps\n")
+    assert not [q for q in qs if q.stem.endswith("stand for?") and "JMS" in q.stem]
+
+
+def test_the_items_of_a_long_lead_in_that_takes_their_maximum_are_not_asked_alone() -> None:
+    qs = bank("Cosmos DB - Minimum throughput on container\nA:\n- To estimate the minimum throughput required of a container "
+              "with manual throughput, find the maximum of:\n- - 400 RU/s\n- - Current storage in GB * 10 RU/s\n"
+              "- A container can hold up to 20 GB per logical partition\n")
+    assert not [q for q in accepted(qs) if q.answer in ("400", "400 RU/s")]
+    assert [q for q in accepted(qs) if q.answer == "20 GB"]
+
+
+def test_a_generic_value_column_is_not_named_in_the_stem() -> None:
+    qs = bank("Kubernetes scalability thresholds\nA:\n| limit | value |\n|---|---|\n| nodes per cluster | 5,000 |\n"
+              "| pods per node | 110 |\n")
+    stems = [q.stem for q in accepted(qs)]
+    assert stems and not [s for s in stems if "(value)" in s or "value (" in s]

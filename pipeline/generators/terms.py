@@ -69,8 +69,8 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
         body = f"What does {short} stand for?"
         if gives_away(long, f"{context} › {body}"):
             context = ""
-        if not context and short not in known:
-            continue        # the notes' own shorthand, asked with nothing to say whose it is
+        if short not in known and (not context or short not in card.title):
+            continue        # the notes' shorthand or a term met in passing ("Java Message Service (JMS) 2.0 SDK")
         if gives_away(long, body):
             continue
         text = layout.lines[index].text
