@@ -239,10 +239,17 @@ def summarise(store: Store, deck: Mapping[str, Any], changes: BuildChanges, path
 
 
 def build_deck(deck: Deck | DeckSource, settings: Settings, store: Store, *, force: bool = False,
-               progress: Callable[[int], None] | None = None) -> BuildSummary:
-    """The whole build of one deck in-process (no Prefect): only what changed is processed again."""
+               progress: Callable[[int], None] | None = None,
+               warn: Callable[[DeckIssue], None] | None = None, scan: DeckScan | None = None) -> BuildSummary:
+    """The whole build of one deck in-process (no Prefect): only what changed is processed again.
+
+    `progress` hears of each batch's cards, `warn` of each card left out (malformed, or it broke processing);
+    `scan` is the deck's scan when the caller has made it already."""
     source = DeckSource.of(deck) if isinstance(deck, Deck) else deck
-    scan = scan_deck(source, settings)
+    scan = scan if scan is not None else scan_deck(source, settings)
+    tell = warn or (lambda issue: None)
+    for issue in scan.issues:
+        tell(issue)
     todo = store.plan(source.deck_id, scan.scan, force=force)
     left_out: list[DeckIssue] = []
     try:
@@ -250,6 +257,8 @@ def build_deck(deck: Deck | DeckSource, settings: Settings, store: Store, *, for
             tables = process_batch(batch)
             store.stage(tables)
             left_out += tables.issues
+            for issue in tables.issues:
+                tell(issue)
             if progress is not None:
                 progress(len(batch.cards))
         row = deck_row(scan, left_out, settings)

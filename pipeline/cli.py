@@ -98,7 +98,9 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
 
     Only what changed is processed again: edited and new cards are extracted and
     generated, the rest keep their questions, IDs and revisions; a deck that has
-    not changed at all is reported as unchanged before any Prefect server starts.
+    not changed at all is reported as unchanged before any Prefect server starts,
+    and one with at most 1,000 changed cards is built in this process without one
+    (unless PREFECT_API_URL names a running server).
     Malformed cards are reported as FILE:LINE and skipped (or refused with
     --strict). What a build added, changed and removed is stored: see `qbank diff`.
 
@@ -117,8 +119,14 @@ def build(paths: tuple[Path, ...], db: Path, deck_format: str | None, seed: int,
     settings = Settings(seed=seed, batch_size=batch_size, strict=strict, deck_format=deck_format)
     plan = preflight(paths, db, settings, force=force)
     rows: list[dict[str, Any]] = []
-    if plan.to_build:
-        spec = {"paths": [str(p) for p in plan.to_build], "db": str(db), "seed": seed, "batch_size": batch_size,
+    # a few edited cards are built here: a server start would cost more than the work (unless one is running,
+    # where the run shows up)
+    here = {} if os.environ.get("PREFECT_API_URL") else plan.small
+    flow_paths = [p for p in plan.to_build if p not in here]
+    if here:
+        rows += _build_here(here, db, settings, report=report, with_report=not no_report and not flow_paths)
+    if flow_paths:
+        spec = {"paths": [str(p) for p in flow_paths], "db": str(db), "seed": seed, "batch_size": batch_size,
                 "strict": strict, "deck_format": deck_format, "force": force,
                 "workers": workers or os.cpu_count() or 1, "report": None if no_report else str(report or ""),
                 "runner": "dask" if dask_address else runner, "dask_address": dask_address}
@@ -151,6 +159,58 @@ def _build_summary(rows: list[dict[str, Any]], db: Path) -> None:
         _print_rows(["deck", "status", "cards", "questions", "accepted", "note"], [
             (r["deck_id"], r["status"], r.get("cards", ""), r.get("questions", ""), r.get("accepted", ""),
              "see the error above" if r["status"] == "failed" else "") for r in rows], "table")
+
+
+def _build_here(paths: dict[Path, Any], db: Path, settings: Any, *, report: Path | None,
+                with_report: bool) -> list[dict[str, Any]]:
+    """Build decks with few changed cards (`paths`: their scans) in this process (no Prefect), with the
+    flow's messages and report.
+
+    Ctrl-C or SIGTERM discards the deck being written: the bank stays as it was.
+    """
+    import signal
+    from dataclasses import asdict
+    from functools import partial
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .build import BuildSummary, build_deck, load_deck
+    from .store import Store
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    rows: list[dict[str, Any]] = []
+    current = ""
+    try:
+        with Store(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                          TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+            for path, scan in paths.items():
+                try:
+                    deck = load_deck(path, settings)
+                    current = deck.deck_id
+                    task = bar.add_task(deck.deck_id, total=None)
+                    summary = build_deck(deck, settings, store, progress=partial(bar.advance, task), scan=scan,
+                                         warn=lambda issue: click.echo(f"skipped card: {issue}", err=True))
+                except PipelineError as e:
+                    store.discard_staged()
+                    summary = BuildSummary(path.stem, str(path), "failed", message=str(e))
+                rows.append(asdict(summary))
+            current = ""
+            if with_report and any(r["status"] == "built" for r in rows):
+                from .report import write_report
+                from .settings import report_path
+
+                write_report(store, report or report_path(db))
+    except (_Interrupted, KeyboardInterrupt) as e:
+        click.echo(f"interrupted: {current or 'no deck'} not written; the bank is as it was", err=True)
+        raise SystemExit(128 + (e.signum if isinstance(e, _Interrupted) else signal.SIGINT)) from None
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return rows
 
 
 class _Interrupted(Exception):

@@ -6,8 +6,9 @@ an unreadable deck or an unchanged deck from here in about a second.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Final
 
 from .decks import SUFFIXES, DeckSource, deck_name, open_deck
 from .errors import DeckError, PipelineError, StrictModeError
@@ -65,6 +66,11 @@ def load_deck(path: str | Path, settings: Settings) -> DeckSource:
     return source
 
 
+# A deck the bank holds with at most this many cards to process again is built in-process: starting a
+# Prefect server and workers would cost more than the work (a 1% edit of 20,000 cards is 200).
+SMALL_CHANGE: Final = 1000
+
+
 @dataclass(frozen=True)
 class Preflight:
     """What a build has to do, found before any orchestration starts (seconds, not a server start)."""
@@ -72,6 +78,8 @@ class Preflight:
     to_build: list[Path]
     unchanged: list[tuple[Path, int]]      # (deck, cards): content and settings as at its last build
     failed: list[tuple[Path, str]]         # (deck or path, message): reported, not built
+    # of `to_build`: held by the bank, few cards changed; with their scans (`build.DeckScan`), made once
+    small: dict[Path, Any] = field(default_factory=dict)
 
 
 def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *, force: bool = False) -> Preflight:
@@ -110,4 +118,25 @@ def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *
             unchanged.append((p, before[2]))
         else:
             to_build.append(p)
-    return Preflight(to_build, unchanged, failed)
+    changed = [p for p in to_build if stored.get(deck_name(p)) is not None]
+    return Preflight(to_build, unchanged, failed, small=_small_changes(changed, db, settings) if changed else {})
+
+
+def _small_changes(paths: list[Path], db: str | Path, settings: Settings) -> dict[Path, Any]:
+    """The decks of `paths` (all held by the bank) with at most `SMALL_CHANGE` cards to process again, and their scans."""
+    from .build import scan_deck    # the deck-level scan; still no spaCy pipeline loaded
+
+    small = {}
+    try:
+        with Store(db, read_only=True) as store:
+            for p in paths:
+                try:
+                    scan = scan_deck(load_deck(p, settings), settings)
+                    todo = store.plan(deck_name(p), scan.scan)
+                except PipelineError:
+                    continue         # the build itself reports it
+                if todo is not None and len(todo) <= SMALL_CHANGE:
+                    small[p] = scan
+    except PipelineError:
+        return {}
+    return small

@@ -128,6 +128,49 @@ def test_preflight_sorts_decks_before_any_build(tmp_path: Path) -> None:
     assert preflight([good], tmp_path / "bank.duckdb", Settings(seed=9)).to_build == [good]
 
 
+def test_preflight_finds_decks_with_few_changed_cards_and_scans_them_once(tmp_path: Path) -> None:
+    from pipeline.preflight import SMALL_CHANGE
+
+    db, deck = tmp_path / "bank.duckdb", tmp_path / "serverless-aws.txt"
+    deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    assert preflight([deck], db, Settings()).small == {}           # a deck the bank does not hold: a full build
+    with Store(db) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+    deck.write_text(DECK.read_text(encoding="utf-8").replace("900 seconds", "901 seconds"), encoding="utf-8")
+    plan = preflight([deck], db, Settings())
+    assert plan.to_build == [deck] and list(plan.small) == [deck]
+    assert plan.small[deck].scan.num_rows == 36
+    assert preflight([deck], db, Settings(), force=True).small == {}   # --force processes every card
+    assert SMALL_CHANGE >= 200                                      # a 1% edit of 20,000 cards
+
+
+def test_a_small_edit_is_built_without_a_prefect_server_and_equals_a_full_rebuild(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db, deck = tmp_path / "bank.duckdb", tmp_path / "serverless-aws.txt"
+    deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    with Store(db) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+    deck.write_text(DECK.read_text(encoding="utf-8").replace("900 seconds", "901 seconds")
+                    + "\n-----\nno marker card\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "build", str(deck), "--db", str(db)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "(1 of 36 cards processed)" in done.stdout and "1 malformed card(s) skipped" in done.stdout
+    assert "skipped card: " in done.stderr and ":" in done.stderr.split("skipped card: ")[1]
+    assert (tmp_path / "bank-report.html").exists()                   # the report, beside the bank
+    assert not (tmp_path / "prefect-home").exists()                   # no server was started
+    full = tmp_path / "full.duckdb"
+    with Store(full) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+    mine = [q[:9] for q in snapshot(db)["questions"]]                # all but the revision
+    assert mine == [q[:9] for q in snapshot(full)["questions"]]     # as if the whole deck were built again
+
+
 def test_deck_paths_expand_folders(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("x\nA:\ny\n", encoding="utf-8")
     (tmp_path / "a.csv").write_text("front,back\nx,y\n", encoding="utf-8")
