@@ -819,8 +819,9 @@ def exam_create(name: str, db: Path, deck: str | None, count: int, types: str | 
                 per_subject: int | None, seed: int, target: str | None) -> None:
     """Pick an exam by blueprint and store it (an exam of the same name is replaced).
 
-    Picks spread over subjects and cards, take at most one question per fact,
-    and follow the difficulty mix; a short band or pool is filled or shrunk
+    Picks spread over subjects and cards, take at most one question per fact
+    and per source line (a stem shows its line's other facts), and follow the
+    difficulty mix; a short band or pool is filled or shrunk
     with a warning. With --target, only questions that export to that format
     without being skipped are picked.
 

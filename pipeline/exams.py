@@ -89,6 +89,12 @@ def fact_keys(q: Question) -> frozenset[str]:
     return frozenset(keys or {f"{q.card_id}:{q.line}"})
 
 
+def _taken_keys(q: Question) -> frozenset[str]:
+    """What a picked question rules out: its facts and its source line, whose other facts its stem shows
+    ("3% surcharge … from $1000 a month": a question on each would give the other's answer away)."""
+    return fact_keys(q) | {f"{q.card_id}:{q.line}"}
+
+
 def _quotas(count: int, mix: Mapping[str, float]) -> dict[str, int]:
     """Questions per band: largest remainders, so the quotas add up to `count`."""
     total = sum(mix.values())
@@ -136,7 +142,7 @@ def create_exam(
     picked: list[Question] = []
 
     def fits(q: Question, strict_band: bool) -> bool:
-        if fact_keys(q) & used_facts:
+        if _taken_keys(q) & used_facts:
             return False
         if per_subject is not None and by_subject[_subject(q)] >= per_subject:
             return False
@@ -150,7 +156,7 @@ def create_exam(
                 break
             picked.append(best)
             pool.remove(best)
-            used_facts.update(fact_keys(best))
+            used_facts.update(_taken_keys(best))
             by_subject[_subject(best)] += 1
             by_card[best.card_id] += 1
             by_band[band(best.difficulty)] += 1
@@ -165,7 +171,7 @@ def create_exam(
                               stacklevel=2)
     if len(picked) < count:
         warnings.warn(f"exam {name!r}: only {len(picked)} of {count} questions fit the blueprint "
-                      "(one per fact, --per-subject, --types, --target); lower --count or widen the blueprint", stacklevel=2)
+                      "(one per fact and source line, --per-subject, --types, --target); lower --count or widen the blueprint", stacklevel=2)
     order = {q.question_id: i for i, q in enumerate(questions)}
     picked.sort(key=lambda q: order[q.question_id])   # the bank's order: by deck, card and line
     items = tuple(ExamItem(i, q.question_id, band(q.difficulty), _subject(q)) for i, q in enumerate(picked))

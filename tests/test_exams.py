@@ -49,6 +49,17 @@ def test_one_question_per_fact_and_spread_over_subjects_and_cards() -> None:
     assert [q.question_id for q in picked] == [q.question_id for q in qs if q.question_id in exam.question_ids]
 
 
+def test_two_facts_of_one_line_never_share_an_exam() -> None:
+    """A stem shows its line's other facts: a question on each would give the other's answer away."""
+    qs = [replace(q, line=0) for q in bank(n_cards=4, per_card=4)]     # two facts per card, all on one line
+    exam = create_exam(qs, name="e", count=8, seed=1)
+    by_id = {q.question_id: q for q in qs}
+    lines = [(by_id[i].card_id, by_id[i].line) for i in exam.question_ids]
+    assert len(lines) == len(set(lines)) == 4
+    apart = create_exam(bank(n_cards=4, per_card=4), name="e", count=8, seed=1)   # on their own lines: both fit
+    assert len(apart.question_ids) == 8
+
+
 def test_higher_quality_questions_are_preferred_where_coverage_ties() -> None:
     qs = [replace(q, quality=0.9 if q.line == 2 else 0.5) for q in bank()]   # the third question of each card scores best
     exam = create_exam(qs, name="e", count=12, seed=3)
