@@ -8,6 +8,7 @@ leaves the previous bank exactly as it was.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -36,23 +37,32 @@ if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an e
 __all__ = ["SCHEMA_VERSION", "BuildChanges", "DeckBuild", "Store"]
 
 SCHEMA_VERSION = 1
-# DuckDB takes most of the machine's memory by default; a bank's writes and queries need little, and what
-# a large deck's commit needs beyond this spills to disk. Keeps a build's memory flat whatever the deck's size.
-MEMORY_LIMIT = "256MB"
+# DuckDB takes most of the machine's memory by default; a bank's queries need little and what sorts and
+# aggregates need beyond this spills to disk. A deck's commit is one transaction, whose updates DuckDB holds
+# in memory until it commits: about 25 MB per 10,000 cards of the bench decks, so a 200,000-card deck needs
+# ~500 MB. QBANK_DB_MEMORY raises the cap for larger decks.
+MEMORY_LIMIT = os.environ.get("QBANK_DB_MEMORY", "1GB")
+# A writer commits a whole deck in one transaction; one thread keeps its aggregates within MEMORY_LIMIT (each
+# thread holds its own hash tables), and the builds' CPU is in the batch workers anyway.
+WRITER_CONFIG = {"threads": 1, "preserve_insertion_order": False}
+DUPLICATE_SLICE_ROWS = 50_000     # accepted questions per slice of the deck-wide duplicate search
 
 # Tables a deck build replaces, child tables first.
 DECK_TABLES = ("options", "question_features", "questions", "service_mentions", "facts", "cards", "decks")
 
+# The deck-sized tables (cards, facts, questions, question_features) have no PRIMARY KEY: DuckDB keeps a key's
+# index in memory, which for a 200,000-card deck outgrew MEMORY_LIMIT by itself. Their IDs are unique by
+# construction (derived from content, old rows deleted before new ones go in); `replace_deck` checks it.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_info (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS decks (
     deck_id VARCHAR PRIMARY KEY, name VARCHAR, path VARCHAR, content_hash VARCHAR,
     settings_hash VARCHAR, n_cards INTEGER, n_skipped INTEGER, issues VARCHAR[]);
 CREATE TABLE IF NOT EXISTS cards (
-    card_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_index INTEGER, title VARCHAR,
+    card_id VARCHAR, deck_id VARCHAR, card_index INTEGER, title VARCHAR,
     answer VARCHAR, quiz_answer VARCHAR, quiz_note VARCHAR, first_line INTEGER, line_numbers INTEGER[], origin JSON);
 CREATE TABLE IF NOT EXISTS facts (
-    fact_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER, line INTEGER,
+    fact_id VARCHAR, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER, line INTEGER,
     text VARCHAR, value DOUBLE, unit VARCHAR, kind VARCHAR, start_char INTEGER, end_char INTEGER,
     source_value DOUBLE, source_unit VARCHAR, bound VARCHAR, role VARCHAR, fact_group VARCHAR,
     attribute VARCHAR, subject VARCHAR, context VARCHAR);
@@ -60,14 +70,14 @@ CREATE TABLE IF NOT EXISTS service_mentions (
     deck_id VARCHAR, card_id VARCHAR, card_index INTEGER, line INTEGER, text VARCHAR,
     service VARCHAR, start_char INTEGER, end_char INTEGER, source VARCHAR);
 CREATE TABLE IF NOT EXISTS questions (
-    question_id VARCHAR PRIMARY KEY, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER,
+    question_id VARCHAR, deck_id VARCHAR, card_id VARCHAR, card_index INTEGER,
     fact_id VARCHAR, line INTEGER, type VARCHAR, stem VARCHAR, answer VARCHAR,
     answer_value DOUBLE, answer_unit VARCHAR, subject VARCHAR, generator VARCHAR,
     generator_version VARCHAR, reason VARCHAR, status VARCHAR, reject_reason VARCHAR,
     difficulty DOUBLE, extra JSON, content_hash VARCHAR, revision INTEGER);
 CREATE TABLE IF NOT EXISTS options (
     question_id VARCHAR, deck_id VARCHAR, position INTEGER, text VARCHAR, value DOUBLE, is_correct BOOLEAN);
-CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR PRIMARY KEY, deck_id VARCHAR);
+CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR, deck_id VARCHAR);
 -- Build history: what each build of a deck added, changed and removed (`qbank diff`).
 CREATE TABLE IF NOT EXISTS builds (
     build_id VARCHAR PRIMARY KEY, deck_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, mode VARCHAR,
@@ -158,7 +168,8 @@ class Store:
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            con = duckdb.connect(str(self.path), read_only=self.read_only, config={"memory_limit": MEMORY_LIMIT})
+            con = duckdb.connect(str(self.path), read_only=self.read_only,
+                                 config={"memory_limit": MEMORY_LIMIT, **({} if self.read_only else WRITER_CONFIG)})
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open the bank ({e}); is another qbank writing to it?") from e
         if self.read_only:
@@ -242,6 +253,10 @@ class Store:
     def stage(self, batch: BatchTables) -> None:
         """Add a processed batch to this connection's staging tables (nothing visible until `replace_deck`)."""
         cur = self._builder
+        with _within_memory("staging a batch"):
+            self._stage(cur, batch)
+
+    def _stage(self, cur: duckdb.DuckDBPyConnection, batch: BatchTables) -> None:
         for name, table in batch.tables:
             cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS _stage_{name} AS SELECT * FROM {name} LIMIT 0")
             if table.num_rows:
@@ -288,40 +303,46 @@ class Store:
         started = datetime.now(timezone.utc).replace(tzinfo=None)
         for name in TABLE_SCHEMAS:   # a batch-less build (no card changed) still commits
             self._builder.execute(f"CREATE TEMP TABLE IF NOT EXISTS _stage_{name} AS SELECT * FROM {name} LIMIT 0")
-        with self.transaction(self._builder) as cur:
-            cur.register("_scan_rows", scan)
-            cur.execute("CREATE OR REPLACE TEMP TABLE _scan AS SELECT * FROM _scan_rows")
-            cur.unregister("_scan_rows")
-            existed = _count(cur, "SELECT count(*) FROM decks WHERE deck_id = ?", [deck_id]) > 0
-            processed = _count(cur, "SELECT count(*) FROM _stage_cards")
-            cur.execute("CREATE OR REPLACE TEMP TABLE _old AS SELECT question_id, type, card_index, line, stem, answer, "
-                        "status, content_hash, revision FROM questions WHERE deck_id = ?", [deck_id])
-            cur.execute("CREATE OR REPLACE TEMP TABLE _gone AS SELECT card_id FROM cards WHERE deck_id = ? AND "
-                        "(card_id IN (SELECT card_id FROM _stage_cards) OR card_id NOT IN (SELECT card_id FROM _scan))",
-                        [deck_id])
-            gone_questions = "SELECT question_id FROM questions WHERE deck_id = ? AND card_id IN (SELECT card_id FROM _gone)"
-            for table in ("options", "question_features"):
-                cur.execute(f"DELETE FROM {table} WHERE question_id IN ({gone_questions})", [deck_id])
-            for table in ("questions", "service_mentions", "facts", "cards"):
-                cur.execute(f"DELETE FROM {table} WHERE deck_id = ? AND card_id IN (SELECT card_id FROM _gone)", [deck_id])
-            cur.execute("""
-                UPDATE _stage_questions SET revision = CASE WHEN o.content_hash IS NULL THEN coalesce(o.revision, 0) + 1
-                    WHEN o.content_hash = _stage_questions.content_hash THEN o.revision ELSE o.revision + 1 END
-                FROM _old o WHERE o.question_id = _stage_questions.question_id""")
-            for table in TABLE_SCHEMAS:
-                cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _stage_{table}")
-                cur.execute(f"DROP TABLE _stage_{table}")
-            _move_cards(cur, deck_id)
-            cur.execute("DELETE FROM decks WHERE deck_id = ?", [deck_id])
-            cur.register("_deck", arrow([deck], DECK_SCHEMA))
-            cur.execute("INSERT INTO decks BY NAME SELECT * FROM _deck")
-            cur.unregister("_deck")
-            if judge_duplicates:
-                _mark_duplicates(cur, deck_id)
-            _deck_difficulty(cur, deck_id)
-            changes = _record_changes(cur, deck_id, build_id, started, mode, processed, record_rows=existed)
-            for temp in ("_scan", "_old", "_gone"):
-                cur.execute(f"DROP TABLE {temp}")
+        with _within_memory(f"committing deck {deck_id}"), self.transaction(self._builder) as cur:
+            return self._replace(cur, deck, scan, deck_id, build_id, started, mode, judge_duplicates)
+
+    def _replace(self, cur: duckdb.DuckDBPyConnection, deck: Mapping[str, Any], scan: pa.Table, deck_id: str,
+                 build_id: str, started: datetime, mode: str, judge_duplicates: bool) -> BuildChanges:
+        """`replace_deck`'s statements, inside its transaction."""
+        cur.register("_scan_rows", scan)
+        cur.execute("CREATE OR REPLACE TEMP TABLE _scan AS SELECT * FROM _scan_rows")
+        cur.unregister("_scan_rows")
+        existed = _count(cur, "SELECT count(*) FROM decks WHERE deck_id = ?", [deck_id]) > 0
+        processed = _count(cur, "SELECT count(*) FROM _stage_cards")
+        cur.execute("CREATE OR REPLACE TEMP TABLE _old AS SELECT question_id, type, card_index, line, stem, answer, "
+                    "status, content_hash, revision FROM questions WHERE deck_id = ?", [deck_id])
+        cur.execute("CREATE OR REPLACE TEMP TABLE _gone AS SELECT card_id FROM cards WHERE deck_id = ? AND "
+                    "(card_id IN (SELECT card_id FROM _stage_cards) OR card_id NOT IN (SELECT card_id FROM _scan))",
+                    [deck_id])
+        gone_questions = "SELECT question_id FROM questions WHERE deck_id = ? AND card_id IN (SELECT card_id FROM _gone)"
+        for table in ("options", "question_features"):
+            cur.execute(f"DELETE FROM {table} WHERE question_id IN ({gone_questions})", [deck_id])
+        for table in ("questions", "service_mentions", "facts", "cards"):
+            cur.execute(f"DELETE FROM {table} WHERE deck_id = ? AND card_id IN (SELECT card_id FROM _gone)", [deck_id])
+        cur.execute("""
+            UPDATE _stage_questions SET revision = CASE WHEN o.content_hash IS NULL THEN coalesce(o.revision, 0) + 1
+                WHEN o.content_hash = _stage_questions.content_hash THEN o.revision ELSE o.revision + 1 END
+            FROM _old o WHERE o.question_id = _stage_questions.question_id""")
+        for table in TABLE_SCHEMAS:
+            cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _stage_{table}")
+            cur.execute(f"DROP TABLE _stage_{table}")
+        _move_cards(cur, deck_id)
+        cur.execute("DELETE FROM decks WHERE deck_id = ?", [deck_id])
+        cur.register("_deck", arrow([deck], DECK_SCHEMA))
+        cur.execute("INSERT INTO decks BY NAME SELECT * FROM _deck")
+        cur.unregister("_deck")
+        _check_unique_ids(cur, deck_id)
+        if judge_duplicates:
+            _mark_duplicates(cur, deck_id)
+        _deck_difficulty(cur, deck_id)
+        changes = _record_changes(cur, deck_id, build_id, started, mode, processed, record_rows=existed)
+        for temp in ("_scan", "_old", "_gone"):
+            cur.execute(f"DROP TABLE {temp}")
         return changes
 
     def write_build(self, build: DeckBuild) -> dict[str, int]:
@@ -536,6 +557,30 @@ def _move_cards(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
     cur.execute("DROP TABLE _moved")
 
 
+@contextmanager
+def _within_memory(doing: str) -> Iterator[None]:
+    """DuckDB running out of the memory the bank may use, as a message that says what to do."""
+    try:
+        yield
+    except duckdb.OutOfMemoryException as e:
+        raise StoreError(f"{doing} needs more memory than the bank may use ({MEMORY_LIMIT}); the bank is as it "
+                         "was. Build again with a larger cap, e.g. QBANK_DB_MEMORY=4GB qbank build …") from e
+
+
+_ID_COLUMNS = (("cards", "card_id"), ("facts", "fact_id"), ("questions", "question_id"),
+               ("question_features", "question_id"))
+
+
+def _check_unique_ids(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
+    """What the tables' keys would enforce: no ID twice (a build that made one rolls back whole)."""
+    for table, column in _ID_COLUMNS:
+        twice = cur.execute(f"SELECT {column} FROM {table} WHERE deck_id = ? GROUP BY 1 HAVING count(*) > 1 LIMIT 1",
+                            [deck_id]).fetchone()
+        if twice:
+            raise StoreError(f"{table}: {column} {twice[0]!r} would be stored twice; the bank is left as it was. "
+                             "This is a qbank bug: please report it with the deck")
+
+
 def _mark_duplicates(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
     """Over the whole deck, an accepted question that repeats an earlier accepted one is rejected.
 
@@ -544,17 +589,35 @@ def _mark_duplicates(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
     """
     cur.execute("UPDATE questions SET status = 'accepted', reject_reason = NULL "
                 "WHERE deck_id = ? AND starts_with(reject_reason, 'duplicate:')", [deck_id])
-    cur.execute("""
-        WITH ranked AS (
-            SELECT question_id,
-                   row_number() OVER by_stem AS r1, first_value(question_id) OVER by_stem AS f1,
-                   row_number() OVER by_near AS r2, first_value(question_id) OVER by_near AS f2
-            FROM questions WHERE deck_id = ? AND status = 'accepted'
-            WINDOW by_stem AS (PARTITION BY stem_key ORDER BY card_index, line_index, type, question_id),
-                   by_near AS (PARTITION BY near_key ORDER BY card_index, line_index, type, question_id))
-        UPDATE questions SET status = 'rejected', reject_reason = CASE WHEN r.r1 > 1
-            THEN 'duplicate: same stem as ' || r.f1 ELSE 'duplicate: nearly the same question as ' || r.f2 END
-        FROM ranked r WHERE questions.question_id = r.question_id AND (r.r1 > 1 OR r.r2 > 1)""", [deck_id])
+    # The first question of each key by aggregates (they spill to disk; window functions over every row of a
+    # large deck do not), then an update of the repeats alone.
+    # Keys are grouped by their 128-bit digest, not their text: a small hash table however long the stems.
+    # A large deck's keys go through in slices (by digest), so each aggregate's hash table stays small.
+    order = "printf('%010d%06d%s%s', card_index, line_index, type, question_id)"
+    n = _count(cur, "SELECT count(*) FROM questions WHERE deck_id = ? AND status = 'accepted'", [deck_id])
+    slices = n // DUPLICATE_SLICE_ROWS + 1
+    for key in ("stem_key", "near_key"):
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE _first_{key} (k UHUGEINT, first VARCHAR)")
+        for part in range(slices):
+            cur.execute(f"""
+                INSERT INTO _first_{key}
+                SELECT md5_number({key}) AS k, arg_min(question_id, {order}) AS first
+                FROM questions WHERE deck_id = $deck AND status = 'accepted' AND md5_number({key}) % $n = $part
+                GROUP BY 1 HAVING count(*) > 1""", {"n": slices, "part": part, "deck": deck_id})
+    cur.execute("CREATE OR REPLACE TEMP TABLE _repeats (question_id VARCHAR, rank INTEGER, reason VARCHAR)")
+    for rank, (key, said) in enumerate((("stem_key", "same stem as"), ("near_key", "nearly the same question as"))):
+        for part in range(slices):
+            cur.execute(f"""
+                INSERT INTO _repeats
+                SELECT q.question_id, {rank}, 'duplicate: {said} ' || f.first
+                FROM questions q JOIN (SELECT * FROM _first_{key} WHERE k % $n = $part) f ON f.k = md5_number(q.{key})
+                WHERE q.deck_id = $deck AND q.status = 'accepted' AND md5_number(q.{key}) % $n = $part
+                  AND f.first <> q.question_id""", {"n": slices, "part": part, "deck": deck_id})
+    cur.execute("UPDATE questions SET status = 'rejected', reject_reason = r.reason "
+                "FROM (SELECT question_id, arg_min(reason, rank) AS reason FROM _repeats GROUP BY 1) r "
+                "WHERE questions.question_id = r.question_id")
+    for temp in ("_first_stem_key", "_first_near_key", "_repeats"):
+        cur.execute(f"DROP TABLE {temp}")
 
 
 def _deck_difficulty(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:

@@ -59,9 +59,9 @@ def test_failed_build_leaves_previous_bank_intact(db_path: Path) -> None:
         store.write_build(small_build())
     before = counts(db_path)
     good = small_build()
-    # Two questions with one ID violate the primary key half-way through the writes.
+    # Two questions with one ID: the uniqueness check fails half-way through the writes.
     broken = replace(good, questions=good.questions * 2, features=())
-    with Store(db_path) as store, pytest.raises(duckdb.Error):
+    with Store(db_path) as store, pytest.raises(StoreError, match="would be stored twice"):
         store.write_build(broken)
     assert counts(db_path) == before
     with Store(db_path, read_only=True) as store:
@@ -126,3 +126,36 @@ def test_a_bank_from_before_question_revisions_is_migrated_on_write(db_path: Pat
         store.write_build(small_build())
         # the old rows carry no content hash: the store cannot tell they are unchanged, so it counts a revision
         assert [q.revision for q in store.load_questions()] == [1]
+
+
+def test_a_commit_that_outgrows_the_memory_cap_is_a_message_and_the_bank_stays(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.store as store_module
+    from pipeline.build import build_deck
+    from pipeline.settings import Settings
+    from tests.conftest import DECK
+
+    db = tmp_path / "bank.duckdb"
+    deck = parse_deck(DECK.read_text(encoding="utf-8"), path="serverless-aws.txt")
+    with Store(db) as store:
+        build_deck(deck, Settings(), store)
+    with duckdb.connect(str(db), read_only=True) as con:
+        before = con.execute("SELECT question_id, status FROM questions ORDER BY 1").fetchall()
+    monkeypatch.setattr(store_module, "MEMORY_LIMIT", "2MB")
+    bigger = parse_deck(DECK.read_text(encoding="utf-8") * 40, path="serverless-aws.txt")
+    with pytest.raises(StoreError, match=r"needs more memory than the bank may use \(2MB\); the bank is as it was. "
+                                         r"Build again with a larger cap, e.g. QBANK_DB_MEMORY=4GB"):
+        with Store(db) as store:
+            build_deck(bigger, Settings(), store, force=True)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT question_id, status FROM questions ORDER BY 1").fetchall() == before
+
+
+def test_ids_are_unique_without_keys_and_a_repeat_rolls_the_commit_back(db_path: Path) -> None:
+    import pipeline.store as store_module
+
+    with Store(db_path) as store:
+        cur = store.cursor()
+        cur.execute("INSERT INTO questions (question_id, deck_id) VALUES ('q1', 'd'), ('q1', 'd')")
+        with pytest.raises(StoreError, match="questions: question_id 'q1' would be stored twice"):
+            store_module._check_unique_ids(cur, "d")
