@@ -244,7 +244,7 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
             return f"a false value before '{noun}' does not agree in number"
         return None
     if q.type == "multi_cloze":
-        return _multi_giveaway(body, q.get("answers"))
+        return _multi_giveaway(body, q.get("answers")) or _multi_words(q.get("answers"))
     if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
         return None
     written = re.sub(r"^\W+|\W+$", "", q.answer)
@@ -258,6 +258,15 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return "the sentence lists the items it counts"
     if (_ONE.match(written.split()[0]) if written else False) and re.search(r"\b(?:only|just|a\s+single)\s+$", body[:body.index(BLANK)], re.IGNORECASE):
         return "'only _____' says the answer is one"
+    return None
+
+
+def _multi_words(answers: object) -> str | None:
+    """A multi-blank whose blank holds words ("a single partition reader", "one core"): typed answers of
+    words cannot be matched, and its other blanks are values."""
+    for n, part in enumerate(answers if isinstance(answers, list) else [], 1):
+        if not re.search(r"\d", str(part)):
+            return f"blank ({n}) holds words ({part!r}), not a value"
     return None
 
 
@@ -493,6 +502,11 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     vague = _WHICH_SETTING.match(body)
     if vague and not _says_which(heading, body):
         return f"'{vague.group(0)}' does not say which setting"
+    if _BRACKET_ONLY.match(body) and not _NAMES_A_LIMIT.search(body):
+        return "the value is a bracketed note on a name: the stem does not say what it measures"
+    if q.answer_unit in (None, "count") and q.type in NUMERIC_TYPES and BLANK in body \
+            and _NO_NOUN_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
+        return "the count is followed by no noun: the stem does not say what it counts"
     relative = _RELATIVE.search(body)
     if relative:
         return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
@@ -529,6 +543,12 @@ def _says_which(heading: str, body: str) -> bool:
     return bool(inner) and " › " in heading and not re.search(r"\band\b|,|/|&", inner)
 
 
+# "Environment variables (_____)": a value noted on a name, which says neither size nor count nor time
+_BRACKET_ONLY = re.compile(r"^[^()]{1,60}\(\s*" + BLANK + r"\s*\)\s*\.?$")
+_NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|up\s+to|default|timeout|retention|capacity|"
+                            r"quota|cost|price|duration|memory|storage|throughput|rate)\b", re.IGNORECASE)
+# "1 RCU = _____ eventually consistent": the thing counted was left on another line
+_NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?[a-z]+(?:ent|ant|ive|al|ous|ble|ic)\s*[.)]?\s*$", re.IGNORECASE)
 # "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
 _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"
                        r"value|rate|number|limit)\b", re.IGNORECASE)

@@ -462,3 +462,19 @@ def test_a_generic_value_column_is_not_named_in_the_stem() -> None:
               "| pods per node | 110 |\n")
     stems = [q.stem for q in accepted(qs)]
     assert stems and not [s for s in stems if "(value)" in s or "value (" in s]
+
+
+def test_a_value_that_says_not_what_it_measures_or_counts_is_not_asked() -> None:
+    qs = bank("Lambda limits\nA:\n- Environment variables (4KB)\n- Memory allocation: 128MB - 3008 MB (64 MB increments)\n"
+              "---\nDynamoDB RCU\nA:\n- 1 RCU = 2 eventually consistent\n- Up to 10 nodes in the cluster\n")
+    reason = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
+    assert reason["4KB"].startswith("unanswerable: the value is a bracketed note on a name")
+    assert reason["2"].startswith("unanswerable: the count is followed by no noun")
+    assert reason["3008 MB"] == "" and reason["10"] == ""
+
+
+def test_a_multi_blank_of_words_is_rejected() -> None:
+    qs = bank("Functions Premium plan\nA:\n- Premium instance sizes: one core, two core, and four core instances.\n"
+              "- Event Hubs allows a single partition reader per consumer group and four partitions by default.\n")
+    multi = [q for q in qs if q.type == "multi_cloze"]
+    assert multi and all((q.reject_reason or "").startswith("giveaway: blank (") for q in multi)
