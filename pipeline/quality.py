@@ -302,9 +302,10 @@ _SCENARIO = re.compile(
     # an example set on a thing: "For example, on a 16 node cluster … _____ columns"
     r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b",
     re.IGNORECASE)
-# A sentence whose subject is "this/that …" said of the sentence before: "This can reduce costs by 2/3".
 _LOWER_BOUND = re.compile(r"(?:\bbetween|\bfrom|\bof|\brange|:)\s*$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
+# A sentence whose subject is "this/that …" said of the sentence before: "This can reduce costs by 2/3",
+# "As of 2016, this was raised to …", "After that $1.00 for …".
 _DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(?:can|could|is|are|was|were|will|would|may|might|should|must|"
                       r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b"
                       r"|(?:thus|therefore|hence|consequently)\b"
