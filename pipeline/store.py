@@ -44,7 +44,7 @@ SCHEMA_VERSION = 1
 MEMORY_LIMIT = os.environ.get("QBANK_DB_MEMORY", "1GB")
 # A writer commits a whole deck in one transaction; one thread keeps its aggregates within MEMORY_LIMIT (each
 # thread holds its own hash tables), and the builds' CPU is in the batch workers anyway.
-WRITER_CONFIG = {"threads": 1, "preserve_insertion_order": False}
+WRITER_CONFIG = {"threads": 1}
 DUPLICATE_SLICE_ROWS = 50_000     # accepted questions per slice of the deck-wide duplicate search
 
 # Tables a deck build replaces, child tables first.
