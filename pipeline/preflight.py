@@ -107,6 +107,7 @@ def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *
             stored = {}              # locked or not a bank: the build itself will say so
     to_build: list[Path] = []
     unchanged: list[tuple[Path, int]] = []
+    changed: dict[Path, DeckSource] = {}     # held by the bank, content or settings new
     for p in found:
         try:
             deck = load_deck(p, settings)
@@ -118,21 +119,22 @@ def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *
             unchanged.append((p, before[2]))
         else:
             to_build.append(p)
-    changed = [p for p in to_build if stored.get(deck_name(p)) is not None]
+            if before is not None:
+                changed[p] = deck
     return Preflight(to_build, unchanged, failed, small=_small_changes(changed, db, settings) if changed else {})
 
 
-def _small_changes(paths: list[Path], db: str | Path, settings: Settings) -> dict[Path, Any]:
-    """The decks of `paths` (all held by the bank) with at most `SMALL_CHANGE` cards to process again, and their scans."""
+def _small_changes(decks: dict[Path, DeckSource], db: str | Path, settings: Settings) -> dict[Path, Any]:
+    """The decks (all held by the bank) with at most `SMALL_CHANGE` cards to process again, and their scans."""
     from .build import scan_deck    # the deck-level scan; still no spaCy pipeline loaded
 
     small = {}
     try:
         with Store(db, read_only=True) as store:
-            for p in paths:
+            for p, deck in decks.items():
                 try:
-                    scan = scan_deck(load_deck(p, settings), settings)
-                    todo = store.plan(deck_name(p), scan.scan)
+                    scan = scan_deck(deck, settings)
+                    todo = store.plan(deck.deck_id, scan.scan)
                 except PipelineError:
                     continue         # the build itself reports it
                 if todo is not None and len(todo) <= SMALL_CHANGE:
