@@ -31,10 +31,10 @@ from typing import Final
 from .generators.context import gives_away
 from .generators.distractors import plausible
 from .generators.grammar import agree, counted_noun, number_of
-from .generators.qa import shape
+from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
-from .sites import BLANK, distinctive_words, plain_words, strip_marks
+from .sites import BLANK, clean, distinctive_words, plain_words, strip_marks
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "quality_score", "RULES"]
@@ -71,6 +71,14 @@ class Lookups:
             self.cards[cf.card.card_id] = cf.card
             for f in cf.facts:
                 self.facts[f.fact_id] = f
+        self._qa: dict[str, QACard | None] = {}
+
+    def qa(self, card_id: str) -> QACard | None:
+        """The card as the deck's own question and answer, if it is one (read once per card)."""
+        if card_id not in self._qa:
+            card = self.cards.get(card_id)
+            self._qa[card_id] = qa_card(card) if card is not None else None
+        return self._qa[card_id]
 
 
 Rule = Callable[[Question, Lookups], str | None]
@@ -253,7 +261,7 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return f"'{noun}' after the blank says the answer is one"
     if _ONE.match(written) and re.search(r"(?:^|[\s›])1\s+[A-Za-z]{2,6}\s*=\s*" + BLANK, body):
         return "a definition '1 X = …' whose right side is one"
-    counted = _COUNTED_LIST.search(body)
+    counted = _COUNTED_LIST.search(body) or _LISTED_BEFORE.search(body[:body.index(BLANK)])
     if counted and q.answer_value is not None and len(_list_items(counted.group(1))) == q.answer_value:
         return "the sentence lists the items it counts"
     if (_ONE.match(written.split()[0]) if written else False) and re.search(r"\b(?:only|just|a\s+single)\s+$", body[:body.index(BLANK)], re.IGNORECASE):
@@ -285,6 +293,10 @@ def _multi_giveaway(body: str, answers: object) -> str | None:
 
 # "_____ consistency levels: strong, bounded staleness, session, …": the count of the list that follows
 _COUNTED_LIST = re.compile(BLANK + r"\s+[A-Za-z][^.;:()\n]{0,40}?[:(]\s*([^.;:()]+)")
+
+
+# "Free and Shared, the _____ base tiers": the items named just before their count
+_LISTED_BEFORE = re.compile(r"([A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*,?\s+(?:and|or)\s+[A-Z][\w-]*)\s*,\s*(?:the|both|all|these)\s+$")
 
 
 def _list_items(text: str) -> list[str]:
@@ -337,9 +349,13 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         parts = q.get("answers")
         answer = str(parts[0]) if isinstance(parts, list) and parts else ""
         return _trivia_of(body, answer, math.nan) if BLANK in body and answer else None
-    if q.answer_value is None:
+    if q.answer_value is None or BLANK not in body:
         return None
-    return _trivia_of(body, answer, q.answer_value) if BLANK in body else None
+    at = body.index(BLANK)
+    narrow = _narrow_range(body[:at], body[at + len(BLANK):], answer) if q.type != "truefalse" else None
+    if narrow:   # a statement of the whole range ("takes 3-5 hours") is still judged as one claim
+        return f"one end of a rough range ({narrow}): the other end gives it away"
+    return _trivia_of(body, answer, q.answer_value)
 
 
 def _asked_body(q: Question) -> tuple[str, str]:
@@ -362,6 +378,8 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"\bworked\s+(?:example|problem)s?\b|\bexample\s+calculations?\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
+# "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
+_HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$")      # an open backtick before the blank: a value in a command or code
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$",
                             re.IGNORECASE)
@@ -398,12 +416,18 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if body.lstrip().startswith("=") or (worked and (_OPERATOR.search(near) or "=" in near)) or (
             re.match(r"\s*\(\s*\d", body[at + len(BLANK):]) and _OPERATOR.search(body[at:at + 60])):
         return "an operand or result of worked arithmetic"
+    if _HYPOTHETICAL.match(_sentence_around(body, at)):
+        return "a made-up case ('For instance, a … would …'): its numbers are the example's"
     if _SCENARIO.search(body[:at]):
         return "a number of a worked scenario"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
     if _CODE.search(body[:at]):
         return "a value in a command or code, not a fact"
+    if _RESTATED.search(body[:at]):
+        return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
+    if _CURRENCY.match(answer) and _in_brackets(body[:at]) and _CURRENCY.search(_outside_brackets(body)):
+        return "a price restated in brackets per another quantity: worked out from the price beside it"
     if _FORMER.search(body[:at]):
         return "a former value ('used to be …'), not the current one"
     if _HEDGE.search(body):
@@ -417,14 +441,46 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     return None
 
 
+_RESTATED = re.compile(r"\d[^()]*\(\s*(?:~|≈|=|i\.e\.,?|that\s+is,?|approx\.?|roughly|about)[^()]*$", re.IGNORECASE)
+_CURRENCY = re.compile(r"[$€£]\s?\d|\d\s?(?:USD|EUR|cents?)\b")
+_RANGE_BEFORE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*[-–]\s*$")
+_RANGE_AFTER = re.compile(r"^\s*[-–]\s*(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*[-–]?\s*\d)")
+NARROW_RANGE: Final = 2.0    # "10-12 connections", "45-60%": an estimate whose ends are this close is one claim
+
+
+def _sentence_around(body: str, at: int) -> str:
+    """The sentence of a body that holds the blank at `at`, without bullet marks."""
+    start = re.split(r"(?<=[.!?])\s+(?=[A-Z])", body[:at])[-1]
+    return strip_marks(start).lstrip() + re.split(r"[.;!?](?:\s|$)", body[at:])[0]
+
+
+def _in_brackets(before: str) -> bool:
+    return before.count("(") > before.count(")")
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", text.replace(BLANK, " "))
+
+
+def _narrow_range(before: str, after: str, answer: str) -> str | None:
+    """The other end of a range the blank ends ("_____-12"), when both ends are within a factor of two."""
+    other = _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after)
+    number = _NUMBER.search(answer)
+    if other is None or number is None:
+        return None
+    value, end = float(number.group().replace(",", "")), float(other.group(1).replace(",", ""))
+    return other.group(1) if end > 0 and value > 0 and max(end, value) / min(end, value) < NARROW_RANGE else None
+
+
 # "(used to be _____)", "the previous figure was _____", "older docs: _____", "at launch it was _____"
 _FORMER = re.compile(r"(?:\bused\s+to\s+be|\bformerly|\bpreviously|\boriginally|"
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
                      r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",
                      re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"
-                    r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them))\b"
-                    r"|\(\?\)|\?\?", re.IGNORECASE)
+                    r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
+                    r"or\s+something|anywhere\s+between)\b"
+                    r"|\(\?\)|\?\?|\(ish\)", re.IGNORECASE)
 _MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
@@ -452,6 +508,9 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
         return "a table cell of several values: which one is judged is unclear"
     if q.answer != "false":
         return None
+    written = q.get("source_text")
+    if isinstance(written, str) and _occurs(body.replace(shown, " ", 1), written.strip(), before="number", after="number") >= 0:
+        return f"the false statement still states {written.strip()!r}: it contradicts itself"
     at = body.index(shown)       # the body is cleaned: its brackets are balanced
     depth = sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in body[:at])
     # the claim outside the brackets stays true ("expires when the job ends (max 36 h)"): a learner may say true
@@ -508,6 +567,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if q.answer_unit in (None, "count") and q.type in NUMERIC_TYPES and BLANK in body \
             and _NO_NOUN_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
         return "the count is followed by no noun: the stem does not say what it counts"
+    if q.answer_unit not in (None, "count") and BLANK in body and _ABBREVIATION_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
+        return "'min'/'max' right after the blank reads as part of the value ('_____ min per query')"
     relative = _RELATIVE.search(body)
     if relative:
         return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
@@ -515,7 +576,18 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{q.answer}' groups its digits irregularly: a typed answer cannot match it"
     if _repeated_line(q, lk):
         return "the card repeats this line with other values: the stem cannot say which"
+    if _answer_without_question(q, lk, heading):
+        return "the answer to the card's own question, asked without the question"
     return None
+
+
+def _answer_without_question(q: Question, lk: Lookups, heading: str) -> bool:
+    """A blank in the line that answers the card's question ("Run it elsewhere - the maximum timeout is _____"),
+    with the question not shown: the scenario said whose and what, and the answer alone does not."""
+    if q.generator == "qa":
+        return False
+    qa = lk.qa(q.card_id)
+    return qa is not None and q.line_index == qa.line_index and plain_words(clean(qa.question)) not in plain_words(heading)
 
 
 def _repeated_line(q: Question, lk: Lookups) -> bool:
@@ -550,6 +622,7 @@ _NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|up\s+to|de
                             r"quota|cost|price|duration|memory|storage|throughput|rate)\b", re.IGNORECASE)
 # "1 RCU = _____ eventually consistent": the thing counted was left on another line
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?[a-z]+(?:ent|ant|ive|al|ous|ble|ic)\s*[.)]?\s*$", re.IGNORECASE)
+_ABBREVIATION_AFTER = re.compile(r"^\s+(?:min|max|avg)\b(?!\s*[:=(])", re.IGNORECASE)
 # "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
 _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"
                        r"value|rate|number|limit)\b", re.IGNORECASE)
@@ -589,7 +662,14 @@ def _one_of_a_list(body: str, at: int) -> bool:
     if _EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.match(after):
         return True
     in_brackets = before.count("(") > before.count(")")
-    return in_brackets and (before.rstrip().endswith(",") or after.lstrip().startswith(","))
+    if in_brackets and (before.rstrip().endswith(",") or after.lstrip().startswith(",")):
+        return True
+    # "destinations: S3, Redshift, _____, HTTP endpoint, …": any other item is right too
+    before = re.sub(r"\([^()]*\)\s*$", "", before.rstrip()).rstrip()
+    after = re.sub(r"^\s*\([^()]*\)", "", after).strip()
+    if before.endswith(","):
+        return after.startswith(",") or (after in ("", ".") and before.count(",") >= 2)
+    return before.endswith(":") and after.startswith(",") and after.count(",") >= 2
 
 
 def _names_a_subject(q: Question, shown: str) -> bool:

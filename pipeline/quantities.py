@@ -177,7 +177,9 @@ _BLOCK_RE: Final = re.compile(
     r"|\w=\S+"                                                      # config values KEY=10m
     r"|\b[1-5]xx\b|https?://\S+|\b[vV]\d+(?:\.\d+)*"
 )
-_VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\bversions?\b", re.I)
+# A line about versions: its unitless decimals ("Spark 3.4 runtime", "older 3.1/3.2 runtimes EOS") are versions.
+_VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\b(?:versions?|runtimes?|releases?|LTS|EOS|EOL)\b",
+                                     re.I)
 _BULLET_LEFT_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*$")
 _PREV_WORD_RE: Final = re.compile(r"[^\w]*([A-Za-z][\w.@]*)|\(([A-Z][A-Za-z0-9]*)\)")   # "(JMS) 2.0": JMS
 _OPERAND_LEFT_RE: Final = re.compile(

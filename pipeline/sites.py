@@ -181,6 +181,8 @@ class CardLayout:
     def _find_parent(self, index: int) -> str | None:
         if self.is_title(index):
             return None
+        if self.lines[index].text.lstrip().startswith("|"):
+            return self._caption(index)
         level = bullet_level(self.lines[index].text)
         for line in reversed(self.lines[self.n_titles:index]):
             if not line.text.strip():
@@ -196,6 +198,21 @@ class CardLayout:
             if level == 0:
                 return None
         return None
+
+    def _caption(self, index: int) -> str | None:
+        """The line right above a table row's table, if it says what the table holds ("(list prices, per host
+        per month)", "Limits per cluster:"): its rows' values are per what it says."""
+        above = index
+        while above > self.n_titles and self.lines[above - 1].text.lstrip().startswith("|"):
+            above -= 1
+        if above <= self.n_titles or not self.lines[above - 1].text.strip():
+            return None
+        raw = self.lines[above - 1].text.strip()
+        bracketed = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", raw)
+        if not (bracketed or raw.endswith(":")):
+            return None
+        caption = clean(bracketed.group(1) if bracketed else raw).rstrip(":").strip()
+        return caption if caption and len(caption) <= MAX_PARENT else None
 
     def cell(self, index: int, offset: int) -> Cell | None:
         """The markdown table cell (not a row label) at a position of a line, if the line is a table row."""

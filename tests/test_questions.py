@@ -207,7 +207,9 @@ def test_term_cloze_blanks_a_service_and_a_defined_term() -> None:
 def test_deck_qa_cards_give_short_answer_multichoice_and_truefalse() -> None:
     qs = [q for q in gen(deck_facts(), seed=1) if q.generator == "qa"]
     short = {q.answer for q in qs if q.type == "shortanswer"}
-    assert {"Lambda", "Cognito User Pools", "Amazon S3", "Amazon SQS"} <= short
+    assert {"Lambda", "Amazon S3", "Amazon SQS"} <= short and "Cognito User Pools" not in short
+    sqs = next(q for q in qs if q.type == "shortanswer" and q.answer == "Amazon SQS")
+    assert sqs.get("accepted") == ["Amazon SQS", "SQS"]
     tf = next(q for q in qs if q.type == "truefalse")
     assert tf.answer == "false"
     mc = next(q for q in qs if q.type == "multichoice" and q.answer == "Lambda")

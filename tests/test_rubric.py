@@ -216,11 +216,18 @@ def test_a_question_card_asks_its_question_only_of_the_lines_that_answer_it() ->
     assert not [q for q in qs if q.answer.startswith("10,000") and "OWASP" in q.stem]
 
 
-def test_a_scene_before_a_question_heads_none_of_its_answer() -> None:
+def test_a_scene_before_a_question_heads_none_of_its_answer_and_its_answer_is_not_asked_alone() -> None:
+    """Round E: "Run your code somewhere else than Lambda - the maximum timeout is _____" says whose timeout only
+    through the scenario it no longer shows; a note under the answer still stands on its own."""
     qs = bank("You have a Lambda function that runs for 25 minutes. It fails with a timeout after 3 seconds. "
-              "What should you do?\nA:\nRun your code somewhere else than Lambda - the maximum timeout is 15 minutes\n")
-    assert [q for q in accepted(qs) if q.answer == "15 minutes"]
+              "What should you do?\nA:\nRun your code somewhere else than Lambda - the maximum timeout is 15 minutes\n"
+              "---\nYou need to react to new items in a DynamoDB table. How can you achieve that?\nA:\n"
+              "Answer: Enable DynamoDB Streams and have the Lambda function receive the events\n\n"
+              "Note: A DynamoDB stream keeps each change record for 24 hours\n")
+    answer_line = [q for q in qs if q.answer in ("15 minutes", "DynamoDB Streams") and q.generator != "qa"]
+    assert answer_line and all(q.reject_reason and "without the question" in q.reject_reason for q in answer_line)
     assert not [q for q in qs if "25 minutes" in q.stem and q.answer == "15 minutes"]
+    assert [q for q in accepted(qs) if q.answer == "24 hours"]
 
 
 def test_a_sentence_that_points_back_or_names_no_limit_is_not_asked() -> None:
@@ -321,9 +328,11 @@ def test_a_heading_that_states_the_value_gives_a_true_false_away() -> None:
 def test_a_question_card_offers_no_option_its_question_rules_out_and_types_back_only_names() -> None:
     qs = bank("A job runs for 25 minutes and Lambda times it out. What is the maximum timeout?\nA:\nAnswer: 15 minutes\n"
               "---\nWhich DynamoDB option cuts read latency to microseconds?\nA:\nAnswer: Create a DAX cluster\n"
-              "---\nWhich service runs code without servers?\nA:\nAnswer: AWS Lambda\n")
+              "---\nWhich service runs code without servers?\nA:\nAnswer: AWS Lambda\n"
+              "---\nWhich user directory signs users in with Facebook?\nA:\nAnswer: Cognito User Pools\n")
     mc = next(q for q in qs if q.type == "multichoice" and q.answer == "15 minutes")
     assert all(o.text != "25 minutes" for o in mc.options)
+    # round E: a name of several words has forms a grader cannot list ("Cognito User Pool", "Amazon Cognito")
     assert {q.answer for q in qs if q.type == "shortanswer"} == {"AWS Lambda"}
 
 
@@ -478,3 +487,71 @@ def test_a_multi_blank_of_words_is_rejected() -> None:
               "- Event Hubs allows a single partition reader per consumer group and four partitions by default.\n")
     multi = [q for q in qs if q.type == "multi_cloze"]
     assert multi and all((q.reject_reason or "").startswith("giveaway: blank (") for q in multi)
+
+
+def test_round_e_prices_per_unit_in_brackets_and_rough_ranges_are_not_asked() -> None:
+    """"$0.20 per 1 million requests (_____ per request)" is the price beside it divided out; "_____-12
+    connections" and "45-_____%" are one end of an estimate the other end gives away. A wide range stays."""
+    qs = bank("Lambda pricing\nA:\n- $0.20 per 1 million requests thereafter ($0.0000002 per request)\n"
+              "- Memory: 128MB - 3008 MB (64 MB increments)\n"
+              "---\nAzure Bastion instances\nA:\n- Each instance can support 10-12 concurrent RDP/SSH connections.\n")
+    reason = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
+    assert reason["$0.0000002"].startswith("trivia: a price restated in brackets")
+    assert reason["10"].startswith("trivia: one end of a rough range (12)")
+    assert reason["128MB"] == "" and reason["3008 MB"] == ""
+    # the statement of the whole range is one claim a learner can judge
+    assert [q for q in accepted(qs, "truefalse") if "concurrent RDP" in q.stem]
+
+
+def test_round_e_a_made_up_case_is_not_asked_a_stated_limit_after_for_instance_is() -> None:
+    qs = bank("EFS performance\nA:\n- Throughput scales with storage. For instance, a file system storing 5 TiB would be "
+              "able to burst at a rate of 500 MiB/s.\n- For instance, API Gateway's CreateDeployment API has a default "
+              "limit of 3 requests per minute.\n")
+    assert not [q for q in accepted(qs) if q.answer in ("5 TiB", "500 MiB/s") or "5 TiB" in q.answer]
+    assert [q for q in accepted(qs) if q.answer == "3"]
+
+
+def test_round_e_a_false_statement_that_still_states_its_true_value_is_rejected() -> None:
+    """The value sits in a bold label and again in the sentence: changing the label leaves the claim true."""
+    qs = bank("CloudFront gotchas\nA:\n- **4096-bit SSL certificates:** CloudFront does not support 4096-bit SSL "
+              "certificates as of late 2016.\n")
+    false = [q for q in qs if q.type == "truefalse" and q.answer == "false"]
+    assert false and all(q.status == "rejected" for q in false)
+
+
+def test_round_e_a_count_of_the_names_just_before_it_is_a_giveaway() -> None:
+    qs = bank("App Service plans\nA:\n- Shared compute: Free and Shared, the two base tiers, run an app on the same VM "
+              "as other apps.\n- Dedicated compute runs apps on up to 30 instances.\n")
+    reason = {q.answer: q.reject_reason or "" for q in qs if q.type in ("cloze", "multichoice")}
+    assert reason["two"].startswith("giveaway: the sentence lists the items it counts")
+    assert reason["30"] == ""
+
+
+def test_round_e_a_port_gets_other_well_known_ports_and_a_version_is_no_fact() -> None:
+    """"listens on port 1433" against 1075, 1791, 2866: random numbers next to a port; "Spark 3.4 runtime" is a
+    version, not a limit."""
+    qs = bank("Managed databases\nA:\n- Azure SQL Managed Instance listens on port 1433\n- Spark 3.4 runtime (older 3.1/3.2 "
+              "runtimes EOS)\n- Spark pools scale to at most 200 nodes\n")
+    mc = next(q for q in accepted(qs, "multichoice") if q.answer == "1433")
+    assert {o.value for o in mc.options if not o.is_correct} <= {1521.0, 2049.0, 2181.0, 2375.0, 2376.0, 2379.0,
+                                                                 3000.0, 3306.0, 3389.0, 995.0, 993.0}
+    assert not [q for q in qs if q.answer in ("3.4", "3.1", "3.2")]
+    assert [q for q in accepted(qs) if q.answer == "200"]
+
+
+def test_round_e_a_table_caption_says_what_its_cells_are_per() -> None:
+    qs = bank("Datadog infra pricing\nA:\n(list prices, per host per month, 2024)\n| plan | annual | on-demand |\n"
+              "|---|---|---|\n| Pro | $15 | $18 |\n")
+    cloze = next(q for q in accepted(qs, "cloze") if q.answer == "$15")
+    assert "per host per month, 2024 › Pro (annual): _____" in cloze.stem
+
+
+def test_round_e_list_items_hedges_restatements_and_abbreviations_after_the_blank_are_not_asked() -> None:
+    qs = bank("Firehose and friends\nA:\n- Firehose destinations: S3, Redshift (via S3 + COPY), OpenSearch, Splunk, "
+              "HTTP endpoint, Snowflake\n- Spectrum: $5 per TB scanned, 10 MB min per query\n"
+              "- points can't be written older than 25 hours (something like that)\n"
+              "- Kinesis Data Streams keeps records for 24 hours by default\n"
+              "---\nSLA downtime\nA:\n| SLA | downtime per month |\n|---|---|\n| 99.99% | 4.32 min (~4 min 19 s) |\n")
+    assert not [q for q in accepted(qs, "term_cloze") if q.answer in ("Splunk", "Snowflake", "OpenSearch")]
+    assert not [q for q in accepted(qs) if q.answer in ("10 MB", "25 hours", "19 s")]
+    assert [q for q in accepted(qs) if q.answer == "24 hours"] and [q for q in accepted(qs) if q.answer == "$5"]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .quantities import same_quantity
 
-__all__ = ["distractors", "plausible", "significant_digits"]
+__all__ = ["distractors", "plausible", "port_distractors", "significant_digits"]
 
 # Round values per decade (times powers of ten) that people write as limits: a
 # one-digit answer (900) gets one-digit-ish neighbours, a two-digit one (24, 15)
@@ -25,6 +25,11 @@ LADDER_2 = (1, 1.5, 2, 2.5, 3, 4, 4.5, 5, 6, 7.5, 8)
 DOZENS = (1.2, 2.4, 3.6, 4.8, 7.2)   # for answers on a dozen grid: 12, 24, 36, 48 hours
 RATIOS = (0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 2.0)
 POOL = 5   # draw from the nearest few candidates, so distractors stay close
+# Ports are names, not amounts: a wrong port is another well-known one, never a neighbouring number.
+WELL_KNOWN_PORTS = (20, 21, 22, 23, 25, 53, 80, 110, 123, 143, 389, 443, 465, 514, 587, 636, 993, 995, 1433, 1521,
+                    2049, 2181, 2375, 2376, 2379, 3000, 3306, 3389, 4317, 4318, 5000, 5432, 5601, 5671, 5672, 6379,
+                    6443, 8000, 8080, 8081, 8086, 8443, 8888, 9000, 9090, 9092, 9093, 9100, 9200, 9300, 9418, 10250,
+                    11211, 15672, 27017)
 
 
 def significant_digits(x: float) -> int:
@@ -108,6 +113,15 @@ def distractors(
             if (not min_gap or abs(c - value) >= min_gap * abs(value))
             and all((c > o) == (value > o) and (c < o) == (value < o) for o in order)][: max(POOL, k)]
     return sorted(rng.sample(pool, min(k, len(pool))))
+
+
+def port_distractors(port: float, *, rng: random.Random, avoid: Sequence[float] = (), k: int = 3) -> list[float]:
+    """`k` other well-known ports written with as many digits as `port` (1433 → 1521, 2049, 3306 …), from the
+    nearest few, sorted."""
+    digits = len(str(int(port)))
+    near = sorted((p for p in WELL_KNOWN_PORTS if p != port and p not in avoid and len(str(p)) == digits),
+                  key=lambda p: (abs(math.log(p / port)), p))[: max(POOL, k)]
+    return sorted(float(p) for p in rng.sample(near, min(k, len(near))))
 
 
 @lru_cache(maxsize=4096)

@@ -15,12 +15,12 @@ from ..ids import stable_id
 from ..sites import BLANK, spans_text
 from ..types import CardFacts, Fact, Option, Question, Site
 from .context import rng_for
-from .distractors import distractors
+from .distractors import distractors, port_distractors
 from .grammar import counted_noun, number_of
 from .quantities import accepted_forms, answer_text, display, factor, format_number
 from .records import make, question_id
 
-__all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors", "in_brackets"]
+__all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors", "in_brackets", "is_port"]
 
 GENERATOR = "numeric"
 WHICH_VALUE = "Which value fills the blank?"
@@ -94,10 +94,22 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
     """Wrong values for the fact, in its source unit (never 1 before a plural noun), each on the same side of
     the line's other values in that unit as the fact."""
     others = _avoid(a)
+    if is_port(a):
+        return port_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid))
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
                        avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
                        min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
                        order=others)
+
+
+_PORT = re.compile(r"\bports?\b", re.IGNORECASE)
+
+
+def is_port(a: Asked) -> bool:
+    """The value is a port number ("default port 1433", a table's "port" column): a name, not an amount."""
+    f, v = a.fact, a.source_value
+    return (f.unit in (None, "count") and float(v).is_integer() and 1 <= v <= 65535
+            and bool(_PORT.search(f.attribute or "") or _PORT.search(a.site.before[-40:])))
 
 
 def _plural_after(site: Site) -> bool:

@@ -73,6 +73,21 @@ def _is_name(answer: str) -> bool:
             and all(w[0].isupper() or w[0].isdigit() for w in significant))
 
 
+_VENDOR = re.compile(r"^(?:Amazon|AWS|Azure|Microsoft|Google(?:\s+Cloud)?|GCP)\s+(?=\S+$)")
+
+
+def _typed_forms(answer: str) -> list[str]:
+    """The forms a typed answer is accepted in, or none when it cannot be typed back: a phrase, sentence or
+    instruction, or a name of several words ("Cognito User Pools" is also "Cognito User Pool", "Amazon
+    Cognito"). A one-word name may carry its vendor ("Amazon SQS" or "SQS")."""
+    if not _is_name(answer):
+        return []
+    bare = _VENDOR.sub("", answer.rstrip("."))
+    if len(bare.split()) != 1:
+        return []
+    return [answer] + ([bare] if bare != answer else [])
+
+
 def _asks(title: str) -> bool:
     return title.rstrip().endswith(("?", ":")) or len(title.split()) >= 6
 
@@ -225,8 +240,9 @@ def qa_questions(card_facts: Sequence[CardFacts], *, seed: int, picks: Mapping[s
         if shape(qa.answer) == "boolean":
             yield ask("truefalse", "True or false?", qa.answer.lower().rstrip("."), {})
             continue
-        if _is_name(qa.answer):     # a phrase, sentence or instruction cannot be typed back word for word
-            yield ask("shortanswer", None, qa.answer, {"accepted": [qa.answer]})
+        typed = _typed_forms(qa.answer)
+        if typed:
+            yield ask("shortanswer", None, qa.answer, {"accepted": typed})
         wrong = picks.get(qa.card.card_id, ())
         if len(wrong) < 3:
             continue
