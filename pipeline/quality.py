@@ -567,7 +567,9 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if q.answer_unit in (None, "count") and q.type in NUMERIC_TYPES and BLANK in body \
             and _NO_NOUN_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
         return "the count is followed by no noun: the stem does not say what it counts"
-    if q.answer_unit not in (None, "count") and BLANK in body and _ABBREVIATION_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
+    asked, _ = _asked_body(q)
+    if q.answer_unit not in (None, "count") and BLANK in asked and \
+            _ABBREVIATION_AFTER.match(asked[asked.index(BLANK) + len(BLANK):]):
         return "'min'/'max' right after the blank reads as part of the value ('_____ min per query')"
     relative = _RELATIVE.search(body)
     if relative:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ import altair as alt
 
 from .analytics import run_sql, stats
 from .errors import ExportError
-from .settings import report_path
+from .settings import cache_dir, report_path
 from .store import Store
 
 __all__ = ["render_report", "write_report"]
@@ -321,12 +322,33 @@ def _e(text: object) -> str:
 
 @cache
 def _vega_bundle() -> str:
-    """vega + vega-lite + vega-embed, for the Vega-Lite version Altair writes (e.g. v6.4.1 → 'v6_4')."""
+    """vega + vega-lite + vega-embed, for the Vega-Lite version Altair writes (e.g. v6.4.1 → 'v6_4').
+
+    Bundling takes about 2 s, every build writes a report, and the bundle depends only on the versions: it
+    is kept in the user's cache folder (made again when missing, unreadable or not writable).
+    """
     import vl_convert
 
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
+    from importlib.metadata import version
+
+    path = cache_dir(os.environ, Path.home()) / f"vega-bundle-{version('vl-convert-python')}-v{major}_{minor}.js"
+    try:
+        cached = path.read_text(encoding="utf-8")
+        if cached:
+            return cached
+    except (OSError, UnicodeDecodeError):
+        pass
     # No snippet: the default one puts vegaEmbed, vegaLite and vega on `window` (the stub wrongly requires it).
-    return vl_convert.javascript_bundle(vl_version=f"v{major}_{minor}")  # type: ignore[call-arg]
+    bundle: str = vl_convert.javascript_bundle(vl_version=f"v{major}_{minor}")  # type: ignore[call-arg]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(bundle, encoding="utf-8")
+        partial.replace(path)      # readers see no file or a whole one
+    except OSError:
+        pass
+    return bundle
 
 
 def _script_json(obj: object) -> str:

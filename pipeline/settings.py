@@ -59,6 +59,11 @@ def default_db(environ: Mapping[str, str], home: Path) -> Path:
     return Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "qbank" / "qbank.duckdb"
 
 
+def cache_dir(environ: Mapping[str, str], home: Path) -> Path:
+    """Where qbank keeps files it can always make again (`$XDG_CACHE_HOME/qbank`, else `~/.cache/qbank`)."""
+    return Path(environ.get("XDG_CACHE_HOME") or home / ".cache") / "qbank"
+
+
 def report_path(db: Path) -> Path:
     """Where a bank's coverage report goes by default: beside the bank (`bank.duckdb` → `bank-report.html`).
 

@@ -117,3 +117,29 @@ def test_report_charts_render_offline_in_chromium_and_fit_their_panels(report: P
     assert tiles[:3] == ["67%", "80%", "6"]
     assert not errors
     assert [u for u in requests if not u.startswith("file:")] == []
+
+
+def test_the_javascript_bundle_is_made_once_and_kept_in_the_cache(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bundling vega costs ~2 s per build; a second process reads it back, and an empty file is made again."""
+    import vl_convert
+
+    from pipeline import report
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    report._vega_bundle.cache_clear()
+    made = report._vega_bundle()
+    files = list((tmp_path / "qbank").glob("vega-bundle-*.js"))
+    assert len(files) == 1 and files[0].read_text(encoding="utf-8") == made and "vegaEmbed" in made
+
+    def no_bundling(**kwargs: object) -> str:
+        raise AssertionError("bundled again although the cache holds it")
+
+    monkeypatch.setattr(vl_convert, "javascript_bundle", no_bundling)
+    report._vega_bundle.cache_clear()
+    assert report._vega_bundle() == made
+    files[0].write_text("", encoding="utf-8")
+    monkeypatch.setattr(vl_convert, "javascript_bundle", lambda **kwargs: "bundle")
+    report._vega_bundle.cache_clear()
+    assert report._vega_bundle() == "bundle" and files[0].read_text(encoding="utf-8") == "bundle"
+    report._vega_bundle.cache_clear()

@@ -551,7 +551,9 @@ def test_round_e_list_items_hedges_restatements_and_abbreviations_after_the_blan
               "HTTP endpoint, Snowflake\n- Spectrum: $5 per TB scanned, 10 MB min per query\n"
               "- points can't be written older than 25 hours (something like that)\n"
               "- Kinesis Data Streams keeps records for 24 hours by default\n"
+              "- metric alerts: evaluation frequency 1 min min, can be multi-resource\n"
               "---\nSLA downtime\nA:\n| SLA | downtime per month |\n|---|---|\n| 99.99% | 4.32 min (~4 min 19 s) |\n")
     assert not [q for q in accepted(qs, "term_cloze") if q.answer in ("Splunk", "Snowflake", "OpenSearch")]
-    assert not [q for q in accepted(qs) if q.answer in ("10 MB", "25 hours", "19 s")]
+    assert not [q for q in accepted(qs) if q.answer in ("10 MB", "25 hours", "19 s", "1 min")]
+    assert not [q for q in accepted(qs, "truefalse") if "1 min min" in q.stem]
     assert [q for q in accepted(qs) if q.answer == "24 hours"] and [q for q in accepted(qs) if q.answer == "$5"]
