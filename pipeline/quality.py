@@ -568,8 +568,9 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
             and _NO_NOUN_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
         return "the count is followed by no noun: the stem does not say what it counts"
     asked, _ = _asked_body(q)
-    if q.answer_unit not in (None, "count") and BLANK in asked and \
+    if q.answer_unit not in (None, "count") and q.type != "multichoice" and BLANK in asked and \
             _ABBREVIATION_AFTER.match(asked[asked.index(BLANK) + len(BLANK):]):
+        # (options written with their units say which reading is meant)
         return "'min'/'max' right after the blank reads as part of the value ('_____ min per query')"
     relative = _RELATIVE.search(body)
     if relative:
