@@ -229,7 +229,7 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         header, label = _header_services(card, spots, table, line)
         if header or label:
             return header or label
-    on_line = [s for s in spots if s[0] == line]
+    on_line = [s for s in spots if s[0] == line and not _NEGATED.search(text, max(0, s[1] - 40), s[1])]
     if on_line:
         lo, hi = _sentence_bounds(text, start)
         before = [s for s in on_line if lo <= s[1] <= start]
@@ -237,7 +237,9 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         if before or after:
             return (before[-1] if before else after[0])[2]
     in_title = list(dict.fromkeys(s[2] for s in spots if s[0] < len(card.title_lines)))
-    earlier = [s for s in on_line if s[1] <= start]
+    # an earlier sentence's service carries over when that sentence was about it ("Lambda supports …. Its
+    # timeout …"), not when it was named in passing ("… they can only do SNS/SSM actions. Anomaly …")
+    earlier = [s for s in on_line if s[1] <= start and _leads_its_sentence(text, s[1])]
     # A title naming one service says whose the card is; one comparing several ("Storage queues and
     # Service Bus queues") yields to the service the line was just talking about.
     if len(in_title) == 1 or (in_title and not earlier):
@@ -248,6 +250,15 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
+# "they can only do SNS/SSM actions, not EC2 or ASG": a service named as what the subject is not
+_NEGATED: Final = re.compile(r"\b(?:not|no|unlike|instead\s+of|rather\s+than|except|without)\s+"
+                             r"(?:[\w@.-]+\s*(?:,|or|nor|and)\s+){0,3}$", re.IGNORECASE)
+
+
+def _leads_its_sentence(text: str, pos: int) -> bool:
+    """Whether the service at `pos` opens its sentence (at most two words before it: "- The Lambda …")."""
+    lo, _ = _sentence_bounds(text, pos)
+    return len(re.findall(r"[A-Za-z]+", text[lo:pos])) <= 2
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:

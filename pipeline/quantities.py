@@ -494,6 +494,15 @@ def _bound(tail: str, right: str) -> str:
     return "exact"
 
 
+# A list item's label ending in a colon: "- **4096-bit SSL certificates:** …"
+_LABEL_COLON_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s")
+
+
+def _restated_after(raw: str, line: str, pos: int) -> bool:
+    """Whether the number `raw` is written again in `line` after `pos`."""
+    return re.search(rf"(?<![\d.,]){re.escape(raw)}(?![\d]|[.,]\d)", line[pos:]) is not None
+
+
 def _blocked(line: str, start: int, end: int) -> bool:
     """Whether the number at start:end sits in a date, version, address or name.
 
@@ -514,9 +523,12 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
 
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
+    label = _LABEL_COLON_RE.match(line)
     for m in _ATOM_RE.finditer(line):
         if atoms and m.start() < atoms[-1][0].end:
             continue  # read as part of the atom before ("4-to-1", "in 10 seconds")
+        if label and m.end() <= label.end() and _restated_after(m.group(), line, label.end()):
+            continue  # "4096-bit SSL certificates: CloudFront does not support 4096-bit …": the sentence states it
         if not m.group("word") and _blocked(line, m.start(), m.end()):
             continue
         start = m.start()

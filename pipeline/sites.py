@@ -89,13 +89,23 @@ def clean(text: str) -> str:
 
 
 def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around `raw[start:end]`, or the whole line when it is short."""
+    """Bounds of the sentence around `raw[start:end]`, or the whole line when it is short; without a list item's
+    label that states the same number ("4096-bit SSL certificates: CloudFront does not support 4096-bit …")."""
     if len(raw) <= LONG_LINE:
-        return 0, len(raw)
-    stops = [m.end() for m in _SENTENCE_END.finditer(raw)]
-    lo = max((i for i in stops if i <= start), default=0)
-    hi = min((i for i in stops if i >= end), default=len(raw))
+        lo, hi = 0, len(raw)
+    else:
+        stops = [m.end() for m in _SENTENCE_END.finditer(raw)]
+        lo = max((i for i in stops if i <= start), default=0)
+        hi = min((i for i in stops if i >= end), default=len(raw))
+    label = _RESTATING_LABEL.match(raw) if lo == 0 else None
+    number = re.search(r"\d[\d.,]*", raw[start:end])
+    if label and label.end() <= start and number and re.search(
+            rf"(?<![\d.,]){re.escape(number.group())}(?![\d]|[.,]\d)", raw[:label.end()]):
+        lo = label.end()
     return lo, hi
+
+
+_RESTATING_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s*")
 
 
 def restatement_end(text: str, end: int, restates: Callable[[str], bool]) -> int:
@@ -280,6 +290,8 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
         (lo, hi), lead = cell.span, table_lead(cell)    # a table cell: its headers say what it is
     else:
         (lo, hi), lead = sentence_bounds(raw, start, end), ""
+        if lo and attribute and plain_words(attribute) in plain_words(raw[:lo]) and not _SENTENCE_END.search(raw[:lo]):
+            attribute = ""    # the label left out for stating the number: it must not come back as the attribute
     sentence = raw[lo:hi]
     before, after = split_clean(sentence, start - lo, end - lo)
     return Site(

@@ -512,11 +512,23 @@ def test_round_e_a_made_up_case_is_not_asked_a_stated_limit_after_for_instance_i
 
 
 def test_round_e_a_false_statement_that_still_states_its_true_value_is_rejected() -> None:
-    """The value sits in a bold label and again in the sentence: changing the label leaves the claim true."""
+    """Changing one of two mentions of a value leaves a statement that contradicts itself."""
+    qs = bank("Event Hubs throughput units\nA:\n- On a multi-tenant offering, throughput units can grow up to 40 TUs "
+              "(you can select up to 20 TUs in the portal, and raise it to 40 TUs by a support request).\n")
+    false = [q for q in qs if q.type == "truefalse" and q.answer == "false" and q.get("source_text") == "40"]
+    assert false and all((q.reject_reason or "").startswith("side_remark: the false statement still states '40'")
+                         for q in false)
+    assert [q for q in accepted(qs) if q.answer == "20"]
+
+
+def test_round_e_a_label_that_states_its_value_is_left_out_and_the_sentence_is_asked() -> None:
+    """"**4096-bit SSL certificates:** CloudFront does not support 4096-bit …": round E's true/false changed the label
+    and kept the sentence true; now the label is left out of the stem, and the sentence's value is the fact."""
     qs = bank("CloudFront gotchas\nA:\n- **4096-bit SSL certificates:** CloudFront does not support 4096-bit SSL "
-              "certificates as of late 2016.\n")
-    false = [q for q in qs if q.type == "truefalse" and q.answer == "false"]
-    assert false and all(q.status == "rejected" for q in false)
+              "certificates as of late 2016.\n- Max 25 origins: a distribution can have up to 25 origins.\n")
+    asked = [q for q in accepted(qs) if q.answer in ("4096", "25") or q.get("source_text") in ("4096", "25")]
+    assert {q.type for q in asked} >= {"cloze", "truefalse"}
+    assert all("certificates:" not in q.stem and "Max 25" not in q.stem for q in asked)
 
 
 def test_round_e_a_count_of_the_names_just_before_it_is_a_giveaway() -> None:
@@ -558,3 +570,14 @@ def test_round_e_list_items_hedges_restatements_and_abbreviations_after_the_blan
     assert [q for q in accepted(qs, "multichoice") if q.answer == "10 MB"]    # its options are written in MB
     assert not [q for q in accepted(qs, "truefalse") if "1 min min" in q.stem]
     assert [q for q in accepted(qs) if q.answer == "24 hours"] and [q for q in accepted(qs) if q.answer == "$5"]
+
+
+def test_round_e_a_service_named_in_passing_or_as_what_it_is_not_is_no_subject() -> None:
+    """"… they can only do SNS/SSM actions, not EC2 or ASG. Anomaly detection … needs ~2 weeks": the stem was
+    headed "Amazon EC2 Auto Scaling"; a sentence that opens with its service still lends it to the next."""
+    qs = bank("Alarm actions\nA:\n- Auto Scaling policy\nComposite alarms are good for cutting noise; they can only do "
+              "SNS/SSM actions, not EC2 or ASG. Anomaly detection models need ~2 weeks of data to be useful.\n"
+              "---\nFunctions\nA:\n- Lambda supports up to 10 GB of memory. Timeout max is 15 minutes.\n")
+    weeks = next(q for q in qs if q.answer == "2 weeks" and q.type == "cloze")
+    assert weeks.subject is None and "Auto Scaling" not in weeks.stem and "Systems Manager" not in weeks.stem
+    assert next(q for q in qs if q.answer == "15 minutes" and q.type == "cloze").subject == "AWS Lambda"
