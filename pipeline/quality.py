@@ -64,7 +64,7 @@ _ARITHMETIC = re.compile(r"\d[\w.,]*(?:\s?[A-Za-z]{1,5})?\s*(?:[*/×+÷]|\bminus
 class Lookups:
     """The cards, facts and mentions a batch of questions came from."""
 
-    def __init__(self, card_facts: Iterable[CardFacts]) -> None:
+    def __init__(self, card_facts: Sequence[CardFacts]) -> None:
         self.cards: dict[str, Card] = {}
         self.facts: dict[str, Fact] = {}
         for cf in card_facts:
@@ -72,6 +72,7 @@ class Lookups:
             for f in cf.facts:
                 self.facts[f.fact_id] = f
         self._qa: dict[str, QACard | None] = {}
+        self.by_card: dict[str, list[Fact]] = {cf.card.card_id: list(cf.facts) for cf in card_facts}
 
     def qa(self, card_id: str) -> QACard | None:
         """The card as the deck's own question and answer, if it is one (read once per card)."""
@@ -261,7 +262,7 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return f"'{noun}' after the blank says the answer is one"
     if _ONE.match(written) and re.search(r"(?:^|[\s›])1\s+[A-Za-z]{2,6}\s*=\s*" + BLANK, body):
         return "a definition '1 X = …' whose right side is one"
-    counted = _COUNTED_LIST.search(body) or _LISTED_BEFORE.search(body[:body.index(BLANK)])
+    counted = _COUNTED_LIST.search(re.sub(r"\s*\([^()]*\)", "", body)) or _LISTED_BEFORE.search(body[:body.index(BLANK)])
     if counted and q.answer_value is not None and len(_list_items(counted.group(1))) == q.answer_value:
         return "the sentence lists the items it counts"
     if (_ONE.match(written.split()[0]) if written else False) and re.search(r"\b(?:only|just|a\s+single)\s+$", body[:body.index(BLANK)], re.IGNORECASE):
@@ -326,7 +327,7 @@ _DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(
                       re.IGNORECASE)
 # "this quota", "these limits": a thing named in a sentence the question does not show (unless the context names it).
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\s+([a-z]{3,})\b(?<!ly)", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:it|its|they|their)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:[A-Za-z][^,.;:()]{0,25},\s*)?(?:it|its|they|their)\b", re.IGNORECASE)
 # A blank that names one example among many: "like _____", "using _____", "(iOS, _____, etc.)".
 _EXAMPLE_BEFORE = re.compile(r"(?:\blike|\bsuch\s+as|\be\.g\.,?|\bfor\s+example,?|\bincluding)\s*$", re.IGNORECASE)
 _EXAMPLE_AFTER = re.compile(r"^\s*(?:/|,?\s*etc\b|\.\.\.|…|\band\s+(?:others|more)\b)", re.IGNORECASE)
@@ -349,6 +350,9 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         parts = q.get("answers")
         answer = str(parts[0]) if isinstance(parts, list) and parts else ""
         return _trivia_of(body, answer, math.nan) if BLANK in body and answer else None
+    derived = _derived(q, lk)
+    if derived:
+        return derived
     if q.answer_value is None or BLANK not in body:
         return None
     at = body.index(BLANK)
@@ -356,6 +360,31 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     if narrow:   # a statement of the whole range ("takes 3-5 hours") is still judged as one claim
         return f"one end of a rough range ({narrow}): the other end gives it away"
     return _trivia_of(body, answer, q.answer_value)
+
+
+DERIVED_TOLERANCE: Final = 0.025   # wide enough for 1,024 against 1,000 ("1.6 Tb/s" over "200 Gb/s" is 8.19)
+# Counts alone make arithmetic only where the sentence relates them: "≈", "total", "per", "i.e." …
+_RELATES = re.compile(r"[≈~=→]|->|\b(?:total|per|each|i\.e\.|which\s+is|that\s+is|equals?)\b", re.IGNORECASE)
+
+
+def _derived(q: Question, lk: Lookups) -> str | None:
+    """A value its own sentence gives by multiplying or dividing two of its other values: "8x A100 _____
+    (320 GB total)", "200 Gb/s per GPU (1.6 Tb/s per VM)" → 8, "0.75 words per token → _____ tokens ≈ 150K words"."""
+    fact = lk.facts.get(q.fact_id) if q.fact_id and q.type in NUMERIC_TYPES else None
+    if fact is None or fact.site is None or not fact.value:
+        return None
+    others = [f for f in lk.by_card.get(q.card_id, ()) if f is not fact and f.site is not None
+              and f.site.line_index == fact.site.line_index and f.site.sentence == fact.site.sentence
+              and f.value not in (0.0, 1.0) and not same_quantity(f.value, fact.value)]
+    relates = _RELATES.search(fact.site.sentence) is not None
+    for i, a in enumerate(others):
+        for b in others[i + 1:]:
+            if not relates and all(u in (None, "count") for u in (fact.unit, a.unit, b.unit)):
+                continue    # "up to 4 vCPUs, 2 GPUs and 8 disks": counts side by side, not arithmetic
+            for result in (a.value * b.value, a.value / b.value, b.value / a.value):
+                if abs(result - fact.value) <= DERIVED_TOLERANCE * abs(fact.value):
+                    return f"worked out from {a.text!r} and {b.text!r} in its sentence"
+    return None
 
 
 def _asked_body(q: Question) -> tuple[str, str]:
@@ -378,6 +407,9 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"\bworked\s+(?:example|problem)s?\b|\bexample\s+calculations?\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
+_RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$",
+                                 re.IGNORECASE)
+_FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|eventually)\b", re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$")      # an open backtick before the blank: a value in a command or code
@@ -416,6 +448,10 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if body.lstrip().startswith("=") or (worked and (_OPERATOR.search(near) or "=" in near)) or (
             re.match(r"\s*\(\s*\d", body[at + len(BLANK):]) and _OPERATOR.search(body[at:at + 60])):
         return "an operand or result of worked arithmetic"
+    if _RESTATEMENT_BEFORE.search(body[:at]):
+        return "a restatement of the value before it ('4,000 per minute, which is ~_____ per month')"
+    if _FUTURE.match(_sentence_around(body, at)):
+        return "a plan ('In the future, …'), not a current fact"
     if _HYPOTHETICAL.match(_sentence_around(body, at)):
         return "a made-up case ('For instance, a … would …'): its numbers are the example's"
     if _SCENARIO.search(body[:at]):
@@ -559,6 +595,9 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "the blank is one example among others, not the one answer"
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
+    sentence = q.get("sentence")
+    if q.get("lead") and isinstance(sentence, str) and sentence.strip().startswith("("):
+        return "a table cell that holds a bracketed remark, not a value of its column"
     vague = _WHICH_SETTING.match(body)
     if vague and not _says_which(heading, body):
         return f"'{vague.group(0)}' does not say which setting"
@@ -590,7 +629,14 @@ def _answer_without_question(q: Question, lk: Lookups, heading: str) -> bool:
     if q.generator == "qa":
         return False
     qa = lk.qa(q.card_id)
-    return qa is not None and q.line_index == qa.line_index and plain_words(clean(qa.question)) not in plain_words(heading)
+    if qa is None or plain_words(clean(qa.question)) in plain_words(heading):
+        return False
+    return q.line_index == qa.line_index or (
+        q.line_index < len(qa.card.lines) and _EXPLAINS.match(qa.card.lines[q.line_index].text) is not None)
+
+
+# "Why: …", "Because …": a line that explains the card's answer in the terms of its scenario
+_EXPLAINS = re.compile(r"^\s*(?:[-*•]\s*)*(?:why|because|reason|explanation|rationale)\b\s*:?", re.IGNORECASE)
 
 
 def _repeated_line(q: Question, lk: Lookups) -> bool:
@@ -633,7 +679,9 @@ _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|s
 _IRREGULAR_GROUPS = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
 # "(in step 2c)", "notifications such as this one", "the table above": a part of the notes, not the subject.
 _NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
-                              r"|\bthe\s+(?:table|list|figure|diagram|graph|image)\s+(?:above|below)\b", re.IGNORECASE)
+                              r"|\bthe\s+(?:table|list|figure|diagram|graph|image)\s+(?:above|below)\b"
+                              r"|\b(?:in|as\s+in|see)\s+this\s+(?:\w+\s+)?(?:diagram|figure|picture|image|screenshot|chart)\b",
+                              re.IGNORECASE)
 _ALL_OF_THEM = re.compile(r"^(?:these|those|they|both)\s+(?:all|both|each)?\b(?=\s+(?:default|are|have|can|must|use|apply))",
                           re.IGNORECASE)
 # A heading that makes its lines terms of one expression: "the maximum of:", "1 LCU = the max of:", "one of:".

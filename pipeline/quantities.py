@@ -494,13 +494,14 @@ def _bound(tail: str, right: str) -> str:
     return "exact"
 
 
+_NAMED_VERSION_RE: Final = re.compile(r"\b[A-Z][A-Za-z]+\s+(\d+\.\d+)\s+[A-Z][a-z]")
 # A list item's label ending in a colon: "- **4096-bit SSL certificates:** …"
 _LABEL_COLON_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s")
 
 
 def _restated_after(raw: str, line: str, pos: int) -> bool:
     """Whether the number `raw` is written again in `line` after `pos`."""
-    return re.search(rf"(?<![\d.,]){re.escape(raw)}(?![\d]|[.,]\d)", line[pos:]) is not None
+    return re.search(rf"(?<![\w.,]){re.escape(raw)}(?![\d]|[.,]\d)", line[pos:]) is not None
 
 
 def _blocked(line: str, start: int, end: int) -> bool:
@@ -524,7 +525,10 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
     label = _LABEL_COLON_RE.match(line)
+    named = [v.span(1) for v in _NAMED_VERSION_RE.finditer(line)] if "." in line else []
     for m in _ATOM_RE.finditer(line):
+        if named and any(lo <= m.start() < hi for lo, hi in named):
+            continue  # "Gemini 2.0 Flash", "Claude 3.5 Sonnet": a version inside a product's name
         if atoms and m.start() < atoms[-1][0].end:
             continue  # read as part of the atom before ("4-to-1", "in 10 seconds")
         if label and m.end() <= label.end() and _restated_after(m.group(), line, label.end()):

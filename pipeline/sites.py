@@ -100,11 +100,13 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
     label = _RESTATING_LABEL.match(raw) if lo == 0 else None
     number = re.search(r"\d[\d.,]*", raw[start:end])
     if label and label.end() <= start and number and re.search(
-            rf"(?<![\d.,]){re.escape(number.group())}(?![\d]|[.,]\d)", raw[:label.end()]):
+            rf"(?<![\w.,]){re.escape(number.group())}(?![\d]|[.,]\d)", raw[:label.end()]):
         lo = label.end()
     return lo, hi
 
 
+# The "name:" that opens a list line: "- FSx for Windows File Server: SMB, NTFS, …"
+_LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,40}?)(?:\*\*|__)?:\s")
 _RESTATING_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s*")
 
 
@@ -239,8 +241,12 @@ class CardLayout:
             self._locators[index] = f"{own}@{occurrence}"
         return self._locators[index]
 
-    def context(self, index: int, sentence: str, *, attribute: str = "", subject: str | None = None) -> str:
-        """Title › parent (› attribute, subject when the sentence lacks them) for a line of the card.
+    def context(self, index: int, sentence: str, *, attribute: str = "", subject: str | None = None,
+                label: str = "") -> str:
+        """Title › parent › label (› attribute, subject when the sentence lacks them) for a line of the card.
+
+        `label` is the "name:" that opens a long line whose later sentence is asked ("FSx for Windows File
+        Server: SMB, NTFS, …. SSD 32 GiB - 64 TiB, HDD 2 TiB - 64 TiB"): it says whose the sentence's values are.
 
         A title line is the card's question itself: it carries its own context.
         """
@@ -253,6 +259,8 @@ class CardLayout:
         if parent and (parent.lower() not in self.title.lower()
                        or (_LISTING.search(self.title) and plain_words(parent) != plain_words(self.title))):
             parts.append(parent)
+        if label and plain_words(label) not in plain_words(" ".join(parts) + " " + sentence):
+            parts.append(label)
         joined = " ".join(parts).lower() + " " + sentence.lower()
         attribute = clean(attribute)
         if (attribute and plain_words(attribute) not in plain_words(joined)
@@ -292,12 +300,14 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
         (lo, hi), lead = sentence_bounds(raw, start, end), ""
         if lo and attribute and plain_words(attribute) in plain_words(raw[:lo]) and not _SENTENCE_END.search(raw[:lo]):
             attribute = ""    # the label left out for stating the number: it must not come back as the attribute
+    label = _LINE_LABEL.match(raw) if lo and not lead else None
     sentence = raw[lo:hi]
     before, after = split_clean(sentence, start - lo, end - lo)
     return Site(
         line_index=index, line=layout.lines[index].number, offset=lo, sentence=sentence,
         start=start - lo, end=end - lo, before=before, after=after,
-        context=layout.context(index, f"{lead}{sentence}", attribute=attribute, subject=subject),
+        context=layout.context(index, f"{lead}{sentence}", attribute=attribute, subject=subject,
+                               label=clean(label.group("label")) if label and lo > label.end() else ""),
         locator=f"{layout.locator(index)}{key}", lead=lead,
     )
 

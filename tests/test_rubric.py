@@ -581,3 +581,41 @@ def test_round_e_a_service_named_in_passing_or_as_what_it_is_not_is_no_subject()
     weeks = next(q for q in qs if q.answer == "2 weeks" and q.type == "cloze")
     assert weeks.subject is None and "Auto Scaling" not in weeks.stem and "Systems Manager" not in weeks.stem
     assert next(q for q in qs if q.answer == "15 minutes" and q.type == "cloze").subject == "AWS Lambda"
+
+
+def test_round_f_values_worked_out_from_their_sentence_are_not_asked() -> None:
+    """"8x A100 _____ (320 GB total)", "200 Gb/s per GPU (1.6 Tb/s per VM), _____ GPUs", "200K tokens ≈ _____ words at
+    0.75 words per token", "~4,000 per minute, which is ~_____ per month": each is the others multiplied out. Counts
+    side by side ("4 vCPUs, 2 GPUs and 8 disks") are not."""
+    qs = bank("GPU notes\nA:\n- 8x A100 40 GB (p4d, 320 GB total)\n- ND A100 v4: 200 Gb/s InfiniBand per GPU (1.6 Tb/s "
+              "per VM), 8 GPUs\n- Claude context 200K tokens ≈ 150K words at 0.75 words per token\n"
+              "- Premium SKU: ~4,000 action executions per minute, which is ~160 million per month\n"
+              "- A VM gets up to 4 vCPUs, 2 GPUs and 8 disks\n")
+    cloze = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
+    for answer in ("40 GB", "320 GB", "1.6 Tb/s", "150K", "160 million"):
+        assert cloze[answer].startswith("trivia: "), answer
+    assert cloze["4"] == cloze["2"] == ""
+
+
+def test_round_f_labels_versions_plans_pictures_and_bracketed_cells() -> None:
+    qs = bank("Storage and models\nA:\n- FSx for Windows File Server: SMB, NTFS, integrates with AD, DFS namespaces, "
+              "Single-AZ or Multi-AZ deployments for every team. SSD 32 GiB - 64 TiB, HDD 2 TiB - 64 TiB\n"
+              "- Gemini 2.0 Flash: 1M tokens in, 8,192 out\n"
+              "- Azure Cache for Redis supports up to 120 GB. In the future, it will provide 500 GB tiers.\n"
+              "- Multiple AZs: use at least two AZs as in this AWS diagram\n"
+              "---\nS3 classes\nA:\n| class | min billable size |\n|---|---|\n| Standard-IA | 128KB |\n"
+              "| Intelligent-Tiering | (objects <128KB never tiered) |\n"
+              "---\nS3 versioning\nA:\nThree states: unversioned (default), enabled, suspended.\n")
+    hdd = next(q for q in accepted(qs, "cloze") if q.answer == "2 TiB")
+    assert "FSx for Windows File Server › SSD 32 GiB" in hdd.stem
+    assert not [q for q in qs if q.answer in ("2.0", "2")]
+    assert not [q for q in accepted(qs) if q.answer in ("500 GB", "two", "Three")]
+    assert not [q for q in accepted(qs) if "never tiered" in q.stem]
+    assert [q for q in accepted(qs) if q.answer == "120 GB"] and [q for q in accepted(qs) if q.answer == "128KB"]
+
+
+def test_round_f_a_why_line_of_a_scenario_card_is_not_asked_alone() -> None:
+    qs = bank("A company keeps backups for 7 years and moves them to Deep Archive after a year. Which retention should "
+              "the Deep Archive rule have?\nA:\nAnswer: 6 years in Deep Archive\nWhy: the rule keeps them for 6 years "
+              "after the first year in S3 Standard\n")
+    assert not [q for q in accepted(qs) if q.generator != "qa" and "6 years" in q.answer]
