@@ -246,10 +246,14 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         return in_title[0]
     if earlier:
         return earlier[-1][2]
+    if _OWN_LABEL.match(text) and not on_line:
+        return None     # "- NVadsA10 v5: A10, partial GPU slices": the line names its own product
     return _dominant(spots)
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
+# A list line that opens with a product-like name and a colon: "- NVadsA10 v5: …", "- FSx for Windows File Server: …"
+_OWN_LABEL: Final = re.compile(r"^\s*(?:[-*•]\s*)+(?:\*\*)?[A-Z][\w.+-]*(?:\s+[\w.+-]+){0,4}(?:\*\*)?:\s")
 # "they can only do SNS/SSM actions, not EC2 or ASG": a service named as what the subject is not
 _NEGATED: Final = re.compile(r"\b(?:not|no|unlike|instead\s+of|rather\s+than|except|without)\s+"
                              r"(?:[\w@.-]+\s*(?:,|or|nor|and)\s+){0,3}$", re.IGNORECASE)

@@ -340,6 +340,9 @@ _LIST_MEMBER = re.compile(
 
 
 def _trivia(q: Question, lk: Lookups) -> str | None:
+    card = lk.cards.get(q.card_id)
+    if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
+        return f"a line of a worked example ({clean(card.title)[:40]!r})"
     context, sentence = q.get("context"), q.get("sentence")
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
@@ -405,10 +408,11 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:worked\s+)?example\s*
 _WORKING = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
-_WORKED_TITLE = re.compile(r"\bworked\s+(?:example|problem)s?\b|\bexample\s+calculations?\b", re.IGNORECASE)
+_WORKED_TITLE = re.compile(r"\bworked\s+(?:example|problem|calc(?:ulation)?)s?\b|\bexample\s+calc(?:ulation)?s?\b",
+                           re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
-_RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$",
-                                 re.IGNORECASE)
+_RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
+                                 r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|eventually)\b", re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
@@ -655,8 +659,8 @@ def _masked_line(text: str) -> str:
 
 
 # "The default setting is _____ for all rule types": a setting named in a line the question does not show
-_WHICH_SETTING = re.compile(r"^(?:the|its|this)\s+(?:default\s+)?(?:setting|value|default|option|parameter)\s+(?:is|was|=)\b",
-                            re.IGNORECASE)
+_WHICH_SETTING = re.compile(r"^(?:[A-Za-z][^,.;:()]{0,40},\s*)?(?:the|its|this)\s+(?:default\s+)?"
+                            r"(?:setting|value|default|option|parameter)\s+(?:is|was|=)\b", re.IGNORECASE)
 
 
 def _says_which(heading: str, body: str) -> bool:

@@ -619,3 +619,17 @@ def test_round_f_a_why_line_of_a_scenario_card_is_not_asked_alone() -> None:
               "the Deep Archive rule have?\nA:\nAnswer: 6 years in Deep Archive\nWhy: the rule keeps them for 6 years "
               "after the first year in S3 Standard\n")
     assert not [q for q in accepted(qs) if q.generator != "qa" and "6 years" in q.answer]
+
+
+def test_round_f_worked_calc_cards_own_labels_and_unnamed_settings() -> None:
+    """A card titled "(worked calc)" states no facts; "NVadsA10 v5: …" is headed by its own name, not by the card's
+    most-named product (NVIDIA A100); "For a Basic Logs table, the value is always _____" names no setting."""
+    qs = bank("Azure GPU VM families\nA:\n- NC A100 v4: 1, 2 or 4x A100 80 GB PCIe\n- ND A100 v4: 8x A100 80 GB, NVLink\n"
+              "- NVadsA10 v5: A10, partial GPU slices (1/6, 1/3, 1/2, full) mostly for VDI\n"
+              "---\nLLM memory sizing (worked calc)\nA:\nweights only, fp16 = 2 bytes/param:\n- 70B -> 140 GB -> min 2x H100\n"
+              "---\nLog Analytics retention\nA:\n- For a Basic Logs table, the value is always 8.\n"
+              "- Analytics tables keep data for 30 days by default.\n")
+    slices = [q for q in qs if q.answer == "1/3"]
+    assert slices and all(q.subject is None and "A100" not in q.stem for q in slices)
+    assert not [q for q in accepted(qs) if q.answer in ("140 GB", "2 bytes", "8")]
+    assert [q for q in accepted(qs) if q.answer == "30 days"] and [q for q in accepted(qs) if q.answer == "80 GB"]
