@@ -47,25 +47,34 @@ _EXAM_SUBJECT = "coalesce(nullif(q.subject, ''), q.deck_id || ':card ' || q.card
 
 VIEWS: tuple[View, ...] = (
     # Which facts each question asks about: its own fact_id, and for questions over
-    # several facts (multi-cloze) the `fact_ids` list in `extra`.
+    # several facts (multi-cloze) the `fact_ids` list in `extra`. Each pair once: the
+    # second part leaves out the question's own fact, so no de-duplication over every row
+    # is needed, and only rows that hold a list are parsed.
     View("question_facts", """
 SELECT deck_id, question_id, fact_id, type, status FROM questions WHERE fact_id IS NOT NULL
-UNION
-SELECT q.deck_id, q.question_id, f.fact_id, q.type, q.status
+UNION ALL
+SELECT DISTINCT q.deck_id, q.question_id, f.fact_id, q.type, q.status
 FROM questions q, unnest(CAST(json_extract(q.extra, '$.fact_ids') AS VARCHAR[])) AS f(fact_id)
-WHERE json_type(q.extra, '$.fact_ids') = 'ARRAY'
+WHERE contains(q.extra, '"fact_ids"') AND json_type(q.extra, '$.fact_ids') = 'ARRAY'
+  AND f.fact_id IS DISTINCT FROM q.fact_id
 """, ("questions",)),
 
+    # Questions are counted per fact first, then joined to the facts: a grouping on one key.
     View("fact_coverage", f"""
+WITH asked AS (
+    SELECT fact_id, count(*) AS n_questions,
+           count(*) FILTER (WHERE status = 'accepted') AS n_accepted,
+           count(*) FILTER (WHERE status = 'rejected') AS n_rejected,
+           list(DISTINCT type ORDER BY type) FILTER (WHERE status = 'accepted') AS accepted_types
+    FROM question_facts GROUP BY fact_id)
 SELECT f.deck_id, f.card_id, f.card_index, f.line, f.fact_id, f.text, f.value, f.unit, f.kind,
        {_FACT_SUBJECT} AS subject, f.attribute,
-       count(q.question_id) AS n_questions,
-       count(q.question_id) FILTER (WHERE q.status = 'accepted') AS n_accepted,
-       count(q.question_id) FILTER (WHERE q.status = 'rejected') AS n_rejected,
-       list(DISTINCT q.type ORDER BY q.type) FILTER (WHERE q.status = 'accepted') AS accepted_types,
-       count(q.question_id) FILTER (WHERE q.status = 'accepted') > 0 AS covered
-FROM facts f LEFT JOIN question_facts q ON q.fact_id = f.fact_id
-GROUP BY ALL
+       coalesce(a.n_questions, 0) AS n_questions,
+       coalesce(a.n_accepted, 0) AS n_accepted,
+       coalesce(a.n_rejected, 0) AS n_rejected,
+       CASE WHEN a.n_accepted > 0 THEN a.accepted_types END AS accepted_types,
+       coalesce(a.n_accepted, 0) > 0 AS covered
+FROM facts f LEFT JOIN asked a USING (fact_id)
 ORDER BY f.deck_id, f.card_index, f.line, f.fact_id
 """, ("facts", "questions")),
 
