@@ -229,7 +229,8 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         header, label = _header_services(card, spots, table, line)
         if header or label:
             return header or label
-    on_line = [s for s in spots if s[0] == line and not _NEGATED.search(text, max(0, s[1] - 40), s[1])]
+    on_line = [s for s in spots if s[0] == line and not _NEGATED.search(text, max(0, s[1] - 40), s[1])
+               and (table is None or table.span[0] <= s[1] < table.span[1])]   # another cell's name is not its
     if on_line:
         lo, hi = _sentence_bounds(text, start)
         before = [s for s in on_line if lo <= s[1] <= start]

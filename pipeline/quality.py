@@ -167,8 +167,8 @@ def _number_leak(q: Question) -> str | None:
         if BLANK in body and _occurs(body.replace(BLANK, " ").lower(), answer.lower(), before="word", after="number") >= 0:
             return f"its sentence states {answer!r} elsewhere"
         if q.answer_value is not None and q.answer_value >= 1000 and any(
-                same_quantity(value, q.answer_value) for value, unit in _quantities_in(stem.split("\n", 1)[0]) if unit):
-            return "the stem states the same amount in a unit ('128 MiB (max_message_size = _____)')"
+                same_quantity(value, q.answer_value) for value, _ in _quantities_in(stem.split("\n", 1)[0])):
+            return "the stem states the same amount ('zones 26 to 100,000 … above _____' for 100k)"
         after = _NOUN_AFTER.match(stem, stem.find(BLANK) + len(BLANK)) if BLANK in stem else None
         noun = after.group(1) if after else ""
         text = stem.replace(BLANK, " ")
@@ -351,6 +351,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     body, answer = _asked_body(q)
     if q.type == "multi_cloze":     # judged by its first blank, like the cloze of its first fact
         parts = q.get("answers")
+        if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
+            return "a blank of 0: a trivial bound"
         answer = str(parts[0]) if isinstance(parts, list) and parts else ""
         return _trivia_of(body, answer, math.nan) if BLANK in body and answer else None
     derived = _derived(q, lk)
@@ -413,6 +415,7 @@ _WORKED_TITLE = re.compile(r"\bworked\s+(?:example|problem|calc(?:ulation)?)s?\b
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
+_CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S")
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|eventually)\b", re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
@@ -452,6 +455,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if body.lstrip().startswith("=") or (worked and (_OPERATOR.search(near) or "=" in near)) or (
             re.match(r"\s*\(\s*\d", body[at + len(BLANK):]) and _OPERATOR.search(body[at:at + 60])):
         return "an operand or result of worked arithmetic"
+    if _CONFIG_LINE.match(body):
+        return "a value in a config snippet ('max_instances: 20'), an example, not a limit"
     if _RESTATEMENT_BEFORE.search(body[:at]):
         return "a restatement of the value before it ('4,000 per minute, which is ~_____ per month')"
     if _FUTURE.match(_sentence_around(body, at)):
@@ -520,7 +525,7 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+be|\bformerly|\bpreviously|\boriginally|
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
                     r"or\s+something|anywhere\s+between)\b"
-                    r"|\(\?\)|\?\?|\(ish\)", re.IGNORECASE)
+                    r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)", re.IGNORECASE)
 _MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
@@ -533,19 +538,27 @@ def _series_members(before: str, after: str) -> int:
     return (left.group().count(",") if left else 0) + (right.group().count(",") if right else 0)
 
 
+def _crowded_cell(q: Question) -> str | None:
+    """A table cell that holds other values besides the asked one ("_____ (Standard tier) 1000 / Messaging Unit
+    (Premium tier)"): which one is meant, and for whom, the stem cannot say."""
+    sentence, lead = q.get("sentence"), q.get("lead")
+    if not (lead and isinstance(sentence, str)) or q.type not in (*NUMERIC_TYPES, "truefalse"):
+        return None
+    return "a table cell of several values: which one is asked is unclear" if len(_VALUE.findall(sentence)) > 1 else None
+
+
 def _side_remark(q: Question, lk: Lookups) -> str | None:
     """A false statement falsified inside brackets while the sentence states a number outside them; a
     statement of many values, of which the learner cannot tell which one is judged."""
-    if q.type != "truefalse":
-        return None
+    crowded = _crowded_cell(q)
+    if crowded or q.type != "truefalse":
+        return crowded
     body, shown = q.get("body"), q.get("shown")
     if not (isinstance(body, str) and isinstance(shown, str)) or shown not in body:
         return None
     others = len(_VALUE.findall(body)) - 1
     if others >= MAX_OTHER_VALUES:
         return f"the statement carries {MAX_OTHER_VALUES} or more other values: which one is judged is unclear"
-    if others and q.get("lead"):
-        return "a table cell of several values: which one is judged is unclear"
     if q.answer != "false":
         return None
     written = q.get("source_text")
@@ -563,6 +576,7 @@ _VALUE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")     # a year ("N
 
 
 MIN_CONTENT_WORDS = 3
+MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
 
 
 def _unanswerable(q: Question, lk: Lookups) -> str | None:
@@ -595,6 +609,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{thing.group(0)}' names something the question does not show"
     if _PRONOUN_START.match(body) and not _names_a_subject(q, shown):
         return f"'{body.split()[0]}' stands for a subject the question does not name"
+    if q.type == "term_cloze" and len(body) > MAX_TERM_STEM:
+        return "a term cloze over a paragraph"
     if q.type == "term_cloze" and BLANK in body and _one_of_a_list(body, body.index(BLANK)):
         return "the blank is one example among others, not the one answer"
     if body.startswith("("):
@@ -620,6 +636,11 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
     if q.type in NUMERIC_TYPES and _IRREGULAR_GROUPS.search(q.answer):
         return f"'{q.answer}' groups its digits irregularly: a typed answer cannot match it"
+    written = q.get("source_text")
+    if q.type == "truefalse" and isinstance(written, str) and _IRREGULAR_GROUPS.search(written):
+        return f"'{written}' groups its digits irregularly: a learner cannot tell a typo from a wrong value"
+    if q.type in NUMERIC_TYPES and re.search(r"\bor\b", q.answer):
+        return f"'{q.answer}' is two values: an answer of one is right too"
     if _repeated_line(q, lk):
         return "the card repeats this line with other values: the stem cannot say which"
     if _answer_without_question(q, lk, heading):
@@ -714,7 +735,7 @@ def _cut_from_its_line(q: Question, lk: Lookups) -> bool:
 def _one_of_a_list(body: str, at: int) -> bool:
     """The blank at `at` is an example ("like _____"), or an item of a list in brackets ("(iOS, _____, …)")."""
     before, after = body[:at], body[at + len(BLANK):]
-    if _EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.match(after):
+    if _EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.match(after) or before.rstrip().endswith("/"):
         return True
     in_brackets = before.count("(") > before.count(")")
     if in_brackets and (before.rstrip().endswith(",") or after.lstrip().startswith(",")):

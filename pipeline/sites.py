@@ -106,7 +106,7 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
 
 
 # The "name:" that opens a list line: "- FSx for Windows File Server: SMB, NTFS, …"
-_LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,40}?)(?:\*\*|__)?:\s")
+_LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,60}?)(?:\*\*|__)?:\s")
 _RESTATING_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s*")
 
 
@@ -203,9 +203,18 @@ class CardLayout:
             if line.text.lstrip().startswith("|"):
                 return None         # a table row heads nothing: its cells have their own headers
             if other < level or (level == 0 and other == 0 and line.text.rstrip().endswith(":")):
-                parent = clean(line.text).rstrip(":").strip()
+                labelled = _LINE_LABEL.match(line.text)
+                if labelled and line.text[labelled.end():].strip():
+                    # "Multiple AZs: Using AZs wisely is the primary tool …!": the label is the heading
+                    return clean(labelled.group("label"))
+                parent = _SENTENCE_END.split(clean(line.text).rstrip(":").strip())[-1].strip()   # its last sentence
                 if len(parent) > MAX_PARENT and line.text.rstrip().endswith(":"):
-                    parent = re.split(r"[,.;]\s+", parent)[-1]    # "To estimate …, find the maximum of:"
+                    # its label ("S3 Reduced Redundancy and Infrequent Access: Most people use …, but …:"), else
+                    # its last clause ("To estimate …, find the maximum of:")
+                    label = _LINE_LABEL.match(line.text)
+                    parent = clean(label.group("label")) if label else re.split(r"[,.;]\s+", parent)[-1]
+                if _CLAUSE_TAIL.match(parent):
+                    return None     # "but there are other classes with lower cost": half a sentence heads nothing
                 return parent if parent and len(parent) <= MAX_PARENT else None
             if level == 0:
                 return None
@@ -221,8 +230,8 @@ class CardLayout:
             return None
         raw = self.lines[above - 1].text.strip()
         bracketed = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", raw)
-        if not (bracketed or raw.endswith(":")):
-            return None
+        if not (bracketed or (raw.endswith(":") and len(raw.split()) <= MAX_CAPTION_WORDS)) or _FIRST_PERSON.search(raw):
+            return None     # "Quick compare table I made after a practice test:" is the author's remark
         caption = clean(bracketed.group(1) if bracketed else raw).rstrip(":").strip()
         return caption if caption and len(caption) <= MAX_PARENT else None
 
@@ -263,7 +272,7 @@ class CardLayout:
             parts.append(label)
         joined = " ".join(parts).lower() + " " + sentence.lower()
         attribute = clean(attribute)
-        if (attribute and plain_words(attribute) not in plain_words(joined)
+        if (attribute and not set(plain_words(attribute).split()) <= set(plain_words(joined).split())
                 and len(attribute.split()) <= MAX_ATTRIBUTE_WORDS and not re.search(r"[.!?;\"“”]", attribute)):
             parts.append(attribute)
         # a title shown that names its own service says whose the card is; another one put before it is a guess
@@ -274,6 +283,11 @@ class CardLayout:
         return " › ".join(p for p in parts if p)
 
 
+MAX_CAPTION_WORDS = 8
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|we|our)\b")
+# A clause that continues a sentence ("but …", "including …"): no heading on its own
+_CLAUSE_TAIL = re.compile(r"^(?:but|and|or|so|including|which|that|with|although|though|while|whereas|because|"
+                          r"except|plus)\b", re.IGNORECASE)
 _LABELLED = re.compile(r"^\s*([-*•]\s*)*[^:.!?]{1,40}:\s+\S")
 
 
@@ -307,13 +321,15 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
         line_index=index, line=layout.lines[index].number, offset=lo, sentence=sentence,
         start=start - lo, end=end - lo, before=before, after=after,
         context=layout.context(index, f"{lead}{sentence}", attribute=attribute, subject=subject,
-                               label=clean(label.group("label")) if label and lo > label.end() else ""),
+                               label=clean(label.group("label")) if label and lo > label.end()
+                               and not _LINE_LABEL.match(sentence) else ""),
         locator=f"{layout.locator(index)}{key}", lead=lead,
     )
 
 
 # A column header that says nothing of what its cells are: "| guideline | value |".
-_GENERIC_HEADER = re.compile(r"^(?:values?|limits?|defaults?|amount|numbers?|settings?|quotas?|max(?:imum)?|details?|"
+# ("default" and "max" are not: beside each other they tell two values of one row apart)
+_GENERIC_HEADER = re.compile(r"^(?:values?|limits?|amount|numbers?|settings?|quotas?|details?|"
                              r"notes?|description|size|count|data|info)$", re.IGNORECASE)
 
 

@@ -633,3 +633,62 @@ def test_round_f_worked_calc_cards_own_labels_and_unnamed_settings() -> None:
     assert slices and all(q.subject is None and "A100" not in q.stem for q in slices)
     assert not [q for q in accepted(qs) if q.answer in ("140 GB", "2 bytes", "8")]
     assert [q for q in accepted(qs) if q.answer == "30 days"] and [q for q in accepted(qs) if q.answer == "80 GB"]
+
+
+def test_round_g_a_lower_bound_is_falsified_upwards_and_small_counts_get_near_neighbours() -> None:
+    """"over 60 edge locations" stated as "over 50" is still true; "at least two AZs" against 16 and 32 is no choice."""
+    text = ("CloudFront basics\nA:\n- CloudFront has over 60 global edge locations.\n"
+            "- Each Region has at least 3 Availability Zones.\n- A cluster spans 2 AZs by default.\n")
+    for seed in range(1, 6):
+        qs = bank(text, seed)
+        for q in qs:
+            shown = q.get("shown")
+            if q.type == "truefalse" and q.answer == "false" and "over" in q.stem and isinstance(shown, str):
+                assert float(shown) > 60
+        for q in qs:
+            if q.type == "multichoice" and q.answer in ("2", "3"):
+                assert all(o.value is not None and o.value <= 8 for o in q.options)
+
+
+def test_round_g_headings_captions_and_cells_say_only_what_the_notes_state() -> None:
+    """Half a sentence ("but there are …", "including …") heads nothing; a remark of the author's is no caption; a
+    name in another table cell is not the row's subject; a line's own "X:" label is not put under another's."""
+    qs = bank("S3 Tips\nA:\n- S3 Reduced Redundancy and Infrequent Access: Most people use the Standard storage class "
+              "in S3, but there are other storage classes with lower cost:\n- - One Zone-IA is 20% cheaper than Standard-IA\n"
+              "---\nSubnets\nA:\nQuick compare table I made after getting this wrong on a practice test:\n"
+              "| cloud | reserved per subnet | notes |\n|---|---|---|\n| Azure | 5 | .2/.3 = Azure DNS |\n"
+              "---\nDirect Connect\nA:\n- Dedicated connections: 1, 10 or 100 Gbps ports. Hosted connections through a "
+              "partner: 50 Mbps up to 10 Gbps\n")
+    stems = [q.stem for q in accepted(qs)]
+    assert not [s for s in stems if "but there are" in s or "practice test" in s or "Dedicated connections › Hosted" in s]
+    one_zone = next(q for q in accepted(qs) if q.answer == "20%")
+    assert "S3 Tips › S3 Reduced Redundancy and Infrequent Access › One Zone-IA is _____" in one_zone.stem
+    reserved = [q for q in qs if q.answer == "5" and q.type == "cloze"]
+    assert reserved and all(q.subject != "Azure DNS" for q in reserved)
+
+
+def test_round_g_answers_that_leak_are_two_values_a_typo_or_a_config_example_are_not_asked() -> None:
+    qs = bank("Route 53 pricing\nA:\n- $0.50 per hosted zone for the first 25 zones, $0.10 for zones 26 to 100,000, "
+              "$0.03 above 100k\n- Use at least two or three AZs for high availability\n"
+              "- Free tier of 1,00,000 requests\n- app.yaml: max_instances: 20\n"
+              "- Docker images run on ECS / Fargate\n- Functions scale out to 200 instances (so ~4 per core?)\n")
+    assert not [q for q in accepted(qs) if q.answer in ("100k", "two or three AZs", "20", "Fargate", "200")]
+    assert not [q for q in accepted(qs, "truefalse") if "1,00,000" in q.stem]
+    assert [q for q in accepted(qs) if q.answer == "$0.50"]
+
+
+def test_round_g_a_labelled_parent_heads_by_its_label_and_a_crowded_cell_is_not_asked() -> None:
+    qs = bank("High Availability Tips\nA:\n- Multiple AZs: Using AZs wisely is the primary tool for high availability!\n"
+              "- - A second AZ should improve availability; the SLA needs at least 2 AZs.\n"
+              "---\nService Bus quotas\nA:\n| quota | value |\n|---|---|\n| Maximum number of queues | 10,000 (Standard tier) "
+              "1000 / Messaging Unit (Premium tier) |\n| Maximum message size | 256 KB |\n")
+    two = next(q for q in qs if q.answer == "2" and q.type == "cloze")
+    assert "Multiple AZs › A second AZ" in two.stem and "primary tool" not in two.stem
+    assert not [q for q in accepted(qs) if q.answer in ("10,000", "1000")]
+    assert [q for q in accepted(qs) if q.answer == "256 KB"]
+
+
+def test_round_g_a_cell_lead_is_not_repeated_as_an_attribute() -> None:
+    qs = bank("Subnet quirks - AWS vs GCP\nA:\n| cloud | reserved per subnet |\n|---|---|\n| AWS | 5 |\n| GCP | 4 |\n")
+    cell = next(q for q in accepted(qs, "cloze") if q.answer == "5")
+    assert cell.stem == "Subnet quirks - AWS vs GCP › AWS (reserved per subnet): _____"

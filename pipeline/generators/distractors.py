@@ -25,6 +25,7 @@ LADDER_2 = (1, 1.5, 2, 2.5, 3, 4, 4.5, 5, 6, 7.5, 8)
 DOZENS = (1.2, 2.4, 3.6, 4.8, 7.2)   # for answers on a dozen grid: 12, 24, 36, 48 hours
 RATIOS = (0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 2.0)
 POOL = 5   # draw from the nearest few candidates, so distractors stay close
+SMALL_COUNT = 4   # counts up to this get plain neighbours, not a doubling ladder
 # Ports are names, not amounts: a wrong port is another well-known one, never a neighbouring number.
 WELL_KNOWN_PORTS = (20, 21, 22, 23, 25, 53, 80, 110, 123, 143, 389, 443, 465, 514, 587, 636, 993, 995, 1433, 1521,
                     2049, 2181, 2375, 2376, 2379, 3000, 3306, 3389, 4317, 4318, 5000, 5432, 5601, 5671, 5672, 6379,
@@ -55,6 +56,8 @@ def _candidates(v: float, *, increment: float | None, unit: str | None) -> list[
         return [1.0, 2.0, 5.0, 10.0]
     if increment:
         return [v + k * increment for k in range(-4, 5) if k and v + k * increment > 0]
+    if unit in (None, "count") and float(v).is_integer() and v <= SMALL_COUNT:
+        return [float(c) for c in range(1, 3 * SMALL_COUNT) if c != v]   # "two AZs": 1, 3, 4, never 16 or 32
     if _is_pow2(v):
         return [v * 2.0**k for k in range(-3, 4) if k and v * 2.0**k >= 1]
     if unit == "percent" and 99 <= v < 100:

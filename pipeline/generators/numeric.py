@@ -208,7 +208,7 @@ def truefalse(a: Asked, *, seed: int) -> Question:
     if int(stable_id("truefalse", s.locator), 16) % 2 and writable(a):
         false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
         values = [v for v in fact_distractors(a, seed, false_id, min_gap=TF_APPROX_GAP if f.bound == "approx" else 0.0)
-                  if f.bound != "min" or v < a.source_value]   # "more than 36 hours" would still hold for 24
+                  if f.bound != "min" or v > a.source_value]   # "over 60 locations" would still hold as "over 50"
         if values:
             wrong = rng_for(seed, false_id).choice(values)
             shown, value, variant = display(f, wrong), wrong * factor(f), "false"
