@@ -190,7 +190,7 @@ def _number_leak(q: Question) -> str | None:
         return "the stem restates the price in brackets (per another quantity)"
     if q.answer_value is not None:
         for value, unit in _quantities_in(stem.split("\n", 1)[0]):   # the prompt line holds no quantity
-            if unit == q.answer_unit and same_quantity(value, q.answer_value):
+            if unit == q.answer_unit and _restates(value, q.answer_value, unit):
                 return f"the stem states the answer in other words ({value:g} {unit})"
     return None
 
@@ -353,6 +353,10 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         parts = q.get("answers")
         if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
             return "a blank of 0: a trivial bound"
+        ids = q.get("fact_ids")
+        blanked = [lk.facts[i] for i in (ids if isinstance(ids, list) else []) if i in lk.facts]
+        if any(a.unit == b.unit and _restates(a.value, b.value, a.unit) for n, a in enumerate(blanked) for b in blanked[n + 1:]):
+            return "two blanks hold the same quantity ('7 years (2557 days)'): one answers the other"
         answer = str(parts[0]) if isinstance(parts, list) and parts else ""
         return _trivia_of(body, answer, math.nan) if BLANK in body and answer else None
     derived = _derived(q, lk)
@@ -416,7 +420,8 @@ _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
 _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S")
-_FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|eventually)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:weeks|months|years?)|eventually)\b",
+                     re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$")      # an open backtick before the blank: a value in a command or code
@@ -518,14 +523,14 @@ def _narrow_range(before: str, after: str, answer: str) -> str | None:
 
 
 # "(used to be _____)", "the previous figure was _____", "older docs: _____", "at launch it was _____"
-_FORMER = re.compile(r"(?:\bused\s+to\s+be|\bformerly|\bpreviously|\boriginally|"
+_FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|last)\b[^.;()]{0,15}?|\bformerly|\bpreviously|\boriginally|"
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
                      r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",
                      re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
                     r"or\s+something|anywhere\s+between)\b"
-                    r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)", re.IGNORECASE)
+                    r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
 _MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
@@ -570,12 +575,23 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     return "falsified inside a bracketed side remark" if depth > 0 else None
 
 
+RESTATED_TOLERANCE: Final = 0.01   # "7 years (2557 days)": a restatement rounds
+
+
+def _restates(a: float, b: float, unit: str | None) -> bool:
+    """Whether two values of one unit are the same quantity as people write it (rounded when converted; never
+    for percentages, where 99.99 and 99.999 are different promises)."""
+    if unit == "percent":
+        return same_quantity(a, b)
+    return abs(a - b) <= RESTATED_TOLERANCE * max(abs(a), abs(b))
 MAX_OTHER_VALUES: Final = 3       # a true/false statement with this many values besides its own tests too much at once
 _BRACKETED_PRICE = re.compile(r"\([^()]*[$€£¢]\s?\d[^()]*\)|\([^()]*\d\s?(?:USD|cents?)\b[^()]*\)")
 _VALUE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")     # a year ("November 2016") is a date, not a value
 
 
 MIN_CONTENT_WORDS = 3
+_NEGATIVE_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+not\b|^\s+(?:isn't|aren't|doesn't|don't)\b", re.IGNORECASE)
+_AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy\b|\blol\b")
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
 
 
@@ -611,6 +627,10 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{body.split()[0]}' stands for a subject the question does not name"
     if q.type == "term_cloze" and len(body) > MAX_TERM_STEM:
         return "a term cloze over a paragraph"
+    if q.type == "term_cloze" and BLANK in body and _NEGATIVE_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
+        return "'_____ is not …': many terms are not"
+    if _AUTHOR.search(_first_sentence(body)):
+        return "the author's own remark ('my practice test'), not the subject"
     if q.type == "term_cloze" and BLANK in body and _one_of_a_list(body, body.index(BLANK)):
         return "the blank is one example among others, not the one answer"
     if body.startswith("("):
@@ -691,8 +711,8 @@ def _says_which(heading: str, body: str) -> bool:
 
 
 # "Environment variables (_____)": a value noted on a name, which says neither size nor count nor time
-_BRACKET_ONLY = re.compile(r"^[^()]{1,60}\(\s*" + BLANK + r"\s*\)\s*\.?$")
-_NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|up\s+to|default|timeout|retention|capacity|"
+_BRACKET_ONLY = re.compile(r"^[^()]{1,60}\(\s*(?:up\s+to|max\.?|<=?|≤)?\s*" + BLANK + r"\s*\)\s*\.?$", re.IGNORECASE)
+_NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|default|timeout|retention|capacity|"
                             r"quota|cost|price|duration|memory|storage|throughput|rate)\b", re.IGNORECASE)
 # "1 RCU = _____ eventually consistent": the thing counted was left on another line
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?[a-z]+(?:ent|ant|ive|al|ous|ble|ic)\s*[.)]?\s*$", re.IGNORECASE)
@@ -703,7 +723,7 @@ _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|s
 # "1,00,000": a typo or another numbering system; "5,000" and "1,000,000" are regular
 _IRREGULAR_GROUPS = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
 # "(in step 2c)", "notifications such as this one", "the table above": a part of the notes, not the subject.
-_NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
+_NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bslide\s+\d+\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
                               r"|\bthe\s+(?:table|list|figure|diagram|graph|image)\s+(?:above|below)\b"
                               r"|\b(?:in|as\s+in|see)\s+this\s+(?:\w+\s+)?(?:diagram|figure|picture|image|screenshot|chart)\b",
                               re.IGNORECASE)

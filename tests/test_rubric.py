@@ -692,3 +692,25 @@ def test_round_g_a_cell_lead_is_not_repeated_as_an_attribute() -> None:
     qs = bank("Subnet quirks - AWS vs GCP\nA:\n| cloud | reserved per subnet |\n|---|---|\n| AWS | 5 |\n| GCP | 4 |\n")
     cell = next(q for q in accepted(qs, "cloze") if q.answer == "5")
     assert cell.stem == "Subnet quirks - AWS vs GCP › AWS (reserved per subnet): _____"
+
+
+def test_round_h_plans_past_values_remarks_negatives_and_unnamed_limits_are_not_asked() -> None:
+    qs = bank("Notes\nA:\n- In the coming months, new settings will enable retaining data for up to 12 years.\n"
+              "- Adaptive capacity is instant now; it used to take 5-30 minutes back in 2017.\n"
+              "- I did the practice test twice and got 68% lol\n"
+              "- Important: Docker is not for Lambda, it is for ECS / Fargate\n"
+              "- AWS Cognito Sync: store data in datasets (up to 1MB)\n"
+              "- Revenue was $37.549 billion (slide 14 in the linked deck)\n"
+              "- Default quota is usually low, like ~ 12 per region\n"
+              "---\nAWS Config retention\nA:\nConfig items kept 7 years by default (2557 days). Retention configurable "
+              "from 30 days up to 2557 days.\n---\nCognito\nA:\n"
+              "- Cognito Sync keeps at most 20 datasets per identity.\n")
+    assert not [q for q in accepted(qs) if q.answer in ("12 years", "5", "30 minutes", "68%", "Docker", "1MB",
+                                                        "$37.549 billion", "12", "7 years")]
+    assert not [q for q in accepted(qs, "multi_cloze") if "7 years" in q.answer]
+    assert [q for q in accepted(qs) if q.answer == "20"] and [q for q in accepted(qs) if q.answer == "30 days"]
+
+
+def test_round_h_nearby_availability_percentages_are_no_restatement() -> None:
+    qs = bank("Cosmos DB SLA\nA:\n- SLA: 99.99% single region; 99.999% read+write availability with multi-region writes\n")
+    assert [q for q in accepted(qs) if q.answer == "99.99%" and q.type in ("cloze", "numerical")]
