@@ -319,7 +319,7 @@ _LOWER_BOUND = re.compile(r"(?:\bbetween|\bfrom|\bof|\brange|:)\s*$", re.IGNOREC
 _RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
 # A sentence whose subject is "this/that …" said of the sentence before: "This can reduce costs by 2/3",
 # "As of 2016, this was raised to …", "After that $1.00 for …".
-_DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(?:can|could|is|are|was|were|will|would|may|might|should|must|"
+_DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(?:(?:usually|often|just|also|only|really|then)\s+){0,2}(?:can|could|is|are|was|were|will|would|may|might|should|must|"
                       r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b"
                       r"|(?:thus|therefore|hence|consequently)\b"
                       r"|(?:after|beyond|above|over|on\s+top\s+of|apart\s+from|besides)\s+(?:that|this|these|those)\b"
@@ -410,23 +410,24 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:worked\s+)?example\s*[:,])", re.IGNORECASE)
-_WORKING = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,])", re.IGNORECASE)
+_WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
-_WORKED_TITLE = re.compile(r"\bworked\s+(?:example|problem|calc(?:ulation)?)s?\b|\bexample\s+calc(?:ulation)?s?\b",
-                           re.IGNORECASE)
+_WORKED_TITLE = re.compile(r"^\s*worked\b|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
+                           r"|^\s*scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
 _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S")
+_RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈)\s*[~≈]?\s*\$?\d", re.IGNORECASE)
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:weeks|months|years?)|eventually)\b",
                      re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$")      # an open backtick before the blank: a value in a command or code
-_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$",
-                            re.IGNORECASE)
+_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$"
+                            r"|\(\s*e\.\s?g\.[^()]*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -462,6 +463,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an operand or result of worked arithmetic"
     if _CONFIG_LINE.match(body):
         return "a value in a config snippet ('max_instances: 20'), an example, not a limit"
+    if _RESTATED_AFTER.match(body[at + len(BLANK):]):
+        return "restated right after ('_____ per minute, which is ~160 million per month')"
     if _RESTATEMENT_BEFORE.search(body[:at]):
         return "a restatement of the value before it ('4,000 per minute, which is ~_____ per month')"
     if _FUTURE.match(_sentence_around(body, at)):
@@ -523,7 +526,8 @@ def _narrow_range(before: str, after: str, answer: str) -> str | None:
 
 
 # "(used to be _____)", "the previous figure was _____", "older docs: _____", "at launch it was _____"
-_FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|last)\b[^.;()]{0,15}?|\bformerly|\bpreviously|\boriginally|"
+_FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|last)\b[^.;()]{0,15}?|\bformerly|"
+                     r"\b(?:changed|went|moved|raised|lowered|increased|reduced|dropped)\s+from|\bpreviously|\boriginally|"
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
                      r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",
                      re.IGNORECASE)
@@ -590,6 +594,8 @@ _VALUE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")     # a year ("N
 
 
 MIN_CONTENT_WORDS = 3
+# "SAM can use _____ Lambda functions": a term right before another name and its plural noun reads as a modifier
+_NAME_AFTER = re.compile(r"^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[a-z]+s\b")
 _NEGATIVE_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+not\b|^\s+(?:isn't|aren't|doesn't|don't)\b", re.IGNORECASE)
 _AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy\b|\blol\b")
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
@@ -629,6 +635,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "a term cloze over a paragraph"
     if q.type == "term_cloze" and BLANK in body and _NEGATIVE_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
         return "'_____ is not …': many terms are not"
+    if q.type == "term_cloze" and BLANK in body and _NAME_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
+        return "the blank stands before another name ('use _____ Lambda functions'): many words fit"
     if _AUTHOR.search(_first_sentence(body)):
         return "the author's own remark ('my practice test'), not the subject"
     if q.type == "term_cloze" and BLANK in body and _one_of_a_list(body, body.index(BLANK)):

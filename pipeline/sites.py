@@ -82,8 +82,8 @@ def strip_marks(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """A source line without bullet marks, `A:`/`Note:` markers, stray brackets or doubled spaces."""
-    text = strip_marks(text)
+    """A source line without bullet marks, `A:`/`Note:` markers, bold marks, stray brackets or doubled spaces."""
+    text = strip_marks(text).replace("**", "")
     text = _SPACES.sub(" ", _balance(text)).strip()
     return _SPACE_CLOSE.sub(")", _OPEN_SPACE.sub("(", text)).strip(" -")
 

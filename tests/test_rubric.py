@@ -714,3 +714,27 @@ def test_round_h_plans_past_values_remarks_negatives_and_unnamed_limits_are_not_
 def test_round_h_nearby_availability_percentages_are_no_restatement() -> None:
     qs = bank("Cosmos DB SLA\nA:\n- SLA: 99.99% single region; 99.999% read+write availability with multi-region writes\n")
     assert [q for q in accepted(qs) if q.answer == "99.99%" and q.type in ("cloze", "numerical")]
+
+
+def test_round_i_a_term_blanked_before_another_name_is_not_asked() -> None:
+    qs = bank("AWS SAM\nA:\n- SAM can use CodeDeploy Lambda functions\n- SAM deploys through AWS CloudFormation stacks\n")
+    assert not [q for q in accepted(qs, "term_cloze") if q.answer == "CodeDeploy"]
+
+
+def test_round_i_examples_scenarios_bold_marks_and_restatements_after_the_blank() -> None:
+    qs = bank("HPA math\nA:\n- Ex2: ratio 1.04 x target 50% = 52% desired utilization\n"
+              "- Checkpoints go out in waves (e.g. 50% of the fleet first)\n"
+              "- PROBLEM: the function fails with an internal error while the service is under heavy load and the "
+              "invocation is throttled by the account's concurrency quota for the whole region. This usually just "
+              "means a retry after 30 seconds.\n"
+              "- Premium SKU: ~4,000 action executions per minute, which is ~160 million per month\n"
+              "- Dataproc bills per second with a **minimum** of 1 minute\n"
+              "- The default activity timeout changed from 7 days to 12 hours in 2022\n"
+              "---\nScenario: nightly Glue job\nA:\n- The job runs 10 workers for 2 hours every night\n"
+              "---\nEMR pricing example\nA:\n- EC2 $0.192/hr + EMR $0.048/hr = $0.240/hr\n"
+              "---\nWorked cost: nightly Glue ETL job\nA:\n- Job: G.2X workers, 12 workers, runs 18 mins each night\n")
+    assert not [q for q in accepted(qs) if q.answer in ("52%", "50%", "30 seconds", "4,000", "10", "$0.192", "$0.048",
+                                                        "12", "18 mins", "7 days")]
+    assert [q for q in accepted(qs) if q.answer == "12 hours"]
+    minimum = next(q for q in accepted(qs) if q.answer == "1 minute")
+    assert "**" not in minimum.stem
