@@ -353,6 +353,9 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         parts = q.get("answers")
         if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
             return "a blank of 0: a trivial bound"
+        if isinstance(parts, list) and any(_CURRENCY.match(str(p)) for p in parts) and re.search(
+                r"\(\s*" + re.escape(BLANK) + r"(?:\s*\(\d+\))?\s+per\b", body):
+            return "a price restated in brackets per another quantity: worked out from the price beside it"
         ids = q.get("fact_ids")
         blanked = [lk.facts[i] for i in (ids if isinstance(ids, list) else []) if i in lk.facts]
         if any(a.unit == b.unit and _restates(a.value, b.value, a.unit) for n, a in enumerate(blanked) for b in blanked[n + 1:]):
@@ -414,7 +417,7 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:work
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
-_WORKED_TITLE = re.compile(r"^\s*worked\b|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
+_WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
@@ -499,6 +502,8 @@ _CURRENCY = re.compile(r"[$€£]\s?\d|\d\s?(?:USD|EUR|cents?)\b")
 _RANGE_BEFORE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*[-–]\s*$")
 _RANGE_AFTER = re.compile(r"^\s*[-–]\s*(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*[-–]?\s*\d)")
 NARROW_RANGE: Final = 2.0    # "10-12 connections", "45-60%": an estimate whose ends are this close is one claim
+HEDGED_RANGE: Final = 4.0    # "usually ~10-20 ms": a range marked rough ("~") is one claim even when wider
+_ROUGHLY = re.compile(r"[~≈]\s*(?:\d[\d.,]*\s*[-–]\s*)?$")
 
 
 def _sentence_around(body: str, at: int) -> str:
@@ -522,7 +527,9 @@ def _narrow_range(before: str, after: str, answer: str) -> str | None:
     if other is None or number is None:
         return None
     value, end = float(number.group().replace(",", "")), float(other.group(1).replace(",", ""))
-    return other.group(1) if end > 0 and value > 0 and max(end, value) / min(end, value) < NARROW_RANGE else None
+    ratio = max(end, value) / min(end, value) if end > 0 and value > 0 else math.inf
+    hedged = _ROUGHLY.search(before[-12:]) is not None
+    return other.group(1) if ratio < NARROW_RANGE or (hedged and ratio <= HEDGED_RANGE) else None
 
 
 # "(used to be _____)", "the previous figure was _____", "older docs: _____", "at launch it was _____"
@@ -533,7 +540,7 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
                      re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
-                    r"or\s+something|anywhere\s+between)\b"
+                    r"or\s+something|anywhere\s+between|unsure|not\s+certain)\b"
                     r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
 _MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
@@ -565,6 +572,8 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     body, shown = q.get("body"), q.get("shown")
     if not (isinstance(body, str) and isinstance(shown, str)) or shown not in body:
         return None
+    if q.answer_unit == "USD" and _BRACKETED_PRICE.search(body):
+        return "the statement restates its price in brackets: a changed value contradicts it, an unchanged one agrees"
     others = len(_VALUE.findall(body)) - 1
     if others >= MAX_OTHER_VALUES:
         return f"the statement carries {MAX_OTHER_VALUES} or more other values: which one is judged is unclear"
@@ -662,6 +671,10 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     relative = _RELATIVE.search(body)
     if relative:
         return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
+    protocol = _PORT_PROTOCOLS.get(q.answer.strip())
+    hint = re.search(re.escape(BLANK) + r"\s*\(([^()]{1,20})\)", q.stem) if protocol else None
+    if protocol and hint and protocol.search(hint.group(1)):
+        return f"the stem names the protocol of port {q.answer.strip()}"
     if q.type in NUMERIC_TYPES and _IRREGULAR_GROUPS.search(q.answer):
         return f"'{q.answer}' groups its digits irregularly: a typed answer cannot match it"
     written = q.get("source_text")
@@ -669,6 +682,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{written}' groups its digits irregularly: a learner cannot tell a typo from a wrong value"
     if q.type in NUMERIC_TYPES and re.search(r"\bor\b", q.answer):
         return f"'{q.answer}' is two values: an answer of one is right too"
+    if _EACH.search(body) and _cut_from_its_line(q, lk):
+        return "'each' stands for things named in a sentence the question does not show"
     if _repeated_line(q, lk):
         return "the card repeats this line with other values: the stem cannot say which"
     if _answer_without_question(q, lk, heading):
@@ -707,6 +722,12 @@ def _masked_line(text: str) -> str:
     return re.sub(r"(?<![\w-])\d[\d,.]*", "#", " ".join(text.split()).lower())
 
 
+# Well-known ports whose protocol, in brackets right after the blank, gives them away ("only port _____ (https)")
+_PORT_PROTOCOLS: Final = {port: re.compile(rf"\b(?:{names})\b", re.IGNORECASE) for port, names in {
+    "22": "ssh|sftp", "80": "http", "443": "https|tls", "3389": "rdp", "3306": "mysql", "5432": "postgres(?:ql)?",
+    "1433": "sql\\s+server|mssql", "6379": "redis", "27017": "mongo(?:db)?", "53": "dns", "25": "smtp"}.items()}
+_EACH = re.compile(r"\b(?:for|of|on|per)\s+each\s+(?:is|are|was|has|gets)\b|\beach\s+(?:is|are)\s+(?:limited|capped)\b",
+                   re.IGNORECASE)
 # "The default setting is _____ for all rule types": a setting named in a line the question does not show
 _WHICH_SETTING = re.compile(r"^(?:[A-Za-z][^,.;:()]{0,40},\s*)?(?:the|its|this)\s+(?:default\s+)?"
                             r"(?:setting|value|default|option|parameter)\s+(?:is|was|=)\b", re.IGNORECASE)

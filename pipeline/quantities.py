@@ -494,7 +494,12 @@ def _bound(tail: str, right: str) -> str:
     return "exact"
 
 
-_NAMED_VERSION_RE: Final = re.compile(r"\b[A-Z][A-Za-z]+\s+(\d+\.\d+)\s+[A-Z][a-z]")
+_NAMED_VERSION_RE: Final = re.compile(
+    r"\b[A-Z][A-Za-z]+\s+(\d+\.\d+)\s+[A-Z][a-z]"
+    # a decimal after a protocol, language or engine is its version: "TLS 1.3", "Python 3.12", "MySQL 5.7"
+    r"|\b(?i:TLS|SSL|HTTP|SMB|NFS|OAuth|PHP|Python|Java|Node(?:\.js)?|Ruby|\.NET|MySQL|PostgreSQL|Postgres|"
+    r"MariaDB|Redis|Valkey|Memcached|MongoDB|Kafka|Spark|Kubernetes|Terraform|Ubuntu|Debian|Oracle|Elasticsearch|"
+    r"OpenSearch|Airflow|Hadoop|Hive|Presto|Trino)\s+v?(\d+(?:\.\d+)+)\b")
 # A list item's label ending in a colon: "- **4096-bit SSL certificates:** …"
 _LABEL_COLON_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s")
 
@@ -525,7 +530,7 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
     label = _LABEL_COLON_RE.match(line)
-    named = [v.span(1) for v in _NAMED_VERSION_RE.finditer(line)] if "." in line else []
+    named = [v.span(1) if v.group(1) else v.span(2) for v in _NAMED_VERSION_RE.finditer(line)] if "." in line else []
     for m in _ATOM_RE.finditer(line):
         if named and any(lo <= m.start() < hi for lo, hi in named):
             continue  # "Gemini 2.0 Flash", "Claude 3.5 Sonnet": a version inside a product's name

@@ -33,8 +33,8 @@ _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
 _NOTE_MARKER = re.compile(r"^\s*Note\s*:", re.IGNORECASE)
 # The words of a link the notes copied: "… created again. (discussion)", "(source)".
-_LINK_LABEL = re.compile(r"\s*\((?:discussion|source|link|details|docs|announcement|blog post|blog|thread|video|here|more)\)",
-                         re.IGNORECASE)
+_LINK_LABEL = re.compile(r"\s*\((?:discussion|source|link|details|docs|announcement|blog post|blog|thread|video|here|more"
+                         r"|(?:list|table|overview) of [^()]{1,60}|more (?:info|information) on [^()]{1,60})\)", re.IGNORECASE)
 # A title that names several things: a parent it contains still says which one a line is about.
 _LISTING = re.compile(r",|/|&|\bvs\.?\b|\band\b", re.IGNORECASE)
 MAX_ATTRIBUTE_WORDS: Final = 6    # a longer "attribute" is a clause the extractor cut, not a name
@@ -97,6 +97,10 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
         stops = [m.end() for m in _SENTENCE_END.finditer(raw)]
         lo = max((i for i in stops if i <= start), default=0)
         hi = min((i for i in stops if i >= end), default=len(raw))
+        if hi - lo > LONG_SENTENCE:      # notes written all in lower case: "no. key rings can't be deleted. destroy …"
+            loose = [m.end() for m in _LOWER_STOP.finditer(raw, lo, hi) if m.group(1).lower() not in _ABBREVIATIONS]
+            lo = max((i for i in loose if i <= start), default=lo)
+            hi = min((i - 1 for i in loose if i - 1 >= end), default=hi)
     label = _RESTATING_LABEL.match(raw) if lo == 0 else None
     number = re.search(r"\d[\d.,]*", raw[start:end])
     if label and label.end() <= start and number and re.search(
@@ -107,6 +111,11 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
 
 # The "name:" that opens a list line: "- FSx for Windows File Server: SMB, NTFS, …"
 _LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,60}?)(?:\*\*|__)?:\s")
+LONG_SENTENCE = 240
+# A full stop before a lower-case word, unless it ends an abbreviation ("e.g. a", "approx. 5", "vs. b")
+_LOWER_STOP = re.compile(r"\b([A-Za-z]{1,12})\.\s+(?=[a-z])")
+_ABBREVIATIONS = frozenset({"e", "g", "i", "eg", "ie", "vs", "approx", "etc", "incl", "ca", "cf", "min", "max", "no", "nr",
+                            "avg", "est", "resp", "esp", "aka", "sec", "hr", "hrs", "mins"})
 _RESTATING_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s*")
 
 
@@ -232,7 +241,7 @@ class CardLayout:
         bracketed = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", raw)
         if not (bracketed or (raw.endswith(":") and len(raw.split()) <= MAX_CAPTION_WORDS)) or _FIRST_PERSON.search(raw):
             return None     # "Quick compare table I made after a practice test:" is the author's remark
-        caption = clean(bracketed.group(1) if bracketed else raw).rstrip(":").strip()
+        caption = clean(bracketed.group(1) if bracketed else re.sub(r"\s*\([^()]*\)", "", raw)).rstrip(":").strip()
         return caption if caption and len(caption) <= MAX_PARENT else None
 
     def cell(self, index: int, offset: int) -> Cell | None:
@@ -283,7 +292,7 @@ class CardLayout:
         return " › ".join(p for p in parts if p)
 
 
-MAX_CAPTION_WORDS = 8
+MAX_CAPTION_WORDS = 16
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|we|our)\b")
 # A clause that continues a sentence ("but …", "including …"): no heading on its own
 _CLAUSE_TAIL = re.compile(r"^(?:but|and|or|so|including|which|that|with|although|though|while|whereas|because|"

@@ -738,3 +738,43 @@ def test_round_i_examples_scenarios_bold_marks_and_restatements_after_the_blank(
     assert [q for q in accepted(qs) if q.answer == "12 hours"]
     minimum = next(q for q in accepted(qs) if q.answer == "1 minute")
     assert "**" not in minimum.stem
+
+
+def test_round_j_lowercase_paragraphs_are_cut_captions_carry_their_scope_and_versions_are_names() -> None:
+    """Notes written in lower case are still cut to the sentence of the blank; a caption line states a table's
+    unit and scope; "TLS 1.3" is a version; "only port _____ (https)" names its answer; "(worked)" cards and
+    "~_____/min? unsure" values are not asked."""
+    qs = bank("google cloud kms - can you delete a key?\nA:\n- no. key rings and keys can't be deleted (names reserved "
+              "forever, also no charge for empty key rings/keys). you can only DESTROY key versions. destroy is "
+              "scheduled: default 30 days in DESTROY_SCHEDULED state, restorable in that time. configurable per key at "
+              "creation, min 24 hours, max 120 days.\n"
+              "---\nazure key vault throttling limits\nA:\nper vault per region, per 10 second window (from service "
+              "limits page ~2023):\n| key type | CREATE key |\n|---|---|\n| RSA 2048 HSM | 5 |\n| RSA 2048 software | 10 |\n"
+              "---\nTLS notes\nA:\n- ACM certs use TLS 1.3 where the client allows it\n- the ACME challenge needs only "
+              "port 443 (https) open\n- token endpoint quota is lower, ~3,000/min? unsure\n"
+              "---\nCloudHSM cost (worked)\nA:\n- 2 HSMs x 730 h = 1,460 HSM-hours a month\n")
+    max_days = next(q for q in accepted(qs, "cloze") if q.answer == "120 days")
+    assert max_days.stem.endswith("configurable per key at creation, min 24 hours, max _____.")
+    create = next(q for q in accepted(qs, "cloze") if q.answer == "5")
+    assert "per vault per region, per 10 second window ›" in create.stem
+    assert not [q for q in accepted(qs) if q.answer in ("1.3", "443", "3,000", "1,460 HSM-hours", "730 h")]
+
+
+def test_round_j_rough_ranges_each_and_ports_named_in_passing() -> None:
+    """"usually ~10-20 ms" marks its range rough, "typically 200-500 ms" states one; "the default limit for each is
+    20" cut from its line says not each what; "Postgres listens on port _____" asks the port of a named engine, which is fair."""
+    qs = bank("Latency\nA:\n- Multi-AZ commit latency is usually ~10-20 ms over a single-AZ write.\n"
+              "- Cold starts are now typically in the range of 200-500 ms for a simple function.\n"
+              "- ALBs, CLBs and NLBs are counted separately as different resource types by the quota system of each "
+              "account and region, which catches many teams out. The default limit for each is 20 per region.\n"
+              "- Postgres listens on port 5432 by default.\n")
+    assert not [q for q in accepted(qs) if q.answer in ("10", "20 ms", "20 per region")]
+    assert [q for q in accepted(qs) if q.answer in ("200", "500 ms")]
+    assert [q for q in accepted(qs) if q.answer == "5432"]
+
+
+def test_round_j_a_price_restated_in_brackets_gives_no_statement_and_no_multi_blank() -> None:
+    qs = bank("Lambda pricing\nA:\n- $0.20 per 1 million requests thereafter ($0.0000002 per request)\n"
+              "- tls 1.3 session ticket lifetime max 7 days\n")
+    assert not [q for q in accepted(qs) if "$0.20" in q.stem or "$0.20" in q.answer]
+    assert not [q for q in qs if q.answer in ("1.3",)] and [q for q in accepted(qs) if q.answer == "7 days"]
