@@ -258,7 +258,11 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return None
     written = re.sub(r"^\W+|\W+$", "", q.answer)
     noun = counted_noun(body[body.index(BLANK) + len(BLANK):])
-    if _ONE.match(written) and noun and number_of(noun) == "singular":
+    words = written.split()
+    # "One Free tier": a count and the qualifier its noun needs, blanked together ("one vCore" carries its own noun)
+    qualified = q.answer_unit in (None, "count") and len(words) > 1 and words[1][:1].isupper()
+    count = words[0] if qualified else written
+    if _ONE.match(count) and noun and number_of(noun) == "singular":
         return f"'{noun}' after the blank says the answer is one"
     if _ONE.match(written) and re.search(r"(?:^|[\s›])1\s+[A-Za-z]{2,6}\s*=\s*" + BLANK, body):
         return "a definition '1 X = …' whose right side is one"
@@ -321,7 +325,7 @@ _RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
 # "As of 2016, this was raised to …", "After that $1.00 for …".
 _DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(?:(?:usually|often|just|also|only|really|then)\s+){0,2}(?:can|could|is|are|was|were|will|would|may|might|should|must|"
                       r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b"
-                      r"|(?:thus|therefore|hence|consequently)\b"
+                      r"|(?:thus|therefore|hence|consequently|however|instead|otherwise|also|then)\b"
                       r"|(?:after|beyond|above|over|on\s+top\s+of|apart\s+from|besides)\s+(?:that|this|these|those)\b"
                       r"|(?:when|if|once|because\s+of|due\s+to)\s+(?:this|that|these|those)\b(?!\s+[a-z]+\s+(?:is|are)\b))",
                       re.IGNORECASE)
@@ -572,6 +576,8 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     body, shown = q.get("body"), q.get("shown")
     if not (isinstance(body, str) and isinstance(shown, str)) or shown not in body:
         return None
+    if q.answer == "false" and _NEGATION_BEFORE.search(body[:body.index(shown)]):
+        return "a negative claim ('does not support 4096-bit') may hold for the changed value too"
     if q.answer_unit == "USD" and _BRACKETED_PRICE.search(body):
         return "the statement restates its price in brackets: a changed value contradicts it, an unchanged one agrees"
     others = len(_VALUE.findall(body)) - 1
@@ -588,6 +594,8 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     return "falsified inside a bracketed side remark" if depth > 0 else None
 
 
+_NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|without|unsupported)\b"
+                              r"[^.;,]{0,40}$", re.IGNORECASE)
 RESTATED_TOLERANCE: Final = 0.01   # "7 years (2557 days)": a restatement rounds
 
 

@@ -175,7 +175,7 @@ _BLOCK_RE: Final = re.compile(
     r"|\b[A-Za-z]+[-_]?\d+[A-Za-z0-9_.-]*|\b\d+[A-Za-z_]+\d[\w.-]*"  # names: gp2, AES-256, F4_1G, IPv4, t2.small
     r"|\b\d+(?:st|nd|rd|th)\b"                                      # ordinals
     r"|\w=\S+"                                                      # config values KEY=10m
-    r"|\b[1-5]xx\b|https?://\S+|\b[vV]\d+(?:\.\d+)*"
+    r"|\b[1-5][xX]{2}\w*|https?://\S+|\b[vV]\d+(?:\.\d+)*"
 )
 # A line about versions: its unitless decimals ("Spark 3.4 runtime", "older 3.1/3.2 runtimes EOS") are versions.
 _VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\b(?:versions?|runtimes?|releases?|LTS|EOS|EOL)\b",

@@ -778,3 +778,16 @@ def test_round_j_a_price_restated_in_brackets_gives_no_statement_and_no_multi_bl
               "- tls 1.3 session ticket lifetime max 7 days\n")
     assert not [q for q in accepted(qs) if "$0.20" in q.stem or "$0.20" in q.answer]
     assert not [q for q in qs if q.answer in ("1.3",)] and [q for q in accepted(qs) if q.answer == "7 days"]
+
+
+def test_round_k_negative_claims_unit_symbols_swallowed_qualifiers_and_connectives() -> None:
+    """"does not support 8192-bit" is as true as 4096; "6 mibs" is no unit; "_____ integration account" keyed "One
+    Free tier" gives itself away; "However, …" and "Also, …" lean on a sentence not shown; "4XXError" is a name."""
+    text = ("Notes\nA:\n- CloudFront does not support 4096-bit SSL certificates as of late 2016.\n"
+            "- metric filter limit 1 mib per event\n- One Free tier integration account per Azure region\n"
+            "- However, the platform waits 60 minutes before scale-in.\n- 4XXError and 5XXError are separate metrics\n")
+    for seed in range(1, 4):
+        qs = bank(text, seed)
+        assert not [q for q in accepted(qs, "truefalse") if q.answer == "false" and "does not support" in q.stem]
+        assert all("mibs" not in o.text for q in qs for o in q.options)
+        assert not [q for q in accepted(qs) if q.answer in ("One Free tier", "60 minutes", "4")]

@@ -17,6 +17,9 @@ __all__ = ["agree", "counted_noun", "number_of", "reinflect"]
 # Nouns that do not take a number (inflect would make "datum" of "data").
 _UNCOUNTABLE = frozenset("data media series species news information storage traffic throughput capacity memory "
                          "compute bandwidth software hardware metadata".split())
+# Unit symbols written in lower case ("1 mib", "5 gbps"): symbols, not nouns, and never take an "s".
+_UNIT_SYMBOLS = frozenset("kib mib gib tib pib kbps mbps gbps tbps kbs mbs gbs rps tps qps iops rcu wcu vcpu dtu dpu "
+                          "acu ecu msg msgs req reqs sec secs min mins hrs".split())
 _WORD = re.compile(r"^(?P<head>.*?-)?(?P<word>[a-z]{3,})$")
 
 
@@ -29,7 +32,7 @@ def _engine() -> inflect.engine:
 def number_of(word: str) -> str | None:
     """"singular", "plural", or None when `word` is not an inflectable count noun."""
     m = _WORD.match(word)
-    if not m or m.group("word") in _UNCOUNTABLE:
+    if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _UNIT_SYMBOLS:
         return None
     return "plural" if _engine().singular_noun(m.group("word")) else "singular"
 
@@ -38,7 +41,7 @@ def number_of(word: str) -> str | None:
 def agree(word: str, n: float) -> str:
     """`word` in the number that `n` asks for (1 → singular, anything else → plural)."""
     m = _WORD.match(word)
-    if not m or m.group("word") in _UNCOUNTABLE:
+    if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _UNIT_SYMBOLS:
         return word
     engine = _engine()
     found = engine.singular_noun(m.group("word"))
