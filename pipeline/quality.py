@@ -50,7 +50,8 @@ _NOUN_AFTER = re.compile(r"\s*([A-Za-z]+)")
 _LIST_COUNT = re.compile(
     r"(?:\bthere\s+(?:are|were)\s+|\bthe\s+following\s+|\bthese\s+)" + BLANK
     + r"|" + BLANK + r"\s+(?:main\s+|different\s+|basic\s+|key\s+|major\s+)?(?:types?|kinds?|categories|ways|"
-    r"options|steps|flavou?rs|varieties|classes|sorts|methods|approaches|reasons|things|tips|parts|aspects)\b(?!\s+(?:per|of\s+(?:storage|data|memory|capacity)))"
+    r"options|steps|flavou?rs|varieties|classes|sorts|methods|approaches|reasons|things|tips|parts|aspects|"
+    r"(?:feature\s+)?tiers|levels|modes|editions|variants)\b(?!\s+(?:per|of\s+(?:storage|data|memory|capacity)))"
     # "appendfsync has _____ settings:": the count of the list the line introduces
     r"|" + BLANK + r"\s+(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:\s*$",
     re.IGNORECASE)
@@ -344,9 +345,15 @@ _LIST_MEMBER = re.compile(
 
 
 def _trivia(q: Question, lk: Lookups) -> str | None:
+    context = q.get("context")
+    if isinstance(context, str) and _HEDGE.search(context):
+        return "a heading says the notes doubt these values ('from memory, check before trusting')"
     card = lk.cards.get(q.card_id)
     if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
         return f"a line of a worked example ({clean(card.title)[:40]!r})"
+    if card is not None and q.generator != "qa" and 0 <= q.line_index < len(card.lines) and \
+            _SCENARIO_LINE.match(card.lines[q.line_index].text):
+        return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
     context, sentence = q.get("context"), q.get("sentence")
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
@@ -417,7 +424,9 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,])", re.IGNORECASE)
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b)",
+                           re.IGNORECASE)
+_SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|Scenario)\s*\d*\s*[:.)]\s", re.IGNORECASE)
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
@@ -544,7 +553,8 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
                      re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
-                    r"or\s+something|anywhere\s+between|unsure|not\s+certain)\b"
+                    r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
+                    r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off)\b"
                     r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
 _MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
@@ -650,6 +660,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{body.split()[0]}' stands for a subject the question does not name"
     if q.type == "term_cloze" and len(body) > MAX_TERM_STEM:
         return "a term cloze over a paragraph"
+    if q.type == "term_cloze" and _sentence_states_a_value(q, lk):
+        return "a term blanked in a sentence whose point is its value: the value is asked instead"
     if q.type == "term_cloze" and BLANK in body and _NEGATIVE_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
         return "'_____ is not …': many terms are not"
     if q.type == "term_cloze" and BLANK in body and _NAME_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
@@ -715,6 +727,14 @@ def _answer_without_question(q: Question, lk: Lookups, heading: str) -> bool:
 _EXPLAINS = re.compile(r"^\s*(?:[-*•]\s*)*(?:why|because|reason|explanation|rationale)\b\s*:?", re.IGNORECASE)
 
 
+def _sentence_states_a_value(q: Question, lk: Lookups) -> bool:
+    """Whether one of the card's facts sits in the question's sentence ("raise the limit of 350 ENIs with _____")."""
+    sentence = q.get("sentence")
+    return isinstance(sentence, str) and any(
+        f.site is not None and f.site.line_index == q.line_index and f.site.sentence == sentence and f.role == "value"
+        for f in lk.by_card.get(q.card_id, ()))
+
+
 def _repeated_line(q: Question, lk: Lookups) -> bool:
     card = lk.cards.get(q.card_id)
     if card is None or not 0 <= q.line_index < len(card.lines) or q.type in ("term_cloze", "shortanswer"):
@@ -761,6 +781,7 @@ _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|s
 _IRREGULAR_GROUPS = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
 # "(in step 2c)", "notifications such as this one", "the table above": a part of the notes, not the subject.
 _NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bslide\s+\d+\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
+                              r"|\bsee\s+(?:\w+\s+){1,5}(?:above|below)\b|\bas\s+(?:described|explained|shown|noted)\s+(?:here|above|below)\b"
                               r"|\bthe\s+(?:table|list|figure|diagram|graph|image)\s+(?:above|below)\b"
                               r"|\b(?:in|as\s+in|see)\s+this\s+(?:\w+\s+)?(?:diagram|figure|picture|image|screenshot|chart)\b",
                               re.IGNORECASE)

@@ -791,3 +791,16 @@ def test_round_k_negative_claims_unit_symbols_swallowed_qualifiers_and_connectiv
         assert not [q for q in accepted(qs, "truefalse") if q.answer == "false" and "does not support" in q.stem]
         assert all("mibs" not in o.text for q in qs for o in q.options)
         assert not [q for q in accepted(qs) if q.answer in ("One Free tier", "60 minutes", "4")]
+
+
+def test_round_l_scenario_lines_doubted_headings_note_pointers_list_counts_and_terms_beside_values() -> None:
+    qs = bank("Migration exam practice\nA:\nQ: A company needs 7-year retention and a 15 min downtime window.\n"
+              "Answer: AWS DMS with ongoing replication\n"
+              "---\nSizing\nA:\nScale targets I noted, from memory, check before trusting:\n- Amplify allows 30 RPS per app\n"
+              "---\nVPC\nA:\n- You can raise the limit of 350 ENIs per VPC by asking AWS Support\n"
+              "- EBS snapshots are stored in S3 as described here\n- S3 gives 99.99% availability. See notes on high "
+              "availability below.\n- Three feature tiers are offered now: Free, Pro, Enterprise\n"
+              "- I am not 100% sure on RAM: 64 GB per host\n")
+    assert not [q for q in accepted(qs) if q.answer in ("7-year", "15 min", "30", "99.99%", "Three", "100%", "64 GB")]
+    assert not [q for q in accepted(qs, "term_cloze") if q.answer == "AWS Support"]
+    assert [q for q in accepted(qs) if q.answer == "350"]
