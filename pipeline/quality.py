@@ -345,16 +345,17 @@ _LIST_MEMBER = re.compile(
 
 
 def _trivia(q: Question, lk: Lookups) -> str | None:
-    context = q.get("context")
+    context, sentence = q.get("context"), q.get("sentence")
     if isinstance(context, str) and _HEDGE.search(context):
         return "a heading says the notes doubt these values ('from memory, check before trusting')"
+    if isinstance(sentence, str) and _HEDGE.search(sentence):
+        return "a value the notes are unsure of ('not 100% sure')"
     card = lk.cards.get(q.card_id)
     if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
         return f"a line of a worked example ({clean(card.title)[:40]!r})"
     if card is not None and q.generator != "qa" and 0 <= q.line_index < len(card.lines) and \
             _SCENARIO_LINE.match(card.lines[q.line_index].text):
         return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
-    context, sentence = q.get("context"), q.get("sentence")
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
     if example:
@@ -431,7 +432,7 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
-                           r"|^\s*scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
+                           r"|^\s*scenario\b|\bscenario\s*:|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)

@@ -804,3 +804,12 @@ def test_round_l_scenario_lines_doubted_headings_note_pointers_list_counts_and_t
     assert not [q for q in accepted(qs) if q.answer in ("7-year", "15 min", "30", "99.99%", "Three", "100%", "64 GB")]
     assert not [q for q in accepted(qs, "term_cloze") if q.answer == "AWS Support"]
     assert [q for q in accepted(qs) if q.answer == "350"]
+
+
+def test_round_l_a_why_line_of_an_exam_scenario_card_and_a_blanked_hedge() -> None:
+    qs = bank("Exam scenario: get rid of physical tapes\nA:\nQ: A company keeps tapes offsite for 7-year retention.\n"
+              "Answer: Tape Gateway\nWhy: Deep Archive is the cheapest class for rarely-restored 7-year retention.\n"
+              "---\nDataSync agent\nA:\n- agent sizing: 4 vCPU, 16 GiB RAM, 80 GB disk (not 100% sure on RAM)\n"
+              "- DataSync tasks transfer up to 10 Gbps per agent\n")
+    assert not [q for q in accepted(qs) if q.answer in ("7", "7-year", "100%", "16 GiB", "80 GB")]
+    assert [q for q in accepted(qs) if q.answer in ("10", "10 Gbps")]
