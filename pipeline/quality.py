@@ -616,6 +616,8 @@ def _restates(a: float, b: float, unit: str | None) -> bool:
     if unit == "percent":
         return same_quantity(a, b)
     return abs(a - b) <= RESTATED_TOLERANCE * max(abs(a), abs(b))
+
+
 MAX_OTHER_VALUES: Final = 3       # a true/false statement with this many values besides its own tests too much at once
 _BRACKETED_PRICE = re.compile(r"\([^()]*[$€£¢]\s?\d[^()]*\)|\([^()]*\d\s?(?:USD|cents?)\b[^()]*\)")
 _VALUE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")     # a year ("November 2016") is a date, not a value

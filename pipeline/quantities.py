@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .doctext import NAMES_KEY, doc_text
+from .sites import ITEM_LABEL, writes_number
 from .tables import find_tables, split_row
 from .units import canonical, kind_of, unit_expr
 
@@ -500,13 +501,6 @@ _NAMED_VERSION_RE: Final = re.compile(
     r"|\b(?i:TLS|SSL|HTTP|SMB|NFS|OAuth|PHP|Python|Java|Node(?:\.js)?|Ruby|\.NET|MySQL|PostgreSQL|Postgres|"
     r"MariaDB|Redis|Valkey|Memcached|MongoDB|Kafka|Spark|Kubernetes|Terraform|Ubuntu|Debian|Oracle|Elasticsearch|"
     r"OpenSearch|Airflow|Hadoop|Hive|Presto|Trino)\s+v?(\d+(?:\.\d+)+)\b")
-# A list item's label ending in a colon: "- **4096-bit SSL certificates:** …"
-_LABEL_COLON_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s")
-
-
-def _restated_after(raw: str, line: str, pos: int) -> bool:
-    """Whether the number `raw` is written again in `line` after `pos`."""
-    return re.search(rf"(?<![\w.,]){re.escape(raw)}(?![\d]|[.,]\d)", line[pos:]) is not None
 
 
 def _blocked(line: str, start: int, end: int) -> bool:
@@ -529,14 +523,14 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
 
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
-    label = _LABEL_COLON_RE.match(line)
+    label = ITEM_LABEL.match(line)
     named = [v.span(1) if v.group(1) else v.span(2) for v in _NAMED_VERSION_RE.finditer(line)] if "." in line else []
     for m in _ATOM_RE.finditer(line):
         if named and any(lo <= m.start() < hi for lo, hi in named):
             continue  # "Gemini 2.0 Flash", "Claude 3.5 Sonnet": a version inside a product's name
         if atoms and m.start() < atoms[-1][0].end:
             continue  # read as part of the atom before ("4-to-1", "in 10 seconds")
-        if label and m.end() <= label.end() and _restated_after(m.group(), line, label.end()):
+        if label and m.end() <= label.end() and writes_number(line[label.end():], m.group()):
             continue  # "4096-bit SSL certificates: CloudFront does not support 4096-bit …": the sentence states it
         if not m.group("word") and _blocked(line, m.start(), m.end()):
             continue

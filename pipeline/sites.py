@@ -17,7 +17,7 @@ from typing import Final
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
-__all__ = ["BLANK", "SENTINEL", "CardLayout", "clean", "strip_marks", "generic_header", "table_lead", "bullet_level", "sentence_bounds", "restatement_end",
+__all__ = ["BLANK", "ITEM_LABEL", "SENTINEL", "CardLayout", "clean", "strip_marks", "generic_header", "table_lead", "bullet_level", "sentence_bounds", "restatement_end", "writes_number",
            "plain_words", "distinctive_words", "masked", "make_site"]
 
 BLANK: Final = "_____"
@@ -101,12 +101,16 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
             loose = [m.end() for m in _LOWER_STOP.finditer(raw, lo, hi) if m.group(1).lower() not in _ABBREVIATIONS]
             lo = max((i for i in loose if i <= start), default=lo)
             hi = min((i - 1 for i in loose if i - 1 >= end), default=hi)
-    label = _RESTATING_LABEL.match(raw) if lo == 0 else None
+    label = ITEM_LABEL.match(raw) if lo == 0 else None
     number = re.search(r"\d[\d.,]*", raw[start:end])
-    if label and label.end() <= start and number and re.search(
-            rf"(?<![\w.,]){re.escape(number.group())}(?![\d]|[.,]\d)", raw[:label.end()]):
+    if label and label.end() <= start and number and writes_number(raw[:label.end()], number.group()):
         lo = label.end()
     return lo, hi
+
+
+def writes_number(text: str, number: str) -> bool:
+    """Whether `text` writes `number` as a number of its own ("4096" in "4096-bit", not in "v4096" or "14096")."""
+    return re.search(rf"(?<![\w.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
 
 
 # The "name:" that opens a list line: "- FSx for Windows File Server: SMB, NTFS, …"
@@ -116,7 +120,9 @@ LONG_SENTENCE = 240
 _LOWER_STOP = re.compile(r"\b([A-Za-z]{1,12})\.\s+(?=[a-z])")
 _ABBREVIATIONS = frozenset({"e", "g", "i", "eg", "ie", "vs", "approx", "etc", "incl", "ca", "cf", "min", "max", "no", "nr",
                             "avg", "est", "resp", "esp", "aka", "sec", "hr", "hrs", "mins"})
-_RESTATING_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s*")
+# A list item's label ending in a colon: "- **4096-bit SSL certificates:** …"; a label that writes the number its
+# line states again is a heading, not the fact (extraction skips it, stems leave it out)
+ITEM_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s+")
 
 
 def restatement_end(text: str, end: int, restates: Callable[[str], bool]) -> int:
