@@ -557,7 +557,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off)\b"
                     r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
-_MEMBER = r"[~$€£]?\d[\d.,]*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
+_MEMBER = r"[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
 
@@ -565,7 +565,7 @@ _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
 def _series_members(before: str, after: str) -> int:
     """How many values of a comma-separated series stand around a blank: "4, 8, _____, 32" has three."""
     left = _MEMBERS_BEFORE.search(before)
-    right = _MEMBERS_AFTER.match(after)
+    right = _MEMBERS_AFTER.match(re.sub(r"^\s?[A-Za-z%]{1,5}\b", "", after))     # "_____ Mbps, 100, 200"
     return (left.group().count(",") if left else 0) + (right.group().count(",") if right else 0)
 
 
@@ -624,8 +624,6 @@ _VALUE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")     # a year ("N
 
 
 MIN_CONTENT_WORDS = 3
-# "SAM can use _____ Lambda functions": a term right before another name and its plural noun reads as a modifier
-_NAME_AFTER = re.compile(r"^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[a-z]+s\b")
 _NEGATIVE_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+not\b|^\s+(?:isn't|aren't|doesn't|don't)\b", re.IGNORECASE)
 _AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy\b|\blol\b")
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
@@ -667,12 +665,11 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "a term blanked in a sentence whose point is its value: the value is asked instead"
     if q.type == "term_cloze" and BLANK in body and _NEGATIVE_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
         return "'_____ is not …': many terms are not"
-    if q.type == "term_cloze" and BLANK in body and _NAME_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
-        return "the blank stands before another name ('use _____ Lambda functions'): many words fit"
+    misplaced = _term_out_of_place(body) if q.type == "term_cloze" and BLANK in body else None
+    if misplaced:
+        return misplaced
     if _AUTHOR.search(_first_sentence(body)):
         return "the author's own remark ('my practice test'), not the subject"
-    if q.type == "term_cloze" and BLANK in body and _one_of_a_list(body, body.index(BLANK)):
-        return "the blank is one example among others, not the one answer"
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
     sentence = q.get("sentence")
@@ -811,6 +808,39 @@ def _cut_from_its_line(q: Question, lk: Lookups) -> bool:
         return False
     line = card.lines[q.line_index].text
     return not strip_marks(line).lstrip().startswith(strip_marks(sentence).lstrip()[:30])
+
+
+# Words that may follow a blanked name which is the subject or object of its clause ("_____ is", "_____ on demand");
+# any other word makes the name a modifier ("an _____ bucket", "_____ Standard/Premium"), where many names fit.
+_CLAUSE_WORDS = frozenset("""
+    is are was were be been has have had can cannot can't could does doesn't do don't did will won't would must should
+    may might lets allows supports stores runs gives uses handles provides needs keeps sends takes adds makes returns
+    works offers caches holds requires replaces became becomes gets charges bills costs calls reads writes
+    only also then always never now still just already automatically itself alone too instead first
+    in on at to from with by via using for of into onto over under behind inside within across through per as than
+    when where which that who if but so because unless until while after before
+""".split())
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&|\+|/)\s*$", re.IGNORECASE)
+_LIST_AFTER = re.compile(r"^\s*(?:,|(?:and|or|&|\+|/)\s)", re.IGNORECASE)
+
+
+def _term_out_of_place(body: str) -> str | None:
+    """Why a blanked name is not the one answer of its clause, or None when it is (see `_CLAUSE_WORDS`)."""
+    at = body.index(BLANK)
+    if _one_of_a_list(body, at):
+        return "the blank is one example among others, not the one answer"
+    before, after = body[:at], body[at + len(BLANK):]
+    if before.count("`") % 2:
+        return "the blank is inside a code span: it asks for a literal, not a name"
+    if re.search(r"[\w-]$", before) or re.match(r"^[\w-]", after):
+        return "the blank is part of a longer word ('SSE-_____', '_____-backed'): it spells the answer out"
+    after = re.sub(r"^\s*\([^()]*\)", "", after)      # "_____ (Schema Conversion Tool) converts …"
+    if _LIST_BEFORE.search(before) or _LIST_AFTER.match(after):
+        return "the blank is one item of a list: the others fit as well"
+    word = re.match(r"^\s+([A-Za-z][\w'-]*)", after)
+    if word and word.group(1).lower() not in _CLAUSE_WORDS:
+        return f"the blank names a kind of '{word.group(1)}' ('an _____ bucket'): many names fit"
+    return None
 
 
 def _one_of_a_list(body: str, at: int) -> bool:

@@ -222,7 +222,7 @@ def test_a_scene_before_a_question_heads_none_of_its_answer_and_its_answer_is_no
     qs = bank("You have a Lambda function that runs for 25 minutes. It fails with a timeout after 3 seconds. "
               "What should you do?\nA:\nRun your code somewhere else than Lambda - the maximum timeout is 15 minutes\n"
               "---\nYou need to react to new items in a DynamoDB table. How can you achieve that?\nA:\n"
-              "Answer: Enable DynamoDB Streams and have the Lambda function receive the events\n\n"
+              "Answer: Enable DynamoDB Streams so the Lambda function receives the events\n\n"
               "Note: A DynamoDB stream keeps each change record for 24 hours\n")
     answer_line = [q for q in qs if q.answer in ("15 minutes", "DynamoDB Streams") and q.generator != "qa"]
     assert answer_line and all(q.reject_reason and "without the question" in q.reject_reason for q in answer_line)
@@ -288,12 +288,12 @@ def test_a_step_the_card_repeats_with_other_values_and_only_one_are_not_asked() 
 
 def test_a_term_is_blanked_only_where_it_is_the_point_and_keyed_as_written() -> None:
     qs = bank("Kafka notes\nA:\n- linger.ms defaults to 0, changed to 5 ms in Kafka 4.0 for better batching\n"
-              "- Users can write to an S3 bucket using Facebook Login and temporary credentials\n"
+              "- Users can write objects to S3 using Facebook Login and temporary credentials\n"
               "- A LoadBalancer Service (on GKE creates a passthrough Network LB) exposes the pods\n"
               )
     terms = {q.answer: q for q in accepted(qs, "term_cloze")}
     assert not {"Kafka", "Facebook Login", "GKE", "Apache Kafka", "Google Kubernetes Engine"} & set(terms)
-    s3 = next(q for q in accepted(qs, "term_cloze") if "bucket" in q.stem)
+    s3 = next(q for q in accepted(qs, "term_cloze") if "objects" in q.stem)
     assert s3.answer == "S3" and s3.get("accepted") == ["S3", "Amazon S3"]
 
 
@@ -813,3 +813,30 @@ def test_round_l_a_why_line_of_an_exam_scenario_card_and_a_blanked_hedge() -> No
               "- DataSync tasks transfer up to 10 Gbps per agent\n")
     assert not [q for q in accepted(qs) if q.answer in ("7", "7-year", "100%", "16 GiB", "80 GB")]
     assert [q for q in accepted(qs) if q.answer in ("10", "10 Gbps")]
+
+
+def test_round_m_a_term_is_asked_only_as_the_one_name_its_clause_needs() -> None:
+    """Round M: a blanked name that modifies the next word ("an _____ bucket"), that is one item of a list
+    ("EventBridge, SNS or _____"), part of a longer word ("SSE-_____") or of a code span has many right answers."""
+    qs = bank("Storage notes\nA:\n"
+              "- Snapshots are stored in Amazon S3 behind the scenes, you cannot see the bucket\n"
+              "- Gateway endpoints exist only for S3 and DynamoDB in every region today\n"
+              "- Interface endpoints reach your own NLB-backed endpoint services over private IPs\n"
+              "- Lifecycle hooks notify EventBridge, SNS or SQS when an instance launches\n"
+              "- Alarms watch the `AWS/Usage CallCount` metric of each KMS key in the account\n"
+              "- Route 53 alias records have a fixed TTL that you cannot change\n")
+    terms = {q.answer: q.stem for q in accepted(qs, "term_cloze")}
+    assert "Amazon S3" in terms and "Snapshots are stored in _____ behind" in terms["Amazon S3"]
+    assert not {"DynamoDB", "NLB", "SQS", "SNS", "Route 53", "KMS"} & set(terms)
+    reasons = {q.answer: q.reject_reason or "" for q in qs if q.type == "term_cloze"}
+    assert "list" in reasons["SQS"] and "longer word" in reasons["NLB"] and "kind of 'alias'" in reasons["Route 53"]
+
+
+def test_round_m_one_value_of_a_long_enumeration_is_not_asked() -> None:
+    """Round M: "Allowed values (days): _____, 3, 5, 7, 14" asks which item opens a list, and "1,000" must not
+    swallow the comma of "3, 5" when the series is counted."""
+    qs = bank("Log retention\nA:\n- Allowed retention values (days): 1, 3, 5, 7, 14, 30, 60, 90\n"
+              "- Hosted connection speeds: 50 Mbps, 100, 200, 300, 400 Mbps\n"
+              "- Default retention is never expire, the minimum paid retention is 1 day\n")
+    assert not [q for q in accepted(qs) if q.answer in ("1", "3", "50 Mbps", "100", "200")]
+    assert [q for q in accepted(qs) if q.answer == "1 day"]
