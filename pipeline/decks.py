@@ -5,9 +5,10 @@ Plain Text", Quizlet TSV, CSV; `deck_rows`) and Anki packages (`.apkg`,
 `.colpkg`; `anki_package`). All of them make cards through `deck_cards`, so
 the same card reads the same in each. The native format: title/question
 line(s), a line `A:`, answer lines, and a line of three or more dashes
-between cards. A deck that cannot be read raises `DeckError`; a card that
-cannot be read becomes a `DeckIssue` with file and line (or note), and is
-reported, never silently dropped.
+between cards; a card without an `A:` line is a notes card, its first line
+the title and the lines under it the notes. A deck that cannot be read
+raises `DeckError`; a card that cannot be read becomes a `DeckIssue` with
+file and line (or note), and is reported, never silently dropped.
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ MAX_TEXT_BYTES = 256 * 2**20
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
 ZIP_MAGIC = b"PK\x03\x04"
-TEXT_CARD = "a question line, a line 'A:' and answer lines, with a line '---' between cards"
+TEXT_CARD = ("a question line, a line 'A:' and answer lines (or a title line and notes under it), "
+             "with a line '---' between cards")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -319,8 +321,13 @@ def _text_items(lines: Iterable[str], path: str, maker: CardMaker) -> Iterator[I
                    else DeckIssue(path, first.number, card_too_long(size)))
             continue
         mark = next((i for i, line in enumerate(chunk) if ANSWER_MARK.match(line.text)), None)
-        if mark is None:
-            yield DeckIssue(path, first.number, "card has no 'A:' line; put a line 'A:' between the question and its answer")
+        if mark is None:    # a notes card: its first line is the title, the lines under it the notes
+            notes = [line for line in chunk if line.text.strip()][1:]
+            if not notes:
+                yield DeckIssue(path, first.number, "card has only a title; write its notes below it "
+                                                    "(or a line 'A:' and the answer)")
+            else:
+                yield maker.card(index, [first], notes)
             continue
         titles = [line for line in chunk[:mark] if line.text.strip()]
         after = ANSWER_MARK.match(chunk[mark].text).group(1).strip()  # type: ignore[union-attr]

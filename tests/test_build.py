@@ -109,7 +109,7 @@ def test_strict_refuses_malformed_deck(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("Good\nA:\n- 5 minutes TTL\n---\nNo answer marker\n", encoding="utf-8")
     assert len(read_deck(bad).issues) == 1
-    with pytest.raises(StrictModeError, match=r"bad.txt:5: card has no 'A:' line"):
+    with pytest.raises(StrictModeError, match=r"bad.txt:5: card has only a title"):
         load_deck(bad, Settings(strict=True))
 
 

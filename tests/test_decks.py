@@ -46,13 +46,16 @@ def test_quiz_parts_are_kept_apart() -> None:
 
 
 def test_malformed_chunks_are_reported_with_line_and_keep_indexes() -> None:
-    text = "Good\nA:\nyes\n---\nNo marker here\njust text\n---\nEmpty answer\nA:\n\n---\nA:\norphan answer\n---\nAfter\nA:\nok\n"
+    text = ("Good\nA:\nyes\n---\nOnly a title\n---\nEmpty answer\nA:\n\n---\nA:\norphan answer\n---\nAfter\nA:\nok\n"
+            "---\n\nNotes title\n- first note\n\n- second note\n")
     deck = parse_deck(text, path="bad.txt")
-    assert [c.index for c in deck.cards] == [0, 4]
-    assert [str(i).split(": ", 1)[0] for i in deck.issues] == ["bad.txt:5", "bad.txt:9", "bad.txt:12"]
-    assert "no 'A:' line" in deck.issues[0].reason
+    assert [c.index for c in deck.cards] == [0, 4, 5]
+    assert [str(i).split(": ", 1)[0] for i in deck.issues] == ["bad.txt:5", "bad.txt:8", "bad.txt:11"]
+    assert "only a title" in deck.issues[0].reason
     assert "empty answer" in deck.issues[1].reason
     assert "no question" in deck.issues[2].reason
+    notes = deck.cards[2]      # no 'A:' line: the first line is the title, the lines under it the notes
+    assert notes.title == "Notes title" and [ln.number for ln in notes.answer_lines] == [20, 22]
 
 
 def test_card_ids_survive_inserting_a_card() -> None:

@@ -72,7 +72,7 @@ def test_cli_build_reports_and_keeps_bank_on_strict_failure(tmp_path: Path, harn
     bad.write_text(DECK.read_text(encoding="utf-8") + "\n-----\nno marker card\n", encoding="utf-8")
     refused = runner.invoke(cli, ["build", str(bad), "--db", str(db), "--strict", "--no-report"])
     assert refused.exit_code == 1
-    assert "no 'A:' line" in refused.output and "Traceback" not in refused.output
+    assert "only a title" in refused.output and "Traceback" not in refused.output
     assert question_ids(db) == before
     skipped = runner.invoke(cli, ["build", str(bad), "--db", str(db), "--no-report"])
     assert skipped.exit_code == 0 and "1 malformed card(s) skipped" in skipped.output
