@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from functools import lru_cache
 from typing import Final
 
@@ -112,7 +112,7 @@ class ServiceRecognizer:
             covered = bytearray(len(doc))
             for start, end, _ in hits:
                 covered[start:end] = b"\x01" * (end - start)
-            hits = sorted(hits + list(self._typos.hits(doc, covered)), key=lambda h: h[0])
+            hits = sorted(hits + list(self._typos.hits(doc, covered, {s for _, _, s in hits})), key=lambda h: h[0])
         # Spans are made once, for the result: they cost more than the matching itself.
         spans = [Span(doc, start, end, label=service) for start, end, service in hits]
         doc.spans[self.spans_key] = spans
@@ -193,7 +193,7 @@ class TypoIndex:
     comparing against the whole gazetteer; each is then checked with the true
     edit distance. Spans of one to three tokens are tried, longest first, so
     "Coldeline Storage" and "Cloud Font" match as wholes. All-capital tokens
-    get a narrower rule: one letter inside an acronym too many ("VPIC" -> VPC).
+    get a narrower rule: one letter inside an acronym too many ("VPIC" -> VPC), beside that service's own name.
     """
 
     def __init__(self, gazetteer: Gazetteer, forms: Sequence[Form]) -> None:
@@ -220,8 +220,12 @@ class TypoIndex:
         # (first word as written, lower ids and capitalisation of the next words) -> (size, service)
         self._windows: dict[tuple[str, tuple[int, ...], tuple[bool, ...]], tuple[int, str]] = {}
 
-    def hits(self, doc: Doc, covered: bytearray) -> Iterator[tuple[int, int, str]]:
-        """Typo matches among the tokens not `covered` by exact matches, left to right, as (start, end, service)."""
+    def hits(self, doc: Doc, covered: bytearray, named: Set[str]) -> Iterator[tuple[int, int, str]]:
+        """Typo matches among the tokens not `covered` by exact matches, left to right, as (start, end, service).
+
+        A misspelt acronym counts only beside its service written right (`named`): "VPIC … VPC endpoint" is
+        a typo, while "ACPI" alone is another acronym, not ACI.
+        """
         # Token attributes come as one array; Token objects are never made (they cost more than the lookups).
         starts, lengths, alpha, stop, lower = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, LOWER]).T.tolist()
         text, n = doc_text(doc), len(starts)
@@ -244,7 +248,7 @@ class TypoIndex:
                     self._windows.clear()
                 found = self._windows[window] = self._window(doc, lower[i:k], word, window[2])
             size, service = found
-            if size:
+            if size and not (size == 1 and word.isupper() and service not in named):
                 yield i, i + size, service
                 resume = i + size
 

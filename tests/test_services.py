@@ -138,7 +138,7 @@ def test_case_tolerance(nlp, text, service):
 
 @pytest.mark.parametrize("text, typo, service", [
     ("routed through the Cloud Font Edge locations", "Cloud Font", "Amazon CloudFront"),
-    ("access from your VPIC using an endpoint", "VPIC", "Amazon VPC"),
+    ("access from your VPIC using an interface VPC endpoint", "VPIC", "Amazon VPC"),
     ("cache sessions in Memorstore", "Memorstore", "Cloud Memorystore"),
     ("move backups to Coldeline Storage", "Coldeline Storage", "Coldline Storage"),
     ("AWS Organisations for many accounts", "AWS Organisations", "AWS Organizations"),
@@ -156,6 +156,7 @@ def test_small_typos_in_capitalised_names_are_corrected(nlp, text, typo, service
     "Expose any AWS Service through it",     # not Azure App Service
     "Standard storage class",                # case-sensitive names are not reached by typos of lower-case words
     "use cloud storage at home",             # generic phrase, not Google Cloud Storage
+    "30 sec notice (ACPI soft-off)",         # another acronym, with no ACI (Azure Container Instances) beside it
 ])
 def test_near_misses_do_not_match(nlp, text):
     assert found(nlp, text) == []
