@@ -336,6 +336,9 @@ _PRONOUN_START = re.compile(r"^(?:[A-Za-z][^,.;:()]{0,25},\s*)?(?:it|its|they|th
 # A blank that names one example among many: "like _____", "using _____", "(iOS, _____, etc.)".
 _EXAMPLE_BEFORE = re.compile(r"(?:\blike|\bsuch\s+as|\be\.g\.,?|\bfor\s+example,?|\bincluding)\s*$", re.IGNORECASE)
 _EXAMPLE_AFTER = re.compile(r"^\s*(?:/|,?\s*etc\b|\.\.\.|…|\band\s+(?:others|more)\b)", re.IGNORECASE)
+# "(_____ disables)", "_____ = no limit", "-1 = don't evict": a 0 or -1 whose meaning the stem spells out
+_SWITCH_VALUE = re.compile(r"^\s*(?:=|means|:)?\s*(?:disables?|disabled|turns?\s+(?:it\s+)?off|off\b|no\s+limit|unlimited|"
+                           r"never\b|don'?t\b|infinite)", re.IGNORECASE)
 # A value in a list of bare values: "in _____, 4 and 8 GPU configurations".
 _LIST_MEMBER = re.compile(
     r"^\W*" + BLANK + r"\s*,\s*\d"          # a line that starts "404, 405 method not allowed"
@@ -353,14 +356,21 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     card = lk.cards.get(q.card_id)
     if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
         return f"a line of a worked example ({clean(card.title)[:40]!r})"
-    if card is not None and q.generator != "qa" and 0 <= q.line_index < len(card.lines) and \
-            _SCENARIO_LINE.match(card.lines[q.line_index].text):
+    line = card.lines[q.line_index].text if card is not None and 0 <= q.line_index < len(card.lines) else ""
+    if q.generator != "qa" and _SCENARIO_LINE.match(line):
         return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
+    if q.generator != "qa" and _CAPTION_LINE.match(line):
+        return "a table's caption: the author's remark on the table, not a fact of it"
+    if q.generator != "qa" and _PROCEDURE_STEP.match(line):
+        return "a step of a numbered procedure ('3. Wait 4 seconds, retry'): which step is asked, the stem cannot say"
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
     if example:
         return example
     body, answer = _asked_body(q)
+    at = body.find(BLANK)
+    if at >= 0 and _CHANGED_TO.match(body[at + len(BLANK):]) and _CHANGE.search(f"{context} {sentence}"):
+        return "the old side of a change ('54% -> 66%'): a former value, not the current one"
     if q.type == "multi_cloze":     # judged by its first blank, like the cloze of its first fact
         parts = q.get("answers")
         if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
@@ -427,6 +437,17 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b)",
                            re.IGNORECASE)
+_CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
+_IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
+               r"configure|retry|check|copy|delete|remove|download|upload|call|send|navigate|sign|log|restart|stop|"
+               r"start|deploy|attach|detach|apply|verify|pick|make|put|avoid|consider|keep|turn)\b")
+# "1. First, you run nslookup", "3. If still throttled wait 4 seconds": a how-to step, not a limit
+_PROCEDURE_STEP = re.compile(r"^\s*(?:step\s*)?\d{1,2}[.)]\s+(?:(?:first|then|next|finally|now)\b,?\s*(?:you\s+)?|"
+                             r"if\s+(?:\w+\s+){1,3}?)?" + _IMPERATIVE, re.IGNORECASE)
+# "Convertible RI max 54% -> 66%" under "used to be": the value before the arrow is the old one
+_CHANGED_TO = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:->|→|=>)\s*(?:[~≈]?\s*[$€£]?\d|" + BLANK + ")")
+_CHANGE = re.compile(r"\bused\s+to\b|\bchang(?:e|es|ed)\b|\bformerly\b|\bhistory\b|\bwas\b|\bold\b|\bnow\b",
+                     re.IGNORECASE)
 _SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|Scenario)\s*\d*\s*[:.)]\s", re.IGNORECASE)
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
@@ -506,7 +527,9 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
         return "a member of a list of values"
-    if _series_members(body[:at], body[at + len(BLANK):]) >= 3:
+    if answer_value in (0.0, -1.0) and _SWITCH_VALUE.match(body[at + len(BLANK):]):
+        return "a switch value ('_____ disables'): the words after it give it away"
+    if _series_members(body[:at], body[at + len(BLANK):]) >= (2 if answer.split()[0].isalpha() else 3):  # "one, _____, four"
         return "a member of a series of values ('128MB, 256MB, _____, 1GB')"
     return None
 
@@ -557,9 +580,9 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off)\b"
                     r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
-_MEMBER = r"[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}(?:\s*\([^()]{0,20}\))?"
-_MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+$")
-_MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*{_MEMBER})+")
+_MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
+_MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
+_MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*(?:(?:and|or)\s+)?{_MEMBER})+")
 
 
 def _series_members(before: str, after: str) -> int:
@@ -688,6 +711,12 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
             _ABBREVIATION_AFTER.match(asked[asked.index(BLANK) + len(BLANK):]):
         # (options written with their units say which reading is meant)
         return "'min'/'max' right after the blank reads as part of the value ('_____ min per query')"
+    if q.type == "truefalse" and re.match(_IMPERATIVE, body, re.IGNORECASE) and not body.split()[0].isupper() \
+            and not re.match(r"\w+\s+(?:is|are|cases?)\b", body):    # (not "COPY INTO keeps …")
+        return "an instruction ('Use … for …'): it is neither true nor false"
+    if BLANK in body and _RANGE_OF.search(body[:body.index(BLANK)]) and not _says_which(heading, body) \
+            and not _NAMES_A_LIMIT.search(body[:body.index(BLANK)]):
+        return "'a range of 4 to _____' does not say a range of what"
     relative = _RELATIVE.search(body)
     if relative:
         return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
@@ -774,6 +803,7 @@ _NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|default|ti
 # "1 RCU = _____ eventually consistent": the thing counted was left on another line
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?[a-z]+(?:ent|ant|ive|al|ous|ble|ic)\s*[.)]?\s*$", re.IGNORECASE)
 _ABBREVIATION_AFTER = re.compile(r"^\s+(?:min|max|avg)\b(?!\s*[:=(])", re.IGNORECASE)
+_RANGE_OF = re.compile(r"\b(?:has|have)\s+a\s+(?:\w+\s+)?range\s+of\s+[~$]?\d[\d.,]*\s*(?:to|-)\s*$", re.IGNORECASE)
 # "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
 _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"
                        r"value|rate|number|limit)\b", re.IGNORECASE)

@@ -635,6 +635,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         if expr is None and noun is None and not last.is_fraction:
             if version_line and any("." in raw for _, raw in chain):
                 return
+            if line[last.num_end:last.num_end + 1].isalpha():
+                return      # "(3y)", "N2D": glued to letters that are no unit the notes' reader knows
             cue = (tail[-1] in ":(~=" or prev_low in _CUE_WORDS or prev_low in _PORT_WORDS or in_cell
                    or _adverb_after_cue(tail))
             if not (cue or _PER_CONTEXT_RIGHT_RE.match(right) or _OR_MORE_RE.match(right)
