@@ -463,7 +463,8 @@ _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:
                      re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
-_CODE = re.compile(r"`[^`]*$")      # an open backtick before the blank: a value in a command or code
+# an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
+_CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$"
                             r"|\(\s*e\.\s?g\.[^()]*$", re.IGNORECASE)
 
@@ -521,8 +522,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a price restated in brackets per another quantity: worked out from the price beside it"
     if _FORMER.search(body[:at]):
         return "a former value ('used to be …'), not the current one"
-    if _HEDGE.search(body):
-        return "a value the notes are unsure of ('I think …')"
+    if _HEDGE.search(body) or _DOUBTED.search(body):
+        return "a value the notes are unsure of ('I think …', 'default 2?')"
     if answer.split()[0].lower() in ("0", "1", "zero", "one") and _LOWER_BOUND.search(body[:at]) and _RANGE_TO.match(body[at + len(BLANK):]):
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
@@ -580,6 +581,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off)\b"
                     r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
+_DOUBTED = re.compile(BLANK + r"\s?[A-Za-z%]{0,5}\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*(?:(?:and|or)\s+)?{_MEMBER})+")

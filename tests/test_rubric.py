@@ -876,3 +876,11 @@ def test_round_m_a_switch_value_is_not_asked() -> None:
     assert not [q for q in accepted(qs) if q.answer_value in (0.0, -1.0) and ("disables" in q.stem or "evict" in q.stem)]
     reasons = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
     assert "switch value" in reasons["0"] and "switch value" not in reasons.get("0 seconds", "")
+
+
+def test_round_m_values_in_code_calls_and_values_in_doubt_are_not_asked() -> None:
+    qs = bank("Redshift pause\nA:\n- Good for dev clusters via scheduled actions (e.g. cron(0 19 ? * MON-FRI *)).\n"
+              "---\nTraffic Manager\nA:\n- MultiValue: max records in response default 2? Only IPv4/IPv6 endpoints\n"
+              "- DNS TTL default 60 seconds for each profile\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert not asked & {"0", "19", "2"} and "60 seconds" in asked
