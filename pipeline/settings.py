@@ -1,6 +1,7 @@
 """Build settings: one typed object, made once at the edge (CLI options or flow parameters)."""
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -9,12 +10,22 @@ from pathlib import Path
 from .errors import PipelineError
 from .ids import stable_id
 
-# Bump when extraction or generation changes what a build produces: a deck
-# whose content and settings are unchanged is skipped, so the version must
-# be part of the settings' fingerprint.
-PIPELINE_VERSION = "3"
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = Path("data/processed/qbank.duckdb")   # relative to the project (see `default_db`)
+
+
+def code_version(package: Path) -> str:
+    """A hash of the library's code and data: an unchanged deck is skipped and an unchanged card reused only
+    when its inputs and this are unchanged, so a new rule reaches every bank on its next build without a
+    version number anyone must remember to bump."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PIPELINE_VERSION = code_version(Path(__file__).resolve().parent)
 
 
 @dataclass(frozen=True)

@@ -237,3 +237,15 @@ def test_a_card_that_breaks_processing_is_reported_and_left_out_and_the_rest_is_
     with pytest.raises(StrictModeError, match=r"serverless.txt:5: qbank could not process"):
         build(tmp_path / "bank.duckdb", text, Settings(batch_size=2, strict=True), force=True)
     assert snapshot(tmp_path / "bank.duckdb") == before       # a refused build leaves the bank as it was
+
+
+def test_new_code_reprocesses_every_card(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule changed in the library reaches a bank built before it: no card's stored questions are reused
+    (the code's hash is part of every card's input hash, and of the fingerprint that skips unchanged decks)."""
+    text = DECK.read_text(encoding="utf-8")
+    build(tmp_path / "bank.duckdb", text)
+    assert build(tmp_path / "bank.duckdb", text).processed == 0
+    before = Settings().fingerprint()
+    monkeypatch.setattr("pipeline.settings.PIPELINE_VERSION", "another-code-version")
+    again = build(tmp_path / "bank.duckdb", text)
+    assert again.processed == again.cards and Settings().fingerprint() != before

@@ -46,3 +46,17 @@ def test_commands_use_the_bank_qbank_db_names_from_any_folder(tmp_path: Path, ha
     assert sorted((PROJECT / "reports").iterdir()) == before and list(elsewhere.iterdir()) == []
     stats = CliRunner().invoke(cli, ["stats", "--format", "json"])
     assert stats.exit_code == 0 and '"decks": 2' in stats.output
+
+
+def test_the_code_version_follows_the_librarys_code_and_data(tmp_path: Path) -> None:
+    from pipeline.settings import code_version
+    (tmp_path / "data").mkdir()
+    (tmp_path / "rules.py").write_text("LIMIT = 1\n")
+    (tmp_path / "data" / "names.json").write_text("{}")
+    first = code_version(tmp_path)
+    (tmp_path / "notes.pyc").write_bytes(b"compiled")          # caches and other files do not count
+    assert code_version(tmp_path) == first
+    (tmp_path / "data" / "names.json").write_text('{"a": 1}')
+    second = code_version(tmp_path)
+    (tmp_path / "rules.py").write_text("LIMIT = 2\n")
+    assert len({first, second, code_version(tmp_path)}) == 3
