@@ -249,6 +249,8 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         return earlier[-1][2]
     if _OWN_LABEL.match(text) and not on_line:
         return None     # "- NVadsA10 v5: A10, partial GPU slices": the line names its own product
+    if table is not None and not generic_header(" ".join(table.column_header.split())):
+        return None     # "| | SES | SendGrid | ACS Email |": a column names its own product, known or not
     return _dominant(spots)
 
 
