@@ -157,6 +157,20 @@ def _glued(ch: str, cls: str) -> bool:
     return ch in ".," or ch.isdigit() or (cls == "word" and (ch.isalnum() or ch == "_"))
 
 
+_NINES = re.compile(r"\b(\d|two|three|four|five|six|seven)\s+nines\b", re.IGNORECASE)
+_WORD_VALUES: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _number_value(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_VALUES[word.lower()]
+
+
+def _nines(percent: float) -> int:
+    """How many nines an availability has: 99.99% has four."""
+    digits = f"{percent:.6f}".rstrip("0").replace(".", "")
+    return len(digits) - len(digits.lstrip("9"))
+
+
 def _number_leak(q: Question) -> str | None:
     """The stem states the answer: as written, or as the same quantity in another unit."""
     stem = q.stem
@@ -230,6 +244,9 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
             if _occurs(q.stem, str(part), before="number" if bare else "word", after="number") >= 0:
                 return f"the stem states {part!r}"
         return None
+    nines = _NINES.search(q.stem) if q.answer_unit == "percent" and q.answer_value is not None else None
+    if nines and _nines(q.answer_value) == _number_value(nines.group(1)):    # type: ignore[arg-type]
+        return f"the stem says {nines.group(0)!r}"
     if q.answer_value is not None and q.type in NUMERIC_TYPES:
         return _number_leak(q)
     if normalise(q.answer) and normalise(q.answer) in normalise(q.stem):
@@ -247,6 +264,12 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
     "4 strongly consistent read" says false."""
     body = _body(q)
     sentence, blank = q.get("sentence"), q.get("blank")
+    if q.type == "truefalse":
+        asked, _ = _asked_body(q)
+        fact = lk.facts.get(q.fact_id) if q.fact_id else None
+        counted = _COUNTED_LIST.search(re.sub(r"\s*\([^()]*\)", "", asked)) if BLANK in asked else None
+        if counted and fact is not None and len(_list_items(counted.group(1))) == fact.value:
+            return "the statement lists the items it counts: counting them judges it"
     if q.type == "truefalse" and q.answer == "false" and isinstance(sentence, str) and isinstance(blank, list):
         written = re.sub(r"^\W+|\W+$", "", sentence[blank[0]:blank[1]])
         noun = counted_noun(sentence[blank[1]:])
@@ -254,7 +277,7 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
             return f"a false value before '{noun}' does not agree in number"
         return None
     if q.type == "multi_cloze":
-        return _multi_giveaway(body, q.get("answers")) or _multi_words(q.get("answers"))
+        return _multi_giveaway(body, q.get("answers")) or _multi_words(q.get("answers")) or _swappable(body)
     if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
         return None
     written = re.sub(r"^\W+|\W+$", "", q.answer)
@@ -284,6 +307,16 @@ def _multi_words(answers: object) -> str | None:
     return None
 
 
+def _swappable(body: str) -> str | None:
+    """Blanks in one slot of a coordination ("ratios of _____ (1)-to-1 and _____ (2)-to-1"): either order is right."""
+    pieces = body.split(BLANK)
+    tails = [re.match(r"\s*(?:\(\d+\))?\s*([^\s,;.)]*)", piece).group(1) for piece in pieces[1:]]   # type: ignore[union-attr]
+    for n in range(1, len(pieces) - 1):
+        if tails[n - 1] == tails[n] and re.search(r"(?:,|\band|\bor|/)\s*$", pieces[n]):
+            return f"blanks ({n}) and ({n + 1}) stand in one slot of a list: either order is right"
+    return None
+
+
 def _multi_giveaway(body: str, answers: object) -> str | None:
     """A blank of several whose key is one before a singular noun: "1 RCU = _____ (1) read of _____ (2)"."""
     if not isinstance(answers, list):
@@ -306,7 +339,7 @@ _LISTED_BEFORE = re.compile(r"([A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*,?\s+(?:and|or)
 
 
 def _list_items(text: str) -> list[str]:
-    return [item for item in re.split(r",|/|\band\b|\bor\b", text) if item.strip()]
+    return [item for item in re.split(r",|/|\+|&|\band\b|\bor\b", text) if item.strip()]
 
 
 # A number of a worked scenario, not a limit: "if you have _____ consumers", "say that your function used …".
@@ -359,6 +392,12 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     line = card.lines[q.line_index].text if card is not None and 0 <= q.line_index < len(card.lines) else ""
     if q.generator != "qa" and _SCENARIO_LINE.match(line):
         return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
+    if q.generator != "qa" and _doubted_after(line, sentence):
+        return "a value the remark after its sentence doubts ('per hub? (not sure)')"
+    if q.generator != "qa" and len(_COMMAND_FLAG.findall(line)) >= 2:
+        return "a value in a command line ('mosquitto_pub --cafile … -q 1'), an example, not a limit"
+    if q.generator != "qa" and _MADE_UP.search(line):
+        return "a line whose numbers the notes made up ('example ARN, account ID made up')"
     if q.generator != "qa" and _CAPTION_LINE.match(line):
         return "a table's caption: the author's remark on the table, not a fact of it"
     if q.generator != "qa" and _PROCEDURE_STEP.match(line):
@@ -401,6 +440,13 @@ DERIVED_TOLERANCE: Final = 0.025   # wide enough for 1,024 against 1,000 ("1.6 T
 _RELATES = re.compile(r"[≈~=→]|->|\b(?:total|per|each|i\.e\.|which\s+is|that\s+is|equals?)\b", re.IGNORECASE)
 
 
+def _doubted_after(line: str, sentence: object) -> bool:
+    """A bracketed remark right after the sentence doubts it: "Max 100 deployments per hub? (not sure)"."""
+    at = line.find(sentence) if isinstance(sentence, str) and sentence else -1
+    remark = re.match(r"\s*\([^()]*\)", line[at + len(sentence):]) if at >= 0 else None    # type: ignore[arg-type]
+    return remark is not None and _HEDGE.search(remark.group()) is not None
+
+
 def _derived(q: Question, lk: Lookups) -> str | None:
     """A value its own sentence gives by multiplying or dividing two of its other values: "8x A100 _____
     (320 GB total)", "200 Gb/s per GPU (1.6 Tb/s per VM)" → 8, "0.75 words per token → _____ tokens ≈ 150K words"."""
@@ -437,10 +483,14 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b)",
                            re.IGNORECASE)
+_COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
+_MADE_UP = re.compile(r"\bmade[- ]up\b|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b",
+                      re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
                r"configure|retry|check|copy|delete|remove|download|upload|call|send|navigate|sign|log|restart|stop|"
-               r"start|deploy|attach|detach|apply|verify|pick|make|put|avoid|consider|keep|turn)\b")
+               r"start|deploy|attach|detach|apply|verify|pick|make|put|avoid|consider|keep|turn|change|point|replace|"
+               r"increase|decrease|raise|lower|request|contact|migrate|switch|schedule|grant|assign|specify|ensure)\b")
 # "1. First, you run nslookup", "3. If still throttled wait 4 seconds": a how-to step, not a limit
 _PROCEDURE_STEP = re.compile(r"^\s*(?:step\s*)?\d{1,2}[.)]\s+(?:(?:first|then|next|finally|now)\b,?\s*(?:you\s+)?|"
                              r"if\s+(?:\w+\s+){1,3}?)?" + _IMPERATIVE, re.IGNORECASE)
@@ -514,6 +564,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a number of a worked scenario"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
+    if body[:at].count('"') % 2 or body[:at].count("“") > body[:at].count("”"):
+        return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
     if _CODE.search(body[:at]):
         return "a value in a command or code, not a fact"
     if _RESTATED.search(body[:at]):
@@ -581,7 +633,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off)\b"
                     r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
-_DOUBTED = re.compile(BLANK + r"\s?[A-Za-z%]{0,5}\?(?!\S)")     # "max records default _____?": the author asks
+_DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*(?:(?:and|or)\s+)?{_MEMBER})+")
@@ -612,6 +664,8 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     body, shown = q.get("body"), q.get("shown")
     if not (isinstance(body, str) and isinstance(shown, str)) or shown not in body:
         return None
+    if q.answer == "false" and _THRESHOLD_BEFORE.search(body[:body.index(shown)]):
+        return "a threshold ('greater than 24 hours are for replay') moved either way still reads true"
     if q.answer == "false" and _NEGATION_BEFORE.search(body[:body.index(shown)]):
         return "a negative claim ('does not support 4096-bit') may hold for the changed value too"
     if q.answer_unit == "USD" and _BRACKETED_PRICE.search(body):
@@ -630,6 +684,8 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     return "falsified inside a bracketed side remark" if depth > 0 else None
 
 
+_THRESHOLD_BEFORE = re.compile(r"\b(?:greater|more|longer|larger|bigger|higher|less|fewer|shorter|smaller|lower)\s+than\s*$",
+                               re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|without|unsupported)\b"
                               r"[^.;,]{0,40}$", re.IGNORECASE)
 RESTATED_TOLERANCE: Final = 0.01   # "7 years (2557 days)": a restatement rounds
@@ -693,11 +749,16 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     misplaced = _term_out_of_place(body) if q.type == "term_cloze" and BLANK in body else None
     if misplaced:
         return misplaced
+    if q.type == "numerical" and re.search(r"\d\s?[x×]$", q.answer.strip()):
+        return "a multiple ('2.5x') typed as a bare number: times, or percent more?"
     if _AUTHOR.search(_first_sentence(body)):
         return "the author's own remark ('my practice test'), not the subject"
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
     sentence = q.get("sentence")
+    lead = q.get("lead")
+    if isinstance(lead, str) and re.search(r"\([^()]*\(", lead):
+        return "a table header in brackets inside brackets: the stem does not read"
     if q.get("lead") and isinstance(sentence, str) and sentence.strip().startswith("("):
         return "a table cell that holds a bracketed remark, not a value of its column"
     vague = _WHICH_SETTING.match(body)
@@ -719,6 +780,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if BLANK in body and _RANGE_OF.search(body[:body.index(BLANK)]) and not _says_which(heading, body) \
             and not _NAMES_A_LIMIT.search(body[:body.index(BLANK)]):
         return "'a range of 4 to _____' does not say a range of what"
+    if BLANK in body and _INSTEAD.match(body[body.index(BLANK) + len(BLANK):]):
+        return "'_____ instead' is set against a value the question does not show"
     relative = _RELATIVE.search(body)
     if relative:
         return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
@@ -805,6 +868,7 @@ _NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|default|ti
 # "1 RCU = _____ eventually consistent": the thing counted was left on another line
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?[a-z]+(?:ent|ant|ive|al|ous|ble|ic)\s*[.)]?\s*$", re.IGNORECASE)
 _ABBREVIATION_AFTER = re.compile(r"^\s+(?:min|max|avg)\b(?!\s*[:=(])", re.IGNORECASE)
+_INSTEAD = re.compile(r"^[^.;]{0,20}\binstead\b", re.IGNORECASE)
 _RANGE_OF = re.compile(r"\b(?:has|have)\s+a\s+(?:\w+\s+)?range\s+of\s+[~$]?\d[\d.,]*\s*(?:to|-)\s*$", re.IGNORECASE)
 # "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
 _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"

@@ -637,6 +637,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
                 return
             if line[last.num_end:last.num_end + 1].isalpha():
                 return      # "(3y)", "N2D": glued to letters that are no unit the notes' reader knows
+            if any(re.fullmatch(r"\d{12,}", raw) for _, raw in chain):
+                return      # "123456789012": an account or resource ID, not a quantity
             cue = (tail[-1] in ":(~=" or prev_low in _CUE_WORDS or prev_low in _PORT_WORDS or in_cell
                    or _adverb_after_cue(tail))
             if not (cue or _PER_CONTEXT_RIGHT_RE.match(right) or _OR_MORE_RE.match(right)

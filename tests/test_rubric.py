@@ -358,7 +358,7 @@ def test_a_count_the_sentence_spells_out_and_a_value_relative_to_another_line_ar
     qs = bank("Cosmos DB\nA:\n- 5 consistency levels, strongest -> weakest: Strong, Bounded Staleness, Session, "
               "Consistent Prefix, Eventual\n- serverless costs 1.5x that per 100 RU/s\n"
               "- a logical partition holds up to 20 GB\n")
-    reason = {q.answer: q.reject_reason or "" for q in qs if q.type in ("cloze", "numerical")}
+    reason = {q.answer: q.reject_reason or "" for q in qs if q.type == "cloze"}
     assert reason["5"].startswith("giveaway: the sentence lists the items it counts")
     assert reason["1.5x"].startswith("unanswerable: '… that per'")
     assert reason["20 GB"] == ""
@@ -884,3 +884,47 @@ def test_round_m_values_in_code_calls_and_values_in_doubt_are_not_asked() -> Non
               "- DNS TTL default 60 seconds for each profile\n")
     asked = {q.answer for q in accepted(qs)}
     assert not asked & {"0", "19", "2"} and "60 seconds" in asked
+
+
+def test_round_n_doubts_quotes_made_up_values_and_references_are_not_asked() -> None:
+    """Round N: a line the notes doubt anywhere ("per hub? (not sure)"), a value inside a quotation, a line of
+    made-up numbers, an ID, a value set against one not shown ("_____ instead"), a multiple typed as a number."""
+    qs = bank("IoT Hub\nA:\n- Max 100 automatic deployments per hub? (not sure)\n"
+              "- Cold storage use case: compliance \"must keep 1 yr, query maybe once a quarter\"\n"
+              "- Policy ARN arn:aws:iot:us-east-1:123456789012:topic/x (example ARN, account ID made up)\n"
+              "- Messages bill in 5 KB increments. For shadow operations the increment is 1 KB instead.\n"
+              "- IoT Hub S1 allows 400,000 messages per day per unit\n"
+              "- 2 resources: Email Communication Service (domains) + Communication Services resource\n"
+              "mosquitto_pub --cafile root.pem -q 1 -i lab-01 -t dt/lab/temp -m '{\"t\":21.5}'\n"
+              "---\nProvisioned concurrency\nA:\n- Provisioned concurrency is about 2.5x more expensive per GB-second\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert not asked & {"100", "1 yr", "123456789012", "1 KB", "2", "21.5", "1"} and "400,000" in asked
+    assert not [q for q in accepted(qs, "numerical") if q.answer == "2.5x"]
+    assert [q for q in accepted(qs) if q.answer == "2.5x"]        # the cloze and the choices still ask it
+
+
+def test_round_n_statements_that_judge_themselves_are_not_asked() -> None:
+    """Round N: a false threshold ("greater than 36 hours are for replay") still reads true; a count of a list
+    the statement spells out is judged by counting; "(_____, so just four nines)" leaks 99.99%; blanks in one
+    slot of a list can be swapped; an instruction is no claim."""
+    qs = bank("Event Hubs\nA:\n- Retention periods greater than 24 hours are intended for replay scenarios\n"
+              "- A device twin has three sections: tags, desired properties and reported properties\n"
+              "- The SLA is 99.99% (so just four nines) for the standard tier\n"
+              "- Supported vCPU-to-memory ratios include 8-to-1 and 4-to-1 for memory optimized sizes\n"
+              "- Change the bootstrap.servers setting to point at port 9093 of the namespace\n")
+    statements = accepted(qs, "truefalse")
+    assert not [q for q in statements if q.answer == "false" and "greater than" in q.stem]
+    assert not [q for q in statements if "sections" in q.stem or "bootstrap" in q.stem]
+    assert not [q for q in accepted(qs) if q.answer == "99.99%" and "four nines" in q.stem]
+    assert not [q for q in accepted(qs, "multi_cloze") if "-to-1" in q.stem]
+
+
+def test_round_n_a_table_column_names_its_own_product_even_when_unknown() -> None:
+    """Round N: under "| | SES | SendGrid | ACS Email |" the ACS cell is not Amazon SES's, though the card names SES
+    most: a column's own header says whose its cells are."""
+    qs = bank("Email svc comparison\nA:\n| | SES | SendGrid | ACS Email |\n|---|---|---|---|\n"
+              "| price/1k | $0.10 | plan-based | $0.25 |\n| recipients/msg | 50 | 1,000 | 50 |\n"
+              "- Pick SES for email delivery from AWS workloads; SES needs a sandbox exit first\n")
+    acs = [q for q in accepted(qs) if q.answer == "$0.25"]
+    assert acs and all("ACS Email" in q.stem and "Amazon SES" not in q.stem for q in acs)
+    assert [q for q in accepted(qs) if q.answer == "$0.10" and "SES" in q.stem]
