@@ -382,26 +382,17 @@ _LIST_MEMBER = re.compile(
 
 def _trivia(q: Question, lk: Lookups) -> str | None:
     context, sentence = q.get("context"), q.get("sentence")
-    if isinstance(context, str) and _HEDGE.search(context):
+    if isinstance(context, str) and _hedged(context):
         return "a heading says the notes doubt these values ('from memory, check before trusting')"
-    if isinstance(sentence, str) and _HEDGE.search(sentence):
+    if isinstance(sentence, str) and _hedged(sentence):
         return "a value the notes are unsure of ('not 100% sure')"
     card = lk.cards.get(q.card_id)
     if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
         return f"a line of a worked example ({clean(card.title)[:40]!r})"
     line = card.lines[q.line_index].text if card is not None and 0 <= q.line_index < len(card.lines) else ""
-    if q.generator != "qa" and _SCENARIO_LINE.match(line):
-        return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
-    if q.generator != "qa" and _doubted_after(line, sentence):
-        return "a value the remark after its sentence doubts ('per hub? (not sure)')"
-    if q.generator != "qa" and len(_COMMAND_FLAG.findall(line)) >= 2:
-        return "a value in a command line ('mosquitto_pub --cafile … -q 1'), an example, not a limit"
-    if q.generator != "qa" and _MADE_UP.search(line):
-        return "a line whose numbers the notes made up ('example ARN, account ID made up')"
-    if q.generator != "qa" and _CAPTION_LINE.match(line):
-        return "a table's caption: the author's remark on the table, not a fact of it"
-    if q.generator != "qa" and _PROCEDURE_STEP.match(line):
-        return "a step of a numbered procedure ('3. Wait 4 seconds, retry'): which step is asked, the stem cannot say"
+    verdict = _line_trivia(line, sentence if isinstance(sentence, str) else "") if q.generator != "qa" else None
+    if verdict:
+        return verdict
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
     if example:
@@ -440,10 +431,34 @@ DERIVED_TOLERANCE: Final = 0.025   # wide enough for 1,024 against 1,000 ("1.6 T
 _RELATES = re.compile(r"[≈~=→]|->|\b(?:total|per|each|i\.e\.|which\s+is|that\s+is|equals?)\b", re.IGNORECASE)
 
 
-def _doubted_after(line: str, sentence: object) -> bool:
+@lru_cache(maxsize=8192)
+def _hedged(text: str) -> bool:
+    """`_HEDGE` on a heading or sentence (cached: a fact's questions share them)."""
+    return _HEDGE.search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _line_trivia(line: str, sentence: str) -> str | None:
+    """Why the line a value stands on is no place for a fact, else None (cached: a line's questions share it)."""
+    if _SCENARIO_LINE.match(line):
+        return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
+    if _doubted_after(line, sentence):
+        return "a value the remark after its sentence doubts ('per hub? (not sure)')"
+    if len(_COMMAND_FLAG.findall(line)) >= 2:
+        return "a value in a command line ('mosquitto_pub --cafile … -q 1'), an example, not a limit"
+    if _MADE_UP.search(line):
+        return "a line whose numbers the notes made up ('example ARN, account ID made up')"
+    if _CAPTION_LINE.match(line):
+        return "a table's caption: the author's remark on the table, not a fact of it"
+    if _PROCEDURE_STEP.match(line):
+        return "a step of a numbered procedure ('3. Wait 4 seconds, retry'): which step is asked, the stem cannot say"
+    return None
+
+
+def _doubted_after(line: str, sentence: str) -> bool:
     """A bracketed remark right after the sentence doubts it: "Max 100 deployments per hub? (not sure)"."""
-    at = line.find(sentence) if isinstance(sentence, str) and sentence else -1
-    remark = re.match(r"\s*\([^()]*\)", line[at + len(sentence):]) if at >= 0 else None    # type: ignore[arg-type]
+    at = line.find(sentence) if sentence else -1
+    remark = re.match(r"\s*\([^()]*\)", line[at + len(sentence):]) if at >= 0 else None
     return remark is not None and _HEDGE.search(remark.group()) is not None
 
 
