@@ -377,7 +377,8 @@ _LIST_MEMBER = re.compile(
     r"^\W*" + BLANK + r"\s*,\s*\d"          # a line that starts "404, 405 method not allowed"
     r"|(?:^|[\s(])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+\d"
     r"|\d[\d.]*\s*,\s*(?:\d[\d.]*\s*,\s*)*(?:and\s+|or\s+)?" + BLANK + r"(?!\s*[-/])"
-    r"|\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+" + BLANK + r"\s+[A-Za-z]")
+    r"|\d[\d.]*\s*(?:,\s*\d[\d.]*\s*)*,?\s*(?:and|or)\s+" + BLANK + r"\s+[A-Za-z]"
+    r"|(?:^|[\s(:])" + BLANK + r"\s*,\s*\d[\d.]*\s*(?:[;.)]|$)")     # "TLS wrapper: _____, 2465"
 
 
 def _trivia(q: Question, lk: Lookups) -> str | None:
