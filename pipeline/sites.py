@@ -281,7 +281,7 @@ class CardLayout:
         parts = [self.title if self.title_names or index in self.answers or index == self.answer_line else ""]
         parent = self.parent(index)
         if parent and (parent.lower() not in self.title.lower()
-                       or (_LISTING.search(self.title) and plain_words(parent) != plain_words(self.title))):
+                       or (_LISTING.search(self.title) and not plain_words(self.title).endswith(plain_words(parent)))):
             parts.append(parent)
         if label and plain_words(label) not in plain_words(" ".join(parts) + " " + sentence):
             parts.append(label)
