@@ -353,6 +353,9 @@ _SCENARIO = re.compile(
     # an example set on a thing: "For example, on a 16 node cluster … _____ columns"
     r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b",
     re.IGNORECASE)
+# "… for the worker process to also start": as well as what the cut sentence before said ("There is also a 32k
+# overhead" adds a fact and stands alone)
+_ALSO = re.compile(r"\bto\s+also\b|\b(?:it|they)\s+also\b", re.IGNORECASE)
 _LOWER_BOUND = re.compile(r"(?:\bbetween|\bfrom|\bof|\brange|:)\s*$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
 # A sentence whose subject is "this/that …" said of the sentence before: "This can reduce costs by 2/3",
@@ -495,7 +498,7 @@ def _asked_body(q: Question) -> tuple[str, str]:
 
 # A line under an example's heading ("e.g. 3 clusters running a month", "Worked example:"), or one that works a
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
-_EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|for\s+(?:example|instance)\b|"
+_EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b)",
                            re.IGNORECASE)
@@ -519,7 +522,7 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
-                           r"|^\s*scenario\b|\bscenario\s*:|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
+                           r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
@@ -530,6 +533,7 @@ _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
+_BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d[\d,.]+\s*\)")     # (not a blank's "(1)")
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$"
                             r"|\(\s*e\.\s?g\.[^()]*$", re.IGNORECASE)
@@ -584,6 +588,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
     if _CODE.search(body[:at]):
         return "a value in a command or code, not a fact"
+    if _BRACKET_AFTER.match(body[at + len(BLANK):]):
+        return "a bare number in brackets right after restates it in other units ('_____ vCPU (8192)')"
     if _RESTATED.search(body[:at]):
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
     if _CURRENCY.match(answer) and _in_brackets(body[:at]) and _CURRENCY.search(_outside_brackets(body)):
@@ -592,7 +598,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a former value ('used to be …'), not the current one"
     if _HEDGE.search(body) or _DOUBTED.search(body):
         return "a value the notes are unsure of ('I think …', 'default 2?')"
-    if answer.split()[0].lower() in ("0", "1", "zero", "one") and _LOWER_BOUND.search(body[:at]) and _RANGE_TO.match(body[at + len(BLANK):]):
+    if answer.split()[0].lower() in ("0", "1", "zero", "one") and _RANGE_TO.match(body[at + len(BLANK):]) and (
+            _LOWER_BOUND.search(body[:at]) or re.match(r"\s*[-–]", body[at + len(BLANK):])):    # "_____-90 days"
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
         return "a member of a list of values"
@@ -747,7 +754,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     term = next((h for h in (heading.split(" › ") if heading else []) if _ONE_TERM_OF.search(h)), None)
     if term:
         return f"one term of '{term[-30:]}', which the question cannot state"
-    pointer = _PRONOUN_START.match(body) or _DEMONSTRATIVE.match(body) or _VAGUE_THING.search(_first_sentence(body))
+    pointer = (_PRONOUN_START.match(body) or _DEMONSTRATIVE.match(body) or _VAGUE_THING.search(_first_sentence(body))
+               or _ALSO.search(_first_sentence(body)))
     if pointer and _cut_from_its_line(q, lk):
         return f"'{pointer.group(0)}' refers to the sentence before it, which the question does not show"
     shown = f"{heading} {body}"

@@ -929,3 +929,27 @@ def test_round_n_a_table_column_names_its_own_product_even_when_unknown() -> Non
     acs = [q for q in accepted(qs) if q.answer == "$0.25"]
     assert acs and all("ACS Email" in q.stem and "Amazon SES" not in q.stem for q in acs)
     assert [q for q in accepted(qs) if q.answer == "$0.10" and "SES" in q.stem]
+
+
+def test_round_o_scenarios_worked_lines_restatements_and_trivial_bounds_are_not_asked() -> None:
+    """Round O: lines of an "Exam scenario - …" card, a "Worked:" sub-list, "_____ vCPU (8192)", "_____-90 days",
+    and a sentence that says "also" about one the question cut away."""
+    qs = bank("Exam scenario - brute force on a login page\nA:\nScenario: 2,000 attempts a minute from ~300 IPs.\n"
+              "Answer: Rate-based rule, window 5 minutes, limit 20 (or lower).\n"
+              "---\nEKS pod IPs\nA:\n- max pods per node is 110 by default\n- Worked:\n- - /17 pod range -> 512 nodes\n"
+              "---\nFargate sizes\nA:\n- largest task: 16 vCPU (16384), 120 GB memory\n"
+              "- soft delete policy (preview, 1-90 days, default 7 days)\n"
+              "---\nFunctions\nA:\n- These values assume that the Azure Functions host process starts and runs correctly. There's a "
+              "maximum timeout of 60 seconds for the language-specific worker process to also start. The worker process "
+              "startup timeout isn't currently configurable.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert not asked & {"20", "512", "16", "1", "60 seconds"}
+    assert {"110", "120 GB", "7 days"} <= asked
+
+
+def test_round_o_a_parent_the_title_ends_with_is_not_repeated() -> None:
+    qs = bank("S3 Tips - S3 Reduced Redundancy and Infrequent Access\nA:\n"
+              "- S3 Reduced Redundancy and Infrequent Access: there are storage classes with lower cost:\n"
+              "- - One Zone-IA stores data in a single AZ and costs 20% less than Standard-IA.\n")
+    stems = [q.stem for q in accepted(qs) if q.answer == "20%"]
+    assert stems and all(s.count("Reduced Redundancy") == 1 for s in stems)
