@@ -953,3 +953,12 @@ def test_round_o_a_parent_the_title_ends_with_is_not_repeated() -> None:
               "- - One Zone-IA stores data in a single AZ and costs 20% less than Standard-IA.\n")
     stems = [q.stem for q in accepted(qs) if q.answer == "20%"]
     assert stems and all(s.count("Reduced Redundancy") == 1 for s in stems)
+
+
+def test_round_o_machine_sizes_get_distractors_in_doublings() -> None:
+    """Round O: "P1v3 (_____ vCPU, 8 GiB of memory)" offered 5 and 6 vCPU, sizes no machine comes in."""
+    qs = bank("App Service PremiumV3\nA:\n- P1v3 instances have 2 vCPU and 8 GiB of memory\n"
+              "- A zone-redundant plan needs at least 3 instances\n")
+    options = {q.answer: [o.value for o in q.options] for q in accepted(qs, "multichoice")}
+    assert set(options["2"]) <= {1.0, 2.0, 4.0, 8.0, 16.0} and len(options["2"]) == 4
+    assert set(options["3"]) - {1.0, 2.0, 4.0, 8.0, 16.0}     # a count of instances is no machine size

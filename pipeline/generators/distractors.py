@@ -51,11 +51,13 @@ def _round_sig(x: float, digits: int) -> float:
     return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
-def _candidates(v: float, *, increment: float | None, unit: str | None) -> list[float]:
+def _candidates(v: float, *, increment: float | None, unit: str | None, doubling: bool = False) -> list[float]:
     if v == 0:
         return [1.0, 2.0, 5.0, 10.0]
     if increment:
         return [v + k * increment for k in range(-4, 5) if k and v + k * increment > 0]
+    if doubling and (v == 1 or _is_pow2(v)):     # "2 vCPU": 1, 4, 8 — machine sizes come in doublings, never 5 or 6
+        return [v * 2.0**k for k in range(-3, 4) if k and v * 2.0**k >= 1]
     if unit in (None, "count") and float(v).is_integer() and v <= SMALL_COUNT:
         return [float(c) for c in range(1, 3 * SMALL_COUNT) if c != v]   # "two AZs": 1, 3, 4, never 16 or 32
     if _is_pow2(v):
@@ -95,6 +97,7 @@ def distractors(
     k: int = 3,
     min_gap: float = 0.0,
     order: Sequence[float] = (),
+    doubling: bool = False,
 ) -> list[float]:
     """`k` distinct distractors for `value` (all in the same unit as `value`), sorted.
 
@@ -108,11 +111,12 @@ def distractors(
         order: other values of the sentence, in the same unit: a distractor stays on the same side of each
             as `value` ("2379-_____": above 2379; "31 days … a 30-day retention": above 30), so no
             option or false statement contradicts its own sentence.
+        doubling: the value counts what comes in doublings (vCPUs, cores, GPUs): small counts get 1, 2, 4, 8.
 
     Returns fewer than `k` only when the value admits no more plausible neighbours.
     """
     extra = (3 if min_gap else 0) + (2 * POOL if order else 0)
-    pool = [c for c in _pool(value, increment, unit, tuple(avoid), max(POOL, k) + extra)
+    pool = [c for c in _pool(value, increment, unit, tuple(avoid), max(POOL, k) + extra, doubling)
             if (not min_gap or abs(c - value) >= min_gap * abs(value))
             and all((c > o) == (value > o) and (c < o) == (value < o) for o in order)][: max(POOL, k)]
     return sorted(rng.sample(pool, min(k, len(pool))))
@@ -128,12 +132,13 @@ def port_distractors(port: float, *, rng: random.Random, avoid: Sequence[float] 
 
 
 @lru_cache(maxsize=4096)
-def _pool(value: float, increment: float | None, unit: str | None, avoid: tuple[float, ...], size: int) -> list[float]:
+def _pool(value: float, increment: float | None, unit: str | None, avoid: tuple[float, ...], size: int,
+          doubling: bool = False) -> list[float]:
     """The nearest plausible candidates for `value`, closest first (cached: a fact's questions draw from one pool)."""
     integer = float(value).is_integer()
     nines = unit == "percent" and 99 <= value < 100
     seen: list[float] = []
-    for c in _candidates(value, increment=increment, unit=unit):
+    for c in _candidates(value, increment=increment, unit=unit, doubling=doubling):
         c = _round_sig(c, 12)
         if unit == "percent" and c > 100:
             continue

@@ -99,10 +99,12 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
                        avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
                        min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
-                       order=others)
+                       order=others, doubling=a.fact.unit in (None, "count") and _DOUBLED.match(a.site.after) is not None)
 
 
 _PORT = re.compile(r"\bports?\b", re.IGNORECASE)
+# what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
+_DOUBLED = re.compile(r"^\s*(?:x\s*)?(?:v?CPUs?|vCores?|cores?|GPUs?|threads?|hyperthreads?)\b", re.IGNORECASE)
 
 
 def is_port(a: Asked) -> bool:
