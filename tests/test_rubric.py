@@ -962,3 +962,10 @@ def test_round_o_machine_sizes_get_distractors_in_doublings() -> None:
     options = {q.answer: [o.value for o in q.options] for q in accepted(qs, "multichoice")}
     assert set(options["2"]) <= {1.0, 2.0, 4.0, 8.0, 16.0} and len(options["2"]) == 4
     assert set(options["3"]) - {1.0, 2.0, 4.0, 8.0, 16.0}     # a count of instances is no machine size
+
+
+def test_round_o_a_typed_compute_amount_accepts_its_unit_spelled_out() -> None:
+    """Round O: the key "400,000 GBs" (the notes' shorthand) must also take "400,000 GB-seconds"."""
+    qs = bank("Lambda pricing\nA:\n- Free tier of 1,000,000 requests and 400,000 GBs of compute time per month\n")
+    typed = next(q for q in accepted(qs, "numerical") if q.answer == "400,000 GBs")
+    assert {"400000 GB-seconds", "400000 GB-s"} <= set(typed.get("accepted"))  # type: ignore[arg-type]

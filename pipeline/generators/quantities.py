@@ -31,6 +31,7 @@ _FAMILY_NAMES: dict[str, tuple[tuple[str, str], ...]] = {
     "B": (("B", "bytes"), ("KB", "kilobytes"), ("MB", "megabytes"), ("GB", "gigabytes"), ("TB", "terabytes")),
     "B/s": (("B/s", "bytes per second"), ("KB/s", "kilobytes per second"), ("MB/s", "megabytes per second"),
             ("GB/s", "gigabytes per second")),
+    "GB-s": (("GB-s", "GB-seconds"),),      # Lambda's compute: "400,000 GBs" is typed "400,000 GB-seconds" too
 }
 # Other ways a source writes a display unit (besides the families' names and their singulars).
 _SPELLINGS = ("sec", "secs", "second", "mins", "minute", "hr", "hrs", "hour", "day", "month", "year", "kb", "kib",
