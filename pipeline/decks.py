@@ -34,6 +34,7 @@ SUFFIXES = (".txt", ".tsv", ".tab", ".csv", ".apkg", ".colpkg")
 # `read_deck` reads a text deck whole; this bounds the memory a mistaken path (a disk image, a log) can take.
 # Builds stream native text decks (`open_deck`) and have no such limit.
 MAX_TEXT_BYTES = 256 * 2**20
+BLOCK_BYTES = 2**20     # a streamed deck is decoded this much at a time
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -147,19 +148,37 @@ def _utf8_lines(path: Path) -> Iterator[str]:
             (lines counted by "\\n", as `decode` counts them).
     """
     bad: DeckError | None = None
+    number = 0
     try:
         with path.open("rb") as f:
-            for number, raw in enumerate(f, 1):
-                if b"\x00" in raw:
-                    raise DeckError(f"{path}:{number}: binary data (a NUL byte), not a text deck")
-                if bad is not None:
-                    continue                   # keep looking for a NUL byte, which `decode` reports first
-                try:
-                    text = raw.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    bad = DeckError(f"{path}:{number}: not UTF-8 text (byte {raw[e.start]:#04x}); save the deck as UTF-8")
-                    continue
-                yield from _universal(text.lstrip("\ufeff") if number == 1 else text)
+            while raws := f.readlines(BLOCK_BYTES):
+                block = b"".join(raws)
+                if bad is None and b"\x00" not in block and b"\r" not in block:
+                    try:      # the common case, a block at a time: clean UTF-8 with "\n" line ends
+                        text = block.decode("utf-8")
+                    except UnicodeDecodeError:
+                        pass
+                    else:
+                        lines = text.split("\n")
+                        if number == 0:
+                            lines[0] = lines[0].lstrip("\ufeff")
+                        number += len(raws)
+                        yield from (line + "\n" for line in lines[:-1])
+                        if lines[-1]:
+                            yield lines[-1]
+                        continue
+                for raw in raws:      # line by line, to say where a NUL byte or a bad byte is
+                    number += 1
+                    if b"\x00" in raw:
+                        raise DeckError(f"{path}:{number}: binary data (a NUL byte), not a text deck")
+                    if bad is not None:
+                        continue               # keep looking for a NUL byte, which `decode` reports first
+                    try:
+                        text = raw.decode("utf-8")
+                    except UnicodeDecodeError as e:
+                        bad = DeckError(f"{path}:{number}: not UTF-8 text (byte {raw[e.start]:#04x}); save the deck as UTF-8")
+                        continue
+                    yield from _universal(text.lstrip("\ufeff") if number == 1 else text)
     except OSError as e:
         raise DeckError(f"{path}: cannot be read ({e.strerror or e})") from e
     if bad is not None:
