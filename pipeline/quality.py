@@ -157,7 +157,7 @@ def _glued(ch: str, cls: str) -> bool:
     return ch in ".," or ch.isdigit() or (cls == "word" and (ch.isalnum() or ch == "_"))
 
 
-_NINES = re.compile(r"\b(\d|two|three|four|five|six|seven)\s+nines\b", re.IGNORECASE)
+_NINES = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:nines|9'?s)\b", re.IGNORECASE)
 _WORD_VALUES: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -167,7 +167,7 @@ def _number_value(word: str) -> int:
 
 def _nines(percent: float) -> int:
     """How many nines an availability has: 99.99% has four."""
-    digits = f"{percent:.6f}".rstrip("0").replace(".", "")
+    digits = repr(percent).rstrip("0").replace(".", "")
     return len(digits) - len(digits.lstrip("9"))
 
 
@@ -393,6 +393,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     card = lk.cards.get(q.card_id)
     if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
         return f"a line of a worked example ({clean(card.title)[:40]!r})"
+    if card is not None and q.generator != "qa" and _RECAP_TITLE.search(card.title):
+        return f"a line of a recap card ({clean(card.title)[:40]!r}): shorthand for facts the notes give in full"
     line = card.lines[q.line_index].text if card is not None and 0 <= q.line_index < len(card.lines) else ""
     verdict = _line_trivia(line, sentence if isinstance(sentence, str) else "") if q.generator != "qa" else None
     if verdict:
@@ -523,10 +525,14 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
+_RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
-_CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S")
+# "max_instances: 20", and a camelCase key with one value and nothing else ("timeoutInMinutes: 120",
+# "maxNumberofVMs = 25;"), not "iPhone: 5 devices"
+_CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:[\w.-]+:\s+)?(?:`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S"
+                          r"|`?[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)+`?\s*[:=]\s*\S+\s*;?\s*$)")
 _RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈)\s*[~≈]?\s*\$?\d", re.IGNORECASE)
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:weeks|months|years?)|eventually)\b",
                      re.IGNORECASE)

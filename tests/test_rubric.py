@@ -969,3 +969,19 @@ def test_round_o_a_typed_compute_amount_accepts_its_unit_spelled_out() -> None:
     qs = bank("Lambda pricing\nA:\n- Free tier of 1,000,000 requests and 400,000 GBs of compute time per month\n")
     typed = next(q for q in accepted(qs, "numerical") if q.answer == "400,000 GBs")
     assert {"400000 GB-seconds", "400000 GB-s"} <= set(typed.get("accepted"))  # type: ignore[arg-type]
+
+
+def test_round_p_examples_recaps_leaks_and_counted_acronyms() -> None:
+    """Round P: a YAML/code example's value, a recap card's shorthand, "(16 9's)" beside the percentage, "one EFA"
+    among "two EFA" options, and "10-12 concurrent RDP/SSH connections" cut inside "RDP"."""
+    qs = bank("Azure Pipelines timeouts\nA:\n- timeoutInMinutes default 60, max 360 on hosted agents\n"
+              "- example:\n- - timeoutInMinutes: 120\n"
+              "---\nquick recall dump\nA:\n- gha job 6h, workflow 35d, cache 10GB\n"
+              "---\nEvent Hubs durability\nA:\n- Capture gives 99.99999999999999% (16 9's) durability for stored data\n"
+              "---\nEFA\nA:\n- The number of EFAs per instance is tied to network cards: usually one EFA per network card.\n"
+              "---\nAzure Bastion\nA:\n- Each instance can support 10-12 concurrent RDP/SSH connections.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "60" in asked and not asked & {"120", "6h", "35d", "10GB", "99.99999999999999%"}
+    efa = next(q for q in accepted(qs, "multichoice") if q.answer == "one EFA")
+    assert all(o.text == "one EFA" or o.text.endswith("EFAs") for o in efa.options)
+    assert not [q for q in qs if q.stem.endswith(" R") or " R_____" in q.stem or "concurrent R" in q.answer]

@@ -51,6 +51,8 @@ def agree(word: str, n: float) -> str:
 
 
 _TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-z][a-z-]*[a-z])$")
+# (digits keep an acronym as written: "5 GB", "10 RCU" are units, and notes never pluralise them)
+_WORDED_ACRONYM = re.compile(r"^(?P<count>[a-z]+)\s+(?P<word>[A-Z]{2,5})s?$")
 
 
 def reinflect(text: str, n: float) -> str:
@@ -60,6 +62,9 @@ def reinflect(text: str, n: float) -> str:
     """
     m = _TRAILING_WORD.search(text)
     if not m:
+        acronym = _WORDED_ACRONYM.match(text)   # "one EFA", "two EFAs": a spelled-out count agrees like a word
+        if acronym:
+            return f"{acronym.group('count')} {acronym.group('word')}{'' if n == 1 else 's'}"
         return text
     return text[: m.start("word")] + agree(m.group("word"), n)
 
