@@ -946,6 +946,7 @@ _CLAUSE_WORDS = frozenset("""
     in on at to from with by via using for of into onto over under behind inside within across through per as than
     when where which that who if but so because unless until while after before
 """.split())
+_PARTNER_BEFORE = re.compile(r"\b(?:integrat\w*|works?|combined|paired|compatible)\s+with\s*$|\bsupports?\s*$", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&|\+|/)\s*$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"^\s*(?:,|(?:and|or|&|\+|/)\s)", re.IGNORECASE)
 
@@ -963,6 +964,8 @@ def _term_out_of_place(body: str) -> str | None:
     after = re.sub(r"^\s*\([^()]*\)", "", after)      # "_____ (Schema Conversion Tool) converts …"
     if _LIST_BEFORE.search(before) or _LIST_AFTER.match(after):
         return "the blank is one item of a list: the others fit as well"
+    if _PARTNER_BEFORE.search(before):
+        return "'integrated with _____': many services integrate with it"
     word = re.match(r"^\s+([A-Za-z][\w'-]*)", after)
     if word and word.group(1).lower() not in _CLAUSE_WORDS:
         return f"the blank names a kind of '{word.group(1)}' ('an _____ bucket'): many names fit"

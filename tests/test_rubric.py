@@ -824,10 +824,11 @@ def test_round_m_a_term_is_asked_only_as_the_one_name_its_clause_needs() -> None
               "- Interface endpoints reach your own NLB-backed endpoint services over private IPs\n"
               "- Lifecycle hooks notify EventBridge, SNS or SQS when an instance launches\n"
               "- Alarms watch the `AWS/Usage CallCount` metric of each KMS key in the account\n"
-              "- Route 53 alias records have a fixed TTL that you cannot change\n")
+              "- Route 53 alias records have a fixed TTL that you cannot change\n"
+              "- User pools can be integrated with Amazon API Gateway for authentication\n")
     terms = {q.answer: q.stem for q in accepted(qs, "term_cloze")}
     assert "Amazon S3" in terms and "Snapshots are stored in _____ behind" in terms["Amazon S3"]
-    assert not {"DynamoDB", "NLB", "SQS", "SNS", "Route 53", "KMS"} & set(terms)
+    assert not {"DynamoDB", "NLB", "SQS", "SNS", "Route 53", "KMS", "Amazon API Gateway"} & set(terms)
     reasons = {q.answer: q.reject_reason or "" for q in qs if q.type == "term_cloze"}
     assert "list" in reasons["SQS"] and "longer word" in reasons["NLB"] and "kind of 'alias'" in reasons["Route 53"]
 
