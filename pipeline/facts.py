@@ -251,14 +251,18 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         return None     # "- NVadsA10 v5: A10, partial GPU slices": the line names its own product
     if table is not None and not generic_header(" ".join(table.column_header.split())):
         return None     # "| | SES | SendGrid | ACS Email |": a column names its own product, known or not
-    return _dominant(spots)
+    return _dominant([s for s in spots if not _NEGATED.search(card.lines[s[0]].text, max(0, s[1] - 40), s[1])
+                      and not _COMPARED.search(card.lines[s[0]].text, max(0, s[1] - 40), s[1])])
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
 # A list line that opens with a product-like name and a colon: "- NVadsA10 v5: …", "- FSx for Windows File Server: …"
 _OWN_LABEL: Final = re.compile(r"^\s*(?:[-*•]\s*)+(?:\*\*)?[A-Z][\w.+-]*(?:\s+[\w.+-]+){0,4}(?:\*\*)?:\s")
 # "they can only do SNS/SSM actions, not EC2 or ASG": a service named as what the subject is not
-_NEGATED: Final = re.compile(r"\b(?:not|no|unlike|instead\s+of|rather\s+than|except|without)\s+"
+# "same ladder as the MediaConvert card", "about 2x MediaConvert basic": named to compare with, not the card's own
+_COMPARED: Final = re.compile(r"(?:\bas\s+(?:the\s+)?|\b\d+(?:\.\d+)?\s?x\s+)$", re.IGNORECASE)
+_NEGATED: Final = re.compile(r"\b(?:not|no|unlike|like|instead\s+of|rather\s+than|than|vs\.?|versus|similar\s+to|"
+                             r"compared\s+(?:to|with)|except|without)\s+"
                              r"(?:[\w@.-]+\s*(?:,|or|nor|and)\s+){0,3}$", re.IGNORECASE)
 
 
@@ -276,7 +280,8 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _dominant(spots: list[tuple[int, int, str]]) -> str | None:
-    """The service named more often than all the others together, and at least twice; else None."""
+    """The service named more often than all the others together, and at least twice; else None (`spots`:
+    its mentions, those "like X", "unlike X", "than X" left out: a card comparing with X is not X's)."""
     counts = Counter(name for _, _, name in spots)
     if not counts:
         return None
