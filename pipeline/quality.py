@@ -351,7 +351,8 @@ _SCENARIO = re.compile(
     r"|^(?:for\s+example,?\s*)?(?:if|when|once)\s+(?:you|your|a|an|we)\b[^,;(]*(?<!fewer than )(?<!less than )"
     r"(?<!more than )(?<!at least )(?<!at most )(?<!up to )(?<!over )(?<!under )$"
     # an example set on a thing: "For example, on a 16 node cluster … _____ columns"
-    r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b",
+    r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b"
+    r"|^(?:if|when)\s+$",      # "If _____ jobs are submitted at once, …": a case, not a quota
     re.IGNORECASE)
 # "… for the worker process to also start": as well as what the cut sentence before said ("There is also a 32k
 # overhead" adds a fact and stands alone)
@@ -502,7 +503,8 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b)",
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
+                           r"use\s+case\s*:)",
                            re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(r"\bmade[- ]up\b|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b",
@@ -533,7 +535,8 @@ _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|t
 # "maxNumberofVMs = 25;"), not "iPhone: 5 devices"
 _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:[\w.-]+:\s+)?(?:`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S"
                           r"|`?[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)+`?\s*[:=]\s*\S+\s*;?\s*$)")
-_RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈)\s*[~≈]?\s*\$?\d", re.IGNORECASE)
+_RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*[~≈]?\s*\$?\d",
+                             re.IGNORECASE)
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:weeks|months|years?)|eventually)\b",
                      re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule

@@ -986,3 +986,21 @@ def test_round_p_examples_recaps_leaks_and_counted_acronyms() -> None:
     efa = next(q for q in accepted(qs, "multichoice") if q.answer == "one EFA")
     assert all(o.text == "one EFA" or o.text.endswith("EFAs") for o in efa.options)
     assert not [q for q in qs if q.stem.endswith(" R") or " R_____" in q.stem or "concurrent R" in q.answer]
+
+
+def test_round_q_cases_comparisons_plurals_and_bare_acronyms() -> None:
+    """Round Q: "If _____ jobs are submitted at once" sets up a case; "like MediaConvert" is not the card's
+    subject; "2 millions" is never an option; "What does DAX stand for?" says whose acronym it asks."""
+    qs = bank("MediaConvert queues\nA:\n- If 500 jobs are submitted at once, the rest wait in the queue.\n"
+              "- Pattern: 4 podcast hosts share one queue\n- A queue runs up to 100 concurrent jobs per account\n"
+              "---\nTranscoder API pricing?\nA:\n- SD output costs $0.015 per minute, HD $0.030 (per-minute billing like MediaConvert)\n"
+              "- Same 100 hr ladder as the MediaConvert card: about 2x MediaConvert basic\n"
+              "---\nGlue Data Catalog\nA:\n- first 1 million objects stored are free each month\n"
+              "---\nDynamoDB - DAX\nA:\n- DAX = DynamoDB Accelerator\n- DAX caches reads for 5 minutes by default\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert not asked & {"500", "4"} and "100" in asked
+    assert not [q for q in qs if q.answer == "$0.015" and "MediaConvert ›" in q.stem]
+    million = next(q for q in accepted(qs, "multichoice") if "million" in q.answer)
+    assert not [o for o in million.options if "millions" in o.text]
+    assert [q.stem for q in accepted(qs, "term_cloze") if q.answer == "DynamoDB Accelerator"] == [
+        "AWS › What does DAX stand for?"]

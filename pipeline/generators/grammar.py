@@ -16,7 +16,8 @@ __all__ = ["agree", "counted_noun", "number_of", "reinflect"]
 
 # Nouns that do not take a number (inflect would make "datum" of "data").
 _UNCOUNTABLE = frozenset("data media series species news information storage traffic throughput capacity memory "
-                         "compute bandwidth software hardware metadata".split())
+                         "compute bandwidth software hardware metadata "
+                         "thousand million billion trillion".split())   # "2 million", never "2 millions"
 # Unit symbols written in lower case ("1 mib", "5 gbps"): symbols, not nouns, and never take an "s".
 _UNIT_SYMBOLS = frozenset("kib mib gib tib pib kbps mbps gbps tbps kbs mbs gbs rps tps qps iops rcu wcu vcpu dtu dpu "
                           "acu ecu msg msgs req reqs sec secs min mins hrs".split())

@@ -59,7 +59,7 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
     if not cf.terms:
         return
     layout = CardLayout(card)
-    known = {m.text for m in cf.services if m.source == "gazetteer"}    # "DAX": a product's own acronym
+    known = {m.text: m.service for m in cf.services if m.source == "gazetteer"}   # "DAX": a product's own acronym
     for short, long in cf.terms:
         index = next((i for i, ln in enumerate(layout.lines) if short in ln.text and long.lower() in ln.text.lower()),
                      None)
@@ -67,8 +67,8 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
             continue
         context = layout.context(index, "")
         body = f"What does {short} stand for?"
-        if gives_away(long, f"{context} › {body}"):
-            context = ""
+        if gives_away(long, f"{context} › {body}"):     # "DynamoDB - DAX" spells it out: name the cloud instead
+            context = _cloud(known.get(short, ""))
         if short not in known and (not context or short not in card.title):
             continue        # the notes' shorthand or a term met in passing ("Java Message Service (JMS) 2.0 SDK")
         if gives_away(long, body):
@@ -81,6 +81,15 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
             extra={"accepted": [long], "source_text": text[at:at + len(long)], "sentence": text,
                    "cloze": f"{short} = {{{{c1::{long}}}}}"},
         )
+
+
+_CLOUDS = (("Amazon ", "AWS"), ("AWS ", "AWS"), ("Azure ", "Azure"), ("Microsoft ", "Azure"), ("Google ", "Google Cloud"),
+           ("Cloud ", "Google Cloud"))
+
+
+def _cloud(service: str) -> str:
+    """The cloud a catalogue name belongs to, by its prefix ("Amazon DynamoDB Accelerator" → AWS), or ""."""
+    return next((cloud for prefix, cloud in _CLOUDS if service.startswith(prefix)), "")
 
 
 def term_questions(cf: CardFacts) -> Iterator[Question]:
