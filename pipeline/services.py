@@ -102,8 +102,11 @@ class ServiceRecognizer:
         hits = []
         for match_id, start, end in found:
             service, contextual = self._rules[match_id]
-            if contextual and not self._in_context(doc, start, service, named, lowered):
-                continue
+            if contextual and (not self._in_context(doc, start, service, named, lowered)
+                               or (end < len(doc) and doc[end].is_title and not doc[end].is_sent_start
+                                   and doc[start:end].text == self._provider[service])
+                               or (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "non")):
+                continue    # ("Google" in "Google Cloud Workload Identity Federation": a longer name's, not Sign-In)
             hits.append((start, end, service))
         hits = _filter_overlaps(hits)
         if any(service in self._coded for _, _, service in hits):

@@ -157,6 +157,9 @@ def test_small_typos_in_capitalised_names_are_corrected(nlp, text, typo, service
     "Standard storage class",                # case-sensitive names are not reached by typos of lower-case words
     "use cloud storage at home",             # generic phrase, not Google Cloud Storage
     "30 sec notice (ACPI soft-off)",         # another acronym, with no ACI (Azure Container Instances) beside it
+    "Google Cloud Workload Identity Federation pools",   # a longer name's first word, not Google Sign-In
+    "lets non-Google workloads use federated tokens",    # nor "non-Google"
+    "Attribute mapping in Google identity federation",   # identity and federation are not sign-in cues
 ])
 def test_near_misses_do_not_match(nlp, text):
     assert found(nlp, text) == []
