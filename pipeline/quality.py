@@ -507,7 +507,7 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:work
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
-_MADE_UP = re.compile(r"\bmade[- ]up\b|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b",
+_MADE_UP = re.compile(r"\bmade[- ]up\b|\bmy\s+lab\b|\bnot\s+facts?\b|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b",
                       re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"

@@ -572,6 +572,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     measured = last.expr is not None and last.expr not in ("RCU", "WCU", "request")
     if len(chain) > 1 and all(_is_year(a, raw) for a, raw in chain):
         return
+    if prev_low in ("rfc", "rfcs") or any(re.fullmatch(r"\d{12,}", raw) for _, raw in chain):
+        return      # "RFC 7643", "123456789012": a document number or an ID, not a quantity
     if tail.endswith(" per"):
         return  # a denominator: "$0.20 per 1 million requests"
     if (tail[-1] in "*/×÷+<>=" or tail.endswith((" minus", " plus"))) and _OPERAND_LEFT_RE.search(left) \
@@ -637,8 +639,6 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
                 return
             if line[last.num_end:last.num_end + 1].isalpha():
                 return      # "(3y)", "N2D": glued to letters that are no unit the notes' reader knows
-            if any(re.fullmatch(r"\d{12,}", raw) for _, raw in chain):
-                return      # "123456789012": an account or resource ID, not a quantity
             cue = (tail[-1] in ":(~=" or prev_low in _CUE_WORDS or prev_low in _PORT_WORDS or in_cell
                    or _adverb_after_cue(tail))
             if not (cue or _PER_CONTEXT_RIGHT_RE.match(right) or _OR_MORE_RE.match(right)
