@@ -394,6 +394,9 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     card = lk.cards.get(q.card_id)
     if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
         return f"a line of a worked example ({clean(card.title)[:40]!r})"
+    if card is not None and q.generator != "qa" and (_MADE_UP.search(card.title)
+                                                     or any(_NOT_FACTS.search(ln.text) for ln in card.lines)):
+        return "a card whose values the notes call their own ('(my lab)', 'not facts')"
     if card is not None and q.generator != "qa" and _RECAP_TITLE.search(card.title):
         return f"a line of a recap card ({clean(card.title)[:40]!r}): shorthand for facts the notes give in full"
     line = card.lines[q.line_index].text if card is not None and 0 <= q.line_index < len(card.lines) else ""
@@ -506,6 +509,7 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
+_NOT_FACTS = re.compile(r"\bnot\s+facts?\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(r"\bmade[- ]up\b|\bmy\s+lab\b|\bnot\s+facts?\b|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b",
                       re.IGNORECASE)
@@ -597,6 +601,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
     if _CODE.search(body[:at]):
         return "a value in a command or code, not a fact"
+    if re.search(r"\d:$", body[:at]) or re.match(r":\d\d\b", body[at + len(BLANK):]):
+        return "part of a clock time ('05:_____ UTC'), not a quantity"
     if _BRACKET_AFTER.match(body[at + len(BLANK):]):
         return "a bare number in brackets right after restates it in other units ('_____ vCPU (8192)')"
     if _RESTATED.search(body[:at]):

@@ -1007,11 +1007,15 @@ def test_round_q_cases_comparisons_plurals_and_bare_acronyms() -> None:
 
 
 def test_round_r_document_numbers_and_lab_values_are_not_asked() -> None:
-    """Round R: "RFC 7642, 7643 and 7644" are document numbers (7643 follows by elimination), and a value the
-    notes call their own lab's is no limit."""
+    """Round R: "RFC 7642, 7643 and 7644" are document numbers (7643 follows by elimination), a value the notes
+    call their own lab's is no limit, and "05:_____ UTC" is part of a clock time."""
     qs = bank("SCIM\nA:\nSCIM 2.0 is an IETF standard from 2015: RFC 7643 defines the core schema, RFC 7644 the REST "
               "protocol, and RFC 7642 the concepts. Bulk requests are capped at 1,000 operations per request.\n"
               "---\nVault Lock timeline\nA:\n- cooling-off period set to 3 days (from my lab)\n"
-              "- Vault names, times and retentions are from my lab, not facts.\n")
+              "- Vault names, times and retentions are from my lab, not facts.\n"
+              "---\nVault Lock worked timeline (my lab)\nA:\n- the storage bill lasts 3650 days in compliance mode\n"
+              "---\nAWS Backup schedules\nA:\n- e.g. cron(0 5 ? * * *) = 05:00 UTC every day\n"
+              "- backup windows start within 8 hours by default\n")
     asked = {q.answer for q in accepted(qs)}
-    assert not asked & {"7642", "7643", "7644", "3 days"} and "1,000" in asked
+    assert not asked & {"7642", "7643", "7644", "3 days", "3650 days", "00", "05"}
+    assert {"1,000", "8 hours"} <= asked
