@@ -4,6 +4,7 @@ pinned in general, not for the shared decks' lines."""
 from __future__ import annotations
 
 from pipeline.decks import parse_deck
+from pipeline.exporters.gift import to_gift
 from pipeline.facts import extract
 from pipeline.generators.qa import pick_all, qa_cards
 from pipeline.quality import gate
@@ -938,13 +939,13 @@ def test_round_o_scenarios_worked_lines_restatements_and_trivial_bounds_are_not_
     qs = bank("Exam scenario - brute force on a login page\nA:\nScenario: 2,000 attempts a minute from ~300 IPs.\n"
               "Answer: Rate-based rule, window 5 minutes, limit 20 (or lower).\n"
               "---\nEKS pod IPs\nA:\n- max pods per node is 110 by default\n- Worked:\n- - /17 pod range -> 512 nodes\n"
-              "---\nFargate sizes\nA:\n- largest task: 16 vCPU (16384), 120 GB memory\n"
+              "---\nFargate sizes\nA:\n- largest task: 16 vCPU (16384), 120 GB memory\n- attachments per TGW: 5000 (5k)\n"
               "- soft delete policy (preview, 1-90 days, default 7 days)\n"
               "---\nFunctions\nA:\n- These values assume that the Azure Functions host process starts and runs correctly. There's a "
               "maximum timeout of 60 seconds for the language-specific worker process to also start. The worker process "
               "startup timeout isn't currently configurable.\n")
     asked = {q.answer for q in accepted(qs)}
-    assert not asked & {"20", "512", "16", "1", "60 seconds"}
+    assert not asked & {"20", "512", "16", "1", "60 seconds", "5000"}
     assert {"110", "120 GB", "7 days"} <= asked
 
 
@@ -1019,3 +1020,13 @@ def test_round_r_document_numbers_and_lab_values_are_not_asked() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert not asked & {"7642", "7643", "7644", "3 days", "3650 days", "00", "05"}
     assert {"1,000", "8 hours"} <= asked
+
+
+def test_round_s_a_typed_cloze_accepts_the_value_in_other_units() -> None:
+    """Rounds P and S: "Maximum execution time: _____" keyed "900 seconds" must take "15 minutes" too, as the card
+    itself writes it; GIFT lists every accepted form as a right answer of the gap."""
+    qs = bank("Lambda limits\nA:\n- Maximum execution time: 900 seconds ( 15 minutes )\n")
+    cloze = next(q for q in accepted(qs, "cloze") if q.answer == "900 seconds")
+    assert {"15 minutes", "15 min"} <= set(cloze.get("accepted"))  # type: ignore[arg-type]
+    gift = to_gift([cloze]).to_bytes().decode("utf-8")
+    assert "{=900 seconds =" in gift and "=15 minutes" in gift

@@ -67,7 +67,8 @@ def _convert(q: Question, title: str) -> list[tuple[str, GiftQuestion]]:
                 if isinstance(p, Blank) and p.group == g:
                     if not gap_done:     # GIFT holds one gap: a group's blanks become one answer
                         answers = " / ".join(b.answer for b in parts if isinstance(b, Blank) and b.group == g)
-                        pieces.append("{=" + escape(answers.strip()) + "}")
+                        forms = _forms(q, answers.strip()) if len(groups) == 1 else [answers.strip()]
+                        pieces.append("{" + " ".join("=" + escape(f) for f in forms) + "}")
                         gap_done = True
                     continue
                 pieces.append(escape(p.answer if isinstance(p, Blank) else p))
@@ -105,6 +106,13 @@ def _convert(q: Question, title: str) -> list[tuple[str, GiftQuestion]]:
             raise Unmappable("empty answer")
         return [one("shortanswer", stem + " {" + " ".join("=" + a for a in graded) + "}")]
     raise Unmappable(f"no GIFT type for {q.type!r}")
+
+
+def _forms(q: Question, answer: str) -> list[str]:
+    """The gap's right answers: the key, then the other ways the question accepts it ("900 seconds", "15 min")."""
+    accepted = q.get("accepted")
+    more = [a.strip() for a in accepted if isinstance(a, str) and a.strip()] if isinstance(accepted, list) else []
+    return list(dict.fromkeys([answer, *more]))
 
 
 def to_gift(questions: Sequence[Question], *, title: str = "qbank") -> Export:

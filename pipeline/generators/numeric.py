@@ -136,7 +136,8 @@ def cloze(a: Asked) -> Question:
     return make(
         a.cf.card, generator=GENERATOR, locator=s.locator, qtype="cloze", line_index=s.line_index, context=s.context,
         body=s.body(BLANK), answer=a.answer, fact=a.fact, subject=a.fact.subject, reason=_reason(a, "numeric cloze"),
-        extra=_extra(a, cloze=s.stem("{{c1::" + a.answer + "}}")),
+        extra=_extra(a, cloze=s.stem("{{c1::" + a.answer + "}}"),      # typed: "15 minutes" is right for 900 s too
+                     accepted=[a.answer] + [x for x in accepted_forms(a.fact) if x != a.answer]),
     )
 
 
