@@ -316,3 +316,9 @@ def test_a_name_inside_a_longer_one_gives_no_provider_context(nlp):
     # "KMS" inside "Cloud KMS" must not make this a card about AWS
     assert names(nlp, "Cloud KMS keys and a Network Load Balancer") == ["Cloud KMS"]
     assert "Network Load Balancer" in names(nlp, "AWS KMS keys and a Network Load Balancer")
+
+
+def test_azure_virtual_wan_is_its_own_service(nlp):
+    """Round S: vWAN cards were labelled Azure Virtual Network, a different service."""
+    assert names(nlp, "vWAN hubs route traffic between VNets")[0] == "Azure Virtual WAN"
+    assert names(nlp, "Azure Virtual WAN standard hub") == ["Azure Virtual WAN"]
