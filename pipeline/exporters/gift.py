@@ -108,6 +108,10 @@ def _convert(q: Question, title: str) -> list[tuple[str, GiftQuestion]]:
     raise Unmappable(f"no GIFT type for {q.type!r}")
 
 
+# A gap's other right answers (" =15 minutes" after "{=900 seconds"): the same question whatever they are
+_ALTERNATIVES = re.compile(r"(?: =(?:\\.|[^\\{}])*)+\}")
+
+
 def _forms(q: Question, answer: str) -> list[str]:
     """The gap's right answers: the key, then the other ways the question accepts it ("900 seconds", "15 min")."""
     accepted = q.get("accepted")
@@ -118,7 +122,7 @@ def _forms(q: Question, answer: str) -> list[str]:
 def to_gift(questions: Sequence[Question], *, title: str = "qbank") -> Export:
     """A GIFT file; questions grouped by category (deck, subject), bank order within a group."""
     items, skipped, native = map_questions(questions, lambda q: _convert(q, title))
-    items, merged = merge_duplicates(items, key=lambda g: (g.category, g.body))
+    items, merged = merge_duplicates(items, key=lambda g: (g.category, _ALTERNATIVES.sub("}", g.body)))
     first_seen = {c: i for i, c in reversed(list(enumerate(g.category for g in items)))}
     items.sort(key=lambda g: first_seen[g.category])
 
