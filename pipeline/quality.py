@@ -73,7 +73,14 @@ class Lookups:
             for f in cf.facts:
                 self.facts[f.fact_id] = f
         self._qa: dict[str, QACard | None] = {}
+        self._card_trivia: dict[str, str | None] = {}
         self.by_card: dict[str, list[Fact]] = {cf.card.card_id: list(cf.facts) for cf in card_facts}
+
+    def card_trivia(self, card: Card) -> str | None:
+        """Why none of the card's values is a fact (`_card_trivia`), read once per card."""
+        if card.card_id not in self._card_trivia:
+            self._card_trivia[card.card_id] = _card_trivia(card)
+        return self._card_trivia[card.card_id]
 
     def qa(self, card_id: str) -> QACard | None:
         """The card as the deck's own question and answer, if it is one (read once per card)."""
@@ -392,13 +399,9 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     if isinstance(sentence, str) and _hedged(sentence):
         return "a value the notes are unsure of ('not 100% sure')"
     card = lk.cards.get(q.card_id)
-    if card is not None and q.generator != "qa" and _WORKED_TITLE.search(card.title):
-        return f"a line of a worked example ({clean(card.title)[:40]!r})"
-    if card is not None and q.generator != "qa" and (_MADE_UP.search(card.title)
-                                                     or any(_NOT_FACTS.search(ln.text) for ln in card.lines)):
-        return "a card whose values the notes call their own ('(my lab)', 'not facts')"
-    if card is not None and q.generator != "qa" and _RECAP_TITLE.search(card.title):
-        return f"a line of a recap card ({clean(card.title)[:40]!r}): shorthand for facts the notes give in full"
+    whole_card = lk.card_trivia(card) if card is not None and q.generator != "qa" else None
+    if whole_card:
+        return whole_card
     line = card.lines[q.line_index].text if card is not None and 0 <= q.line_index < len(card.lines) else ""
     verdict = _line_trivia(line, sentence if isinstance(sentence, str) else "") if q.generator != "qa" else None
     if verdict:
@@ -439,6 +442,17 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
 DERIVED_TOLERANCE: Final = 0.025   # wide enough for 1,024 against 1,000 ("1.6 Tb/s" over "200 Gb/s" is 8.19)
 # Counts alone make arithmetic only where the sentence relates them: "≈", "total", "per", "i.e." …
 _RELATES = re.compile(r"[≈~=→]|->|\b(?:total|per|each|i\.e\.|which\s+is|that\s+is|equals?)\b", re.IGNORECASE)
+
+
+def _card_trivia(card: Card) -> str | None:
+    """Why none of a card's values is a fact: a worked example, the author's own lab, a recap of other cards."""
+    if _WORKED_TITLE.search(card.title):
+        return f"a line of a worked example ({clean(card.title)[:40]!r})"
+    if _MADE_UP.search(card.title) or any(_NOT_FACTS.search(ln.text) for ln in card.lines):
+        return "a card whose values the notes call their own ('(my lab)', 'not facts')"
+    if _RECAP_TITLE.search(card.title):
+        return f"a line of a recap card ({clean(card.title)[:40]!r}): shorthand for facts the notes give in full"
+    return None
 
 
 @lru_cache(maxsize=8192)
