@@ -833,6 +833,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if BLANK in body and _RANGE_OF.search(body[:body.index(BLANK)]) and not _says_which(heading, body) \
             and not _NAMES_A_LIMIT.search(body[:body.index(BLANK)]):
         return "'a range of 4 to _____' does not say a range of what"
+    if re.search(r"\d\s?(?:[x×]|times)$", q.answer.strip()) and _COMPARATIVE.search(body) and not _BASELINE.search(body):
+        return "a multiple of a baseline the stem does not name ('Higher throughput (up to 3x)': than what?)"
     if BLANK in body and _INSTEAD.match(body[body.index(BLANK) + len(BLANK):]):
         return "'_____ instead' is set against a value the question does not show"
     relative = _RELATIVE.search(body)
@@ -921,6 +923,9 @@ _NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|default|ti
 # "1 RCU = _____ eventually consistent": the thing counted was left on another line
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?[a-z]+(?:ent|ant|ive|al|ous|ble|ic)\s*[.)]?\s*$", re.IGNORECASE)
 _ABBREVIATION_AFTER = re.compile(r"^\s+(?:min|max|avg)\b(?!\s*[:=(])", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"\b(?:higher|faster|cheaper|better|lower|slower|more|less|bigger|larger|smaller)\b",
+                          re.IGNORECASE)
+_BASELINE = re.compile(r"\b(?:than|vs\.?|versus|compared|relative|over|of\s+the)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"^[^.;]{0,20}\binstead\b", re.IGNORECASE)
 _RANGE_OF = re.compile(r"\b(?:has|have)\s+a\s+(?:\w+\s+)?range\s+of\s+[~$]?\d[\d.,]*\s*(?:to|-)\s*$", re.IGNORECASE)
 # "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
