@@ -229,7 +229,7 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         header, label = _header_services(card, spots, table, line)
         if header or label:
             return header or label
-    on_line = [s for s in spots if s[0] == line and not _NEGATED.search(text, max(0, s[1] - 40), s[1])
+    on_line = [s for s in spots if s[0] == line and not _named_aside(text, s[1])
                and (table is None or table.span[0] <= s[1] < table.span[1])]   # another cell's name is not its
     if on_line:
         lo, hi = _sentence_bounds(text, start)
@@ -251,8 +251,7 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         return None     # "- NVadsA10 v5: A10, partial GPU slices": the line names its own product
     if table is not None and not generic_header(" ".join(table.column_header.split())):
         return None     # "| | SES | SendGrid | ACS Email |": a column names its own product, known or not
-    return _dominant([s for s in spots if not _NEGATED.search(card.lines[s[0]].text, max(0, s[1] - 40), s[1])
-                      and not _COMPARED.search(card.lines[s[0]].text, max(0, s[1] - 40), s[1])])
+    return _dominant([s for s in spots if not _named_aside(card.lines[s[0]].text, s[1], compared=True)])
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
@@ -277,6 +276,13 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     lo = max(text.rfind(end, 0, pos) for end in _SENTENCE_ENDS)
     ends = [i for i in (text.find(end, pos) for end in _SENTENCE_ENDS) if i >= 0]
     return (lo + 2 if lo >= 0 else 0), (min(ends) if ends else len(text))
+
+
+def _named_aside(text: str, at: int, *, compared: bool = False) -> bool:
+    """The service at `at` is named as what the subject is not ("not EC2", "unlike X", "than X") or, with
+    `compared`, only to compare with ("as the MediaConvert card", "2x MediaConvert basic")."""
+    lo = max(0, at - 40)
+    return _NEGATED.search(text, lo, at) is not None or (compared and _COMPARED.search(text, lo, at) is not None)
 
 
 def _dominant(spots: list[tuple[int, int, str]]) -> str | None:

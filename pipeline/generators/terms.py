@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..gazetteer import load_gazetteer
 from ..sites import BLANK, CardLayout
 from ..types import CardFacts, Question, Site
 from .context import gives_away
@@ -83,13 +84,12 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
         )
 
 
-_CLOUDS = (("Amazon ", "AWS"), ("AWS ", "AWS"), ("Azure ", "Azure"), ("Microsoft ", "Azure"), ("Google ", "Google Cloud"),
-           ("Cloud ", "Google Cloud"))
-
-
 def _cloud(service: str) -> str:
-    """The cloud a catalogue name belongs to, by its prefix ("Amazon DynamoDB Accelerator" → AWS), or ""."""
-    return next((cloud for prefix, cloud in _CLOUDS if service.startswith(prefix)), "")
+    """The provider the gazetteer gives a service ("Amazon DynamoDB Accelerator (DAX)" → AWS), or ""."""
+    try:
+        return load_gazetteer().service(service).provider
+    except KeyError:
+        return ""
 
 
 def term_questions(cf: CardFacts) -> Iterator[Question]:
