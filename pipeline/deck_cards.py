@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .ids import stable_id
+from .reflow import reflow
 from .types import Card, Line, Origin
 
 __all__ = ["MAX_LINE_CHARS", "MAX_CARD_CHARS", "MAX_RAW_CHARS", "CardMaker", "oversize", "line_too_long",
@@ -61,7 +62,10 @@ class CardMaker:
 
     def card(self, index: int, titles: Sequence[Line], answers: Sequence[Line], origin: Origin | None = None,
              *, key: str | None = None) -> Card:
-        """The card; `key` names a card without a title (a cloze note: its text) for its ID."""
+        """The card; `key` names a card without a title (a cloze note: its text) for its ID.
+
+        Hard-wrapped sentences of the answer are joined (`reflow`)."""
+        answers = reflow(answers)
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

@@ -103,7 +103,7 @@ def card_facts(card: Card, doc: Doc, *, terms: DeckTerms | None = None) -> CardF
         seen[key] += 1
         facts.append(Fact(
             fact_id=stable_id(card.card_id, *key, seen[key]),
-            card_id=card.card_id, card_index=card.index, line=line.number, text=q.text,
+            card_id=card.card_id, card_index=card.index, line=line.number_at(start), text=q.text,
             value=q.value, unit=q.unit, kind=q.kind,  # type: ignore[arg-type]
             start=start, end=end, source_value=q.source_value, source_unit=q.source_unit,
             bound=q.bound, role=q.role, group=q.group,  # type: ignore[arg-type]
@@ -141,7 +141,7 @@ def _line_index(layout: CardLayout, number: int, start: int, text: str) -> int:
 
     Two lines of a card can share a number (front and back of one TSV row).
     """
-    candidates = [i for i, line in enumerate(layout.lines) if line.number == number]
+    candidates = [i for i, line in enumerate(layout.lines) if line.holds(number)]
     return next((i for i in candidates if layout.lines[i].text[start:start + len(text)] == text), candidates[0])
 
 

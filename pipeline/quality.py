@@ -108,7 +108,7 @@ def _no_source(q: Question, lk: Lookups) -> str | None:
     card = lk.cards.get(q.card_id)
     if card is None:
         return f"card {q.card_id} is not in the deck"
-    lines = [line.text for line in card.lines if line.number == q.line]
+    lines = [line.text for line in card.lines if line.holds(q.line)]
     if not lines:
         return f"line {q.line} is not a line of card {card.index}"
     sentence = q.get("sentence")

@@ -536,7 +536,7 @@ def locate_mentions(text: str, card: Card, spans: Sequence[tuple[int, int, str]]
         index = min(text.count("\n", 0, start), len(card.lines) - 1)
         line_start = text.rfind("\n", 0, start) + 1
         out.append(ServiceMention(
-            card_id=card.card_id, card_index=card.index, line=card.lines[index].number,
+            card_id=card.card_id, card_index=card.index, line=card.lines[index].number_at(start - line_start),
             text=text[start:end], service=service, start=start - line_start, end=end - line_start, source=source,
         ))
     return tuple(out)

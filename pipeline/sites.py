@@ -333,7 +333,7 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
     sentence = raw[lo:hi]
     before, after = split_clean(sentence, start - lo, end - lo)
     return Site(
-        line_index=index, line=layout.lines[index].number, offset=lo, sentence=sentence,
+        line_index=index, line=layout.lines[index].number_at(start), offset=lo, sentence=sentence,
         start=start - lo, end=end - lo, before=before, after=after,
         context=layout.context(index, f"{lead}{sentence}", attribute=attribute, subject=subject,
                                label=clean(label.group("label")) if label and lo > label.end()

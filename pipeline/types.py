@@ -5,6 +5,7 @@ question can always be traced back to the text it came from.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -29,10 +30,23 @@ Status = Literal["accepted", "rejected"]
 
 @dataclass(frozen=True)
 class Line:
-    """One source line: its 1-based number in the file and its text (no line end)."""
+    """One source line: its 1-based number in the file and its text (no line end).
+
+    A sentence hard-wrapped over several file lines is one `Line` (`reflow`): `wraps` holds the
+    offsets in `text` where its later file lines start, so each offset keeps its own line number.
+    """
 
     number: int
     text: str
+    wraps: tuple[int, ...] = ()
+
+    def number_at(self, offset: int) -> int:
+        """The file line of the character at `offset`."""
+        return self.number + bisect_right(self.wraps, offset)
+
+    def holds(self, number: int) -> bool:
+        """Whether file line `number` is (part of) this line."""
+        return self.number <= number <= self.number + len(self.wraps)
 
 
 @dataclass(frozen=True)

@@ -1032,3 +1032,15 @@ def test_round_s_a_typed_cloze_accepts_the_value_in_other_units() -> None:
     assert {"15 minutes", "15 min"} <= set(cloze.get("accepted"))  # type: ignore[arg-type]
     gift = to_gift([cloze]).to_bytes().decode("utf-8")
     assert "{=900 seconds =" in gift and "=15 minutes" in gift
+
+
+def test_round_t_a_sentence_wrapped_over_file_lines_is_asked_whole() -> None:
+    """Round T (genai, 8 of 10 rejections): prose hard-wrapped at a fixed width gave stems that began and ended
+    mid-sentence ("later requests. Minimum size …, and you"). The wrapped lines are one sentence again."""
+    qs = bank("Context caching on Vertex AI\n"
+              "Explicit context caching: you create a CachedContent resource with the big part of the prompt and reference it in\n"
+              "later requests. Minimum size was 32,769 tokens for Gemini 1.5 models (so small prompts cannot be cached), default\n"
+              "TTL 60 minutes, and you can set another TTL or expiry time.\n")
+    cloze = next(q for q in accepted(qs, "cloze") if q.answer == "60 minutes")
+    assert "Minimum size was 32,769 tokens" in cloze.stem and cloze.stem.endswith("expiry time.")
+    assert "later requests" not in cloze.stem and cloze.line == 4

@@ -49,7 +49,7 @@ def _question(cf: CardFacts, fact: Fact, *, rule: str, template: str, answer: fl
     prompt = "Type the number." if unit == "count" else "Type the value with its unit."
     return make(
         cf.card, generator=GENERATOR, locator=f"{rule}:{masked(template)}", qtype="calculated",
-        line_index=fact.site.line_index if fact.site else 0, context=context, body=_render(template, dataset[0]), prompt=prompt,
+        line_index=fact.site.line_index if fact.site else 0, line=fact.line, context=context, body=_render(template, dataset[0]), prompt=prompt,
         answer=shown, fact=fact, subject=fact.subject, reason=reason, answer_value=answer, answer_unit=unit,
         extra={"formula": formula, "template": f"{context} › {template}\n{prompt}" if context else f"{template}\n{prompt}",
                "dataset": dataset, "rule": rule, "source_text": evidence, "tolerance": 0.001,

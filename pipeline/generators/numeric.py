@@ -134,7 +134,7 @@ def _extra(a: Asked, **more: object) -> dict[str, object]:
 def cloze(a: Asked) -> Question:
     s = a.site
     return make(
-        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="cloze", line_index=s.line_index, context=s.context,
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="cloze", line_index=s.line_index, line=s.line, context=s.context,
         body=s.body(BLANK), answer=a.answer, fact=a.fact, subject=a.fact.subject, reason=_reason(a, "numeric cloze"),
         extra=_extra(a, cloze=s.stem("{{c1::" + a.answer + "}}"),      # typed: "15 minutes" is right for 900 s too
                      accepted=[a.answer] + [x for x in accepted_forms(a.fact) if x != a.answer]),
@@ -164,7 +164,7 @@ def multichoice(a: Asked, *, seed: int) -> Question:
     rng_for(seed + 1, qid).shuffle(choices)
     options = tuple(Option(position=i, text=t, is_correct=ok, value=v) for i, (t, ok, v) in enumerate(choices))
     return make(
-        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="multichoice", line_index=s.line_index, context=s.context,
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="multichoice", line_index=s.line_index, line=s.line, context=s.context,
         body=s.body(BLANK), prompt=WHICH_VALUE, answer=a.answer, fact=f, subject=f.subject, options=options,
         reason=_reason(a, "numeric variants"), extra=_extra(a, distractor_rule=_rule(a)),
     )
@@ -191,7 +191,7 @@ def numerical(a: Asked) -> Question:
         hint = "the number"
         forms = [number, a.answer] + ([f"{number} {f.source_unit}"] if f.source_unit else [])
     return make(
-        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line_index=s.line_index, context=s.context,
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line_index=s.line_index, line=s.line, context=s.context,
         body=s.body(BLANK), prompt=f"Type {hint}.", answer=a.answer, fact=f, subject=f.subject,
         reason=_reason(a, "numerical answer"),
         extra=_extra(a, tolerance=0.1 if f.bound == "approx" else 0, tolerance_type="relative",
@@ -216,7 +216,7 @@ def truefalse(a: Asked, *, seed: int) -> Question:
             wrong = rng_for(seed, false_id).choice(values)
             shown, value, variant = display(f, wrong), wrong * factor(f), "false"
     return make(
-        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="truefalse", variant=variant, line_index=s.line_index,
+        a.cf.card, generator=GENERATOR, locator=s.locator, qtype="truefalse", variant=variant, line_index=s.line_index, line=s.line,
         context=s.context, body=s.body(shown), prompt="True or false?", answer=variant, fact=f,
         subject=f.subject, reason=_reason(a, f"{variant} statement"),
         extra=_extra(a, statement_value=value, shown=shown),
@@ -241,7 +241,7 @@ def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
     cloze = first.lead + spans_text(first.sentence, bounds, [f"{{{{c{n}::{t}}}}}" for n, t in enumerate(answers, 1)])
     locator = first.locator.rsplit("#", 1)[0] + f"@{first.offset}"
     return make(
-        cf.card, generator=GENERATOR, locator=locator, qtype="multi_cloze", line_index=first.line_index, context=first.context,
+        cf.card, generator=GENERATOR, locator=locator, qtype="multi_cloze", line_index=first.line_index, line=first.line, context=first.context,
         body=body, answer="; ".join(f"({n}) {t}" for n, t in enumerate(answers, 1)), subject=spans[0].fact.subject,
         reason=f"a sentence with {len(spans)} facts", answer_unit=None,
         extra={"cloze": f"{first.context} › {cloze}" if first.context else cloze, "answers": answers,

@@ -36,6 +36,7 @@ def make(
     qtype: QuestionType,
     variant: str = "",
     line_index: int,
+    line: int | None = None,
     body: str,
     context: str = "",
     prompt: str | None = None,
@@ -50,7 +51,8 @@ def make(
 ) -> Question:
     """A question whose ID depends on what it asks, not on card order or the answer's value.
 
-    `line_index` is the line's position in the card; the source line number follows from it.
+    `line_index` is the line's position in the card; the source line number follows from it, unless
+    `line` gives it (the file line of the answer in a sentence wrapped over several).
     """
     parts = {"context": context, "body": body, "prompt": prompt}
     return Question(
@@ -58,7 +60,7 @@ def make(
         deck_id=card.deck_id,
         card_id=card.card_id,
         card_index=card.index,
-        line=card.lines[line_index].number,
+        line=line if line is not None else card.lines[line_index].number,
         line_index=line_index,
         type=qtype,
         stem=compose(context, body, prompt),

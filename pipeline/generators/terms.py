@@ -38,7 +38,7 @@ def _service_questions(cf: CardFacts) -> Iterator[Question]:
         if gives_away(m.service, stem) or gives_away(m.text, stem) or not _the_point(s):
             continue
         yield make(
-            card, generator=GENERATOR, locator=s.locator, qtype="term_cloze", line_index=s.line_index, context=s.context,
+            card, generator=GENERATOR, locator=s.locator, qtype="term_cloze", line_index=s.line_index, line=s.line, context=s.context,
             body=s.body(BLANK), answer=m.text, subject=m.service, reason=f"service {m.service!r} named in its sentence",
             extra={"accepted": list(dict.fromkeys([m.text, m.service])), "source_text": m.text, "sentence": s.sentence,
                    "cloze": s.stem("{{c1::" + m.text + "}}")},

@@ -1,0 +1,72 @@
+"""Hard-wrapped prose read as the sentences it holds.
+
+Notes written in an editor that wraps at a fixed width break sentences over
+file lines ("… reference it in" / "later requests. Minimum size …"). Every
+later step reads a card line by line, so a wrapped sentence would be cut into
+fragments that state nothing. A line break counts as a wrap only when the next
+word would not have fitted on the line (the card's widest line sets the width)
+and the text plainly runs on; list items, labels, tables and code keep their lines.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .types import Line
+
+__all__ = ["reflow"]
+
+MIN_WRAPPED: Final = 50      # a wrapped line is at least this long: short lines are notes of their own
+MAX_JOINED: Final = 2_000    # a paragraph longer than this keeps its file lines
+
+# A line that starts something of its own: a list item, quote, table row, heading, arrow, Q&A part, or code.
+_STARTS_ITEM: Final = re.compile(
+    r"^\s*(?:[-*•+>|#]|\d+[.)](?:\s|$)|[a-z][.)]\s|->|→|=>|\[|```|(?:Q|A|Answer|Note|Why)\s*:)")
+# ... or a label ("Gotcha: …", "2024-10-30: …") or a definition ("DX = Direct Connect").
+_STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|\S+\s*(?:=|->|→)\s)")
+_CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}")
+_ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")
+_ABBREVIATION_END: Final = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl|etc)\.$", re.I)
+_RUNS_ON: Final = re.compile(r"^\s*[a-z0-9(~$≈<>]")
+# Words a sentence does not end on: the text plainly goes on below them.
+_OPEN_WORDS: Final = frozenset(
+    "a an the and or but nor of to in on at for with by from as is are was were be been can could will would "
+    "should may must that which than into per via if when while so then its their your our my this these those "
+    "not no up over under about between".split())
+
+
+def reflow(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each hard-wrapped run of file lines joined into one `Line` (its `wraps` set)."""
+    if len(lines) < 2:
+        return list(lines)
+    width = max(len(line.text) for line in lines)
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and _wrapped(last, line, width):
+            text = last.text.rstrip() + " "
+            out[-1] = Line(last.number, text + line.text.strip(), (*last.wraps, len(text)))
+        else:
+            out.append(line)
+    return out
+
+
+def _wrapped(before: Line, line: Line, width: int) -> bool:
+    """Whether `line` continues the sentence `before` ends with (a soft wrap, not a new note)."""
+    if line.number != before.number + len(before.wraps) + 1 or len(before.text) + len(line.text) > MAX_JOINED:
+        return False
+    previous = before.text[before.wraps[-1]:] if before.wraps else before.text
+    previous, text = previous.rstrip(), line.text
+    if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) or _CODE.search(previous) or _CODE.search(text)
+            or _STARTS_ITEM.match(previous) and previous.lstrip().startswith(("|", "```"))):
+        return False
+    if _ENDS_STATEMENT.search(previous) and not _ABBREVIATION_END.search(previous):
+        return False
+    words = text.split()
+    if not words or len(previous) < MIN_WRAPPED or len(previous) + 1 + len(words[0]) <= width:
+        return False     # the next word would have fitted: the line ended where its writer ended it
+    if before.wraps:
+        return True      # the paragraph is wrapped already: a full line that ends no statement goes on
+    last_word = previous.split()[-1].lower()
+    return bool(_RUNS_ON.match(text)) or last_word in _OPEN_WORDS or previous.endswith((",", "-", "–"))
