@@ -370,7 +370,7 @@ _RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
 # "As of 2016, this was raised to …", "After that $1.00 for …".
 _DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(?:(?:usually|often|just|also|only|really|then)\s+){0,2}(?:can|could|is|are|was|were|will|would|may|might|should|must|"
                       r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b"
-                      r"|(?:thus|therefore|hence|consequently|however|instead|otherwise|also|then)\b"
+                      r"|(?:thus|therefore|hence|consequently|however|instead|otherwise|also|then)\b|so\s+(?!far\b|that\b)"
                       r"|(?:after|beyond|above|over|on\s+top\s+of|apart\s+from|besides)\s+(?:that|this|these|those)\b"
                       r"|(?:when|if|once|because\s+of|due\s+to)\s+(?:this|that|these|those)\b(?!\s+[a-z]+\s+(?:is|are)\b))",
                       re.IGNORECASE)
@@ -450,6 +450,8 @@ def _card_trivia(card: Card) -> str | None:
         return f"a line of a worked example ({clean(card.title)[:40]!r})"
     if _MADE_UP.search(card.title) or any(_NOT_FACTS.search(ln.text) for ln in card.lines):
         return "a card whose values the notes call their own ('(my lab)', 'not facts')"
+    if _PERSONAL_TITLE.search(card.title):
+        return f"a card about the author's own study ({clean(card.title)[:40]!r}), not the subject"
     if _RECAP_TITLE.search(card.title):
         return f"a line of a recap card ({clean(card.title)[:40]!r}): shorthand for facts the notes give in full"
     return None
@@ -513,6 +515,8 @@ def _asked_body(q: Question) -> tuple[str, str]:
     shown, written = q.get("shown"), q.get("source_text")
     if q.type == "truefalse" and isinstance(shown, str) and shown in body and isinstance(written, str):
         return body.replace(shown, BLANK, 1), written.strip()
+    if q.type == "numerical" and isinstance(written, str):
+        return body, written.strip()     # "four", typed as 4: the series rules read the word
     return body, q.answer.strip()
 
 
@@ -545,6 +549,10 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
+# "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
+_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\b(?:study|exam|revision)\s+(?:plan|log|diary|journal|"
+                             r"progress|schedule)\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
+                             r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
@@ -837,6 +845,20 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "a multiple of a baseline the stem does not name ('Higher throughput (up to 3x)': than what?)"
     if BLANK in body and _INSTEAD.match(body[body.index(BLANK) + len(BLANK):]):
         return "'_____ instead' is set against a value the question does not show"
+    if BLANK in body and _NEGATED.search(body[:body.index(BLANK)]):
+        return "'not _____' asks for a value the notes rule out"
+    if BLANK in body and q.type in NUMERIC_TYPES and _BRACKET_OPENS_AFTER_VALUE.search(body[:body.index(BLANK)]) \
+            and body[body.index(BLANK) + len(BLANK):].lstrip().startswith(")"):
+        return "'86,400 (_____)': the bracket restates the value before it in other units"
+    if q.type in (*NUMERIC_TYPES, "multi_cloze", "truefalse") and _SO_RESULT.search(body):
+        return "a value of a worked result ('… 6 RPM per 1,000 TPM. So 60K TPM has _____ RPM')"
+    if _defines_a_unit(q):
+        return "'one text unit is up to 1,000 characters' defines a unit: its 'one' is not a fact"
+    if q.type == "multi_cloze" and re.search(re.escape(BLANK) + r" \(\d+\)\s*\(\s*[~≈]?\s*" + re.escape(BLANK)
+                                             + r" \(\d+\)\s*\)", body):
+        return "'_____ (1) (_____ (2))': one blank restates the other in other units"
+    if BLANK in body and q.type in NUMERIC_TYPES and _EQUATION.search(_clause_of_blank(body)):
+        return "a value of a worked equation ('a request with _____ characters = 3 text units')"
     relative = _RELATIVE.search(body)
     if relative:
         return f"'{relative.group(0).replace(BLANK, '…')}' is relative to a value the question does not show"
@@ -927,6 +949,35 @@ _COMPARATIVE = re.compile(r"\b(?:higher|faster|cheaper|better|lower|slower|more|
                           re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:than|vs\.?|versus|compared|relative|over|of\s+the)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"^[^.;]{0,20}\binstead\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:~|\$)?$", re.IGNORECASE)
+_BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|≈|about|approx\.?|i\.e\.,?)?\s*$", re.IGNORECASE)
+# "a request with _____ characters = 3 text units": the blank is one side of a worked equation
+_EQUATION = re.compile(re.escape(BLANK) + r"[^=.;()]{0,30}=\s*[~$]?\d|\d[^=.;()]{0,30}=\s*[~$]?" + re.escape(BLANK))
+# "So a deployment with 60K TPM has 360 RPM": a sentence that works a result out of the one before
+_SO_RESULT = re.compile(r"(?:^|[.;]\s+)(?:so|thus|hence|therefore|that\s+means|which\s+means)\b[^.;]*\d", re.IGNORECASE)
+
+
+def _defines_a_unit(q: Question) -> bool:
+    """The value is the one of a unit's definition ("one text unit is up to 1,000 characters", "1 RCU = …")."""
+    written, sentence = q.get("source_text"), q.get("sentence")
+    if not isinstance(written, str) or not isinstance(sentence, str) or not _ONE_OF_UNIT.match(written):
+        return False
+    return re.search(re.escape(written) + r"\s+(?:is|=|equals|means|covers)\b[^.;]*\d", sentence, re.IGNORECASE) is not None
+
+
+_ONE_OF_UNIT = re.compile(r"^(?:one|1|a\s+single)\s+[a-z]", re.IGNORECASE)
+
+
+def _clause_of_blank(body: str) -> str:
+    """The bracket that holds the blank, else its sentence: where a worked equation would sit."""
+    at = body.index(BLANK)
+    open_ = body.rfind("(", 0, at)
+    if open_ >= 0 and ")" not in body[open_:at]:
+        close = body.find(")", at)
+        return body[open_:close if close >= 0 else None]
+    start = max(body.rfind(". ", 0, at), body.rfind("; ", 0, at)) + 1
+    end = min((i for i in (body.find(". ", at), body.find("; ", at)) if i >= 0), default=len(body))
+    return body[start:end]
 _RANGE_OF = re.compile(r"\b(?:has|have)\s+a\s+(?:\w+\s+)?range\s+of\s+[~$]?\d[\d.,]*\s*(?:to|-)\s*$", re.IGNORECASE)
 # "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
 _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"

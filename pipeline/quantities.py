@@ -500,7 +500,11 @@ _NAMED_VERSION_RE: Final = re.compile(
     # a decimal after a protocol, language or engine is its version: "TLS 1.3", "Python 3.12", "MySQL 5.7"
     r"|\b(?i:TLS|SSL|HTTP|SMB|NFS|OAuth|PHP|Python|Java|Node(?:\.js)?|Ruby|\.NET|MySQL|PostgreSQL|Postgres|"
     r"MariaDB|Redis|Valkey|Memcached|MongoDB|Kafka|Spark|Kubernetes|Terraform|Ubuntu|Debian|Oracle|Elasticsearch|"
-    r"OpenSearch|Airflow|Hadoop|Hive|Presto|Trino)\s+v?(\d+(?:\.\d+)+)\b")
+    r"OpenSearch|Airflow|Hadoop|Hive|Presto|Trino)\s+v?(\d+(?:\.\d+)+)\b"
+    # "SAML 2.0", "HTTP 1.1 and 2": a decimal right after an acronym, then no unit, is a standard's version
+    r"|\b[A-Z]{2,6}\s+v?(\d\.[01])(?=[\s,;)/]+(?:[a-z]|and\b|or\b|$)|[,;)]?$)"
+    # "Windows 10/11", "Windows Server 2022", "Office 2019": an operating system's or suite's release
+    r"|\b(?:Windows(?:\s+Server)?|Office)\s+((?:7|8|8\.1|10|11|95|98|2000|20[012]\d)(?:/(?:10|11|20[012]\d))*)\b")
 
 
 def _blocked(line: str, start: int, end: int) -> bool:
@@ -524,7 +528,7 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
     label = ITEM_LABEL.match(line)
-    named = [v.span(1) if v.group(1) else v.span(2) for v in _NAMED_VERSION_RE.finditer(line)] if "." in line else []
+    named = [v.span(v.lastindex or 0) for v in _NAMED_VERSION_RE.finditer(line)]
     for m in _ATOM_RE.finditer(line):
         if named and any(lo <= m.start() < hi for lo, hi in named):
             continue  # "Gemini 2.0 Flash", "Claude 3.5 Sonnet": a version inside a product's name

@@ -27,7 +27,7 @@ MAX_PARENT: Final = 80            # a parent bullet longer than this is prose, n
 TITLE_WORDS: Final = 14           # a title this long is a scenario, not a heading
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
-_BULLET = re.compile(r"^\s*((?:[-*•]\s*)+)(?=\S)")
+_BULLET = re.compile(r"^\s*((?:[-*•]\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, and checklist boxes "[x]"
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)

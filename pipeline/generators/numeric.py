@@ -184,18 +184,20 @@ def numerical(a: Asked) -> Question:
     s = a.site
     forms = accepted_forms(f)
     hint = "the number" if f.unit in (None, "count") else "the value with its unit"
+    answer = a.answer
     if re.fullmatch(r"[\d.,]+|[A-Za-z]+(?:-[A-Za-z]+)?", a.answer):
         # "(_____ or 3 years)", "a _____-minute warning": the unit stays in the stem; the number is the answer,
         # typed in digits or as the card writes it
         number = format_number(a.source_value)
         hint = "the number"
         forms = [number, a.answer] + ([f"{number} {f.source_unit}"] if f.source_unit else [])
+        answer = number if a.answer.isalpha() else a.answer   # "Type the number.": 4, not "four"
     return make(
         a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line_index=s.line_index, line=s.line, context=s.context,
-        body=s.body(BLANK), prompt=f"Type {hint}.", answer=a.answer, fact=f, subject=f.subject,
+        body=s.body(BLANK), prompt=f"Type {hint}.", answer=answer, fact=f, subject=f.subject,
         reason=_reason(a, "numerical answer"),
         extra=_extra(a, tolerance=0.1 if f.bound == "approx" else 0, tolerance_type="relative",
-                     accepted=[a.answer] + [x for x in forms if x != a.answer]),
+                     accepted=[answer] + [x for x in forms if x != answer]),
     )
 
 

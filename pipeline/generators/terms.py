@@ -68,8 +68,8 @@ def _defined_term_questions(cf: CardFacts) -> Iterator[Question]:
             continue
         context = layout.context(index, "")
         body = f"What does {short} stand for?"
-        if gives_away(long, f"{context} › {body}"):     # "DynamoDB - DAX" spells it out: name the cloud instead
-            context = _cloud(known.get(short, ""))
+        if not context or gives_away(long, f"{context} › {body}"):
+            context = _cloud(known.get(short, ""))   # "DynamoDB - DAX" spells it out, or no heading: name the cloud
         if short not in known and (not context or short not in card.title):
             continue        # the notes' shorthand or a term met in passing ("Java Message Service (JMS) 2.0 SDK")
         if gives_away(long, body):
