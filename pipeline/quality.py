@@ -816,6 +816,13 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "the author's own remark ('my practice test'), not the subject"
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
+    if _TRAILS_OFF.search(body):
+        return "a fragment the notes leave unfinished ('… up to 16xlarge', 'maxmemoryconsumptionperiterator …')"
+    parts = q.get("answers") if q.type == "multi_cloze" else None
+    last_size = bool(parts) and isinstance(parts, list) and re.search(r"\d\s*[KMGTP]i?B\b", str(parts[-1])) is not None
+    if (q.answer_unit == "B" or last_size) and BLANK in body and _SPEC_LIST_END.search(body) \
+            and not _NAMES_STORE.search(f"{heading} {body}"):
+        return "a size at the end of a spec list ('4 vCPU, _____'): memory or disk, the stem does not say"
     sentence = q.get("sentence")
     lead = q.get("lead")
     if isinstance(lead, str) and re.search(r"\([^()]*\(", lead):
@@ -949,6 +956,11 @@ _COMPARATIVE = re.compile(r"\b(?:higher|faster|cheaper|better|lower|slower|more|
                           re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:than|vs\.?|versus|compared|relative|over|of\s+the)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"^[^.;]{0,20}\binstead\b", re.IGNORECASE)
+# "... up to 16xlarge (mem): _____" continues the row above; "(~_____ default, maxmemory…periterator ...)" trails off
+_TRAILS_OFF = re.compile(r"^\s*(?:\.\.\.|…)|(?<![,\s])(?<!\betc)\s*(?:\.\.\.|…)\)?\s*\.?\s*$")
+_SPEC_LIST_END = re.compile(r"(?:\d[\d.,]*|" + re.escape(BLANK) + r" \(\d+\))\s*[A-Za-z]+,\s*" + re.escape(BLANK)
+                            + r"(?: \(\d+\))?\s*[.;]?\s*$")
+_NAMES_STORE = re.compile(r"\b(?:ram|mem\w*|disk|storage|ssd|hdd|volume|cache|heap|gib\s+of|gb\s+of)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:~|\$)?$", re.IGNORECASE)
 _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|≈|about|approx\.?|i\.e\.,?)?\s*$", re.IGNORECASE)
 # "a request with _____ characters = 3 text units": the blank is one side of a worked equation

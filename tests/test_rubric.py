@@ -1101,3 +1101,30 @@ def test_round_t_a_defined_term_without_a_heading_names_its_cloud() -> None:
               "Note: A DynamoDB Accelerator (DAX) cluster is a cache that fronts your DynamoDB tables.\n")
     terms = [q for q in qs if q.type == "term_cloze" and "stand for" in q.stem]
     assert terms and all(q.stem.startswith("AWS › ") for q in terms)
+
+
+def test_round_t_fragments_the_notes_leave_unfinished_are_not_asked() -> None:
+    """Round T (timeseries #9, #15): a table row "... up to 16xlarge" continuing the row above, and a bracket that
+    trails off ("maxmemoryconsumptionperiterator ..."). "etc..." ends a list, not a thought."""
+    qs = bank("Timestream for InfluxDB - instances\n| class | vCPU | mem |\n|---|---|---|\n| db.influx.medium | 1 | 8 GiB |\n"
+              "| ... up to 16xlarge | 64 | 128 GiB |\n---\nADX query limits\n"
+              "- per-query memory per node limit (~5 GB default, maxmemoryconsumptionperiterator ...)\n"
+              "- result set max 500,000 records (etc...)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"8 GiB", "500,000"} <= asked and not asked & {"128 GiB", "64", "5 GB"}
+
+
+def test_round_t_a_size_ending_a_spec_list_says_what_it_sizes() -> None:
+    """Round T (workflow #7): "WS3: 4 vCPU, _____" (14 GB of what: memory or disk?); "3.5 GB RAM" says it."""
+    qs = bank("Logic Apps Standard hosting plans\n- WS1: 1 vCPU, 3.5 GB RAM\n- WS2: 2 vCPU, 7 GB\n- WS3: 4 vCPU, 14 GB\n")
+    asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
+    assert {"3.5 GB", "4"} <= asked and not asked & {"7 GB", "14 GB"}
+    assert not [q for q in accepted(qs, "multi_cloze") if q.stem.rstrip().endswith("(2)")]
+
+
+def test_round_t_a_feature_names_its_service() -> None:
+    """Round T (workflow #5): a "Distributed Map details" card got Amazon S3, named in passing, as its subject."""
+    qs = bank("Distributed Map details\nA:\n- ItemReader -> S3 ListObjectsV2, CSV file, JSON file, S3 Inventory manifest\n"
+              "- ItemBatcher -> MaxItemsPerBatch / MaxInputBytesPerBatch (256 KB) -> fewer child execs = cheaper\n")
+    cloze = next(q for q in accepted(qs, "cloze") if q.answer == "256 KB")
+    assert cloze.subject == "AWS Step Functions" and "Amazon S3" not in cloze.stem
