@@ -375,7 +375,8 @@ _DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(
                       r"|(?:when|if|once|because\s+of|due\s+to)\s+(?:this|that|these|those)\b(?!\s+[a-z]+\s+(?:is|are)\b))",
                       re.IGNORECASE)
 # "this quota", "these limits": a thing named in a sentence the question does not show (unless the context names it).
-_DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\s+([a-z]{3,})\b(?<!ly)", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"^(?:(?:previously|now|currently|today|originally|so|and|but)\s*,?\s+)?(?:this|these|those)\s+"
+                            r"([a-z]{3,})\b(?<!ly)", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:[A-Za-z][^,.;:()]{0,25},\s*)?(?:it|its|they|their)\b", re.IGNORECASE)
 # A blank that names one example among many: "like _____", "using _____", "(iOS, _____, etc.)".
 _EXAMPLE_BEFORE = re.compile(r"(?:\blike|\bsuch\s+as|\be\.g\.,?|\bfor\s+example,?|\bincluding)\s*$", re.IGNORECASE)
@@ -550,10 +551,11 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
-_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\b(?:study|exam|revision)\s+(?:plan|log|diary|journal|"
+_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\b(?:this|these|my)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|"
                              r"progress|schedule)\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b", re.IGNORECASE)
-_RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b", re.IGNORECASE)
+_RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bcheat[\s-]*sheet\b|\bdrill\b"
+                          r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
@@ -691,8 +693,9 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
-                    r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off)\b"
-                    r"|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
+                    r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
+                    r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified))\b"
+                    r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
@@ -766,7 +769,9 @@ _VALUE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")     # a year ("N
 
 MIN_CONTENT_WORDS = 3
 _NEGATIVE_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+not\b|^\s+(?:isn't|aren't|doesn't|don't)\b", re.IGNORECASE)
-_AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy\b|\blol\b")
+_AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy(?:self)?\b|\blol\b|\bwe\s+(?:landed\s+on|picked|chose|went\s+with|"
+                     r"settled\s+on|decided|use\s+in\s+prod)\b|\bour\s+(?:setup|cluster|prod|team|account|lab|choice)\b|"
+                     r"\btime\s+budget\b")
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
 
 
@@ -852,6 +857,11 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "a multiple of a baseline the stem does not name ('Higher throughput (up to 3x)': than what?)"
     if BLANK in body and _INSTEAD.match(body[body.index(BLANK) + len(BLANK):]):
         return "'_____ instead' is set against a value the question does not show"
+    if BLANK in body and _WAS_BEFORE.search(body[:body.index(BLANK)]) \
+            and _BEFORE_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
+        return "a former value ('was _____/day before'), not the current one"
+    if not heading.strip() and q.subject is None and q.generator != "qa":
+        return "no heading and no name in the sentence: whose value it is, the question does not say"
     if BLANK in body and _NEGATED.search(body[:body.index(BLANK)]):
         return "'not _____' asks for a value the notes rule out"
     if BLANK in body and q.type in NUMERIC_TYPES and _BRACKET_OPENS_AFTER_VALUE.search(body[:body.index(BLANK)]) \
@@ -961,6 +971,8 @@ _TRAILS_OFF = re.compile(r"^\s*(?:\.\.\.|…)|(?<![,\s])(?<!\betc)\s*(?:\.\.\.|�
 _SPEC_LIST_END = re.compile(r"(?:\d[\d.,]*|" + re.escape(BLANK) + r" \(\d+\))\s*[A-Za-z]+,\s*" + re.escape(BLANK)
                             + r"(?: \(\d+\))?\s*[.;]?\s*$")
 _NAMES_STORE = re.compile(r"\b(?:ram|mem\w*|disk|storage|ssd|hdd|volume|cache|heap|gib\s+of|gb\s+of)\b", re.IGNORECASE)
+_WAS_BEFORE = re.compile(r"\b(?:was|were|used\s+to\s+be)\s*[~$≈]?$", re.IGNORECASE)
+_BEFORE_AFTER = re.compile(r"^[^.;)]{0,25}\b(?:before|previously|earlier|in\s+the\s+past|until|originally)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:~|\$)?$", re.IGNORECASE)
 _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|≈|about|approx\.?|i\.e\.,?)?\s*$", re.IGNORECASE)
 # "a request with _____ characters = 3 text units": the blank is one side of a worked equation
@@ -1057,6 +1069,9 @@ def _term_out_of_place(body: str) -> str | None:
         return "the blank is one item of a list: the others fit as well"
     if _PARTNER_BEFORE.search(before):
         return "'integrated with _____': many services integrate with it"
+    if re.search(r"(?:->|→|=>)\s*[\"']?$", before) or re.match(r"^[\"']?\s*(?:->|→|=>)", after) \
+            or re.search(r"\b(?:local|native|specific|similar|identical|equivalent)\s+to\s*$", before):
+        return "a step of a flow ('-> _____ ->') or an end of a relation ('local to _____'): more than one name fits"
     word = re.match(r"^\s+([A-Za-z][\w'-]*)", after)
     if word and word.group(1).lower() not in _CLAUSE_WORDS:
         return f"the blank names a kind of '{word.group(1)}' ('an _____ bucket'): many names fit"

@@ -211,7 +211,11 @@ class CardLayout:
         if self.lines[index].text.lstrip().startswith("|"):
             return self._caption(index)
         level = bullet_level(self.lines[index].text)
+        below = self.lines[index]
         for line in reversed(self.lines[self.n_titles:index]):
+            if below.number > line.number + len(line.wraps) + 1:
+                return None         # a blank line ends what the heading above it heads
+            below = line
             if not line.text.strip():
                 continue
             other = bullet_level(line.text)

@@ -1128,3 +1128,56 @@ def test_round_t_a_feature_names_its_service() -> None:
               "- ItemBatcher -> MaxItemsPerBatch / MaxInputBytesPerBatch (256 KB) -> fewer child execs = cheaper\n")
     cloze = next(q for q in accepted(qs, "cloze") if q.answer == "256 KB")
     assert cloze.subject == "AWS Step Functions" and "Amazon S3" not in cloze.stem
+
+
+def test_round_t_a_name_in_a_flow_or_relation_is_not_the_one_answer() -> None:
+    """Round T (vdi #16): "looks local to _____" (Windows? the OS? the apps?); a step of "A -> _____ -> B"."""
+    qs = bank("Patterns\n- typical: API Gateway -> StartSyncExecution -> validate -> DynamoDB -> response\n"
+              "- User profile put inside a VHDX on an SMB share, attached at sign-in, looks local to Windows\n"
+              "- Volumes are encrypted optionally with KMS (pick at launch!!)\n")
+    terms = {q.answer for q in accepted(qs, "term_cloze")}
+    assert "AWS Key Management Service" in terms or "KMS" in terms
+    assert not terms & {"DynamoDB", "Amazon DynamoDB", "API Gateway", "Amazon API Gateway", "Windows", "Microsoft Windows"}
+
+
+def test_round_u_a_heading_heads_nothing_past_a_blank_line() -> None:
+    """Round U (serverless #7): "Easy Pricing:" headed the card's later bullets, after the blank line that ended it."""
+    qs = bank("Benefits of AWS Lambda\nA:\nEasy Pricing:\n- pay per request and compute time\n"
+              "- Free tier of 1,000,000 requests and 400,000 GBs of compute time\n\n"
+              "- Integrated with the whole AWS suite of services\n- Easy to get more resources per function ( up to 3GB of RAM! )\n")
+    ram = [q for q in accepted(qs) if "RAM" in q.stem]
+    free = [q for q in accepted(qs) if "Free tier" in q.stem]
+    assert ram and all("Easy Pricing" not in q.stem for q in ram)
+    assert free and all("Easy Pricing" in q.stem for q in free)
+
+
+def test_round_u_a_false_statement_never_moves_one_end_of_a_range() -> None:
+    """Round U (og-aws #12): "typically in the range of 300-500 ms" for 200-500 ms still lies inside the card's range."""
+    for seed in range(1, 6):
+        qs = bank("Lambda Tips\n- cold start is now typically in the range of 200-500 ms for most runtimes\n"
+                  "- Names of Storage queues can be 3-63 characters long\n", seed=seed)
+        tfs = [q for q in qs if q.type == "truefalse"]
+        assert tfs and all(q.answer == "true" for q in tfs)
+
+
+def test_round_u_the_notes_own_choices_reminders_and_doubts_are_not_asked() -> None:
+    """Round U (k8s #4, #12, #16, #17; storage #9, #10; security #3, #11): "what we landed on", "Rule for myself",
+    "Time budget", a card about the deck itself, "(TODO verify)", "was _____/day before", a week plan, a drill card."""
+    qs = bank("EC2/VPC limits that bite EKS\n- subnet size: /19 per AZ for pods is what we landed on = 8,187 usable "
+              "(AWS reserves 5 per subnet)\n- targets per AZ per NLB: 500 (TODO verify)\n"
+              "- dedicated cluster commitment: 100 GB/day now (was 500 GB/day before)\n- NLBs per region: 50\n---\n"
+              "Why does this deck exist? (read first)\n- Rule for myself: if an answer needs more than 3 lines it becomes a "
+              "comparison card.\n- Time budget: 45 min/day weekdays, 2 hrs Sat.\n---\n"
+              "Final week plan\n- Friday: full practice exam, aim > 80%\n---\n"
+              "Quick numbers drill (cover the right half)\n- Detective history = 1 year\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "50" in asked and "100 GB" in asked
+    assert not asked & {"5", "8,187", "500", "500 GB", "3", "2 hrs", "45 min", "80%", "1 year"}
+
+
+def test_round_u_a_line_with_no_heading_and_no_name_is_not_asked() -> None:
+    """Round U (storage #18, #20): the notes under a question title ("Filters: prefix, tags. _____ per bucket.")
+    showed no heading and named nothing: whose value it is, the stem did not say."""
+    qs = bank("How is the early deletion fee calculated?\nA: Prorated for the remaining days.\n"
+              "Moving a Cool blob to Hot/Archive before 30 days also counts as early deletion (GPv2).\n")
+    assert not [q for q in accepted(qs) if " › " not in q.stem and q.generator != "qa"]

@@ -210,7 +210,8 @@ def truefalse(a: Asked, *, seed: int) -> Question:
     f = a.fact
     s = a.site
     shown, value, variant = s.written, f.value, "true"
-    if int(stable_id("truefalse", s.locator), 16) % 2 and writable(a):
+    # a changed end of a range ("300-500 ms" for "200-500 ms") can still lie inside it: only a whole value is changed
+    if int(stable_id("truefalse", s.locator), 16) % 2 and writable(a) and f.role not in ("range_low", "range_high"):
         false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
         values = [v for v in fact_distractors(a, seed, false_id, min_gap=TF_APPROX_GAP if f.bound == "approx" else 0.0)
                   if f.bound != "min" or v > a.source_value]   # "over 60 locations" would still hold as "over 50"
