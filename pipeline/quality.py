@@ -551,10 +551,10 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
-_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\b(?:this|these|my)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|"
+_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|"
                              r"progress|schedule)\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b", re.IGNORECASE)
-_RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bcheat[\s-]*sheet\b|\bdrill\b"
+_RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
                           r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"

@@ -1173,11 +1173,14 @@ def test_round_u_the_notes_own_choices_reminders_and_doubts_are_not_asked() -> N
     asked = {q.answer for q in accepted(qs)}
     assert "50" in asked and "100 GB" in asked
     assert not asked & {"5", "8,187", "500", "500 GB", "3", "2 hrs", "45 min", "80%", "1 year"}
+    kept = bank("GuardDuty pricing (approx., us-east-1, my notes)\n- GuardDuty offers a 30-day free trial per account\n"
+                "---\nPercentages cheat sheet\n- Savings Plans: up to 72% off On-Demand\n")
+    assert {"30", "72%"} <= {q.get("source_text") for q in accepted(kept)}
 
 
 def test_round_u_a_line_with_no_heading_and_no_name_is_not_asked() -> None:
     """Round U (storage #18, #20): the notes under a question title ("Filters: prefix, tags. _____ per bucket.")
     showed no heading and named nothing: whose value it is, the stem did not say."""
-    qs = bank("How is the early deletion fee calculated?\nA: Prorated for the remaining days.\n"
-              "Moving a Cool blob to Hot/Archive before 30 days also counts as early deletion (GPv2).\n")
+    qs = bank("What is the max number of lifecycle rules per bucket?\nA: 1,000 rules per lifecycle configuration.\n"
+              "Filters: prefix, object tags (AND), object size. One config per bucket.\n")
     assert not [q for q in accepted(qs) if " › " not in q.stem and q.generator != "qa"]
