@@ -442,6 +442,7 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
 
 DERIVED_TOLERANCE: Final = 0.025   # wide enough for 1,024 against 1,000 ("1.6 Tb/s" over "200 Gb/s" is 8.19)
 # Counts alone make arithmetic only where the sentence relates them: "≈", "total", "per", "i.e." …
+_ADDS = re.compile(r"\s\+\s|\b(?:plus|minus)\b", re.IGNORECASE)
 _RELATES = re.compile(r"[≈~=→]|->|\b(?:total|per|each|i\.e\.|which\s+is|that\s+is|equals?)\b", re.IGNORECASE)
 
 
@@ -490,9 +491,9 @@ def _doubted_after(line: str, sentence: str) -> bool:
 
 
 def _derived(q: Question, lk: Lookups) -> str | None:
-    """A value its own sentence gives by multiplying or dividing two of its other values: "8x A100 _____
+    """A value its own sentence gives by multiplying, dividing, adding or subtracting two of its other values: "8x A100 _____
     (320 GB total)", "200 Gb/s per GPU (1.6 Tb/s per VM)" → 8, "0.75 words per token → _____ tokens ≈ 150K words"."""
-    fact = lk.facts.get(q.fact_id) if q.fact_id and q.type in NUMERIC_TYPES else None
+    fact = lk.facts.get(q.fact_id) if q.fact_id and q.type in (*NUMERIC_TYPES, "truefalse") else None
     if fact is None or fact.site is None or not fact.value:
         return None
     others = [f for f in lk.by_card.get(q.card_id, ()) if f is not fact and f.site is not None
@@ -506,6 +507,11 @@ def _derived(q: Question, lk: Lookups) -> str | None:
             for result in (a.value * b.value, a.value / b.value, b.value / a.value):
                 if abs(result - fact.value) <= DERIVED_TOLERANCE * abs(fact.value):
                     return f"worked out from {a.text!r} and {b.text!r} in its sentence"
+    if _ADDS.search(fact.site.sentence):     # "_____ per object: 32 KB … + 8 KB …" (an operand is no fact of its own)
+        same = [v for v, unit in scan_quantities(fact.site.sentence) if unit == fact.unit and not same_quantity(v, fact.value)]
+        if any(same_quantity(x + y, fact.value) or same_quantity(abs(x - y), fact.value)
+               for i, x in enumerate(same) for y in same[i + 1:]):
+            return "the sum or difference of two other values of its sentence"
     return None
 
 
@@ -623,7 +629,7 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an example value ('e.g. …'), not a fact"
     if body[:at].count('"') % 2 or body[:at].count("“") > body[:at].count("”"):
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
-    if _CODE.search(body[:at]):
+    if _CODE.search(body[:at]) or re.search(r'"[\w-]+"\s*:\s*$', body[:at]):
         return "a value in a command or code, not a fact"
     if re.search(r"\d:$", body[:at]) or re.match(r":\d\d\b", body[at + len(BLANK):]):
         return "part of a clock time ('05:_____ UTC'), not a quantity"
@@ -785,6 +791,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     words = _content_words(f"{heading} {body}")
     if words < MIN_CONTENT_WORDS:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
+    if BLANK in body and not _content_words(re.sub(re.escape(BLANK) + r"(?: \(\d+\))?", " ", body)):
+        return "the line is the blanks alone ('_____ (1) or _____ (2)'): it says nothing of what is asked"
     if _DEICTIC.match(body):
         return f"'{body.split()[0]}' points at a sentence the question does not show"
     notes = _NOTES_REFERENCE.search(body)

@@ -1184,3 +1184,18 @@ def test_round_u_a_line_with_no_heading_and_no_name_is_not_asked() -> None:
     qs = bank("What is the max number of lifecycle rules per bucket?\nA: 1,000 rules per lifecycle configuration.\n"
               "Filters: prefix, object tags (AND), object size. One config per bucket.\n")
     assert not [q for q in accepted(qs) if " › " not in q.stem and q.generator != "qa"]
+
+
+def test_round_u_sums_json_values_and_bare_blanks_are_not_asked() -> None:
+    """Round U (storage #6, #8; cost #10): the total of "32 KB … + 8 KB …", a value of a JSON snippet, and an answer
+    line that is nothing but its values ("1 yr or 3 yr")."""
+    qs = bank("What is the per-object overhead in Glacier Flexible Retrieval?\nA: 40 KB per object: 32 KB billed at the "
+              "Glacier rate (index) + 8 KB billed at S3 Standard rate (name + metadata).\n---\n"
+              "Intelligent-Tiering archive config\n- put-bucket-intelligent-tiering-configuration '{\"Id\":\"old\","
+              "\"Tierings\":[{\"Days\":180,\"AccessTier\":\"ARCHIVE_ACCESS\"}]}'\n"
+              "- S3 Intelligent-Tiering archive access tier needs at least 90 days\n---\n"
+              "Azure Reservations - basics\n- 1 yr or 3 yr\n- Reservations: up to 72% off pay-as-you-go\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"90 days", "72%"} <= asked
+    assert not asked & {"40 KB", "32 KB", "180 days", "180", "1 yr", "3 yr"}
+    assert not [q for q in accepted(qs, "truefalse") if "per object" in q.stem]
