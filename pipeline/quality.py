@@ -1161,6 +1161,9 @@ def _disagrees(text: str) -> bool:
     return number is not None and (number == "singular") != (n == 1)
 
 
+MAX_OPTION_WORDS: Final = 15    # a deck answer longer than this is a paragraph: no multiple choice of paragraphs
+
+
 def _distractor(q: Question, lk: Lookups) -> str | None:
     if q.type != "multichoice":
         return None
@@ -1174,6 +1177,8 @@ def _distractor(q: Question, lk: Lookups) -> str | None:
             if _disagrees(o.text) and not _disagrees(q.answer):
                 return f"option {o.text!r} does not agree in number"
         return None
+    if any(len(o.text.split()) > MAX_OPTION_WORDS for o in q.options):
+        return "options of whole sentences from other cards: the key stands out by its topic, not by knowledge"
     for o in wrong:
         if not o.text.strip():
             return "an empty option"

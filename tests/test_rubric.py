@@ -1199,3 +1199,17 @@ def test_round_u_sums_json_values_and_bare_blanks_are_not_asked() -> None:
     assert {"90 days", "72%"} <= asked
     assert not asked & {"40 KB", "32 KB", "180 days", "180", "1 yr", "3 yr"}
     assert not [q for q in accepted(qs, "truefalse") if "per object" in q.stem]
+
+
+def test_round_u_paragraph_answers_make_no_multiple_choice() -> None:
+    """Round U (storage #4): "How many buckets per AWS account?" offered whole sentences of other cards as options."""
+    cards = [("How many buckets per AWS account?", "Used to be 100 (soft limit, raise to 1,000). Since Nov 2024 the default "
+              "quota is 10,000 and you can request up to 1 million."),
+             ("What is GCS Object Retention Lock?", "Per-object retention (retain-until time) instead of bucket-wide, modes "
+              "Unlocked and Locked. Must be enabled on the bucket at creation."),
+             ("What are the early deletion periods for Azure Cool, Cold and Archive?", "Cool 30 days, Cold 90 days, Archive "
+              "180 days and Hot none, so moving a Cool blob early is charged for the rest of the period."),
+             ("What keeps objects for 7 years in each cloud?", "AWS: Object Lock Compliance mode, retention 7 years. Azure: "
+              "locked time-based retention policy 2,555 days. GCP: locked retention policy on bucket.")]
+    qs = bank("\n---\n".join(f"{q}\nA:\n{a}" for q, a in cards) + "\n")
+    assert not [q for q in accepted(qs, "multichoice") if q.generator == "qa"]
