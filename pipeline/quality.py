@@ -426,6 +426,10 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         blanked = [lk.facts[i] for i in (ids if isinstance(ids, list) else []) if i in lk.facts]
         if any(a.unit == b.unit and _restates(a.value, b.value, a.unit) for n, a in enumerate(blanked) for b in blanked[n + 1:]):
             return "two blanks hold the same quantity ('7 years (2557 days)'): one answers the other"
+        cut = [m for m in re.finditer(re.escape(BLANK) + r" \((\d+)\)-[A-Za-z]", body)]
+        if isinstance(parts, list) and any(re.search(r"\d\s*[A-Za-z]", str(parts[int(m.group(1)) - 1]))
+                                           for m in cut if int(m.group(1)) <= len(parts)):
+            return "a blank cuts a unit in two ('_____ (2)-seconds' for '360,000 GiB')"
         answer = str(parts[0]) if isinstance(parts, list) and parts else ""
         return _trivia_of(body, answer, math.nan) if BLANK in body and answer else None
     derived = _derived(q, lk)
@@ -536,7 +540,8 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:work
                            re.IGNORECASE)
 _NOT_FACTS = re.compile(r"\bnot\s+facts?\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
-_MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b"
+_MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\bour\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
+                      r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
@@ -629,6 +634,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an example value ('e.g. …'), not a fact"
     if body[:at].count('"') % 2 or body[:at].count("“") > body[:at].count("”"):
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
+    if re.match(r"-[A-Za-z]", body[at + len(BLANK):]) and re.search(r"\d\s*[A-Za-z]", answer):
+        return "the blank cuts a unit in two ('_____-seconds' for '360,000 GiB')"
     if _CODE.search(body[:at]) or re.search(r'"[\w-]+"\s*:\s*$', body[:at]):
         return "a value in a command or code, not a fact"
     if re.search(r"\d:$", body[:at]) or re.match(r":\d\d\b", body[at + len(BLANK):]):
@@ -777,7 +784,8 @@ MIN_CONTENT_WORDS = 3
 _NEGATIVE_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+not\b|^\s+(?:isn't|aren't|doesn't|don't)\b", re.IGNORECASE)
 _AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy(?:self)?\b|\blol\b|\bwe\s+(?:landed\s+on|picked|chose|went\s+with|"
                      r"settled\s+on|decided|use\s+in\s+prod)\b|\bour\s+(?:setup|cluster|prod|team|account|lab|choice)\b|"
-                     r"\btime\s+budget\b")
+                     r"\btime\s+budget\b|\b[Cc]lient's\b|\b[Cc]lient\s+(?:is|was|runs|ran|has|had|pays|paid|thought|workshop|wants|"
+                     r"wanted|needs|needed|uses|used|on)\b|\b(?:for|at)\s+(?:the\s+|our\s+|a\s+)?client\b(?![\s-]*(?:sdk|librar|side|vm))")
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
 
 
@@ -870,6 +878,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "a former value ('was _____/day before'), not the current one"
     if not heading.strip() and q.subject is None and q.generator != "qa":
         return "no heading and no name in the sentence: whose value it is, the question does not say"
+    if q.type in (*NUMERIC_TYPES, "truefalse") and _named_size(q, f"{heading} {body}"):
+        return "the size name holds the answer ('E8 (vCPU): _____' is 8)"
     if BLANK in body and _NEGATED.search(body[:body.index(BLANK)]):
         return "'not _____' asks for a value the notes rule out"
     if BLANK in body and q.type in NUMERIC_TYPES and _BRACKET_OPENS_AFTER_VALUE.search(body[:body.index(BLANK)]) \
@@ -987,6 +997,18 @@ _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|�
 _EQUATION = re.compile(re.escape(BLANK) + r"[^=.;()]{0,30}=\s*[~$]?\d|\d[^=.;()]{0,30}=\s*[~$]?" + re.escape(BLANK))
 # "So a deployment with 60K TPM has 360 RPM": a sentence that works a result out of the one before
 _SO_RESULT = re.compile(r"(?:^|[.;]\s+)(?:so|thus|hence|therefore|that\s+means|which\s+means)\b[^.;]*\d", re.IGNORECASE)
+
+
+def _named_size(q: Question, shown: str) -> bool:
+    """A CPU count asked beside a size whose name spells it ("E8 (vCPU)", "NC24-A100", "D4s_v5 … 4 vCPU")."""
+    written = q.get("source_text")
+    number = written if isinstance(written, str) and written.isdigit() else None
+    if number is None or not _CPU_WORD.search(shown):
+        return False
+    return re.search(rf"(?<![\w.])[A-Z][A-Za-z]{{0,3}}{number}[a-z]{{0,2}}(?:[-_][A-Za-z0-9]+)*(?![\w.])", shown) is not None
+
+
+_CPU_WORD = re.compile(r"\b(?:v?CPUs?|cores?|GPUs?)\b", re.IGNORECASE)
 
 
 def _defines_a_unit(q: Question) -> bool:

@@ -29,6 +29,8 @@ QUESTION_WORDS: Final = 25        # … unless it is one question, up to this lo
 
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, and checklist boxes "[x]"
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
+_FOOTNOTE = re.compile(r"(?<=\S)(?:\s*\[\d{1,2}\])+(?![\w(])")   # "… per vCPU-second [1].", "[2][3]"
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
 _NOTE_MARKER = re.compile(r"^\s*Note\s*:", re.IGNORECASE)
@@ -77,8 +79,10 @@ def _balance(text: str) -> str:
 
 
 def strip_marks(text: str) -> str:
-    """A line without its leading bullet, list number or `A:`/`Note:` marker, nor the words of a copied link."""
-    return _LINK_LABEL.sub("", _NUMBERED.sub("", _MARKER.sub("", _BULLET.sub("", text))))
+    """A line without its leading bullet, Markdown heading mark, list number or `A:`/`Note:` marker, nor the
+    words of a copied link or its footnote marks ("[1]")."""
+    text = _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", text)))
+    return _LINK_LABEL.sub("", _NUMBERED.sub("", _MARKER.sub("", text)))
 
 
 def clean(text: str) -> str:

@@ -1213,3 +1213,35 @@ def test_round_u_paragraph_answers_make_no_multiple_choice() -> None:
               "locked time-based retention policy 2,555 days. GCP: locked retention policy on bucket.")]
     qs = bank("\n---\n".join(f"{q}\nA:\n{a}" for q, a in cards) + "\n")
     assert not [q for q in accepted(qs, "multichoice") if q.generator == "qa"]
+
+
+def test_round_v_project_stories_and_client_numbers_are_not_asked() -> None:
+    """Round V (edge, 13 of 16 rejections; lakehouse #10, #15, #16): "STORY: … — OUR numbers" cards, "values are
+    MINE", and a client's own figures ("client is at ~6.1M already")."""
+    qs = bank("STORY: our first Outposts rack (plant 3, 2023) — OUR numbers\n- MES app needed < 10 ms to the PLC network; "
+              "region was ~18 ms away\n---\nGlue lab setup (values are MINE, not defaults)\n- 2-8 workers, G.1X\n---\n"
+              "Glue quotas\n| Quota | Value | Notes |\n|---|---|---|\n| Partitions per account | 20,000,000 | client is at ~6.1M already |\n"
+              "---\nGlue versions\n- Client runs 14 jobs on Glue 3.0 still\n- Glue job timeout default is 480 minutes\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"20,000,000", "480 minutes"} <= asked
+    assert not asked & {"10 ms", "18 ms", "2", "8", "~6.1M", "6.1M", "14"}
+
+
+def test_round_v_markdown_marks_stay_out_of_the_stem() -> None:
+    """Round V (containers #1, #9, #11, #13, #14, #20): "› # Concurrency ›" headings and "[1]" footnote marks."""
+    qs = bank("Azure Container Apps\n# Concurrency (per replica)\n- default 10 concurrent requests per replica, max 1,000 [2][3]\n"
+              "## Scale\n- max replicas per app is 300 [4]\n")
+    stems = [q.stem for q in accepted(qs)]
+    assert any("300" in s or "_____" in s for s in stems) and {q.answer for q in accepted(qs)} >= {"10", "1,000", "300"}
+    assert not [s for s in stems if "#" in s or "[2]" in s or "[4]" in s]
+
+
+def test_round_v_size_names_and_units_cut_in_two_give_nothing_away() -> None:
+    """Round V (containers #14, #15, #18): "E8 (vCPU): _____" is 8; "_____-seconds" keyed "360,000 GiB"."""
+    qs = bank("ACA workload profiles\n| profile | vCPU | memory |\n|---|---|---|\n| E8 | 8 | 64 GiB |\n"
+              "| NC24-A100 | 24 | 220 GiB |\n---\nACA free tier\n- first 180,000 vCPU-seconds and 360,000 GiB-seconds free per month\n"
+              "---\nSpot\n- AWS gives a two-minute warning before it stops a Spot instance\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"64 GiB", "220 GiB", "180,000", "two"} <= asked
+    assert not asked & {"8", "24", "360,000 GiB"}
+    assert not [q for q in accepted(qs, "multi_cloze") if "-seconds" in q.stem.split("(2)")[-1][:12]]
