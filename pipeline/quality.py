@@ -786,6 +786,14 @@ _AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy(?:self)?\b|\blol\b|\
                      r"settled\s+on|decided|use\s+in\s+prod)\b|\bour\s+(?:setup|cluster|prod|team|account|lab|choice)\b|"
                      r"\btime\s+budget\b|\b[Cc]lient's\b|\b[Cc]lient\s+(?:is|was|runs|ran|has|had|pays|paid|thought|workshop|wants|"
                      r"wanted|needs|needed|uses|used|on)\b|\b(?:for|at)\s+(?:the\s+|our\s+|a\s+)?client\b(?![\s-]*(?:sdk|librar|side|vm))")
+
+
+@lru_cache(maxsize=8192)
+def _authors_own(sentence: str) -> bool:
+    """`_AUTHOR` on a sentence (cached: a sentence's questions share it)."""
+    return _AUTHOR.search(sentence) is not None
+
+
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
 
 
@@ -833,11 +841,11 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return misplaced
     if q.type == "numerical" and re.search(r"\d\s?[x×]$", q.answer.strip()):
         return "a multiple ('2.5x') typed as a bare number: times, or percent more?"
-    if _AUTHOR.search(_first_sentence(body)):
+    if _authors_own(_first_sentence(body)):
         return "the author's own remark ('my practice test'), not the subject"
     if body.startswith("("):
         return "the sentence is a bracketed remark cut out of its sentence"
-    if _TRAILS_OFF.search(body):
+    if _TRAILS_OFF_START.match(body) or _TRAILS_OFF_END.search(body[-16:]):
         return "a fragment the notes leave unfinished ('… up to 16xlarge', 'maxmemoryconsumptionperiterator …')"
     parts = q.get("answers") if q.type == "multi_cloze" else None
     last_size = bool(parts) and isinstance(parts, list) and re.search(r"\d\s*[KMGTP]i?B\b", str(parts[-1])) is not None
@@ -985,7 +993,8 @@ _COMPARATIVE = re.compile(r"\b(?:higher|faster|cheaper|better|lower|slower|more|
 _BASELINE = re.compile(r"\b(?:than|vs\.?|versus|compared|relative|over|of\s+the)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"^[^.;]{0,20}\binstead\b", re.IGNORECASE)
 # "... up to 16xlarge (mem): _____" continues the row above; "(~_____ default, maxmemory…periterator ...)" trails off
-_TRAILS_OFF = re.compile(r"^\s*(?:\.\.\.|…)|(?<![,\s])(?<!\betc)\s*(?:\.\.\.|…)\)?\s*\.?\s*$")
+_TRAILS_OFF_START = re.compile(r"\s*(?:\.\.\.|…)")
+_TRAILS_OFF_END = re.compile(r"(?<![,\s])(?<!\betc)\s*(?:\.\.\.|…)\)?\s*\.?\s*$")
 _SPEC_LIST_END = re.compile(r"(?:\d[\d.,]*|" + re.escape(BLANK) + r" \(\d+\))\s*[A-Za-z]+,\s*" + re.escape(BLANK)
                             + r"(?: \(\d+\))?\s*[.;]?\s*$")
 _NAMES_STORE = re.compile(r"\b(?:ram|mem\w*|disk|storage|ssd|hdd|volume|cache|heap|gib\s+of|gb\s+of)\b", re.IGNORECASE)

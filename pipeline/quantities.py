@@ -528,7 +528,8 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
     label = ITEM_LABEL.match(line)
-    named = [v.span(v.lastindex or 0) for v in _NAMED_VERSION_RE.finditer(line)]
+    named = ([v.span(v.lastindex or 0) for v in _NAMED_VERSION_RE.finditer(line)]
+             if "." in line or "Windows" in line or "Office" in line else [])
     for m in _ATOM_RE.finditer(line):
         if named and any(lo <= m.start() < hi for lo, hi in named):
             continue  # "Gemini 2.0 Flash", "Claude 3.5 Sonnet": a version inside a product's name
