@@ -785,7 +785,7 @@ _NEGATIVE_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+not\b|^\s+(?:isn't|aren
 _AUTHOR = re.compile(r"(?<![\w/])I(?:'m|'ve)?(?![\w/])|\bmy(?:self)?\b|\blol\b|\bwe\s+(?:landed\s+on|picked|chose|went\s+with|"
                      r"settled\s+on|decided|use\s+in\s+prod)\b|\bour\s+(?:setup|cluster|prod|team|account|lab|choice)\b|"
                      r"\btime\s+budget\b|\b[Cc]lient's\b|\b[Cc]lient\s+(?:is|was|runs|ran|has|had|pays|paid|thought|workshop|wants|"
-                     r"wanted|needs|needed|uses|used|on)\b|\b(?:for|at)\s+(?:the\s+|our\s+|a\s+)?client\b(?![\s-]*(?:sdk|librar|side|vm))")
+                     r"wanted|needs|needed|uses|used|on)\b")
 
 
 @lru_cache(maxsize=8192)

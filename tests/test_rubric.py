@@ -1245,3 +1245,9 @@ def test_round_v_size_names_and_units_cut_in_two_give_nothing_away() -> None:
     assert {"64 GiB", "220 GiB", "180,000", "two"} <= asked
     assert not asked & {"8", "24", "360,000 GiB"}
     assert not [q for q in accepted(qs, "multi_cloze") if "-seconds" in q.stem.split("(2)")[-1][:12]]
+
+
+def test_round_v_a_fact_told_for_a_client_is_still_a_fact() -> None:
+    """Round V's re-gate: "Key point for client: All-Purpose is ~2x the Jobs rate" states a price, not the client's."""
+    qs = bank("Databricks\n- Key point for client: All-Purpose compute is ~2x the Jobs compute rate per DBU\n")
+    assert [q for q in accepted(qs) if q.get("source_text") == "2x"]
