@@ -839,6 +839,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     misplaced = _term_out_of_place(body) if q.type == "term_cloze" and BLANK in body else None
     if misplaced:
         return misplaced
+    if BLANK in body and re.search(r"\d\s?[x×]$", q.answer.strip()) and _AN_EXAMPLE_BEFORE.search(body[:body.index(BLANK)]):
+        return "'a sudden _____ spike': a multiple set up as an example, not a limit"
     if q.type == "numerical" and re.search(r"\d\s?[x×]$", q.answer.strip()):
         return "a multiple ('2.5x') typed as a bare number: times, or percent more?"
     if _authors_own(_first_sentence(body)):
@@ -992,6 +994,7 @@ _COMPARATIVE = re.compile(r"\b(?:higher|faster|cheaper|better|lower|slower|more|
                           re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:than|vs\.?|versus|compared|relative|over|of\s+the)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"^[^.;]{0,20}\binstead\b", re.IGNORECASE)
+_AN_EXAMPLE_BEFORE = re.compile(r"\b(?:a|an|say)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 # "... up to 16xlarge (mem): _____" continues the row above; "(~_____ default, maxmemory…periterator ...)" trails off
 _TRAILS_OFF_START = re.compile(r"\s*(?:\.\.\.|…)")
 _TRAILS_OFF_END = re.compile(r"(?<![,\s])(?<!\betc)\s*(?:\.\.\.|…)\)?\s*\.?\s*$")

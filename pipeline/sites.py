@@ -98,7 +98,7 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
     if len(raw) <= LONG_LINE:
         lo, hi = 0, len(raw)
     else:
-        stops = [m.end() for m in _SENTENCE_END.finditer(raw)]
+        stops = sorted([m.end() for m in _SENTENCE_END.finditer(raw)] + [m.start() for m in _MISSING_STOP.finditer(raw)])
         lo = max((i for i in stops if i <= start), default=0)
         hi = min((i for i in stops if i >= end), default=len(raw))
         if hi - lo > LONG_SENTENCE:      # notes written all in lower case: "no. key rings can't be deleted. destroy …"
@@ -120,6 +120,8 @@ def writes_number(text: str, number: str) -> bool:
 # The "name:" that opens a list line: "- FSx for Windows File Server: SMB, NTFS, …"
 _LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,60}?)(?:\*\*|__)?:\s")
 LONG_SENTENCE = 240
+# A full stop the notes left out: "… allows 16k IOPS max To get the maximum performance …"
+_MISSING_STOP = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:To|The|If|When|This|These|You|It|Each|Note|Otherwise|However)\s+[a-z])")
 # A full stop before a lower-case word, unless it ends an abbreviation ("e.g. a", "approx. 5", "vs. b")
 _LOWER_STOP = re.compile(r"\b([A-Za-z]{1,12})\.\s+(?=[a-z])")
 _ABBREVIATIONS = frozenset({"e", "g", "i", "eg", "ie", "vs", "approx", "etc", "incl", "ca", "cf", "min", "max", "no", "nr",

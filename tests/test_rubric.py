@@ -1251,3 +1251,15 @@ def test_round_v_a_fact_told_for_a_client_is_still_a_fact() -> None:
     """Round V's re-gate: "Key point for client: All-Purpose is ~2x the Jobs rate" states a price, not the client's."""
     qs = bank("Databricks\n- Key point for client: All-Purpose compute is ~2x the Jobs compute rate per DBU\n")
     assert [q for q in accepted(qs) if q.get("source_text") == "2x"]
+
+
+def test_round_v_a_missing_full_stop_ends_the_sentence_and_an_example_multiple_is_not_asked() -> None:
+    """Round V (og-aws #17, messaging #4): "… 16k IOPS max To get the maximum performance …" ran two sentences
+    into one stem; "so a sudden _____ spike can still throttle" asked an example as if it were a limit."""
+    qs = bank("EBS Tips\n- A single gp2 EBS volume allows 16k IOPS max To get the maximum performance out of a gp2 EBS "
+              "volume, it has to be of a maximum size and attached to an EBS-optimized EC2 instance.\n---\n"
+              "Kinesis on-demand vs provisioned\n- It scales up to double the previous peak in the last 30 days, so a "
+              "sudden 10x spike can still throttle.\n")
+    cloze = next(q for q in accepted(qs, "cloze") if q.answer == "16k")
+    assert cloze.stem.endswith("IOPS max")
+    assert not [q for q in accepted(qs) if q.get("source_text") == "10x"]
