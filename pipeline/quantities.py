@@ -196,6 +196,7 @@ _ITEM_LABEL_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*(?P<label>[^\s:()|][^:()
 _LABEL_PERIOD_RE: Final = re.compile(r"\bper\s+(?:(?P<n>\d+)\s+)?(?P<t>seconds?|secs?|minutes?|mins?|hours?)\b", re.I)
 _CONTEXT_UNIT_RE: Final = re.compile(
     r"(?:\bin\s+|\(\s*(?:in\s+)?)(?P<u>days|hours|minutes|seconds|milliseconds|ms|bytes|[KMGT]i?B)\b", re.I)
+_UNIT_CELL_RE: Final = re.compile(r"(?P<u>days|hours|minutes|seconds|milliseconds|ms|bytes|[KMGT]i?B)", re.I)
 _CELL_LEAD_RE: Final = re.compile(r"\s*(?:~|<=?|>=?|\$|(?i:up to|max(?:imum)?|min(?:imum)?))?\s*")
 _MULTIPLIER_RIGHT_RE: Final = re.compile(
     r"^\s+(?:as|the|that|what|more|less|fewer|[a-z]+er\s+than|larger|bigger|faster|slower|higher|lower|greater|smaller|"
@@ -421,6 +422,11 @@ class _LineContext:
         line, or in a table the column header or row label ("Retention (days)")."""
         cell = self.cell(pos)
         if cell is not None and self.cells:
+            unit_column = next((i for i, h in enumerate(self.headers) if h.strip().lower() in ("unit", "units")), None)
+            if unit_column is not None and unit_column != cell[2] and unit_column < len(self.cells):
+                named = _UNIT_CELL_RE.fullmatch(self.line[slice(*self.cells[unit_column])].strip())   # "| 30 | minutes |"
+                if named:
+                    return named.group("u")
             label = self.line[self.cells[0][0]:self.cells[0][1]]
             found = _CONTEXT_UNIT_RE.findall((self.headers[cell[2]] if cell[2] < len(self.headers) else "") + " | " + label)
             return found[-1] if found else None

@@ -368,6 +368,8 @@ def table_lead(cell: Cell) -> str:
     label, header = clean(cell.row_label), clean(cell.column_header)
     if label and generic_header(header):
         header = ""
+    if cell.unit.strip():      # "DML query timeout (Default, minutes): _____": the table's Unit column says what in
+        header = f"{header}, {clean(cell.unit)}" if header else clean(cell.unit)
     if label and header:
         return f"{label} ({header}): "
     return f"{label or header}: " if label or header else ""

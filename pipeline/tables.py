@@ -52,6 +52,7 @@ class Cell:
     label_span: tuple[int, int]
     header_line: int
     header_span: tuple[int, int]
+    unit: str = ""       # the row's cell under a "Unit" header ("| 30 | minutes |"), when the table has one
 
     @property
     def is_label(self) -> bool:
@@ -121,10 +122,12 @@ def cell_at(lines: Sequence[str], line_index: int, offset: int,
                 if _cell_bounds(line, start, end)[0] <= offset < _cell_bounds(line, start, end)[1]:
                     header_span = table.header_spans[column] if column < len(table.header_spans) else (0, 0)
                     header = table.headers[column] if column < len(table.headers) else ""
+                    units = [i for i, h in enumerate(table.headers) if h.strip().lower() in ("unit", "units")]
+                    unit = line[slice(*spans[units[0]])] if units and units[0] != column and units[0] < len(spans) else ""
                     return Cell(
                         text=line[start:end], column=column, row_label=line[spans[0][0]:spans[0][1]],
                         column_header=header, span=(start, end), label_span=spans[0],
-                        header_line=table.header_line, header_span=header_span,
+                        header_line=table.header_line, header_span=header_span, unit=unit,
                     )
             return None
     return None

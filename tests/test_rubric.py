@@ -1263,3 +1263,12 @@ def test_round_v_a_missing_full_stop_ends_the_sentence_and_an_example_multiple_i
     cloze = next(q for q in accepted(qs, "cloze") if q.answer == "16k")
     assert cloze.stem.endswith("IOPS max")
     assert not [q for q in accepted(qs) if q.get("source_text") == "10x"]
+
+
+def test_round_v_a_tables_unit_column_says_what_a_value_counts() -> None:
+    """Round V (lakehouse #13, #18): "DML query timeout (Default): _____" keyed 30 lost its "Unit" column (minutes)."""
+    qs = bank("Athena - service quotas (defaults)\n| Quota | Default | Unit | Notes |\n|---|---|---|---|\n"
+              "| DML query timeout | 30 | minutes | adjustable |\n| Active DDL queries | 20 | queries | |\n")
+    cloze = next(q for q in accepted(qs, "cloze") if q.answer == "30")
+    assert "DML query timeout (Default, minutes): _____" in cloze.stem
+    assert "30 minutes" in cloze.get("accepted")  # type: ignore[operator]
