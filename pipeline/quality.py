@@ -562,7 +562,7 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
-_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|"
+_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|"
                              r"progress|schedule)\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
@@ -581,7 +581,8 @@ _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
-_BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
+_BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)"   # "(8192)", "(5k)"; not "(1)"
+                            r"|^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|mins?|h|hrs?|d|days?|wk|mo|yrs?|[KMGT]i?B)\s*\)")   # "(1 d)"
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$"
                             r"|\(\s*e\.\s?g\.[^()]*$", re.IGNORECASE)
@@ -642,6 +643,11 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "part of a clock time ('05:_____ UTC'), not a quantity"
     if _BRACKET_AFTER.match(body[at + len(BLANK):]):
         return "a bare number in brackets right after restates it in other units ('_____ vCPU (8192)')"
+    worked_after = re.match(r"\s*[A-Za-z%]{0,8}\s*\(([^()]{1,40})\)", body[at + len(BLANK):])
+    if worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1)):
+        return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)')"
+    if re.search(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?)\s*[~$≈]?$", body[:at], re.IGNORECASE):
+        return "a former value in brackets ('(was _____)'), not the current one"
     if _RESTATED.search(body[:at]):
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
     if _CURRENCY.match(answer) and _in_brackets(body[:at]) and _CURRENCY.search(_outside_brackets(body)):
@@ -893,14 +899,14 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if BLANK in body and _NEGATED.search(body[:body.index(BLANK)]):
         return "'not _____' asks for a value the notes rule out"
     if BLANK in body and q.type in NUMERIC_TYPES and _BRACKET_OPENS_AFTER_VALUE.search(body[:body.index(BLANK)]) \
-            and body[body.index(BLANK) + len(BLANK):].lstrip().startswith(")"):
+            and re.match(r"\s*[A-Za-z]{0,5}\s*\)", body[body.index(BLANK) + len(BLANK):]):
         return "'86,400 (_____)': the bracket restates the value before it in other units"
     if q.type in (*NUMERIC_TYPES, "multi_cloze", "truefalse") and _SO_RESULT.search(body):
         return "a value of a worked result ('… 6 RPM per 1,000 TPM. So 60K TPM has _____ RPM')"
     if _defines_a_unit(q):
         return "'one text unit is up to 1,000 characters' defines a unit: its 'one' is not a fact"
     if q.type == "multi_cloze" and re.search(re.escape(BLANK) + r" \(\d+\)\s*\(\s*[~≈]?\s*" + re.escape(BLANK)
-                                             + r" \(\d+\)\s*\)", body):
+                                             + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)", body):
         return "'_____ (1) (_____ (2))': one blank restates the other in other units"
     if BLANK in body and q.type in NUMERIC_TYPES and _EQUATION.search(_clause_of_blank(body)):
         return "a value of a worked equation ('a request with _____ characters = 3 text units')"

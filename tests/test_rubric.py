@@ -1272,3 +1272,15 @@ def test_round_v_a_tables_unit_column_says_what_a_value_counts() -> None:
     cloze = next(q for q in accepted(qs, "cloze") if q.answer == "30")
     assert "DML query timeout (Default, minutes): _____" in cloze.stem
     assert "30 minutes" in cloze.get("accepted")  # type: ignore[operator]
+
+
+def test_round_w_former_values_study_mistakes_and_worked_brackets_are_not_asked() -> None:
+    """Round W (nosql #1, #8, #15; cdn #5, #18): "250 (was _____)", a "Things I got wrong" card, "_____ (1 d)" and
+    "86400 s (_____ d)" restating each other, and "_____ IPs (2944 / 199 = 14.8)"."""
+    qs = bank("Cosmos DB account limits\n- accounts per subscription: 250 (was 50)\n---\n"
+              "Things I got wrong on practice tests\n- DynamoDB Streams retention is 24 hours, not 7 days\n---\n"
+              "CloudFront\n- CloudFront default TTL 86400 s (1 d)\n---\nAzure DDoS\n"
+              "- per-IP plan break-even is at about 15 IPs (2944 / 199 = 14.8)\n- Network Protection covers 100 public IPs\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"250", "100"} <= asked
+    assert not asked & {"50", "24 hours", "7 days", "1", "86400 s", "15"}
