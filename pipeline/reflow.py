@@ -24,11 +24,11 @@ MAX_JOINED: Final = 2_000    # a paragraph longer than this keeps its file lines
 _STARTS_ITEM: Final = re.compile(
     r"^\s*(?:[-*•+>|#]|\d+[.)](?:\s|$)|[a-z][.)]\s|->|→|=>|\[|```|(?:Q|A|Answer|Note|Why)\s*:)")
 # ... or a label ("Gotcha: …", "2024-10-30: …") or a definition ("DX = Direct Connect").
-_STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|\S+\s*(?:=|->|→)\s)")
+_STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|\S+\s*(?:=|->|→)\s|[^—–]{1,30}\s[—–]\s)")
 _CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}")
 _ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")
 _ABBREVIATION_END: Final = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl|etc)\.$", re.I)
-_RUNS_ON: Final = re.compile(r"^\s*[a-z0-9(~$≈<>]")
+_RUNS_ON: Final = re.compile(r"^\s*[a-z(]")   # a number opens list rows ("3600 s — max for both"); it runs on after "a"
 # Words a sentence does not end on: the text plainly goes on below them.
 _OPEN_WORDS: Final = frozenset(
     "a an the and or but nor of to in on at for with by from as is are was were be been can could will would "

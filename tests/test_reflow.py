@@ -53,3 +53,14 @@ def test_a_deck_card_of_wrapped_prose_gives_facts_on_their_own_lines() -> None:
     (cf,) = extract([card])
     lines = {f.text: f.line for f in cf.facts}
     assert lines["32,769 tokens"] == 3   # the file's line 3: the card's title is line 1
+
+
+def test_rows_of_a_list_that_open_on_a_value_or_a_term_keep_their_lines() -> None:
+    """Round X (api #10): "300 s — … default TTL" and "3600 s — max for both of those" were joined into one line."""
+    rows = [
+        Line(1, "300 s — API GW cache default TTL AND Lambda authorizer cache default TTL"),
+        Line(2, "3600 s — max for both of those"),
+        Line(3, "usage plan — throttle and quota per API key, attached to stages and methods alike"),
+        Line(4, "stage variables — like env vars per stage"),
+    ]
+    assert reflow(rows) == rows
