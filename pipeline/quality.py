@@ -482,6 +482,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a line whose numbers the notes made up ('example ARN, account ID made up')"
     if _CAPTION_LINE.match(line):
         return "a table's caption: the author's remark on the table, not a fact of it"
+    if _SUMMARY_LINE.match(line):
+        return "a summary line ('TL;DR: 90 d'), shorthand for what the card says in full, or a memory trick"
     if _PROCEDURE_STEP.match(line):
         return "a step of a numbered procedure ('3. Wait 4 seconds, retry'): which step is asked, the stem cannot say"
     return None
@@ -543,6 +545,7 @@ _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile 
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\bour\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
+_SUMMARY_LINE = re.compile(r"^\W*(?:TL;?DR|mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
                r"configure|retry|check|copy|delete|remove|download|upload|call|send|navigate|sign|log|restart|stop|"
@@ -560,7 +563,8 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
-                           r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b", re.IGNORECASE)
+                           r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
+                           r"|\bc[áa]lculos?\b", re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|"
                              r"progress|schedule)\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"

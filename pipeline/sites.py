@@ -29,6 +29,8 @@ QUESTION_WORDS: Final = 25        # … unless it is one question, up to this lo
 
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, and checklist boxes "[x]"
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
+_EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
+_LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 _FOOTNOTE = re.compile(r"(?<=\S)(?:\s*\[\d{1,2}\])+(?![\w(])")   # "… per vCPU-second [1].", "[2][3]"
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
@@ -81,13 +83,13 @@ def _balance(text: str) -> str:
 def strip_marks(text: str) -> str:
     """A line without its leading bullet, Markdown heading mark, list number or `A:`/`Note:` marker, nor the
     words of a copied link or its footnote marks ("[1]")."""
-    text = _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", text)))
+    text = _LEAD_ARROW.sub("", _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", text))))
     return _LINK_LABEL.sub("", _NUMBERED.sub("", _MARKER.sub("", text)))
 
 
 def clean(text: str) -> str:
-    """A source line without bullet marks, `A:`/`Note:` markers, bold marks, stray brackets or doubled spaces."""
-    text = strip_marks(text).replace("**", "")
+    """A source line without bullet marks, `A:`/`Note:` markers, bold marks, emoji, stray brackets or doubled spaces."""
+    text = _EMOJI.sub("", strip_marks(text).replace("**", ""))
     text = _SPACES.sub(" ", _balance(text)).strip()
     return _SPACE_CLOSE.sub(")", _OPEN_SPACE.sub("(", text)).strip(" -")
 

@@ -1284,3 +1284,16 @@ def test_round_w_former_values_study_mistakes_and_worked_brackets_are_not_asked(
     asked = {q.answer for q in accepted(qs)}
     assert {"250", "100"} <= asked
     assert not asked & {"50", "24 hours", "7 days", "1", "86400 s", "15"}
+
+
+def test_round_x_emoji_arrows_summaries_tricks_and_calculation_cards() -> None:
+    """Round X (pki #10, #11, #12, #9; streams #16, #20; support #8, #11, #13): "✅", "💰" and a leading "→" stayed
+    in stems; "TL;DR: 90 d" and a "Truco" memory trick were asked; a "Cálculo — …" card's numbers were asked."""
+    qs = bank("ACM certificates\n- → renewal starts 60 days before expiry ✅\n- 💰 Private CA costs $400/month per CA\n"
+              "- TL;DR: 90 d default for Certificate Manager\n---\nCálculo — SLA credit for a 30-day month\n"
+              "- 99.95% SLA allows 21.6 min downtime per month\n---\nResponse times\n- Truco: 24-12-4-1 hours, cuenta atrás\n"
+              "- Business plan production system down: 1 hour response\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"60 days", "$400", "1 hour"} <= asked
+    assert not asked & {"90 d", "21.6 min", "99.95%", "24", "12"}
+    assert not [q for q in accepted(qs) if any(ch in q.stem for ch in "✅💰→")]
