@@ -426,7 +426,7 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         blanked = [lk.facts[i] for i in (ids if isinstance(ids, list) else []) if i in lk.facts]
         if any(a.unit == b.unit and _restates(a.value, b.value, a.unit) for n, a in enumerate(blanked) for b in blanked[n + 1:]):
             return "two blanks hold the same quantity ('7 years (2557 days)'): one answers the other"
-        cut = [m for m in re.finditer(re.escape(BLANK) + r" \((\d+)\)-[A-Za-z]", body)]
+        cut = list(re.finditer(re.escape(BLANK) + r" \((\d+)\)-[A-Za-z]", body))
         if isinstance(parts, list) and any(re.search(r"\d\s*[A-Za-z]", str(parts[int(m.group(1)) - 1]))
                                            for m in cut if int(m.group(1)) <= len(parts)):
             return "a blank cuts a unit in two ('_____ (2)-seconds' for '360,000 GiB')"
@@ -446,8 +446,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
 
 DERIVED_TOLERANCE: Final = 0.025   # wide enough for 1,024 against 1,000 ("1.6 Tb/s" over "200 Gb/s" is 8.19)
 # Counts alone make arithmetic only where the sentence relates them: "≈", "total", "per", "i.e." …
-_ADDS = re.compile(r"\s\+\s|\b(?:plus|minus)\b", re.IGNORECASE)
 _RELATES = re.compile(r"[≈~=→]|->|\b(?:total|per|each|i\.e\.|which\s+is|that\s+is|equals?)\b", re.IGNORECASE)
+_ADDS = re.compile(r"\s\+\s|\b(?:plus|minus)\b", re.IGNORECASE)   # "32 KB … + 8 KB …": a sum
 
 
 def _card_trivia(card: Card) -> str | None:
@@ -566,8 +566,10 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
                            r"|\bc[áa]lculos?\b", re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
-_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|"
-                             r"progress|schedule)\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
+_PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
+                             r"|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b"
+                             r"|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|progress|schedule)\b"
+                             r"|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
                           r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)

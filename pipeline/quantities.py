@@ -27,7 +27,7 @@ from spacy.util import registry
 
 from .doctext import NAMES_KEY, doc_text
 from .sites import ITEM_LABEL, writes_number
-from .tables import find_tables, split_row
+from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, unit_expr
 
 __all__ = ["CARDINAL_WORDS", "Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
@@ -422,9 +422,9 @@ class _LineContext:
         line, or in a table the column header or row label ("Retention (days)")."""
         cell = self.cell(pos)
         if cell is not None and self.cells:
-            unit_column = next((i for i, h in enumerate(self.headers) if h.strip().lower() in ("unit", "units")), None)
-            if unit_column is not None and unit_column != cell[2] and unit_column < len(self.cells):
-                named = _UNIT_CELL_RE.fullmatch(self.line[slice(*self.cells[unit_column])].strip())   # "| 30 | minutes |"
+            units = unit_column(self.headers)
+            if units is not None and units != cell[2] and units < len(self.cells):
+                named = _UNIT_CELL_RE.fullmatch(self.line[slice(*self.cells[units])].strip())   # "| 30 | minutes |"
                 if named:
                     return named.group("u")
             label = self.line[self.cells[0][0]:self.cells[0][1]]

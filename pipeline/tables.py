@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Cell", "Table", "cell_at", "find_tables", "split_row"]
+__all__ = ["Cell", "Table", "cell_at", "find_tables", "split_row", "unit_column"]
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
@@ -58,6 +58,11 @@ class Cell:
     def is_label(self) -> bool:
         """The position is in the row's first cell (the label itself)."""
         return self.column == 0
+
+
+def unit_column(headers: Sequence[str]) -> int | None:
+    """The column headed "Unit" ("| Quota | Default | Unit |"): it says what the row's values are in."""
+    return next((i for i, h in enumerate(headers) if h.strip().lower() in ("unit", "units")), None)
 
 
 def split_row(line: str) -> list[tuple[int, int]]:
@@ -122,8 +127,8 @@ def cell_at(lines: Sequence[str], line_index: int, offset: int,
                 if _cell_bounds(line, start, end)[0] <= offset < _cell_bounds(line, start, end)[1]:
                     header_span = table.header_spans[column] if column < len(table.header_spans) else (0, 0)
                     header = table.headers[column] if column < len(table.headers) else ""
-                    units = [i for i, h in enumerate(table.headers) if h.strip().lower() in ("unit", "units")]
-                    unit = line[slice(*spans[units[0]])] if units and units[0] != column and units[0] < len(spans) else ""
+                    units = unit_column(table.headers)
+                    unit = line[slice(*spans[units])] if units not in (None, column) and units < len(spans) else ""
                     return Cell(
                         text=line[start:end], column=column, row_label=line[spans[0][0]:spans[0][1]],
                         column_header=header, span=(start, end), label_span=spans[0],
