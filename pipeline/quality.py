@@ -482,8 +482,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a line whose numbers the notes made up ('example ARN, account ID made up')"
     if _CAPTION_LINE.match(line):
         return "a table's caption: the author's remark on the table, not a fact of it"
-    if _SUMMARY_LINE.match(line):
-        return "a summary line ('TL;DR: 90 d'), shorthand for what the card says in full, or a memory trick"
+    if _MEMORY_TRICK.match(line):
+        return "a memory trick ('Truco: 24-12-4-1'): the notes' device, not the facts it recalls"
     if _PROCEDURE_STEP.match(line):
         return "a step of a numbered procedure ('3. Wait 4 seconds, retry'): which step is asked, the stem cannot say"
     return None
@@ -545,7 +545,7 @@ _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile 
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\bour\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
-_SUMMARY_LINE = re.compile(r"^\W*(?:TL;?DR|mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
+_MEMORY_TRICK = re.compile(r"^\W*(?:mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
                r"configure|retry|check|copy|delete|remove|download|upload|call|send|navigate|sign|log|restart|stop|"

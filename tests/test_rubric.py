@@ -1287,13 +1287,14 @@ def test_round_w_former_values_study_mistakes_and_worked_brackets_are_not_asked(
 
 
 def test_round_x_emoji_arrows_summaries_tricks_and_calculation_cards() -> None:
-    """Round X (pki #10, #11, #12, #9; streams #16, #20; support #8, #11, #13): "✅", "💰" and a leading "→" stayed
-    in stems; "TL;DR: 90 d" and a "Truco" memory trick were asked; a "Cálculo — …" card's numbers were asked."""
+    """Round X (pki #10, #11, #12; streams #16, #20; support #8, #11, #13): "✅", "💰" and a leading "→" stayed in
+    stems; a "Truco" memory trick was asked; a "Cálculo — …" card's numbers were asked. A "TL;DR:" line still states
+    its facts (the re-gate lost three accepted questions to a rule against it)."""
     qs = bank("ACM certificates\n- → renewal starts 60 days before expiry ✅\n- 💰 Private CA costs $400/month per CA\n"
               "- TL;DR: 90 d default for Certificate Manager\n---\nCálculo — SLA credit for a 30-day month\n"
               "- 99.95% SLA allows 21.6 min downtime per month\n---\nResponse times\n- Truco: 24-12-4-1 hours, cuenta atrás\n"
               "- Business plan production system down: 1 hour response\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"60 days", "$400", "1 hour"} <= asked
-    assert not asked & {"90 d", "21.6 min", "99.95%", "24", "12"}
+    assert "90" in asked and not asked & {"21.6 min", "99.95%", "24", "12"}
     assert not [q for q in accepted(qs) if any(ch in q.stem for ch in "✅💰→")]
