@@ -110,7 +110,7 @@ def open_deck(path: str | Path, *, fmt: str | None = None) -> DeckSource:
         raise DeckError(f"{p}: cannot be read ({e.strerror or e})") from e
     if (fmt or detect_format(p, head)) == "apkg" or _bom_encoding(head) not in (None, "utf-8"):
         return DeckSource.of(read_deck(p, fmt=fmt))   # packages, and UTF-16/32 text, are read whole
-    if _looks_utf16(head):
+    if _bom_encoding(head) is None and _looks_utf16(head):
         raise DeckError(f"{p}:1: looks like UTF-16 text without a byte-order mark; save the deck as UTF-8")
     if (fmt or detect_format(p, head)) != "text":
         return DeckSource.of(read_deck(p, fmt=fmt))
@@ -240,9 +240,9 @@ def decode(data: bytes, path: str) -> str:
         DeckError: not UTF-8, UTF-16 without its byte-order mark, or binary data (NUL bytes).
     """
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
-    if encoding is None:
-        if _looks_utf16(data):
-            raise DeckError(f"{path}:1: looks like UTF-16 text without a byte-order mark; save the deck as UTF-8")
+    if encoding is None and _looks_utf16(data):
+        raise DeckError(f"{path}:1: looks like UTF-16 text without a byte-order mark; save the deck as UTF-8")
+    if encoding in (None, "utf-8"):      # as the streamed reader says it, a UTF-8 byte-order mark or not
         nul = data.find(b"\x00")
         if nul >= 0:
             line = data.count(b"\n", 0, nul) + 1

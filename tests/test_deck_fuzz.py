@@ -10,7 +10,7 @@ from pathlib import Path
 
 import genanki
 import zstandard
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from deck_formats import to_delimited, to_text
@@ -160,6 +160,8 @@ def test_cards_written_as_a_package_read_back_the_same(cards: list[tuple[list[st
 
 @FUZZ
 @given(data=st.one_of(DECK_TEXT.map(lambda t: t.encode("utf-8")), st.binary(max_size=200)))
+@example(data=b"\xef\xbb\xbf\x00")                  # a UTF-8 byte-order mark, then a NUL byte: not UTF-16 text
+@example(data=b"\xef\xbb\xbf\x00\xc2\x80\xc2\x80")      # one wording for a NUL, however it was found
 def test_a_streamed_text_deck_reads_as_the_whole_file_does(data: bytes) -> None:
     """`open_deck` streams a native deck line by line; it must give what `read_deck` gives, or the same error."""
     from pipeline.build import scan_deck
