@@ -28,7 +28,9 @@ TITLE_WORDS: Final = 14           # a title this long is a scenario, not a headi
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, and checklist boxes "[x]"
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)"   # "2. If still throttled …", "a) …"
+                       r"|^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?)\b)"
+                       r"(?:[A-Z][a-z]|[A-Z]{2,}\b))")   # "1.14 VPC peering": a section's number, not "1.5 Gbps"
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"

@@ -3,6 +3,8 @@ rejected or repaired, and a good question next to it passes. Decks are small and
 pinned in general, not for the shared decks' lines."""
 from __future__ import annotations
 
+import re
+
 from pipeline.decks import parse_deck
 from pipeline.exporters.gift import to_gift
 from pipeline.facts import extract
@@ -1298,3 +1300,15 @@ def test_round_x_emoji_arrows_summaries_tricks_and_calculation_cards() -> None:
     assert {"60 days", "$400", "1 hour"} <= asked
     assert "90" in asked and not asked & {"21.6 min", "99.95%", "24", "12"}
     assert not [q for q in accepted(qs) if any(ch in q.stem for ch in "✅💰→")]
+
+
+def test_round_y_section_numbers_are_numbering_not_values() -> None:
+    """Round Y (vpc #12, #15, #17): "1.1 Allowed CIDR block sizes", "3.9 …", "1.6 Secondary CIDR blocks" gave their
+    section numbers as answers, and "1.19 MTU ›" headed the stems. "1.5 Gbps per flow" is still a value."""
+    qs = bank("1.14 VPC peering\n- max 50 peering connections per VPC by default\n---\n1.19 MTU\n- MTU inside a VPC is 9001 bytes\n"
+              "---\n1.12.1 NAT gateway cost\n- NAT gateway costs $0.045 per hour\n---\nThroughput notes\n"
+              "1.5 Gbps per flow outside a placement group\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"50", "9001 bytes", "$0.045"} <= asked and ("1.5" in asked or "1.5 Gbps" in asked)
+    assert not asked & {"1.14", "1.19", "1.12.1", "1.12"}
+    assert not [q for q in accepted(qs) if re.search(r"\b1\.1[249]\b", q.stem)]
