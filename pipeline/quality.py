@@ -587,8 +587,12 @@ _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
-_BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)"   # "(8192)", "(5k)"; not "(1)"
-                            r"|^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|mins?|h|hrs?|d|days?|wk|mo|yrs?|[KMGT]i?B)\s*\)")   # "(1 d)"
+_BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
+# "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead)
+_BRACKET_TIME = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|mins?|h|hrs?|d|days?|wk|mo|yrs?)\s*\)")
+_BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
+_TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
+_SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$"
                             r"|\(\s*e\.\s?g\.[^()]*$", re.IGNORECASE)
@@ -647,8 +651,10 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a value in a command or code, not a fact"
     if re.search(r"\d:$", body[:at]) or re.match(r":\d\d\b", body[at + len(BLANK):]):
         return "part of a clock time ('05:_____ UTC'), not a quantity"
-    if _BRACKET_AFTER.match(body[at + len(BLANK):]):
-        return "a bare number in brackets right after restates it in other units ('_____ vCPU (8192)')"
+    after = body[at + len(BLANK):]
+    if _BRACKET_AFTER.match(after) or (_BRACKET_TIME.match(after) and _TIME_ANSWER.search(answer)) \
+            or (_BRACKET_SIZE.match(after) and _SIZE_ANSWER.search(answer)):
+        return "a number in brackets right after restates it in other units ('_____ vCPU (8192)', '_____ (1 d)')"
     worked_after = re.match(r"\s*[A-Za-z%]{0,8}\s*\(([^()]{1,40})\)", body[at + len(BLANK):])
     if worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1)):
         return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)')"

@@ -1312,3 +1312,11 @@ def test_round_y_section_numbers_are_numbering_not_values() -> None:
     assert {"50", "9001 bytes", "$0.045"} <= asked and ("1.5" in asked or "1.5 Gbps" in asked)
     assert not asked & {"1.14", "1.19", "1.12.1", "1.12"}
     assert not [q for q in accepted(qs) if re.search(r"\b1\.1[249]\b", q.stem)]
+
+
+def test_round_u_a_bracketed_term_after_a_percentage_is_no_restatement() -> None:
+    """The re-gate of rounds U–Y: "discounts: ~28% (1 yr), ~_____ (3 yr)" names the term, it does not restate 46%."""
+    qs = bank("GCP flexible (spend-based) CUDs for Compute\n- discounts: ~28% (1 yr), ~46% (3 yr)\n---\n"
+              "CloudFront\n- CloudFront default TTL 86400 s (1 d)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "46%" in asked and "86400 s" not in asked
