@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .doctext import NAMES_KEY, doc_text
-from .sites import ITEM_LABEL, writes_number
+from .sites import ITEM_LABEL, SECTION_NUMBER, writes_number
 from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, unit_expr
 
@@ -196,9 +196,6 @@ _ITEM_LABEL_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*(?P<label>[^\s:()|][^:()
 _LABEL_PERIOD_RE: Final = re.compile(r"\bper\s+(?:(?P<n>\d+)\s+)?(?P<t>seconds?|secs?|minutes?|mins?|hours?)\b", re.I)
 _CONTEXT_UNIT_RE: Final = re.compile(
     r"(?:\bin\s+|\(\s*(?:in\s+)?)(?P<u>days|hours|minutes|seconds|milliseconds|ms|bytes|[KMGT]i?B)\b", re.I)
-_SECTION_NUMBER_RE: Final = re.compile(
-    r"^\s*(?:#+\s*)?(\d{1,2}(?:\.\d{1,2}){2,}|\d{1,2}\.\d{1,2})\.?\s+"
-    r"(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?|Years?|Months?|Weeks?)\b)[A-Z][A-Za-z])")
 _UNIT_CELL_RE: Final = re.compile(r"(?P<u>days|hours|minutes|seconds|milliseconds|ms|bytes|[KMGT]i?B)", re.I)
 _CELL_LEAD_RE: Final = re.compile(r"\s*(?:~|<=?|>=?|\$|(?i:up to|max(?:imum)?|min(?:imum)?))?\s*")
 _MULTIPLIER_RIGHT_RE: Final = re.compile(
@@ -539,7 +536,7 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
     label = ITEM_LABEL.match(line)
     named = ([v.span(v.lastindex or 0) for v in _NAMED_VERSION_RE.finditer(line)]
              if "." in line or "Windows" in line or "Office" in line else [])
-    section = _SECTION_NUMBER_RE.match(line) if "." in line else None
+    section = SECTION_NUMBER.match(line) if "." in line else None
     if section:      # "1.14 VPC peering", "1.12.1 NAT gateway cost": the notes' numbering, not a value
         named.append(section.span(1))
     for m in _ATOM_RE.finditer(line):

@@ -28,9 +28,11 @@ TITLE_WORDS: Final = 14           # a title this long is a scenario, not a headi
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, and checklist boxes "[x]"
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)"   # "2. If still throttled …", "a) …"
-                       r"|^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?)\b)"
-                       r"(?:[A-Z][a-z]|[A-Z]{2,}\b))")   # "1.14 VPC peering": a section's number, not "1.5 Gbps"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
+# "1.14 VPC peering", "## 1.12.1 NAT gateway cost": a section's number, not a value ("1.5 Gbps per flow" is one)
+SECTION_NUMBER = re.compile(
+    r"^\s*(?:#+\s*)?(\d{1,2}(?:\.\d{1,2})+)\.?\s+"
+    r"(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?|Years?|Months?|Weeks?)\b)[A-Z][A-Za-z])")
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
@@ -86,7 +88,7 @@ def strip_marks(text: str) -> str:
     """A line without its leading bullet, Markdown heading mark, list number or `A:`/`Note:` marker, nor the
     words of a copied link or its footnote marks ("[1]")."""
     text = _LEAD_ARROW.sub("", _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", text))))
-    return _LINK_LABEL.sub("", _NUMBERED.sub("", _MARKER.sub("", text)))
+    return _LINK_LABEL.sub("", _NUMBERED.sub("", SECTION_NUMBER.sub("", _MARKER.sub("", text))))
 
 
 def clean(text: str) -> str:
