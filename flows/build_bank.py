@@ -19,9 +19,11 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
-from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
+from flows.runners import task_runner
 from pipeline.analytics import stats
 from pipeline.errors import PipelineError
 from pipeline.build import (Batch, BuildSummary, DeckScan, build_mode, deck_paths, deck_row, load_deck, plan_batches,
@@ -65,24 +67,33 @@ def batch_task(batch: Batch) -> BatchTables:
     return tables
 
 
-def _results(batches: Iterator[Batch], window: int, *, inline: bool) -> Iterator[tuple[Batch, BatchTables]]:
-    """Each batch's rows, in batch order, with at most `window` batches submitted and not yet written.
+def _results(batches: Iterator[Batch], window: int, *, here_every: int) -> Iterator[tuple[Batch, BatchTables]]:
+    """Each batch's rows, in batch order, with at most `window` batches taken and not yet written.
 
-    `inline` runs them in the flow's own process: for a deck of one batch, starting workers costs more than it saves.
+    Every `here_every`-th batch runs in the flow's own process (1: all of them, 0: none): with local
+    worker processes the flow is one of the workers, so a build holds one copy of the pipeline fewer.
     """
-    if inline:
-        for batch in batches:
-            yield batch, batch_task(batch)
-        return
-    pending: deque[tuple[Batch, PrefectFuture[BatchTables]]] = deque()
-    for batch in batches:
-        pending.append((batch, batch_task.submit(batch)))
+    pending: deque[tuple[Batch, PrefectFuture[BatchTables] | None]] = deque()
+    for n, batch in enumerate(batches):
+        here = here_every > 0 and n % here_every == 0
+        pending.append((batch, None if here else batch_task.submit(batch)))
         if len(pending) >= window:
-            done, future = pending.popleft()
-            yield done, future.result()
+            yield _result(*pending.popleft())
     while pending:
-        done, future = pending.popleft()
-        yield done, future.result()
+        yield _result(*pending.popleft())
+
+
+def _result(batch: Batch, future: PrefectFuture[BatchTables] | None) -> tuple[Batch, BatchTables]:
+    """A batch's rows: from its worker, or made here while the workers go on with the batches behind it."""
+    return batch, batch_task(batch) if future is None else future.result()
+
+
+def _here_every(workers: int, n_todo: int, batch_size: int) -> int:
+    """How often a batch runs in the flow's process: see `_results` and `flows.runners.task_runner`."""
+    runner = FlowRunContext.get().task_runner  # type: ignore[union-attr]  # always set inside a flow run
+    if n_todo <= batch_size or isinstance(runner, ThreadPoolTaskRunner):
+        return 1          # one batch, or no worker processes: starting workers would cost more than it saves
+    return workers if isinstance(runner, ProcessPoolTaskRunner) else 0
 
 
 @task(cache_policy=NO_CACHE)
@@ -100,7 +111,7 @@ def report_task(db: str, report: str) -> tuple[dict[str, Any], str]:
 
 
 @flow(name="build-bank", log_prints=True,
-      task_runner=ProcessPoolTaskRunner())  # type: ignore[arg-type]  # a worker process per core; Prefect types it narrowly
+      task_runner=task_runner())  # the flow's process and one worker process
 def build_bank(
     paths: list[str],
     db: str = str(PROJECT / DEFAULT_DB),
@@ -153,7 +164,8 @@ def _build_one(store: Store, path: str, settings: Settings, *, force: bool, work
     _progress(deck.deck_id, total=n_todo)
     batches = plan_batches(deck, scan, todo, settings)
     left_out: list[DeckIssue] = []
-    for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, inline=n_todo <= settings.batch_size):
+    here_every = _here_every(workers, n_todo, settings.batch_size)
+    for batch, tables in _results(batches, IN_FLIGHT_PER_WORKER * workers, here_every=here_every):
         store.stage(tables)
         for issue in tables.issues:
             logger.warning("skipped card: %s", issue)

@@ -14,7 +14,8 @@ RUNNERS = ("process", "thread", "dask")
 def task_runner(kind: str = "process", *, workers: int = 2, address: str | None = None) -> Any:
     """A Prefect task runner for the batches.
 
-    `process`: `workers` processes here (one process runs batches in the flow's own thread pool);
+    `process`: `workers` processes here, the flow's own among them (so `workers - 1` worker processes;
+    one process runs batches in the flow's thread);
     `thread`: the flow's process only; `dask`: the Dask cluster at `address` through prefect-dask,
     or a local cluster of `workers` single-threaded worker processes when no address is given.
     """
@@ -28,5 +29,5 @@ def task_runner(kind: str = "process", *, workers: int = 2, address: str | None 
     from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
     if kind == "process" and workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return ProcessPoolTaskRunner(max_workers=workers - 1)
     return ThreadPoolTaskRunner(max_workers=1)

@@ -80,7 +80,7 @@ def cli() -> None:
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed for distractors and sampling.")
 @click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True, help="Cards per batch task.")
 @click.option("--workers", type=click.IntRange(1), default=None,
-              help="Worker processes for the batches (default: one per CPU core).")
+              help="Processes for the batches, the build's own among them (default: one per CPU core).")
 @click.option("--task-runner", "runner", type=click.Choice(["process", "dask"]), default="process", show_default=True,
               help="Run the batches in worker processes here, or on a Dask cluster (prefect-dask).")
 @click.option("--dask-address", default=None,
