@@ -234,7 +234,8 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
     if on_line:
         lo, hi = _sentence_bounds(text, start)
         before = [s for s in on_line if lo <= s[1] <= start]
-        after = [s for s in on_line if start < s[1] < hi]
+        # "up to 7 partitions per AZ -> HDFS/Cassandra-ish": what the value leads to is a use, not its owner
+        after = [s for s in on_line if start < s[1] < hi and not _LEADS_TO.search(text, start, s[1])]
         if before or after:
             return (before[-1] if before else after[0])[2]
     in_title = list(dict.fromkeys(s[2] for s in spots if s[0] < len(card.title_lines)))
@@ -255,6 +256,7 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
+_LEADS_TO: Final = re.compile(r"->|=>|→|\be\.\s?g\.|\bsuch\s+as\b|\bfor\s+example\b", re.IGNORECASE)
 # A list line that opens with a product-like name and a colon: "- NVadsA10 v5: …", "- FSx for Windows File Server: …"
 _OWN_LABEL: Final = re.compile(r"^\s*(?:[-*•]\s*)+(?:\*\*)?[A-Z][\w.+-]*(?:\s+[\w.+-]+){0,4}(?:\*\*)?:\s")
 # "they can only do SNS/SSM actions, not EC2 or ASG": a service named as what the subject is not

@@ -55,6 +55,9 @@ _LIST_COUNT = re.compile(
     # "appendfsync has _____ settings:": the count of the list the line introduces
     r"|" + BLANK + r"\s+(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:\s*$",
     re.IGNORECASE)
+# "Max depth of nested maps: _____ levels": a limit, not a count of the notes' list
+_LIMIT_BEFORE = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|up\s+to|at\s+most|limit(?:ed)?|depth)\b[^.;]{0,40}$",
+                           re.IGNORECASE)
 _OR_MORE = re.compile(BLANK + r"\s+or\s+more\b|\bat\s+least\s+" + BLANK + r"(?=\s+(?:\w+\s+)?(?:or|and)\b)", re.IGNORECASE)
 _OPERATOR = re.compile(r"(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b|\bdivided\s+by\b|\bmultiplied\s+by\b)", re.IGNORECASE)
 # An operation between two numbers: the sentence works something out ("0.5GB * 3s", "30 minus 21").
@@ -480,6 +483,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a value in a command line ('mosquitto_pub --cafile … -q 1'), an example, not a limit"
     if _MADE_UP.search(line):
         return "a line whose numbers the notes made up ('example ARN, account ID made up')"
+    if _OWN_FIGURES.search(sentence):
+        return "the author's own figures ('My estimate for the lab …'), not the subject's"
     if _CAPTION_LINE.match(line):
         return "a table's caption: the author's remark on the table, not a fact of it"
     if _MEMORY_TRICK.match(line):
@@ -540,7 +545,10 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
-_NOT_FACTS = re.compile(r"\bnot\s+facts?\b", re.IGNORECASE)
+_NOT_FACTS = re.compile(r"\bnot\s+(?:\w+\s+)?facts?\b", re.IGNORECASE)    # "not facts", "(not cloud facts)"
+# "My estimate for the lab (50 functions …): roughly 2.9 million requests": the author's own figures
+_OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
+                          r"figures|bill)\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\bour\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
@@ -564,7 +572,8 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
-                           r"|\bc[áa]lculos?\b", re.IGNORECASE)
+                           r"|\bc[áa]lculos?\b|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
+                           re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b"
@@ -619,7 +628,7 @@ def _worked_example(context: str, body: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     """`_trivia` on what it reads (cached: a fact's cloze, multiple choice and numerical share their body)."""
-    if _LIST_COUNT.search(body):
+    if _LIST_COUNT.search(body) and not _LIMIT_BEFORE.search(body, 0, body.index(BLANK)):
         return "a count of the notes' own list items"
     if _OR_MORE.search(body) and (answer_value == 1.0 or _ONE.match(answer)):
         return "a 'one or more' lower bound"
@@ -725,7 +734,9 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
-                    r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified))\b"
+                    r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
+                    r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
+                    r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
                     r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"

@@ -24,7 +24,8 @@ MAX_JOINED: Final = 2_000    # a paragraph longer than this keeps its file lines
 _STARTS_ITEM: Final = re.compile(
     r"^\s*(?:[-*•+>|#]|\d+[.)](?:\s|$)|[a-z][.)]\s|->|→|=>|\[|```|(?:Q|A|Answer|Note|Why)\s*:)")
 # ... or a label ("Gotcha: …", "2024-10-30: …") or a definition ("DX = Direct Connect").
-_STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|\S+\s*(?:=|->|→)\s|[^—–]{1,30}\s[—–]\s)")
+_STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|[\w/.-]+(?:\s[\w/.-]+){0,2}\s*(?:=>?|->|→)\s"
+                                  r"|[^—–]{1,30}\s[—–]\s)")
 _CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}")
 _ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")
 _ABBREVIATION_END: Final = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl|etc)\.$", re.I)
@@ -33,7 +34,8 @@ _RUNS_ON: Final = re.compile(r"^\s*[a-z(]")   # a number opens list rows ("3600 
 _OPEN_WORDS: Final = frozenset(
     "a an the and or but nor of to in on at for with by from as is are was were be been can could will would "
     "should may must that which than into per via if when while so then its their your our my this these those "
-    "not no up over under about between".split())
+    "not no up over under about between plus minus around roughly approximately only also each every both just "
+    "like".split())
 
 
 def reflow(lines: Sequence[Line]) -> list[Line]:
@@ -58,15 +60,19 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
         return False
     previous = before.text[before.wraps[-1]:] if before.wraps else before.text
     previous, text = previous.rstrip(), line.text
-    if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) or _CODE.search(previous) or _CODE.search(text)
-            or _STARTS_ITEM.match(previous) and previous.lstrip().startswith(("|", "```"))):
+    # Inside a wrapped paragraph, or after a word no sentence ends on, "object: total size 8 KiB" runs on; a
+    # line that ends on a colon ("… 270 s. Retention:") goes on too.
+    last_words = previous.split()
+    running = bool(before.wraps) or bool(last_words) and last_words[-1].lower() in _OPEN_WORDS
+    if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) and not running or _CODE.search(previous)
+            or _CODE.search(text) or _STARTS_ITEM.match(previous) and previous.lstrip().startswith(("|", "```"))):
         return False
-    if _ENDS_STATEMENT.search(previous) and not _ABBREVIATION_END.search(previous):
+    if (_ENDS_STATEMENT.search(previous) and not _ABBREVIATION_END.search(previous)
+            and not (before.wraps and previous.endswith(":"))):
         return False
     words = text.split()
     if not words or len(previous) < MIN_WRAPPED or len(previous) + 1 + len(words[0]) <= width:
         return False     # the next word would have fitted: the line ended where its writer ended it
     if before.wraps:
         return True      # the paragraph is wrapped already: a full line that ends no statement goes on
-    last_word = previous.split()[-1].lower()
-    return bool(_RUNS_ON.match(text)) or last_word in _OPEN_WORDS or previous.endswith((",", "-", "–"))
+    return bool(_RUNS_ON.match(text)) or running or previous.endswith((",", "-", "–"))

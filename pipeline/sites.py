@@ -124,7 +124,8 @@ def writes_number(text: str, number: str) -> bool:
 
 
 # The "name:" that opens a list line: "- FSx for Windows File Server: SMB, NTFS, …"
-_LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,60}?)(?:\*\*|__)?:\s")
+# A name that opens a line; not an attribute with its value ("Max partitions per table: 10,000 (…)").
+_LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,60}?)(?:\*\*|__)?:\s(?!\s*[~≈$€£]?\d)")
 LONG_SENTENCE = 240
 # A full stop the notes left out: "… allows 16k IOPS max To get the maximum performance …"
 _MISSING_STOP = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:To|The|If|When|This|These|You|It|Each|Note|Otherwise|However)\s+[a-z])")
@@ -343,8 +344,11 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
         (lo, hi), lead = cell.span, table_lead(cell)    # a table cell: its headers say what it is
     else:
         (lo, hi), lead = sentence_bounds(raw, start, end), ""
-        if lo and attribute and plain_words(attribute) in plain_words(raw[:lo]) and not _SENTENCE_END.search(raw[:lo]):
-            attribute = ""    # the label left out for stating the number: it must not come back as the attribute
+        if lo and attribute and plain_words(attribute) in plain_words(raw[:lo]) and (
+                not _SENTENCE_END.search(raw[:lo]) or _LINE_LABEL.match(raw) is None):
+            # the label left out for stating the number must not come back as the attribute; nor may one that
+            # stated its own ("Max partitions per table: 10,000 (…). Clustering supports up to 4 …")
+            attribute = ""
     label = _LINE_LABEL.match(raw) if lo and not lead else None
     sentence = raw[lo:hi]
     before, after = split_clean(sentence, start - lo, end - lo)

@@ -64,3 +64,29 @@ def test_rows_of_a_list_that_open_on_a_value_or_a_term_keep_their_lines() -> Non
         Line(4, "stage variables — like env vars per stage"),
     ]
     assert reflow(rows) == rows
+
+
+def test_round_z_a_wrapped_paragraph_runs_on_past_labels_open_words_and_a_colon() -> None:
+    """Round Z (gcp prose #1, #2, #3, #6, #12, #17): "… deletes, plus" / "1 GiB stored …", "… Custom metadata on an" /
+    "object: total size 8 KiB …", "… Max depth of nested" / "maps/arrays: 20 levels." and "… 270 s. Retention:" /
+    "Pub/Sub sub 7 days …" were cut at the line break: a label or a colon inside a wrapped paragraph does not end it."""
+    text = [
+        "Free quota per day: 50,000 document reads, 20,000 writes, 20,000 deletes, plus",
+        "1 GiB stored and 10 GiB network egress per month. It applies to one database.",
+    ]
+    (joined,) = reflow([Line(n, t) for n, t in enumerate(text, 1)])
+    assert "deletes, plus 1 GiB stored" in joined.text and joined.number_at(joined.text.index("10 GiB")) == 2
+    paragraph = [
+        "V4 signed URLs can be valid for max 7 days (604,800 seconds). V2 signatures had",
+        "no such cap as far as I remember but they're legacy now. Custom metadata on an",
+        "object: total size 8 KiB for all the custom key/value pairs together. Timeouts:",
+        "Cloud Run 60 min, BigQuery 6 h, Cloud Run jobs 24 h, Firestore 270 s. Retention:",
+        "Pub/Sub sub 7 days, topic 31 days, BQ time travel 7 days + 7 fail-safe, GCS soft",
+    ]
+    (joined,) = reflow([Line(n, t) for n, t in enumerate(paragraph, 1)])
+    assert "on an object: total size 8 KiB" in joined.text and "Retention: Pub/Sub sub 7 days" in joined.text
+    terse = [   # definitions of a terse list keep their lines, however long
+        Line(1, "flex-start = request GPUs/TPUs, get them when available, run up to 7 days, cheaper"),
+        Line(2, "calendar mode = reserve fixed future window (like AWS Capacity Blocks)"),
+    ]
+    assert reflow(terse) == terse

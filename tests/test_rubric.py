@@ -3,11 +3,13 @@ rejected or repaired, and a good question next to it passes. Decks are small and
 pinned in general, not for the shared decks' lines."""
 from __future__ import annotations
 
+import random
 import re
 
 from pipeline.decks import parse_deck
 from pipeline.exporters.gift import to_gift
 from pipeline.facts import extract
+from pipeline.generators.distractors import STATUS_CODES, distractors
 from pipeline.generators.qa import pick_all, qa_cards
 from pipeline.quality import gate
 from pipeline.questions import generate
@@ -407,8 +409,8 @@ def test_the_lines_of_a_worked_example_card_are_not_asked() -> None:
 def test_a_multi_blank_whose_value_the_sentence_states_again_is_rejected() -> None:
     qs = bank("Event Hubs\nA:\n- Throughput units can grow up to 40 TUs (you can select up to 20 TUs in the portal, "
               "and raise a support ticket to raise it to 40 TUs)\n")
-    multi = [q for q in qs if q.type == "multi_cloze"]
-    assert multi and all((q.reject_reason or "").startswith("answer_leak: the stem states '40'") for q in multi)
+    multi = [q for q in qs if q.type == "multi_cloze"]    # the bracket's values stay shown: no blanks of them
+    assert all((q.reject_reason or "").startswith("answer_leak: the stem states '40'") for q in multi)
 
 
 def test_an_acronym_is_asked_only_with_something_to_say_whose_it_is() -> None:
@@ -1320,3 +1322,82 @@ def test_round_u_a_bracketed_term_after_a_percentage_is_no_restatement() -> None
               "CloudFront\n- CloudFront default TTL 86400 s (1 d)\n")
     asked = {q.answer for q in accepted(qs)}
     assert "46%" in asked and "86400 s" not in asked
+
+
+def test_round_z_the_authors_own_sums_and_estimates_are_not_facts() -> None:
+    """Round Z (gpu #1, #18; secrets #7, #10): a card titled "memory rough math (not cloud facts …)" and the sentence
+    "My estimate for the lab (50 Lambda functions …)" gave their sums as questions. The same line's own facts stay."""
+    qs = bank("mixed precision / memory rough math (not cloud facts, helps w/ sizing Qs)\n"
+              "inference 70B fp16 = 140 GB => 2x A100 80 or 8x A10G-ish w/ tensor parallel\n---\n"
+              "AppConfig pricing\nA: The hosted configuration store is free and deployments can take 10 minutes to bake. "
+              "My estimate for the lab (50 Lambda functions, poll every 45 s for a month): roughly 2.9 million requests.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "10 minutes" in asked
+    assert not asked & {"140 GB", "80", "2x", "50", "45 s", "2.9 million"}
+
+
+def test_round_z_a_number_the_author_doubts_in_the_stem_rejects_the_stem() -> None:
+    """Round Z (gcp #14, gpu #20): "parallelism can go up to... I had 1,000?" and "(scale to zero = newer preview
+    feature, hedge)" stayed in stems beside the blank."""
+    qs = bank("Cloud Run jobs\nA job execution can have up to 10,000 tasks, and parallelism can go up to... I had 1,000? "
+              "but it's limited by your instance quota.\n---\nVertex AI prediction (online)\n"
+              "- min replicas >= 1 for public endpoints (scale to zero = newer preview feature, hedge)\n"
+              "- request size limit 1.5 MB for public shared endpoints\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "1.5 MB" in asked and not asked & {"10,000", "1,000", "1"}
+
+
+def test_round_z_distractors_of_calendar_durations_and_off_ladder_values_keep_their_shape() -> None:
+    """Round Z (azure #13, og #9): 365 days got 274/456/548 days (the key the only natural value), and ~$11 got
+    $15/$20/$25 (the key the only one off the round ladder)."""
+    rng = random.Random(3)
+    year = distractors(365, rng=rng, unit="s", seconds=86_400)
+    assert set(year) <= {30, 60, 90, 180, 730, 1095, 1825, 2555} and len(year) == 3
+    assert set(distractors(168, rng=rng, unit="s", seconds=3_600)) <= {48, 72, 96, 120, 336, 720}
+    for seed in range(10):
+        eleven = distractors(11, rng=random.Random(seed), unit="USD", min_gap=0.3)
+        assert len(eleven) == 3 and not all(v in (5, 6, 7.5, 15, 20, 25, 30, 40, 50) for v in eleven)
+
+
+def test_round_z_an_http_status_code_gets_other_status_codes() -> None:
+    """Round Z (lb #12): "expected status codes configurable, default 200" offered 150, 250 and 300."""
+    qs = bank("Traffic Manager health probes\n- expected status codes configurable, default 200\n"
+              "- probing interval 30 s by default\n")
+    (mc,) = [q for q in accepted(qs, "multichoice") if q.answer == "200"]
+    assert {o.text for o in mc.options if not o.is_correct} <= {str(c) for c in STATUS_CODES}
+
+
+def test_round_z_a_multi_cloze_leaves_bracketed_values_shown() -> None:
+    """Round Z (lb #5, secrets #1): "default 1 day (_____ s)" blanked the bracket's restatement, and "Soft delete
+    _____–_____ days (default _____)" hid the unit in one of three blanks."""
+    qs = bank("Cookie stickiness\n- duration 1 second to 7 days, default 1 day (86400 s) for the ALB cookie\n---\n"
+              "Key Vault soft delete\n- Soft delete 7–90 days (default 90)\n")
+    multi = [q for q in qs if q.type == "multi_cloze"]
+    assert all("86400" not in q.answer and "(default" not in q.answer for q in multi)
+
+
+def test_round_z_a_max_depth_in_levels_is_a_limit_and_a_label_with_its_value_heads_nothing() -> None:
+    """Round Z (gcp #3, #6, #19): "Max depth of nested maps/arrays: _____ levels" was taken for a count of the notes'
+    list, and "Max partitions per partitioned table: 10,000 (…)" headed the next sentence's stem."""
+    qs = bank("Firestore document limits\nMax depth of nested maps/arrays: 20 levels. Max subcollection depth: 100.\n---\n"
+              "partitioning + clustering limits\nMax partitions per partitioned table: 10,000 (it was 4,000 when I "
+              "started learning this, they raised it around 2023, so old practice questions may still say the old "
+              "value). Partition expiration can be set per table or as a default per dataset. Clustering supports up "
+              "to 4 clustering columns, order matters.\n")
+    assert "20" in {q.answer for q in accepted(qs)}
+    four = [q for q in accepted(qs, "cloze") if q.answer == "4"]
+    assert four and all("Max partitions per partitioned table ›" not in q.stem for q in four)
+    assert "levels" in " ".join(q.stem for q in accepted(qs) if q.answer == "20")
+
+
+def test_round_z_what_a_value_leads_to_is_not_its_subject() -> None:
+    """Round Z (gpu #17): "partition = up to 7 partitions per AZ -> HDFS/Cassandra-ish" was headed "Apache Hadoop"."""
+    (cf,) = extract(parse_deck("placement groups for training\nspread = max 7 running inst per AZ per group\n"
+                               "partition = up to 7 partitions per AZ -> HDFS/Cassandra-ish\n", path="d.txt").cards)
+    assert all(f.subject != "Apache Hadoop" for f in cf.facts if f.line == 3)
+
+
+def test_round_z_azure_app_config_is_not_aws_appconfig() -> None:
+    """Round Z (secrets #13): a row "Azure App Config Standard" was headed "AWS AppConfig"."""
+    (cf,) = extract(parse_deck("App config notes\n- Azure App Config Standard costs $1.20 per store per day\n", path="d.txt").cards)
+    assert {f.subject for f in cf.facts if f.value} == {"Azure App Configuration"}

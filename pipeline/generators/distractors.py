@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .quantities import same_quantity
 
-__all__ = ["distractors", "plausible", "port_distractors", "significant_digits"]
+__all__ = ["STATUS_CODES", "code_distractors", "distractors", "plausible", "significant_digits"]
 
 # Round values per decade (times powers of ten) that people write as limits: a
 # one-digit answer (900) gets one-digit-ish neighbours, a two-digit one (24, 15)
@@ -24,6 +24,11 @@ LADDER_1 = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
 LADDER_2 = (1, 1.5, 2, 2.5, 3, 4, 4.5, 5, 6, 7.5, 8)
 DOZENS = (1.2, 2.4, 3.6, 4.8, 7.2)   # for answers on a dozen grid: 12, 24, 36, 48 hours
 RATIOS = (0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 2.0)
+# Durations people set, in seconds (minutes, hours, days, weeks, a 30-day month, a 365-day year and their
+# multiples): 365 days gets 90, 180 and 730 days, never 274 or 456.
+CALENDAR = (1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1200, 1800, 2700, 3600, 7200, 10800,
+            14400, 21600, 28800, 43200, 86400, 172800, 259200, 345600, 432000, 604800, 1209600, 2592000, 5184000,
+            7776000, 15552000, 31536000, 63072000, 94608000, 157680000, 220752000, 315360000)
 POOL = 5   # draw from the nearest few candidates, so distractors stay close
 SMALL_COUNT = 4   # counts up to this get plain neighbours, not a doubling ladder
 # Ports are names, not amounts: a wrong port is another well-known one, never a neighbouring number.
@@ -31,6 +36,9 @@ WELL_KNOWN_PORTS = (20, 21, 22, 23, 25, 53, 80, 110, 123, 143, 389, 443, 465, 51
                     2049, 2181, 2375, 2376, 2379, 3000, 3306, 3389, 4317, 4318, 5000, 5432, 5601, 5671, 5672, 6379,
                     6443, 8000, 8080, 8081, 8086, 8443, 8888, 9000, 9090, 9092, 9093, 9100, 9200, 9300, 9418, 10250,
                     11211, 15672, 27017)
+# HTTP status codes are names too: a wrong one is another real code (200 → 201, 204, 301), never 150 or 250.
+STATUS_CODES = (100, 101, 200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308, 400, 401, 403, 404, 405, 408, 409,
+                410, 412, 413, 414, 415, 429, 431, 499, 500, 501, 502, 503, 504)
 
 
 def significant_digits(x: float) -> int:
@@ -51,7 +59,8 @@ def _round_sig(x: float, digits: int) -> float:
     return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
-def _candidates(v: float, *, increment: float | None, unit: str | None, doubling: bool = False) -> list[float]:
+def _candidates(v: float, *, increment: float | None, unit: str | None, doubling: bool = False,
+                seconds: float | None = None) -> list[float]:
     if v == 0:
         return [1.0, 2.0, 5.0, 10.0]
     if increment:
@@ -66,13 +75,24 @@ def _candidates(v: float, *, increment: float | None, unit: str | None, doubling
         nines = 2 + len(f"{100 - v:.12f}".rstrip("0").split(".")[1])   # 99.9 → 3 nines
         return [100 - 10.0 ** -(n - 2) for n in sorted(range(2, nines + 4), key=lambda n: abs(n - nines)) if n != nines]
     sig = significant_digits(v)
+    if _on_calendar(v, seconds):
+        return [c / seconds for c in CALENDAR]  # type: ignore[operator]  # set when on the calendar
     if sig > 2:
         return [_round_sig(v * r, sig) for r in RATIOS]
     decade = math.floor(math.log10(abs(v)))
     ladder: tuple[float, ...] = LADDER_1 if sig == 1 else LADDER_2
-    if sig == 2 and round(v / 10.0**decade * 10) % 12 == 0:
+    mantissa = round(v / 10.0**decade, 1)
+    if sig == 2 and round(mantissa * 10) % 12 == 0:
         ladder += DOZENS
-    return [m * 10.0**e for e in range(decade - 1, decade + 2) for m in ladder]
+    rounded = [m * 10.0**e for e in range(decade - 1, decade + 2) for m in ladder]
+    if sig == 2 and mantissa not in ladder:    # $11 among $15, $20, $25 would be the odd one out
+        return [_round_sig(v * r, 2) for r in RATIOS] + rounded
+    return rounded
+
+
+def _on_calendar(v: float, seconds: float | None) -> bool:
+    """A duration people set (`CALENDAR`) and not a one-digit value, which the ladders serve as well."""
+    return bool(seconds) and significant_digits(v) > 1 and any(same_quantity(v * seconds, c) for c in CALENDAR)  # type: ignore[operator]
 
 
 def plausible(answer: float, candidate: float, *, integer: bool | None = None) -> bool:
@@ -98,6 +118,7 @@ def distractors(
     min_gap: float = 0.0,
     order: Sequence[float] = (),
     doubling: bool = False,
+    seconds: float | None = None,
 ) -> list[float]:
     """`k` distinct distractors for `value` (all in the same unit as `value`), sorted.
 
@@ -112,39 +133,42 @@ def distractors(
             as `value` ("2379-_____": above 2379; "31 days … a 30-day retention": above 30), so no
             option or false statement contradicts its own sentence.
         doubling: the value counts what comes in doublings (vCPUs, cores, GPUs): small counts get 1, 2, 4, 8.
+        seconds: for a duration, the seconds in its unit: a value on the `CALENDAR` gets calendar neighbours.
 
     Returns fewer than `k` only when the value admits no more plausible neighbours.
     """
     extra = (3 if min_gap else 0) + (2 * POOL if order else 0)
-    pool = [c for c in _pool(value, increment, unit, tuple(avoid), max(POOL, k) + extra, doubling)
+    pool = [c for c in _pool(value, increment, unit, tuple(avoid), max(POOL, k) + extra, doubling, seconds)
             if (not min_gap or abs(c - value) >= min_gap * abs(value))
             and all((c > o) == (value > o) and (c < o) == (value < o) for o in order)][: max(POOL, k)]
     return sorted(rng.sample(pool, min(k, len(pool))))
 
 
-def port_distractors(port: float, *, rng: random.Random, avoid: Sequence[float] = (), k: int = 3) -> list[float]:
-    """`k` other well-known ports written with as many digits as `port` (1433 → 1521, 2049, 3306 …), from the
-    nearest few, sorted."""
-    digits = len(str(int(port)))
-    near = sorted((p for p in WELL_KNOWN_PORTS if p != port and p not in avoid and len(str(p)) == digits),
-                  key=lambda p: (abs(math.log(p / port)), p))[: max(POOL, k)]
+def code_distractors(code: float, *, rng: random.Random, avoid: Sequence[float] = (), k: int = 3,
+                     codes: Sequence[int] = WELL_KNOWN_PORTS) -> list[float]:
+    """`k` other well-known `codes` (ports by default, or `STATUS_CODES`) written with as many digits as `code`
+    (1433 → 1521, 2049, 3306 …), from the nearest few, sorted."""
+    digits = len(str(int(code)))
+    near = sorted((p for p in codes if p != code and p not in avoid and len(str(p)) == digits),
+                  key=lambda p: (abs(math.log(p / code)), p))[: max(POOL, k)]
     return sorted(float(p) for p in rng.sample(near, min(k, len(near))))
 
 
 @lru_cache(maxsize=4096)
 def _pool(value: float, increment: float | None, unit: str | None, avoid: tuple[float, ...], size: int,
-          doubling: bool = False) -> list[float]:
+          doubling: bool = False, seconds: float | None = None) -> list[float]:
     """The nearest plausible candidates for `value`, closest first (cached: a fact's questions draw from one pool)."""
     integer = float(value).is_integer()
     nines = unit == "percent" and 99 <= value < 100
+    calendar = _on_calendar(value, seconds)   # 730 days: 365 and 1,095 days are as plausible as 180
     seen: list[float] = []
-    for c in _candidates(value, increment=increment, unit=unit, doubling=doubling):
+    for c in _candidates(value, increment=increment, unit=unit, doubling=doubling, seconds=seconds):
         c = _round_sig(c, 12)
         if unit == "percent" and c > 100:
             continue
         if not plausible(value, c, integer=integer) or any(same_quantity(c, a) for a in avoid):
             continue
-        if value and not nines and significant_digits(c) > max(significant_digits(value), 2):
+        if value and not nines and not calendar and significant_digits(c) > max(significant_digits(value), 2):
             continue
         if not any(same_quantity(c, s) for s in seen):
             seen.append(c)

@@ -15,7 +15,7 @@ from ..ids import stable_id
 from ..sites import BLANK, spans_text
 from ..types import CardFacts, Fact, Option, Question, Site
 from .context import rng_for
-from .distractors import distractors, port_distractors
+from .distractors import STATUS_CODES, code_distractors, distractors
 from .grammar import counted_noun, number_of
 from .quantities import accepted_forms, answer_text, display, factor, format_number
 from .records import make, question_id
@@ -95,14 +95,18 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
     the line's other values in that unit as the fact."""
     others = _avoid(a)
     if is_port(a):
-        return port_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid))
+        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid))
+    if is_status_code(a):
+        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=STATUS_CODES)
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
                        avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
                        min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
-                       order=others, doubling=a.fact.unit in (None, "count") and _DOUBLED.match(a.site.after) is not None)
+                       order=others, doubling=a.fact.unit in (None, "count") and _DOUBLED.match(a.site.after) is not None,
+                       seconds=factor(a.fact) if a.fact.unit == "s" else None)
 
 
 _PORT = re.compile(r"\bports?\b", re.IGNORECASE)
+_STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy)\s+codes?)\b", re.IGNORECASE)
 # what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
 _DOUBLED = re.compile(r"^\s*(?:x\s*)?(?:v?CPUs?|vCores?|cores?|GPUs?|threads?|hyperthreads?)\b", re.IGNORECASE)
 
@@ -112,6 +116,13 @@ def is_port(a: Asked) -> bool:
     f, v = a.fact, a.source_value
     return (f.unit in (None, "count") and float(v).is_integer() and 1 <= v <= 65535
             and bool(_PORT.search(f.attribute or "") or _PORT.search(a.site.before[-40:])))
+
+
+def is_status_code(a: Asked) -> bool:
+    """The value is an HTTP status code ("expected status codes, default 200"): a name, not an amount."""
+    f, v = a.fact, a.source_value
+    return (f.unit in (None, "count") and float(v).is_integer() and 100 <= v <= 599
+            and bool(_STATUS.search(f.attribute or "") or _STATUS.search(a.site.before[-50:])))
 
 
 def _plural_after(site: Site) -> bool:
@@ -269,7 +280,7 @@ def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
     True/false goes by sentence: one statement, true or falsified, on the
     sentence's first fact that is not a bracketed side remark (unless all its
     facts are bracketed), so a false statement is false because of what the
-    sentence states.
+    sentence states. A multi-cloze blanks the sentence's facts outside brackets.
     """
     located = [a for a in (asked(cf, f) for f in cf.facts if f is not claimed) if a is not None]
     located = [a for a in located if not _restating(a, located) and not (a.in_title and is_question)]
@@ -287,6 +298,6 @@ def numeric_questions(cf: CardFacts, *, seed: int, claimed: Fact | None = None,
         main = [a for a in group if not in_brackets(a.site)] or group   # "(up to 1MB)" alone is the point
         if main:
             yield truefalse(min(main, key=lambda a: a.site.start), seed=seed)
-        question = multi_cloze(cf, group)
+        question = multi_cloze(cf, [a for a in group if not in_brackets(a.site)] or group)   # side remarks stay shown
         if question is not None:
             yield question
