@@ -157,7 +157,10 @@ def _occurs(text: str, needle: str, *, before: str, after: str) -> int:
     at = text.find(needle)
     while at >= 0:
         end = at + len(needle)
-        if not (at and _glued(text[at - 1], before)) and not (end < len(text) and _glued(text[end], after)):
+        # a full stop or comma glues only when a digit follows it: "<29 s." states 29 s, "29 s.5" does not
+        right = end < len(text) and _glued(text[end], after) and not (
+            text[end] in ".," and not (end + 1 < len(text) and text[end + 1].isdigit()))
+        if not (at and _glued(text[at - 1], before)) and not right:
             return at
         at = text.find(needle, at + 1)
     return -1
@@ -371,7 +374,8 @@ _LOWER_BOUND = re.compile(r"(?:\bbetween|\bfrom|\bof|\brange|:)\s*$", re.IGNOREC
 _RANGE_TO = re.compile(r"^\s*(?:and|to|-|–)\s*\d", re.IGNORECASE)
 # A sentence whose subject is "this/that …" said of the sentence before: "This can reduce costs by 2/3",
 # "As of 2016, this was raised to …", "After that $1.00 for …".
-_DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(?:(?:usually|often|just|also|only|really|then)\s+){0,2}(?:can|could|is|are|was|were|will|would|may|might|should|must|"
+_DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:these|those)\s+(?:[a-z]+ly|just|also|then|still|often)\s+[a-z]+"   # "Those usually resolve"
+                      r"|(?:[^,.›]{1,25},\s*)?(?:this|that|these|those)\s+(?:(?:usually|often|just|also|only|really|then)\s+){0,2}(?:can|could|is|are|was|were|will|would|may|might|should|must|"
                       r"means|allows|lets|makes|helps|gives|takes|reduces|increases|saves|costs)\b"
                       r"|(?:thus|therefore|hence|consequently|however|instead|otherwise|also|then)\b|so\s+(?!far\b|that\b)"
                       r"|(?:after|beyond|above|over|on\s+top\s+of|apart\s+from|besides)\s+(?:that|this|these|those)\b"
@@ -550,7 +554,7 @@ _NOT_FACTS = re.compile(r"\bnot\s+(?:\w+\s+)?facts?\b", re.IGNORECASE)    # "not
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
                           r"figures|bill)\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
-_MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\bour\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
+_MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 _MEMORY_TRICK = re.compile(r"^\W*(?:mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
@@ -579,7 +583,10 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|progress|schedule)\b"
                              r"|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
-                             r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b", re.IGNORECASE)
+                             r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
+                             # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
+                             r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
+                             r"|\blast\s+year'?s\s+(?:class|students|cohort|group)\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
                           r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
@@ -735,6 +742,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
+                    r"half[\s-](?:wrote|written|remember(?:ed)?)|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
                     r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)

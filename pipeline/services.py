@@ -293,7 +293,8 @@ class TypoIndex:
                 if target[0] != key[0] or target in best or (not titled and target in self._cased):
                     continue
                 distance = _edit_distance(key, target)
-                if distance <= min(budget, _budget(target)) and (distance or not single):
+                # a name split in two ("Dynamo DB") is one when capitalised; "big table" is a big table
+                if distance <= min(budget, _budget(target)) and (distance or (not single and titled)):
                     best[target] = distance
         if not best:
             return None

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final
 
+from wordfreq import zipf_frequency
+
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
@@ -179,6 +181,10 @@ class CardLayout:
         title_asks = asks and len(self.title.split()) < QUESTION_WORDS and not _SENTENCE_END.search(self.title)
         self.answers = self._answer_block() if title_asks else frozenset()
         self.answer_line = self._answer_line() if not (self.title_names or title_asks or asks) else None
+        # notes under the line that answers a short question title hang from the question, not from that answer
+        # ("How are Pipes billed? …" / "$0.40 per million …" / "- 1000 pipes per account"), which heads nothing
+        self._answering = next((i for i in range(self.n_titles, len(self.lines)) if self.lines[i].text.strip()), None) \
+            if asks and len(self.title.split()) < QUESTION_WORDS else None
         self._parents: dict[int, str | None] = {}
         self._locators: dict[int, str] = {}
         self._texts: list[str] | None = None
@@ -235,6 +241,8 @@ class CardLayout:
             if line.text.lstrip().startswith("|"):
                 return None         # a table row heads nothing: its cells have their own headers
             if other < level or (level == 0 and other == 0 and line.text.rstrip().endswith(":")):
+                if line is self.lines[self._answering or 0] and self._answering is not None:
+                    return self.title if len(self.title) <= MAX_PARENT else None
                 labelled = _LINE_LABEL.match(line.text)
                 if labelled and line.text[labelled.end():].strip():
                     # "Multiple AZs: Using AZs wisely is the primary tool …!": the label is the heading
@@ -297,7 +305,7 @@ class CardLayout:
         # a scene-setting title only the line that answers it
         parts = [self.title if self.title_names or index in self.answers or index == self.answer_line else ""]
         parent = self.parent(index)
-        if parent and (parent.lower() not in self.title.lower()
+        if parent and (parent.lower() not in self.title.lower() or (parent == self.title and not parts[0])
                        or (_LISTING.search(self.title) and not plain_words(self.title).endswith(plain_words(parent)))):
             parts.append(parent)
         if label and plain_words(label) not in plain_words(" ".join(parts) + " " + sentence):
@@ -309,12 +317,24 @@ class CardLayout:
             parts.append(attribute)
         # a title shown that names its own service says whose the card is; another one put before it is a guess
         named = bool(parts[0]) and bool(self.title_services - {subject})
-        if (subject and not named and subject.lower() not in joined
-                and not distinctive_words(subject) & distinctive_words(joined)):
+        if subject and not named and subject.lower() not in joined and not _names(subject, joined):
             parts.insert(0, subject)
         return " › ".join(p for p in parts if p)
 
 
+def _names(subject: str, text: str) -> bool:
+    """Whether `text` names the service `subject`: all its distinctive words, or one that is no everyday word
+    ("shards per stream" names Kinesis Data Streams; "event subscriptions per topic" does not name Event Grid)."""
+    own, words = distinctive_words(subject), distinctive_words(text)
+    return bool(own) and (own <= words or any(not _everyday(w) for w in own & words))
+
+
+@lru_cache(maxsize=8192)
+def _everyday(word: str) -> bool:
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+
+
+EVERYDAY_ZIPF: Final = 4.3     # "event", "table", "storage" are everyday words; "grid", "pipes", "queue" name things
 MAX_CAPTION_WORDS = 16
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|we|our)\b")
 # A clause that continues a sentence ("but …", "including …"): no heading on its own

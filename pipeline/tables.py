@@ -38,7 +38,8 @@ class Table:
 class Cell:
     """The cell at a position: its text, its column, and the header and label that name it.
 
-    `row_label` is the text of the row's first cell, `column_header` the header of the cell's
+    `row_label` is the text of the row's first cell (with its second when another row starts the same),
+    `column_header` the header of the cell's
     column ("" when the header row is shorter). Spans are (start, end) offsets of the stripped
     text in their own line: `span` and `label_span` in the row's line, `header_span` in the
     line `header_line`.
@@ -129,13 +130,26 @@ def cell_at(lines: Sequence[str], line_index: int, offset: int,
                     header = table.headers[column] if column < len(table.headers) else ""
                     units = unit_column(table.headers)
                     unit = line[slice(*spans[units])] if units not in (None, column) and units < len(spans) else ""
+                    label = line[spans[0][0]:spans[0][1]]
+                    if column > 1 and _label_repeats(lines, table, line_index, label):
+                        label = f"{label}, {line[slice(*spans[1])]}"    # "Basic HDD, 10+ TiB": which of the two
                     return Cell(
-                        text=line[start:end], column=column, row_label=line[spans[0][0]:spans[0][1]],
+                        text=line[start:end], column=column, row_label=label,
                         column_header=header, span=(start, end), label_span=spans[0],
                         header_line=table.header_line, header_span=header_span, unit=unit,
                     )
             return None
     return None
+
+
+def _label_repeats(lines: Sequence[str], table: Table, line_index: int, label: str) -> bool:
+    """Another row of the table has the same first cell ("| Basic HDD | 1 - 10 TiB |", "| Basic HDD | 10+ TiB |")."""
+    for i in range(table.first_row, table.last_row + 1):
+        if i != line_index and "|" in lines[i]:
+            spans = split_row(lines[i])
+            if spans and lines[i][slice(*spans[0])] == label:
+                return True
+    return False
 
 
 def _cell_bounds(line: str, start: int, end: int) -> tuple[int, int]:

@@ -1401,3 +1401,80 @@ def test_round_z_azure_app_config_is_not_aws_appconfig() -> None:
     """Round Z (secrets #13): a row "Azure App Config Standard" was headed "AWS AppConfig"."""
     (cf,) = extract(parse_deck("App config notes\n- Azure App Config Standard costs $1.20 per store per day\n", path="d.txt").cards)
     assert {f.subject for f in cf.facts if f.value} == {"Azure App Configuration"}
+
+
+def test_round_aa_a_dated_log_entry_and_last_years_class_are_not_the_subject() -> None:
+    """Round AA (transfer #6, #16, #18; email #19): "2024-03-19 21:45 datasync first run" and "2024-06-14 23:50 cutover"
+    (the author's project log), "… MY numbers." and "Common mistakes from last year's class" gave questions."""
+    qs = bank("2024-03-19 21:45 datasync first run\nprepare phase (scanning) took 2h+ before a single byte moved\n---\n"
+              "datasync limits\n- max 50 million files per task in basic mode\n- got ~310 MB/s peak on one agent. MY numbers.\n"
+              "---\n8.9 Common mistakes from last year's class\n1. Writing \"Firebase\" when the question asks for "
+              "Google Cloud Pub/Sub.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "50 million" in asked
+    assert not asked & {"2h+", "2h", "310 MB/s", "Firebase"}
+
+
+def test_round_aa_a_question_title_heads_the_notes_under_its_answer() -> None:
+    """Round AA (workflows #5, #10, #13): under "How are Pipes billed? how many per account?" the answer line "$0.40 per
+    million requests …" headed the bullets, and "event subscriptions per topic: 500" named no service at all."""
+    qs = bank("How are Pipes billed? how many per account?\n$0.40 per million requests, counted AFTER filtering\n"
+              "- 1000 pipes per account per region (default)\n---\nEvent Grid topic quotas?\nA:\n"
+              "- custom topics per Azure subscription (per region): 100\n- event subscriptions per topic: 500\n")
+    (pipes,) = [q for q in accepted(qs, "cloze") if q.answer == "1000"]
+    assert pipes.stem.startswith("How are Pipes billed? how many per account? › ")
+    (topic,) = [q for q in accepted(qs, "cloze") if q.answer == "500"]
+    assert "Event Grid" in topic.stem
+
+
+def test_round_aa_lowercase_words_that_spell_a_name_are_not_the_service() -> None:
+    """Round AA (hpc #13): a card titled "Big table -- Lustre-ish across clouds" was headed "Cloud Bigtable"."""
+    (cf,) = extract(parse_deck("Big table -- Lustre-ish across clouds\n- FSx for Lustre: up to 1,000 GB/s\n", path="d.txt").cards)
+    assert "Cloud Bigtable" not in {m.service for m in cf.services}
+    (cf,) = extract(parse_deck("Dynamo DB limits\n- item size max 400 KB\n", path="d.txt").cards)
+    assert "Amazon DynamoDB" in {m.service for m in cf.services}
+
+
+def test_round_aa_one_before_a_singular_abbreviation_gives_the_answer_away() -> None:
+    """Round AA (hpc #16): "HA in _____ AZ" offered 2, 5 and 6 beside the only grammatical 1."""
+    qs = bank("FSx for Lustre -- deployment types\n- Persistent 2: HA in 1 AZ, SSD only\n- Multi-AZ spans 2 AZs\n")
+    assert not [q for q in accepted(qs) if q.type in ("cloze", "multichoice", "numerical") and q.answer == "1"]
+    assert "2" in {q.answer for q in accepted(qs)}
+
+
+def test_round_aa_ethernet_speeds_and_pronoun_sentences() -> None:
+    """Round AA (transfer #3, og #3): "100 GbE" was falsified as "60 GbE"; "Those usually resolve within seconds; … the
+    issue lingered for 20-30 hours" said nothing of what "those" are."""
+    qs = bank("azure data box family\n- data box next gen has a 100 GbE interface for copying\n---\nS3 consistency\n"
+              "Those usually resolve within seconds; however, we have seen isolated cases when the issue lingered "
+              "for 20-30 hours.\n")
+    for q in [q for q in qs if q.type in ("multichoice", "truefalse") and "GbE" in q.stem]:
+        shown = {o.text for o in q.options} | set(re.findall(r"(\d+) GbE", q.stem))
+        assert shown <= {"1", "10", "25", "40", "50", "100", "200", "400", "800"}
+    assert not [q for q in accepted(qs) if "Those usually" in q.stem]
+
+
+def test_round_aa_a_blank_restated_before_a_full_stop_leaks() -> None:
+    """Round AA (workflows #14): "timeout _____ (1) … Design the sync path for <29 s." states blank (1)."""
+    qs = bank("API Gateway -> StartSyncExecution -- what's the catch?\nA: APIGW integration timeout 29 s while Express "
+              "can run 5 min. Design the sync path for <29 s.\n")
+    assert not [q for q in accepted(qs) if q.type == "multi_cloze"]
+
+
+def test_round_aa_a_rate_per_shard_says_whether_it_is_written_or_read() -> None:
+    """Round AA (og #19): "How many shards are needed for 2.5 MB/s?" from "1MB/s of write capacity and 2MB/s of read
+    capacity": writes or reads?"""
+    qs = bank("Kinesis Streams Basics\n- Each shard provides 1MB/s of write capacity and 2MB/s of read capacity.\n")
+    calc = [q for q in accepted(qs, "calculated") if "shards are needed" in q.stem]
+    assert calc and all(re.search(r"MB/s of (?:write|read) capacity\?", q.stem) for q in calc)
+    bare = bank("Kinesis Streams Basics\n- Each shard provides 1MB/s in and 2MB/s out.\n")
+    assert not [q for q in accepted(bare, "calculated") if "shards are needed" in q.stem]
+
+
+def test_round_aa_rows_that_share_a_label_are_told_apart_by_their_second_cell() -> None:
+    """Round AA (hpc #6, #11): two "Basic HDD" rows (1 - 10 TiB and 10+ TiB) gave "Basic HDD (read MiB/s): _____"."""
+    qs = bank("Filestore Basic -- performance\n| tier | capacity | read MiB/s |\n|---|---|---|\n"
+              "| Basic HDD | 1 - 10 TiB | 100 |\n| Basic HDD | 10+ TiB | 180 |\n| Basic SSD | 2.5+ TiB | 1,200 |\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert "Basic HDD, 10+ TiB (read MiB/s)" in stems["180"] and "Basic HDD, 1 - 10 TiB" in stems["100"]
+    assert "Basic SSD (read MiB/s)" in stems["1,200"]

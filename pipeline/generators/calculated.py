@@ -169,6 +169,8 @@ _NOT_ENTITIES = frozenset({"second", "minute", "hour", "day", "month", "year", "
                            "account", "region", "subscription", "customer", "user", "default", "maximum", "time",
                            "only", "just", "can", "may", "will", "must", "also", "still"})
 _RATE_SHOWN = {"B/s": ("MB", 1024.0**2), "count/s": ("", 1.0)}
+_RATE_OF = re.compile(r"^\s*(?:of\s+)?((?:[a-z]+\s+){0,2}(?:capacity|throughput|bandwidth|ingress|egress|input|output|"
+                      r"writes?|reads?))\b", re.IGNORECASE)
 
 
 def _entity(fact: Fact) -> str | None:
@@ -202,6 +204,12 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
         entity = _entity(rate)
         if entity is None:
             continue
+        # "1MB/s of write capacity and 2MB/s of read capacity": which rate is meant, the question must say
+        kind = _RATE_OF.match(rate.site.sentence[rate.site.end:]) if rate.site and rate.unit == "B/s" else None
+        of = f" of {kind.group(1).lower()}" if kind else ""
+        if not kind and any(f is not rate and f.unit == rate.unit and f.site and rate.site
+                            and f.site.sentence == rate.site.sentence for f in cf.facts):
+            continue
         per = agree(entity, 2)
         what = answer_text(rate)
         rng = rng_for(0, f"{cf.card.card_id}:{rate.fact_id}")
@@ -212,7 +220,7 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
         needed = [{"target": t / scale, "rate": rate.value / scale, "answer": float(math.ceil(t / rate.value))}
                   for t in targets]
         yield _question(cf, rate, rule="units_for_rate",
-                        template=f"How many {per} are needed for {{target}} {label}?", answer=needed[0]["answer"],
+                        template=f"How many {per} are needed for {{target}} {label}{of}?", answer=needed[0]["answer"],
                         unit="count", shown=f"{format_number(needed[0]['answer'])} {agree(entity, needed[0]['answer'])}",
                         formula="ceil({target} / {rate})", dataset=needed,
                         reason=f"{per} needed for a rate, from the rate per {entity}", evidence=[what])
@@ -220,7 +228,7 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
         moved = [{"minutes": m, "rate": rate.value / scale, "answer": rate.value / scale * m * 60} for m in minutes]
         amount = f"{format_number(moved[0]['answer'], grouping=True)} {counted}"
         yield _question(cf, rate, rule="rate_over_time",
-                        template=f"At most, how many {counted} can one {entity} handle in {{minutes}} minutes?",
+                        template=f"At most, how many {counted}{of} can one {entity} handle in {{minutes}} minutes?",
                         answer=moved[0]["answer"], unit=shown_unit or "count", shown=amount,
                         formula="{rate} * {minutes} * 60", dataset=moved,
                         reason=f"throughput × time, from the rate per {entity}", evidence=[what])

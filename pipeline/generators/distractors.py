@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .quantities import same_quantity
 
-__all__ = ["STATUS_CODES", "code_distractors", "distractors", "plausible", "significant_digits"]
+__all__ = ["ETHERNET_SPEEDS", "STATUS_CODES", "code_distractors", "distractors", "plausible", "significant_digits"]
 
 # Round values per decade (times powers of ten) that people write as limits: a
 # one-digit answer (900) gets one-digit-ish neighbours, a two-digit one (24, 15)
@@ -36,6 +36,8 @@ WELL_KNOWN_PORTS = (20, 21, 22, 23, 25, 53, 80, 110, 123, 143, 389, 443, 465, 51
                     2049, 2181, 2375, 2376, 2379, 3000, 3306, 3389, 4317, 4318, 5000, 5432, 5601, 5671, 5672, 6379,
                     6443, 8000, 8080, 8081, 8086, 8443, 8888, 9000, 9090, 9092, 9093, 9100, 9200, 9300, 9418, 10250,
                     11211, 15672, 27017)
+# Ethernet comes in these speeds (Gb/s): 100 GbE is never 60 GbE.
+ETHERNET_SPEEDS = (1, 10, 25, 40, 50, 100, 200, 400, 800)
 # HTTP status codes are names too: a wrong one is another real code (200 → 201, 204, 301), never 150 or 250.
 STATUS_CODES = (100, 101, 200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308, 400, 401, 403, 404, 405, 408, 409,
                 410, 412, 413, 414, 415, 429, 431, 499, 500, 501, 502, 503, 504)
@@ -146,7 +148,7 @@ def distractors(
 
 def code_distractors(code: float, *, rng: random.Random, avoid: Sequence[float] = (), k: int = 3,
                      codes: Sequence[int] = WELL_KNOWN_PORTS) -> list[float]:
-    """`k` other well-known `codes` (ports by default, or `STATUS_CODES`) written with as many digits as `code`
+    """`k` other well-known `codes` (ports by default, `STATUS_CODES`, `ETHERNET_SPEEDS`) written with as many digits as `code`
     (1433 → 1521, 2049, 3306 …), from the nearest few, sorted."""
     digits = len(str(int(code)))
     near = sorted((p for p in codes if p != code and p not in avoid and len(str(p)) == digits),

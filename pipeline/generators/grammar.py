@@ -22,6 +22,8 @@ _UNCOUNTABLE = frozenset("data media series species news information storage tra
 _UNIT_SYMBOLS = frozenset("kib mib gib tib pib kbps mbps gbps tbps kbs mbs gbs rps tps qps iops rcu wcu vcpu dtu dpu "
                           "acu ecu msg msgs req reqs sec secs min mins hrs".split())
 _WORD = re.compile(r"^(?P<head>.*?-)?(?P<word>[a-z]{3,})$")
+# Two-letter abbreviations of things the notes count and pluralise: "1 AZ", "3 AZs"; "2 VMs"
+_SHORT_NOUNS = frozenset("az vm dc sg".split())
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +34,8 @@ def _engine() -> inflect.engine:
 @lru_cache(maxsize=4096)
 def number_of(word: str) -> str | None:
     """"singular", "plural", or None when `word` is not an inflectable count noun."""
+    if word in _SHORT_NOUNS or (word.endswith("s") and word[:-1] in _SHORT_NOUNS):
+        return "plural" if word.endswith("s") else "singular"
     m = _WORD.match(word)
     if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _UNIT_SYMBOLS:
         return None
