@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .ids import stable_id
 from .reflow import reflow
+from .tables import pipe_aligned
 from .types import Card, Line, Origin
 
 __all__ = ["MAX_LINE_CHARS", "MAX_CARD_CHARS", "MAX_RAW_CHARS", "CardMaker", "oversize", "line_too_long",
@@ -64,8 +65,9 @@ class CardMaker:
              *, key: str | None = None) -> Card:
         """The card; `key` names a card without a title (a cloze note: its text) for its ID.
 
-        Hard-wrapped sentences of the answer are joined (`reflow`)."""
-        answers = reflow(answers)
+        Tables aligned with spaces become pipe rows (`pipe_aligned`); hard-wrapped sentences of the answer are
+        joined (`reflow`)."""
+        answers = reflow(pipe_aligned(answers))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

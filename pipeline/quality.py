@@ -742,7 +742,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
-                    r"half[\s-](?:wrote|written|remember(?:ed)?)|"
+                    r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
                     r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
@@ -932,8 +932,9 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if BLANK in body and q.type in NUMERIC_TYPES and _BRACKET_OPENS_AFTER_VALUE.search(body[:body.index(BLANK)]) \
             and re.match(r"\s*[A-Za-z]{0,5}\s*\)", body[body.index(BLANK) + len(BLANK):]):
         return "'86,400 (_____)': the bracket restates the value before it in other units"
-    if q.type in (*NUMERIC_TYPES, "multi_cloze", "truefalse") and _SO_RESULT.search(body):
-        return "a value of a worked result ('… 6 RPM per 1,000 TPM. So 60K TPM has _____ RPM')"
+    if q.type in (*NUMERIC_TYPES, "multi_cloze", "truefalse") and (
+            _SO_RESULT.search(body) or BLANK in body and _ARROW_SO.search(body, 0, body.index(BLANK))):
+        return "a value of a worked result ('… 6 RPM per 1,000 TPM. So 60K TPM has _____ RPM', '→ so RPO _____')"
     if _defines_a_unit(q):
         return "'one text unit is up to 1,000 characters' defines a unit: its 'one' is not a fact"
     if q.type == "multi_cloze" and re.search(re.escape(BLANK) + r" \(\d+\)\s*\(\s*[~≈]?\s*" + re.escape(BLANK)
@@ -1045,6 +1046,7 @@ _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|�
 # "a request with _____ characters = 3 text units": the blank is one side of a worked equation
 _EQUATION = re.compile(re.escape(BLANK) + r"[^=.;()]{0,30}=\s*[~$]?\d|\d[^=.;()]{0,30}=\s*[~$]?" + re.escape(BLANK))
 # "So a deployment with 60K TPM has 360 RPM": a sentence that works a result out of the one before
+_ARROW_SO = re.compile(r"(?:->|→|=>)\s*(?:so|thus|hence|therefore)\b", re.IGNORECASE)
 _SO_RESULT = re.compile(r"(?:^|[.;]\s+)(?:so|thus|hence|therefore|that\s+means|which\s+means)\b[^.;]*\d", re.IGNORECASE)
 
 

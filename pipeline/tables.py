@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Cell", "Table", "cell_at", "find_tables", "split_row", "unit_column"]
+from .types import Line
+
+__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "split_row", "unit_column"]
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
@@ -87,21 +89,86 @@ def split_row(line: str) -> list[tuple[int, int]]:
 
 
 def find_tables(lines: Sequence[str]) -> tuple[Table, ...]:
-    """The markdown tables among `lines` (a card's lines, in order)."""
+    """The markdown tables among `lines` (a card's lines, in order); also a block of rows without the separator
+    whose first row names columns (no digits) and whose other rows hold numbers, as notes often write them."""
     found = []
     i = 1
     while i < len(lines):
-        if "|" in lines[i - 1] and "|" in lines[i] and _SEPARATOR.match(lines[i]):
+        separated = "|" in lines[i - 1] and "|" in lines[i] and _SEPARATOR.match(lines[i]) is not None
+        if separated or _unseparated_header(lines, i - 1):
             header = lines[i - 1]
             spans = tuple(split_row(header))
-            last = i
+            last = i if separated else i - 1
             while last + 1 < len(lines) and "|" in lines[last + 1] and not _SEPARATOR.match(lines[last + 1]):
                 last += 1
-            if last > i:
-                found.append(Table(i - 1, tuple(header[s:e] for s, e in spans), spans, i + 1, last))
+            first = i + 1 if separated else i
+            if last >= first:
+                found.append(Table(i - 1, tuple(header[s:e] for s, e in spans), spans, first, last))
             i = last + 1
         i += 1
     return tuple(found)
+
+
+def _unseparated_header(lines: Sequence[str], at: int) -> bool:
+    """Line `at` heads a block of at least two more rows of as many cells, without a separator row."""
+    if "|" not in lines[at] or (at and "|" in lines[at - 1]) or any(ch.isdigit() for ch in lines[at]):
+        return False
+    width = len(split_row(lines[at]))
+    rows = 0
+    for line in lines[at + 1:]:
+        if "|" not in line or _SEPARATOR.match(line) or len(split_row(line)) != width:
+            break
+        rows += 1
+    return width >= 3 and rows >= 2 and all(any(ch.isdigit() for ch in line) for line in lines[at + 1:at + 1 + rows])
+
+
+# A column of a table aligned with spaces: words with single spaces between, two or more spaces around.
+_ALIGNED_CELL: Final = re.compile(r"\S+(?: \S+)*")
+_NOT_A_ROW: Final = re.compile(r"^\s*(?:[-*•>#|]|\d+[.)]\s)")
+ALIGN_SLACK: Final = 3     # characters a column may start or end off its header's
+
+
+def pipe_aligned(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each table aligned by spaces written as pipe rows ("P15   256GiB    1100" → "| P15 | 256GiB |
+    1100 |"), so its cells get their column headers like a markdown table's. A block counts when a header line of
+    words without digits tops at least two rows with numbers, all with the same columns (three or more)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        header = _aligned_cells(out[i].text)
+        end = i + 1
+        if header is not None and not any(ch.isdigit() for ch in out[i].text):
+            while end < len(out) and _same_columns(header, _aligned_cells(out[end].text)) \
+                    and any(ch.isdigit() for ch in out[end].text):
+                end += 1
+        if end - i >= 3:
+            for k in range(i, end):
+                cells = _aligned_cells(out[k].text) or []
+                out[k] = Line(out[k].number, "| " + " | ".join(text for _, text in cells) + " |")
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _aligned_cells(text: str) -> list[tuple[int, str]] | None:
+    """(start, text) of each space-aligned column of a line (an empty first one when the line starts indented),
+    or None for a line that is no such row."""
+    if "|" in text or "\t" in text or _NOT_A_ROW.match(text) or "  " not in text.strip():
+        return None
+    cells = [(m.start(), m.group()) for m in _ALIGNED_CELL.finditer(text)]
+    if cells and cells[0][0] >= 2:
+        cells.insert(0, (0, ""))
+    gaps = [text[a[0] + len(a[1]):b[0]] for a, b in zip(cells, cells[1:]) if a[1]]
+    return cells if len(cells) >= 3 and all(len(g) >= 2 for g in gaps) else None
+
+
+def _same_columns(header: list[tuple[int, str]], row: list[tuple[int, str]] | None) -> bool:
+    """The row's columns start or end where the header's do (left- or right-aligned), one for one."""
+    if row is None or len(row) != len(header):
+        return False
+    return all(abs(h[0] - r[0]) <= ALIGN_SLACK or abs(h[0] + len(h[1]) - r[0] - len(r[1])) <= ALIGN_SLACK
+               for h, r in zip(header[1:], row[1:]))
 
 
 def cell_at(lines: Sequence[str], line_index: int, offset: int,

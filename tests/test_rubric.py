@@ -1478,3 +1478,38 @@ def test_round_aa_rows_that_share_a_label_are_told_apart_by_their_second_cell() 
     stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
     assert "Basic HDD, 10+ TiB (read MiB/s)" in stems["180"] and "Basic HDD, 1 - 10 TiB" in stems["100"]
     assert "Basic SSD (read MiB/s)" in stems["1,200"]
+
+
+def test_round_ab_a_table_aligned_with_spaces_names_its_columns() -> None:
+    """Round AB (block storage: 9 of 12 rejections): "P15   256GiB    1100    125    credit" under "tier  size  IOPS
+    MB/s  burst?" gave "P15 _____ 1100 125 credit": a row without its header. Aligned columns are a table."""
+    qs = bank("Azure Premium SSD tiers\ntier  size      IOPS    MB/s   burst?\nP10   128GiB    500     100    credit\n"
+              "P15   256GiB    1100    125    credit\nP20   512GiB    2300    150    credit\n---\n"
+              "st1 vs sc1 quick cmp\n           bl/TiB     burst/TiB   cap\nst1        40MiB/s    250MiB/s    500MiB/s\n"
+              "sc1        12MiB/s    80MiB/s     250MiB/s\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert "P15 (IOPS): _____" in stems["1100"] and "sc1 (burst/TiB): _____" in stems["80MiB/s"]
+    assert not [q for q in accepted(qs) if "|" in q.stem or re.search(r"\d\s{2,}\d", q.stem)]
+
+
+def test_round_ab_a_pipe_table_without_its_separator_row_still_has_a_header() -> None:
+    """The same tables written with pipes but no `|---|` row: the first row, all words, heads the others."""
+    qs = bank("Azure Managed Disks overview\n| type | max size | max IOPS |\n| Std HDD | 32TiB | 2000 |\n"
+              "| Prem SSD | 32TiB | 20000 |\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert "Prem SSD (max IOPS): _____" in stems["20000"]
+
+
+def test_round_ab_a_one_digit_duration_gets_calendar_neighbours() -> None:
+    """Round AB (og #8): "1 minute" offered 4 and 6 minutes, which no service uses."""
+    for seed in range(5):
+        assert set(distractors(1, rng=random.Random(seed), unit="s", seconds=60)) <= {2, 3, 5}
+
+
+def test_round_ab_a_value_after_an_arrow_so_is_a_worked_result_and_spanish_doubt_is_a_hedge() -> None:
+    """Round AB (db #1, mobile #8): "grace period … default 1 hour → so RTO "1 hour", RPO 5 seconds" and
+    "… o 500,000 users per job? no estoy segura" gave questions."""
+    qs = bank("Failover groups (Azure SQL DB + MI)\n- grace period with data loss default 1 hour → so RPO 5 seconds in the SLA\n"
+              "---\nCognito import\n- user import jobs: max 100 MB file o 500,000 users per job? no estoy segura\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "1 hour" in asked and not asked & {"5 seconds", "100 MB", "500,000"}

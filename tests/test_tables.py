@@ -1,7 +1,8 @@
 """Markdown tables: which row label and column header name a character of a table row."""
 from __future__ import annotations
 
-from pipeline.tables import cell_at, find_tables, split_row
+from pipeline.tables import cell_at, find_tables, pipe_aligned, split_row
+from pipeline.types import Line
 
 CARD = [
     "Queue limits by tier",
@@ -55,3 +56,17 @@ def test_rows_without_outer_pipes_and_escaped_pipes() -> None:
 
 def test_a_separator_without_body_rows_is_no_table() -> None:
     assert find_tables(["| a | b |", "|---|---|", "plain text"]) == ()
+
+
+def test_columns_aligned_with_spaces_become_pipe_rows_and_nothing_else_does() -> None:
+    table = [Line(1, "tier  size      IOPS"), Line(2, "P10   128GiB    500"), Line(3, "P15   256GiB    1100")]
+    assert [line.text for line in pipe_aligned(table)] == ["| tier | size | IOPS |", "| P10 | 128GiB | 500 |",
+                                                           "| P15 | 256GiB | 1100 |"]
+    assert [line.number for line in pipe_aligned(table)] == [1, 2, 3]
+    not_tables = [
+        [Line(1, "gp3      SSD  1GiB-16TiB"), Line(2, "gp2      SSD  1GiB-16TiB"), Line(3, "io1      SSD  4GiB-16TiB")],  # no header
+        [Line(1, "Max size  is what  matters"), Line(2, "row one  has  9 GB"), Line(3, "row two  is long  enough to  differ")],
+        [Line(1, "- tier  size  IOPS"), Line(2, "- P10  128GiB  500"), Line(3, "- P15  256GiB  1100")],   # bullets
+    ]
+    for lines in not_tables:
+        assert pipe_aligned(lines) == lines

@@ -93,8 +93,8 @@ def _candidates(v: float, *, increment: float | None, unit: str | None, doubling
 
 
 def _on_calendar(v: float, seconds: float | None) -> bool:
-    """A duration people set (`CALENDAR`) and not a one-digit value, which the ladders serve as well."""
-    return bool(seconds) and significant_digits(v) > 1 and any(same_quantity(v * seconds, c) for c in CALENDAR)  # type: ignore[operator]
+    """A duration people set (`CALENDAR`): 1 minute gets 2, 3 and 5 minutes, never 4 or 6."""
+    return bool(seconds) and any(same_quantity(v * seconds, c) for c in CALENDAR)  # type: ignore[operator]
 
 
 def plausible(answer: float, candidate: float, *, integer: bool | None = None) -> bool:
