@@ -549,13 +549,16 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
-_NOT_FACTS = re.compile(r"\bnot\s+(?:\w+\s+)?facts?\b", re.IGNORECASE)    # "not facts", "(not cloud facts)"
+_NOT_FACTS = re.compile(r"\bnot\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\b", re.IGNORECASE)    # "not facts", "(not cloud facts)"
 # "My estimate for the lab (50 functions …): roughly 2.9 million requests": the author's own figures
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
                           r"figures|bill)\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
+                      # "TEAM alert: warn > 20k", "ticket CASE-1738201 took 2 days": the team's own figures
+                      r"|^\W*(?:our\s+)?team\b[^:.]{0,20}:|\b(?:CASE|TICKET|INC|JIRA)-\d+\b"
+                      r"|\bteam\s+(?:SLOs?|alerts?|targets?|thresholds?|rules?|runbooks?)\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 _MEMORY_TRICK = re.compile(r"^\W*(?:mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
@@ -586,7 +589,8 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
                              r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
-                             r"|\blast\s+year'?s\s+(?:class|students|cohort|group)\b", re.IGNORECASE)
+                             r"|\blast\s+year'?s\s+(?:class|students|cohort|group)\b"
+                             r"|\bmock\s+(?:audits?|exams?|interviews?)\b|\bas\s+used\s+in\s+my\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
                           r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
@@ -606,6 +610,8 @@ _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s
 _BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
 # "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead)
 _BRACKET_TIME = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|mins?|h|hrs?|d|days?|wk|mo|yrs?)\s*\)")
+_MULTI_BLANK_CLOSED = re.compile(re.escape(BLANK) + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)")
+_MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\))")
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
@@ -742,7 +748,8 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
-                    r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|"
+                    r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|"
+                    r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
                     r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
@@ -940,6 +947,10 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if q.type == "multi_cloze" and re.search(re.escape(BLANK) + r" \(\d+\)\s*\(\s*[~≈]?\s*" + re.escape(BLANK)
                                              + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)", body):
         return "'_____ (1) (_____ (2))': one blank restates the other in other units"
+    if q.type == "multi_cloze" and (
+            any(_BRACKET_TIME.match(rest) or _BRACKET_SIZE.match(rest) for rest in _MULTI_BLANK_AFTER.findall(body))
+            or any(_BRACKET_OPENS_AFTER_VALUE.search(body[:m.start()]) for m in _MULTI_BLANK_CLOSED.finditer(body))):
+        return "'_____ (1) (24 h)', '86400 (_____ (1))': a bracket restates a value in other units"
     if BLANK in body and q.type in NUMERIC_TYPES and _EQUATION.search(_clause_of_blank(body)):
         return "a value of a worked equation ('a request with _____ characters = 3 text units')"
     relative = _RELATIVE.search(body)

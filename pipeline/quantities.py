@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .doctext import NAMES_KEY, doc_text
-from .sites import ITEM_LABEL, SECTION_NUMBER, writes_number
+from .sites import ITEM_LABEL, SECTION_NUMBER, STRUCK, writes_number
 from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, unit_expr
 
@@ -531,6 +531,12 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
     return any(b.start() < end and start < b.end() for b in _BLOCK_RE.finditer(chunk))
 
 
+_BRACED_RE: Final = re.compile(r"(?<!\{)\{[A-Za-z_][\w.-]*:[^{}\s]*\}(?!\})")
+_REFERENCE_RE: Final = re.compile(
+    r"\(\s*(?:see\s+)?§?\s*[1-9]\d{0,2}(?:\.\d{1,3}){1,3}\s*\)|\bsee\s+(?:section\s+|§\s*)?[1-9]\d?(?:\.\d{1,2}){1,3}\b"
+    r"|§\s*\d+(?:\.\d+)*|\b\d+\s+CFR\s+(?:Part\s+)?\d+(?:\.\d+)?(?:\(\w{1,4}\))*", re.IGNORECASE)
+
+
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
     label = ITEM_LABEL.match(line)
@@ -539,6 +545,12 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
     section = SECTION_NUMBER.match(line) if "." in line else None
     if section:      # "1.14 VPC peering", "1.12.1 NAT gateway cost": the notes' numbering, not a value
         named.append(section.span(1))
+    if "." in line:  # "log file validation (2.7)", "see 4.1", "45 CFR 164.312(b)": references, not values
+        named += [m.span() for m in _REFERENCE_RE.finditer(line)]
+    if "~~" in line:  # "~~$16~~ $15": a value the notes struck out
+        named += [m.span() for m in STRUCK.finditer(line)]
+    if "{" in line:   # "{user:123}:cart": a key in braces (a hash tag, a template), not a value
+        named += [m.span() for m in _BRACED_RE.finditer(line)]
     for m in _ATOM_RE.finditer(line):
         if named and any(lo <= m.start() < hi for lo, hi in named):
             continue  # "Gemini 2.0 Flash", "Claude 3.5 Sonnet": a version inside a product's name

@@ -39,6 +39,8 @@ _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")  
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 _FOOTNOTE = re.compile(r"(?<=\S)(?:\s*\[\d{1,2}\])+(?![\w(])")   # "… per vCPU-second [1].", "[2][3]"
+STRUCK = re.compile(r"~~[^~\n]+~~")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
+_STRUCK = re.compile(r"~~[^~\n]+~~\s*")
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
 _NOTE_MARKER = re.compile(r"^\s*Note\s*:", re.IGNORECASE)
@@ -88,14 +90,15 @@ def _balance(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """A line without its leading bullet, Markdown heading mark, list number or `A:`/`Note:` marker, nor the
-    words of a copied link or its footnote marks ("[1]")."""
-    text = _LEAD_ARROW.sub("", _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", text))))
+    words of a copied link or its footnote marks ("[1]"), nor text the notes struck out ("~~$16~~")."""
+    text = _LEAD_ARROW.sub("", _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", _STRUCK.sub("", text)))))
     return _LINK_LABEL.sub("", _NUMBERED.sub("", SECTION_NUMBER.sub("", _MARKER.sub("", text))))
 
 
 def clean(text: str) -> str:
-    """A source line without bullet marks, `A:`/`Note:` markers, bold marks, emoji, stray brackets or doubled spaces."""
-    text = _EMOJI.sub("", strip_marks(text).replace("**", ""))
+    """A source line without bullet marks, `A:`/`Note:` markers, bold marks, struck-out text, code fences, emoji,
+    stray brackets or doubled spaces."""
+    text = _EMOJI.sub("", strip_marks(text).replace("**", "").replace("```", ""))
     text = _SPACES.sub(" ", _balance(text)).strip()
     return _SPACE_CLOSE.sub(")", _OPEN_SPACE.sub("(", text)).strip(" -")
 
@@ -303,7 +306,9 @@ class CardLayout:
             return ""
         # a question title heads its answer ("How long is … supported? › 5 years …") and the notes on it;
         # a scene-setting title only the line that answers it
-        parts = [self.title if self.title_names or index in self.answers or index == self.answer_line else ""]
+        # ... and a short question heads a table that answers it ("Comparison: health check intervals …?")
+        parts = [self.title if self.title_names or index in self.answers or index == self.answer_line
+                 or (self._answering is not None and self.lines[index].text.lstrip().startswith("|")) else ""]
         parent = self.parent(index)
         if parent and (parent.lower() not in self.title.lower() or (parent == self.title and not parts[0])
                        or (_LISTING.search(self.title) and not plain_words(self.title).endswith(plain_words(parent)))):

@@ -1513,3 +1513,42 @@ def test_round_ab_a_value_after_an_arrow_so_is_a_worked_result_and_spanish_doubt
               "---\nCognito import\n- user import jobs: max 100 MB file o 500,000 users per job? no estoy segura\n")
     asked = {q.answer for q in accepted(qs)}
     assert "1 hour" in asked and not asked & {"5 seconds", "100 MB", "500,000"}
+
+
+def test_round_ac_the_teams_own_thresholds_and_tickets_are_not_the_service() -> None:
+    """Round AC (caching #2, #6, #8, #15): "TEAM alert: warn CurrConnections > 20k per node" and "TEAM: we hit 300 …
+    ticket CASE-1738201 took 2 days" gave questions; the deck said TEAM values are not vendor limits."""
+    qs = bank("ElastiCache connections\n- max 65,000 connections per node\n- TEAM alert: warn CurrConnections > 20k "
+              "per node, page > 40k\n- TEAM: we hit 300 in us-east-1 during the load test. ticket CASE-1738201 took 2 days\n"
+              "- CacheHitRate (hits / (hits+misses)) - TEAM SLO hit ratio >= 0.92\n"
+              "- multi-key cmds across slots -> CROSSSLOT error. use hash tags {user:123}:cart\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "65,000" in asked and not asked & {"20k", "40k", "300", "2 days", "0.92", "123"}
+    assert not [q for q in accepted(qs) if "{user:" in q.stem]
+
+
+def test_round_ac_references_struck_values_and_non_factual_cards_give_no_questions() -> None:
+    """Round AC (compliance #3, #5, #18, #20, #10; ai #19): "(164.406)", "45 CFR 164.312(b)", "log file validation
+    (2.7)", a card titled "Lab configuration (non-factual numbers)", "(reviewer's recollection, TBC)" and the notes'
+    correction "~~$16~~ $15" reached the stems."""
+    qs = bank("6.1.2 HIPAA breach notification\nBreaches affecting 500+ residents: notify media outlets (164.406); "
+              "audit controls at 45 CFR 164.312(b). Notify within 60 days.\n---\n8.2 Exam tip\n- trail to S3 + log file "
+              "validation (2.7) + Object Lock (2.17), retain logs 7 years\n---\nAppendix A.1 Lab configuration "
+              "(non-factual numbers)\nretention set to 120 days.\n---\n2.5 CloudTrail Insights\nbaseline takes up to 36 "
+              "hours to build after enabling (reviewer's recollection, TBC).\n---\nAzure TTS pricing\n- Azure neural TTS "
+              "~~$16~~ $15 / M characters\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"60 days", "7 years", "$15"} <= asked
+    assert not asked & {"164.406", "164.312", "2.7", "2.17", "120 days", "36 hours", "$16"}
+    assert not [q for q in accepted(qs) if "~~" in q.stem or "$16" in q.stem]
+
+
+def test_round_ac_a_multi_cloze_of_conversions_and_a_question_title_over_a_table() -> None:
+    """Round AC (caching #12, dns #3, #13): "Default TTL 86400 (24 h), Max TTL 31536000 (365 days)" blanked the
+    conversions; "Traffic Manager (default): _____" under "Comparison: health check intervals …?" named nothing."""
+    qs = bank("CloudFront TTL defaults\n- Legacy cache settings: Min TTL 0, Default TTL 86400 (24 h), Max TTL 31536000 "
+              "(365 days)\n---\nComparison: health check intervals across providers?\n| provider | default | fast |\n"
+              "|---|---|---|\n| Route 53 | 30 s | 10 s |\n| Traffic Manager | 30 s | 10 s |\n")
+    assert not accepted(qs, "multi_cloze")
+    table = [q for q in accepted(qs, "cloze") if "Traffic Manager (default)" in q.stem]
+    assert table and all(q.stem.startswith("Comparison: health check intervals across providers? › ") for q in table)
