@@ -322,7 +322,8 @@ class CardLayout:
             parts.append(attribute)
         # a title shown that names its own service says whose the card is; another one put before it is a guess
         named = bool(parts[0]) and bool(self.title_services - {subject})
-        if subject and not named and subject.lower() not in joined and not _names(subject, joined):
+        if (subject and not named and subject.lower() not in joined and not _names(subject, joined)
+                and not _abbreviates(subject, " ".join(parts) + " " + sentence)):
             parts.insert(0, subject)
         return " › ".join(p for p in parts if p)
 
@@ -332,6 +333,17 @@ def _names(subject: str, text: str) -> bool:
     ("shards per stream" names Kinesis Data Streams; "event subscriptions per topic" does not name Event Grid)."""
     own, words = distinctive_words(subject), distinctive_words(text)
     return bool(own) and (own <= words or any(not _everyday(w) for w in own & words))
+
+
+def _abbreviates(subject: str, text: str) -> bool:
+    """Whether `text` names `subject` by its initials: "VNet" (Virtual Network), "ENI" (Elastic Network Interface)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", subject) if w.lower() not in _PROVIDER_WORDS]
+    initials = "".join(w[0] for w in words).lower()
+    return len(initials) >= 2 and any(token.lower().startswith(initials)
+                                      for token in re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", text))
+
+
+_PROVIDER_WORDS: Final = frozenset({"aws", "amazon", "azure", "microsoft", "google", "cloud", "gcp"})
 
 
 @lru_cache(maxsize=8192)

@@ -1552,3 +1552,12 @@ def test_round_ac_a_multi_cloze_of_conversions_and_a_question_title_over_a_table
     assert not accepted(qs, "multi_cloze")
     table = [q for q in accepted(qs, "cloze") if "Traffic Manager (default)" in q.stem]
     assert table and all(q.stem.startswith("Comparison: health check intervals across providers? › ") for q in table)
+
+
+def test_round_ac_a_subject_named_by_its_initials_is_not_put_before_the_stem() -> None:
+    """Round AC (dns #6): "VNet links per private zone: _____" was headed "Azure Virtual Network ›", which the
+    row's "VNet" names already (and which made the row look like a Virtual Network limit)."""
+    qs = bank("Azure Private DNS zone limits?\n| item | limit |\n|---|---|\n| private zones per subscription | 1000 |\n"
+              "| VNet links per private zone | 1000 |\n")
+    vnet = [q for q in accepted(qs, "cloze") if "VNet links" in q.stem]
+    assert vnet and all("Azure Virtual Network" not in q.stem for q in vnet)
