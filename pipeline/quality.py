@@ -559,6 +559,8 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       # "TEAM alert: warn > 20k", "ticket CASE-1738201 took 2 days": the team's own figures
                       r"|^\W*(?:our\s+)?team\b[^:.]{0,20}:|\b(?:CASE|TICKET|INC|JIRA)-\d+\b"
                       r"|\bteam\s+(?:SLOs?|alerts?|targets?|thresholds?|rules?|runbooks?)\b"
+                      # "bench test: …", "my ESP32: 180 bytes", "YMMV": the author's own measurements
+                      r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 _MEMORY_TRICK = re.compile(r"^\W*(?:mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
@@ -585,7 +587,7 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|progress|schedule)\b"
-                             r"|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b"
+                             r"|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
                              r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
@@ -939,6 +941,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if BLANK in body and q.type in NUMERIC_TYPES and _BRACKET_OPENS_AFTER_VALUE.search(body[:body.index(BLANK)]) \
             and re.match(r"\s*[A-Za-z]{0,5}\s*\)", body[body.index(BLANK) + len(BLANK):]):
         return "'86,400 (_____)': the bracket restates the value before it in other units"
+    if q.type in NUMERIC_TYPES and BLANK in body and _in_arrow_chain(body):
+        return "a value in a chain of arrows ('0 → 1 → _____', 'a --> b --> _____'): which step, the stem cannot say"
     if q.type in (*NUMERIC_TYPES, "multi_cloze", "truefalse") and (
             _SO_RESULT.search(body) or BLANK in body and _ARROW_SO.search(body, 0, body.index(BLANK))):
         return "a value of a worked result ('… 6 RPM per 1,000 TPM. So 60K TPM has _____ RPM', '→ so RPO _____')"
@@ -1057,6 +1061,19 @@ _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|�
 # "a request with _____ characters = 3 text units": the blank is one side of a worked equation
 _EQUATION = re.compile(re.escape(BLANK) + r"[^=.;()]{0,30}=\s*[~$]?\d|\d[^=.;()]{0,30}=\s*[~$]?" + re.escape(BLANK))
 # "So a deployment with 60K TPM has 360 RPM": a sentence that works a result out of the one before
+_ARROW: Final = r"(?:-{1,2}>|→|=>)"
+_CHAIN_BEFORE = re.compile(_ARROW + r"[^()\[\],;.→>]*$")
+_CHAIN_AFTER = re.compile(r"[^()\[\],;.→<>-]*" + _ARROW)
+
+
+def _in_arrow_chain(body: str) -> bool:
+    """The blank is a link of a chain of two or more arrows ("0 → 1 → _____", "_____ --> 128 KB --> 256 KB"),
+    not a value beside one ("(Enterprise -> Enterprise VM), _____-core min")."""
+    at = body.index(BLANK)
+    linked = _CHAIN_BEFORE.search(body, 0, at) or _CHAIN_AFTER.match(body, at + len(BLANK))
+    return linked is not None and len(re.findall(_ARROW, body)) >= 2
+
+
 _ARROW_SO = re.compile(r"(?:->|→|=>)\s*(?:so|thus|hence|therefore)\b", re.IGNORECASE)
 _SO_RESULT = re.compile(r"(?:^|[.;]\s+)(?:so|thus|hence|therefore|that\s+means|which\s+means)\b[^.;]*\d", re.IGNORECASE)
 

@@ -25,10 +25,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from wordfreq import zipf_frequency
+
 from .doctext import NAMES_KEY, doc_text
+from .generators.grammar import number_of
 from .sites import ITEM_LABEL, SECTION_NUMBER, STRUCK, writes_number
 from .tables import find_tables, split_row, unit_column
-from .units import canonical, kind_of, unit_expr
+from .units import UnitError, canonical, kind_of, unit_expr
 
 __all__ = ["CARDINAL_WORDS", "Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
            "make_quantities"]
@@ -531,6 +534,29 @@ def _chunk_blocked(chunk: str, start: int, end: int) -> bool:
     return any(b.start() < end and start < b.end() for b in _BLOCK_RE.finditer(chunk))
 
 
+# "Claude 3 Haiku", "Gemini 2 Flash": a number between two names is part of a product's name ("Max 5 Nodes" is not)
+_MODEL_NAME_RE: Final = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,2})\s+([A-Z][a-z]{2,})\b")
+
+
+@lru_cache(maxsize=4096)
+def _model_words(first: str, last: str) -> bool:
+    return (zipf_frequency(first.lower(), "en") < NAME_ZIPF and number_of(last.lower()) == "singular"
+            and not _is_unit_word(last))
+
+
+def _model_name(m: re.Match[str]) -> bool:
+    return _model_words(m.group(1), m.group(3))
+
+
+def _is_unit_word(word: str) -> bool:
+    try:
+        unit_expr(word.lower())
+    except UnitError:
+        return False
+    return True
+
+
+NAME_ZIPF: Final = 4.0     # "Claude", "Gemini", "Llama" are rarer words than "Max", "Standard" or "Up"
 _BRACED_RE: Final = re.compile(r"(?<!\{)\{[A-Za-z_][\w.-]*:[^{}\s]*\}(?!\})")
 _REFERENCE_RE: Final = re.compile(
     r"\(\s*(?:see\s+)?§?\s*[1-9]\d{0,2}(?:\.\d{1,3}){1,3}\s*\)|\bsee\s+(?:section\s+|§\s*)?[1-9]\d?(?:\.\d{1,2}){1,3}\b"
@@ -549,6 +575,7 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
         named += [m.span() for m in _REFERENCE_RE.finditer(line)]
     if "~~" in line:  # "~~$16~~ $15": a value the notes struck out
         named += [m.span() for m in STRUCK.finditer(line)]
+    named += [m.span(2) for m in _MODEL_NAME_RE.finditer(line) if _model_name(m)]
     if "{" in line:   # "{user:123}:cart": a key in braces (a hash tag, a template), not a value
         named += [m.span() for m in _BRACED_RE.finditer(line)]
     for m in _ATOM_RE.finditer(line):
@@ -814,8 +841,12 @@ def find_quantities(text: str, *, merge_restatements: bool = True,
     state = _CardState(text, merge_restatements, names)
     out: list[Quantity] = []
     offset = 0
+    fenced = False
     for index, line in enumerate(text.split("\n")):
-        out.extend(_scan_line(line, offset, state, index))
+        fence = line.lstrip().startswith("```")
+        if not (fenced or fence):   # a fenced block is code ("CREDIT_QUOTA = 500"): its numbers are an example's
+            out.extend(_scan_line(line, offset, state, index))
+        fenced ^= fence and line.count("```") % 2 == 1
         offset += len(line) + 1
     return out
 

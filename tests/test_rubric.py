@@ -1561,3 +1561,30 @@ def test_round_ac_a_subject_named_by_its_initials_is_not_put_before_the_stem() -
               "| VNet links per private zone | 1000 |\n")
     vnet = [q for q in accepted(qs, "cloze") if "VNet links" in q.stem]
     assert vnet and all("Azure Virtual Network" not in q.stem for q in vnet)
+
+
+def test_round_ac_model_versions_embedding_sizes_and_mood_cards() -> None:
+    """Round AC (ai #11, #5) and AD (windows #2): "Claude _____ Haiku" asked a model's version, 1,536 dimensions got
+    1,229 and 2,304, and a "Mood / plan check" card gave questions."""
+    qs = bank("Bedrock models\n- Claude 3 Haiku and Gemini 2 Flash are the cheap ones; max 5 Nodes per cluster\n"
+              "- Azure text-embedding-3-small makes 1,536 dims vectors\n---\nMood / plan check\n"
+              "- exam two weeks after wave 1, so 14 days of revision\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "5 Nodes" in asked or "5" in asked
+    assert not asked & {"3", "2", "14 days", "two weeks"}
+    for q in [q for q in accepted(qs, "multichoice") if q.answer == "1,536"]:
+        assert {o.text for o in q.options} <= {"768", "1,024", "1,536", "2,048", "3,072", "4,096"}
+
+
+def test_round_ad_code_blocks_arrow_chains_and_bench_tests_give_no_questions() -> None:
+    """Round AD (warehouse #9, #13-#15, #20; iot #3, #4, #8, #9, #12, #15-#17, #19): the numbers of a fenced SQL
+    snippet, of rows like "- max msg: 256 MB --> 128 KB --> 256 KB" and "QoS 0 → 1 → 2", and of the author's
+    "bench test" were asked."""
+    qs = bank("Snowflake resource monitors\n- account-level monitor: only 1 per account\n```\nCREATE RESOURCE MONITOR "
+              "rm_bi WITH CREDIT_QUOTA = 500\n  TRIGGERS ON 80 PERCENT DO NOTIFY ON 100 PERCENT DO SUSPEND;\n```\n"
+              "- monitors reset every 1 month by default\n---\nMQTT vs clouds\n- max msg: 256 MB --> 128 KB --> 256 KB\n"
+              "- QoS levels 0 → 1 → 2 in the spec\n---\nShadow sizes\n- device shadow max 8 KB per document\n"
+              "- bench test: my shadow doc was 180 bytes\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"1 month", "8 KB"} <= asked
+    assert not asked & {"500", "80", "100", "256 MB", "128 KB", "256 KB", "2", "180 bytes"}

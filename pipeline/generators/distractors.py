@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .quantities import same_quantity
 
-__all__ = ["ETHERNET_SPEEDS", "STATUS_CODES", "code_distractors", "distractors", "plausible", "significant_digits"]
+__all__ = ["EMBEDDING_DIMENSIONS", "ETHERNET_SPEEDS", "STATUS_CODES", "code_distractors", "distractors", "plausible", "significant_digits"]
 
 # Round values per decade (times powers of ten) that people write as limits: a
 # one-digit answer (900) gets one-digit-ish neighbours, a two-digit one (24, 15)
@@ -38,6 +38,8 @@ WELL_KNOWN_PORTS = (20, 21, 22, 23, 25, 53, 80, 110, 123, 143, 389, 443, 465, 51
                     11211, 15672, 27017)
 # Ethernet comes in these speeds (Gb/s): 100 GbE is never 60 GbE.
 ETHERNET_SPEEDS = (1, 10, 25, 40, 50, 100, 200, 400, 800)
+# Embedding sizes come in these widths: 1,536 dimensions is never 1,229 or 2,304.
+EMBEDDING_DIMENSIONS = (128, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096, 8192)
 # HTTP status codes are names too: a wrong one is another real code (200 → 201, 204, 301), never 150 or 250.
 STATUS_CODES = (100, 101, 200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308, 400, 401, 403, 404, 405, 408, 409,
                 410, 412, 413, 414, 415, 429, 431, 499, 500, 501, 502, 503, 504)
@@ -148,8 +150,9 @@ def distractors(
 
 def code_distractors(code: float, *, rng: random.Random, avoid: Sequence[float] = (), k: int = 3,
                      codes: Sequence[int] = WELL_KNOWN_PORTS) -> list[float]:
-    """`k` other well-known `codes` (ports by default, `STATUS_CODES`, `ETHERNET_SPEEDS`) written with as many digits as `code`
-    (1433 → 1521, 2049, 3306 …), from the nearest few, sorted."""
+    """`k` other well-known `codes` (ports by default, or `STATUS_CODES`, `ETHERNET_SPEEDS`,
+    `EMBEDDING_DIMENSIONS`) written with as many digits as `code` (1433 → 1521, 2049, 3306 …), from the
+    nearest few, sorted."""
     digits = len(str(int(code)))
     near = sorted((p for p in codes if p != code and p not in avoid and len(str(p)) == digits),
                   key=lambda p: (abs(math.log(p / code)), p))[: max(POOL, k)]

@@ -15,7 +15,7 @@ from ..ids import stable_id
 from ..sites import BLANK, spans_text
 from ..types import CardFacts, Fact, Option, Question, Site
 from .context import rng_for
-from .distractors import ETHERNET_SPEEDS, STATUS_CODES, code_distractors, distractors
+from .distractors import EMBEDDING_DIMENSIONS, ETHERNET_SPEEDS, STATUS_CODES, code_distractors, distractors
 from .grammar import counted_noun, number_of
 from .quantities import accepted_forms, answer_text, display, factor, format_number
 from .records import make, question_id
@@ -100,6 +100,9 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
         return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=STATUS_CODES)
     if _ETHERNET.match(a.site.after):
         return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=ETHERNET_SPEEDS)
+    if _DIMENSIONS.match(a.site.after):
+        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid),
+                                codes=EMBEDDING_DIMENSIONS)
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=a.fact.unit,
                        avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
                        min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
@@ -109,6 +112,7 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
 
 _PORT = re.compile(r"\bports?\b", re.IGNORECASE)
 _ETHERNET = re.compile(r"\s*-?\s*(?:gbe|gige|gigabit\s+ethernet)\b", re.IGNORECASE)    # "100 GbE", "10 gigE"
+_DIMENSIONS = re.compile(r"\s*-?\s*(?:dims?|dimensions?)\b", re.IGNORECASE)      # "1,536 dims"
 _STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy)\s+codes?)\b", re.IGNORECASE)
 # what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
 _DOUBLED = re.compile(r"^\s*(?:x\s*)?(?:v?CPUs?|vCores?|cores?|GPUs?|threads?|hyperthreads?)\b", re.IGNORECASE)
