@@ -35,6 +35,7 @@ from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
 from .sites import BLANK, clean, distinctive_words, plain_words, strip_marks
+from .units import UnitError, canonical, kind_of, unit_expr
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "quality_score", "RULES"]
@@ -585,7 +586,7 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
                            re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
-                             r"|\b(?:this|these)\s+(?:deck|notes|cards)\b|\bread\s+(?:me\s+)?first\b"
+                             r"|\b(?:this|these)\s+(?:deck|notes|cards|file)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|progress|schedule)\b"
                              r"|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
@@ -750,7 +751,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
-                    r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|"
+                    r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
@@ -948,6 +949,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "a value of a worked result ('… 6 RPM per 1,000 TPM. So 60K TPM has _____ RPM', '→ so RPO _____')"
     if _defines_a_unit(q):
         return "'one text unit is up to 1,000 characters' defines a unit: its 'one' is not a fact"
+    if q.type in (*NUMERIC_TYPES, "multi_cloze", "truefalse") and _in_unit_identity(q, body):
+        return "a conversion between units ('1 TiB = 1.0995 TB'), not a fact of the subject"
     if q.type == "multi_cloze" and re.search(re.escape(BLANK) + r" \(\d+\)\s*\(\s*[~≈]?\s*" + re.escape(BLANK)
                                              + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)", body):
         return "'_____ (1) (_____ (2))': one blank restates the other in other units"
@@ -1098,6 +1101,30 @@ def _defines_a_unit(q: Question) -> bool:
     return re.search(re.escape(written) + r"\s+(?:is|=|equals|means|covers)\b[^.;]*\d", sentence, re.IGNORECASE) is not None
 
 
+def _in_unit_identity(q: Question, body: str) -> bool:
+    """The asked value is a side of "1 X = N Y" where X and Y are units of one kind ("1 TiB = 1.0995 TB")."""
+    shown = q.get("shown") if q.type == "truefalse" else BLANK
+    for m in _UNIT_IDENTITY.finditer(body):
+        if isinstance(shown, str) and shown in m.group(0) and _same_kind_units(m.group(1), m.group(2)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _same_kind_units(a: str, b: str) -> bool:
+    kinds = {kind_of(canonical(1.0, unit_expr(u))[1]) if _is_unit(u) else None for u in (a, b)}
+    return len(kinds) == 1 and None not in kinds and "other" not in kinds
+
+
+def _is_unit(word: str) -> bool:
+    try:
+        unit_expr(word)
+    except UnitError:
+        return False
+    return True
+
+
+_UNIT_IDENTITY = re.compile(r"\b1\s*([A-Za-z]{1,8})\s*=\s*[~≈]?\s*(?:\d[\d.,]*|" + re.escape(BLANK) + r")\s*([A-Za-z]{1,8})\b")
 _ONE_OF_UNIT = re.compile(r"^(?:one|1|a\s+single)\s+[a-z]", re.IGNORECASE)
 
 

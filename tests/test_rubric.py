@@ -1588,3 +1588,14 @@ def test_round_ad_code_blocks_arrow_chains_and_bench_tests_give_no_questions() -
     asked = {q.answer for q in accepted(qs)}
     assert {"1 month", "8 KB"} <= asked
     assert not asked & {"500", "80", "100", "256 MB", "128 KB", "256 KB", "2", "180 bytes"}
+
+
+def test_round_ad_a_conversion_between_units_and_idk_are_not_asked() -> None:
+    """Round AD (warehouse #16, #19): "TiB vs TB matters a bit: 1 TiB = 1.0995 TB" was a true/false, and a line
+    ending "idk" a question. "1 RCU = 4 KB" defines a capacity unit (a count, not a size) and stays a fact."""
+    qs = bank("BigQuery on-demand pricing\n- $6.25 per TiB scanned\n- TiB vs TB matters a bit: 1 TiB = 1.0995 TB\n"
+              "- Snowsight download max 100 MB idk\n---\nDynamoDB capacity\n- 1 RCU = 4 KB per strongly consistent read\n")
+    asked = {q.answer for q in accepted(qs)}
+    statements = {q.stem for q in accepted(qs, "truefalse")}
+    assert "$6.25" in asked and [s for s in statements if "1 RCU = 4 KB" in s]
+    assert not asked & {"1.0995 TB", "1.0995", "100 MB"} and not [s for s in statements if "1.0995" in s]
