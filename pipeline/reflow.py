@@ -5,7 +5,8 @@ file lines ("… reference it in" / "later requests. Minimum size …"). Every
 later step reads a card line by line, so a wrapped sentence would be cut into
 fragments that state nothing. A line break counts as a wrap only when the next
 word would not have fitted on the line (the card's widest line sets the width)
-and the text plainly runs on; list items, labels, tables and code keep their lines.
+and the text plainly runs on (the width: the longest line that another line nearly matches); list items, labels,
+tables and code keep their lines.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from .types import Line
 __all__ = ["reflow"]
 
 MIN_WRAPPED: Final = 50      # a wrapped line is at least this long: short lines are notes of their own
+WIDTH_SLACK: Final = 10     # lines of a wrapped paragraph end within this many characters of each other
+MIN_WIDTH: Final = 70       # editors wrap at 72-100 columns; a list of shorter rows is no wrapped paragraph
 MAX_JOINED: Final = 2_000    # a paragraph longer than this keeps its file lines
 
 # A line that starts something of its own: a list item, quote, table row, heading, arrow, Q&A part, or code.
@@ -42,7 +45,7 @@ def reflow(lines: Sequence[Line]) -> list[Line]:
     """`lines` with each hard-wrapped run of file lines joined into one `Line` (its `wraps` set)."""
     if len(lines) < 2:
         return list(lines)
-    width = max(len(line.text) for line in lines)
+    width = _width([len(line.text) for line in lines])
     out: list[Line] = []
     for line in lines:
         last = out[-1] if out else None
@@ -54,6 +57,14 @@ def reflow(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+def _width(lengths: list[int]) -> int:
+    """The width the card was wrapped at: its longest line with another of at least `MIN_WIDTH` within `WIDTH_SLACK`
+    characters below it (a wrapped paragraph fills several lines to about the same length; one long unwrapped
+    line is no width), else its longest line."""
+    ordered = sorted(lengths, reverse=True)
+    return next((a for a, b in zip(ordered, ordered[1:]) if a - b <= WIDTH_SLACK and b >= MIN_WIDTH), ordered[0])
+
+
 def _wrapped(before: Line, line: Line, width: int) -> bool:
     """Whether `line` continues the sentence `before` ends with (a soft wrap, not a new note)."""
     if line.number != before.number + len(before.wraps) + 1 or len(before.text) + len(line.text) > MAX_JOINED:
@@ -63,7 +74,9 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
     # Inside a wrapped paragraph, or after a word no sentence ends on, "object: total size 8 KiB" runs on; a
     # line that ends on a colon ("… 270 s. Retention:") goes on too.
     last_words = previous.split()
-    running = bool(before.wraps) or bool(last_words) and last_words[-1].lower() in _OPEN_WORDS
+    # ... and after a verb's -ing form, which a full line does not end a sentence on ("… every 5 minutes, giving")
+    running = bool(before.wraps) or bool(last_words) and (last_words[-1].lower() in _OPEN_WORDS
+                                                            or re.fullmatch(r"[a-z]{3,}ing", last_words[-1]) is not None)
     if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) and not running or _CODE.search(previous)
             or _CODE.search(text) or _STARTS_ITEM.match(previous) and previous.lstrip().startswith(("|", "```"))):
         return False

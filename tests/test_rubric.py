@@ -12,8 +12,9 @@ from pipeline.facts import extract
 from pipeline.generators.distractors import STATUS_CODES, distractors
 from pipeline.generators.qa import pick_all, qa_cards
 from pipeline.quality import gate
+from pipeline.reflow import reflow
 from pipeline.questions import generate
-from pipeline.types import Question
+from pipeline.types import Line, Question
 
 
 def bank(text: str, seed: int = 1) -> list[Question]:
@@ -1599,3 +1600,22 @@ def test_round_ad_a_conversion_between_units_and_idk_are_not_asked() -> None:
     statements = {q.stem for q in accepted(qs, "truefalse")}
     assert "$6.25" in asked and [s for s in statements if "1 RCU = 4 KB" in s]
     assert not asked & {"1.0995 TB", "1.0995", "100 MB"} and not [s for s in statements if "1.0995" in s]
+
+
+def test_round_ae_sla_options_our_settings_and_a_line_ending_on_a_participle() -> None:
+    """Round AE (vpn #7, azure #7, k8s #8, backup #17): "Azure ER circuit = 99.95" offered 49.98, 59.97 and 79.96,
+    a 99.95% SLA 99.99999%; a "# ours:" setting was asked; "… every 5 minutes, giving" / "PITR. Retention …" was
+    cut at the line break."""
+    for seed in range(5):
+        assert set(distractors(99.95, rng=random.Random(seed), unit="percent")) <= {99.0, 99.5, 99.9, 99.99, 99.995}
+    qs = bank("Direct Connect SLA\n- SLA: 99.99 needs 2 locations. Azure ER circuit = 99.95.\n---\nKarpenter\n"
+              "- consolidation waits 30 seconds by default\n- expireAfter: 168h  # ours: weekly AMI refresh\n")
+    for q in [q for q in accepted(qs, "multichoice") if q.answer == "99.95"]:
+        assert {float(o.text) for o in q.options} <= {99.0, 99.5, 99.9, 99.95, 99.99, 99.995, 99.999}
+    asked = {q.answer for q in accepted(qs)}
+    assert "30 seconds" in asked and "168h" not in asked
+    lines = [Line(1, "Daily snapshot during the backup window + transaction logs shipped to S3 every 5 minutes, giving"),
+             Line(2, "PITR. Retention 0 disables automated backups (not allowed for Aurora or read replica sources)."),
+             Line(3, "Key numbers: one long line the author never wrapped, as notes have them, about snapshots, copies "
+                     "and 35 days of retention")]   # the card's longest line: not its width
+    assert len(reflow(lines)) == 2

@@ -38,6 +38,8 @@ WELL_KNOWN_PORTS = (20, 21, 22, 23, 25, 53, 80, 110, 123, 143, 389, 443, 465, 51
                     11211, 15672, 27017)
 # Ethernet comes in these speeds (Gb/s): 100 GbE is never 60 GbE.
 ETHERNET_SPEEDS = (1, 10, 25, 40, 50, 100, 200, 400, 800)
+# Availability levels that services promise (percent): an SLA's wrong options are other SLAs.
+SLA_LEVELS = (99.0, 99.5, 99.9, 99.95, 99.99, 99.995, 99.999)
 # Embedding sizes come in these widths: 1,536 dimensions is never 1,229 or 2,304.
 EMBEDDING_DIMENSIONS = (128, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096, 8192)
 # HTTP status codes are names too: a wrong one is another real code (200 → 201, 204, 301), never 150 or 250.
@@ -75,6 +77,9 @@ def _candidates(v: float, *, increment: float | None, unit: str | None, doubling
         return [float(c) for c in range(1, 3 * SMALL_COUNT) if c != v]   # "two AZs": 1, 3, 4, never 16 or 32
     if _is_pow2(v):
         return [v * 2.0**k for k in range(-3, 4) if k and v * 2.0**k >= 1]
+    level = next((i for i, x in enumerate(SLA_LEVELS) if same_quantity(v, x)), None) if unit == "percent" else None
+    if level is not None:   # 99.95: 99.9, 99.99, 99.5 — never 99.99999 or 49.98
+        return sorted((x for i, x in enumerate(SLA_LEVELS) if i != level), key=lambda x: abs(SLA_LEVELS.index(x) - level))
     if unit == "percent" and 99 <= v < 100:
         nines = 2 + len(f"{100 - v:.12f}".rstrip("0").split(".")[1])   # 99.9 → 3 nines
         return [100 - 10.0 ** -(n - 2) for n in sorted(range(2, nines + 4), key=lambda n: abs(n - nines)) if n != nines]
