@@ -35,7 +35,7 @@ from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
 from .sites import BLANK, clean, distinctive_words, plain_words, strip_marks
-from .units import UnitError, canonical, kind_of, unit_expr
+from .units import canonical, kind_of, names_a_unit, unit_expr
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "quality_score", "RULES"]
@@ -1112,16 +1112,8 @@ def _in_unit_identity(q: Question, body: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _same_kind_units(a: str, b: str) -> bool:
-    kinds = {kind_of(canonical(1.0, unit_expr(u))[1]) if _is_unit(u) else None for u in (a, b)}
+    kinds = {kind_of(canonical(1.0, unit_expr(u))[1]) if names_a_unit(u) else None for u in (a, b)}
     return len(kinds) == 1 and None not in kinds and "other" not in kinds
-
-
-def _is_unit(word: str) -> bool:
-    try:
-        unit_expr(word)
-    except UnitError:
-        return False
-    return True
 
 
 _UNIT_IDENTITY = re.compile(r"\b1\s*([A-Za-z]{1,8})\s*=\s*[~≈]?\s*(?:\d[\d.,]*|" + re.escape(BLANK) + r")\s*([A-Za-z]{1,8})\b")

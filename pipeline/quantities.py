@@ -31,7 +31,7 @@ from .doctext import NAMES_KEY, doc_text
 from .generators.grammar import number_of
 from .sites import ITEM_LABEL, SECTION_NUMBER, STRUCK, writes_number
 from .tables import find_tables, split_row, unit_column
-from .units import UnitError, canonical, kind_of, unit_expr
+from .units import canonical, kind_of, names_a_unit, unit_expr
 
 __all__ = ["CARDINAL_WORDS", "Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
            "make_quantities"]
@@ -539,21 +539,10 @@ _MODEL_NAME_RE: Final = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,2})\s+([A-Z][a-z
 
 
 @lru_cache(maxsize=4096)
-def _model_words(first: str, last: str) -> bool:
+def _model_name(first: str, last: str) -> bool:
+    """"Claude … Haiku": a rare first word and a singular noun that is no unit around the number."""
     return (zipf_frequency(first.lower(), "en") < NAME_ZIPF and number_of(last.lower()) == "singular"
-            and not _is_unit_word(last))
-
-
-def _model_name(m: re.Match[str]) -> bool:
-    return _model_words(m.group(1), m.group(3))
-
-
-def _is_unit_word(word: str) -> bool:
-    try:
-        unit_expr(word.lower())
-    except UnitError:
-        return False
-    return True
+            and not names_a_unit(last.lower()))
 
 
 NAME_ZIPF: Final = 4.0     # "Claude", "Gemini", "Llama" are rarer words than "Max", "Standard" or "Up"
@@ -575,7 +564,7 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
         named += [m.span() for m in _REFERENCE_RE.finditer(line)]
     if "~~" in line:  # "~~$16~~ $15": a value the notes struck out
         named += [m.span() for m in STRUCK.finditer(line)]
-    named += [m.span(2) for m in _MODEL_NAME_RE.finditer(line) if _model_name(m)]
+    named += [m.span(2) for m in _MODEL_NAME_RE.finditer(line) if _model_name(m.group(1), m.group(3))]
     if "{" in line:   # "{user:123}:cart": a key in braces (a hash tag, a template), not a value
         named += [m.span() for m in _BRACED_RE.finditer(line)]
     for m in _ATOM_RE.finditer(line):

@@ -4,9 +4,9 @@ Notes written in an editor that wraps at a fixed width break sentences over
 file lines ("… reference it in" / "later requests. Minimum size …"). Every
 later step reads a card line by line, so a wrapped sentence would be cut into
 fragments that state nothing. A line break counts as a wrap only when the next
-word would not have fitted on the line (the card's widest line sets the width)
-and the text plainly runs on (the width: the longest line that another line nearly matches); list items, labels,
-tables and code keep their lines.
+word would not have fitted on the line (the width: the card's longest line that
+another long line nearly matches) and the text plainly runs on; list items,
+labels, tables and code keep their lines.
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ _STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|
 _CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}")
 _ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")
 _ABBREVIATION_END: Final = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl|etc)\.$", re.I)
+_ING: Final = re.compile(r"[a-z]{3,}ing")     # a verb's -ing form: "giving", "including"
 _RUNS_ON: Final = re.compile(r"^\s*[a-z(]")   # a number opens list rows ("3600 s — max for both"); it runs on after "a"
 # Words a sentence does not end on: the text plainly goes on below them.
 _OPEN_WORDS: Final = frozenset(
@@ -71,12 +72,11 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
         return False
     previous = before.text[before.wraps[-1]:] if before.wraps else before.text
     previous, text = previous.rstrip(), line.text
-    # Inside a wrapped paragraph, or after a word no sentence ends on, "object: total size 8 KiB" runs on; a
-    # line that ends on a colon ("… 270 s. Retention:") goes on too.
-    last_words = previous.split()
-    # ... and after a verb's -ing form, which a full line does not end a sentence on ("… every 5 minutes, giving")
-    running = bool(before.wraps) or bool(last_words) and (last_words[-1].lower() in _OPEN_WORDS
-                                                            or re.fullmatch(r"[a-z]{3,}ing", last_words[-1]) is not None)
+    # Inside a wrapped paragraph, or after a word no sentence ends on ("… on an" / "object: total size 8 KiB",
+    # "… every 5 minutes, giving" / "PITR."), the text runs on even past a label; so does a paragraph's line
+    # that ends on a colon ("… 270 s. Retention:").
+    last = previous.split()[-1] if previous.split() else ""
+    running = bool(before.wraps) or last.lower() in _OPEN_WORDS or _ING.fullmatch(last) is not None
     if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) and not running or _CODE.search(previous)
             or _CODE.search(text) or _STARTS_ITEM.match(previous) and previous.lstrip().startswith(("|", "```"))):
         return False

@@ -39,8 +39,7 @@ _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")  
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 _FOOTNOTE = re.compile(r"(?<=\S)(?:\s*\[\d{1,2}\])+(?![\w(])")   # "… per vCPU-second [1].", "[2][3]"
-STRUCK = re.compile(r"~~[^~\n]+~~")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
-_STRUCK = re.compile(r"~~[^~\n]+~~\s*")
+STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
 _NOTE_MARKER = re.compile(r"^\s*Note\s*:", re.IGNORECASE)
@@ -91,7 +90,7 @@ def _balance(text: str) -> str:
 def strip_marks(text: str) -> str:
     """A line without its leading bullet, Markdown heading mark, list number or `A:`/`Note:` marker, nor the
     words of a copied link or its footnote marks ("[1]"), nor text the notes struck out ("~~$16~~")."""
-    text = _LEAD_ARROW.sub("", _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", _STRUCK.sub("", text)))))
+    text = _LEAD_ARROW.sub("", _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", STRUCK.sub("", text)))))
     return _LINK_LABEL.sub("", _NUMBERED.sub("", SECTION_NUMBER.sub("", _MARKER.sub("", text))))
 
 
@@ -244,7 +243,7 @@ class CardLayout:
             if line.text.lstrip().startswith("|"):
                 return None         # a table row heads nothing: its cells have their own headers
             if other < level or (level == 0 and other == 0 and line.text.rstrip().endswith(":")):
-                if line is self.lines[self._answering or 0] and self._answering is not None:
+                if self._answering is not None and line is self.lines[self._answering]:
                     return self.title if len(self.title) <= MAX_PARENT else None
                 labelled = _LINE_LABEL.match(line.text)
                 if labelled and line.text[labelled.end():].strip():
@@ -344,14 +343,13 @@ def _abbreviates(subject: str, text: str) -> bool:
 
 
 _PROVIDER_WORDS: Final = frozenset({"aws", "amazon", "azure", "microsoft", "google", "cloud", "gcp"})
+EVERYDAY_ZIPF: Final = 4.3     # "event", "table", "storage" are everyday words; "grid", "pipes", "queue" name things
 
 
 @lru_cache(maxsize=8192)
 def _everyday(word: str) -> bool:
     return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
-
-EVERYDAY_ZIPF: Final = 4.3     # "event", "table", "storage" are everyday words; "grid", "pipes", "queue" name things
 MAX_CAPTION_WORDS = 16
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|we|our)\b")
 # A clause that continues a sentence ("but …", "including …"): no heading on its own

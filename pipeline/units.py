@@ -16,7 +16,7 @@ import pint
 
 from .errors import UnitError, value_invalid_msg
 
-__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of"]
+__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of", "names_a_unit"]
 
 
 # Cloud units pint does not know, and the billing calendar of the conventions.
@@ -130,6 +130,15 @@ def _plan(expr: str) -> tuple[str | None, float]:
     if label == "B/s" and "bit" in expr:
         return "bit/s", factor  # bit rates stay in bits (SI), as the conventions say
     return label, factor / divisor
+
+
+def names_a_unit(word: str) -> bool:
+    """Whether a written word is a unit `unit_expr` knows ("TiB", "minutes"; not "Haiku")."""
+    try:
+        unit_expr(word)
+    except UnitError:
+        return False
+    return True
 
 
 def canonical(value: float, expr: str) -> tuple[float, str | None]:

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from .quantities import same_quantity
 
-__all__ = ["EMBEDDING_DIMENSIONS", "ETHERNET_SPEEDS", "STATUS_CODES", "code_distractors", "distractors", "plausible", "significant_digits"]
+__all__ = ["EMBEDDING_DIMENSIONS", "ETHERNET_SPEEDS", "STATUS_CODES", "WELL_KNOWN_PORTS", "code_distractors", "distractors",
+           "plausible", "significant_digits"]
 
 # Round values per decade (times powers of ten) that people write as limits: a
 # one-digit answer (900) gets one-digit-ish neighbours, a two-digit one (24, 15)
@@ -84,8 +85,8 @@ def _candidates(v: float, *, increment: float | None, unit: str | None, doubling
         nines = 2 + len(f"{100 - v:.12f}".rstrip("0").split(".")[1])   # 99.9 → 3 nines
         return [100 - 10.0 ** -(n - 2) for n in sorted(range(2, nines + 4), key=lambda n: abs(n - nines)) if n != nines]
     sig = significant_digits(v)
-    if _on_calendar(v, seconds):
-        return [c / seconds for c in CALENDAR]  # type: ignore[operator]  # set when on the calendar
+    if seconds is not None and _on_calendar(v, seconds):
+        return [c / seconds for c in CALENDAR]
     if sig > 2:
         return [_round_sig(v * r, sig) for r in RATIOS]
     decade = math.floor(math.log10(abs(v)))
@@ -101,7 +102,7 @@ def _candidates(v: float, *, increment: float | None, unit: str | None, doubling
 
 def _on_calendar(v: float, seconds: float | None) -> bool:
     """A duration people set (`CALENDAR`): 1 minute gets 2, 3 and 5 minutes, never 4 or 6."""
-    return bool(seconds) and any(same_quantity(v * seconds, c) for c in CALENDAR)  # type: ignore[operator]
+    return seconds is not None and any(same_quantity(v * seconds, c) for c in CALENDAR)
 
 
 def plausible(answer: float, candidate: float, *, integer: bool | None = None) -> bool:

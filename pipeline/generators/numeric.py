@@ -15,7 +15,8 @@ from ..ids import stable_id
 from ..sites import BLANK, spans_text
 from ..types import CardFacts, Fact, Option, Question, Site
 from .context import rng_for
-from .distractors import EMBEDDING_DIMENSIONS, ETHERNET_SPEEDS, STATUS_CODES, code_distractors, distractors
+from .distractors import (EMBEDDING_DIMENSIONS, ETHERNET_SPEEDS, STATUS_CODES, WELL_KNOWN_PORTS, code_distractors,
+                          distractors)
 from .grammar import counted_noun, number_of
 from .quantities import accepted_forms, answer_text, display, factor, format_number
 from .records import make, question_id
@@ -94,15 +95,9 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
     """Wrong values for the fact, in its source unit (never 1 before a plural noun), each on the same side of
     the line's other values in that unit as the fact."""
     others = _avoid(a)
-    if is_port(a):
-        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid))
-    if is_status_code(a):
-        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=STATUS_CODES)
-    if _ETHERNET.match(a.site.after):
-        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=ETHERNET_SPEEDS)
-    if _DIMENSIONS.match(a.site.after):
-        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid),
-                                codes=EMBEDDING_DIMENSIONS)
+    series = _series(a)
+    if series is not None:
+        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=series)
     unit = a.fact.unit
     if unit in (None, "count") and 99 <= a.source_value < 100 and _SLA.search(a.site.sentence):
         unit = "percent"    # "SLA: 99.99 needs 2 locations", the % left out
@@ -127,6 +122,19 @@ def is_port(a: Asked) -> bool:
     f, v = a.fact, a.source_value
     return (f.unit in (None, "count") and float(v).is_integer() and 1 <= v <= 65535
             and bool(_PORT.search(f.attribute or "") or _PORT.search(a.site.before[-40:])))
+
+
+def _series(a: Asked) -> Sequence[int] | None:
+    """The fixed set the value names one of (ports, status codes, Ethernet speeds, embedding sizes), if any."""
+    if is_port(a):
+        return WELL_KNOWN_PORTS
+    if is_status_code(a):
+        return STATUS_CODES
+    if _ETHERNET.match(a.site.after):
+        return ETHERNET_SPEEDS
+    if _DIMENSIONS.match(a.site.after):
+        return EMBEDDING_DIMENSIONS
+    return None
 
 
 def is_status_code(a: Asked) -> bool:
