@@ -34,6 +34,7 @@ class Table:
     header_spans: tuple[tuple[int, int], ...]   # (start, end) of each header cell's text in the header line
     first_row: int                               # index of the first body line
     last_row: int                                # index of the last body line (inclusive)
+    labelled: bool = True                        # its first column labels the rows (else one column per product)
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,12 @@ class Cell:
     header_line: int
     header_span: tuple[int, int]
     unit: str = ""       # the row's cell under a "Unit" header ("| 30 | minutes |"), when the table has one
+    labelled: bool = True   # the table's first column labels its rows
 
     @property
     def is_label(self) -> bool:
-        """The position is in the row's first cell (the label itself)."""
-        return self.column == 0
+        """The position is in the row's first cell (the label itself) of a table whose rows have labels."""
+        return self.column == 0 and self.labelled
 
 
 def unit_column(headers: Sequence[str]) -> int | None:
@@ -103,10 +105,21 @@ def find_tables(lines: Sequence[str]) -> tuple[Table, ...]:
                 last += 1
             first = i + 1 if separated else i
             if last >= first:
-                found.append(Table(i - 1, tuple(header[s:e] for s, e in spans), spans, first, last))
+                found.append(Table(i - 1, tuple(header[s:e] for s, e in spans), spans, first, last,
+                                   labelled=_has_row_labels(lines[first:last + 1])))
             i = last + 1
         i += 1
     return tuple(found)
+
+
+def _has_row_labels(rows: Sequence[str]) -> bool:
+    """Whether a table's first column labels its rows: not when most rows start with a value ("| $0.0000166667 /
+    GB-s | $0.000016 / GB-s |" under "| Lambda | Azure Consumption |": one column per product)."""
+    valued = sum(1 for row in rows if (spans := split_row(row)) and _VALUE_START.match(row[slice(*spans[0])]))
+    return valued * 2 < len(rows)
+
+
+_VALUE_START: Final = re.compile(r"^[~<>≈$€£]?\s*\d")
 
 
 def _unseparated_header(lines: Sequence[str], at: int) -> bool:
@@ -197,13 +210,13 @@ def cell_at(lines: Sequence[str], line_index: int, offset: int,
                     header = table.headers[column] if column < len(table.headers) else ""
                     units = unit_column(table.headers)
                     unit = line[slice(*spans[units])] if units not in (None, column) and units < len(spans) else ""
-                    label = line[spans[0][0]:spans[0][1]]
-                    if column > 1 and _label_repeats(lines, table, line_index, label):
+                    label = line[spans[0][0]:spans[0][1]] if table.labelled else ""
+                    if label and column > 1 and _label_repeats(lines, table, line_index, label):
                         label = f"{label}, {line[slice(*spans[1])]}"    # "Basic HDD, 10+ TiB": which of the two
                     return Cell(
                         text=line[start:end], column=column, row_label=label,
-                        column_header=header, span=(start, end), label_span=spans[0],
-                        header_line=table.header_line, header_span=header_span, unit=unit,
+                        column_header=header, span=(start, end), label_span=spans[0] if table.labelled else (0, 0),
+                        header_line=table.header_line, header_span=header_span, unit=unit, labelled=table.labelled,
                     )
             return None
     return None

@@ -70,3 +70,18 @@ def test_columns_aligned_with_spaces_become_pipe_rows_and_nothing_else_does() ->
     ]
     for lines in not_tables:
         assert pipe_aligned(lines) == lines
+
+
+def test_a_table_with_one_column_per_product_has_no_row_labels() -> None:
+    """Round AE (functions #1, #15): under "| Lambda | Azure Consumption |" the Lambda cell was read as the label of
+    the Azure one ("$0.0000166667 / GB-s (Azure Consumption): _____")."""
+    lines = ["| Lambda x86 | Azure Consumption |", "|---|---|", "| $0.0000166667 / GB-s | $0.000016 / GB-s |",
+             "| 128 MB - 10,240 MB | 1.5 GB per instance |"]
+    (table,) = find_tables(lines)
+    assert not table.labelled
+    first = cell_at(lines, 2, 3)
+    assert first is not None and not first.is_label and first.row_label == "" and first.column_header == "Lambda x86"
+    second = cell_at(lines, 2, lines[2].index("$0.000016 "))
+    assert second is not None and second.row_label == ""
+    (labelled,) = find_tables(CARD)
+    assert labelled.labelled
