@@ -221,8 +221,9 @@ class TypoIndex:
             variants = _deletions(key, _budget(key))
             hashes += map(hash, variants)
             keys_of += [i] * len(variants)
-        order = np.argsort(np.array(hashes, dtype=np.int64), kind="stable")
-        self._hashes = np.array(hashes, dtype=np.int64)[order]
+        variant_hashes = np.array(hashes, dtype=np.int64)
+        order = np.argsort(variant_hashes, kind="stable")
+        self._hashes = variant_hashes[order]
         self._owners = np.array(keys_of, dtype=np.int32)[order]
         self._acronyms = {
             f.text: f.service for f in forms
