@@ -34,7 +34,7 @@ from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
 from .rows import normalise
-from .sites import BLANK, clean, distinctive_words, plain_words, strip_marks
+from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
 from .units import canonical, kind_of, names_a_unit, unit_expr
 from .types import Card, CardFacts, Fact, Question
 
@@ -78,6 +78,7 @@ class Lookups:
                 self.facts[f.fact_id] = f
         self._qa: dict[str, QACard | None] = {}
         self._card_trivia: dict[str, str | None] = {}
+        self._layouts: dict[str, CardLayout] = {}
         self.by_card: dict[str, list[Fact]] = {cf.card.card_id: list(cf.facts) for cf in card_facts}
 
     def card_trivia(self, card: Card) -> str | None:
@@ -85,6 +86,12 @@ class Lookups:
         if card.card_id not in self._card_trivia:
             self._card_trivia[card.card_id] = _card_trivia(card)
         return self._card_trivia[card.card_id]
+
+    def layout(self, card: Card) -> CardLayout:
+        """The card's lines read once (`sites.CardLayout`): their parents."""
+        if card.card_id not in self._layouts:
+            self._layouts[card.card_id] = CardLayout(card)
+        return self._layouts[card.card_id]
 
     def qa(self, card_id: str) -> QACard | None:
         """The card as the deck's own question and answer, if it is one (read once per card)."""
@@ -366,7 +373,8 @@ _SCENARIO = re.compile(
     r"(?<!more than )(?<!at least )(?<!at most )(?<!up to )(?<!over )(?<!under )$"
     # an example set on a thing: "For example, on a 16 node cluster … _____ columns"
     r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b"
-    r"|^(?:if|when)\s+$",      # "If _____ jobs are submitted at once, …": a case, not a quota
+    r"|^(?:if|when)\s+$"      # "If _____ jobs are submitted at once, …": a case, not a quota
+    r"|(?:^|[.!?]\s+)for\s+(?:a|an|your|my)\s+$",    # "For a _____-node batch cluster they …": a remark's case
     re.IGNORECASE)
 # "… for the worker process to also start": as well as what the cut sentence before said ("There is also a 32k
 # overhead" adds a fact and stands alone)
@@ -550,7 +558,8 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
-_NOT_FACTS = re.compile(r"\bnot\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\b", re.IGNORECASE)    # "not facts", "(not cloud facts)"
+# "not facts", "(not cloud facts)", "(no facts)"
+_NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\b", re.IGNORECASE)
 # "My estimate for the lab (50 functions …): roughly 2.9 million requests": the author's own figures
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
                           r"figures|bill)\b", re.IGNORECASE)
@@ -587,7 +596,7 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards|file)\b|\bread\s+(?:me\s+)?first\b"
-                             r"|\b(?:study|exam|revision|week(?:ly)?)\s+(?:plan|log|diary|journal|progress|schedule)\b"
+                             r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"
                              r"|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
@@ -599,12 +608,21 @@ _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcra
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
-# "max_instances: 20", and a camelCase key with one value and nothing else ("timeoutInMinutes: 120",
-# "maxNumberofVMs = 25;"), not "iPhone: 5 devices"
-_CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:[\w.-]+:\s+)?(?:`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S"
+# A setting in a file, not a limit of the notes: "app.yaml: max_instances: 20", "max_instances = 20", and a camelCase
+# key with one value and nothing else ("timeoutInMinutes: 120", "maxNumberofVMs = 25;"), not "iPhone: 5 devices".
+# A line of notes written as `data_nodes_per_domain: 80` names a limit in a key's spelling.
+_CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:(?:[\w-]+\.[\w.-]+:\s+)`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S"
+                          r"|(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*=\s*\S"
                           r"|`?[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)+`?\s*[:=]\s*\S+\s*;?\s*$)")
 _RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*[~≈]?\s*\$?\d",
                              re.IGNORECASE)
+# "typically 200-500 ms": a range of what is seen, not set; either end could be another
+_TYPICAL = r"\b(?:typically|usually|normally|generally|often|commonly)\s+(?:(?:around|about|~)\s*)?"
+_TYPICAL_START = re.compile(_TYPICAL + "$", re.IGNORECASE)                                      # _____-500
+_TYPICAL_END = re.compile(_TYPICAL + r"[$€£]?\d[\d.,]*\s*[A-Za-z]{0,5}\s*(?:-|–|to)\s*$", re.IGNORECASE)   # 200-_____
+_RANGE_ON = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d")
+_ORDINALS: Final = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+_ORDINAL = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:weeks|months|years?)|eventually)\b",
                      re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
@@ -662,6 +680,11 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a restatement of the value before it ('4,000 per minute, which is ~_____ per month')"
     if _FUTURE.match(_sentence_around(body, at)):
         return "a plan ('In the future, …'), not a current fact"
+    if _TYPICAL_END.search(body[:at]) or (_TYPICAL_START.search(body[:at]) and _RANGE_ON.match(body, at + len(BLANK))):
+        return "an end of a typical range ('typically 200-_____ ms'): values near it are as right"
+    if _OR_MORE.match(body, at) and any(
+            _ORDINALS[m.group().lower()] + 1 == answer_value for m in _ORDINAL.finditer(body[:at])):
+        return "counts on from the ordinals before it ('a second or third …, but _____ or more')"
     if _HYPOTHETICAL.match(_sentence_around(body, at)):
         return "a made-up case ('For instance, a … would …'): its numbers are the example's"
     if _SCENARIO.search(body[:at]):
@@ -683,7 +706,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     worked_after = re.match(r"\s*[A-Za-z%]{0,8}\s*\(([^()]{1,40})\)", body[at + len(BLANK):])
     if worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1)):
         return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)')"
-    if re.search(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?)\s*[~$≈]?$", body[:at], re.IGNORECASE):
+    if re.search(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?\b(?:was|were))"
+                 r"\s*[~$≈]?$", body[:at], re.IGNORECASE):     # "(was _____)", "(old ONTAP was _____)"
         return "a former value in brackets ('(was _____)'), not the current one"
     if _RESTATED.search(body[:at]):
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
@@ -812,6 +836,7 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:greater|more|longer|larger|bigger|higher|l
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|without|unsupported)\b"
                               r"[^.;,]{0,40}$", re.IGNORECASE)
 RESTATED_TOLERANCE: Final = 0.01   # "7 years (2557 days)": a restatement rounds
+BINARY_TOLERANCE: Final = 0.1      # "2,000 GiB (min 2 TB!)": sizes mix decimal and binary units (1 TiB is 1.0995 TB)
 
 
 def _restates(a: float, b: float, unit: str | None) -> bool:
@@ -819,7 +844,8 @@ def _restates(a: float, b: float, unit: str | None) -> bool:
     for percentages, where 99.99 and 99.999 are different promises)."""
     if unit == "percent":
         return same_quantity(a, b)
-    return abs(a - b) <= RESTATED_TOLERANCE * max(abs(a), abs(b))
+    tolerance = BINARY_TOLERANCE if unit == "B" else RESTATED_TOLERANCE
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
 MAX_OTHER_VALUES: Final = 3       # a true/false statement with this many values besides its own tests too much at once
@@ -1012,7 +1038,11 @@ def _repeated_line(q: Question, lk: Lookups) -> bool:
     if card is None or not 0 <= q.line_index < len(card.lines) or q.type in ("term_cloze", "shortanswer"):
         return False
     own = _masked_line(card.lines[q.line_index].text)
-    return sum(_masked_line(line.text) == own for line in card.lines) > 1
+    twins = [i for i, line in enumerate(card.lines) if _masked_line(line.text) == own]
+    if len(twins) < 2:
+        return False
+    layout = lk.layout(card)    # "hitsPerPage: / max: 1000" and "paginationLimitedTo: / max: 20000" are told apart
+    return sum(layout.parent(i) == layout.parent(q.line_index) for i in twins) > 1
 
 
 @lru_cache(maxsize=8192)

@@ -29,11 +29,11 @@ from wordfreq import zipf_frequency
 
 from .doctext import NAMES_KEY, doc_text
 from .generators.grammar import number_of
-from .sites import ITEM_LABEL, SECTION_NUMBER, STRUCK, writes_number
+from .sites import COMMENT, ITEM_LABEL, SECTION_NUMBER, STRUCK, writes_number
 from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, names_a_unit, unit_expr
 
-__all__ = ["CARDINAL_WORDS", "Quantity", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
+__all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
            "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
@@ -249,8 +249,14 @@ class _Atom:
     currency: bool = False
 
 
-def _parse_number(text: str) -> float:
+def parse_number(text: str) -> float:
+    """A written number's value; "1.000" is a thousand written with a point ("1.000 services"), never 1.0."""
+    if _POINT_THOUSANDS.fullmatch(text):
+        return float(text.replace(".", ""))
     return float(text.replace(",", ""))
+
+
+_POINT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.000")
 
 
 def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
@@ -271,7 +277,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
             atom.is_fraction, atom.expr, atom.unit = True, "dimensionless", "/"
             return atom
     else:
-        atom = _Atom(m.start(), m.end(), m.end(), _parse_number(m.group("num")), False, currency=bool(m.group("cur")))
+        atom = _Atom(m.start(), m.end(), m.end(), parse_number(m.group("num")), False, currency=bool(m.group("cur")))
     pos = atom.num_end
     rm = _RATIO_RE.match(line, pos) if line.startswith("-to-", pos) else None
     if rm and not atom.is_word:  # "4-to-1 memory-to-core ratio": the ratio's first term
@@ -562,6 +568,8 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
         named.append(section.span(1))
     if "." in line:  # "log file validation (2.7)", "see 4.1", "45 CFR 164.312(b)": references, not values
         named += [m.span() for m in _REFERENCE_RE.finditer(line)]
+    if "#" in line:   # "data_nodes: 80   # 1,002 with masters?": a comment's numbers are remarks on the value
+        named += [m.span(1) for m in COMMENT.finditer(line)]
     if "~~" in line:  # "~~$16~~ $15": a value the notes struck out
         named += [m.span() for m in STRUCK.finditer(line)]
     named += [m.span(2) for m in _MODEL_NAME_RE.finditer(line) if _model_name(m.group(1), m.group(3))]

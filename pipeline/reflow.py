@@ -29,7 +29,7 @@ _STARTS_ITEM: Final = re.compile(
 # ... or a label ("Gotcha: …", "2024-10-30: …") or a definition ("DX = Direct Connect").
 _STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|[\w/.-]+(?:\s[\w/.-]+){0,2}\s*(?:=>?|->|→)\s"
                                   r"|[^—–]{1,30}\s[—–]\s)")
-_CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}")
+_CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}|\S(?: {2,}|\t)\s*#\s")   # … and "key: 1   # comment"
 _ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")
 _ABBREVIATION_END: Final = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl|etc)\.$", re.I)
 _ING: Final = re.compile(r"[a-z]{3,}ing")     # a verb's -ing form: "giving", "including"
@@ -77,7 +77,8 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
     # that ends on a colon ("… 270 s. Retention:").
     last = previous.split()[-1] if previous.split() else ""
     running = bool(before.wraps) or last.lower() in _OPEN_WORDS or _ING.fullmatch(last) is not None
-    if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) and not running or _CODE.search(previous)
+    if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) and (not running or _sibling(before.text, text))
+            or _CODE.search(previous)
             or _CODE.search(text) or _STARTS_ITEM.match(previous) and previous.lstrip().startswith(("|", "```"))):
         return False
     if (_ENDS_STATEMENT.search(previous) and not _ABBREVIATION_END.search(previous)
@@ -89,3 +90,9 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
     if before.wraps:
         return True      # the paragraph is wrapped already: a full line that ends no statement goes on
     return bool(_RUNS_ON.match(text)) or running or previous.endswith((",", "-", "–"))
+
+
+def _sibling(before: str, text: str) -> bool:
+    """Two labelled rows at one indent ("  default: 20" / "  max: 1000"): a list, however the first ends."""
+    indent = len(text) - len(text.lstrip())
+    return _STARTS_LABEL.match(before) is not None and len(before) - len(before.lstrip()) == indent

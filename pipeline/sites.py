@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
-__all__ = ["BLANK", "ITEM_LABEL", "SENTINEL", "CardLayout", "clean", "strip_marks", "generic_header", "table_lead", "bullet_level", "sentence_bounds", "restatement_end", "writes_number",
+__all__ = ["BLANK", "COMMENT", "ITEM_LABEL", "SENTINEL", "CardLayout", "clean", "strip_marks", "generic_header", "table_lead", "bullet_level", "sentence_bounds", "restatement_end", "writes_number",
            "plain_words", "distinctive_words", "masked", "make_site"]
 
 BLANK: Final = "_____"
@@ -39,6 +39,8 @@ _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")  
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 _FOOTNOTE = re.compile(r"(?<=\S)(?:\s*\[\d{1,2}\])+(?![\w(])")   # "… per vCPU-second [1].", "[2][3]"
+# "raised: 200   # via quota request": a comment set off by two spaces or a tab ("limits # tasks": a count)
+COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
 STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
@@ -64,6 +66,19 @@ def bullet_level(text: str) -> int:
     """How deep a bullet is: "- x" is 1, "- - x" is 2, plain text 0."""
     m = _BULLET.match(text)
     return m.group(1).count("-") + m.group(1).count("*") + m.group(1).count("•") if m else 0
+
+
+def nesting(text: str) -> tuple[int, int]:
+    """Where a line sits in its card's outline: (indent in columns, bullet depth). "  - min 128 MB" sits under
+    "- Memory", "  default: 80" under "data_nodes_per_domain:", "- - x" under "- y"."""
+    indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+    return indent, bullet_level(text)
+
+
+def _under(line: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether a line at `line` hangs from an earlier one at `other`: indented further, or as far with more bullets
+    (a space more or less is a slip of the keyboard: " - - 1 RCU = 2 …" is as far in as "- - 1 RCU = 1 …")."""
+    return other[0] + 1 < line[0] or (abs(other[0] - line[0]) <= 1 and other[1] < line[1])
 
 
 def _balance(text: str) -> str:
@@ -98,6 +113,8 @@ def clean(text: str) -> str:
     """A source line without bullet marks, `A:`/`Note:` markers, bold marks, struck-out text, code fences, emoji,
     stray brackets or doubled spaces."""
     text = _EMOJI.sub("", strip_marks(text).replace("**", "").replace("```", ""))
+    if "#" in text:     # a comment reads as the aside it is: "raised: 200 (via quota request)"
+        text = COMMENT.sub(r" (\1)", text)
     text = _SPACES.sub(" ", _balance(text)).strip()
     return _SPACE_CLOSE.sub(")", _OPEN_SPACE.sub("(", text)).strip(" -")
 
@@ -231,7 +248,7 @@ class CardLayout:
             return None
         if self.lines[index].text.lstrip().startswith("|"):
             return self._caption(index)
-        level = bullet_level(self.lines[index].text)
+        level = nesting(self.lines[index].text)
         below = self.lines[index]
         for line in reversed(self.lines[self.n_titles:index]):
             if below.number > line.number + len(line.wraps) + 1:
@@ -239,10 +256,10 @@ class CardLayout:
             below = line
             if not line.text.strip():
                 continue
-            other = bullet_level(line.text)
+            other = nesting(line.text)
             if line.text.lstrip().startswith("|"):
                 return None         # a table row heads nothing: its cells have their own headers
-            if other < level or (level == 0 and other == 0 and line.text.rstrip().endswith(":")):
+            if _under(level, other) or (level == other == (0, 0) and line.text.rstrip().endswith(":")):
                 if self._answering is not None and line is self.lines[self._answering]:
                     return self.title if len(self.title) <= MAX_PARENT else None
                 labelled = _LINE_LABEL.match(line.text)
@@ -258,7 +275,7 @@ class CardLayout:
                 if _CLAUSE_TAIL.match(parent):
                     return None     # "but there are other classes with lower cost": half a sentence heads nothing
                 return parent if parent and len(parent) <= MAX_PARENT else None
-            if level == 0:
+            if level == (0, 0):
                 return None
         return None
 

@@ -90,3 +90,13 @@ def test_round_z_a_wrapped_paragraph_runs_on_past_labels_open_words_and_a_colon(
         Line(2, "calendar mode = reserve fixed future window (like AWS Capacity Blocks)"),
     ]
     assert reflow(terse) == terse
+
+
+def test_rows_of_keys_at_one_indent_and_commented_lines_keep_their_lines() -> None:
+    """Round AF: `  default: 1000   # total hits reachable by paging` ran on into `  max: 20000` (its last word an
+    -ing word, both rows about as long as the card's width); a commented line is config, not wrapped prose."""
+    rows = [Line(1, "paginationLimitedTo:"),
+            Line(2, "  default: 1000   # total hits reachable by going through the pages, paging"),
+            Line(3, "  max: 20000 with the engine's own caps on deep pagination beyond that, too"),
+            Line(4, "  note: only applies to the search endpoint, not to the browse one, which")]
+    assert reflow(rows) == rows

@@ -1619,3 +1619,83 @@ def test_round_ae_sla_options_our_settings_and_a_line_ending_on_a_participle() -
              Line(3, "Key numbers: one long line the author never wrapped, as notes have them, about snapshots, copies "
                      "and 35 days of retention")]   # the card's longest line: not its width
     assert len(reflow(lines)) == 2
+
+
+def test_round_af_indented_children_hang_from_their_key_or_bullet() -> None:
+    """Round AF (search #2, #6, #7, #17): `  s3: 256 MB` under `blob_extraction_max_size:` and `  retention: 14 days`
+    under `automated:` lost the key that says what they are; so did `  - max 900 seconds` under `- Timeout`.
+    Rows with one masked text under different keys are told apart by their key."""
+    qs = bank("Azure AI Search indexers\nblob_extraction_max_size:\n  free: 16 MB\n  basic: 160 MB\n"
+              "data_sources: Blob, ADLS Gen2\n---\nAlgolia paging\nhitsPerPage:\n  default: 20\n  max: 1000\n"
+              "paginationLimitedTo:\n  default: 5000\n  max: 20000\n---\nLambda notes\n- Memory\n"
+              "  - min 128 MB, max 10,240 MB\n- Timeout\n  - max 900 seconds\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert "blob_extraction_max_size › basic: _____" in stems["160 MB"]
+    assert "hitsPerPage › max: _____" in stems["1000"] and "paginationLimitedTo › max: _____" in stems["20000"]
+    assert "Memory › min 128 MB, max _____" in stems["10,240 MB"] and "Timeout › max _____" in stems["900 seconds"]
+    slip = bank("DynamoDB capacity\n- Read Capacity Units (RCU): for reads\n"
+                "- - 1 RCU = 1 strongly consistent read of 4 KB per second\n - - 1 RCU = 2 eventually consistent reads\n")
+    assert all("RCU): for reads › 1 RCU = " in q.stem for q in slip if "eventually" in q.stem)   # a space is a slip
+
+
+def test_round_af_a_comment_reads_as_an_aside_and_its_numbers_are_not_asked() -> None:
+    """Round AF (search #5, #7, #10, #12): `default: 1000   # total hits reachable by paging` ran on into the next
+    row, a comment's `#` stood in the stem and a number inside a comment was blanked. A single-spaced `# tasks`
+    is a count, not a comment."""
+    qs = bank("OpenSearch quotas\ndomains_per_region_per_account: 100   # soft\ndata_nodes_per_domain:\n"
+              "  raised: 200   # via quota request, never holds 2 copies\n  newest: 1000\n"
+              "---\nFargate networking\n- each task = 1 ENI in your subnet, so subnet size limits # tasks\n")
+    asked = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert asked["100"].endswith("domains_per_region_per_account: _____ (soft)")
+    assert asked["200"].endswith("data_nodes_per_domain › raised: _____ (via quota request, never holds 2 copies)")
+    assert "2" not in asked and not [s for s in asked.values() if "#" in s.replace("# tasks", "")]
+    assert [q for q in accepted(qs, "truefalse") if "limits # tasks" in q.stem]
+
+
+def test_round_af_no_facts_cards_a_value_stated_twice_and_a_case_for_a_remark() -> None:
+    """Round AF (spot #3, #4, #14, #19): a "My study-plan card (no facts)" was asked; a false statement changed
+    "24 hours" but kept "after 24h"; "For a _____-node batch cluster they …" asked the case a remark is about."""
+    qs = bank("My study-plan card (no facts)\nWeek 1: fleet with 4 instance types, target 85%.\n---\n"
+              "Preemptible VMs\n- hard max runtime of 24 hours - Compute Engine always stops them after 24h\n"
+              "- 30 seconds notice before preemption\n---\nWhy spot is not free money\n"
+              "- Interruptions cost time. For a 300-node batch cluster they absolutely are worth it.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert not asked & {"4", "85%", "300"} and "30 seconds" in asked
+    statements = [q for q in accepted(qs, "truefalse") if "hard max runtime" in q.stem]
+    assert statements and all(q.answer == "true" and "24 hours" in q.stem for q in statements)
+
+
+def test_round_af_memory_sizes_get_sizes_memory_comes_in_and_a_point_groups_thousands() -> None:
+    """Round AF (paas #4, #16): 3072 MB offered 2458 and 1843 MB; "services per project per region: 1.000" was read
+    as 1.0."""
+    for seed in range(5):
+        options = distractors(3072, rng=random.Random(seed), unit="B")
+        assert set(options) <= {1024, 1536, 2048, 4096, 5120, 6144}, options
+    qs = bank("Cloud Run limits\n- services per project per region: 1.000\n")
+    typed = next(q for q in accepted(qs, "numerical"))
+    assert typed.answer_value == 1000
+
+
+def test_round_af_former_doubted_and_restated_values_are_not_asked() -> None:
+    """Round AF (file #4, #13, #17): "(old ONTAP was _____)"; "HDD: _____ to 65,536 GiB (HDD has min 2 TB!)", whose
+    bracket gives 2,000 GiB away; and a price under "rough - double check" made false by $0.017 → $0.015."""
+    qs = bank("ONTAP data protection\n- snapshots - up to 1,023 per volume (old ONTAP was 255)\n---\nFSx Windows sizes\n"
+              "- HDD: 2,000 to 65,536 GiB (HDD has min 2 TB!)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"1,023", "65,536 GiB"} <= asked
+    assert not asked & {"255", "2,000"}
+    for n in range(12):     # the false statements of a dozen lines (which lines are made false follows the text)
+        qs = bank(f"ONTAP pricing (rough - double check)\n- extra SSD IOPS for volume {n}: $0.017/IOPS-mo\n")
+        for q in accepted(qs, "truefalse"):
+            shown = float(q.get("statement_value"))  # type: ignore[arg-type]
+            assert q.answer == "true" or abs(shown - 0.017) >= 0.5 * 0.017 - 1e-9, q.stem
+
+
+def test_round_af_typical_ranges_and_counting_on_from_ordinals_are_not_asked() -> None:
+    """Round AF (og #19, #20): "typically 200-_____ ms" has no one right end; "a second or third AZ …, but _____ or
+    more" counts on to 4. A range the notes set ("128 MB - 10,240 MB") keeps its ends."""
+    qs = bank("Multi-AZ\n- Use a second or third AZ for HA, but 4 or more AZs rarely help.\n"
+              "- Lambda cold starts are typically 200-500 ms for Python\n- Lambda memory is 128 MB - 10,240 MB\n")
+    asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
+    assert not asked & {"4", "200", "500 ms"}
+    assert {"128 MB", "10,240 MB"} <= asked

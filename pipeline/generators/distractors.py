@@ -78,6 +78,8 @@ def _candidates(v: float, *, increment: float | None, unit: str | None, doubling
         return [float(c) for c in range(1, 3 * SMALL_COUNT) if c != v]   # "two AZs": 1, 3, 4, never 16 or 32
     if _is_pow2(v):
         return [v * 2.0**k for k in range(-3, 4) if k and v * 2.0**k >= 1]
+    if unit == "B" and _binary_multiple(v):
+        return _binary_sizes(v)
     level = next((i for i, x in enumerate(SLA_LEVELS) if same_quantity(v, x)), None) if unit == "percent" else None
     if level is not None:   # 99.95: 99.9, 99.99, 99.5 — never 99.99999 or 49.98
         return sorted((x for i, x in enumerate(SLA_LEVELS) if i != level), key=lambda x: abs(SLA_LEVELS.index(x) - level))
@@ -98,6 +100,23 @@ def _candidates(v: float, *, increment: float | None, unit: str | None, doubling
     if sig == 2 and mantissa not in ladder:    # $11 among $15, $20, $25 would be the odd one out
         return [_round_sig(v * r, 2) for r in RATIOS] + rounded
     return rounded
+
+
+def _binary_multiple(v: float) -> bool:
+    """A size that is a small odd multiple of a power of two of at least 64 (3072 = 3 × 1024, 768 = 3 × 256)."""
+    if not float(v).is_integer() or v < 64:
+        return False
+    step = int(v) & -int(v)      # the largest power of two dividing it
+    return step >= 64 and int(v) // step <= 15
+
+
+def _binary_sizes(v: float) -> list[float]:
+    """Sizes memory comes in around `v`: powers of two, three times a power of two, and the neighbouring
+    multiples of `v`'s own step (3072 MB: 2048, 4096, 1536, 5120; never 2458 or 1843)."""
+    step = int(v) & -int(v)
+    m = int(v) // step
+    near = [float(c * 2.0**k) for k in range(-4, 5) for c in (step, 3 * step) if c * 2.0**k >= 1]
+    return near + [float((m + d) * step) for d in (-2, -1, 1, 2) if m + d > 0]
 
 
 def _on_calendar(v: float, seconds: float | None) -> bool:
@@ -172,6 +191,7 @@ def _pool(value: float, increment: float | None, unit: str | None, avoid: tuple[
     integer = float(value).is_integer()
     nines = unit == "percent" and 99 <= value < 100
     calendar = _on_calendar(value, seconds)   # 730 days: 365 and 1,095 days are as plausible as 180
+    binary = unit == "B" and _binary_multiple(value)    # 5,120 bytes: 4,096 and 6,144 are as plausible as 8,192
     seen: list[float] = []
     for c in _candidates(value, increment=increment, unit=unit, doubling=doubling, seconds=seconds):
         c = _round_sig(c, 12)
@@ -179,7 +199,7 @@ def _pool(value: float, increment: float | None, unit: str | None, avoid: tuple[
             continue
         if not plausible(value, c, integer=integer) or any(same_quantity(c, a) for a in avoid):
             continue
-        if value and not nines and not calendar and significant_digits(c) > max(significant_digits(value), 2):
+        if value and not (nines or calendar or binary) and significant_digits(c) > max(significant_digits(value), 2):
             continue
         if not any(same_quantity(c, s) for s in seen):
             seen.append(c)

@@ -18,7 +18,7 @@ from .context import rng_for
 from .distractors import (EMBEDDING_DIMENSIONS, ETHERNET_SPEEDS, STATUS_CODES, WELL_KNOWN_PORTS, code_distractors,
                           distractors)
 from .grammar import counted_noun, number_of
-from .quantities import accepted_forms, answer_text, display, factor, format_number
+from .quantities import accepted_forms, answer_text, display, factor, format_number, same_quantity, scan_quantities
 from .records import make, question_id
 
 __all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors", "in_brackets", "is_port"]
@@ -27,6 +27,7 @@ GENERATOR = "numeric"
 WHICH_VALUE = "Which value fills the blank?"
 APPROX_GAP = 0.3     # "~$11": a wrong option within 30% would be right too
 TF_APPROX_GAP = 0.5  # "~15 s" stated as "~20 s" is not clearly false: a false rough value is off by half or more
+_ROUGH = re.compile(r"\brough(?:ly)?\b|\bapprox", re.IGNORECASE)     # "ONTAP pricing (rough - double check)"
 
 
 @dataclass(frozen=True)
@@ -241,9 +242,12 @@ def truefalse(a: Asked, *, seed: int) -> Question:
     s = a.site
     shown, value, variant = s.written, f.value, "true"
     # a changed end of a range ("300-500 ms" for "200-500 ms") can still lie inside it: only a whole value is changed
-    if int(stable_id("truefalse", s.locator), 16) % 2 and writable(a) and f.role not in ("range_low", "range_high"):
+    # ... and a value the sentence states twice ("24 hours - … stops them after 24h") is not changed in one place
+    if (int(stable_id("truefalse", s.locator), 16) % 2 and writable(a) and f.role not in ("range_low", "range_high")
+            and not _stated_again(a)):
         false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
-        values = [v for v in fact_distractors(a, seed, false_id, min_gap=TF_APPROX_GAP if f.bound == "approx" else 0.0)
+        rough = f.bound == "approx" or _ROUGH.search(s.context) is not None
+        values = [v for v in fact_distractors(a, seed, false_id, min_gap=TF_APPROX_GAP if rough else 0.0)
                   if f.bound != "min" or v > a.source_value]   # "over 60 locations" would still hold as "over 50"
         if values:
             wrong = rng_for(seed, false_id).choice(values)
@@ -254,6 +258,14 @@ def truefalse(a: Asked, *, seed: int) -> Question:
         subject=f.subject, reason=_reason(a, f"{variant} statement"),
         extra=_extra(a, statement_value=value, shown=shown),
     )
+
+
+def _stated_again(a: Asked) -> bool:
+    """The sentence writes the fact's value a second time, outside the fact ("24 hours … after 24h")."""
+    s, f = a.site, a.fact
+    rest = s.sentence[:s.start] + " " + s.sentence[s.end:]
+    return f.unit not in (None, "count") and any(unit == f.unit and same_quantity(value, f.value)
+                                                 for value, unit in scan_quantities(rest))
 
 
 def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:

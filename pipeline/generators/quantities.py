@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..quantities import CARDINAL_WORDS
+from ..quantities import CARDINAL_WORDS, parse_number
 from ..types import Fact
 from ..units import canonical, unit_expr
 from .grammar import reinflect
@@ -71,10 +71,6 @@ _WORD_OF = {v: k for k, v in _WORD_NUMBERS.items()}
 NUMBER_WORD = re.compile(r"\b(?:a single|a thousand|" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 MULTIPLIER_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                      "b": 1e9, "trillion": 1e12}
-
-
-def _parse_number(token: str) -> float:
-    return float(token.replace(",", ""))
 
 
 def factor(fact: Fact) -> float:
@@ -167,7 +163,7 @@ def _spelling(text: str, source_value: float | None, value: float, role: str, un
     if not numbers:
         return None
     target = fact.source_value if fact.source_value is not None else fact.value
-    pick = next((m for m in numbers if math.isclose(_parse_number(m.group()), target, rel_tol=1e-9, abs_tol=1e-12)), None)
+    pick = next((m for m in numbers if math.isclose(parse_number(m.group()), target, rel_tol=1e-9, abs_tol=1e-12)), None)
     if pick is None:
         pick = numbers[-1] if fact.role == "range_high" else numbers[0]
     start = pick.start()
@@ -179,7 +175,7 @@ def _spelling(text: str, source_value: float | None, value: float, role: str, un
     if written_unit and (_is_unit(written_unit.group()) or _read_as_unit(fact, written_unit.group())):
         suffix = written_unit.group()
     scale = 1.0
-    written = _parse_number(pick.group())
+    written = parse_number(pick.group())
     if not suffix and written and not math.isclose(written, target, rel_tol=1e-9):
         word = re.match(r"\s?([A-Za-z]+)", fact.text[pick.end():])
         size = MULTIPLIER_WORDS.get(word.group(1).lower()) if word else None
@@ -239,7 +235,7 @@ def _word_value(word: str) -> float:
 
 def spelling_value(fact: Fact, spelled: Spelled) -> float | None:
     """The written number, when it is the fact's source value (not "2" of "2/3")."""
-    n = _parse_number(fact.text[spelled.start + len(spelled.prefix):spelled.end - len(spelled.suffix)]) * spelled.scale
+    n = parse_number(fact.text[spelled.start + len(spelled.prefix):spelled.end - len(spelled.suffix)]) * spelled.scale
     target = fact.source_value if fact.source_value is not None else fact.value
     return n if math.isclose(n, target, rel_tol=1e-9, abs_tol=1e-12) else None
 
@@ -280,7 +276,7 @@ def scan_quantities(text: str) -> list[tuple[float, str | None]]:
     aliases = _aliases()
     found: list[tuple[float, str | None]] = []
     for m in _QUANTITY.finditer(text):
-        value = _parse_number(m.group("num"))
+        value = parse_number(m.group("num"))
         unit = (m.group("unit") or "").lower()
         if m.group("cur"):
             found.append((value, "USD"))
