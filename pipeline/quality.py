@@ -617,7 +617,8 @@ _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:(?:[\w-]+\.[\w.-]+:\s+)`?[a-z]
 _RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*[~≈]?\s*\$?\d",
                              re.IGNORECASE)
 # "typically 200-500 ms": a range of what is seen, not set; either end could be another
-_TYPICAL = r"\b(?:typically|usually|normally|generally|often|commonly)\s+(?:(?:around|about|~)\s*)?"
+_TYPICAL = (r"\b(?:typically|usually|normally|generally|often|commonly)\s+(?:in\s+the\s+range\s+of\s+|between\s+)?"
+            r"(?:(?:around|about|~)\s*)?")
 _TYPICAL_START = re.compile(_TYPICAL + "$", re.IGNORECASE)                                      # _____-500
 _TYPICAL_END = re.compile(_TYPICAL + r"[$€£]?\d[\d.,]*\s*[A-Za-z]{0,5}\s*(?:-|–|to)\s*$", re.IGNORECASE)   # 200-_____
 _RANGE_ON = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d")
