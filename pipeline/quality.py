@@ -803,6 +803,11 @@ def _crowded_cell(q: Question) -> str | None:
     return "a table cell of several values: which one is asked is unclear" if len(_VALUE.findall(sentence)) > 1 else None
 
 
+# a name and its figures in brackets, nothing else: "P1mv3 (2 vCPU, 16 GiB of memory)" (not "Multi AZ (3 nodes
+# minimum recommended)", which says what the number is)
+_BARE_ITEM = re.compile(r"^\s*[^\s():=]+(?:\s[^\s():=]+){0,2}\s*\(\s*~?[$€£]?\d[^()]*?[,;/]\s*~?[$€£]?\d[^()]*\)\s*\.?\s*$")
+
+
 def _side_remark(q: Question, lk: Lookups) -> str | None:
     """A false statement falsified inside brackets while the sentence states a number outside them; a
     statement of many values, of which the learner cannot tell which one is judged."""
@@ -812,6 +817,8 @@ def _side_remark(q: Question, lk: Lookups) -> str | None:
     body, shown = q.get("body"), q.get("shown")
     if not (isinstance(body, str) and isinstance(shown, str)) or shown not in body:
         return None
+    if _BARE_ITEM.match(body):
+        return "a list item that claims nothing ('P1mv3 (2 vCPU, 16 GiB of memory)'): nothing is true or false"
     if q.answer == "false" and _THRESHOLD_BEFORE.search(body[:body.index(shown)]):
         return "a threshold ('greater than 24 hours are for replay') moved either way still reads true"
     if q.answer == "false" and _NEGATION_BEFORE.search(body[:body.index(shown)]):
@@ -1001,6 +1008,9 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{written}' groups its digits irregularly: a learner cannot tell a typo from a wrong value"
     if q.type in NUMERIC_TYPES and re.search(r"\bor\b", q.answer):
         return f"'{q.answer}' is two values: an answer of one is right too"
+    spelt = NUMBER_WORD.match(q.answer) if q.type in ("cloze", "numerical") else None
+    if spelt and len(q.answer[spelt.end():].split()) >= 2:
+        return f"'{q.answer}' is a phrase: a typed answer ('one temporary app') would not match it"
     if _EACH.search(body) and _cut_from_its_line(q, lk):
         return "'each' stands for things named in a sentence the question does not show"
     if _repeated_line(q, lk):

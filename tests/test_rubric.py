@@ -1700,3 +1700,15 @@ def test_round_af_typical_ranges_and_counting_on_from_ordinals_are_not_asked() -
     asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
     assert not asked & {"4", "200", "500 ms", "50", "300 ms"}
     assert {"128 MB", "10,240 MB"} <= asked
+
+
+def test_round_af_a_bare_list_item_is_no_statement_and_a_phrase_is_no_typed_answer() -> None:
+    """Round AF (azure #3, #16; paas #8): "P1mv3 (2 vCPU, 16 GiB of memory)" was a true/false statement, and
+    "a single partition reader" and "one temp app" typed answers. Their values are still asked."""
+    qs = bank("App Service PremiumV3\nA:\n- Sizes:\n- - P1mv3 (2 vCPU, 16 GiB of memory)\n---\nHeroku review apps\n"
+              "- review apps: one temp app per PR (app.json), destroyed after 5 days\n"
+              "- Event Hubs allows a single partition reader per consumer group\n")
+    assert not [q for q in accepted(qs, "truefalse") if "P1mv3" in q.stem]
+    assert {"16 GiB", "5 days"} <= {q.answer for q in accepted(qs, "cloze")}
+    typed = {q.answer for q in accepted(qs) if q.type in ("cloze", "numerical")}
+    assert not typed & {"one temp app", "a single partition reader"}
