@@ -280,11 +280,16 @@ def _body(q: Question) -> str:
     return body if isinstance(body, str) else q.stem
 
 
+_ONE_IN_NAME = re.compile(r"\bOne[\s-]Zone\b|\bOZ-|\bSingle[\s-]AZ\b|\bSingle[\s-]Zone\b", re.IGNORECASE)
+
+
 def _giveaway(q: Question, lk: Lookups) -> str | None:
     """The grammar around the blank gives the key: "_____ strongly consistent read" says one, and a false
     "4 strongly consistent read" says false."""
     body = _body(q)
     sentence, blank = q.get("sentence"), q.get("blank")
+    if q.answer_value == 1 and BLANK in q.stem and _ONE_IN_NAME.search(q.stem):
+        return "the product's name says one ('S3 One Zone-IA stores data in _____')"
     if q.type == "truefalse":
         asked, _ = _asked_body(q)
         fact = lk.facts.get(q.fact_id) if q.fact_id else None
@@ -565,6 +570,7 @@ _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?
                           r"figures|bill)\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
+                      r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
                       # "TEAM alert: warn > 20k", "ticket CASE-1738201 took 2 days": the team's own figures
                       r"|^\W*(?:our\s+)?team\b[^:.]{0,20}:|\b(?:CASE|TICKET|INC|JIRA)-\d+\b"
@@ -591,7 +597,7 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
-                           r"|\bc[áa]lculos?\b|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
+                           r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
                            re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
@@ -608,11 +614,11 @@ _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcra
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
-# A setting in a file, not a limit of the notes: "app.yaml: max_instances: 20", "max_instances = 20", and a camelCase
-# key with one value and nothing else ("timeoutInMinutes: 120", "maxNumberofVMs = 25;"), not "iPhone: 5 devices".
-# A line of notes written as `data_nodes_per_domain: 80` names a limit in a key's spelling.
+# A setting in a file, not a limit of the notes: "app.yaml: max_instances: 20", and a key with one bare value
+# ("max_instances = 20", "timeoutInMinutes: 120", "maxNumberofVMs = 25;"), not "iPhone: 5 devices". A line of notes
+# written as `data_nodes_per_domain: 80` or `commitment_period = 31 days` names a limit in a key's spelling.
 _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:(?:[\w-]+\.[\w.-]+:\s+)`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S"
-                          r"|(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*=\s*\S"
+                          r"|(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*=\s*\S+\s*;?\s*$"
                           r"|`?[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)+`?\s*[:=]\s*\S+\s*;?\s*$)")
 _RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*[~≈]?\s*\$?\d",
                              re.IGNORECASE)

@@ -85,7 +85,8 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
             and not (before.wraps and previous.endswith(":"))):
         return False
     words = text.split()
-    if not words or len(previous) < MIN_WRAPPED or len(previous) + 1 + len(words[0]) <= width:
+    open_end = last.lower() in _OPEN_WORDS     # "… is way longer than" / "2 minutes, so …": no sentence ends there
+    if not words or len(previous) < MIN_WRAPPED or (len(previous) + 1 + len(words[0]) <= width and not open_end):
         return False     # the next word would have fitted: the line ended where its writer ended it
     if before.wraps:
         return True      # the paragraph is wrapped already: a full line that ends no statement goes on

@@ -68,6 +68,11 @@ def bullet_level(text: str) -> int:
     return m.group(1).count("-") + m.group(1).count("*") + m.group(1).count("•") if m else 0
 
 
+# A section heading inside a card: "COMMITMENT TIERS", "## Pricing", "FREE:" — it heads the plain lines below it
+_SECTION_HEAD = re.compile(r"^\s*(?:#{1,6}\s+[^#\s][^:]{0,40}|(?=[^a-z]*[A-Z]{2})(?:[A-Z0-9][A-Z0-9&/+.()-]*|vs\.?|and|or)"
+                           r"(?:\s+(?:[A-Z0-9][A-Z0-9&/+.()-]*|vs\.?|and|or)){0,5})\s*:?\s*$")
+
+
 def nesting(text: str) -> tuple[int, int]:
     """Where a line sits in its card's outline: (indent in columns, bullet depth). "  - min 128 MB" sits under
     "- Memory", "  default: 80" under "data_nodes_per_domain:", "- - x" under "- y"."""
@@ -276,7 +281,10 @@ class CardLayout:
                     return None     # "but there are other classes with lower cost": half a sentence heads nothing
                 return parent if parent and len(parent) <= MAX_PARENT else None
             if level == (0, 0):
-                return None
+                if _SECTION_HEAD.match(line.text):
+                    return clean(line.text).rstrip(":").strip()   # "COMMITMENT TIERS" / "start = 100 GB/day"
+                if other != (0, 0):
+                    return None
         return None
 
     def _caption(self, index: int) -> str | None:

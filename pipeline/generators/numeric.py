@@ -100,8 +100,8 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
     if series is not None:
         return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=series)
     unit = a.fact.unit
-    if unit in (None, "count") and 99 <= a.source_value < 100 and _SLA.search(a.site.sentence):
-        unit = "percent"    # "SLA: 99.99 needs 2 locations", the % left out
+    if unit in (None, "count") and 99 <= a.source_value < 100 and _SLA.search(f"{a.site.context} {a.site.sentence}"):
+        unit = "percent"    # "SLA: 99.99 needs 2 locations", "GCS SLA (monthly uptime %) › Coldline: 99.0": the % left out
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=unit,
                        avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
                        min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
@@ -112,7 +112,7 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
 _PORT = re.compile(r"\bports?\b", re.IGNORECASE)
 _ETHERNET = re.compile(r"\s*-?\s*(?:gbe|gige|gigabit\s+ethernet)\b", re.IGNORECASE)    # "100 GbE", "10 gigE"
 _DIMENSIONS = re.compile(r"\s*-?\s*(?:dims?|dimensions?)\b", re.IGNORECASE)      # "1,536 dims"
-_SLA = re.compile(r"\b(?:SLA|availability|uptime|durability)\b", re.IGNORECASE)
+_SLA = re.compile(r"\b(?:SLA|availability|avail|uptime|durability)\b", re.IGNORECASE)
 _STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy)\s+codes?)\b", re.IGNORECASE)
 # what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
 _DOUBLED = re.compile(r"^\s*(?:x\s*)?(?:v?CPUs?|vCores?|cores?|GPUs?|threads?|hyperthreads?)\b", re.IGNORECASE)
