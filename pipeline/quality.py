@@ -440,6 +440,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         parts = q.get("answers")
         if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
             return "a blank of 0: a trivial bound"
+        if re.search(r"\(\s*(?:was|previously|formerly|used\s+to\s+be)\s*[~$≈]?\s*" + re.escape(BLANK), body, re.IGNORECASE):
+            return "a blank of a former value ('_____ (1) (was _____ (2))'), not the current one"
         if isinstance(parts, list) and any(_CURRENCY.match(str(p)) for p in parts) and re.search(
                 r"\(\s*" + re.escape(BLANK) + r"(?:\s*\(\d+\))?\s+per\b", body):
             return "a price restated in brackets per another quantity: worked out from the price beside it"
@@ -603,7 +605,7 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards|file)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"
-                             r"|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
+                             r"|\b(?:handout|lesson|unit|course|class|teaching)\s+plan\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
                              r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
@@ -644,8 +646,10 @@ _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
-_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)),?\s*[~≈]?\s*$"
-                            r"|\(\s*e\.\s?g\.[^()]*$", re.IGNORECASE)
+_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)|\b[a-z]+s\s+like),?\s*[~≈]?\s*$"
+                            r"|\(\s*e\.\s?g\.[^()]*$"
+                            # "…, e.g. max 5 VMs (or 10%) in _____": a value inside an example clause
+                            r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

@@ -41,6 +41,7 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 _FOOTNOTE = re.compile(r"(?<=\S)(?:\s*\[\d{1,2}\])+(?![\w(])")   # "… per vCPU-second [1].", "[2][3]"
 # "raised: 200   # via quota request": a comment set off by two spaces or a tab ("limits # tasks": a count)
 COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
+_BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")
 STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
@@ -120,6 +121,8 @@ def clean(text: str) -> str:
     text = _EMOJI.sub("", strip_marks(text).replace("**", "").replace("```", ""))
     if "#" in text:     # a comment reads as the aside it is: "raised: 200 (via quota request)"
         text = COMMENT.sub(r" (\1)", text)
+    if "<-" in text:    # so does a remark pointed at the value: "payload = 1 MB <- was 40 KB"
+        text = _BACK_ARROW.sub(r" (\1)", text)
     text = _SPACES.sub(" ", _balance(text)).strip()
     return _SPACE_CLOSE.sub(")", _OPEN_SPACE.sub("(", text)).strip(" -")
 

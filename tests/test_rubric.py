@@ -1747,3 +1747,18 @@ def test_round_ag_sla_cells_calc_cards_own_tips_and_names_that_say_one() -> None
     assert {"99.9", "20%", "10"} <= asked
     assert not asked & {"1 TB", "30 days", "200 GB", "$47.60", "a single AZ", "1"}
     assert all("Azure Arc" not in q.stem for q in qs)
+
+
+def test_round_ag_examples_remarks_and_a_handout_plan_are_not_asked() -> None:
+    """Round AG (observability #10, #18; vm #1, #11): "numbers like _____", "e.g. max 5 VMs (or 10%) in _____", a
+    "Unit 6 handout plan" card, and "payload = 1 MB <- was 40 KB", whose arrow was left in the stem."""
+    qs = bank("CW METRICS - PutMetricData limits\npayload = 1 MB (verified) <- was 40 KB\n---\nCW LOGS - retention\n"
+              "- you cannot pick arbitrary numbers like 45 days, it must be one of the list in the console.\n"
+              "- max retention 10 years\n---\nScale-in controls (GCE)\n- Key fact 2: Scale-in controls limit how "
+              "many VMs can be removed in a time window, e.g. max 5 VMs (or 10%) in 20 minutes.\n"
+              "- Key fact 3: The stabilization period is 10 minutes.\n---\nUnit 6 handout plan: VM images and autoscaling\n"
+              "This unit covers machine images and the three autoscaling services.\n")
+    asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
+    assert {"1 MB", "10 years", "10 minutes"} <= asked
+    assert not asked & {"45 days", "20 minutes", "5 VMs", "three", "40 KB"}
+    assert not [q for q in qs if "<-" in q.stem] and not [q for q in accepted(qs, "multi_cloze") if "was" in q.stem]
