@@ -702,6 +702,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a number of a worked scenario"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
+    if re.search(r"\b(?:yes|no)\s*\(\s*[~≈]?$", body[:at], re.IGNORECASE):
+        return "a remark on a yes/no cell ('extra cost: yes (_____)'): it names no attribute of its own"
     if body[:at].count('"') % 2 or body[:at].count("“") > body[:at].count("”"):
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
     if re.match(r"-[A-Za-z]", body[at + len(BLANK):]) and re.search(r"\d\s*[A-Za-z]", answer):
@@ -927,6 +929,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "a term blanked in a sentence whose point is its value: the value is asked instead"
     if q.type == "term_cloze" and BLANK in body and _NEGATIVE_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
         return "'_____ is not …': many terms are not"
+    if q.type == "term_cloze" and BLANK in body and len(re.findall(r'["“”]', body[:body.index(BLANK)])) % 2:
+        return "a term inside a quoted phrase ('\"_____ must not lose disks\" -> Deallocate'): the quote is a cue"
     misplaced = _term_out_of_place(body) if q.type == "term_cloze" and BLANK in body else None
     if misplaced:
         return misplaced

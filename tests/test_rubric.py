@@ -1762,3 +1762,13 @@ def test_round_ag_examples_remarks_and_a_handout_plan_are_not_asked() -> None:
     assert {"1 MB", "10 years", "10 minutes"} <= asked
     assert not asked & {"45 days", "20 minutes", "5 VMs", "three", "40 KB"}
     assert not [q for q in qs if "<-" in q.stem] and not [q for q in accepted(qs, "multi_cloze") if "was" in q.stem]
+
+
+def test_round_af_a_term_in_a_quoted_cue_and_a_remark_on_a_yes_no_cell_are_not_asked() -> None:
+    """Round AF (spot #8, paas #13): '"_____ must not lose disks on eviction" -> eviction policy Deallocate' blanked
+    the quoted cue, and "Immutable (extra cost): yes (_____)" a cell's remark."""
+    qs = bank("Exam tip - keyword mapping\n- \"Azure VM must not lose disks on eviction\" -> eviction policy Deallocate\n"
+              "---\nEB deployment policies\n| policy | extra cost |\n|---|---|\n| Immutable | yes (2x) |\n"
+              "| All at once | no |\n")
+    assert not [q for q in accepted(qs, "term_cloze") if q.answer == "Azure VM"]
+    assert not [q for q in accepted(qs) if q.answer == "2x"]
