@@ -32,7 +32,7 @@ from .generators.context import gives_away
 from .generators.distractors import plausible
 from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import QACard, qa_card, shape
-from .generators.quantities import NUMBER_WORD, same_quantity, scan_quantities
+from .generators.quantities import NUMBER_WORD, number_word, same_quantity, scan_quantities
 from .rows import normalise
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
 from .units import canonical, kind_of, names_a_unit, unit_expr
@@ -202,6 +202,9 @@ def _number_leak(q: Question) -> str | None:
         body = _body(q)
         if BLANK in body and _occurs(body.replace(BLANK, " ").lower(), answer.lower(), before="word", after="number") >= 0:
             return f"its sentence states {answer!r} elsewhere"
+        spelt = number_word(q.answer_value) if q.answer_value is not None and q.answer_value >= 2 and answer.isdigit() else None
+        if spelt and BLANK in body and re.search(rf"\b{spelt}\b", body.replace(BLANK, " "), re.IGNORECASE):
+            return f"its sentence states {spelt!r} elsewhere ('three AZs is _____ ENIs')"
         if q.answer_value is not None and q.answer_value >= 1000 and any(
                 same_quantity(value, q.answer_value) for value, _ in _quantities_in(stem.split("\n", 1)[0])):
             return "the stem states the same amount ('zones 26 to 100,000 … above _____' for 100k)"
@@ -503,6 +506,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a value in a command line ('mosquitto_pub --cafile … -q 1'), an example, not a limit"
     if _MADE_UP.search(line):
         return "a line whose numbers the notes made up ('example ARN, account ID made up')"
+    if _TREE.search(line):
+        return "a line of a drawn tree ('└ org top-level MG'): its numbers count the drawing"
     if _OWN_FIGURES.search(sentence):
         return "the author's own figures ('My estimate for the lab …'), not the subject's"
     if _CAPTION_LINE.match(line):
@@ -573,6 +578,10 @@ _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
                       r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
+                      # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
+                      # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
+                      r"|\[client\]|\(client\)|^\W*(?:decision|open\s+question|action\s+item)\b[^:]{0,20}:"
+                      r"|\btheir\s+(?:own\s+)?(?:number|figure|decision|finance)|\blab\s+runs?\b|\(lab\)|\(trivia\)"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
                       # "TEAM alert: warn > 20k", "ticket CASE-1738201 took 2 days": the team's own figures
                       r"|^\W*(?:our\s+)?team\b[^:.]{0,20}:|\b(?:CASE|TICKET|INC|JIRA)-\d+\b"
@@ -580,6 +589,7 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       # "bench test: …", "my ESP32: 180 bytes", "YMMV": the author's own measurements
                       r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
+_TREE = re.compile(r"[└├│┌┐┘┬┴┼]")
 _MEMORY_TRICK = re.compile(r"^\W*(?:mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
@@ -625,8 +635,9 @@ _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:(?:[\w-]+\.[\w.-]+:\s+)`?[a-z]
 _RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*[~≈]?\s*\$?\d",
                              re.IGNORECASE)
 # "typically 200-500 ms": a range of what is seen, not set; either end could be another
-_TYPICAL = (r"\b(?:typically|usually|normally|generally|often|commonly)\s+(?:in\s+the\s+range\s+of\s+|between\s+)?"
-            r"(?:(?:around|about|~)\s*)?")
+# (also "roughly 5-15 min", "~5-15 min")
+_TYPICAL = (r"(?:\b(?:typically|usually|normally|generally|often|commonly|roughly|approximately|approx\.?|about|around)\s+"
+            r"(?:in\s+the\s+range\s+of\s+|between\s+)?(?:(?:around|about|~)\s*)?|(?<![\w.~])~\s*)")
 _TYPICAL_START = re.compile(_TYPICAL + "$", re.IGNORECASE)                                      # _____-500
 _TYPICAL_END = re.compile(_TYPICAL + r"[$€£]?\d[\d.,]*\s*[A-Za-z]{0,5}\s*(?:-|–|to)\s*$", re.IGNORECASE)   # 200-_____
 _RANGE_ON = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d")
@@ -702,6 +713,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a number of a worked scenario"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
+    if re.search(r"\(\s*not\s+(?:just|only)\s*[~≈]?$", body[:at], re.IGNORECASE):
+        return "a contrast in brackets ('(not just _____)'): a side remark, not the fact"
     if re.search(r"\b(?:yes|no)\s*\(\s*[~≈]?$", body[:at], re.IGNORECASE):
         return "a remark on a yes/no cell ('extra cost: yes (_____)'): it names no attribute of its own"
     if body[:at].count('"') % 2 or body[:at].count("“") > body[:at].count("”"):

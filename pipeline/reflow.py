@@ -85,7 +85,9 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
             and not (before.wraps and previous.endswith(":"))):
         return False
     words = text.split()
-    open_end = last.lower() in _OPEN_WORDS     # "… is way longer than" / "2 minutes, so …": no sentence ends there
+    # "… is way longer than" / "2 minutes, so …", "… 8500 bytes (not the 9001 you" / "get inside a VPC), …": no sentence
+    # ends on an open word or inside a bracket
+    open_end = last.lower() in _OPEN_WORDS or (previous.count("(") > previous.count(")") and bool(_RUNS_ON.match(text)))
     if not words or len(previous) < MIN_WRAPPED or (len(previous) + 1 + len(words[0]) <= width and not open_end):
         return False     # the next word would have fitted: the line ended where its writer ended it
     if before.wraps:

@@ -1772,3 +1772,31 @@ def test_round_af_a_term_in_a_quoted_cue_and_a_remark_on_a_yes_no_cell_are_not_a
               "| All at once | no |\n")
     assert not [q for q in accepted(qs, "term_cloze") if q.answer == "Azure VM"]
     assert not [q for q in accepted(qs) if q.answer == "2x"]
+
+
+def test_round_ah_a_clients_figures_meeting_decisions_lab_runs_and_drawn_trees_are_not_asked() -> None:
+    """Round AH (governance #10, #13, #14, #16, #18, #19; registries #7): a consultant's "[client]" figures,
+    "Decision: max 3 OU levels", a "lab run", a line of an ASCII tree and a fact the notes tag "(trivia)"."""
+    qs = bank("AWS Organizations\n- OUs per org: 1,000 (max)\n- [client] NW currently 214 accounts, forecasting ~350 by FY26\n"
+              "Decision: max 3 OU levels for NW, leaves room for 2 more later\n---\nAccount vending\n"
+              "- lab run 2024-10-20: provisioned 7 accounts via AFT, avg 27 min each\n- vending takes up to 60 minutes\n"
+              "---\nCAF MG layout\n- max depth is 6 levels of management groups\n\n└ org top-level MG - that's 2 levels deep\n"
+              "---\nDocker Hub\n- image retention for inactive free accounts: 6 months (trivia)\n- pulls: 100 per 6 hours\n")
+    asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
+    assert {"1,000", "60 minutes", "6", "100"} <= asked
+    assert not asked & {"214", "350", "3", "7", "27 min", "2", "6 months"}
+
+
+def test_round_ah_rough_ranges_contrasts_spelt_leaks_and_brackets_wrapped_open() -> None:
+    """Round AH (governance #4, #11; registries #9; private #6, #8): "roughly _____-15 min", "(not just _____)",
+    "three AZs is _____ ENIs", and "8500 bytes (not the 9001 you" cut at a line break inside its bracket."""
+    qs = bank("Azure Policy timing\n- new assignment: roughly 5-15 min before enforcement starts\n---\nECR Public\n"
+              "- 50 GB free storage per month forever (not just 12 months)\n---\nInterface endpoints\n"
+              "- The per-AZ part sneaks up on you: an endpoint in three AZs is three ENIs and three hourly charges.\n"
+              "---\nMTU for PrivateLink\nA: Maximum MTU through an interface endpoint is 8500 bytes (not the 9001 you\n"
+              "get inside a VPC), and TCP flows are idled out after 350 seconds (~6 mins). The 350 s idle timeout is not\n"
+              "configurable, so long-lived connections need keepalives shorter than that, which is easy to forget.\n")
+    asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
+    assert "50 GB" in asked and not asked & {"5", "15 min", "12 months", "3", "three"}
+    mtu = [q for q in accepted(qs, "cloze") if q.answer == "8500 bytes"]
+    assert mtu and all("get inside a VPC)" in q.stem for q in mtu)

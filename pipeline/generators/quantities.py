@@ -68,6 +68,11 @@ def _aliases() -> dict[str, tuple[str | None, float]]:
 _NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+")  # a comma only inside a number: "1, 2, or 4"
 _WORD_NUMBERS = CARDINAL_WORDS
 _WORD_OF = {v: k for k, v in _WORD_NUMBERS.items()}
+def number_word(value: float) -> str | None:
+    """The word for a small whole number ("three" for 3), if it has one."""
+    return _WORD_OF.get(int(value)) if float(value).is_integer() else None
+
+
 NUMBER_WORD = re.compile(r"\b(?:a single|a thousand|" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 MULTIPLIER_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                      "b": 1e9, "trillion": 1e12}
