@@ -399,7 +399,8 @@ _DEICTIC = re.compile(r"^(?:(?:[^,.›]{1,25},\s*)?(?:these|those)\s+(?:[a-z]+ly
                       r"|(?:when|if|once|because\s+of|due\s+to)\s+(?:this|that|these|those)\b(?!\s+[a-z]+\s+(?:is|are)\b))",
                       re.IGNORECASE)
 # "this quota", "these limits": a thing named in a sentence the question does not show (unless the context names it).
-_DEMONSTRATIVE = re.compile(r"^(?:(?:previously|now|currently|today|originally|so|and|but)\s*,?\s+)?(?:this|these|those)\s+"
+_DEMONSTRATIVE = re.compile(r"^(?:(?:previously|now|currently|today|originally|so|and|but|if|when|once|unless|until)\s*,?\s+)?"
+                            r"(?:this|these|those)\s+"
                             r"([a-z]{3,})\b(?<!ly)", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:[A-Za-z][^,.;:()]{0,25},\s*)?(?:it|its|they|their)\b", re.IGNORECASE)
 # A blank that names one example among many: "like _____", "using _____", "(iOS, _____, etc.)".

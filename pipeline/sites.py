@@ -155,6 +155,8 @@ def writes_number(text: str, number: str) -> bool:
 # The "name:" that opens a list line: "- FSx for Windows File Server: SMB, NTFS, …"
 # A name that opens a line; not an attribute with its value ("Max partitions per table: 10,000 (…)").
 _LINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*(?:\*\*|__)?(?P<label>[A-Za-z][^:.!?()|]{0,60}?)(?:\*\*|__)?:\s(?!\s*[~≈$€£]?\d)")
+# "With Storage queues, if …. If you Base64-encode …": the topic a line's later sentences are about
+_TOPIC = re.compile(r"^\s*(?:[-*•]\s*)*(?:With|For|In|On|Using)\s+(?P<label>[A-Z][\w-]*(?:\s+[\w-]+){0,3}?),\s")
 LONG_SENTENCE = 240
 # A full stop the notes left out: "… allows 16k IOPS max To get the maximum performance …"
 _MISSING_STOP = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:To|The|If|When|This|These|You|It|Each|Note|Otherwise|However)\s+[a-z])")
@@ -340,7 +342,10 @@ class CardLayout:
         if parent and (parent.lower() not in self.title.lower() or (parent == self.title and not parts[0])
                        or (_LISTING.search(self.title) and not plain_words(self.title).endswith(plain_words(parent)))):
             parts.append(parent)
-        if label and plain_words(label) not in plain_words(" ".join(parts) + " " + sentence):
+        # ... also when the title names it among others ("Storage queues and Service Bus queues - quotas")
+        if label and plain_words(label) not in plain_words(sentence) and (
+                plain_words(label) not in plain_words(" ".join(parts))
+                or (_LISTING.search(self.title) and not plain_words(self.title).endswith(plain_words(label)))):
             parts.append(label)
         joined = " ".join(parts).lower() + " " + sentence.lower()
         attribute = clean(attribute)
@@ -412,7 +417,7 @@ def make_site(layout: CardLayout, index: int, start: int, end: int, *, attribute
             # the label left out for stating the number must not come back as the attribute; nor may one that
             # stated its own ("Max partitions per table: 10,000 (…). Clustering supports up to 4 …")
             attribute = ""
-    label = _LINE_LABEL.match(raw) if lo and not lead else None
+    label = (_LINE_LABEL.match(raw) or _TOPIC.match(raw)) if lo and not lead else None
     sentence = raw[lo:hi]
     before, after = split_clean(sentence, start - lo, end - lo)
     return Site(

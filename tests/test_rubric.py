@@ -1800,3 +1800,17 @@ def test_round_ah_rough_ranges_contrasts_spelt_leaks_and_brackets_wrapped_open()
     assert "50 GB" in asked and not asked & {"5", "15 min", "12 months", "3", "three"}
     mtu = [q for q in accepted(qs, "cloze") if q.answer == "8500 bytes"]
     assert mtu and all("get inside a VPC)" in q.stem for q in mtu)
+
+
+def test_round_ah_a_topic_opening_the_line_and_a_condition_on_this_thing() -> None:
+    """Round AH (azure #16, #18): "With Storage queues, … . If you Base64-encode the message, … 48 KB" lost whose
+    payload it is under a title naming two services; "If this parameter is omitted, … _____ days" points back."""
+    qs = bank("Storage queues and Service Bus queues - quotas\nA:\n- With Storage queues, if the content of the message "
+              "isn't XML-safe, then it must be Base64 encoded. If you Base64-encode the message, the user payload can be "
+              "up to 48 KB, instead of 64 KB.\n---\nAzure Queue Storage\nA:\n- Message: A message, in any format, of up to "
+              "64 KB. Before version 2017-07-29, the maximum time-to-live allowed is seven days. For version 2017-07-29 "
+              "or later, the maximum time-to-live can be any positive number, or -1 indicating that the message doesn't "
+              "expire. If this parameter is omitted, the default time-to-live is seven days.\n")
+    payload = [q for q in accepted(qs, "cloze") if q.answer == "64 KB" and "Base64" in q.stem]
+    assert payload and all("quotas › Storage queues › If you Base64-encode" in q.stem for q in payload)
+    assert not [q for q in accepted(qs) if "If this parameter" in q.stem]
