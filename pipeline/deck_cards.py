@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .ids import stable_id
 from .reflow import reflow
-from .tables import pipe_aligned
+from .tables import pipe_aligned, pipe_delimited
 from .types import Card, Line, Origin
 
 __all__ = ["MAX_LINE_CHARS", "MAX_CARD_CHARS", "MAX_RAW_CHARS", "CardMaker", "oversize", "line_too_long",
@@ -65,9 +65,10 @@ class CardMaker:
              *, key: str | None = None) -> Card:
         """The card; `key` names a card without a title (a cloze note: its text) for its ID.
 
-        Tables aligned with spaces become pipe rows (`pipe_aligned`); hard-wrapped sentences of the answer are
+        Tables aligned with spaces or written with semicolons or tabs become pipe rows (`pipe_aligned`,
+        `pipe_delimited`); hard-wrapped sentences of the answer are
         joined (`reflow`)."""
-        answers = reflow(pipe_aligned(answers))
+        answers = reflow(pipe_aligned(pipe_delimited(answers)))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

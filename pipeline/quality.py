@@ -360,7 +360,7 @@ def _multi_giveaway(body: str, answers: object) -> str | None:
 
 
 # "_____ consistency levels: strong, bounded staleness, session, …": the count of the list that follows
-_COUNTED_LIST = re.compile(BLANK + r"\s+[A-Za-z][^.;:()\n]{0,40}?[:(]\s*([^.;:()]+)")
+_COUNTED_LIST = re.compile(BLANK + r"\s+[A-Za-z][^.;:()\n]{0,40}?[:(]\s*((?:[^.;:()]|(?<=\d)\.(?=\d))+)")   # "1.0, 1.1, and 1.2"
 
 
 # "Free and Shared, the _____ base tiers": the items named just before their count

@@ -19,7 +19,7 @@ from typing import Final
 
 from .types import Line
 
-__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "split_row", "unit_column"]
+__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "pipe_delimited", "split_row", "unit_column"]
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
@@ -139,6 +139,43 @@ def _unseparated_header(lines: Sequence[str], at: int) -> bool:
 _ALIGNED_CELL: Final = re.compile(r"\S+(?: \S+)*")
 _NOT_A_ROW: Final = re.compile(r"^\s*(?:[-*•>#|]|\d+[.)]\s)")
 ALIGN_SLACK: Final = 3     # characters a column may start or end off its header's
+
+
+def pipe_delimited(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each table written with semicolons or tabs as pipe rows ("Glue; jobs per account; 1,000" →
+    "| Glue | jobs per account | 1,000 |"), as `pipe_aligned` does for spaces. A block counts when a header line
+    of words without digits, with three or more cells, tops at least two rows with as many cells and numbers."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        header = _delimited_cells(out[i].text)
+        end = i + 1
+        if header is not None and len(header[1]) >= 3 and not any(ch.isdigit() for ch in out[i].text):
+            while end < len(out) and _same_shape(header, _delimited_cells(out[end].text)) \
+                    and any(ch.isdigit() for ch in out[end].text):
+                end += 1
+        if end - i >= 3:
+            for k in range(i, end):
+                row = _delimited_cells(out[k].text)
+                out[k] = Line(out[k].number, "| " + " | ".join(row[1] if row else ()) + " |")
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _delimited_cells(text: str) -> tuple[str, list[str]] | None:
+    """The delimiter and cells of a row written with semicolons or tabs (a trailing empty cell kept), or None."""
+    if "|" in text:
+        return None
+    for delimiter in (";", "\t"):
+        if text.count(delimiter) >= 2:
+            return delimiter, [cell.strip() for cell in text.strip(" -*•").split(delimiter)]
+    return None
+
+
+def _same_shape(header: tuple[str, list[str]], row: tuple[str, list[str]] | None) -> bool:
+    return row is not None and row[0] == header[0] and len(row[1]) == len(header[1])
 
 
 def pipe_aligned(lines: Sequence[Line]) -> list[Line]:

@@ -1814,3 +1814,12 @@ def test_round_ah_a_topic_opening_the_line_and_a_condition_on_this_thing() -> No
     payload = [q for q in accepted(qs, "cloze") if q.answer == "64 KB" and "Base64" in q.stem]
     assert payload and all("quotas › Storage queues › If you Base64-encode" in q.stem for q in payload)
     assert not [q for q in accepted(qs) if "If this parameter" in q.stem]
+
+
+def test_round_ai_a_count_of_the_versions_the_sentence_lists_is_a_giveaway() -> None:
+    """Round AI (azure #4): "supports _____ versions of the TLS protocol: 1.0, 1.1, and 1.2" is counted off the
+    stem; the list's version numbers hid it from the rule for listed items."""
+    qs = bank("Azure Storage TLS\n- Azure Storage currently supports three versions of the TLS protocol: 1.0, 1.1, and 1.2.\n"
+              "- max 250 storage accounts per region per subscription\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "250" in asked and "three" not in asked

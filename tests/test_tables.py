@@ -1,7 +1,7 @@
 """Markdown tables: which row label and column header name a character of a table row."""
 from __future__ import annotations
 
-from pipeline.tables import cell_at, find_tables, pipe_aligned, split_row
+from pipeline.tables import cell_at, find_tables, pipe_aligned, pipe_delimited, split_row
 from pipeline.types import Line
 
 CARD = [
@@ -85,3 +85,19 @@ def test_a_table_with_one_column_per_product_has_no_row_labels() -> None:
     assert second is not None and second.row_label == ""
     (labelled,) = find_tables(CARD)
     assert labelled.labelled
+
+
+def test_rows_written_with_semicolons_or_tabs_under_a_header_are_a_table() -> None:
+    """Round AI (etl #4, #5, #8, #12, #15, #17, #19): "Service; limit; value; note" over "Glue; jobs per account;
+    1,000; adjustable" was read line by line, so a cell had no header ("G.2X; 2; 8; _____; 128 GB"). A sentence
+    with two semicolons is no table, nor are rows under a header that holds numbers."""
+    lines = [Line(1, "Service; limit; value; note"), Line(2, "Glue; jobs per account; 1,000; adjustable"),
+             Line(3, "Glue; triggers per account; 1,000; "), Line(4, "Worker\tDPU\tvCPU"), Line(5, "G.1X\t1\t4"),
+             Line(6, "G.2X\t2\t8"), Line(7, "Lambda scales fast; it bills per ms; cold starts vary by 100 ms.")]
+    out = pipe_delimited(lines)
+    assert out[1].text == "| Glue | jobs per account | 1,000 | adjustable |" and out[2].text.endswith("| 1,000 |  |")
+    assert out[4].text == "| G.1X | 1 | 4 |" and out[6] == lines[6]
+    header = cell_at([line.text for line in out[:3]], 1, out[1].text.index("1,000"))
+    assert header is not None and header.column_header == "value" and header.row_label.startswith("Glue")
+    numbered = [Line(1, "wk1; 3; 4"), Line(2, "wk2; 5; 6"), Line(3, "wk3; 7; 8")]
+    assert pipe_delimited(numbered) == numbered
