@@ -202,7 +202,7 @@ def _number_leak(q: Question) -> str | None:
         body = _body(q)
         if BLANK in body and _occurs(body.replace(BLANK, " ").lower(), answer.lower(), before="word", after="number") >= 0:
             return f"its sentence states {answer!r} elsewhere"
-        spelt = number_word(q.answer_value) if q.answer_value is not None and q.answer_value >= 2 and answer.isdigit() else None
+        spelt = number_word(q.answer_value) if q.answer_value is not None and q.answer_value != 1 and answer.isdigit() else None
         if spelt and BLANK in body and re.search(rf"\b{spelt}\b", body.replace(BLANK, " "), re.IGNORECASE):
             return f"its sentence states {spelt!r} elsewhere ('three AZs is _____ ENIs')"
         if q.answer_value is not None and q.answer_value >= 1000 and any(
@@ -293,6 +293,9 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
     sentence, blank = q.get("sentence"), q.get("blank")
     if q.answer_value == 1 and BLANK in q.stem and _ONE_IN_NAME.search(q.stem):
         return "the product's name says one ('S3 One Zone-IA stores data in _____')"
+    fact = lk.facts.get(q.fact_id) if q.fact_id else None
+    if fact is not None and fact.value == 0 and fact.unit == "USD" and re.search(r"\bfree\b", q.stem, re.IGNORECASE):
+        return "a free tier's price: 'Free (price): _____' says $0"
     if q.type == "truefalse":
         asked, _ = _asked_body(q)
         fact = lk.facts.get(q.fact_id) if q.fact_id else None
@@ -577,7 +580,8 @@ _NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
                           r"figures|bill)\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
-_MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+)?numbers\b|\bvalues\s+are\s+mine\b"
+_MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
+                      r"|\bvalues\s+are\s+mine\b|\blab\s+example\b|\bnot\s+real\b(?![\s-]*time)"
                       r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
@@ -616,7 +620,9 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards|file)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"
-                             r"|\b(?:handout|lesson|unit|course|class|teaching)\s+plan\b|\bmotivation\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
+                             r"|\b(?:handout|lesson|unit|course|class|teaching)\s+plan\b|\bmotivation\b"
+                             # the notes' own notation and to-do lists: "legend / how i write these", "things to re-check"
+                             r"|^\W*legend\b|\bhow\s+i\s+write\b|\bthings\s+to\s+(?:re-?check|verify|look\s+up)\b|\bto-?do\s+list\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
                              r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"

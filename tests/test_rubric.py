@@ -1823,3 +1823,18 @@ def test_round_ai_a_count_of_the_versions_the_sentence_lists_is_a_giveaway() -> 
               "- max 250 storage accounts per region per subscription\n")
     asked = {q.answer for q in accepted(qs)}
     assert "250" in asked and "three" not in asked
+
+
+def test_round_ai_legends_to_do_lists_company_numbers_free_prices_and_a_spelt_zero() -> None:
+    """Round AI (hybrid #6, #10, #18; identity #7, #12; serverless-db #4): a "legend / how i write these" card,
+    a "(lab example, NOT real pricing advice)" card, "things to re-check before exam", "MY company numbers",
+    "Free (price): _____" and "Must scale to zero? -> v2 with _____ ACU min"."""
+    qs = bank("legend / how i write these\nTA = Transfer Appliance (80 TB)\n---\n"
+              "SGW cost calc (lab example, NOT real pricing advice)\n- 2TB/day upload for 30 days\n---\n"
+              "things to re-check before exam\n- SBE SO 210TB usable\n---\nCost calc (MY company numbers)\n"
+              "- 80 users x $3 = +$240 / month\n---\nEntra ID tiers\n| tier | price |\n|---|---|\n| Free | $0 |\n"
+              "| P1 | $6 |\n| P2 | $9 |\n---\nAurora Serverless v2\n- Must scale to zero? -> v2 with 0 ACU min (auto-pause)\n")
+    asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
+    assert {"$6", "$9"} <= asked
+    assert not asked & {"80 TB", "2TB", "30 days", "210TB", "80", "$240", "$0", "0"}
+    assert not [q for q in accepted(qs, "truefalse") if "Free (price)" in q.stem]
