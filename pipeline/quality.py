@@ -614,7 +614,8 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
-                           r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
+                           r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b"     # "S3 early deletion - calc"
+                           r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
                            re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
@@ -622,7 +623,8 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"
                              r"|\b(?:handout|lesson|unit|course|class|teaching)\s+plan\b|\bmotivation\b"
                              # the notes' own notation and to-do lists: "legend / how i write these", "things to re-check"
-                             r"|^\W*legend\b|\bhow\s+i\s+write\b|\bthings\s+to\s+(?:re-?check|verify|look\s+up)\b|\bto-?do\s+list\b|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
+                             r"|^\W*legend\b|\bhow\s+i\s+write\b|\bthings\s+to\s+(?:re-?check|verify|look\s+up)\b|\bto-?do\s+list\b"
+                             r"|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
                              r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
