@@ -291,6 +291,8 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
     "4 strongly consistent read" says false."""
     body = _body(q)
     sentence, blank = q.get("sentence"), q.get("blank")
+    if q.answer_value == 2 and BLANK in body and re.search(r"\bthe\s+other\s+(?!\w+s\b)\w+", body[body.index(BLANK):]):
+        return "'… the other zone' after the blank says there are two"
     if q.answer_value == 1 and BLANK in q.stem and _ONE_IN_NAME.search(q.stem):
         return "the product's name says one ('S3 One Zone-IA stores data in _____')"
     fact = lk.facts.get(q.fact_id) if q.fact_id else None
@@ -512,6 +514,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a line whose numbers the notes made up ('example ARN, account ID made up')"
     if _TREE.search(line):
         return "a line of a drawn tree ('└ org top-level MG'): its numbers count the drawing"
+    if _SQL_LINE.match(line):
+        return "a line of SQL ('EXEC sp_set_data_processed_limit … @limit_tb = 4'): its numbers are an example's"
     if _OWN_FIGURES.search(sentence):
         return "the author's own figures ('My estimate for the lab …'), not the subject's"
     if _CAPTION_LINE.match(line):
@@ -581,7 +585,7 @@ _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?
                           r"figures|bill)\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
-                      r"|\bvalues\s+are\s+mine\b|\blab\s+example\b|\bnot\s+real\b(?![\s-]*time)"
+                      r"|\bvalues\s+are\s+mine\b|\blab\s+example\b|\bnot\s+real\b(?![\s-]*time)|\bnot\s+official\b|\bmy\s+formula\b"
                       r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
@@ -595,6 +599,9 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 _TREE = re.compile(r"[└├│┌┐┘┬┴┼]")
+# a statement of SQL outside a fenced block: its keywords in capitals open the line
+_SQL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|CREATE\s+(?:OR\s+REPLACE\s+)?[A-Z]+|ALTER|"
+                       r"EXEC(?:UTE)?|AS\s+SELECT|FROM|WHERE|GROUP\s+BY|PARTITION\s+BY|CLUSTER\s+BY|WITH\s+\w+\s+AS)\b")
 _MEMORY_TRICK = re.compile(r"^\W*(?:mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
@@ -722,6 +729,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a number of a worked scenario"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
+    if re.match(r"\s*\(\s*=", body[at + len(BLANK):]):
+        return "a gloss right after the blank ('_____ (= no limit)') says the answer"
     if re.search(r"\(\s*not\s+(?:just|only)\s*[~≈]?$", body[:at], re.IGNORECASE):
         return "a contrast in brackets ('(not just _____)'): a side remark, not the fact"
     if re.search(r"\b(?:yes|no)\s*\(\s*[~≈]?$", body[:at], re.IGNORECASE):
@@ -982,8 +991,9 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"'{vague.group(0)}' does not say which setting"
     if _BRACKET_ONLY.match(body) and not _NAMES_A_LIMIT.search(body):
         return "the value is a bracketed note on a name: the stem does not say what it measures"
-    if q.answer_unit in (None, "count") and q.type in NUMERIC_TYPES and BLANK in body \
-            and _NO_NOUN_AFTER.match(body[body.index(BLANK) + len(BLANK):]):
+    asked = _asked_body(q)[0] if q.type == "truefalse" else body    # "1 RCU = 6 eventually consistent": of what?
+    if q.answer_unit in (None, "count") and (q.type in NUMERIC_TYPES or q.type == "truefalse") and BLANK in asked \
+            and _NO_NOUN_AFTER.match(asked[asked.index(BLANK) + len(BLANK):]):
         return "the count is followed by no noun: the stem does not say what it counts"
     asked, _ = _asked_body(q)
     if q.answer_unit not in (None, "count") and q.type != "multichoice" and BLANK in asked and \

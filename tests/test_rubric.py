@@ -1838,3 +1838,22 @@ def test_round_ai_legends_to_do_lists_company_numbers_free_prices_and_a_spelt_ze
     assert {"$6", "$9"} <= asked
     assert not asked & {"80 TB", "2TB", "30 days", "210TB", "80", "$240", "$0", "0"}
     assert not [q for q in accepted(qs, "truefalse") if "Free (price)" in q.stem]
+
+
+def test_round_aj_sql_lines_glosses_formula_tables_and_the_other_zone() -> None:
+    """Round AJ (analytics #14, #15, #20; dr-drills #6, #7, #12, #15, #16, #20; serverless #14): a line of SQL as a
+    statement, "default _____ (= no limit)", a "(my formula, not official)" table, "synchronous across _____ zones
+    … a VM in the other zone", and "1 RCU = 6 eventually consistent" (of what?) as a statement."""
+    qs = bank("Synapse serverless cost control\nEXEC sp_set_data_processed_limit @type = N'daily', @limit_tb = 4;\n"
+              "- the daily limit applies to data processed, max 10 TB\n---\nSnowflake query knobs\n"
+              "- STATEMENT_QUEUED_TIMEOUT_IN_SECONDS default 0 (= no limit)\n---\n"
+              "DNS failover time calc (my formula, not official)\n| setup | TTL | interval |\n|---|---|---|\n"
+              "| default | 60 s | 30 s |\n| fast | 15 s | 10 s |\n---\nZone-redundant storage\n"
+              "- ZRS writes are synchronous across 3 zones in the region\n- a zonal VM replicates across 2 zones, failing over "
+              "to a VM in the other zone\n---\nDynamoDB capacity\n- Read Capacity Units (RCU): for reads\n"
+              "- - 1 RCU = 2 eventually consistent\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"10 TB", "3"} <= asked
+    assert not asked & {"4", "0", "60 s", "15 s", "30 s", "10 s", "2"}
+    assert not [q for q in accepted(qs) if q.stem.startswith("Synapse serverless cost control › EXEC") and "4" in q.stem
+                and q.type == "truefalse" and "daily limit" not in q.stem]
