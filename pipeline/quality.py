@@ -586,6 +586,8 @@ _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
                       r"|\bvalues\s+are\s+mine\b|\blab\s+example\b|\bnot\s+real\b(?![\s-]*time)|\bnot\s+official\b|\bmy\s+formula\b"
+                      # "Latency targets cheat sheet (general, not provider limits)", "rules of thumb from my team"
+                      r"|\bnot\s+(?:provider|service|platform|vendor|cloud)\s+limits\b|\brules?\s+of\s+thumb\s+from\s+(?:my|our)\b"
                       r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia

@@ -1851,9 +1851,10 @@ def test_round_aj_sql_lines_glosses_formula_tables_and_the_other_zone() -> None:
               "| default | 60 s | 30 s |\n| fast | 15 s | 10 s |\n---\nZone-redundant storage\n"
               "- ZRS writes are synchronous across 3 zones in the region\n- a zonal VM replicates across 2 zones, failing over "
               "to a VM in the other zone\n---\nDynamoDB capacity\n- Read Capacity Units (RCU): for reads\n"
-              "- - 1 RCU = 2 eventually consistent\n")
+              "- - 1 RCU = 2 eventually consistent\n---\nLatency targets cheat sheet (general, not provider limits)\n"
+              "| genre | RTT target |\n|---|---|\n| MOBA | < 80 ms |\n| card | < 500 ms |\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"10 TB", "3"} <= asked
-    assert not asked & {"4", "0", "60 s", "15 s", "30 s", "10 s", "2"}
+    assert not asked & {"4", "0", "60 s", "15 s", "30 s", "10 s", "2", "80 ms", "500 ms"}
     assert not [q for q in accepted(qs) if q.stem.startswith("Synapse serverless cost control › EXEC") and "4" in q.stem
                 and q.type == "truefalse" and "daily limit" not in q.stem]
