@@ -449,7 +449,7 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         parts = q.get("answers")
         if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
             return "a blank of 0: a trivial bound"
-        if re.search(r"\(\s*(?:was|previously|formerly|used\s+to\s+be)\s*[~$≈]?\s*" + re.escape(BLANK), body, re.IGNORECASE):
+        if _FORMER_BRACKET.search(body):
             return "a blank of a former value ('_____ (1) (was _____ (2))'), not the current one"
         if isinstance(parts, list) and any(_CURRENCY.match(str(p)) for p in parts) and re.search(
                 r"\(\s*" + re.escape(BLANK) + r"(?:\s*\(\d+\))?\s+per\b", body):
@@ -600,6 +600,9 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       # "bench test: …", "my ESP32: 180 bytes", "YMMV": the author's own measurements
                       r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
+# "(was _____)", "(old ONTAP was _____)": a blank of a former value, in brackets beside the current one
+_FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?"
+                             r"\b(?:was|were))\s*[~$≈]?\s*" + re.escape(BLANK), re.IGNORECASE)
 _TREE = re.compile(r"[└├│┌┐┘┬┴┼]")
 # a statement of SQL outside a fenced block: its keywords in capitals open the line
 _SQL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|CREATE\s+(?:OR\s+REPLACE\s+)?[A-Z]+|ALTER|"
@@ -752,8 +755,7 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     worked_after = re.match(r"\s*[A-Za-z%]{0,8}\s*\(([^()]{1,40})\)", body[at + len(BLANK):])
     if worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1)):
         return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)')"
-    if re.search(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?\b(?:was|were))"
-                 r"\s*[~$≈]?$", body[:at], re.IGNORECASE):     # "(was _____)", "(old ONTAP was _____)"
+    if _FORMER_BRACKET.search(body[:at] + BLANK):
         return "a former value in brackets ('(was _____)'), not the current one"
     if _RESTATED.search(body[:at]):
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
