@@ -935,6 +935,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     words = _content_words(f"{heading} {body}")
     if words < MIN_CONTENT_WORDS:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
+    if BLANK in body and body.rstrip().endswith(":"):
+        return "a list's lead-in ('… memory-to-core ratios:'): the list it introduces is not shown"
     if BLANK in body and not _content_words(re.sub(re.escape(BLANK) + r"(?: \(\d+\))?", " ", body)):
         return "the line is the blanks alone ('_____ (1) or _____ (2)'): it says nothing of what is asked"
     if _DEICTIC.match(body):

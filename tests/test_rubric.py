@@ -1858,3 +1858,12 @@ def test_round_aj_sql_lines_glosses_formula_tables_and_the_other_zone() -> None:
     assert not asked & {"4", "0", "60 s", "15 s", "30 s", "10 s", "2", "80 ms", "500 ms"}
     assert not [q for q in accepted(qs) if q.stem.startswith("Synapse serverless cost control › EXEC") and "4" in q.stem
                 and q.type == "truefalse" and "daily limit" not in q.stem]
+
+
+def test_round_aj_a_lists_lead_in_is_not_asked_without_its_list() -> None:
+    """Round AJ (azure #17): "… including _____-to-1 and 8-to-1 memory-to-core ratios:" ends on the colon of a list
+    the question does not show; the list's own rows are asked."""
+    qs = bank("App Service - PremiumV3 pricing tier\nA:\n- Multiple VM sizes are available for this tier, including "
+              "4-to-1 and 8-to-1 memory-to-core ratios:\n- - P1v3 (2 vCPU, 8 GiB of memory)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "8 GiB" in asked and not asked & {"4", "8"}
