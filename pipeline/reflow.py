@@ -76,7 +76,8 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
     # "… every 5 minutes, giving" / "PITR."), the text runs on even past a label; so does a paragraph's line
     # that ends on a colon ("… 270 s. Retention:").
     last = previous.split()[-1] if previous.split() else ""
-    running = bool(before.wraps) or last.lower() in _OPEN_WORDS or _ING.fullmatch(last) is not None
+    open_word = last.lower() in _OPEN_WORDS
+    running = bool(before.wraps) or open_word or _ING.fullmatch(last) is not None
     if (_STARTS_ITEM.match(text) or _STARTS_LABEL.match(text) and (not running or _sibling(before.text, text))
             or _CODE.search(previous)
             or _CODE.search(text) or _STARTS_ITEM.match(previous) and previous.lstrip().startswith(("|", "```"))):
@@ -87,7 +88,7 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
     words = text.split()
     # "… is way longer than" / "2 minutes, so …", "… 8500 bytes (not the 9001 you" / "get inside a VPC), …": no sentence
     # ends on an open word or inside a bracket
-    open_end = last.lower() in _OPEN_WORDS or (previous.count("(") > previous.count(")") and bool(_RUNS_ON.match(text)))
+    open_end = open_word or (previous.count("(") > previous.count(")") and bool(_RUNS_ON.match(text)))
     if not words or len(previous) < MIN_WRAPPED or (len(previous) + 1 + len(words[0]) <= width and not open_end):
         return False     # the next word would have fitted: the line ended where its writer ended it
     if before.wraps:

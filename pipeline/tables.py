@@ -13,9 +13,9 @@ row is its label. Outer pipes are optional and `\\|` is a pipe inside a cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 from .types import Line
 
@@ -137,35 +137,20 @@ def _unseparated_header(lines: Sequence[str], at: int) -> bool:
 
 # A column of a table aligned with spaces: words with single spaces between, two or more spaces around.
 _ALIGNED_CELL: Final = re.compile(r"\S+(?: \S+)*")
+_Row = TypeVar("_Row")        # a row as one table style reads it
 _NOT_A_ROW: Final = re.compile(r"^\s*(?:[-*•>#|]|\d+[.)]\s)")
 ALIGN_SLACK: Final = 3     # characters a column may start or end off its header's
 
 
 def pipe_delimited(lines: Sequence[Line]) -> list[Line]:
     """`lines` with each table written with semicolons or tabs as pipe rows ("Glue; jobs per account; 1,000" →
-    "| Glue | jobs per account | 1,000 |"), as `pipe_aligned` does for spaces. A block counts when a header line
-    of words without digits, with three or more cells, tops at least two rows with as many cells and numbers."""
-    out = list(lines)
-    i = 0
-    while i < len(out):
-        header = _delimited_cells(out[i].text)
-        end = i + 1
-        if header is not None and len(header[1]) >= 3 and not any(ch.isdigit() for ch in out[i].text):
-            while end < len(out) and _same_shape(header, _delimited_cells(out[end].text)) \
-                    and any(ch.isdigit() for ch in out[end].text):
-                end += 1
-        if end - i >= 3:
-            for k in range(i, end):
-                row = _delimited_cells(out[k].text)
-                out[k] = Line(out[k].number, "| " + " | ".join(row[1] if row else ()) + " |")
-            i = end
-        else:
-            i += 1
-    return out
+    "| Glue | jobs per account | 1,000 |"), as `pipe_aligned` does for spaces (one delimiter throughout)."""
+    return _piped(lines, _delimited_cells, _same_shape, lambda row: row[1])
 
 
 def _delimited_cells(text: str) -> tuple[str, list[str]] | None:
-    """The delimiter and cells of a row written with semicolons or tabs (a trailing empty cell kept), or None."""
+    """The delimiter and cells (three or more, a trailing empty one kept) of a row written with semicolons or
+    tabs, or None."""
     if "|" in text:
         return None
     for delimiter in (";", "\t"):
@@ -180,21 +165,26 @@ def _same_shape(header: tuple[str, list[str]], row: tuple[str, list[str]] | None
 
 def pipe_aligned(lines: Sequence[Line]) -> list[Line]:
     """`lines` with each table aligned by spaces written as pipe rows ("P15   256GiB    1100" → "| P15 | 256GiB |
-    1100 |"), so its cells get their column headers like a markdown table's. A block counts when a header line of
-    words without digits tops at least two rows with numbers, all with the same columns (three or more)."""
+    1100 |"), so its cells get their column headers like a markdown table's."""
+    return _piped(lines, _aligned_cells, _same_columns, lambda cells: [text for _, text in cells])
+
+
+def _piped(lines: Sequence[Line], read: Callable[[str], _Row | None], same: Callable[[_Row, _Row | None], bool],
+           texts: Callable[[_Row], list[str]]) -> list[Line]:
+    """`lines` with each block that `read` reads as a table written as pipe rows. A block counts when a header
+    line of words without digits tops at least two rows with numbers, all of the header's shape (`same`)."""
     out = list(lines)
     i = 0
     while i < len(out):
-        header = _aligned_cells(out[i].text)
+        header = read(out[i].text)
         end = i + 1
         if header is not None and not any(ch.isdigit() for ch in out[i].text):
-            while end < len(out) and _same_columns(header, _aligned_cells(out[end].text)) \
-                    and any(ch.isdigit() for ch in out[end].text):
+            while end < len(out) and same(header, read(out[end].text)) and any(ch.isdigit() for ch in out[end].text):
                 end += 1
         if end - i >= 3:
             for k in range(i, end):
-                cells = _aligned_cells(out[k].text) or []
-                out[k] = Line(out[k].number, "| " + " | ".join(text for _, text in cells) + " |")
+                row = read(out[k].text)
+                out[k] = Line(out[k].number, "| " + " | ".join(texts(row) if row is not None else ()) + " |")
             i = end
         else:
             i += 1

@@ -196,9 +196,9 @@ def display(fact: Fact, source_number: float) -> str:
     spelled = spelling(fact)
     if spelled is None:
         word = NUMBER_WORD.search(fact.text)
-        if word and float(source_number).is_integer() and int(source_number) in _WORD_OF:
+        spoken = number_word(source_number) if word else None
+        if word and spoken:
             text = answer_text(fact)
-            spoken = _WORD_OF[int(source_number)]
             spoken = spoken.capitalize() if word.group()[0].isupper() else spoken
             return reinflect(NUMBER_WORD.sub(spoken, text, count=1), source_number)
         unit = fact.source_unit or _canonical_label(fact.unit)
