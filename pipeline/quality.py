@@ -667,6 +667,11 @@ _ORDINAL = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:weeks|months|years?)|eventually)\b",
                      re.IGNORECASE)
 # "For instance, a file system storing 5 TiB would burst at 500 MiB/s": a case made up to show a rule
+# "If you're running fewer than _____ instances per AZ, you almost certainly want …": a hedged rule of thumb
+_ADVICE_THRESHOLD = re.compile(
+    r"\b(?:if|when|once)\b[^.;:]{0,60}\b(?:fewer|less|more|greater|over|under|below|above)\s+than\s+[~≈]?" + re.escape(BLANK)
+    + r"[^.;]{0,80}?\b(?:you|we|I)(?:'d|\s+would)?\s+(?:almost\s+certainly|probably|most\s+likely|likely|usually|generally)"
+    r"\s+(?:want|should|need|prefer)", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
 _BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
@@ -732,6 +737,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a made-up case ('For instance, a … would …'): its numbers are the example's"
     if _SCENARIO.search(body[:at]):
         return "a number of a worked scenario"
+    if _ADVICE_THRESHOLD.search(body):
+        return "an advice threshold ('if fewer than _____ …, you almost certainly want …'): a rule of thumb, not a limit"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
     if re.match(r"\s*\(\s*=", body[at + len(BLANK):]):

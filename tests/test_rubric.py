@@ -1867,3 +1867,14 @@ def test_round_aj_a_lists_lead_in_is_not_asked_without_its_list() -> None:
               "4-to-1 and 8-to-1 memory-to-core ratios:\n- - P1v3 (2 vCPU, 8 GiB of memory)\n")
     asked = {q.answer for q in accepted(qs)}
     assert "8 GiB" in asked and not asked & {"4", "8"}
+
+
+def test_round_ak_an_advice_threshold_is_not_asked() -> None:
+    """Round AJ (og-aws #9): "If you're running fewer than _____ backend instances per AZ, you almost certainly want
+    …" asks for a rule of thumb; a limit stated in a condition ("if a function needs more than 15 minutes, use …")
+    is still asked."""
+    qs = bank("CLB gotchas\n- If you're running fewer than 10 backend instances per AZ, you almost certainly want to "
+              "enable cross-zone load balancing.\n---\nLambda timeout\n- If a job needs more than 15 minutes, "
+              "you should use Step Functions instead of Lambda.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "15 minutes" in asked and "10" not in asked
