@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .ids import stable_id
+from .markup import unmarked
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited
 from .types import Card, Line, Origin
@@ -65,10 +66,11 @@ class CardMaker:
              *, key: str | None = None) -> Card:
         """The card; `key` names a card without a title (a cloze note: its text) for its ID.
 
-        Tables aligned with spaces or written with semicolons or tabs become pipe rows (`pipe_aligned`,
-        `pipe_delimited`); hard-wrapped sentences of the answer are
-        joined (`reflow`)."""
-        answers = reflow(pipe_aligned(pipe_delimited(answers)))
+        Markup pasted into plain text is read for what it means (`unmarked`); tables aligned with spaces or
+        written with semicolons or tabs become pipe rows (`pipe_aligned`, `pipe_delimited`); hard-wrapped
+        sentences of the answer are joined (`reflow`)."""
+        titles = unmarked(titles)
+        answers = reflow(pipe_aligned(pipe_delimited(unmarked(answers))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

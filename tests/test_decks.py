@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from pipeline.decks import parse_deck, read_deck
 from pipeline.errors import DeckError
+from pipeline.markup import unmarked
+from pipeline.types import Line
 
 GOOD = """\ufeffFirst card title
 second title line
@@ -121,6 +123,8 @@ line_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
     # "#…:" at the top of a .txt is Anki's export header, which selects the tab-separated reader
     lambda s: s.strip() and not s.strip().startswith(("A:", "---", "Answer:", "Note:", "answer:", "note:", "#")) and s == s.rstrip()
     and not s.lstrip().lower().startswith(("answer", "note")) and s.strip("-")
+    # markup pasted into notes ("<br>", "&nbsp;", "*(me)*") is read for what it means (tests/test_rubric.py round AK)
+    and unmarked([Line(1, s)]) == [Line(1, s)]
 )
 
 
