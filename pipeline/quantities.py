@@ -29,7 +29,7 @@ from wordfreq import zipf_frequency
 
 from .doctext import NAMES_KEY, doc_text
 from .generators.grammar import number_of
-from .sites import COMMENT, ITEM_LABEL, SECTION_NUMBER, STRUCK, writes_number
+from .sites import COMMENT, ITEM_LABEL, MODEL_TIERS, SECTION_NUMBER, STRUCK, writes_number
 from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, names_a_unit, unit_expr
 
@@ -173,6 +173,8 @@ _RANGE_CONNECT_RE: Final = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
 # Regions of a line where no number is a fact.
 _BLOCK_RE: Final = re.compile(
     r"\b\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?"                      # IP addresses and ranges
+    r"|(?<![\w:])(?=[0-9A-Fa-f:]*(?:::|[A-Fa-f]))[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?"  # fd00:ec2::254
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"                                # clock times 10:30, 05:00:00
     r"|\b\d+(?:\.\d+){2,}\b|\b\d+(?:\.\d+)*\.x\b"                   # versions 5.6.17, 1.x, 5.6.x
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d\d-\d\d\b"  # dates 1/12/2018, 2017-06
     r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b"                    # year ranges
@@ -512,6 +514,8 @@ def _bound(tail: str, right: str) -> str:
 
 _NAMED_VERSION_RE: Final = re.compile(
     r"\b[A-Z][A-Za-z]+\s+(\d+\.\d+)\s+[A-Z][a-z]"
+    # "1.5 Flash => $0.075", "3.5 Sonnet": a decimal before a model's tier is the model's version
+    r"|(?<![\w.$€£])(\d+\.\d+)\s+" + MODEL_TIERS +
     # a decimal after a protocol, language or engine is its version: "TLS 1.3", "Python 3.12", "MySQL 5.7"
     r"|\b(?i:TLS|SSL|HTTP|SMB|NFS|OAuth|PHP|Python|Java|Node(?:\.js)?|Ruby|\.NET|MySQL|PostgreSQL|Postgres|"
     r"MariaDB|Redis|Valkey|Memcached|MongoDB|Kafka|Spark|Kubernetes|Terraform|Ubuntu|Debian|Oracle|Elasticsearch|"
