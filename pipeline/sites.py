@@ -25,6 +25,11 @@ __all__ = ["BLANK", "COMMENT", "ITEM_LABEL", "SENTINEL", "CardLayout", "clean", 
 BLANK: Final = "_____"
 SENTINEL: Final = "\x00"          # marks the blank while a sentence is cleaned; never in deck text
 LONG_LINE: Final = 160            # longer lines are cut to the sentence that holds the fact
+# The sections of a note-taking layout (Cornell notes' "CUE:" / "NOTES:" / "SUMMARY:"): they say where a line
+# sits on the page, not what it is about
+_SECTION_LABELS: Final = frozenset("notes note cue cues summary details misc more extra info remarks comments answer "
+                                   "answers body content text points bullets facts keywords".split()) | {
+                                   "key points", "main points", "key facts", "my notes", "the notes"}
 MAX_PARENT: Final = 80            # a parent bullet longer than this is prose, not a heading
 TITLE_WORDS: Final = 14           # a title this long is a scenario, not a heading
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
@@ -32,9 +37,12 @@ QUESTION_WORDS: Final = 25        # … unless it is one question, up to this lo
 _BULLET = re.compile(r"^\s*((?:[-*•]\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, and checklist boxes "[x]"
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
 # "1.14 VPC peering", "## 1.12.1 NAT gateway cost": a section's number, not a value ("1.5 Gbps per flow" is one)
+# The tiers of AI models named by version: "1.5 Flash", "3.5 Sonnet" (the number is the model's, not a value)
+MODEL_TIERS: Final = r"(?:Flash|Pro|Ultra|Nano|Haiku|Sonnet|Opus|Turbo|Mini|Lite)\b"
 SECTION_NUMBER = re.compile(
     r"^\s*(?:#+\s*)?(\d{1,2}(?:\.\d{1,2})+)\.?\s+"
-    r"(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?|Years?|Months?|Weeks?)\b)[A-Z][A-Za-z])")
+    r"(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?|Years?|Months?|Weeks?)\b|" + MODEL_TIERS
+    + r")[A-Z][A-Za-z])")
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
@@ -214,6 +222,9 @@ class CardLayout:
         # ("How are Pipes billed? …" / "$0.40 per million …" / "- 1000 pipes per account"), which heads nothing
         self._answering = next((i for i in range(self.n_titles, len(self.lines)) if self.lines[i].text.strip()), None) \
             if asks and len(self.title.split()) < QUESTION_WORDS else None
+        # Org-mode outlines: "* kubenet …" heads the "- max 400 nodes" items below it, at the same indent
+        starts = [ln.text[:2] for ln in self.lines[self.n_titles:] if ln.text[:2] in ("* ", "- ") and ln.text[2:3] != "*"]
+        self._star_heads = bool(starts) and starts[0] == "* " and "- " in starts
         self._parents: dict[int, str | None] = {}
         self._locators: dict[int, str] = {}
         self._texts: list[str] | None = None
@@ -269,7 +280,8 @@ class CardLayout:
             other = nesting(line.text)
             if line.text.lstrip().startswith("|"):
                 return None         # a table row heads nothing: its cells have their own headers
-            if _under(level, other) or (level == other == (0, 0) and line.text.rstrip().endswith(":")):
+            if _under(level, other) or (level == other == (0, 0) and line.text.rstrip().endswith(":")) or (
+                    self._star_heads and line.text.startswith("* ") and self.lines[index].text.startswith("- ")):
                 if self._answering is not None and line is self.lines[self._answering]:
                     return self.title if len(self.title) <= MAX_PARENT else None
                 labelled = _LINE_LABEL.match(line.text)
@@ -282,8 +294,11 @@ class CardLayout:
                     # its last clause ("To estimate …, find the maximum of:")
                     label = _LINE_LABEL.match(line.text)
                     parent = clean(label.group("label")) if label else re.split(r"[,.;]\s+", parent)[-1]
-                if _CLAUSE_TAIL.match(parent):
-                    return None     # "but there are other classes with lower cost": half a sentence heads nothing
+                if len(parent) > MAX_PARENT and re.search(r"\s[—–-]\s", parent):
+                    parent = re.split(r"\s[—–-]\s", parent)[0].strip()    # "kubenet (retiring 2028) — nodes get …"
+                if _CLAUSE_TAIL.match(parent) or parent.lower() in _SECTION_LABELS:
+                    return None     # "but there are other classes with lower cost": half a sentence heads nothing,
+                                    # nor does a section of a note-taking layout ("NOTES:", "Cue:")
                 return parent if parent and len(parent) <= MAX_PARENT else None
             if level == (0, 0):
                 if _SECTION_HEAD.match(line.text):
