@@ -196,6 +196,10 @@ def _number_leak(q: Question) -> str | None:
     """The stem states the answer: as written, or as the same quantity in another unit."""
     stem = q.stem
     answer = q.answer.strip()
+    written = q.get("source_text")    # "128K" typed as 128000: the stem may write it as the card does
+    if isinstance(written, str) and written.strip() != answer and len(written.strip()) > 1 and \
+            _occurs(stem.replace(BLANK, " "), written.strip(), before="word", after="number") >= 0:
+        return f"the stem states {written.strip()!r}"
     if q.answer_unit in (None, "count"):
         # a bare count leaks when its own sentence repeats it ("all _____ instances in three zones"), or
         # elsewhere with the same noun after it ("10 RCU" for "_____ RCU")
@@ -470,6 +474,11 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     if q.answer_value is None or BLANK not in body:
         return None
     at = body.index(BLANK)
+    if (q.type != "truefalse" or q.answer == "false") and re.match(r"\+(?![\w+])", body[at + len(BLANK):]):
+        return "a count written 'N+' ('300+ cities', '270+ services'): a floor that grows, a smaller number holds too"
+    if q.type in ("cloze", "numerical") and re.fullmatch(r"[~≈]?\d+(?:\.\d+)?\s?[x×]", answer.strip()) \
+            and re.match(r"\s+(?!more\b|less\b|faster\b|slower\b|cheaper\b|the\b)[a-z]+s\b", body[at + len(BLANK):]):
+        return "a multiplier blanked before a noun ('roughly _____ instances' for '2x instances'): it reads as a count"
     narrow = _narrow_range(body[:at], body[at + len(BLANK):], answer) if q.type != "truefalse" else None
     if narrow:   # a statement of the whole range ("takes 3-5 hours") is still judged as one claim
         return f"one end of a rough range ({narrow}): the other end gives it away"
@@ -589,6 +598,9 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       # "Latency targets cheat sheet (general, not provider limits)", "rules of thumb from my team"
                       r"|\bnot\s+(?:provider|service|platform|vendor|cloud)\s+limits\b|\brules?\s+of\s+thumb\s+from\s+(?:my|our)\b"
                       r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
+                      # "(me, invented traffic)", "(me, assumptions)": the author's own inputs
+                      r"|\binvented\s+(?:traffic|numbers|values|figures|inputs|data|workload|usage)\b"
+                      r"|\((?:me|mine|my\s+own)\b[^()]*\b(?:assum\w*|invented|made[- ]up|guess\w*)"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
                       r"|\[client\]|\(client\)|^\W*(?:decision|open\s+question|action\s+item)\b[^:]{0,20}:"
@@ -609,6 +621,11 @@ _SQL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:SELECT|INSERT\s+INTO|UPDATE|DELET
                        r"EXEC(?:UTE)?|AS\s+SELECT|FROM|WHERE|GROUP\s+BY|PARTITION\s+BY|CLUSTER\s+BY|WITH\s+\w+\s+AS)\b")
 _MEMORY_TRICK = re.compile(r"^\W*(?:mnemonic|memory\s+(?:trick|hook|aid)|truco)\b", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"^\s*(?:caption|table)\s*:", re.IGNORECASE)
+# "A maximum of 500 transactions per second per application": a bound written as a noun phrase, with no verb
+_BOUND_PHRASE = re.compile(r"^\s*(?:[-*•]\s*)*(?:an?\s+|the\s+)?(?:maximum|minimum|limit)\s+of\s", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|can(?:not)?|could|must|may|might|will|would|shall|should|has|have|had|"
+                   r"does|do|allows?|supports?|appl(?:y|ies)|exists?|gets?|counts?|holds?|needs?|requires?|[a-z]{3,}ed)\b",
+                   re.IGNORECASE)
 _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable|disable|choose|enter|type|install|"
                r"configure|retry|check|copy|delete|remove|download|upload|call|send|navigate|sign|log|restart|stop|"
                r"start|deploy|attach|detach|apply|verify|pick|make|put|avoid|consider|keep|turn|change|point|replace|"
@@ -625,6 +642,7 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
+                           r"|\b(?:cost|pricing|price|bill(?:ing)?)\s+example\b(?!s)"     # "Workers — cost example"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
                            r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b"     # "S3 early deletion - calc"
                            r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
@@ -717,7 +735,11 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     at = body.index(BLANK)
     near = body[max(0, at - 3): at] + " " + body[at + len(BLANK): at + len(BLANK) + 3]
     worked = _ARITHMETIC.search(body.replace(BLANK, "0"))
-    if body.lstrip().startswith("=") or (worked and (_OPERATOR.search(near) or "=" in near)) or (
+    # "$0.075 in / _____ out": a pair of values, one per word, not a division
+    pair = not re.search(r"(?<![<=])=(?!>)", body) and re.search(r"\d[\d.,]*[kKM]?\s+[a-z]{2,}\s+/\s*[$€£]?$", body[:at]) \
+        and re.match(r"\s*(?!(?:since|for|after|before|per|with|from|to|of|and|or|if|when|on|at|in|by)\b)[a-z]{2,}\b",
+                     body[at + len(BLANK):])
+    if body.lstrip().startswith("=") or (worked and not pair and (_OPERATOR.search(near) or "=" in near)) or (
             re.match(r"\s*\(\s*\d", body[at + len(BLANK):]) and _OPERATOR.search(body[at:at + 60])):
         return "an operand or result of worked arithmetic"
     if _CONFIG_LINE.match(body):
@@ -759,6 +781,9 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if _BRACKET_AFTER.match(after) or (_BRACKET_TIME.match(after) and _TIME_ANSWER.search(answer)) \
             or (_BRACKET_SIZE.match(after) and _SIZE_ANSWER.search(answer)):
         return "a number in brackets right after restates it in other units ('_____ vCPU (8192)', '_____ (1 d)')"
+    if re.fullmatch(r"\d+", answer) and re.match(r"\s*\((?=[^()]{0,40}\))(?=[^()]*\b(?:\d+|one|two|three|four|first|last|"
+                                                  r"both)\b)[^()]*[A-Za-z][^()]*\s\+\s[^()]*\)", body[at + len(BLANK):]):
+        return "the bracket after the blank adds the count up ('_____ (first two + last)')"
     worked_after = re.match(r"\s*[A-Za-z%]{0,8}\s*\(([^()]{1,40})\)", body[at + len(BLANK):])
     if worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1)):
         return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)')"
@@ -1013,6 +1038,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
             _ABBREVIATION_AFTER.match(asked[asked.index(BLANK) + len(BLANK):]):
         # (options written with their units say which reading is meant)
         return "'min'/'max' right after the blank reads as part of the value ('_____ min per query')"
+    if q.type == "truefalse" and _BOUND_PHRASE.match(body) and not _VERB.search(body):
+        return "a noun phrase ('A maximum of 100 … at tenant scope.'), not a claim to judge true or false"
     if q.type == "truefalse" and re.match(_IMPERATIVE, body, re.IGNORECASE) and not body.split()[0].isupper() \
             and not re.match(r"\w+\s+(?:is|are|cases?)\b", body):    # (not "COPY INTO keeps …")
         return "an instruction ('Use … for …'): it is neither true nor false"

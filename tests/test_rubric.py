@@ -1878,3 +1878,67 @@ def test_round_ak_an_advice_threshold_is_not_asked() -> None:
               "you should use Step Functions instead of Lambda.\n")
     asked = {q.answer for q in accepted(qs)}
     assert "15 minutes" in asked and "10" not in asked
+
+
+def test_round_ak_ipv6_addresses_and_clock_times_hold_no_facts() -> None:
+    """Round AK (ip-addressing #5): "IMDS (IPv6: fd00:ec2::254)" asked for 254; a clock time "10:30:00" was asked
+    part by part in a multi-cloze."""
+    qs = bank("Special addresses in AWS VPC\nA:\n- 169.254.169.254 → IMDS (IPv6: fd00:ec2::254)\n"
+              "- 2001:db8::/32 is for docs\n- max 5 elastic IPs per region, change window at 10:30:00\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "5" in asked and not asked & {"254", "32", "10", "30", "00"}
+    assert not [q for q in accepted(qs) if q.type == "multi_cloze"]
+
+
+def test_round_ak_wiki_markup_is_read_for_what_it_means() -> None:
+    """Round AK (edge #1, #2, #6, #9, #13, #14, #18): notes pasted from a wiki kept `<br>`, `&nbsp;` and `*(me)*`
+    in their stems; a `<br>` ends a line, an entity is its character, emphasis is its text."""
+    qs = bank("CloudFront pricing refs\n- HTTPS requests: **$0.0100 per 10,000** <br>HTTP: $0.0075 per 10,000\n---\n"
+              "AFD Rules engine — limits *(Std/Premium, wiki)*\n- match conditions per rule: 10<br>\n"
+              "- Origin request ❌ &nbsp;/&nbsp; max 25 rules per rule set\n")
+    stems = [q.stem for q in accepted(qs)]
+    assert stems and not [s for s in stems if re.search(r"<br|&nbsp;|\*\(", s)]
+    http = [q for q in accepted(qs) if q.answer == "$0.0075" and q.type == "cloze"]
+    assert http and "HTTPS" not in http[0].stem.split("›")[-1]
+    assert http[0].line == 2          # provenance: the file line the part came from
+
+
+def test_round_ak_the_authors_cost_examples_and_growing_counts_are_not_asked() -> None:
+    """Round AK (edge #8, #15, #20; schedulers #16): "cost example (me, invented traffic)", "pricing example
+    (me, assumptions)", "(300+ cities)" and "270+ services" as typed answers."""
+    qs = bank("Cloudflare Workers — cost example (me, invented traffic)\n- 50M requests/mo, avg 4 ms CPU\n---\n"
+              "AFD pricing example\n- 2 TB egress to client\n---\nWorkers runtime (me, assumptions)\n- 7 ms per call\n---\n"
+              "Cloudflare Workers — runtime\n- runs in every Cloudflare PoP (300+ cities)\n- max 10 ms CPU per request\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "10 ms" in asked and not asked & {"50M", "4 ms", "2 TB", "7 ms", "300"}
+
+
+def test_round_ak_counts_spelt_out_in_brackets_multipliers_and_verbless_bounds() -> None:
+    """Round AK (ip #10, #20; azure #16): "_____ (first two + last)" adds the count up, "roughly _____ instances"
+    blanks a multiplier ("2x"), and "A maximum of 100 … at tenant scope." is no claim to judge true or false."""
+    qs = bank("OCI VCN (quick)\n- reserved per subnet: 3 (first two + last)\n---\nDirect VPC egress\n"
+              "- uses IPs from subnet (roughly 2x instances)\n---\nAzure AD limits\nA:\n"
+              "- A maximum of 100 custom role assignments for a single principal at tenant scope.\n"
+              "- A maximum of 30 custom roles can be created in an organization.\n")
+    good = accepted(qs)
+    assert not [q for q in good if q.answer == "3" or (q.answer == "2x" and q.type in ("cloze", "numerical"))]
+    statements = [q.stem for q in good if q.type == "truefalse"]
+    assert [s for s in statements if "can be created" in s] and not [s for s in statements if "tenant scope" in s]
+
+
+def test_round_ak_outline_sections_versions_and_value_pairs() -> None:
+    """Round AK (ip #14, model #1, #3, #20, og #15): an Org `* kubenet` line heads the `- ` items below it; Cornell
+    `NOTES:` is no breadcrumb; "1.5 Flash" is a model, and "$0.075 in / $0.30 out" a pair, not a division; "16k
+    IOPS" is typed as a number."""
+    qs = bank("AKS IP planning\nA:\n* kubenet — pods from an overlay\n- max 400 nodes\n* Azure CNI (classic)\n"
+              "- max 250 pods per node\n---\nContainer timeouts\nNOTES:\n- ModelDataDownloadTimeoutInSeconds => up to 3600\n"
+              "---\nGemini pricing (per 1M tokens)\n- 1.5 Flash => $0.075 in / $0.30 out\n---\nEBS Tips\n"
+              "- A single gp2 EBS volume allows 16k IOPS max\n")
+    good = accepted(qs)
+    assert [q for q in good if q.answer == "400" and "kubenet" in q.stem]
+    assert [q for q in good if q.answer == "250" and "Azure CNI" in q.stem and "kubenet" not in q.stem]
+    assert not [q for q in good if "NOTES" in q.stem] and [q for q in good if q.answer == "3600"]
+    assert {"$0.075", "$0.30"} <= {q.answer for q in good} and not [q for q in good if q.answer == "1.5"]
+    assert all("1.5 Flash" in q.stem for q in good if q.answer in ("$0.075", "$0.30"))
+    iops = [q for q in good if q.type == "numerical" and "IOPS" in q.stem]
+    assert iops and iops[0].answer == "16000" and iops[0].stem.endswith("Type the number.")

@@ -216,13 +216,13 @@ def numerical(a: Asked) -> Question:
     forms = accepted_forms(f)
     hint = "the number" if f.unit in (None, "count") else "the value with its unit"
     answer = a.answer
-    if re.fullmatch(r"[\d.,]+|[A-Za-z]+(?:-[A-Za-z]+)?", a.answer):
+    if re.fullmatch(r"[\d.,]+[kKM]?|[A-Za-z]+(?:-[A-Za-z]+)?", a.answer):
         # "(_____ or 3 years)", "a _____-minute warning": the unit stays in the stem; the number is the answer,
         # typed in digits or as the card writes it
         number = format_number(a.source_value)
         hint = "the number"
         forms = [number, a.answer] + ([f"{number} {f.source_unit}"] if f.source_unit else [])
-        answer = number if a.answer.isalpha() else a.answer   # "Type the number.": 4, not "four"
+        answer = number if not a.answer[:1].isdigit() or a.answer[-1] in "kKM" else a.answer   # 4, not "four"; 16,000 for "16k"
     return make(
         a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line_index=s.line_index, line=s.line, context=s.context,
         body=s.body(BLANK), prompt=f"Type {hint}.", answer=answer, fact=f, subject=f.subject,
