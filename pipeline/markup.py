@@ -37,12 +37,8 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             continue
         parts = _BREAK.split(text)
         lead = _LEAD.match(parts[0]).group()    # type: ignore[union-attr]
-        first = True
-        for part in parts:
-            part = part.rstrip()
-            if not part[len(lead):].strip() if first else not part.strip():
-                first = False
-                continue
-            out.append(Line(line.number, part if first else lead + part.strip()))
-            first = False
+        for n, part in enumerate(parts):
+            words = (part[len(lead):] if n == 0 else part).strip()
+            if words:
+                out.append(Line(line.number, part.rstrip() if n == 0 else lead + words))
     return out
