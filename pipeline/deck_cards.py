@@ -54,6 +54,19 @@ def oversize(lines: Sequence[Line]) -> tuple[Line, str] | None:
     return None
 
 
+# "Q: max data per node SSD?  A: 5 TB": a drill's question and answer on one line
+_INLINE_PAIR = re.compile(r"^(?P<lead>\s*(?:[-*•]\s*)*)(?P<q>Q\s*:\s*[^?]{1,200}\?)\s+(?P<a>A\s*:\s*\S.*)$")
+
+
+def _drill_pairs(lines: Sequence[Line]) -> list[Line]:
+    """Each drill pair written on one line as two lines (one file line): the question heads its answer."""
+    out: list[Line] = []
+    for line in lines:
+        m = _INLINE_PAIR.match(line.text) if "Q" in line.text else None
+        out += [Line(line.number, m["lead"] + m["q"]), Line(line.number, m["lead"] + m["a"])] if m else [line]
+    return out
+
+
 class CardMaker:
     """Makes one deck's cards. A card's ID comes from its question and how often that
     question came before, so inserting a card keeps the others' IDs."""
@@ -66,11 +79,12 @@ class CardMaker:
              *, key: str | None = None) -> Card:
         """The card; `key` names a card without a title (a cloze note: its text) for its ID.
 
-        Markup pasted into plain text is read for what it means (`unmarked`); tables aligned with spaces or
+        Markup pasted into plain text is read for what it means (`unmarked`), a drill's question and answer
+        written on one line become two (`_drill_pairs`); tables aligned with spaces or
         written with semicolons or tabs become pipe rows (`pipe_aligned`, `pipe_delimited`); hard-wrapped
         sentences of the answer are joined (`reflow`)."""
         titles = unmarked(titles)
-        answers = reflow(pipe_aligned(pipe_delimited(unmarked(answers))))
+        answers = reflow(pipe_aligned(pipe_delimited(_drill_pairs(unmarked(answers)))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

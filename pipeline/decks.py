@@ -37,6 +37,7 @@ MAX_TEXT_BYTES = 256 * 2**20
 BLOCK_BYTES = 2**20     # a streamed deck is decoded this much at a time
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
+DRILL_QUESTION = re.compile(r"^\s*Q\s*:\s*\S")
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_CARD = ("a question line, a line 'A:' and answer lines (or a title line and notes under it), "
              "with a line '---' between cards")
@@ -351,6 +352,9 @@ def _text_items(lines: Iterable[str], path: str, maker: CardMaker) -> Iterator[I
         titles = [line for line in chunk[:mark] if line.text.strip()]
         after = ANSWER_MARK.match(chunk[mark].text).group(1).strip()  # type: ignore[union-attr]
         answers = ([Line(chunk[mark].number, after)] if after else []) + [line for line in chunk[mark + 1:] if line.text.strip()]
+        if len(titles) > 1 and DRILL_QUESTION.match(titles[-1].text) and any(DRILL_QUESTION.match(a.text) for a in answers):
+            # a drill card ("Topic" / "Q: …?" / "A: …" / "Q: …?" / "A: …"): its first question is one of its pairs
+            answers = [titles.pop(), chunk[mark], *answers[1 if after else 0:]]
         if not titles:
             yield DeckIssue(path, chunk[mark].number, "card has no question before 'A:'; write the question above the 'A:' line")
             continue

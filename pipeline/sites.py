@@ -42,7 +42,7 @@ MODEL_TIERS: Final = r"(?:Flash|Pro|Ultra|Nano|Haiku|Sonnet|Opus|Turbo|Mini|Lite
 SECTION_NUMBER = re.compile(
     r"^\s*(?:#+\s*)?(\d{1,2}(?:\.\d{1,2})+)\.?\s+"
     r"(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?|Years?|Months?|Weeks?)\b|" + MODEL_TIERS
-    + r")[A-Z][A-Za-z])")
+    + r")[A-Z][A-Za-z0-9])")
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
@@ -52,6 +52,8 @@ COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
 _BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")
 STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
+_DRILL_QUESTION = re.compile(r"^\s*Q\s*:\s*\S")     # a drill card's pairs: "Q: HDD writes?" / "A: 10,000 rows/s"
+_DRILL_ANSWER = re.compile(r"^\s*A\s*:\s*\S")
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
 _NOTE_MARKER = re.compile(r"^\s*Note\s*:", re.IGNORECASE)
 # The words of a link the notes copied: "… created again. (discussion)", "(source)".
@@ -269,6 +271,10 @@ class CardLayout:
             return None
         if self.lines[index].text.lstrip().startswith("|"):
             return self._caption(index)
+        if _DRILL_ANSWER.match(self.lines[index].text) and index > self.n_titles \
+                and _DRILL_QUESTION.match(self.lines[index - 1].text):
+            asked = clean(self.lines[index - 1].text)        # "Q: HDD writes?" / "A: 10,000 rows/s": the question heads
+            return asked if len(asked) <= MAX_PARENT else None
         level = nesting(self.lines[index].text)
         below = self.lines[index]
         for line in reversed(self.lines[self.n_titles:index]):
