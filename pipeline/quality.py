@@ -28,7 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
-from .generators.context import gives_away
+from .generators.context import gives_away, initials
 from .generators.distractors import plausible
 from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import QACard, qa_card, shape
@@ -262,7 +262,11 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
         accepted = q.get("accepted")
         names = [q.answer, *(accepted if isinstance(accepted, list) else [])]
         hit = next((n for n in names if gives_away(n, q.stem.replace(BLANK, " "))), None)
-        return f"the stem names {hit!r}" if hit else None
+        if hit:
+            return f"the stem names {hit!r}"
+        short = set() if re.search(r"\bstands?\s+for\b", q.stem) else \
+            initials(q.answer) & set(re.findall(r"[a-z0-9]+", q.stem.lower()))     # ("What does DLM stand for?" asks it)
+        return f"the stem abbreviates the answer ({short.pop()!r})" if short else None
     if q.type == "multi_cloze":
         parts = q.get("answers")
         for part in parts if isinstance(parts, list) else []:
@@ -383,6 +387,7 @@ def _list_items(text: str) -> list[str]:
 # A number of a worked scenario, not a limit: "if you have _____ consumers", "say that your function used …".
 _SCENARIO = re.compile(
     r"^(?:for\s+example,?\s*|e\.g\.,?\s*)?(?:say|suppose|imagine|assume|let'?s\s+say)\b"
+    r"|\bassum(?:e|es|ing)\s+(?:an?\s+)?[~≈]?\s*$"       # "these are rough numbers, assume ~_____ rows"
     r"|^(?:for\s+example,?\s*)?you\s+(?!can\b|could\b|may\b|might\b|must\b|should\b|will\b|need\b|have\s+to\b|'ll\b|are\b|get\b)[a-z]+"
     r"|\bif\s+you\s+(?:have|had|set|use|increase|create|run|store|send|make|add)\b[^.;]*$"
     # the blank inside an opening "if / when …" clause: a case being set up ("If a customer had _____ instances")
@@ -663,7 +668,8 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
                           r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
-_RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)[~≈]?\s*$"
+_RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)"
+                                 r"(?:[~≈]|approx(?:\.|imately)?|about|roughly|around)?\s*$"
                                  r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
 # A setting in a file, not a limit of the notes: "app.yaml: max_instances: 20", and a key with one bare value
 # ("max_instances = 20", "timeoutInMinutes: 120", "maxNumberofVMs = 25;"), not "iPhone: 5 devices". A line of notes
@@ -671,7 +677,10 @@ _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|t
 _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:(?:[\w-]+\.[\w.-]+:\s+)`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S"
                           r"|(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*=\s*\S+\s*;?\s*$"
                           r"|`?[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)+`?\s*[:=]\s*\S+\s*;?\s*$)")
-_RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*[~≈]?\s*\$?\d",
+_RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*"
+                             r"(?:[~≈]|approx(?:\.|imately)?|about|roughly|around)?\s*\$?\d"
+                             # "400 miles (approx. 480 km)": the same distance or size again, in other units
+                             r"|^\s?[A-Za-z%/-]{0,8}\s*\(\s*(?:approx(?:\.|imately)?|about|roughly|around|ca\.)\s*\d[\d,.]*\s*[A-Za-zµ]",
                              re.IGNORECASE)
 # "typically 200-500 ms": a range of what is seen, not set; either end could be another
 # (also "roughly 5-15 min", "~5-15 min")
@@ -767,8 +776,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a gloss right after the blank ('_____ (= no limit)') says the answer"
     if re.search(r"\(\s*not\s+(?:just|only)\s*[~≈]?$", body[:at], re.IGNORECASE):
         return "a contrast in brackets ('(not just _____)'): a side remark, not the fact"
-    if re.search(r"\b(?:yes|no)\s*\(\s*[~≈]?$", body[:at], re.IGNORECASE):
-        return "a remark on a yes/no cell ('extra cost: yes (_____)'): it names no attribute of its own"
+    if re.search(r"\b(?:yes|no)\s*(?:\(|,|-|—)\s*(?:up\s+to\s+|max\s+)?[~≈]?$", body[:at], re.IGNORECASE):
+        return "a remark on a yes/no cell ('extra cost: yes (_____)', 'PITR: yes, _____'): it names no attribute of its own"
     if body[:at].count('"') % 2 or body[:at].count("“") > body[:at].count("”"):
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
     if re.match(r"-[A-Za-z]", body[at + len(BLANK):]) and re.search(r"\d\s*[A-Za-z]", answer):
@@ -802,6 +811,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
         return "a member of a list of values"
+    if answer_value in (0.0, 1.0) and re.search(r"\b(?:[a-z]+(?:-[a-z]+)+|[a-z]+(?:\.[a-z_]+)+)\s*[:=]\s*[\"']?$", body[:at]):
+        return "a flag's value ('content-available:1'): on or off, not an amount"
     if answer_value in (0.0, -1.0) and _SWITCH_VALUE.match(body[at + len(BLANK):]):
         return "a switch value ('_____ disables'): the words after it give it away"
     if _series_members(body[:at], body[at + len(BLANK):]) >= (2 if answer.split()[0].isalpha() else 3):  # "one, _____, four"
@@ -969,7 +980,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
     if BLANK in body and body.rstrip().endswith(":"):
         return "a list's lead-in ('… memory-to-core ratios:'): the list it introduces is not shown"
-    if BLANK in body and not _content_words(re.sub(re.escape(BLANK) + r"(?: \(\d+\))?", " ", body)):
+    if BLANK in body and not _content_words(re.sub(re.escape(BLANK) + r"(?: \(\d+\))?", " ", body)) \
+            and not heading.rstrip().endswith("?"):      # (the answer to a drill's question: "HDD writes? › _____")
         return "the line is the blanks alone ('_____ (1) or _____ (2)'): it says nothing of what is asked"
     if _DEICTIC.match(body):
         return f"'{body.split()[0]}' points at a sentence the question does not show"

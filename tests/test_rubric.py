@@ -1942,3 +1942,38 @@ def test_round_ak_outline_sections_versions_and_value_pairs() -> None:
     assert all("1.5 Flash" in q.stem for q in good if q.answer in ("$0.075", "$0.30"))
     iops = [q for q in good if q.type == "numerical" and "IOPS" in q.stem]
     assert iops and iops[0].answer == "16000" and iops[0].stem.endswith("Type the number.")
+
+
+def test_round_al_drill_cards_head_each_answer_with_its_question() -> None:
+    """Round AL (bigtable #4, #8, #10, #14): a card of many `Q:`/`A:` drills put its first question in the title,
+    so every answer was asked under "reads per sec per node, SSD?"; pairs on one line kept their `A:` mid-stem."""
+    qs = bank("Bigtable node throughput (per node, SSD cluster)\nQ: reads per sec per node, SSD?\nA: 10,000 rows/s\n"
+              "Q: HDD reads?\nA: 500 rows/s per node\nNB-ish: these are rough numbers, assume ~1 KB rows\n---\n"
+              "Bigtable: storage per node\nQ: max data per node HDD?  A: 16 TB\n")
+    good = accepted(qs)
+    hdd = [q for q in good if q.answer == "500" and q.type == "cloze"]
+    assert hdd and "HDD reads?" in hdd[0].stem and "SSD?" not in hdd[0].stem
+    ssd = [q for q in good if q.answer == "10,000" and q.type == "cloze"]
+    assert ssd and "reads per sec per node, SSD?" in ssd[0].stem
+    storage = [q for q in good if q.answer == "16 TB" and q.type == "cloze"]
+    assert storage and "max data per node HDD? ›" in storage[0].stem and "A:" not in storage[0].stem
+    assert "1 KB" not in {q.answer for q in good}
+
+
+def test_round_al_numbering_status_codes_flags_and_restatements() -> None:
+    """Round AL (residency #3, #4, #7, #8, #11, #14; push #8, #11, #16; bigtable #20): "1.1 S3 RTC" is a list
+    number, "429 TooManyRequests" a status code with status codes for options, "content-available:1" a flag,
+    "i.e. approx. 5 µs per km" and "(approx. 480 km)" restate the value, "fcm basics" spells out Firebase Cloud
+    Messaging, and "PITR: yes, 35 days" names no attribute."""
+    qs = bank("§6.2 AWS replication\n1.1 S3 RTC: 99.99% of objects replicated within 15 minutes\n---\n"
+              "apns error cheat sheet\n- 429 TooManyRequests -> too many to the same device token\n---\n"
+              "silent push\n- silent push = apns content-available:1 (no alert)\n---\nFibre\n"
+              "- light in fibre is approx. 200,000 km/s, i.e. approx. 5 microseconds per km\n"
+              "- region pairs at least 300 miles (approx. 480 km) apart\n---\nfcm basics\n"
+              "- Firebase Cloud Messaging is free (no charge per message)\n---\nKeyspaces checklist\n- PITR: yes, 35 days\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "99.99%" in asked and not asked & {"1.1", "1", "200,000", "5 microseconds", "300 miles", "35 days"}
+    codes = [q for q in good if q.answer == "429" and q.type == "multichoice"]
+    assert codes and all(100 <= int(o.text) <= 599 for o in codes[0].options)
+    assert not [q for q in good if q.type == "term_cloze" and q.stem.startswith("fcm basics")]

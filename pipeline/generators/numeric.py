@@ -114,6 +114,10 @@ _ETHERNET = re.compile(r"\s*-?\s*(?:gbe|gige|gigabit\s+ethernet)\b", re.IGNORECA
 _DIMENSIONS = re.compile(r"\s*-?\s*(?:dims?|dimensions?)\b", re.IGNORECASE)      # "1,536 dims"
 _SLA = re.compile(r"\b(?:SLA|availability|avail|uptime|durability)\b", re.IGNORECASE)
 _STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy)\s+codes?)\b", re.IGNORECASE)
+# "429 TooManyRequests", "429 QUOTA_EXCEEDED", "404 Not Found": a status named right after its code
+_STATUS_NAME = re.compile(r"\s*(?:[-:(]\s*)?(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z]{2,}(?:_[A-Z]+)+|Too\s+Many\s+Requests|Not\s+Found|"
+                          r"Forbidden|Unauthori[sz]ed|Bad\s+Request|Conflict|Payload\s+Too\s+Large|Service\s+Unavailable|"
+                          r"Internal\s+Server\s+Error|Bad\s+Gateway|Gateway\s+Timeout)\b")
 # what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
 _DOUBLED = re.compile(r"^\s*(?:x\s*)?(?:v?CPUs?|vCores?|cores?|GPUs?|threads?|hyperthreads?)\b", re.IGNORECASE)
 
@@ -142,7 +146,8 @@ def is_status_code(a: Asked) -> bool:
     """The value is an HTTP status code ("expected status codes, default 200"): a name, not an amount."""
     f, v = a.fact, a.source_value
     return (f.unit in (None, "count") and float(v).is_integer() and 100 <= v <= 599
-            and bool(_STATUS.search(f.attribute or "") or _STATUS.search(a.site.before[-50:])))
+            and bool(_STATUS.search(f.attribute or "") or _STATUS.search(a.site.before[-50:])
+                     or _STATUS_NAME.match(a.site.after)))
 
 
 def _plural_after(site: Site) -> bool:
