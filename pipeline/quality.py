@@ -664,6 +664,8 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
                              r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
                              r"|\blast\s+year'?s\s+(?:class|students|cohort|group)\b"
+                             # "§11.3 Discrepancies noted during review": the notes' own errata
+                             r"|\b(?:discrepancies|errata|inconsistencies)\s+(?:noted|found|spotted|in\s+(?:these|my|the)\s+notes)\b"
                              r"|\bmock\s+(?:audits?|exams?|interviews?)\b|\bas\s+used\s+in\s+my\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
                           r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)

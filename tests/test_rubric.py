@@ -1977,3 +1977,14 @@ def test_round_al_numbering_status_codes_flags_and_restatements() -> None:
     codes = [q for q in good if q.answer == "429" and q.type == "multichoice"]
     assert codes and all(100 <= int(o.text) <= 599 for o in codes[0].options)
     assert not [q for q in good if q.type == "term_cloze" and q.stem.startswith("fcm basics")]
+
+
+def test_round_al_a_free_tier_cost_names_its_charge_and_errata_are_not_asked() -> None:
+    """Round AL (serverless #20, residency #20): "What do 4,000,000 requests cost in total?" read as the whole bill
+    (duration is charged too); a section of the notes' own discrepancies is not a source of facts."""
+    qs = bank("Lambda pricing\n- Pay per calls:\n- - First 1,000,000 requests are free\n"
+              "- - $0.20 per 1 million requests thereafter\n---\n§11.3 Discrepancies noted during review\n"
+              "- GCP KMS destruction default: 24 hours previously, 30 days currently\n")
+    cost = [q for q in accepted(qs) if q.type == "calculated" and "free tier" in q.stem]
+    assert cost and all("in total" not in q.stem and "At this price" in q.stem for q in cost)
+    assert not {"24 hours", "30 days"} & {q.answer for q in accepted(qs)}
