@@ -843,13 +843,21 @@ def find_quantities(text: str, *, merge_restatements: bool = True,
     out: list[Quantity] = []
     offset = 0
     fenced = False
+    session = False     # inside a pasted terminal session: a "$ command" line and the output lines below it
     for index, line in enumerate(text.split("\n")):
         fence = line.lstrip().startswith("```")
-        if not (fenced or fence):   # a fenced block is code ("CREDIT_QUOTA = 500"): its numbers are an example's
+        session = _PROMPT_RE.match(line) is not None or (session and line.strip() != "" and not _NOTE_LINE_RE.match(line))
+        if not (fenced or fence or session):   # code ("CREDIT_QUOTA = 500") and its output: an example's numbers
             out.extend(_scan_line(line, offset, state, index))
         fenced ^= fence and line.count("```") % 2 == 1
         offset += len(line) + 1
     return out
+
+
+# "$ aws ec2 describe-instances", "PS C:\> Get-AzVM": a command at a shell's prompt
+_PROMPT_RE: Final = re.compile(r"^\s*(?:\$|[\w.-]+@[\w.-]+:\S*\$|PS [A-Z]:\\[^>]*>)\s+[a-z]", re.IGNORECASE)
+# what ends a command's output: the notes' own lines again (a bullet, a comment, a label, a heading)
+_NOTE_LINE_RE: Final = re.compile(r"^\s*(?:[-*•#>|]|\d+[.)]\s|[A-Za-z][\w ;/'-]{0,20}:\s)")
 
 
 # ---------------------------------------------------------------- spaCy ---

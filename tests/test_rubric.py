@@ -1988,3 +1988,13 @@ def test_round_al_a_free_tier_cost_names_its_charge_and_errata_are_not_asked() -
     cost = [q for q in accepted(qs) if q.type == "calculated" and "free tier" in q.stem]
     assert cost and all("in total" not in q.stem and "At this price" in q.stem for q in cost)
     assert not {"24 hours", "30 days"} & {q.answer for q in accepted(qs)}
+
+
+def test_round_al_a_pasted_terminal_sessions_output_holds_no_facts() -> None:
+    """Round AL (cloud-shell #12): "(reached max retries: 2)" in the output of a pasted `$ aws …` command was asked;
+    the notes' own comment below the output still is."""
+    qs = bank("AWS CLI throttling looks like this\n$ for i in $(seq 1 300); do aws ec2 describe-instances; done\n"
+              "An error occurred (RequestLimitExceeded) (reached max retries: 2): Request limit exceeded.\n"
+              "# standard retry mode makes 3 attempts\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "3" in asked and not asked & {"2", "300", "1"}
