@@ -556,6 +556,7 @@ def _model_name(first: str, last: str) -> bool:
 
 
 NAME_ZIPF: Final = 4.0     # "Claude", "Gemini", "Llama" are rarer words than "Max", "Standard" or "Up"
+_STANDARD_RE: Final = re.compile(r"\b(?:ISO(?:/IEC)?|IEC|RFC)[\s-]?\d{3,5}(?:-\d{1,3})*(?::\d{4})?")
 _BRACED_RE: Final = re.compile(r"(?<!\{)\{[A-Za-z_][\w.-]*:[^{}\s]*\}(?!\})")
 _REFERENCE_RE: Final = re.compile(
     r"\(\s*(?:see\s+)?§?\s*[1-9]\d{0,2}(?:\.\d{1,3}){1,3}\s*\)|\bsee\s+(?:section\s+|§\s*)?[1-9]\d?(?:\.\d{1,2}){1,3}\b"
@@ -572,6 +573,8 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
         named.append(section.span(1))
     if "." in line:  # "log file validation (2.7)", "see 4.1", "45 CFR 164.312(b)": references, not values
         named += [m.span() for m in _REFERENCE_RE.finditer(line)]
+    if "ISO" in line or "IEC" in line or "RFC" in line:   # "ISO/IEC 30134-2", "RFC 1918": a standard's name
+        named += [m.span() for m in _STANDARD_RE.finditer(line)]
     if "#" in line:   # "data_nodes: 80   # 1,002 with masters?": a comment's numbers are remarks on the value
         named += [m.span(1) for m in COMMENT.finditer(line)]
     if "~~" in line:  # "~~$16~~ $15": a value the notes struck out
@@ -854,8 +857,10 @@ def find_quantities(text: str, *, merge_restatements: bool = True,
     return out
 
 
-# "$ aws ec2 describe-instances", "PS C:\> Get-AzVM": a command at a shell's prompt
-_PROMPT_RE: Final = re.compile(r"^\s*(?:\$|[\w.-]+@[\w.-]+:\S*\$|PS [A-Z]:\\[^>]*>)\s+[a-z]", re.IGNORECASE)
+# "$ aws ec2 describe-instances", "PS C:\> Get-AzVM": a command at a shell's prompt; a notebook's "In [3]:" or
+# "Out[3]:" cell, ">>> " at Python's prompt
+_PROMPT_RE: Final = re.compile(r"^\s*(?:(?:\$|[\w.-]+@[\w.-]+:\S*\$|PS [A-Z]:\\[^>]*>)\s+[a-z]|(?:In|Out)\s?\[\d*\]:|>>>\s)",
+                               re.IGNORECASE)
 # what ends a command's output: the notes' own lines again (a bullet, a comment, a label, a heading)
 _NOTE_LINE_RE: Final = re.compile(r"^\s*(?:[-*•#>|]|\d+[.)]\s|[A-Za-z][\w ;/'-]{0,20}:\s)")
 
