@@ -458,6 +458,10 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         parts = q.get("answers")
         if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
             return "a blank of 0: a trivial bound"
+        low = re.search(re.escape(BLANK) + r" \((\d+)\)\s*(?:-|–|to|and)\s*" + re.escape(BLANK), body)
+        if low and isinstance(parts, list) and int(low.group(1)) <= len(parts) \
+                and str(parts[int(low.group(1)) - 1]).strip() == "1":      # (not "1 TB to 63.9 TB": a minimum size)
+            return "a blank of 1 opening a range ('between _____ (1) and _____ (2)'): a trivial bound"
         if _FORMER_BRACKET.search(body):
             return "a blank of a former value ('_____ (1) (was _____ (2))'), not the current one"
         if isinstance(parts, list) and any(_CURRENCY.match(str(p)) for p in parts) and re.search(
@@ -605,6 +609,9 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
                       # "(me, invented traffic)", "(me, assumptions)": the author's own inputs
                       r"|\binvented\s+(?:traffic|numbers|values|figures|inputs|data|workload|usage)\b"
+                      # "(our data only!)", "my benchmark run (NOT general truth)", "what I've seen": the team's own
+                      r"|\bour\s+(?:own\s+)?(?:data|stats|statistics|measurements|spreadsheet)\b|\bmy\s+(?:spreadsheet|benchmarks?)\b"
+                      r"|\bnot\s+(?:a\s+)?general\s+truth\b|\bwhat\s+(?:I|we)(?:'ve|\s+have)\s+seen\b"
                       r"|\((?:me|mine|my\s+own)\b[^()]*\b(?:assum\w*|invented|made[- ]up|guess\w*)"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
@@ -658,7 +665,8 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"
                              r"|\b(?:handout|lesson|unit|course|class|teaching)\s+plan\b|\bmotivation\b"
                              # the notes' own notation and to-do lists: "legend / how i write these", "things to re-check"
-                             r"|^\W*legend\b|\bhow\s+i\s+write\b|\bthings\s+to\s+(?:re-?check|verify|look\s+up)\b|\bto-?do\s+list\b"
+                             r"|^\W*legend\b|\bhow\s+i\s+write\b|\bto-?do\s+list\b"
+                             r"|\bthings\s+to\s+(?:re-?check|double[\s-]?check|verify|look\s+up)\b"
                              r"|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log

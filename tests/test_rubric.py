@@ -1078,8 +1078,9 @@ def test_round_t_worked_values_and_ruled_out_values_are_not_asked() -> None:
 
 
 def test_round_t_a_checklist_box_is_markup_not_text() -> None:
-    """Round T (vdi #13): "[x] FSLogix default size _____" showed the checklist box."""
-    qs = bank("Things to double check\n- [x] FSLogix profile containers default size 30 GB\n")
+    """Round T (vdi #13): "[x] FSLogix default size _____" showed the checklist box. (The card's title was "Things to
+    double check"; since round AM such a list is the notes' own doubts, like "things to re-check".)"""
+    qs = bank("VDI checklist\n- [x] FSLogix profile containers default size 30 GB\n")
     cloze = next(q for q in accepted(qs, "cloze") if q.answer == "30 GB")
     assert "[x]" not in cloze.stem and "FSLogix profile containers default size _____" in cloze.stem
 
@@ -1998,3 +1999,31 @@ def test_round_al_a_pasted_terminal_sessions_output_holds_no_facts() -> None:
               "# standard retry mode makes 3 attempts\n")
     asked = {q.answer for q in accepted(qs)}
     assert "3" in asked and not asked & {"2", "300", "1"}
+
+
+def test_round_am_latex_in_notes_reads_as_the_text_it_typesets() -> None:
+    """Round AM (quantum #3, #4, #12): "$\\approx 99.8$–$99.9\\%$", "$\\times$" and "\\$0.30" stayed in stems, and a
+    blank split a math span (key "$99.9")."""
+    qs = bank("IonQ Forte\n- 2q gate fidelity $\\approx 99.8$–$99.9\\%$\n- $p_{\\text{task}} = \\$0.30$ per task, "
+              "any QPU\n- logical error rate ~800$\\times$ below physical\n- cd C:\\Users\\me holds 36 qubits\n")
+    good = accepted(qs)
+    assert good and not [q for q in good if re.search(r"\\\\[a-z%$]|\$\\|\$\d[\d.]*\$", q.stem + q.answer)]
+    assert "$0.30" in {q.answer for q in good}
+    assert [q for q in qs if "C:\\Users" in q.stem]         # a path is not LaTeX
+
+
+def test_round_am_bounded_ratios_team_data_trivial_range_starts_and_standards() -> None:
+    """Round AM (carbon #2, #11, #15; vector #9; quota #6, #13; azure #3): a PUE's options below 1.0 and a recall's
+    above it; "(our data only!)" and "what I've seen"; "between _____ (1) and _____ (2)" keyed 1; ISO/IEC 30134-2."""
+    qs = bank("PUE figures by provider\n| provider | PUE |\n|---|---|\n| AWS global | 1.15 |\n---\nHNSW eval\n"
+              "- recall@10 at ef_search 100 is 0.95\n---\nAzure approval times (our data only!)\n- median 3 days\n---\n"
+              "GCP default quotas (what I've seen)\n- CPUs per region: 24\n---\nEvent Hubs partitions\n"
+              "- The number of partitions must be between 1 and 32.\n---\nPUE standard\n- ISO/IEC 30134-2 defines it\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"1.15", "0.95"} <= asked and not asked & {"3 days", "24", "2", "30134"}
+    pue = [q for q in good if q.answer == "1.15" and q.type == "multichoice"]
+    recall = [q for q in good if q.answer == "0.95" and q.type == "multichoice"]
+    assert pue and all(float(o.text) > 1 for o in pue[0].options)
+    assert recall and all(float(o.text) < 1 for o in recall[0].options)
+    assert not [q for q in good if q.type == "multi_cloze" and "between" in q.stem]

@@ -102,16 +102,20 @@ def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = N
     unit = a.fact.unit
     if unit in (None, "count") and 99 <= a.source_value < 100 and _SLA.search(f"{a.site.context} {a.site.sentence}"):
         unit = "percent"    # "SLA: 99.99 needs 2 locations", "GCS SLA (monthly uptime %) › Coldline: 99.0": the % left out
+    # a PUE is never below 1, a recall never above: options stay on the value's side of 1
+    bounded = unit in (None, "count") and a.source_value != 1 and _BOUNDED_BY_ONE.search(f"{a.site.context} {a.site.sentence}")
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=unit,
                        avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
                        min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
-                       order=others, doubling=a.fact.unit in (None, "count") and _DOUBLED.match(a.site.after) is not None,
+                       order=others + ([1.0] if bounded else []), doubling=a.fact.unit in (None, "count") and _DOUBLED.match(a.site.after) is not None,
                        seconds=factor(a.fact) if a.fact.unit == "s" else None)
 
 
 _PORT = re.compile(r"\bports?\b", re.IGNORECASE)
 _ETHERNET = re.compile(r"\s*-?\s*(?:gbe|gige|gigabit\s+ethernet)\b", re.IGNORECASE)    # "100 GbE", "10 gigE"
 _DIMENSIONS = re.compile(r"\s*-?\s*(?:dims?|dimensions?)\b", re.IGNORECASE)      # "1,536 dims"
+_BOUNDED_BY_ONE = re.compile(r"\b(?:PUE|power\s+usage\s+effectiveness|recall|precision|accuracy|probability|F1)\b",
+                             re.IGNORECASE)
 _SLA = re.compile(r"\b(?:SLA|availability|avail|uptime|durability)\b", re.IGNORECASE)
 _STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy)\s+codes?)\b", re.IGNORECASE)
 # "429 TooManyRequests", "429 QUOTA_EXCEEDED", "404 Not Found": a status named right after its code
