@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .ids import stable_id
 from .markup import unmarked
 from .reflow import reflow
-from .tables import pipe_aligned, pipe_delimited
+from .tables import pipe_aligned, pipe_delimited, pipe_grid
 from .types import Card, Line, Origin
 
 __all__ = ["MAX_LINE_CHARS", "MAX_CARD_CHARS", "MAX_RAW_CHARS", "CardMaker", "oversize", "line_too_long",
@@ -80,11 +80,11 @@ class CardMaker:
         """The card; `key` names a card without a title (a cloze note: its text) for its ID.
 
         Markup pasted into plain text is read for what it means (`unmarked`), a drill's question and answer
-        written on one line become two (`_drill_pairs`); tables aligned with spaces or
-        written with semicolons or tabs become pipe rows (`pipe_aligned`, `pipe_delimited`); hard-wrapped
+        written on one line become two (`_drill_pairs`); ASCII grid tables, and tables aligned with spaces or written with
+        semicolons or tabs, become markdown pipe rows (`pipe_grid`, `pipe_aligned`, `pipe_delimited`); hard-wrapped
         sentences of the answer are joined (`reflow`)."""
         titles = unmarked(titles)
-        answers = reflow(pipe_aligned(pipe_delimited(_drill_pairs(unmarked(answers)))))
+        answers = reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers))))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

@@ -19,7 +19,7 @@ from typing import Final, TypeVar
 
 from .types import Line
 
-__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "pipe_delimited", "split_row", "unit_column"]
+__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "pipe_delimited", "pipe_grid", "split_row", "unit_column"]
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
@@ -140,6 +140,25 @@ _ALIGNED_CELL: Final = re.compile(r"\S+(?: \S+)*")
 _Row = TypeVar("_Row")        # a row as one table style reads it
 _NOT_A_ROW: Final = re.compile(r"^\s*(?:[-*•>#|]|\d+[.)]\s)")
 ALIGN_SLACK: Final = 3     # characters a column may start or end off its header's
+
+
+_GRID_BORDER: Final = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+
+
+def pipe_grid(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each ASCII grid table ("+------+------+" borders around "| a | b |" rows) as a markdown
+    table: the border under its header row becomes the `|---|` separator, its other borders go."""
+    out: list[Line] = []
+    separated = False       # the current grid has its header separator already
+    for k, line in enumerate(lines):
+        if not _GRID_BORDER.match(line.text):
+            separated = separated and line.text.lstrip().startswith("|")
+            out.append(line)
+        elif not separated and out and out[-1].text.lstrip().startswith("|") and k >= 2 \
+                and _GRID_BORDER.match(lines[k - 2].text):
+            out.append(Line(line.number, "|" + "---|" * (line.text.strip().count("+") - 1)))
+            separated = True
+    return out
 
 
 def pipe_delimited(lines: Sequence[Line]) -> list[Line]:

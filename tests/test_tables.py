@@ -1,7 +1,7 @@
 """Markdown tables: which row label and column header name a character of a table row."""
 from __future__ import annotations
 
-from pipeline.tables import cell_at, find_tables, pipe_aligned, pipe_delimited, split_row
+from pipeline.tables import cell_at, find_tables, pipe_aligned, pipe_delimited, pipe_grid, split_row
 from pipeline.types import Line
 
 CARD = [
@@ -101,3 +101,14 @@ def test_rows_written_with_semicolons_or_tabs_under_a_header_are_a_table() -> No
     assert header is not None and header.column_header == "value" and header.row_label.startswith("Glue")
     numbered = [Line(1, "wk1; 3; 4"), Line(2, "wk2; 5; 6"), Line(3, "wk3; 7; 8")]
     assert pipe_delimited(numbered) == numbered
+
+
+def test_an_ascii_grid_table_reads_as_a_markdown_table() -> None:
+    """Round AN (edge-5g): "+----+" borders around "| a | b |" rows left the rows without headers, so every stem
+    showed table pipes; borders between every row are dropped too."""
+    grid = ["+------+--------+", "| type | target |", "+------+--------+", "| eMBB | 20 Gbps |", "+------+--------+",
+            "| mMTC | 1,000,000 devices |", "+------+--------+", "- after the table: 4 ms"]
+    out = pipe_grid([Line(n, text) for n, text in enumerate(grid, 1)])
+    assert [line.text for line in out] == ["| type | target |", "|---|---|", "| eMBB | 20 Gbps |",
+                                           "| mMTC | 1,000,000 devices |", "- after the table: 4 ms"]
+    assert [line.number for line in out] == [2, 3, 4, 6, 8]
