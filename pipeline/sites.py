@@ -34,11 +34,11 @@ MAX_PARENT: Final = 80            # a parent bullet longer than this is prose, n
 TITLE_WORDS: Final = 14           # a title this long is a scenario, not a heading
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
-_BULLET = re.compile(r"^\s*((?:[-*•]\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, and checklist boxes "[x]"
+_BULLET = re.compile(r"^\s*((?:(?:-(?!>)|[*•])\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, checklist boxes "[x]"; not "->"
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
-# "1.14 VPC peering", "## 1.12.1 NAT gateway cost": a section's number, not a value ("1.5 Gbps per flow" is one)
 # The tiers of AI models named by version: "1.5 Flash", "3.5 Sonnet" (the number is the model's, not a value)
 MODEL_TIERS: Final = r"(?:Flash|Pro|Ultra|Nano|Haiku|Sonnet|Opus|Turbo|Mini|Lite)\b"
+# "1.14 VPC peering", "## 1.12.1 NAT gateway cost": a section's number, not a value ("1.5 Gbps per flow" is one)
 SECTION_NUMBER = re.compile(
     r"^\s*(?:#+\s*)?(\d{1,2}(?:\.\d{1,2})+)\.?\s+"
     r"(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?|Years?|Months?|Weeks?)\b|" + MODEL_TIERS
@@ -46,7 +46,8 @@ SECTION_NUMBER = re.compile(
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
-_FOOTNOTE = re.compile(r"(?<=\S)(?:\s*\[\d{1,2}\])+(?![\w(])")   # "… per vCPU-second [1].", "[2][3]"
+# "… per vCPU-second [1].", "[2][3]"; not "[24 h] / [30] attempts", a value in brackets after a slash or colon
+_FOOTNOTE = re.compile(r"(?<=[\w.,;)\]\"'%!?\x00])(?:\s*\[\d{1,2}\])+(?![\w(])")      # (\x00: the blank's `SENTINEL`)
 # "raised: 200   # via quota request": a comment set off by two spaces or a tab ("limits # tasks": a count)
 COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
 _BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")
