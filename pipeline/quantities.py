@@ -556,6 +556,7 @@ def _model_name(first: str, last: str) -> bool:
 
 
 NAME_ZIPF: Final = 4.0     # "Claude", "Gemini", "Llama" are rarer words than "Max", "Standard" or "Up"
+_ENUMERATOR_RE: Final = re.compile(r"(?:^|[\s,;:])\((\d{1,2})\)\s+(?=[A-Za-z\"'])")
 _STANDARD_RE: Final = re.compile(r"\b(?:ISO(?:/IEC)?|IEC|RFC)[\s-]?\d{3,5}(?:-\d{1,3})*(?::\d{4})?")
 _BRACED_RE: Final = re.compile(r"(?<!\{)\{[A-Za-z_][\w.-]*:[^{}\s]*\}(?!\})")
 _REFERENCE_RE: Final = re.compile(
@@ -573,6 +574,10 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
         named.append(section.span(1))
     if "." in line:  # "log file validation (2.7)", "see 4.1", "45 CFR 164.312(b)": references, not values
         named += [m.span() for m in _REFERENCE_RE.finditer(line)]
+    if line.count("(") >= 2:   # "options: (1) app-level discovery, (2) Route 53 …, (3) …": the items' numbers
+        marks = list(_ENUMERATOR_RE.finditer(line))
+        if len(marks) >= 2 and [int(m.group(1)) for m in marks] == list(range(1, len(marks) + 1)):
+            named += [m.span(1) for m in marks]
     if "ISO" in line or "IEC" in line or "RFC" in line:   # "ISO/IEC 30134-2", "RFC 1918": a standard's name
         named += [m.span() for m in _STANDARD_RE.finditer(line)]
     if "#" in line:   # "data_nodes: 80   # 1,002 with masters?": a comment's numbers are remarks on the value
