@@ -655,6 +655,7 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|\b(?:cost|pricing|price|bill(?:ing)?)\s+example\b(?!s)"     # "Workers — cost example"
+                           r"|\(\s*(?:[\w/-]+\s+){0,2}example\s*\)"                         # "Latency budget (AR example)"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
                            r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b"     # "S3 early deletion - calc"
                            r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
@@ -676,7 +677,10 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|\b(?:discrepancies|errata|inconsistencies)\s+(?:noted|found|spotted|in\s+(?:these|my|the)\s+notes)\b"
                              r"|\bmock\s+(?:audits?|exams?|interviews?)\b|\bas\s+used\s+in\s+my\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
-                          r"|\bcover\s+the\s+(?:right|left)\b", re.IGNORECASE)
+                          r"|\bcover\s+the\s+(?:right|left)\b"
+                          # "Final cheat sheet", "Quick numbers to burn in", "Numbers I keep mixing up"
+                          r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b"
+                          r"|\bnumbers\s+(?:to\s+(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)"
                                  r"(?:[~≈]|approx(?:\.|imately)?|about|roughly|around)?\s*$"

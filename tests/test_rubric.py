@@ -60,7 +60,7 @@ def test_no_bare_unit_conversion_is_a_calculated_question_but_combined_facts_are
     calc = accepted(priced, "calculated")
     assert [q.get("rule") for q in calc] == ["free_tier_cost"]
     stem = calc[0].stem
-    assert "cost" in stem and stem.startswith("Lambda pricing › ")
+    assert "charge for" in stem and stem.startswith("Lambda pricing › ")
     assert "1,000,000" not in stem and "$0.20" not in stem     # recalled and applied, not read off the stem
     assert calc[0].answer_value == (calc[0].get("dataset")[0]["n"] - 1_000_000) / 1_000_000 * 0.20  # type: ignore[index]
 
@@ -1982,12 +1982,14 @@ def test_round_al_numbering_status_codes_flags_and_restatements() -> None:
 
 def test_round_al_a_free_tier_cost_names_its_charge_and_errata_are_not_asked() -> None:
     """Round AL (serverless #20, residency #20): "What do 4,000,000 requests cost in total?" read as the whole bill
-    (duration is charged too); a section of the notes' own discrepancies is not a source of facts."""
+    (duration is charged too), and round AN (serverless #7) found "At this price, …" pointing at a price the stem does
+    not show; a section of the notes' own discrepancies is not a source of facts."""
     qs = bank("Lambda pricing\n- Pay per calls:\n- - First 1,000,000 requests are free\n"
               "- - $0.20 per 1 million requests thereafter\n---\n§11.3 Discrepancies noted during review\n"
               "- GCP KMS destruction default: 24 hours previously, 30 days currently\n")
     cost = [q for q in accepted(qs) if q.type == "calculated" and "free tier" in q.stem]
-    assert cost and all("in total" not in q.stem and "At this price" in q.stem for q in cost)
+    assert cost and all("in total" not in q.stem and "What is the charge for" in q.stem and "this price" not in q.stem
+                        for q in cost)
     assert not {"24 hours", "30 days"} & {q.answer for q in accepted(qs)}
 
 
@@ -2027,3 +2029,28 @@ def test_round_am_bounded_ratios_team_data_trivial_range_starts_and_standards() 
     assert pue and all(float(o.text) > 1 for o in pue[0].options)
     assert recall and all(float(o.text) < 1 for o in recall[0].options)
     assert not [q for q in good if q.type == "multi_cloze" and "between" in q.stem]
+
+
+def test_round_an_an_ascii_grid_tables_cells_get_their_headers() -> None:
+    """Round AN (edge-5g): 224 questions of one deck were rejected for table pipes in the stem; its tables were
+    drawn with "+----+" borders."""
+    qs = bank("5G usage scenarios\n+------+--------+\n| type | target |\n+------+--------+\n| URLLC | 1 ms user plane |\n"
+              "| mMTC | 1,000,000 devices / km2 |\n+------+--------+\n")
+    good = [q for q in accepted(qs) if q.answer == "1,000,000"]
+    assert good and all("mMTC (target)" in q.stem and "|" not in q.stem for q in good)
+
+
+def test_round_an_arrows_enumerators_recap_titles_and_bracketed_values() -> None:
+    """Round AN (edge-5g #1, #6, #9-#18; ipaas #2, #10, #12, #16, #18-#20): "-> ~1 ms RTT" lost its "-" as a bullet
+    and read "> ~1 ms" (greater than); "(1) …, (2) …, (3) …" enumerators were asked; "Final cheat sheet", "Quick
+    numbers to burn in" and "(AR example)" cards were asked; "[24 h] / [30] attempts" lost "[30]" as a footnote."""
+    qs = bank("Why edge at all\nlight in fiber ~200,000 km/s\n-> ~1 ms RTT per 100 km of fiber\n---\nCarrier discovery\n"
+              "- options: (1) app-level discovery, (2) Route 53 geoproximity records, (3) Verizon Edge Discovery API\n---\n"
+              "Final cheat sheet\n- Outposts: your DC, 42U rack, 3-yr term\n---\nQuick numbers to burn in\n"
+              "- LA retention [90 d]\n---\nLatency budget chain (AR example)\n- WL processing 5 ms\n---\nWebhooks\n"
+              "- retries for [24 h] / [30] attempts by default\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "1 ms" in asked and not asked & {"1", "2", "3", "3-yr", "90 d", "5 ms"}
+    assert not [q for q in good if ">" in q.stem.split("›")[-1].split("\n")[0]]
+    assert [q for q in good if q.answer == "24 h" and "[30] attempts" in q.stem]
