@@ -391,7 +391,7 @@ _SCENARIO = re.compile(
     r"|^(?:for\s+example,?\s*)?you\s+(?!can\b|could\b|may\b|might\b|must\b|should\b|will\b|need\b|have\s+to\b|'ll\b|are\b|get\b)[a-z]+"
     r"|\bif\s+you\s+(?:have|had|set|use|increase|create|run|store|send|make|add)\b[^.;]*$"
     # the blank inside an opening "if / when …" clause: a case being set up ("If a customer had _____ instances")
-    r"|^(?:for\s+example,?\s*)?(?:if|when|once)\s+(?:you|your|a|an|we)\b[^,;(]*(?<!fewer than )(?<!less than )"
+    r"|^(?:for\s+(?:example|instance),?\s*)?(?:if|when|once|should)\s+(?:you|your|a|an|we)\b[^,;(]*(?<!fewer than )(?<!less than )"
     r"(?<!more than )(?<!at least )(?<!at most )(?<!up to )(?<!over )(?<!under )$"
     # an example set on a thing: "For example, on a 16 node cluster … _____ columns"
     r"|^for\s+example,?\s+(?:on|with|in|at|if|when)\b"

@@ -2054,3 +2054,20 @@ def test_round_an_arrows_enumerators_recap_titles_and_bracketed_values() -> None
     assert "1 ms" in asked and not asked & {"1", "2", "3", "3-yr", "90 d", "5 ms"}
     assert not [q for q in good if ">" in q.stem.split("›")[-1].split("\n")[0]]
     assert [q for q in good if q.answer == "24 h" and "[30] attempts" in q.stem]
+
+
+def test_round_an_spelt_counts_of_a_camel_case_unit_agree_in_the_options() -> None:
+    """Round AN (azure #2): "less than one vCore" had the options "six vCore", "two vCore": only the key read right."""
+    qs = bank("Azure SQL Database - DTU tiers\n- The Basic, S0, S1 and S2 service objectives provide less than one vCore "
+              "(CPU).\n")
+    options = [o.text for q in accepted(qs, "multichoice") for o in q.options]
+    assert "one vCore" in options and all(o.endswith("vCores") for o in options if o != "one vCore")
+
+
+def test_round_an_a_port_in_a_for_example_should_you_aside_is_not_asked() -> None:
+    """Round AN (og-aws #10, #17): "For example, should you accidentally have an extra Apache server running on the
+    default port _____ …" asked for an example's port."""
+    qs = bank("Port hygiene\n- For example, should you accidentally have an extra Apache server running on the default "
+              "port 80 on a backend server, it will not be exposed.\n- Security groups allow max 60 inbound rules.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "60" in asked and "80" not in asked

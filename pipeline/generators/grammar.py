@@ -57,7 +57,7 @@ def agree(word: str, n: float) -> str:
 
 _TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-z][a-z-]*[a-z])$")
 # (digits keep an acronym as written: "5 GB", "10 RCU" are units, and notes never pluralise them)
-_WORDED_ACRONYM = re.compile(r"^(?P<count>[a-z]+)\s+(?P<word>[A-Z]{2,5})s?$")
+_WORDED_ACRONYM = re.compile(r"^(?P<count>[a-z]+)\s+(?P<word>[A-Z]{2,5}|[a-z][A-Z][A-Za-z]{1,6}?)s?$")   # "one vCore" too
 
 
 def reinflect(text: str, n: float) -> str:
