@@ -1,6 +1,7 @@
 """The deck reader: native format, tab-separated and CSV exports, bad input."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -124,7 +125,7 @@ line_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
     lambda s: s.strip() and not s.strip().startswith(("A:", "---", "Answer:", "Note:", "answer:", "note:", "#")) and s == s.rstrip()
     and not s.lstrip().lower().startswith(("answer", "note")) and s.strip("-")
     # markup pasted into notes ("<br>", "&nbsp;", "*(me)*") is read for what it means (tests/test_rubric.py round AK)
-    and unmarked([Line(1, s)]) == [Line(1, s)]
+    and unmarked([Line(1, s)]) == [Line(1, s)] and not re.match(r"\s*Q\s*:|\s*\+[-=:+]+\s*$", s)   # (drills, grids)
 )
 
 
