@@ -884,7 +884,8 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
-                    r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~", re.IGNORECASE)
+                    r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~"
+                    r"|(?-i:\bCHECK\b)", re.IGNORECASE)          # "10 MB SES size limit — CHECK"
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
@@ -1240,7 +1241,7 @@ def _named_size(q: Question, shown: str) -> bool:
     number = written if isinstance(written, str) and written.isdigit() else None
     if number is None or not _CPU_WORD.search(shown):
         return False
-    return re.search(rf"(?<![\w.])[A-Z][A-Za-z]{{0,3}}{number}[a-z]{{0,2}}(?:[-_][A-Za-z0-9]+)*(?![\w.])", shown) is not None
+    return re.search(rf"(?<![\w.])[A-Z][A-Za-z]{{0,3}}{number}[a-z]{{0,4}}(?:[-_][A-Za-z0-9]+)*(?![\w.])", shown) is not None
 
 
 _CPU_WORD = re.compile(r"\b(?:v?CPUs?|cores?|GPUs?)\b", re.IGNORECASE)

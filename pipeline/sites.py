@@ -46,8 +46,8 @@ SECTION_NUMBER = re.compile(
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
-# "… per vCPU-second [1].", "[2][3]"; not "[24 h] / [30] attempts", a value in brackets after a slash or colon
-_FOOTNOTE = re.compile(r"(?<=[\w.,;)\]\"'%!?\x00])(?:\s*\[\d{1,2}\])+(?![\w(])")      # (\x00: the blank's `SENTINEL`)
+# "… per vCPU-second [1].", "[2][3]", "[a]"; not "[24 h] / [30] attempts", a value in brackets after a slash
+_FOOTNOTE = re.compile(r"(?<=[\w.,;)\]\"'%!?\x00])(?:\s*\[(?:\d{1,2}|[a-z])\])+(?![\w(])")      # (\x00: the blank's `SENTINEL`)
 # "raised: 200   # via quota request": a comment set off by two spaces or a tab ("limits # tasks": a count)
 COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
 _BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")

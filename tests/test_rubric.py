@@ -1982,14 +1982,15 @@ def test_round_al_numbering_status_codes_flags_and_restatements() -> None:
 
 def test_round_al_a_free_tier_cost_names_its_charge_and_errata_are_not_asked() -> None:
     """Round AL (serverless #20, residency #20): "What do 4,000,000 requests cost in total?" read as the whole bill
-    (duration is charged too), and round AN (serverless #7) found "At this price, …" pointing at a price the stem does
-    not show; a section of the notes' own discrepancies is not a source of facts."""
+    (duration is charged too), round AN (serverless #7) found "At this price, …" pointing at a price the stem does
+    not show, and round AO (serverless #2) "the charge for 4,000,000 requests, after the free tier" read as 4,000,000
+    billable requests; a section of the notes' own discrepancies is not a source of facts."""
     qs = bank("Lambda pricing\n- Pay per calls:\n- - First 1,000,000 requests are free\n"
               "- - $0.20 per 1 million requests thereafter\n---\n§11.3 Discrepancies noted during review\n"
               "- GCP KMS destruction default: 24 hours previously, 30 days currently\n")
     cost = [q for q in accepted(qs) if q.type == "calculated" and "free tier" in q.stem]
     assert cost and all("in total" not in q.stem and "What is the charge for" in q.stem and "this price" not in q.stem
-                        for q in cost)
+                        and "in all, once the free tier is deducted" in q.stem for q in cost)
     assert not {"24 hours", "30 days"} & {q.answer for q in accepted(qs)}
 
 
@@ -2071,3 +2072,15 @@ def test_round_an_a_port_in_a_for_example_should_you_aside_is_not_asked() -> Non
               "port 80 on a backend server, it will not be exposed.\n- Security groups allow max 60 inbound rules.\n")
     asked = {q.answer for q in accepted(qs)}
     assert "60" in asked and "80" not in asked
+
+
+def test_round_ao_letter_footnotes_check_markers_and_size_names_with_suffixes() -> None:
+    """Round AO (gpu #2, #6, #18; email #4, #13, #14): "[b]" footnotes stayed in stems, "— CHECK" marks a value the
+    notes doubt, and "NC24ads_A100_v4 (vCPU): _____" is 24 by its name."""
+    qs = bank("Azure GPU sizes\n| size | vCPU | GPU |\n|---|---|---|\n| NC24ads_A100_v4 | 24 | 1 |\n| ND96asr_v4 | 96 | 8 |\n"
+              "---\nEC2 quotas\n- P instances: max 192 vCPU per region [b]\n- attachment limit 40 MB vs 10 MB SES size "
+              "limit — CHECK\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "192" in asked and not asked & {"24", "96", "40 MB", "10 MB"}
+    assert not [q for q in good if "[b]" in q.stem]

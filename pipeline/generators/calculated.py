@@ -133,7 +133,7 @@ def _free_tier_costs(cf: CardFacts) -> Iterator[Question]:
             cost = dataset[0]["answer"]
             period = " in a month" if re.search(r"\bmonth", _sentence(free), re.IGNORECASE) else ""
             yield _question(cf, price, rule="free_tier_cost",
-                            template=f"What is the charge for {{n}} {noun}{period}, after the free tier?",   # (this charge alone)
+                            template=f"What is the charge for {{n}} {noun}{period} in all, once the free tier is deducted?",
                             answer=cost, unit="USD",
                             shown=f"${format_number(cost, decimals=2)}",
                             formula="max(0, {n} - {free}) / {per} * {price}", dataset=dataset,
