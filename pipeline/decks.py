@@ -24,6 +24,7 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
+from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, Line
 
 __all__ = ["FORMATS", "SUFFIXES", "MAX_TEXT_BYTES", "DeckSource", "open_deck", "no_cards", "read_deck", "parse_deck",
@@ -37,7 +38,6 @@ MAX_TEXT_BYTES = 256 * 2**20
 BLOCK_BYTES = 2**20     # a streamed deck is decoded this much at a time
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
-DRILL_QUESTION = re.compile(r"^\s*Q\s*:\s*\S")
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_CARD = ("a question line, a line 'A:' and answer lines (or a title line and notes under it), "
              "with a line '---' between cards")

@@ -20,7 +20,7 @@ from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
 __all__ = ["BLANK", "COMMENT", "ITEM_LABEL", "SENTINEL", "CardLayout", "clean", "strip_marks", "generic_header", "table_lead", "bullet_level", "sentence_bounds", "restatement_end", "writes_number",
-           "plain_words", "distinctive_words", "masked", "make_site"]
+           "plain_words", "distinctive_words", "masked", "make_site", "DRILL_QUESTION", "MODEL_TIERS"]
 
 BLANK: Final = "_____"
 SENTINEL: Final = "\x00"          # marks the blank while a sentence is cleaned; never in deck text
@@ -53,7 +53,7 @@ COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
 _BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")
 STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
 _MARKER = re.compile(r"^\s*(?:A|Q|Answer|Note)\s*:\s*", re.IGNORECASE)
-_DRILL_QUESTION = re.compile(r"^\s*Q\s*:\s*\S")     # a drill card's pairs: "Q: HDD writes?" / "A: 10,000 rows/s"
+DRILL_QUESTION = re.compile(r"^\s*Q\s*:\s*\S")     # a drill card's pairs: "Q: HDD writes?" / "A: 10,000 rows/s"
 _DRILL_ANSWER = re.compile(r"^\s*A\s*:\s*\S")
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
 _NOTE_MARKER = re.compile(r"^\s*Note\s*:", re.IGNORECASE)
@@ -273,7 +273,7 @@ class CardLayout:
         if self.lines[index].text.lstrip().startswith("|"):
             return self._caption(index)
         if _DRILL_ANSWER.match(self.lines[index].text) and index > self.n_titles \
-                and _DRILL_QUESTION.match(self.lines[index - 1].text):
+                and DRILL_QUESTION.match(self.lines[index - 1].text):
             asked = clean(self.lines[index - 1].text)        # "Q: HDD writes?" / "A: 10,000 rows/s": the question heads
             return asked if len(asked) <= MAX_PARENT else None
         level = nesting(self.lines[index].text)
