@@ -612,6 +612,8 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       # "(our data only!)", "my benchmark run (NOT general truth)", "what I've seen": the team's own
                       r"|\bour\s+(?:own\s+)?(?:data|stats|statistics|measurements|spreadsheet)\b|\bmy\s+(?:spreadsheet|benchmarks?)\b"
                       r"|\bnot\s+(?:a\s+)?general\s+truth\b|\bwhat\s+(?:I|we)(?:'ve|\s+have)\s+seen\b"
+                      # "Rollout strategy (our plan, not a rule)", "(our layout, not a default)"
+                      r"|\bour\s+(?:plan|layout|setup|choice|convention)s?\b[^()]{0,20}\bnot\s+a\s+(?:rule|default|standard)\b"
                       r"|\((?:me|mine|my\s+own)\b[^()]*\b(?:assum\w*|invented|made[- ]up|guess\w*)"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia

@@ -2084,3 +2084,11 @@ def test_round_ao_letter_footnotes_check_markers_and_size_names_with_suffixes() 
     asked = {q.answer for q in good}
     assert "192" in asked and not asked & {"24", "96", "40 MB", "10 MB"}
     assert not [q for q in good if "[b]" in q.stem]
+
+
+def test_round_ap_the_teams_own_plan_is_not_a_fact() -> None:
+    """Round AP (iot #2): "Rollout strategy (our plan, not a rule)" asked the team's canary share."""
+    qs = bank("Rollout strategy (our plan, not a rule)\n- canary 10% of the fleet first, then 50%\n---\nIoT Jobs limits\n"
+              "- max 100 concurrent jobs per account\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "100" in asked and not asked & {"10%", "50%"}
