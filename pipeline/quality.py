@@ -28,12 +28,13 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
-from .generators.context import gives_away, initials
+from .generators.context import gives_away
 from .generators.distractors import plausible
 from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, number_word, same_quantity, scan_quantities
 from .rows import normalise
+from .services import abbreviates
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
 from .units import canonical, kind_of, names_a_unit, unit_expr
 from .types import Card, CardFacts, Fact, Question
@@ -264,9 +265,10 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
         hit = next((n for n in names if gives_away(n, q.stem.replace(BLANK, " "))), None)
         if hit:
             return f"the stem names {hit!r}"
-        short = set() if re.search(r"\bstands?\s+for\b", q.stem) else \
-            initials(q.answer) & set(re.findall(r"[a-z0-9]+", q.stem.lower()))     # ("What does DLM stand for?" asks it)
-        return f"the stem abbreviates the answer ({short.pop()!r})" if short else None
+        if len(q.answer.split()) < 3 or re.search(r"\bstands?\s+for\b", q.stem):   # ("What does DLM stand for?" asks it)
+            return None
+        short = next((w for w in sorted(set(re.findall(r"\b[A-Za-z]{3,5}\b", q.stem))) if abbreviates(w, q.answer)), None)
+        return f"the stem abbreviates the answer ({short.lower()!r})" if short else None
     if q.type == "multi_cloze":
         parts = q.get("answers")
         for part in parts if isinstance(parts, list) else []:

@@ -30,7 +30,7 @@ from .doctext import NAMES_KEY, doc_text
 from .gazetteer import Form, Gazetteer, alias_key, load_gazetteer
 from .types import Card, ServiceMention
 
-__all__ = ["FACTORY", "SPANS_KEY", "DeckTerms", "ServiceRecognizer", "deck_terms", "locate_mentions", "mentions",
+__all__ = ["FACTORY", "abbreviates", "SPANS_KEY", "DeckTerms", "ServiceRecognizer", "deck_terms", "locate_mentions", "mentions",
            "make_services", "span_offsets"]
 
 FACTORY: Final = "qbank_services"
@@ -454,6 +454,11 @@ def _spells(short: str, words: Sequence[str]) -> bool:
     every = "".join(w[0] for w in words).lower()
     content = "".join(w[0] for w in words if w.lower() not in SMALL_WORDS).lower()
     return target in (every, content)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` ("fcm", "SQS") spells the initials of `name` or of its tail ("Amazon Simple Queue Service")."""
+    return _initials_tail(short.upper(), name.split()) is not None
 
 
 def _initials_tail(short: str, words: Sequence[str]) -> list[str] | None:

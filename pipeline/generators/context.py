@@ -7,7 +7,7 @@ import re
 from ..ids import stable_id
 from ..sites import distinctive_words
 
-__all__ = ["rng_for", "gives_away", "initials"]
+__all__ = ["rng_for", "gives_away"]
 
 
 def rng_for(seed: int, question_id: str) -> random.Random:
@@ -22,15 +22,3 @@ def gives_away(answer: str, stem: str) -> bool:
     words = distinctive_words(answer)
     return bool(words & stem_words) or " ".join(answer.lower().split()) in " ".join(stem.lower().split())
 
-
-_PROVIDER_WORDS = frozenset({"amazon", "aws", "azure", "microsoft", "google", "gcp"})
-
-
-def initials(name: str) -> set[str]:
-    """What a name of three or more words is abbreviated to: "Firebase Cloud Messaging" → fcm, "Amazon Simple
-    Queue Service" → asqs and sqs."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    found = {"".join(w[0] for w in words)} if len(words) >= 3 else set()
-    if len(words) >= 4 and words[0] in _PROVIDER_WORDS:
-        found.add("".join(w[0] for w in words[1:]))
-    return found
