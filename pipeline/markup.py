@@ -1,8 +1,11 @@
-"""Markup left in plain-text notes: HTML line breaks and entities pasted from a wiki, asterisk emphasis, LaTeX.
+"""Markup left in plain-text notes: HTML line breaks and entities pasted from a wiki, asterisk emphasis, LaTeX,
+code comments and chat mentions.
 
 Notes copied from a wiki or a web page keep `<br>`, `&nbsp;` and `*(me)*` in plain text. Read as
 written, they end up in stems ("… per 10,000 <br>HTTP: _____"); read as what they mean, a `<br>` ends
-a line, an entity is its character, emphasis is the text it emphasises and LaTeX is the text it typesets.
+a line, an entity is its character, emphasis is the text it emphasises, LaTeX is the text it typesets,
+a `//` comment is a clause of its own ("10 MB; incl. attributes") and the "@channel" that opens a
+pasted chat message addresses people, it says nothing.
 """
 from __future__ import annotations
 
@@ -20,6 +23,11 @@ _ENTITY: Final = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});")
 # "*(me)*", "*wiki*": one asterisk each side, hugging the text; not "**bold**", "* item" or "0.5GB * 3s"
 _EMPHASIS: Final = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*(?![\w*])")
 _LEAD: Final = re.compile(r"^\s*(?:[-*•]\s+)*")
+# a code comment ("10 MB // incl. attributes") or a `//` between notes is a clause of its own; "https://" is not
+_SLASHES: Final = re.compile(r"(?<=[^\s:/])\s+//+(?=\s|$)")
+_BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
+# chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
+_MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
 # sub- or superscript or a brace, or is a variable's one or two letters ("$S$"); "$0.20 and $0.30" is money
 _MATH: Final = re.compile(r"(?<!\\)\${1,2}(?!\s)((?:[^$\\]|\\.){0,200}?(?:\\[A-Za-z%$_&#,]|[\^_{])(?:[^$\\]|\\.){0,200}?"
@@ -41,6 +49,11 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             text = _EMPHASIS.sub(r"\1", text)
         if "\\" in text or text.count("$") > 1:
             text = _latex(text)
+        if "/" in text and ("//" in text or "/*" in text):
+            text = _BLOCK_COMMENT.sub(lambda m: f" ({m.group(1)})" if m.group(1) else "", text)
+            text = _SLASHES.sub(";", text).rstrip("; ")
+        if "@" in text:
+            text = _MENTION.sub(r"\g<lead>", text)
         if "&" in text:
             text = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
         if "<" not in text or not _BREAK.search(text):

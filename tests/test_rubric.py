@@ -2092,3 +2092,14 @@ def test_round_ap_the_teams_own_plan_is_not_a_fact() -> None:
               "- max 100 concurrent jobs per account\n")
     asked = {q.answer for q in accepted(qs)}
     assert "100" in asked and not asked & {"10%", "50%"}
+
+
+def test_round_ap_code_comments_and_chat_mentions_are_not_stem_text() -> None:
+    """Round AP (iot, gpu-inference): "10 MB // incl. attributes" kept its `//` and "@channel heads up: …" its
+    mention in the stem; a `//` is a clause break and a mention at a line's start is addressing, not content."""
+    qs = bank("Pub/Sub limits\n- Max message size is 10 MB // incl. attributes\n- Max 100 topics // 10,000 subscriptions\n"
+              "- @channel heads up: ack deadline max is 600 seconds\n- docs: https://cloud.example/pubsub\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"10 MB", "600 seconds", "100"} <= asked
+    assert not [q for q in good if "//" in q.stem or "@channel" in q.stem]
