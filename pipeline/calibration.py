@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 NEGATIVE_DISCRIMINATION = "negative discrimination: review the key and the distractors"
+STATS_DECIMALS = 6      # stored item statistics: far finer than any report or band needs
 ITEM_STATS_COLUMNS = ("question_id", "n_responses", "facility", "discrimination", "discriminative_efficiency",
                       "b", "b_se", "flag", "prior_b", "difficulty", "band")
 
@@ -160,6 +161,9 @@ def item_stats(
     blended = blend_b(stats["prior_b"].to_numpy(), prior_sd, stats["b"].to_numpy(), stats["b_se"].to_numpy())
     stats["difficulty"] = np.round(to_difficulty(blended), 4)
     stats["band"] = [band(d) for d in stats["difficulty"]]
+    # the bank holds what a report shows, not the last bits of a BLAS dot product (they differ between CPUs)
+    shown = ["facility", "discrimination", "discriminative_efficiency", "b", "b_se"]
+    stats[shown] = stats[shown].astype(float).round(STATS_DECIMALS)
     return stats[list(ITEM_STATS_COLUMNS)]
 
 

@@ -25,6 +25,7 @@ The normalisations, all of them:
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -40,6 +41,8 @@ BANK = "/tmp/docs.duckdb"
 BUILD = f"qbank build data/raw/serverless-aws.txt --db {BANK} --no-report"
 COLUMNS = "100"
 _SHELL = set("();<>|&")   # shlex's punctuation: a token of these is shell syntax
+# a verifier's one-time set-up ("installing gift-pegjs@1.0.2 into … (first use) ..."): once per machine, not output
+_FIRST_USE = re.compile(r"installing \S+ into .* \(first use\)")
 
 SESSION: DocsSession | None = None
 
@@ -109,7 +112,7 @@ class DocsSession:
 
     def _normalise(self, text: str) -> str:
         text = text.replace(f"{self.tmp}/", "/tmp/").replace(f"{self.work}/", "")
-        return "".join(line.rstrip() + "\n" for line in text.splitlines())
+        return "".join(line.rstrip() + "\n" for line in text.splitlines() if not _FIRST_USE.match(line))
 
 
 # Anki notes as (fields, note type): a basic note, a cloze note and a note whose front is only an image.
