@@ -37,6 +37,7 @@ SUFFIXES = (".txt", ".tsv", ".tab", ".csv", ".apkg", ".colpkg")
 MAX_TEXT_BYTES = 256 * 2**20
 BLOCK_BYTES = 2**20     # a streamed deck is decoded this much at a time
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
+_LIST_ITEM = re.compile(r"^(?:[-*•+>|#]|\d+[.)/]?\s)")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_CARD = ("a question line, a line 'A:' and answer lines (or a title line and notes under it), "
@@ -311,12 +312,15 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
     """
     chunk: list[Line] = []
     size = 0
+    separator = 0           # the length of the deck's separator line, once one is seen
     for number, text in enumerate(lines, 1):
         if SEPARATOR.match(text):
-            if size:
-                yield chunk, size
-            chunk, size = [], 0
-            continue
+            if not _underline(text, chunk, separator):
+                separator = separator or len(text.strip())
+                if size:
+                    yield chunk, size
+                chunk, size = [], 0
+                continue
         text = text.rstrip()
         if size <= MAX_CARD_CHARS:
             chunk.append(Line(number, text))
@@ -324,6 +328,20 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
             size += len(text) + 1
     if size:
         yield chunk, size
+
+
+def _underline(dashes: str, chunk: Sequence[Line], separator: int) -> bool:
+    """Whether a line of dashes underlines the line above it as a heading ("Formula" / "-------", in
+    reStructuredText or Markdown) instead of ending the card: exactly as long as an answer's title line
+    (four characters or more, no list item) that opens the answer or follows a blank line, and not as
+    long as the deck's separators."""
+    if len(chunk) < 3:
+        return False
+    above, before = chunk[-1].text.strip(), chunk[-2].text.strip()
+    width = len(dashes.strip())
+    return (width == len(above) >= 4 and width != separator and not _LIST_ITEM.match(above)
+            and (not before or ANSWER_MARK.match(before) is not None)
+            and any(ANSWER_MARK.match(line.text) for line in chunk[:-1]))
 
 
 def _cards_from_text(lines: list[str], path: str, maker: CardMaker) -> tuple[list[Card], list[DeckIssue]]:

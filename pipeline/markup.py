@@ -4,8 +4,9 @@ code comments and chat mentions.
 Notes copied from a wiki or a web page keep `<br>`, `&nbsp;` and `*(me)*` in plain text. Read as
 written, they end up in stems ("… per 10,000 <br>HTTP: _____"); read as what they mean, a `<br>` ends
 a line, an entity is its character, emphasis is the text it emphasises, LaTeX is the text it typesets,
-a `//` comment is a clause of its own ("10 MB; incl. attributes") and the "@channel" that opens a
-pasted chat message addresses people, it says nothing.
+a `//` comment is a clause of its own ("10 MB; incl. attributes"), a value set in code type is a value
+("`30 GB`"), a "▸" toggle is a bullet, hashtags closing a line are tags and the "@channel" that opens a pasted chat message
+addresses people: neither says anything.
 """
 from __future__ import annotations
 
@@ -26,6 +27,23 @@ _LEAD: Final = re.compile(r"^\s*(?:[-*•]\s+)*")
 # a code comment ("10 MB // incl. attributes") or a `//` between notes is a clause of its own; "https://" is not
 _SLASHES: Final = re.compile(r"(?<=[^\s:/])\s+//+(?=\s|$)")
 _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
+# a value set in code type ("`30 GB`", "~`$0.0075`", "`2,000,000`") is a value, not code; "`max-age=0`" stays code
+_CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
+# a bullet drawn with a glyph (Notion's toggle "▸ CachingOptimized", "◦", "➤") is a bullet
+_GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢"
+_GLYPH_SET: Final = frozenset(_GLYPHS)
+_GLYPH_BULLET: Final = re.compile(rf"^(\s*)[{_GLYPHS}](?:\s+|$)")
+# reStructuredText: a field list's ":Default: 15s", a directive's ".. note:: …", ``literals``, a :kbd:`role`, and a
+# title underlined with "====" or "----" (a heading, as "## Title" reads)
+_FIELD: Final = re.compile(r"^(\s*(?:[-*•]\s+)?):([A-Za-z][^:`\n]{0,60}):(?=\s|$)")
+_DIRECTIVE: Final = re.compile(r"^(\s*)\.\.\s+(note|warning|tip|hint|important|caution|attention|danger|seealso)::\s*",
+                               re.IGNORECASE)
+_ROLE: Final = re.compile(r":[a-z]+:(`[^`]+`)")
+# "Example::" or a lone "::" opens a literal block, as ".. code-block:: yaml" does ("Example:" stays a label)
+_LITERAL: Final = re.compile(r"(?<=\S)(::)\s*$|^\s*(?:\.\.\s+(?:code-block|code|sourcecode)::.*|::\s*)$")
+_UNDERLINE: Final = re.compile(r"^\s*([=\-~^])\1{2,}\s*$")
+# hashtags closing a line ("… more than once #gcp #pubsub"): a post's tags, not its words
+_HASHTAGS: Final = re.compile(r"(?:\s+#[A-Za-z][\w-]*)+\s*$")
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
@@ -43,7 +61,7 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
     """`lines` without that markup: a line holding `<br>` becomes a line per part (same file line, the
     first part's bullet on each), parts left empty are dropped."""
     out: list[Line] = []
-    for line in lines:
+    for line in _restructured(lines):
         text = line.text
         if "*" in text:
             text = _EMPHASIS.sub(r"\1", text)
@@ -52,6 +70,12 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
         if "/" in text and ("//" in text or "/*" in text):
             text = _BLOCK_COMMENT.sub(lambda m: f" ({m.group(1)})" if m.group(1) else "", text)
             text = _SLASHES.sub(";", text).rstrip("; ")
+        if "`" in text:
+            text = _CODE_VALUE.sub(r"\1", text)
+        if text.lstrip()[:1] in _GLYPH_SET:
+            text = _GLYPH_BULLET.sub(r"\1- ", text)
+        if "#" in text:
+            text = _HASHTAGS.sub("", text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
         if "&" in text:
@@ -66,6 +90,59 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             if words:
                 out.append(Line(line.number, part.rstrip() if n == 0 else lead + words))
     return out
+
+
+def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
+    """`lines` with reStructuredText's marks read: a field or directive name is a label, a double-backtick
+    literal a code span, an underlined title a heading (its underline goes), and the indented block after
+    "::" or ".. code-block::" a fenced code block (its numbers are a listing's, not facts)."""
+    if not any(":" in line.text or "``" in line.text or _UNDERLINE.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    headed = False          # the line before was made a heading: this one is its underline
+    literal: int | None = None   # inside a literal block: the indent of the line that opened it
+    for k, line in enumerate(lines):
+        text = line.text
+        if literal is not None:
+            if not text.strip() or _indent(text) > literal:
+                out.append(line)
+                continue
+            out.append(Line(out[-1].number, "```"))
+            literal = None
+        if headed:
+            headed = False
+            continue
+        below = lines[k + 1].text if k + 1 < len(lines) else ""
+        if _UNDERLINE.match(below) and _underlined(text, below):
+            text, headed = "## " + text.strip(), True
+        opens = _LITERAL.search(text)
+        if opens:                   # "Example::" keeps "Example:"; a lone "::" or a directive is only the fence
+            literal, text = _indent(text), text[:opens.start()] + (":" if opens.group(1) else "")
+            if not text.strip():
+                out.append(Line(line.number, "```"))
+                continue
+        if ":" in text:
+            text = _DIRECTIVE.sub(lambda m: f"{m.group(1)}{m.group(2).capitalize()}: ", _FIELD.sub(r"\1\2:", text))
+            text = _ROLE.sub(r"\1", text)
+        if "``" in text:
+            text = text.replace("``", "`")
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        if opens:
+            out.append(Line(line.number, "```"))
+    if literal is not None:
+        out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _underlined(title: str, underline: str) -> bool:
+    """Whether `underline` ("=======") underlines `title` as reStructuredText and Markdown headings do."""
+    words = title.strip()
+    return bool(words) and not title.lstrip().startswith(("-", "*", "•")) and "|" not in words \
+        and len(underline.strip()) >= len(words) - 2
 
 
 def _latex(text: str) -> str:

@@ -15,6 +15,7 @@ The component stores `Quantity` records in `doc._.quantities` (char offsets in
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -145,7 +146,7 @@ _UNIT_RE: Final = re.compile(
     r"|(?i:[KMGTPE]i?B|bytes?)"
     r"|(?i:bits?)"
     r"|(?i:milliseconds?|msecs?|ms|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
-    r"|months?|years?|yrs?)|(?<=\s)s|h"          # "600 s", "730 h", "24h"; not "100s" (hundreds)
+    r"|months?|years?|yrs?)|(?<=[\s\d])s|h"     # "600 s", "15s", "730 h", "24h" (not "100s": `_plural_s`)
     r"|%|(?i:percent|pct)|(?i:nines)|9'?s"
     r"|x|(?i:times)"
     r"|¢|(?i:cents?|dollars?)|USD"
@@ -183,8 +184,8 @@ _BLOCK_RE: Final = re.compile(
     r"|\w=\S+"                                                      # config values KEY=10m
     r"|\b[1-5][xX]{2}\w*|https?://\S+|\b[vV]\d+(?:\.\d+)*"
 )
-# A line about versions: its unitless decimals ("Spark 3.4 runtime", "older 3.1/3.2 runtimes EOS") are versions.
-_VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\b(?:versions?|runtimes?|releases?|LTS|EOS|EOL)\b",
+# A line about versions: its unitless decimals ("Spark 3.4 runtime", "older 3.1/3.2 runtimes EOS", "GA 1.30") are versions.
+_VERSION_HINT_RE: Final = re.compile(r"\b\d+(?:\.\d+)*\.x\b|\b\d+\.\d+\.\d+\b|\b(?:versions?|runtimes?|releases?|LTS|EOS|EOL|alpha|beta|GA|deprecated)\b",
                                      re.I)
 _BULLET_LEFT_RE: Final = re.compile(r"^\s*(?:[-*•]\s*)*$")
 _PREV_WORD_RE: Final = re.compile(r"[^\w]*([A-Za-z][\w.@]*)|\(([A-Z][A-Za-z0-9]*)\)")   # "(JMS) 2.0": JMS
@@ -296,6 +297,8 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
             um = _UNIT_RE.match(line, pos)
             if um is not None and um.group("unit") == "x" and um.group("sep"):
                 um = None
+    if um is not None and um.group("unit") == "s" and not um.group("sep") and _plural_s(atom.value, line, um.end()):
+        um = None
     if um is not None and not (um.group("unit").lower() in ("times",) and not um.group("sep")):
         unit = um.group("unit")
         atom.unit, atom.end, atom.hyphen = unit, um.end(), "-" in um.group("sep")
@@ -650,9 +653,9 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         return  # a worked example's numbers ("deleted after 21 days ... 9 (30 minus 21) days")
     if _DIFFERENT_RE.match(line[first.num_end:]):
         return  # "42 different domains": a scenario, not a limit
-    if len(chain) == 1 and first.noun is None and first.expr is None and re.match(r"^[.)]\s", right) \
+    if len(chain) == 1 and first.noun is None and first.expr is None and re.match(r"^[.)/]\s", right) \
             and _BULLET_LEFT_RE.match(full_left):
-        return  # list numbering "1. Send"
+        return  # list numbering "1. Send", a thread's "2/ HTTP targets: …"
     if first.value == 1 and _DEFINE_RIGHT_RE.match(line[first.end:]):
         return  # "1 RCU = ...": a definition of the unit
     if prev_low in _MONTHS or _month_after(line[first.num_end:]):
@@ -832,6 +835,14 @@ def _contrasted(line: str, start: int, end: int, noun: str, value: float) -> boo
     return any(_number_value(m.group("n")) != value for m in re.finditer(count, sentence, re.IGNORECASE))
 
 
+def _plural_s(value: float, line: str, end: int) -> bool:
+    """Whether the "s" right after a number makes it plural, not seconds: "100s of TB", "the 1000s", "503s"
+    (status codes), "the 1990s"; "15s" and "300s" are seconds."""
+    whole = float(value).is_integer()
+    return (line.startswith(" of ", end) or (whole and (400 <= value <= 599 or 1900 <= value <= 2099))
+            or (whole and value >= 100 and math.log10(value).is_integer()))
+
+
 def _number_value(written: str) -> float:
     if written[0].isdigit():
         return float(written)
@@ -867,7 +878,7 @@ def find_quantities(text: str, *, merge_restatements: bool = True,
 _PROMPT_RE: Final = re.compile(r"^\s*(?:(?:\$|[\w.-]+@[\w.-]+:\S*\$|PS [A-Z]:\\[^>]*>)\s+[a-z]|(?:In|Out)\s?\[\d*\]:|>>>\s)",
                                re.IGNORECASE)
 # what ends a command's output: the notes' own lines again (a bullet, a comment, a label, a heading)
-_NOTE_LINE_RE: Final = re.compile(r"^\s*(?:[-*•#>|]|\d+[.)]\s|[A-Za-z][\w ;/'-]{0,20}:\s)")
+_NOTE_LINE_RE: Final = re.compile(r"^\s*(?:[-*•#>|]|\d+[.)/]\s|[A-Za-z][\w ;/'-]{0,20}:\s)")
 
 
 # ---------------------------------------------------------------- spaCy ---

@@ -35,7 +35,7 @@ TITLE_WORDS: Final = 14           # a title this long is a scenario, not a headi
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
 _BULLET = re.compile(r"^\s*((?:(?:-(?!>)|[*•])\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, checklist boxes "[x]"; not "->"
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")   # "2. If still throttled …", "a) …"
+_NUMBERED = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]|\d{1,2}/)\s+(?=\S)")   # "2. If still throttled …", "a) …", "2/ …"
 # The tiers of AI models named by version: "1.5 Flash", "3.5 Sonnet" (the number is the model's, not a value)
 MODEL_TIERS: Final = r"(?:Flash|Pro|Ultra|Nano|Haiku|Sonnet|Opus|Turbo|Mini|Lite)\b"
 # "1.14 VPC peering", "## 1.12.1 NAT gateway cost": a section's number, not a value ("1.5 Gbps per flow" is one)
