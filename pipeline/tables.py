@@ -119,12 +119,13 @@ def _has_row_labels(rows: Sequence[str]) -> bool:
     return valued * 2 < len(rows)
 
 
-_VALUE_START: Final = re.compile(r"^[~<>≈$€£]?\s*\d")
+_VALUE_START: Final = re.compile(r"^[~<>≈$€£]?\s*\d(?![\dA-Za-z]*-[A-Za-z])")   # not a name: "2X-Large"
 
 
 def _unseparated_header(lines: Sequence[str], at: int) -> bool:
     """Line `at` heads a block of at least two more rows of as many cells, without a separator row."""
-    if "|" not in lines[at] or (at and "|" in lines[at - 1]) or any(ch.isdigit() for ch in lines[at]):
+    if "|" not in lines[at] or (at and "|" in lines[at - 1]) or not _names_columns(
+            [lines[at][s:e] for s, e in split_row(lines[at])]):
         return False
     width = len(split_row(lines[at]))
     rows = 0
@@ -197,17 +198,36 @@ def _piped(lines: Sequence[Line], read: Callable[[str], _Row | None], same: Call
     while i < len(out):
         header = read(out[i].text)
         end = i + 1
-        if header is not None and not any(ch.isdigit() for ch in out[i].text):
+        names = texts(header) if header is not None else []
+        if header is not None and _names_columns(names):
+            below = read(out[end].text) if end < len(out) else None
+            if below is not None and same(header, below) and not texts(below)[0] \
+                    and not any(ch.isdigit() for ch in out[end].text):     # a units row: "| | credits | servers |"
+                names = [f"{name}, {unit}" if unit and unit.lower() not in name.lower() else name
+                         for name, unit in zip(names, texts(below))]
+                del out[end]
             while end < len(out) and same(header, read(out[end].text)) and any(ch.isdigit() for ch in out[end].text):
                 end += 1
         if end - i >= 3:
             for k in range(i, end):
                 row = read(out[k].text)
-                out[k] = Line(out[k].number, "| " + " | ".join(texts(row) if row is not None else ()) + " |")
+                cells = names if k == i else texts(row) if row is not None else []
+                out[k] = Line(out[k].number, "| " + " | ".join(cells) + " |")
             i = end
         else:
             i += 1
     return out
+
+
+# a number standing alone in a cell ("0.04", "10 GiB", "1GiB-16TiB"); not "gp3", "p99" or the "1" of "1-yr commit"
+_LONE_NUMBER: Final = re.compile(r"(?<![\w-])\d(?![\d.,]*-[A-Za-z])")
+
+
+def _names_columns(cells: Sequence[str]) -> bool:
+    """Whether a row's cells name columns: words, none of them a value ("1-yr commit" names one, "0.04" and
+    "10 GiB" are values)."""
+    filled = [cell for cell in cells if cell]
+    return len(filled) >= 2 and all(re.search(r"[A-Za-z]", c) and not _LONE_NUMBER.search(c) for c in filled)
 
 
 def _aligned_cells(text: str) -> list[tuple[int, str]] | None:

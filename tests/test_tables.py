@@ -112,3 +112,15 @@ def test_an_ascii_grid_table_reads_as_a_markdown_table() -> None:
     assert [line.text for line in out] == ["| type | target |", "|---|---|", "| eMBB | 20 Gbps |",
                                            "| mMTC | 1,000,000 devices |", "- after the table: 4 ms"]
     assert [line.number for line in out] == [2, 3, 4, 6, 8]
+
+
+
+def test_a_units_row_joins_its_header_and_a_header_may_name_columns_with_digits() -> None:
+    """Round AQ (warehouse #15, #19): "1-yr commit" names a column; a units row ("\tcredits\tservers") under
+    the header is part of it, not the header itself."""
+    rows = [Line(1, "edition\t$/slot-hour\t1-yr commit"), Line(2, "Standard\t0.04\tn/a"), Line(3, "Enterprise\t0.06\t0.048"),
+            Line(5, "size\tcredits/hr\tnodes"), Line(6, "\tcredits\tservers"), Line(7, "X-Small\t1\t1"),
+            Line(8, "Small\t2\t2")]
+    assert [line.text for line in pipe_delimited(rows)] == [
+        "| edition | $/slot-hour | 1-yr commit |", "| Standard | 0.04 | n/a |", "| Enterprise | 0.06 | 0.048 |",
+        "| size | credits/hr | nodes, servers |", "| X-Small | 1 | 1 |", "| Small | 2 | 2 |"]
