@@ -600,9 +600,11 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:work
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
 _NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\b", re.IGNORECASE)
-# "My estimate for the lab (50 functions …): roughly 2.9 million requests": the author's own figures
+# "My estimate for the lab (50 functions …): roughly 2.9 million requests", "I set 60 s on ad-hoc WHs": the
+# author's own figures and settings
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
-                          r"figures|bill)\b", re.IGNORECASE)
+                          r"figures|bill)\b|\bI\s+(?:usually\s+|always\s+|typically\s+)?(?:set|use|keep|pick|chose|choose"
+                          r"|go\s+with|went\s+with|run\s+with)\b(?![^.;]*\?)", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
                       r"|\bvalues\s+are\s+mine\b|\blab\s+example\b|\bnot\s+real\b(?![\s-]*time)|\bnot\s+official\b|\bmy\s+formula\b"
@@ -1071,6 +1073,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "'min'/'max' right after the blank reads as part of the value ('_____ min per query')"
     if q.type == "truefalse" and _BOUND_PHRASE.match(body) and not _VERB.search(body):
         return "a noun phrase ('A maximum of 100 … at tenant scope.'), not a claim to judge true or false"
+    if q.type == "truefalse" and re.search(r"\?\s*(?:→|->|=>|:|-)\s*\S", body):
+        return "a question and its answer ('which CDN? → Cloudflare, 100 s'): not a claim to judge true or false"
     if q.type == "truefalse" and re.match(_IMPERATIVE, body, re.IGNORECASE) and not body.split()[0].isupper() \
             and not re.match(r"\w+\s+(?:is|are|cases?)\b", body):    # (not "COPY INTO keeps …")
         return "an instruction ('Use … for …'): it is neither true nor false"

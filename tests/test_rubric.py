@@ -2103,3 +2103,76 @@ def test_round_ap_code_comments_and_chat_mentions_are_not_stem_text() -> None:
     asked = {q.answer for q in good}
     assert {"10 MB", "600 seconds", "100"} <= asked
     assert not [q for q in good if "//" in q.stem or "@channel" in q.stem]
+
+
+def test_round_aq_a_threads_line_numbers_and_hashtags_are_markup() -> None:
+    """Round AQ (pubsub, 0/20): a tweet thread's "2/ HTTP targets: default 10 min" was asked for its "2", the
+    other questions kept "2/" and "#gcp" in their stems."""
+    qs = bank("Cloud Tasks: dispatch deadlines\nA:\n1/ dispatch deadline = how long Tasks waits for the handler\n"
+              "2/ HTTP targets: default 10 min, range 15 s to 30 min\n3/ App Engine basic scaling: up to 24 h #gcp #tasks\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"10 min", "24 h"} <= asked and not asked & {"1", "2", "3"}
+    assert not [q for q in good if re.search(r"\d/ |#gcp", q.stem)]
+
+
+def test_round_aq_restructuredtext_fields_directives_headings_and_literal_blocks() -> None:
+    """Round AQ (k8s, 1/20): ":Sync period: 15s" kept its colon, a "-------" title underline ended the card, a
+    "::" block of the author's YAML was asked, and "15s" was no duration at all."""
+    qs = bank("HPA control loop basics\nA:\n:Sync period: 15s (``--horizontal-pod-autoscaler-sync-period``)\n"
+              ":API: ``autoscaling/v2`` -- GA in 1.23\n\n.. note:: 1.33 alpha ``HPAConfigurableTolerance`` per HPA\n"
+              "-----------\nHPA downscale stabilization\nA:\nScale-down window\n-----------------\n"
+              ":Default: 300s for scale-down\n:Max: 3600s per HPA\n\nMy go-to values::\n\n"
+              "    scaleDown: {stabilizationWindowSeconds: 600}\n\nPods 100s of times a day\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"15s", "300s", "3600s"} <= asked and not asked & {"1.23", "1.33", "600", "100s"}
+    assert not [q for q in good if re.search(r"(?:^|› ):|``|\.\. note|-----", q.stem)]
+    assert next(q for q in good if q.answer == "300s").card_index == 1     # the underline ended no card
+
+
+def test_round_aq_notion_toggles_and_values_in_code_type() -> None:
+    """Round AQ (cdn #3, #7, #17): a Notion toggle kept its "▸" in the stem, and a value set in code type
+    ("`30 GB`") was taken for code and never asked."""
+    qs = bank("CloudFront limits\nA:\n▸ CachingOptimized\n    - default TTL `1 day`\n"
+              "- Max file size (GET/POST/PUT): `30 GB`\n- cache key: `max-age=0` disables caching\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"1 day", "30 GB"} <= asked
+    assert not [q for q in good if "▸" in q.stem or "`30" in q.stem]
+
+
+def test_round_aq_the_authors_own_settings_are_not_asked() -> None:
+    """Round AQ (warehouse #16): "I set 60 s on ad-hoc WHs, 300-600 s on BI WHs" asked the author's setting."""
+    qs = bank("Snowflake auto-suspend\nA:\n- default auto-suspend is 600 s\n"
+              "UI wizard used to default to 10 min too. I set 60 s on ad-hoc WHs, 300-600 s on BI WHs (keep local disk "
+              "cache warm)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "600 s" in asked and not asked & {"60 s", "300"}
+
+
+def test_round_aq_a_tab_table_with_a_units_row_and_names_with_digits_gets_its_headers() -> None:
+    """Round AQ (warehouse #15, #19): "edition / $/slot-hour PAYG / 1-yr commit" has digits but names columns
+    (it was asked for the "1" of "1-yr"); a units row under the header ("	credits	servers") was taken for the
+    header, and rows labelled "2X-Large" lost their labels."""
+    qs = bank("BigQuery editions\nA:\nedition\t$/slot-hour PAYG\t1-yr commit\nStandard\t0.04\tn/a\n"
+              "Enterprise\t0.06\t0.048\n---\nSnowflake sizes\nA:\nsize\tcredits/hr\tnodes\n\tcredits\tservers\n"
+              "X-Small\t1\t1\nSmall\t2\t2\n2X-Large\t32\t16\n3X-Large\t64\tn/a\n")
+    good = accepted(qs)
+    assert not [q for q in good if q.answer == "1" and "yr" in q.stem]
+    commit = [q for q in good if q.answer == "0.048"]
+    assert commit and all("Enterprise (1-yr commit)" in q.stem for q in commit)
+    big = [q for q in good if q.answer == "32" and q.type == "cloze"]
+    assert big and all("2X-Large" in q.stem and "credits" not in q.stem.split("(")[0].split("›")[-1] for q in big)
+
+
+def test_round_aq_a_titled_noun_agrees_and_a_question_with_its_answer_is_no_claim() -> None:
+    """Round AQ (k8s #17; cdn #20): "One Job per event batch" was falsified as "Four Job"; the self-quiz line
+    "524 error → which CDN and what timeout? → Cloudflare, 100 s" was a statement to judge true or false."""
+    qs = bank("KEDA ScaledJob\nA:\n- One Job per event batch, up to 100 Jobs in parallel\n---\nCDN self-test\nA:\n"
+              "- 524 error → which CDN and what timeout? → Cloudflare, 100 s\n- Origin timeout max is 180 s\n")
+    good = accepted(qs)
+    options = [o.text for q in good if q.answer == "One Job" for o in q.options]
+    assert options and all(o.endswith("Jobs") for o in options if o != "One Job")
+    judged = [q.stem for q in accepted(qs, "truefalse")]
+    assert [s for s in judged if "180 s" in s or "Origin" in s] and not [s for s in judged if "which CDN" in s]

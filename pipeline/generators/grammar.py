@@ -59,6 +59,8 @@ _TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-z][a-z-]*[a-z])$")
 # (digits keep an acronym as written: "5 GB", "10 RCU" are units, and notes never pluralise them)
 _WORDED_ACRONYM = re.compile(r"^(?P<count>[a-z]+)\s+(?P<word>[A-Z]{2,5}|[a-z][A-Z][A-Za-z]{1,6}?)s?$")   # "one vCore" too
 
+_TITLED_NOUN = re.compile(r"^(?P<count>[A-Za-z]+)\s+(?P<word>[A-Z][a-z]{2,})$")
+
 
 def reinflect(text: str, n: float) -> str:
     """`text` ("5 minutes", "three zones") with its trailing noun agreeing with `n`.
@@ -70,6 +72,9 @@ def reinflect(text: str, n: float) -> str:
         acronym = _WORDED_ACRONYM.match(text)   # "one EFA", "two EFAs": a spelled-out count agrees like a word
         if acronym:
             return f"{acronym.group('count')} {acronym.group('word')}{'' if n == 1 else 's'}"
+        titled = _TITLED_NOUN.match(text)       # "One Job", "Three Jobs": a Kubernetes kind, a product's object
+        if titled:
+            return f"{titled.group('count')} {agree(titled.group('word').lower(), n).capitalize()}"
         return text
     return text[: m.start("word")] + agree(m.group("word"), n)
 
