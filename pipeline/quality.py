@@ -629,6 +629,7 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\bteam\s+(?:SLOs?|alerts?|targets?|thresholds?|rules?|runbooks?)\b|\(ours\)|#\s*ours\b"
                       # "bench test: …", "my ESP32: 180 bytes", "YMMV": the author's own measurements
                       r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"
+                      r"|\bbei\s+uns\b"                                                  # German: "at our place"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 # "(was _____)", "(old ONTAP was _____)": a blank of a former value, in brackets beside the current one
 _FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?"
@@ -661,7 +662,8 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|\b(?:cost|pricing|price|bill(?:ing)?)\s+example\b(?!s)"     # "Workers — cost example"
-                           r"|\(\s*(?:[\w/-]+\s+){0,2}example\s*\)"                         # "Latency budget (AR example)"
+                           r"|[(\[]\s*(?:[\w/-]+\s+){0,2}example\s*[)\]]"                   # "Latency budget (AR example)", "[example]"
+                           r"|\bRechenbeispiel|\bBeispielrechnung|\beigene\s+Zahlen\b"           # German: "(eigene Zahlen)"
                            r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
                            r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b"     # "S3 early deletion - calc"
                            r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
@@ -684,8 +686,8 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|\bmock\s+(?:audits?|exams?|interviews?)\b|\bas\s+used\s+in\s+my\b", re.IGNORECASE)
 _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcram\b|\brecap\b|\bdrill\b"
                           r"|\bcover\s+the\s+(?:right|left)\b"
-                          # "Final cheat sheet", "Quick numbers to burn in", "Numbers I keep mixing up"
-                          r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b"
+                          # "Final cheat sheet", "Exam-day cheat list", "Quick numbers to burn in", "Numbers I keep mixing up"
+                          r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b|\bcheat[\s-]?list\b"
                           r"|\bnumbers\s+(?:to\s+(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)"
@@ -729,8 +731,10 @@ _MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\)
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
+# "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
+_DERIVED = re.compile(r"\d[^⇒→.;]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)\s*[$€£]?\s*$", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
-_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)|\b[a-z]+s\s+like),?\s*[~≈]?\s*$"
+_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\bz\.\s?B\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)|\b[a-z]+s\s+like),?\s*[~≈]?\s*$"
                             r"|\(\s*e\.\s?g\.[^()]*$"
                             # "…, e.g. max 5 VMs (or 10%) in _____": a value inside an example clause
                             r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$", re.IGNORECASE)
@@ -802,8 +806,10 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
     if re.match(r"-[A-Za-z]", body[at + len(BLANK):]) and re.search(r"\d\s*[A-Za-z]", answer):
         return "the blank cuts a unit in two ('_____-seconds' for '360,000 GiB')"
-    if _CODE.search(body[:at]) or re.search(r'"[\w-]+"\s*:\s*$', body[:at]):
-        return "a value in a command or code, not a fact"
+    if _CODE.search(body[:at]) or re.search(r'"[\w-]+"\s*:\s*$', body[:at]) or re.match(r"\s*;\s*\w+=", body[at + len(BLANK):]):
+        return "a value in a command, code or a header's parameters ('remaining: _____;w=21600'), not a fact"
+    if _DERIVED.search(body[:at]):
+        return "a value worked out from the one before the arrow ('$3.20/hr ⇒ approx. _____/mo')"
     if re.search(r"\d:$", body[:at]) or re.match(r":\d\d\b", body[at + len(BLANK):]):
         return "part of a clock time ('05:_____ UTC'), not a quantity"
     after = body[at + len(BLANK):]
@@ -887,6 +893,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
                     r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
+                    r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|"
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
@@ -1297,7 +1304,8 @@ _RANGE_OF = re.compile(r"\b(?:has|have)\s+a\s+(?:\w+\s+)?range\s+of\s+[~$]?\d[\d
 _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"
                        r"value|rate|number|limit)\b", re.IGNORECASE)
 # "1,00,000": a typo or another numbering system; "5,000" and "1,000,000" are regular
-_IRREGULAR_GROUPS = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
+# "1,00,000", "1,0000": not "1,5 MB" or "$0,08" (a decimal comma, read as one)
+_IRREGULAR_GROUPS = re.compile(r"\d,(?:\d{1,2}(?=,\d)|\d{4,})(?!\d)")
 # "(in step 2c)", "notifications such as this one", "the table above": a part of the notes, not the subject.
 _NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bslide\s+\d+\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
                               r"|\bsee\s+(?:\w+\s+){1,5}(?:above|below)\b|\bas\s+(?:described|explained|shown|noted)\s+(?:here|above|below)\b"

@@ -106,7 +106,8 @@ _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks pa
                                "objects data cache buffer record records item items".split())
 
 _WINDOW: Final = 48
-_NUM: Final = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?"
+# "1,000", Indian "1,00,000", "12.5", and a decimal comma ("1,5 MB", "$0,08": one or two digits after it, no group after)
+_NUM: Final = r"(?:(?<!\d,)\d+,\d{1,2}(?![\d,]\d)(?!\d)|\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?"
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation as a prefix tree: the engine tests a letter once, not once per word."""
     tree: dict[str, dict] = {}
@@ -253,13 +254,17 @@ class _Atom:
 
 
 def parse_number(text: str) -> float:
-    """A written number's value; "1.000" is a thousand written with a point ("1.000 services"), never 1.0."""
+    """A written number's value; "1.000" is a thousand written with a point ("1.000 services"), never 1.0, and
+    "1,5" one and a half written with a decimal comma."""
     if _POINT_THOUSANDS.fullmatch(text):
         return float(text.replace(".", ""))
+    if _DECIMAL_COMMA.fullmatch(text):
+        return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
 
 _POINT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.000")
+_DECIMAL_COMMA: Final = re.compile(r"\d+,\d{1,2}")
 
 
 def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:

@@ -2176,3 +2176,30 @@ def test_round_aq_a_titled_noun_agrees_and_a_question_with_its_answer_is_no_clai
     assert options and all(o.endswith("Jobs") for o in options if o != "One Job")
     judged = [q.stem for q in accepted(qs, "truefalse")]
     assert [s for s in judged if "180 s" in s or "Origin" in s] and not [s for s in judged if "which CDN" in s]
+
+
+def test_round_ar_a_decimal_comma_is_read_and_german_markers_are_understood() -> None:
+    """Round AR (cdc #4, #12, #16, #19): "$0,08/GB" was asked as "$0,_____/GB" (key 08) and "1,5 MB" read as 5 MB;
+    "[unsicher, Doku prüfen]" doubts its value, "Rechenbeispiel (eigene Zahlen)" is the author's worked example
+    and "z.B. bei uns: …" the author's own setup."""
+    qs = bank("Kinesis – Rechenbeispiel (eigene Zahlen)\nA:\n- 800 GB Änderungen pro Monat\n---\nDatastream limits\nA:\n"
+              "- max. Eventgröße 20 MB ? [unsicher, Doku prüfen]\n- z.B. bei uns: On-Prem Oracle mit 400 GB WAL\n"
+              "- Preis: $0,08 pro GB geschrieben\n- max. 1,5 MB pro Record\n- 1,00,000 requests free\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"$0,08", "1,5 MB"} <= asked and not asked & {"800 GB", "20 MB", "400 GB", "Oracle", "08", "5 MB"}
+    record = next(q for q in good if q.answer == "1,5 MB" and q.type == "numerical")
+    assert record.get("accepted") and "1.5 MB" in record.get("accepted")
+    assert not [q for q in good if q.type == "truefalse" and "1,00,000" in q.stem]
+
+
+def test_round_ar_derived_values_header_samples_example_and_cheat_list_cards() -> None:
+    """Round AR (secrets #8, #18, #20; registries #5, #7): "$3.20/hr ⇒ approx. _____/mo" is worked out from the
+    hourly price, "ratelimit-remaining: 76;w=21600" is a sample header, and "[example]" and "Exam-day cheat list"
+    cards restate or invent values."""
+    qs = bank("CloudHSM\nA:\n- approx. $3.20/hr per HSM pool ⇒ approx. $2,300/mo\n- max 28 HSMs per cluster\n---\n"
+              "Docker Hub headers\nA:\n- ratelimit-remaining: 76;w=21600\n- anonymous pulls: 100 per 6 hours\n---\n"
+              "[ECR] lifecycle — [example]\nA:\n- Rule 2: expire untagged, sinceImagePushed 7 days\n---\n"
+              "AWS KMS — Exam-day cheat list\nA:\n- 7–30 d waiting period\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"$3.20", "28", "100"} <= asked and not asked & {"$2,300", "76", "7 days", "7", "30"}
