@@ -15,7 +15,7 @@ The Prefect flow (`flows/build_bank.py`) runs these same steps as coarse tasks;
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -50,6 +50,7 @@ def _gazetteer_services() -> tuple[tuple[str, str], ...]:
 
 
 SCAN_CHUNK = 50_000      # scan rows gathered per Arrow chunk: a million cards' scan stays compact
+KEEP_LIMIT = 5_000       # cards a scan holds for a small rebuild (`scan_deck`'s `known`); past it, the deck is read again
 MAX_ISSUES_STORED = 1_000  # malformed cards listed in the bank (all are counted and reported)
 
 
@@ -63,18 +64,23 @@ class DeckScan:
     picks: Mapping[str, tuple[str, ...]]  # wrong options of each Q&A card, by card ID
     common: str                         # the hash of the deck-level inputs every card shares (settings, terms)
     issues: tuple[DeckIssue, ...] = ()  # the malformed cards (reported; the bank keeps the first ones)
+    # the cards a small rebuild may process (content the bank lacks, and Q&A cards, whose wrong options come from
+    # other cards), held so the deck is read once; None when not asked for or too many
+    kept: Mapping[str, Card] | None = None
 
     def input_hash(self, card: Card) -> str:
         """Everything the card's questions depend on: a card is processed again exactly when this changes."""
         return stable_id(card_hash(card), self.common, self.picks.get(card.card_id))
 
 
-def scan_deck(source: Deck | DeckSource, settings: Settings) -> DeckScan:
+def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collection[str] | None = None) -> DeckScan:
     """The deck-level inputs of every card, found in one pass over the deck.
 
     Two passes over the cards would be needed to give the scan rows the input
     hashes (the Q&A picks need every answer first); the rows get content hashes
-    here, and the input hashes from the compact scan afterwards.
+    here, and the input hashes from the compact scan afterwards. With `known`
+    (the content hashes the bank holds), the cards a rebuild may process are kept
+    (`DeckScan.kept`), so a small change reads the deck once.
 
     Raises:
         DeckError: not one card could be read.
@@ -86,6 +92,8 @@ def scan_deck(source: Deck | DeckSource, settings: Settings) -> DeckScan:
     issues: list[DeckIssue] = []
     chunks: list[pa.Table] = []
     rows: dict[str, list[Any]] = {name: [] for name in SCAN_SCHEMA.names}
+    kept: dict[str, Card] | None = None if known is None else {}
+    held = known if known is not None else ()
     for item in source.items():
         if isinstance(item, DeckIssue):
             issues.append(item)
@@ -95,8 +103,12 @@ def scan_deck(source: Deck | DeckSource, settings: Settings) -> DeckScan:
         found = qa_card(item)
         if found is not None:
             qa.append((item.card_id, found.question, found.answer))
+        content = card_hash(item)
+        if kept is not None and (found is not None or content not in held):
+            kept[item.card_id] = item
+            kept = kept if len(kept) <= KEEP_LIMIT else None
         for name, value in (("card_id", item.card_id), ("card_index", item.index), ("first_line", item.first_line),
-                            ("content_hash", card_hash(item)), ("input_hash", None)):
+                            ("content_hash", content), ("input_hash", None)):
             rows[name].append(value)
         if len(rows["card_id"]) == SCAN_CHUNK:
             chunks.append(pa.table(rows, schema=SCAN_SCHEMA))
@@ -117,7 +129,7 @@ def scan_deck(source: Deck | DeckSource, settings: Settings) -> DeckScan:
     deck = {"deck_id": source.deck_id, "name": source.name, "path": source.path, "content_hash": source.content_hash,
             "settings_hash": settings.fingerprint(), "n_cards": scan.num_rows, "n_skipped": len(issues),
             "issues": [str(i) for i in issues[:MAX_ISSUES_STORED]]}
-    return DeckScan(deck=deck, scan=scan, terms=term_items, picks=picks, common=common, issues=tuple(issues))
+    return DeckScan(deck=deck, scan=scan, terms=term_items, picks=picks, common=common, issues=tuple(issues), kept=kept)
 
 
 @dataclass(frozen=True)
@@ -138,7 +150,7 @@ def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | Non
                  settings: Settings) -> Iterator[Batch]:
     """The cards to process (`todo` from `Store.plan`; None: all), in deck order, in batches of `settings.batch_size`.
 
-    The deck is read again as it goes: only the batch being made is held.
+    The deck is read again as it goes (only the batch being made is held), unless the scan kept every card to do.
     """
     source = DeckSource.of(source) if isinstance(source, Deck) else source
     chunk: list[Card] = []
@@ -150,7 +162,8 @@ def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | Non
                      input_hashes=tuple((c.card_id, scan.input_hash(c)) for c in chunk), seed=settings.seed,
                      path=source.path)
 
-    for card in source.items():
+    kept = scan.kept if todo is not None and scan.kept is not None and todo <= scan.kept.keys() else None
+    for card in kept.values() if kept is not None else source.items():
         if not isinstance(card, Card) or (todo is not None and card.card_id not in todo):
             continue
         chunk.append(card)

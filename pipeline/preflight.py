@@ -133,7 +133,7 @@ def _small_changes(decks: dict[Path, DeckSource], db: str | Path, settings: Sett
         with Store(db, read_only=True) as store:
             for p, deck in decks.items():
                 try:
-                    scan = scan_deck(deck, settings)
+                    scan = scan_deck(deck, settings, known=store.content_hashes(deck.deck_id))
                     todo = store.plan(deck.deck_id, scan.scan)
                 except PipelineError:
                     continue         # the build itself reports it

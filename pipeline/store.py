@@ -250,6 +250,10 @@ class Store:
             "SELECT content_hash, settings_hash, n_cards FROM decks WHERE deck_id = ?", [deck_id]).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
+    def content_hashes(self, deck_id: str) -> set[str]:
+        """The content hashes of the deck's cards in the bank (`rows.card_hash`): what a rebuild can keep."""
+        return {r[0] for r in self.cursor().execute("SELECT content_hash FROM cards WHERE deck_id = ?", [deck_id]).fetchall()}
+
     def stage(self, batch: BatchTables) -> None:
         """Add a processed batch to this connection's staging tables (nothing visible until `replace_deck`)."""
         cur = self._builder

@@ -171,6 +171,33 @@ def test_a_small_edit_is_built_without_a_prefect_server_and_equals_a_full_rebuil
     assert mine == [q[:9] for q in snapshot(full)["questions"]]     # as if the whole deck were built again
 
 
+def test_a_small_rebuild_reads_the_deck_once_and_equals_a_full_rebuild(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preflight's scan keeps the cards a small rebuild may process (new content, Q&A cards), so the build
+    does not read the deck a second time to find them (issue 11: a 1% edit of 20,000 cards read it twice)."""
+    from pipeline.decks import DeckSource
+
+    db, deck = tmp_path / "bank.duckdb", tmp_path / "serverless-aws.txt"
+    deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    with Store(db) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+    edited = DECK.read_text(encoding="utf-8").replace("900 seconds", "901 seconds")
+    deck.write_text(edited, encoding="utf-8")
+    scan = preflight([deck], db, Settings()).small[deck]
+    assert scan.kept is not None and 1 <= len(scan.kept) < scan.scan.num_rows
+    reads: list[int] = []
+    items = DeckSource.items
+    monkeypatch.setattr(DeckSource, "items", lambda self: (reads.append(1), items(self))[1])
+    with Store(db) as store:
+        summary = build_deck(load_deck(deck, Settings()), Settings(), store, scan=scan)
+    assert reads == [] and summary.processed == 1
+    monkeypatch.undo()
+    with Store(tmp_path / "full.duckdb") as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+    mine = [q[:9] for q in snapshot(db)["questions"]]
+    assert mine == [q[:9] for q in snapshot(tmp_path / "full.duckdb")["questions"]]
+
+
 def test_deck_paths_expand_folders(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("x\nA:\ny\n", encoding="utf-8")
     (tmp_path / "a.csv").write_text("front,back\nx,y\n", encoding="utf-8")
