@@ -1,12 +1,13 @@
-"""Markup left in plain-text notes: HTML line breaks and entities pasted from a wiki, asterisk emphasis, LaTeX,
-code comments and chat mentions.
+"""Markup left in plain-text notes: HTML pasted from a wiki, asterisk emphasis, LaTeX, MediaWiki and
+reStructuredText, code comments and chat mentions.
 
 Notes copied from a wiki or a web page keep `<br>`, `&nbsp;` and `*(me)*` in plain text. Read as
 written, they end up in stems ("… per 10,000 <br>HTTP: _____"); read as what they mean, a `<br>` ends
 a line, an entity is its character, emphasis is the text it emphasises, LaTeX is the text it typesets,
-a `//` comment is a clause of its own ("10 MB; incl. attributes"), a value set in code type is a value
-("`30 GB`"), a "▸" toggle is a bullet, hashtags closing a line are tags and the "@channel" that opens a pasted chat message
-addresses people: neither says anything.
+MediaWiki's "== Limits ==", bold quotes and "; term : definition" and reStructuredText's fields,
+directives and underlined titles read as rendered, a `//` comment is a clause of its own ("10 MB; incl.
+attributes"), a value set in code type is a value ("`30 GB`"), a "▸" toggle is a bullet, and hashtags
+closing a line and the "@channel" that opens a pasted chat message are dropped: neither says anything.
 """
 from __future__ import annotations
 
@@ -44,6 +45,12 @@ _LITERAL: Final = re.compile(r"(?<=\S)(::)\s*$|^\s*(?:\.\.\s+(?:code-block|code|
 _UNDERLINE: Final = re.compile(r"^\s*([=\-~^])\1{2,}\s*$")
 # hashtags closing a line ("… more than once #gcp #pubsub"): a post's tags, not its words
 _HASHTAGS: Final = re.compile(r"(?:\s+#[A-Za-z][\w-]*)+\s*$")
+# MediaWiki: "== Limits ==" is a heading, '''bold''' and ''italic'' their words, "; term : definition" a label and
+# "{{note|…}}" a note
+_WIKI_HEADING: Final = re.compile(r"^\s*(={2,6})\s*([^=].*?)\s*\1\s*$")
+_WIKI_QUOTES: Final = re.compile(r"'{2,3}([^'\n]+?)'{2,3}")
+_WIKI_TERM: Final = re.compile(r"^(\s*);\s*([^:;]+?)\s*(?::\s*|$)")
+_WIKI_TEMPLATE: Final = re.compile(r"\{\{\s*([A-Za-z][\w ]{0,20})\s*\|\s*([^{}|]*?)\s*\}\}")
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
@@ -76,6 +83,8 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             text = _GLYPH_BULLET.sub(r"\1- ", text)
         if "#" in text:
             text = _HASHTAGS.sub("", text)
+        if "''" in text or "{{" in text or text.lstrip()[:1] == ";" or text.lstrip()[:2] == "==":
+            text = _wiki(text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
         if "&" in text:
@@ -90,6 +99,16 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             if words:
                 out.append(Line(line.number, part.rstrip() if n == 0 else lead + words))
     return out
+
+
+def _wiki(text: str) -> str:
+    """MediaWiki's marks read as rendered: "== Limits ==" → "## Limits", '''bold''' → bold, "; term : def" →
+    "term: def", "{{note|x}}" → "Note: x"."""
+    heading = _WIKI_HEADING.match(text)
+    if heading:
+        return "#" * len(heading.group(1)) + " " + heading.group(2)
+    text = _WIKI_TEMPLATE.sub(lambda m: f"{m.group(1).strip().capitalize()}: {m.group(2)}", _WIKI_QUOTES.sub(r"\1", text))
+    return _WIKI_TERM.sub(lambda m: f"{m.group(1)}{m.group(2)}:" + (" " if m.end() < len(text) else ""), text)
 
 
 def _restructured(lines: Sequence[Line]) -> Sequence[Line]:

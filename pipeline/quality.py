@@ -619,6 +619,8 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       # "Rollout strategy (our plan, not a rule)", "(our layout, not a default)"
                       r"|\bour\s+(?:plan|layout|setup|choice|convention)s?\b[^()]{0,20}\bnot\s+a\s+(?:rule|default|standard)\b"
                       r"|\((?:me|mine|my\s+own)\b[^()]*\b(?:assum\w*|invented|made[- ]up|guess\w*)"
+                      r"|\{\s*me\s*:"                                    # "{me: missed the 15. thought it was 10.}"
+                      r"|^\W*(?:common\s+)?mistakes?\s*:"                  # "Common mistake: setting a 30s timeout"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
                       r"|\[client\]|\(client\)|^\W*(?:decision|open\s+question|action\s+item)\b[^:]{0,20}:"
@@ -725,7 +727,8 @@ _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
 _BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
 # "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead)
-_BRACKET_TIME = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|mins?|h|hrs?|d|days?|wk|mo|yrs?)\s*\)")
+_BRACKET_TIME = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo"
+                           r"|months?|yrs?|years?)\s*\)")
 _MULTI_BLANK_CLOSED = re.compile(re.escape(BLANK) + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)")
 _MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\))")
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
@@ -796,8 +799,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an advice threshold ('if fewer than _____ …, you almost certainly want …'): a rule of thumb, not a limit"
     if _EXAMPLE_VALUE.search(body[:at]):
         return "an example value ('e.g. …'), not a fact"
-    if re.match(r"\s*\(\s*=", body[at + len(BLANK):]):
-        return "a gloss right after the blank ('_____ (= no limit)') says the answer"
+    if re.match(r"\s*\(\s*(?:=|off\b|disabled\b|none\b)", body[at + len(BLANK):]):
+        return "a gloss right after the blank ('_____ (= no limit)', '_____ (off)') says the answer"
     if re.search(r"\(\s*not\s+(?:just|only)\s*[~≈]?$", body[:at], re.IGNORECASE):
         return "a contrast in brackets ('(not just _____)'): a side remark, not the fact"
     if re.search(r"\b(?:yes|no)\s*(?:\(|,|-|—)\s*(?:up\s+to\s+|max\s+)?[~≈]?$", body[:at], re.IGNORECASE):
@@ -893,7 +896,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
                     r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
-                    r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|"
+                    r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|(?:he|she|they)\s+said|"
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"

@@ -2203,3 +2203,29 @@ def test_round_ar_derived_values_header_samples_example_and_cheat_list_cards() -
               "AWS KMS — Exam-day cheat list\nA:\n- 7–30 d waiting period\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"$3.20", "28", "100"} <= asked and not asked & {"$2,300", "76", "7 days", "7", "30"}
+
+
+def test_round_as_mediawiki_markup_is_read_as_rendered() -> None:
+    """Round AS (observability, 2/20): stems kept "== Custom metrics ==", "'''_____'''", "; term :" and
+    "{{note|…}}" from a wiki page pasted into the notes."""
+    qs = bank("Google Cloud Monitoring\nA:\n== Custom metrics ==\n* '''Pro''' tier: 500 custom metrics per project\n"
+              "; CloudWatch Logs Insights : '''15 min''' query timeout\n{{note|log retention is 15 months}}\n")
+    good = accepted(qs)
+    assert {"500", "15 min", "15 months"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"==|''|^;|› ;|\{\{", q.stem)]
+    assert [q for q in good if q.answer == "500" and "Custom metrics" in q.stem]
+
+
+def test_round_as_asides_of_the_listener_glosses_mistakes_and_padded_nines() -> None:
+    """Round AS (dns #2, #13, #14; iot #2, #5; batch #8; og #11): "{me: … thought it was 10.}", "(he said ~7 hours)",
+    "395 days (13 months)", "= 0 (off)" and "Common mistake: setting a 30s timeout" were asked; S3's
+    durability had the options "99.990000000%"."""
+    qs = bank("Route 53 (podcast)\nA:\n[12:40] JB: records per zone: 10,000 {me: missed the 15. thought it was 10.}\n"
+              "[13:10] JB: authz reuse drops to hours eventually (he said ~7 hours)\n- ACM public certs — 395 days (13 months)\n"
+              "- incoming-bandwidth-throttling = 0 (off)\n- Common mistake: setting a 30s timeout.\n---\nRoute 53 quotas\nA:\n"
+              "- max 500 hosted zones per account\n---\nS3 durability\nA:\n- the durability rate of 99.999999999%\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "500" in asked and not asked & {"10", "7 hours", "395 days", "0", "30s"}
+    options = [o.text for q in good if q.answer == "99.999999999%" for o in q.options]
+    assert options and not [o for o in options if o.endswith("0%")]

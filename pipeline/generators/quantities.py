@@ -207,7 +207,8 @@ def display(fact: Fact, source_number: float) -> str:
     decimals = None
     if spelled.decimals:
         needed = len(format_number(n).partition(".")[2])
-        decimals = max(spelled.decimals, needed)
+        # the source's decimals, as for cents ("$0.50" → "$0.40"); not nine of them ("99.990000000%")
+        decimals = max(spelled.decimals, needed) if spelled.decimals <= 2 else max(needed, 1)
     number = format_number(n, decimals=decimals, grouping=spelled.grouping or abs(n) >= 10000)
     return reinflect(f"{spelled.prefix}{number}{spelled.suffix}", n)
 
