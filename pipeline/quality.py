@@ -801,6 +801,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an example value ('e.g. …'), not a fact"
     if re.match(r"\s*\(\s*(?:=|off\b|disabled\b|none\b)", body[at + len(BLANK):]):
         return "a gloss right after the blank ('_____ (= no limit)', '_____ (off)') says the answer"
+    if re.search(r"\(\s*(?:he|she|they)\s+said\b[^()]*$", body[:at], re.IGNORECASE):
+        return "a value in a reported aside ('(he said ~_____)'), not the fact the line states"
     if re.search(r"\(\s*not\s+(?:just|only)\s*[~≈]?$", body[:at], re.IGNORECASE):
         return "a contrast in brackets ('(not just _____)'): a side remark, not the fact"
     if re.search(r"\b(?:yes|no)\s*(?:\(|,|-|—)\s*(?:up\s+to\s+|max\s+)?[~≈]?$", body[:at], re.IGNORECASE):
@@ -896,7 +898,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
                     r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
-                    r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|(?:he|she|they)\s+said|"
+                    r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|"
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"

@@ -2221,11 +2221,12 @@ def test_round_as_asides_of_the_listener_glosses_mistakes_and_padded_nines() -> 
     "395 days (13 months)", "= 0 (off)" and "Common mistake: setting a 30s timeout" were asked; S3's
     durability had the options "99.990000000%"."""
     qs = bank("Route 53 (podcast)\nA:\n[12:40] JB: records per zone: 10,000 {me: missed the 15. thought it was 10.}\n"
-              "[13:10] JB: authz reuse drops to hours eventually (he said ~7 hours)\n- ACM public certs — 395 days (13 months)\n"
+              "[13:10] JB: authz reuse drops to hours eventually (he said ~7 hours)\n"
+              "[14:00] JB: a hosted zone costs $0.50 per month (he said ~)\n- ACM public certs — 395 days (13 months)\n"
               "- incoming-bandwidth-throttling = 0 (off)\n- Common mistake: setting a 30s timeout.\n---\nRoute 53 quotas\nA:\n"
               "- max 500 hosted zones per account\n---\nS3 durability\nA:\n- the durability rate of 99.999999999%\n")
     good = accepted(qs)
     asked = {q.answer for q in good}
-    assert "500" in asked and not asked & {"10", "7 hours", "395 days", "0", "30s"}
+    assert {"500", "$0.50"} <= asked and not asked & {"10", "7 hours", "395 days", "0", "30s"}
     options = [o.text for q in good if q.answer == "99.999999999%" for o in q.options]
     assert options and not [o for o in options if o.endswith("0%")]
