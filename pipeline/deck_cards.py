@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .ids import stable_id
 from .markup import unmarked
 from .reflow import reflow
-from .tables import pipe_aligned, pipe_delimited, pipe_grid
+from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
 from .types import Card, Line, Origin
 
 __all__ = ["MAX_LINE_CHARS", "MAX_CARD_CHARS", "MAX_RAW_CHARS", "CardMaker", "oversize", "line_too_long",
@@ -82,9 +82,10 @@ class CardMaker:
         Markup pasted into plain text is read for what it means (`unmarked`), a drill's question and answer
         written on one line become two (`_drill_pairs`); ASCII grid tables, and tables aligned with spaces or written with
         semicolons or tabs, become markdown pipe rows (`pipe_grid`, `pipe_aligned`, `pipe_delimited`); hard-wrapped
-        sentences of the answer are joined (`reflow`)."""
+        sentences of the answer are joined (`reflow`), and pipes between the items of a line that is no table's
+        row become semicolons (`pipe_lists`)."""
         titles = unmarked(titles)
-        answers = reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers))))))
+        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers)))))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

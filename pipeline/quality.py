@@ -1125,7 +1125,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
             any(_BRACKET_TIME.match(rest) or _BRACKET_SIZE.match(rest) for rest in _MULTI_BLANK_AFTER.findall(body))
             or any(_BRACKET_OPENS_AFTER_VALUE.search(body[:m.start()]) for m in _MULTI_BLANK_CLOSED.finditer(body))):
         return "'_____ (1) (24 h)', '86400 (_____ (1))': a bracket restates a value in other units"
-    if BLANK in body and q.type in NUMERIC_TYPES and _EQUATION.search(_clause_of_blank(body)):
+    if BLANK in body and q.type in (*NUMERIC_TYPES, "multi_cloze") and _EQUATION.search(
+            _MULTI_NUMBER.sub("", _clause_of_blank(body))):     # "_____ (1) msg = _____ (2) msgs billed" too
         return "a value of a worked equation ('a request with _____ characters = 3 text units')"
     relative = _RELATIVE.search(body)
     if relative:
@@ -1236,7 +1237,9 @@ _BEFORE_AFTER = re.compile(r"^[^.;)]{0,25}\b(?:before|previously|earlier|in\s+th
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:~|\$)?$", re.IGNORECASE)
 _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|≈|about|approx\.?|i\.e\.,?)?\s*$", re.IGNORECASE)
 # "a request with _____ characters = 3 text units": the blank is one side of a worked equation
-_EQUATION = re.compile(re.escape(BLANK) + r"[^=.;()]{0,30}=\s*[~$]?\d|\d[^=.;()]{0,30}=\s*[~$]?" + re.escape(BLANK))
+_EQUATION = re.compile(re.escape(BLANK) + r"[^=.;()]{0,30}=\s*[~$]?(?:\d|" + re.escape(BLANK) + r")|\d[^=.;()]{0,30}=\s*[~$]?"
+                       + re.escape(BLANK))
+_MULTI_NUMBER = re.compile(r"(?<=" + re.escape(BLANK) + r") \(\d+\)")
 # "So a deployment with 60K TPM has 360 RPM": a sentence that works a result out of the one before
 _ARROW: Final = r"(?:-{1,2}>|→|=>)"
 _CHAIN_BEFORE = re.compile(_ARROW + r"[^()\[\],;.→>]*$")

@@ -19,7 +19,8 @@ from typing import Final, TypeVar
 
 from .types import Line
 
-__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "pipe_delimited", "pipe_grid", "split_row", "unit_column"]
+__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "pipe_delimited", "pipe_grid", "pipe_lists", "split_row",
+           "unit_column"]
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
@@ -160,6 +161,18 @@ def pipe_grid(lines: Sequence[Line]) -> list[Line]:
             out.append(Line(line.number, "|" + "---|" * (line.text.strip().count("+") - 1)))
             separated = True
     return out
+
+
+def pipe_lists(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each line that uses pipes between items of a list ("QoS0 | QoS1 | no QoS2",
+    "500/s big regions | 100/s others") written with semicolons: it is no row of any table."""
+    if not any(" | " in line.text for line in lines):
+        return list(lines)
+    texts = [line.text for line in lines]
+    rows = {k for t in find_tables(texts) for k in range(t.header_line, t.last_row + 1)}
+    return [Line(line.number, line.text.replace(" | ", "; "), line.wraps)
+            if k not in rows and " | " in line.text and not line.text.lstrip().startswith("|") else line
+            for k, line in enumerate(lines)]
 
 
 def pipe_delimited(lines: Sequence[Line]) -> list[Line]:

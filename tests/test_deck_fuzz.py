@@ -112,9 +112,10 @@ LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blac
                min_size=1, max_size=30).filter(
     lambda s: s.strip() != "" and s == s.rstrip() and not s.lstrip().startswith(("#", "A:", "-", "\ufeff"))
     and not s.lstrip().lower().startswith(("answer", "note")) and "{{c" not in s and "[sound:" not in s
-    # markup ("&#0;", "<br>", "*x*", LaTeX), a drill's "Q: …?  A: …", a grid border and a
-    # title underline ("=====") are read for what they mean
-    and unmarked([Line(1, s)]) == [Line(1, s)] and not re.match(r"\s*Q\s*:|\s*\+[-=:+]+\s*$|\s*([=~^-])\1{2,}\s*$", s))
+    # markup ("&#0;", "<br>", "*x*", LaTeX), a drill's "Q: …?  A: …", a grid border, a title underline
+    # ("=====") and pipes between a list's items ("a | b") are read for what they mean
+    and unmarked([Line(1, s)]) == [Line(1, s)] and " | " not in s
+    and not re.match(r"\s*Q\s*:|\s*\+[-=:+]+\s*$|\s*([=~^-])\1{2,}\s*$", s))
 CARDS = st.lists(st.tuples(st.lists(LINE, min_size=1, max_size=3), st.lists(LINE, min_size=1, max_size=4)),
                  min_size=1, max_size=6)
 

@@ -125,7 +125,8 @@ line_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
     lambda s: s.strip() and not s.strip().startswith(("A:", "---", "Answer:", "Note:", "answer:", "note:", "#")) and s == s.rstrip()
     and not s.lstrip().lower().startswith(("answer", "note")) and s.strip("-")
     # markup pasted into notes ("<br>", "&nbsp;", "*(me)*") is read for what it means (tests/test_rubric.py round AK)
-    and unmarked([Line(1, s)]) == [Line(1, s)] and not re.match(r"\s*Q\s*:|\s*\+[-=:+]+\s*$|\s*([=~^-])\1{2,}\s*$", s)   # (drills, grids, underlines)
+    and unmarked([Line(1, s)]) == [Line(1, s)] and " | " not in s      # (and pipe lists, drills, grids, underlines:)
+    and not re.match(r"\s*Q\s*:|\s*\+[-=:+]+\s*$|\s*([=~^-])\1{2,}\s*$", s)
 )
 
 

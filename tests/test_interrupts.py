@@ -131,7 +131,7 @@ def test_kill_9_during_the_write_leaves_the_previous_bank(tmp_path: Path) -> Non
                 copy.unlink(missing_ok=True)
         proc = write(db, decks[1 - current])
         assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
-        time.sleep(rng.uniform(0.0, duration * 0.8))
+        time.sleep(rng.uniform(0.0, duration * 0.5))   # (the timed write may have run on a busier machine)
         proc.kill()
         proc.wait()
         after = tables_and_views(db)                  # the bank opens, and every table and view reads

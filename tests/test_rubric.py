@@ -2230,3 +2230,15 @@ def test_round_as_asides_of_the_listener_glosses_mistakes_and_padded_nines() -> 
     assert {"500", "$0.50"} <= asked and not asked & {"10", "7 hours", "395 days", "0", "30s"}
     options = [o.text for q in good if q.answer == "99.999999999%" for o in q.options]
     assert options and not [o for o in options if o.endswith("0%")]
+
+
+def test_round_as_pipes_between_a_lines_items_and_a_worked_equation_of_blanks() -> None:
+    """Round AS (iot #1, and 234 of its questions rejected for pipes): "connect_rate=500/s (big regions) | 100/s
+    others" is a list on one line, not a table row; "_____ (1) msg = _____ (2) msgs billed" blanks an equation."""
+    qs = bank("AWS IoT Core - connect limits\nA:\nconnect_rate=500/s per acct (big regions) | 100/s others\n"
+              "QoS0 | QoS1 | no QoS2\n---\nAWS IoT Core - msg size\nA:\nbilled per 5KB chunk\n6KB msg = 2 msgs billed\n"
+              "---\nTiers\nA:\n| tier | msgs/day |\n|---|---|\n| F1 | 8,000 |\n| S1 | 400,000 |\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"100", "8,000"} <= asked and not [q for q in good if q.answer.startswith("(1) 6KB")]
+    assert not [q for q in good if "|" in q.stem]
