@@ -43,6 +43,8 @@ _ROLE: Final = re.compile(r":[a-z]+:(`[^`]+`)")
 # "Example::" or a lone "::" opens a literal block, as ".. code-block:: yaml" does ("Example:" stays a label)
 _LITERAL: Final = re.compile(r"(?<=\S)(::)\s*$|^\s*(?:\.\.\s+(?:code-block|code|sourcecode)::.*|::\s*)$")
 _UNDERLINE: Final = re.compile(r"^\s*([=\-~^])\1{2,}\s*$")
+# a footnote's asterisk after a word or value ("timeout*", "~5 RU*", "(size unit*)"); not "0.5 GB * 3 s" or "**"
+_FOOTNOTE_STAR: Final = re.compile(r"(?<=[\w%)])\*(?=[\s,.;:)]|$)")
 # hashtags closing a line ("… more than once #gcp #pubsub"): a post's tags, not its words
 _HASHTAGS: Final = re.compile(r"(?:\s+#[A-Za-z][\w-]*)+\s*$")
 # MediaWiki: "== Limits ==" is a heading, '''bold''' and ''italic'' their words, "; term : definition" a label and
@@ -79,6 +81,8 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             text = _SLASHES.sub(";", text).rstrip("; ")
         if "`" in text:
             text = _CODE_VALUE.sub(r"\1", text)
+        if "*" in text:
+            text = _FOOTNOTE_STAR.sub("", text)
         if text.lstrip()[:1] in _GLYPH_SET:
             text = _GLYPH_BULLET.sub(r"\1- ", text)
         if "#" in text:

@@ -2242,3 +2242,15 @@ def test_round_as_pipes_between_a_lines_items_and_a_worked_equation_of_blanks() 
     asked = {q.answer for q in good}
     assert {"100", "8,000"} <= asked and not [q for q in good if q.answer.startswith("(1) 6KB")]
     assert not [q for q in good if "|" in q.stem]
+
+
+def test_round_at_footnote_stars_ratio_ones_quoted_rules_and_example_listings() -> None:
+    """Round AT (nosql #8, #9, #20; search #9, #12, #16; hpc #20): "~5 RU*" kept its footnote star, "≈ _____:190"
+    blanked the 1 of a ratio, "(don't quote this …)" marks a rough rule, and an "example nodeset block" card is a
+    listing to copy, not limits."""
+    qs = bank("Cosmos DB RU costs\nA:\n- point read of a 1 KB item = 1 RU\n- write 1 KB item ~5 RU*\n"
+              "- warm / cold ≈ 1:190 nodes\n- rough rule from a talk: ~25 QPS per S1 replica (don't quote this)\n---\n"
+              "## gcp cluster toolkit example nodeset block\nA:\n#   settings:\n#     node_count_dynamic_max: 16\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "5" in asked and not asked & {"1", "25", "16"} and not [q for q in good if "*" in q.stem]
