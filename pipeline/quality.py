@@ -738,7 +738,7 @@ _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
-_DERIVED = re.compile(r"\d[^⇒→.;]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)\s*[$€£]?\s*$", re.IGNORECASE)
+_DERIVED = re.compile(r"\d[^⇒→.;?]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)\s*[$€£]?\s*$", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\bz\.\s?B\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)|\b[a-z]+s\s+like),?\s*[~≈]?\s*$"
                             r"|\(\s*e\.\s?g\.[^()]*$"

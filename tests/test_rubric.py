@@ -2198,11 +2198,13 @@ def test_round_ar_derived_values_header_samples_example_and_cheat_list_cards() -
     hourly price, "ratelimit-remaining: 76;w=21600" is a sample header, and "[example]" and "Exam-day cheat list"
     cards restate or invent values."""
     qs = bank("CloudHSM\nA:\n- approx. $3.20/hr per HSM pool ⇒ approx. $2,300/mo\n- max 28 HSMs per cluster\n---\n"
+              "Quiz – DMS\nA:\nF5: Datastream Preis erste 2,5 TB? ⇒ ca. $0,50/GB\n---\n"
               "Docker Hub headers\nA:\n- ratelimit-remaining: 76;w=21600\n- anonymous pulls: 100 per 6 hours\n---\n"
               "[ECR] lifecycle — [example]\nA:\n- Rule 2: expire untagged, sinceImagePushed 7 days\n---\n"
               "AWS KMS — Exam-day cheat list\nA:\n- 7–30 d waiting period\n")
     asked = {q.answer for q in accepted(qs)}
-    assert {"$3.20", "28", "100"} <= asked and not asked & {"$2,300", "76", "7 days", "7", "30"}
+    assert {"$3.20", "28", "100", "$0,50"} <= asked and not asked & {"$2,300", "76", "7 days", "7", "30"}   # (a quiz's
+    # answer after "? ⇒ ca." is no figure worked out: re-gate of AR cdc #6)
 
 
 def test_round_as_mediawiki_markup_is_read_as_rendered() -> None:
