@@ -838,8 +838,10 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
     if _CURRENCY.match(answer) and _in_brackets(body[:at]) and _CURRENCY.search(_outside_brackets(body)):
         return "a price restated in brackets per another quantity: worked out from the price beside it"
-    if _FORMER.search(body[:at]):
-        return "a former value ('used to be …'), not the current one"
+    plain = _MULTI_NUMBER.sub("", body)     # every blank of a multi-cloze, not only its first
+    if _FORMER.search(body[:at]) or any(re.search(r"\bwas\s+[~≈]?$", plain[:m.start()]) and _FORMER_AFTER.match(plain, m.end())
+                                        for m in re.finditer(re.escape(BLANK), plain)):
+        return "a former value ('used to be …', 'was _____ in the early days'), not the current one"
     if _HEDGE.search(body) or _DOUBTED.search(body):
         return "a value the notes are unsure of ('I think …', 'default 2?')"
     if answer.split()[0].lower() in ("0", "1", "zero", "one") and _RANGE_TO.match(body[at + len(BLANK):]) and (
@@ -892,7 +894,10 @@ def _narrow_range(before: str, after: str, answer: str) -> str | None:
 
 
 # "(used to be _____)", "the previous figure was _____", "older docs: _____", "at launch it was _____"
-_FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|last)\b[^.;()]{0,15}?|\bformerly|"
+# "was _____ in the early days", "was 300 for a while": the blank's own sentence says the value is past
+_FORMER_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in\s+the\s+early\s+days|for\s+a\s+(?:while|long\s+time)|at\s+(?:first|launch)|originally"
+                           r"|back\s+then|before\b|until\s+\d{4})", re.IGNORECASE)
+_FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|last|say)\b[^.;()]{0,15}?|\bformerly|"
                      r"\b(?:changed|went|moved|raised|lowered|increased|reduced|dropped)\s+from|\bpreviously|\boriginally|"
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
                      r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",

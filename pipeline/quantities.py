@@ -106,8 +106,10 @@ _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks pa
                                "objects data cache buffer record records item items".split())
 
 _WINDOW: Final = 48
-# "1,000", Indian "1,00,000", "12.5", and a decimal comma ("1,5 MB", "$0,08": one or two digits after it, no group after)
-_NUM: Final = r"(?:(?<!\d,)\d+,\d{1,2}(?![\d,]\d)(?!\d)|\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?"
+# "1,000", Indian "1,00,000", "12.5", a decimal comma ("1,5 MB", "$0,08": one or two digits after it, no group after),
+# and thousands grouped with spaces ("3 000", "65 536": groups of three digits)
+_NUM: Final = (r"(?:(?<!\d,)\d+,\d{1,2}(?![\d,]\d)(?!\d)|\d{1,3}(?:,\d{2})*(?:,\d{3})+"
+                r"|(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?")
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation as a prefix tree: the engine tests a letter once, not once per word."""
     tree: dict[str, dict] = {}
@@ -260,7 +262,7 @@ def parse_number(text: str) -> float:
         return float(text.replace(".", ""))
     if _DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(",", "."))
-    return float(text.replace(",", ""))
+    return float(re.sub(r"[,\s]", "", text))
 
 
 _POINT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.000")

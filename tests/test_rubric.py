@@ -2256,3 +2256,51 @@ def test_round_at_footnote_stars_ratio_ones_quoted_rules_and_example_listings() 
     good = accepted(qs)
     asked = {q.answer for q in good}
     assert "5" in asked and not asked & {"1", "25", "16"} and not [q for q in good if "*" in q.stem]
+
+
+def test_round_au_notes_written_as_json_objects_are_read_as_their_pairs() -> None:
+    """Round AU (serverless containers: 32 of 933 questions accepted): notes written as JSON objects had every
+    value rejected as a quotation or as code; each `"key": value` is a fact under the keys around it, a `//`
+    comment the note after it, and braces are no text."""
+    qs = bank('Cloud Run - request timeout\nA:\n{\n  "cloudRun": { "defaultTimeout": "5 min", "maxTimeout": "60 min" }\n'
+              '  // gen1 docs used to say max 250, see https://cloud.example/run\n}\n---\nCloud Run - concurrency\nA:\n'
+              '{\n  "concurrency": { "default": 80, "max": 1000 }   // set 1 for non thread-safe apps\n}\n')
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"5 min", "60 min", "80", "1000"} <= asked and "250" not in asked
+    assert not [q for q in good if re.search(r'["{}]|//', q.stem)]
+    maximum = next(q for q in good if q.answer == "60 min" and q.type == "cloze")
+    assert "cloudRun maxTimeout: _____" in maximum.stem and maximum.line == 4
+
+
+def test_round_au_html_tables_lists_and_inline_tags_are_read_as_rendered() -> None:
+    """Round AU (ml platforms, 1/20): stems kept `<tr><td>`, `<li>`, `<b>` and `<code>`, and table rows lost their
+    header row; a row written across lines is one row, on its first file line."""
+    qs = bank("SageMaker real-time endpoint\nA:\n<table><tr><th>Limit</th><th>Value</th></tr>\n"
+              "<tr><td>Max request payload</td><td>6 MB</td></tr>\n<tr>\n<td>Invocation timeout</td>\n<td>60 s</td>\n"
+              "</tr></table>\n---\nSageMaker health checks\nA:\n<ul><li>container must answer <code>GET /ping</code> "
+              "within <b>2 s</b></li>\n<li>model download timeout max <b>3600 s</b></li></ul>\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"6 MB", "60 s", "3600 s"} <= asked
+    assert not [q for q in good if re.search(r"</?\w+>|\|", q.stem)]
+    timeout = next(q for q in good if q.answer == "60 s" and q.type == "cloze")
+    assert "Invocation timeout" in timeout.stem and timeout.line == 5     # the "<tr>" line
+
+
+def test_round_au_a_value_the_line_says_is_past_is_not_asked() -> None:
+    """Round AU (containers #1, #3, #4): "was _____ in the early days", "was 300 for a while"."""
+    qs = bank("Cloud Run\nA:\n- request timeout 300 s by default, was 15 min in the early days\n"
+              "- maxReplicas default 10, was 300 for a while\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"300 s", "10"} <= asked and not asked & {"15 min", "300"}
+    assert not [q for q in accepted(qs, "multi_cloze") if "15 min" in q.answer or "300;" in q.answer]
+
+
+def test_round_au_thousands_grouped_with_spaces_are_one_number() -> None:
+    """Round AU (vpc #5, #8, #20): "3 000 subnets per VNet" blanked "000", "65 536 ports" was cut in two."""
+    qs = bank("Azure VNet limits\nA:\n- 3 000 subnets per VNet\n- SNAT: up to 65 536 ports per public IP\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"3 000", "65 536"} <= {a.split(" subnets")[0].split(" ports")[0] for a in asked}
+    assert not asked & {"000", "536", "3", "65"}
