@@ -84,8 +84,9 @@ class CardMaker:
         semicolons or tabs, become markdown pipe rows (`pipe_grid`, `pipe_aligned`, `pipe_delimited`); hard-wrapped
         sentences of the answer are joined (`reflow`), and pipes between the items of a line that is no table's
         row become semicolons (`pipe_lists`)."""
-        titles = unmarked(titles)
-        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers)))))))
+        # (a part that is markup alone, "<br>" or "{", is kept as written: a card never loses its title or answer)
+        titles = unmarked(titles) or list(titles)
+        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers) or list(answers)))))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

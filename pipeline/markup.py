@@ -66,6 +66,9 @@ _HTML_TAG: Final = re.compile(r"</?(?:table|thead|tbody|tfoot|tr|td|th|ul|ol|li|
 _HTML_CELL_GAP: Final = re.compile(r"\s*</t[dh]>\s*<t[dh]\b[^<>]*>\s*", re.IGNORECASE)
 _HTML_ROW: Final = re.compile(r"<tr\b[^<>]*>\s*<t[dh]\b[^<>]*>\s*(.*?)\s*</t[dh]>\s*(?:</tr>|$)", re.IGNORECASE)
 _HTML_PART: Final = re.compile(r"<li\b[^<>]*>|<tr\b", re.IGNORECASE)
+# a transcript's fillers and stage directions ("so, um, it's", "[inaudible]", "[laughter]")
+_FILLER: Final = re.compile(r"(?<![\w-])(?:u+m+|u+h+|erm|uhm)(?:,|\.\.\.|…)\s*|\s*\[(?:inaudible|laughter|laughs|crosstalk|pause)\]",
+                            re.IGNORECASE)
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
@@ -102,6 +105,8 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             text = _HASHTAGS.sub("", text)
         if "''" in text or "{{" in text or text.lstrip()[:1] == ";" or text.lstrip()[:2] == "==":
             text = _wiki(text)
+        if "u" in text or "[" in text:
+            text = _FILLER.sub("", text) if _FILLER.search(text) else text
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
         if "&" in text:

@@ -804,6 +804,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an example value ('e.g. …'), not a fact"
     if re.match(r"\s*\(\s*(?:=|off\b|disabled\b|none\b)", body[at + len(BLANK):]):
         return "a gloss right after the blank ('_____ (= no limit)', '_____ (off)') says the answer"
+    if re.match(r"\s*(?:[—–-]+|,)?\s*(?:no,?\s+wait|wait,?\s+no|sorry|I\s+mean|scratch\s+that)\b", body[at + len(BLANK):], re.IGNORECASE):
+        return "a value the speaker takes back ('10 cents — no wait, 9 cents')"
     if re.search(r"\(\s*(?:he|she|they)\s+said\b[^()]*$", body[:at], re.IGNORECASE):
         return "a value in a reported aside ('(he said ~_____)'), not the fact the line states"
     if re.search(r"\(\s*not\s+(?:just|only)\s*[~≈]?$", body[:at], re.IGNORECASE):
@@ -830,8 +832,9 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
                                                   r"both)\b)[^()]*[A-Za-z][^()]*\s\+\s[^()]*\)", body[at + len(BLANK):]):
         return "the bracket after the blank adds the count up ('_____ (first two + last)')"
     worked_after = re.match(r"\s*[A-Za-z%]{0,8}\s*\(([^()]{1,40})\)", body[at + len(BLANK):])
-    if worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1)):
-        return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)')"
+    if (worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1))) \
+            or re.match(r"[^.;()]{0,40}\(\s*\d[\d ,.]*\s*[/*×÷]\s*\d[\d ,.]*\s*\)", body[at + len(BLANK):]):
+        return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)', '_____ (1 000 / 16)')"
     if _FORMER_BRACKET.search(body[:at] + BLANK):
         return "a former value in brackets ('(was _____)'), not the current one"
     if _RESTATED.search(body[:at]):

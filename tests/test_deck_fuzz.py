@@ -54,6 +54,8 @@ def _read(data: bytes, suffix: str) -> None:
 
 @FUZZ
 @given(text=DECK_TEXT, fmt=st.sampled_from(["text", "tsv", "csv", None]))
+@example(text=",\n<br>", fmt="text")                    # notes that are markup alone keep their text
+@example(text="<b>\nA:\n{\n}", fmt="text")
 def test_any_text_gives_a_deck_or_a_deck_error(text: str, fmt: str | None) -> None:
     try:
         deck = parse_deck(text, path="fuzz.txt", fmt=fmt)

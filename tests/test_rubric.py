@@ -2304,3 +2304,22 @@ def test_round_au_thousands_grouped_with_spaces_are_one_number() -> None:
     asked = {q.answer for q in good}
     assert {"3 000", "65 536"} <= {a.split(" subnets")[0].split(" ports")[0] for a in asked}
     assert not asked & {"000", "536", "3", "65"}
+
+
+def test_round_au_a_transcripts_fillers_and_retracted_values() -> None:
+    """Round AU (data transfer #12, #16, #19): a lecture transcript kept "uh," and "[inaudible]" in its stems, and
+    asked a value the lecturer took back ("10 cents — no wait, 9 cents")."""
+    qs = bank("Egress pricing\nA:\nSo, um, internet egress is 10 cents — no wait, 9 cents per GB [inaudible] for the "
+              "first 10 TB.\nInter-AZ transfer is, uh, 1 cent per GB in each direction.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "1" in asked and "10" not in asked
+    assert not [q for q in good if re.search(r"\b(?:um|uh),|\[inaudible\]", q.stem)]
+
+
+def test_round_au_a_bracket_that_divides_it_out_works_the_answer() -> None:
+    """Round AU (vpc #16): "the limit become 62 rules per SG (1 000 / 16)" is worked out in its own bracket."""
+    qs = bank("AWS SG\nA:\n- if you want 16 SG per ENI, the limit become 62 rules per SG (1 000 / 16)\n"
+              "- max 5 SG per ENI by default\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "5" in asked and "62" not in asked
