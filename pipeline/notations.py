@@ -1,0 +1,168 @@
+"""Notations that span a card's lines, read as rendered: HTML tables and lists, notes written as JSON objects,
+reStructuredText's fields, directives, underlined titles and literal blocks.
+
+Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
+labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
+line-by-line markup.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .types import Line
+
+__all__ = ["block_notations"]
+
+# HTML pasted into notes: a table's rows, list items and inline tags ("<tr><td>Invocation timeout</td><td>60 s</td></tr>")
+_HTML_TAG: Final = re.compile(r"</?(?:table|thead|tbody|tfoot|tr|td|th|ul|ol|li|b|i|em|strong|u|code|span|p|div|small|sup|sub)\b[^<>]*>",
+                              re.IGNORECASE)
+_HTML_CELL_GAP: Final = re.compile(r"\s*</t[dh]>\s*<t[dh]\b[^<>]*>\s*", re.IGNORECASE)
+_HTML_ROW: Final = re.compile(r"<tr\b[^<>]*>\s*<t[dh]\b[^<>]*>\s*(.*?)\s*</t[dh]>\s*(?:</tr>|$)", re.IGNORECASE)
+_HTML_PART: Final = re.compile(r"<li\b[^<>]*>|<tr\b", re.IGNORECASE)
+# JSON notes: "cloudRun": { "maxTimeout": "60 min" }, "concurrency": { "max": 1000 }  // set 1 for old PHP
+_JSON_KEY: Final = re.compile(r'"[\w .$/-]{1,60}"\s*:')
+_JSON_COMMENT: Final = re.compile(r'^((?:[^"/]|"[^"]*"|/(?!/)|(?<=\S)//)*?)(?:(?<=\s)|^)//')   # not "https://"
+_JSON_TOKEN: Final = re.compile(r'"(?P<key>[\w .$/-]{1,60})"\s*:\s*(?:(?P<open>\{)|(?P<value>\[[^\]]*\]|"[^"]*"|[^,{}\[\]"]+))'
+                                r'|(?P<close>\})')
+_JSON_QUOTES: Final = re.compile(r'"([^"]*)"')
+# reStructuredText: a field list's ":Default: 15s", a directive's ".. note:: …", ``literals``, a :kbd:`role`, and a
+# title underlined with "====" or "----" (a heading, as "## Title" reads)
+_FIELD: Final = re.compile(r"^(\s*(?:[-*•]\s+)?):([A-Za-z][^:`\n]{0,60}):(?=\s|$)")
+_DIRECTIVE: Final = re.compile(r"^(\s*)\.\.\s+(note|warning|tip|hint|important|caution|attention|danger|seealso)::\s*",
+                               re.IGNORECASE)
+_ROLE: Final = re.compile(r":[a-z]+:(`[^`]+`)")
+# "Example::" or a lone "::" opens a literal block, as ".. code-block:: yaml" does ("Example:" stays a label)
+_LITERAL: Final = re.compile(r"(?<=\S)(::)\s*$|^\s*(?:\.\.\s+(?:code-block|code|sourcecode)::.*|::\s*)$")
+_UNDERLINE: Final = re.compile(r"^\s*([=\-~^])\1{2,}\s*$")
+
+
+def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
+    """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
+    return _restructured(_json(_html(lines)))
+
+
+def _json(lines: Sequence[Line]) -> Sequence[Line]:
+    """Notes written as JSON objects, read as the facts they list: each `"key": value` is a line `path key:
+    value` (the keys of the objects around it first), arrays their items, a `// comment` the note after it;
+    braces alone go. Each line keeps its file line."""
+    if not any('"' in line.text and _JSON_KEY.search(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    path: list[str] = []
+    for line in lines:
+        text, _, comment = _JSON_COMMENT.sub(lambda m: m.group(1) + "\0", line.text).partition("\0")
+        comment = comment.strip()
+        pairs: list[str] = []
+        for m in _JSON_TOKEN.finditer(text):
+            if m.group("close"):
+                del path[-1:]
+            elif m.group("open"):
+                path.append(m.group("key"))
+            elif m.group("key") is not None:
+                value = _JSON_QUOTES.sub(r"\1", m.group("value").strip().strip(","))
+                pairs.append(" ".join([*path, m.group("key"), ""]).rstrip() + ": " + value.strip("[] "))
+        if not pairs and not _JSON_KEY.search(text) and text.strip(" {}[],"):
+            out.append(line if not comment else Line(line.number, text.rstrip() + "; " + comment, line.wraps))
+            continue
+        if pairs and comment:
+            pairs[-1] += "; " + comment
+        elif comment:
+            pairs.append(comment)
+        out += [Line(line.number, pair, line.wraps) for pair in pairs]
+    return out
+
+
+def _html(lines: Sequence[Line]) -> Sequence[Line]:
+    """HTML pasted into plain notes, read as rendered: each table row a markdown pipe row (a row of `<th>`
+    cells a header, with its separator), each `<li>` a "- " item, `<code>` a code span, other tags their text.
+    A row or item written across lines is joined onto its first file line."""
+    if not any("<" in line.text and _HTML_TAG.search(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    pending: Line | None = None           # a table row opened and not yet closed
+    for line in lines:
+        text = line.text
+        if pending is not None:
+            text, line = pending.text + " " + text.strip(), pending
+            pending = None
+        if re.search(r"<tr\b", text, re.IGNORECASE) and not re.search(r"</tr>", text[text.lower().rfind("<tr"):], re.IGNORECASE):
+            pending = Line(line.number, text, line.wraps)
+            continue
+        for part in _HTML_PART.sub(lambda m: "\0" + m.group(), text).split("\0"):
+            out += _html_part(Line(line.number, part, line.wraps))
+    if pending is not None:
+        out += _html_part(pending)
+    return out
+
+
+def _html_part(line: Line) -> list[Line]:
+    """One row or item of `_html`, or a line without either."""
+    text = line.text
+    row = _HTML_ROW.search(text)
+    if row:
+        cells = [_HTML_TAG.sub("", cell).strip() for cell in _HTML_CELL_GAP.split(row.group(1))]
+        piped = [Line(line.number, "| " + " | ".join(cells) + " |", line.wraps)]
+        if re.search(r"<th\b", text, re.IGNORECASE):
+            piped.append(Line(line.number, "|" + "---|" * len(cells)))
+        return piped
+    item = re.match(r"\s*<li\b[^<>]*>", text, re.IGNORECASE)
+    text = re.sub(r"<code\b[^<>]*>(.*?)</code>", r"`\1`", text, flags=re.IGNORECASE)
+    text = _HTML_TAG.sub("", text).strip()
+    if not text:
+        return []
+    return [Line(line.number, ("- " if item else "") + text, line.wraps)]
+
+
+def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
+    """`lines` with reStructuredText's marks read: a field or directive name is a label, a double-backtick
+    literal a code span, an underlined title a heading (its underline goes), and the indented block after
+    "::" or ".. code-block::" a fenced code block (its numbers are a listing's, not facts)."""
+    if not any(":" in line.text or "``" in line.text or _UNDERLINE.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    headed = False          # the line before was made a heading: this one is its underline
+    literal: int | None = None   # inside a literal block: the indent of the line that opened it
+    for k, line in enumerate(lines):
+        text = line.text
+        if literal is not None:
+            if not text.strip() or _indent(text) > literal:
+                out.append(line)
+                continue
+            out.append(Line(out[-1].number, "```"))
+            literal = None
+        if headed:
+            headed = False
+            continue
+        below = lines[k + 1].text if k + 1 < len(lines) else ""
+        if _UNDERLINE.match(below) and _underlined(text, below):
+            text, headed = "## " + text.strip(), True
+        opens = _LITERAL.search(text)
+        if opens:                   # "Example::" keeps "Example:"; a lone "::" or a directive is only the fence
+            literal, text = _indent(text), text[:opens.start()] + (":" if opens.group(1) else "")
+            if not text.strip():
+                out.append(Line(line.number, "```"))
+                continue
+        if ":" in text:
+            text = _DIRECTIVE.sub(lambda m: f"{m.group(1)}{m.group(2).capitalize()}: ", _FIELD.sub(r"\1\2:", text))
+            text = _ROLE.sub(r"\1", text)
+        if "``" in text:
+            text = text.replace("``", "`")
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        if opens:
+            out.append(Line(line.number, "```"))
+    if literal is not None:
+        out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _underlined(title: str, underline: str) -> bool:
+    """Whether `underline` ("=======") underlines `title` as reStructuredText and Markdown headings do."""
+    words = title.strip()
+    return bool(words) and not title.lstrip().startswith(("-", "*", "•")) and "|" not in words \
+        and len(underline.strip()) >= len(words) - 2
