@@ -6,8 +6,8 @@ written, they end up in stems ("… per 10,000 <br>HTTP: _____"); read as what t
 a line, an entity is its character, emphasis is the text it emphasises, LaTeX is the text it typesets,
 MediaWiki's "== Limits ==", bold quotes and "; term : definition" read as rendered, a `//` comment is a
 clause of its own ("10 MB; incl. attributes"), a value set in code type is a value ("`30 GB`"), a "▸"
-toggle is a bullet, and hashtags closing a line, fillers ("um,") and the "@channel" that opens a pasted
-chat message are dropped: none says anything. Notations that span lines (HTML tables, JSON objects,
+toggle is a bullet, and hashtags closing a line, fillers ("um,"), a forum post's "(64 votes)" and the
+"@channel" that opens a pasted chat message are dropped: none says anything. Notations that span lines (HTML tables, JSON objects,
 reStructuredText) are read first, by `notations.block_notations`.
 """
 from __future__ import annotations
@@ -49,6 +49,8 @@ _WIKI_TEMPLATE: Final = re.compile(r"\{\{\s*([A-Za-z][\w ]{0,20})\s*\|\s*([^{}|]
 # a transcript's fillers and stage directions ("so, um, it's", "[inaudible]", "[laughter]")
 _FILLER: Final = re.compile(r"(?<![\w-])(?:u+m+|u+h+|erm|uhm)(?:,|\.\.\.|…)\s*|\s*\[(?:inaudible|laughter|laughs|crosstalk|pause)\]",
                             re.IGNORECASE)
+# a forum post's score ("Accepted answer (64 votes):", "(12 upvotes)"): the thread's, not the subject's
+_VOTES: Final = re.compile(r"\s*\(\d[\d,]*\s+(?:votes?|upvotes?|points?)\)", re.IGNORECASE)
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
@@ -87,6 +89,8 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             text = _wiki(text)
         if "," in text or "." in text or "…" in text or "[" in text:
             text = _FILLER.sub("", text)
+        if "vote" in text or "point" in text:
+            text = _VOTES.sub("", text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
         if "&" in text:

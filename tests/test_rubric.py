@@ -2323,3 +2323,13 @@ def test_round_au_a_bracket_that_divides_it_out_works_the_answer() -> None:
               "- max 5 SG per ENI by default\n")
     asked = {q.answer for q in accepted(qs)}
     assert "5" in asked and "62" not in asked
+
+
+def test_round_av_a_forum_threads_labels_are_markup() -> None:
+    """Round AV (devops #6, #11, #13): "Comment:", "EDIT:" and "Accepted answer (64 votes):" stayed in stems."""
+    qs = bank("CodeBuild: how long can a build wait in the queue?\nA:\nAccepted answer (64 votes): builds time out "
+              "after 60 minutes by default.\nComment: the queued timeout is at most 8 hours.\n"
+              "EDIT: the build timeout can be set up to 36 hours.\n")
+    good = accepted(qs)
+    assert {"60 minutes", "8 hours", "36 hours"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"Comment:|EDIT:|Accepted answer", q.stem)]
