@@ -532,6 +532,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a value in a command line ('mosquitto_pub --cafile … -q 1'), an example, not a limit"
     if _MADE_UP.search(line):
         return "a line whose numbers the notes made up ('example ARN, account ID made up')"
+    if _CROSS_REFERENCE.match(line):
+        return "a cross-reference ('Cf. Entra External ID: 50,000 MAU free (III.K)'): another section's subject"
     if _TREE.search(line):
         return "a line of a drawn tree ('└ org top-level MG'): its numbers count the drawing"
     if _SQL_LINE.match(line):
@@ -632,6 +634,7 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       # "bench test: …", "my ESP32: 180 bytes", "YMMV": the author's own measurements
                       r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"
                       r"|\bbei\s+uns\b"                                                  # German: "at our place"
+                      r"|^\W*blockers?\s*:"                                # a standup's "Blockers: our batch job holds acks 45 min"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 # "(was _____)", "(old ONTAP was _____)": a blank of a former value, in brackets beside the current one
 _FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?"
@@ -665,6 +668,7 @@ _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
                            r"|\b(?:cost|pricing|price|bill(?:ing)?)\s+example\b(?!s)"     # "Workers — cost example"
                            r"|[(\[]\s*(?:[\w/-]+\s+){0,2}example\s*[)\]]"                   # "Latency budget (AR example)", "[example]"
+                           r"|^\W*my\s+example\b"                                                # "My example: Event Hubs + ASA sizing"
                            r"|\bRechenbeispiel|\bBeispielrechnung|\beigene\s+Zahlen\b"           # German: "(eigene Zahlen)"
                            # "gcp cluster toolkit example nodeset block", "sample config": a listing to copy, not limits
                            r"|\b(?:example|sample)\s+(?:[\w-]+\s+){0,2}(?:block|config(?:uration)?|policy|file|yaml|json"
@@ -674,6 +678,8 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
                            r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
                            re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
+# "Cf. IAM access keys 1 per user (I.J)": a line that points at another section's subject
+_CROSS_REFERENCE = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z]|[IVX]{1,4}|[A-Z])[.)]\s+)?(?:cf\.?|compare|see\s+also)\s", re.IGNORECASE)
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards|file)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"

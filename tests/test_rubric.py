@@ -2333,3 +2333,14 @@ def test_round_av_a_forum_threads_labels_are_markup() -> None:
     good = accepted(qs)
     assert {"60 minutes", "8 hours", "36 hours"} <= {q.answer for q in good}
     assert not [q for q in good if re.search(r"Comment:|EDIT:|Accepted answer", q.stem)]
+
+
+def test_round_av_cross_references_standup_blockers_and_my_example_cards() -> None:
+    """Round AV (identity #8, #14; queues #10; streaming #4): "Cf. Entra External ID: 50,000 MAU free (III.K)"
+    under Cognito, "Blockers: our batch job holds acks 45 min" and a "My example: … sizing" card were asked."""
+    qs = bank("II. Amazon Cognito - J. Pricing\nA:\n1. Cognito: 10,000 MAU free on the Lite tier\n"
+              "2. Cf. Entra External ID: 50,000 MAU free (III.K)\n---\nThu 17 Oct\nA:\nToday: consumer_timeout default "
+              "30 min\nBlockers: our batch job holds acks 45 min\n---\nMy example: Event Hubs + ASA sizing\nA:\n"
+              "ingress 5 MB/s -> 5 TUs\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"10,000", "30 min"} <= asked and not asked & {"50,000", "45 min", "5 MB/s", "5"}
