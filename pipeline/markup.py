@@ -87,8 +87,7 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             text = _HASHTAGS.sub("", text)
         if "''" in text or "{{" in text or text.lstrip()[:1] == ";" or text.lstrip()[:2] == "==":
             text = _wiki(text)
-        if "," in text or "." in text or "…" in text or "[" in text:
-            text = _FILLER.sub("", text)
+        text = _FILLER.sub("", text)
         if "vote" in text or "point" in text:
             text = _VOTES.sub("", text)
         if "@" in text:

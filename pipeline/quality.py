@@ -521,6 +521,12 @@ def _hedged(text: str) -> bool:
     return _HEDGE.search(text) is not None
 
 
+def _was_past(body: str) -> bool:
+    """Whether a blank of `body` (any of a multi-cloze's, their numbers taken out) is "was _____ in the early days"."""
+    return any(re.search(r"\bwas\s+[~≈]?$", body[:m.start()]) and _FORMER_AFTER.match(body, m.end())
+               for m in re.finditer(re.escape(BLANK), body))
+
+
 @lru_cache(maxsize=8192)
 def _line_trivia(line: str, sentence: str) -> str | None:
     """Why the line a value stands on is no place for a fact, else None (cached: a line's questions share it)."""
@@ -828,7 +834,7 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a value worked out from the one before the arrow ('$3.20/hr ⇒ approx. _____/mo')"
     if re.search(r"\d:$", body[:at]) or re.match(r":\d\d\b", body[at + len(BLANK):]):
         return "part of a clock time ('05:_____ UTC'), not a quantity"
-    if re.match(r":\d", body[at + len(BLANK):]) and answer.strip() == "1":
+    if answer.strip() == "1" and re.match(r":\d", body[at + len(BLANK):]):
         return "the 1 of a ratio ('warm / cold ≈ _____:190'): the ratio's other term is the fact"
     after = body[at + len(BLANK):]
     if _BRACKET_AFTER.match(after) or (_BRACKET_TIME.match(after) and _TIME_ANSWER.search(answer)) \
@@ -847,9 +853,7 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
     if _CURRENCY.match(answer) and _in_brackets(body[:at]) and _CURRENCY.search(_outside_brackets(body)):
         return "a price restated in brackets per another quantity: worked out from the price beside it"
-    plain = _MULTI_NUMBER.sub("", body)     # every blank of a multi-cloze, not only its first
-    if _FORMER.search(body[:at]) or any(re.search(r"\bwas\s+[~≈]?$", plain[:m.start()]) and _FORMER_AFTER.match(plain, m.end())
-                                        for m in re.finditer(re.escape(BLANK), plain)):
+    if _FORMER.search(body[:at]) or ("was" in body and _was_past(_MULTI_NUMBER.sub("", body))):
         return "a former value ('used to be …', 'was _____ in the early days'), not the current one"
     if _HEDGE.search(body) or _DOUBTED.search(body):
         return "a value the notes are unsure of ('I think …', 'default 2?')"
@@ -903,7 +907,7 @@ def _narrow_range(before: str, after: str, answer: str) -> str | None:
 
 
 # "(used to be _____)", "the previous figure was _____", "older docs: _____", "at launch it was _____"
-# "was _____ in the early days", "was 300 for a while": the blank's own sentence says the value is past
+# "was _____ in the early days", "was 300 for a while": the blank's own sentence says the value is past (`_was_past`)
 _FORMER_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in\s+the\s+early\s+days|for\s+a\s+(?:while|long\s+time)|at\s+(?:first|launch)|originally"
                            r"|back\s+then|before\b|until\s+\d{4})", re.IGNORECASE)
 _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|last|say)\b[^.;()]{0,15}?|\bformerly|"
