@@ -252,7 +252,7 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         return None     # "- NVadsA10 v5: A10, partial GPU slices": the line names its own product
     if table is not None and not generic_header(" ".join(table.column_header.split())):
         return None     # "| | SES | SendGrid | ACS Email |": a column names its own product, known or not
-    return _dominant([s for s in spots if not _named_aside(card.lines[s[0]].text, s[1], compared=True)])
+    return _dominant(card, [s for s in spots if not _named_aside(card.lines[s[0]].text, s[1], compared=True)])
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
@@ -287,10 +287,12 @@ def _named_aside(text: str, at: int, *, compared: bool = False) -> bool:
     return _NEGATED.search(text, lo, at) is not None or (compared and _COMPARED.search(text, lo, at) is not None)
 
 
-def _dominant(spots: list[tuple[int, int, str]]) -> str | None:
-    """The service named more often than all the others together, and at least twice; else None (`spots`:
+def _dominant(card: Card, spots: list[tuple[int, int, str]]) -> str | None:
+    """The service named in more sentences than all the others together, and in two at least; else None (`spots`:
     its mentions, those "like X", "unlike X", "than X" left out: a card comparing with X is not X's)."""
-    counts = Counter(name for _, _, name in spots)
+    # once per sentence: "you pay for the KMS key + KMS API calls" names KMS once
+    counts = Counter(name for _, _, name in {(line, _sentence_bounds(card.lines[line].text, at)[0], name)
+                                             for line, at, name in spots})
     if not counts:
         return None
     (top, n), = counts.most_common(1)

@@ -1,5 +1,6 @@
 """Notations that span a card's lines, read as rendered: HTML tables and lists, notes written as JSON objects,
-reStructuredText's fields, directives, underlined titles and literal blocks.
+reStructuredText's fields, directives, underlined titles and literal blocks, MkDocs' admonitions and tabs,
+blockquotes and the mails of a thread (headers, quoted replies).
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -13,7 +14,9 @@ from typing import Final
 
 from .types import Line
 
-__all__ = ["block_notations"]
+__all__ = ["QUOTED", "block_notations"]
+
+QUOTED: Final = "Quoted: "     # a line of a mail thread quoted from the mail replied to (`_quotes`)
 
 # HTML pasted into notes: a table's rows, list items and inline tags ("<tr><td>Invocation timeout</td><td>60 s</td></tr>")
 _HTML_TAG: Final = re.compile(r"</?(?:table|thead|tbody|tfoot|tr|td|th|ul|ol|li|b|i|em|strong|u|code|span|p|div|small|sup|sub)\b[^<>]*>",
@@ -36,11 +39,23 @@ _ROLE: Final = re.compile(r":[a-z]+:(`[^`]+`)")
 # "Example::" or a lone "::" opens a literal block, as ".. code-block:: yaml" does ("Example:" stays a label)
 _LITERAL: Final = re.compile(r"(?<=\S)(::)\s*$|^\s*(?:\.\.\s+(?:code-block|code|sourcecode)::.*|::\s*)$")
 _UNDERLINE: Final = re.compile(r"^\s*([=\-~^])\1{2,}\s*$")
+# MkDocs (Python-Markdown and pymdownx): '!!! note "Title"', '??? tip' and '???+ warning' admonitions, '=== "Console"'
+# tabs, each with a body indented four spaces; "==marked==" text, "++ctrl+c++" keys and "^^inserted^^" text
+_ADMONITION: Final = re.compile(r'^\s*(?:(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+[\w-]+)*|===\+?)(?:\s+"(?P<title>[^"]*)")?\s*$')
+_MARKED: Final = re.compile(r"(?<![=\w])==(?=\S)([^=\n]+?)(?<=\S)==(?![=\w])|\+\+([\w+-]+?)\+\+|\^\^(?=\S)([^^\n]+?)(?<=\S)\^\^")
+# Mail threads pasted into notes: "From: …" with "Date: …" headers, "> quoted" lines of the mail replied to, a rule of
+# underscores between mails; elsewhere "> " opens a markdown blockquote (a callout)
+_MAIL_HEADER: Final = re.compile(r"^\s*(?:>\s*)*(?:From|Date|Sent|To|Cc|Subject|Reply-To)\s*:\s", re.IGNORECASE)
+_MAIL_FROM: Final = re.compile(r"^\s*(?:>\s*)*From\s*:\s+\S")
+_WROTE: Final = re.compile(r"^\s*(?:>\s*)*On\b.{5,120}\bwrote:\s*$")
+_QUOTE_MARK: Final = re.compile(r"^\s*(?:>\s?)+")
+_MAIL_RULE: Final = re.compile(r"^\s*_{5,}\s*$")
+_SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(lines)))
+    return _restructured(_json(_html(_mkdocs(_quotes(lines)))))
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:
@@ -154,6 +169,67 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
             out.append(Line(line.number, "```"))
     if literal is not None:
         out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _quotes(lines: Sequence[Line]) -> Sequence[Line]:
+    """Blockquotes and mail threads read as rendered. In a thread (a "From:" header with a "Date:", "To:" or
+    "Subject:" under it, or an "On … wrote:" line) the headers and the rules between mails go, and a quoted line of
+    the mail replied to becomes "Quoted: …": an earlier claim, which the reply under it may correct (the gate
+    does not ask it, nor a value it quotes back). Elsewhere a "> " callout is its text."""
+    if not any(line.text.lstrip().startswith(">") or "From" in line.text or "wrote:" in line.text for line in lines):
+        return lines
+    texts = [line.text for line in lines]
+    thread = any(_WROTE.match(t) for t in texts) or any(
+        _MAIL_FROM.match(t) and any(_MAIL_HEADER.match(u) and not _MAIL_FROM.match(u) for u in texts[k + 1:k + 3])
+        for k, t in enumerate(texts))
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if thread and (_MAIL_HEADER.match(text) or _WROTE.match(text) or _MAIL_RULE.match(text)):
+            continue
+        mark = _QUOTE_MARK.match(text)
+        if mark and (thread or re.match(r"\s*>\s+[A-Za-z*_\[!]", text)):
+            rest = text[mark.end():].strip()
+            if not rest:
+                continue
+            text = QUOTED + rest if thread else text[:len(text) - len(text.lstrip())] + rest
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _mkdocs(lines: Sequence[Line]) -> Sequence[Line]:
+    """MkDocs' admonitions and tabs read as rendered: the title a label over the body, whose lines become its
+    items, so the title is the context of its body only ("Note" and the like, untitled, go: they say nothing;
+    an untitled "Example" stays, the gate needs it); marked, inserted and key text their words."""
+    if not any(("==" in line.text or "!!!" in line.text or "???" in line.text or "++" in line.text or "^^" in line.text)
+               for line in lines):
+        return lines
+    out: list[Line] = []
+    body: int | None = None          # inside a block: the indent of its opening line
+    titled = False                   # the block has a label: its body lines are the label's items
+    for line in lines:
+        text = line.text
+        if body is not None and text.strip() and _indent(text) <= body:
+            body = None
+        if body is not None and text.strip():
+            inner = text[body + 4:] if text[body:body + 4] == "    " else text.lstrip()
+            if titled and not inner.startswith(("|", "```", " ")):
+                inner = inner if re.match(r"[-*•]\s|\d+[.)]\s", inner) else "- " + inner
+                inner = "  " + inner
+            text = text[:body] + inner
+        opening = _ADMONITION.match(text)
+        if opening and (opening.group("kind") or opening.group("title") is not None):
+            body = _indent(text)
+            kind, title = opening.group("kind") or "", (opening.group("title") or "").strip()
+            title = title or (kind.capitalize() if kind.lower() in _SHOWN_KINDS else "")
+            titled = bool(title)
+            if title:
+                out.append(Line(line.number, " " * body + title.rstrip(":") + ":", line.wraps))
+            continue
+        if "==" in text or "++" in text or "^^" in text:
+            text = _MARKED.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
 
 

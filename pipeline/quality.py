@@ -33,6 +33,7 @@ from .generators.distractors import plausible
 from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, number_word, same_quantity, scan_quantities
+from .notations import QUOTED
 from .rows import normalise
 from .services import abbreviates
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
@@ -448,6 +449,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     verdict = _line_trivia(line, sentence if isinstance(sentence, str) else "") if q.generator != "qa" else None
     if verdict:
         return verdict
+    if card is not None and q.generator != "qa" and _quoted_back(card, q.line_index, _asked_facts(q, lk)):
+        return "a value a later reply quotes back ('> max 12 hours'), to correct it"
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
     if example:
@@ -550,9 +553,26 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a table's caption: the author's remark on the table, not a fact of it"
     if _MEMORY_TRICK.match(line):
         return "a memory trick ('Truco: 24-12-4-1'): the notes' device, not the facts it recalls"
+    if line.startswith(QUOTED):
+        return "a line a mail quotes from the one it replies to: an earlier claim, which the reply may correct"
     if _PROCEDURE_STEP.match(line):
         return "a step of a numbered procedure ('3. Wait 4 seconds, retry'): which step is asked, the stem cannot say"
     return None
+
+
+def _asked_facts(q: Question, lk: Lookups) -> list[Fact]:
+    """The facts a question asks: its fact, or a multi-cloze's."""
+    ids = q.get("fact_ids")
+    return [lk.facts[i] for i in ([q.fact_id] if q.fact_id else ids if isinstance(ids, list) else []) if i in lk.facts]
+
+
+def _quoted_back(card: Card, index: int, facts: Sequence[Fact]) -> bool:
+    """A later line of a mail thread quotes one of the facts' values back ("Quoted: max 12 hours", `notations`):
+    the reply under it answers that claim, mostly to correct it (a quoted question only asks)."""
+    texts = {" ".join(f.text.lower().split()) for f in facts if f.text}
+    return bool(texts) and any(
+        line.text.startswith(QUOTED) and not line.text.rstrip().endswith("?")
+        and any(t in " ".join(line.text.lower().split()) for t in texts) for line in card.lines[index + 1:])
 
 
 def _doubted_after(line: str, sentence: str) -> bool:
@@ -675,6 +695,7 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
                            r"|\b(?:cost|pricing|price|bill(?:ing)?)\s+example\b(?!s)"     # "Workers — cost example"
                            r"|[(\[]\s*(?:[\w/-]+\s+){0,2}example\s*[)\]]"                   # "Latency budget (AR example)", "[example]"
                            r"|^\W*my\s+example\b"                                                # "My example: Event Hubs + ASA sizing"
+                           r"|^\W*example\s+\d+(?:\.\d+)*\s*(?:[:.—–-]|$)"                           # a textbook's "Example 3.1: Estimating a bill"
                            r"|\bRechenbeispiel|\bBeispielrechnung|\beigene\s+Zahlen\b"           # German: "(eigene Zahlen)"
                            # "gcp cluster toolkit example nodeset block", "sample config": a listing to copy, not limits
                            r"|\b(?:example|sample)\s+(?:[\w-]+\s+){0,2}(?:block|config(?:uration)?|policy|file|yaml|json"

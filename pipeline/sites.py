@@ -16,6 +16,7 @@ from typing import Final
 
 from wordfreq import zipf_frequency
 
+from .notations import QUOTED
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
@@ -225,7 +226,7 @@ class CardLayout:
         self.answer_line = self._answer_line() if not (self.title_names or title_asks or asks) else None
         # notes under the line that answers a short question title hang from the question, not from that answer
         # ("How are Pipes billed? …" / "$0.40 per million …" / "- 1000 pipes per account"), which heads nothing
-        self._answering = next((i for i in range(self.n_titles, len(self.lines)) if self.lines[i].text.strip()), None) \
+        self._answering = next((i for i in range(self.n_titles, len(self.lines)) if _answers(self.lines[i].text)), None) \
             if asks and len(self.title.split()) < QUESTION_WORDS else None
         # Org-mode outlines: "* kubenet …" heads the "- max 400 nodes" items below it, at the same indent
         starts = [ln.text[:2] for ln in self.lines[self.n_titles:] if ln.text[:2] in ("* ", "- ") and ln.text[2:3] != "*"]
@@ -240,7 +241,7 @@ class CardLayout:
     def _answer_block(self) -> frozenset[int]:
         """The lines that answer a question title: its `Answer:` line, else its first line and the
         lines of the same shape that follow it ("SHA256: 600,000" then "SHA512: 210,000")."""
-        answers = [i for i in range(self.n_titles, len(self.lines)) if self.lines[i].text.strip()]
+        answers = [i for i in range(self.n_titles, len(self.lines)) if _answers(self.lines[i].text)]
         marked = next((i for i in answers if _ANSWER_MARKER.match(self.lines[i].text)), None)
         if marked is not None or not answers:
             return frozenset([marked] if marked is not None else [])
@@ -258,7 +259,7 @@ class CardLayout:
         marked = next((i for i in answers if _ANSWER_MARKER.match(self.lines[i].text)), None)
         if marked is not None:
             return marked
-        first = next((i for i in answers if self.lines[i].text.strip()), None)
+        first = next((i for i in answers if _answers(self.lines[i].text)), None)
         if first is None or bullet_level(self.lines[first].text) or _NOTE_MARKER.match(self.lines[first].text):
             return None
         return first
@@ -292,7 +293,11 @@ class CardLayout:
             if _under(level, other) or (level == other == (0, 0) and line.text.rstrip().endswith(":")) or (
                     self._star_heads and line.text.startswith("* ") and self.lines[index].text.startswith("- ")):
                 if self._answering is not None and line is self.lines[self._answering]:
-                    return self.title if len(self.title) <= MAX_PARENT else None
+                    # ... with what the answer says of the list it opens ("…. Free limits per day:")
+                    opens = _SENTENCE_END.split(clean(line.text).strip())[-1].strip() if line.text.rstrip().endswith(":") else ""
+                    opens = opens.rstrip(":").strip() if len(opens.split()) <= MAX_OPENER_WORDS else ""
+                    heading = f"{self.title} › {opens}" if opens else self.title
+                    return heading if len(heading) <= MAX_PARENT else self.title if len(self.title) <= MAX_PARENT else None
                 labelled = _LINE_LABEL.match(line.text)
                 if labelled and line.text[labelled.end():].strip():
                     # "Multiple AZs: Using AZs wisely is the primary tool …!": the label is the heading
@@ -384,10 +389,19 @@ class CardLayout:
         return " › ".join(p for p in parts if p)
 
 
+MAX_OPENER_WORDS = 6     # "Free limits per day:" opens a list; a longer sentence is no heading
+
+
+def _answers(text: str) -> bool:
+    """Whether a line can answer the title: not blank, nor a line a mail quotes from the one it replies to."""
+    return bool(text.strip()) and not text.startswith(QUOTED)
+
+
 def _names(subject: str, text: str) -> bool:
     """Whether `text` names the service `subject`: all its distinctive words, or one that is no everyday word
     ("shards per stream" names Kinesis Data Streams; "event subscriptions per topic" does not name Event Grid)."""
     own, words = distinctive_words(subject), distinctive_words(text)
+    words |= {w[:-1] for w in words if len(w) > 3 and w.endswith("s")}      # "VPCs per private hosted zone"
     return bool(own) and (own <= words or any(not _everyday(w) for w in own & words))
 
 

@@ -2344,3 +2344,68 @@ def test_round_av_cross_references_standup_blockers_and_my_example_cards() -> No
               "ingress 5 MB/s -> 5 TUs\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"10,000", "30 min"} <= asked and not asked & {"50,000", "45 min", "5 MB/s", "5"}
+
+
+def test_round_aw_mkdocs_admonitions_tabs_and_marks_read_as_rendered() -> None:
+    """Round AW (route53 #2, #4-#6, #10, #12-#18): '!!! note "…"', '=== "NS"' and "==highlighted==" stayed in
+    stems, a '??? tip' read as doubt, and an admonition's title headed lines outside its body."""
+    qs = bank('Hosted zone pricing\nA:\n!!! note "Per hosted zone, per month"\n    - ==$0.50== per hosted zone for the '
+              'first 25 zones\n??? tip "Delete quickly = free"\n    A zone deleted within 12 hours of creation is not '
+              'charged.\nThe record limit is 10,000 records per zone.\n---\nNS records of a new zone\nA:\n=== "NS"\n'
+              '    ==4== name servers, TTL 172800\n!!! warning\n    Press ++ctrl+c++ to copy the ^^1 week^^ max TTL.\n')
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"$0.50", "12 hours", "10,000", "4"} <= asked
+    assert not [q for q in good if re.search(r"!!!|\?\?\?|===|==|\+\+|\^\^", q.stem)]
+    assert [q for q in good if q.answer == "$0.50" and "Per hosted zone, per month" in q.stem]
+    assert not [q for q in good if q.answer == "10,000" and "per month" in q.stem]   # the note's title heads its body only
+
+
+def test_round_aw_a_mail_threads_headers_go_and_a_value_quoted_back_to_correct_it_is_not_asked() -> None:
+    """Round AW (cloudflare #5, #10, #17, and "Date" as a heading): a reply quoting "> Paid: 1,000." to correct it
+    left 1,000 asked, the quoted line itself was asked with its ">", and "Date: …" headed the lines below it."""
+    qs = bank("Subrequests per request\nA:\nFrom: Priya <priya@example.org>\nDate: Tue, 21 Jan 2025 09:05\n"
+              "Free: 50 subrequests per incoming request. Paid: 1,000.\n____________\nFrom: Dana <dana@example.org>\n"
+              "Date: Mon, 3 Nov 2025 17:48\n> Paid: 1,000.\nThe limits page now lists 10,000 per request on Paid.\n---\n"
+              "CPU time on Free?\nA:\nFrom: Marco <m@example.org>\nDate: Mon, 13 Jan 2025 10:02\n10 ms CPU per request.\n"
+              "> is it 10ms or 50ms?\nFree has always been 10 ms.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"50", "10,000", "10 ms"} <= asked and "1,000" not in asked     # a quoted question does not dispute 10 ms
+    assert not [q for q in good if re.search(r"^>|› >|Quoted|Date|From", q.stem)]
+
+
+def test_round_aw_b_a_question_title_heads_the_list_its_answer_opens_past_a_quote() -> None:
+    """Round AW (cloudflare #7): "Durable Objects on the Free plan?" answered under a quoted mail lost its title:
+    the stem read "Free limits per day › storage: _____ total"."""
+    qs = bank("Durable Objects on the Free plan?\nA:\nFrom: Priya <p@example.org>\nDate: Mon, 14 Apr 2025 09:00\n"
+              "> DOs need Workers Paid\nChanged Apr 2025 — SQLite-backed DOs are on Free now. Free limits per day:\n"
+              "- 100,000 requests\n- storage: 5 GB total\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["5 GB"].startswith("Durable Objects on the Free plan? › Free limits per day › ")
+
+
+def test_round_aw_c_a_blockquote_callout_is_its_text() -> None:
+    """Outside a mail thread "> " is a markdown callout: its value is asked, without the ">"."""
+    good = accepted(bank("Lambda payloads\nA:\n> **Note:** the synchronous payload limit is 6 MB.\n"))
+    assert [q for q in good if q.answer == "6 MB"] and not [q for q in good if ">" in q.stem]
+
+
+def test_round_aw_d_a_service_named_in_passing_twice_on_one_line_is_not_the_cards_subject() -> None:
+    """Round AW (route53 #20, "Amazon VPC ›"): 'you pay for the KMS key + KMS API calls' made KMS the subject of
+    "max 2 KSKs per hosted zone"; "VPCs per private hosted zone" got "Amazon VPC ›" put before it."""
+    qs = bank("DNSSEC — limits and gotchas\nA:\n- max 2 KSKs per hosted zone (for rotation)\n- cost: no extra Route 53 "
+              "charge, you pay for the KMS key (~$1/month) + KMS API calls\n---\nHosted zone quotas\nA:\n"
+              "| Quota | Default |\n|---|---|\n| VPCs per private hosted zone | 100 (adjustable) |\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert "KMS" not in stems["2"] and not stems["100"].startswith("Amazon VPC")
+
+
+def test_round_aw_e_a_textbooks_numbered_example_and_a_size_written_32k() -> None:
+    """Round AW (bigquery #4, #20; og #14): "Example 3.1: Estimating an on-demand bill" was asked, and
+    "a 32k storage overhead" had the numerical key 32 ("Type the number")."""
+    qs = bank("Example 3.1: Estimating an on-demand bill\nA:\nA query scans 2.5 TiB at $6.25 per TiB, costing "
+              "approx $15.63 in total.\n---\nGlacier gotchas\nA:\n- There is also a 32k storage overhead per file.\n")
+    assert not [q for q in accepted(qs) if q.answer in ("$6.25", "$15.63", "2.5 TiB")]
+    numerical = [q for q in accepted(qs, "numerical") if "overhead" in q.stem]
+    assert numerical and numerical[0].answer == "32 KB" and "unit" in numerical[0].stem

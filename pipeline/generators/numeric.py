@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from ..ids import stable_id
 from ..sites import BLANK, spans_text
@@ -219,6 +220,9 @@ def _rule(a: Asked) -> str:
     return "round neighbours"
 
 
+_SIZE_SUFFIX: Final = {"k": "KB", "K": "KB", "M": "MB"}     # a size written "32k", "16M"
+
+
 def numerical(a: Asked) -> Question:
     f = a.fact
     s = a.site
@@ -232,6 +236,9 @@ def numerical(a: Asked) -> Question:
         hint = "the number"
         forms = [number, a.answer] + ([f"{number} {f.source_unit}"] if f.source_unit else [])
         answer = number if not a.answer[:1].isdigit() or a.answer[-1] in "kKM" else a.answer   # 4, not "four"; 16,000 for "16k"
+        if f.kind == "size" and f.source_unit in _SIZE_SUFFIX:   # "a 32k storage overhead": 32 KB, not 32
+            answer, hint = f"{number} {_SIZE_SUFFIX[f.source_unit]}", "the value with its unit"
+            forms = [answer, a.answer] + forms
     return make(
         a.cf.card, generator=GENERATOR, locator=s.locator, qtype="numerical", line_index=s.line_index, line=s.line, context=s.context,
         body=s.body(BLANK), prompt=f"Type {hint}.", answer=answer, fact=f, subject=f.subject,
