@@ -6,8 +6,8 @@ chance that an average learner gets the item wrong. Bands cut it in thirds.
 
 The prior is a weighted sum of item features (`features.py`) with hand-set
 weights, not fitted to any response data: it orders items plausibly; it is
-not a measurement. It is light (numpy and pandas only) because every build
-batch scores its questions with it; `difficulty.py` holds the learned scorer.
+not a measurement. It is light (numpy only) because every build batch
+scores its questions with it; `difficulty.py` holds the learned scorer.
 One term of the sum is deck-level (how many other cards state the answer):
 batches leave it out and the bank adds `MENTIONS_WEIGHT * ln(1 + mentions)`
 when a deck commits, so a deck is scored the same in batches as whole.
@@ -87,23 +87,26 @@ def features_frame(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     return df
 
 
-def heuristic_b(features: pd.DataFrame) -> np.ndarray:
+def heuristic_b(features: pd.DataFrame | Mapping[str, Sequence[Any]]) -> np.ndarray:
     """The HEURISTIC PRIOR `b` (logits) of each feature row; see `_WEIGHTS` for the reasons.
 
-    Not fitted to responses: use only until calibrated items exist.
+    `features`: a frame from `features_frame`, or its columns as plain lists (a build batch scores its
+    questions without pandas). Not fitted to responses: use only until calibrated items exist.
     """
-    f = features
-    num = f[list(NUMERIC_FEATURES)].astype(float)
-    b = np.array(f["type"].map(_TYPE_OFFSET).fillna(0.3), dtype=float)
-    text = f["answer_kind"].eq("text").to_numpy()
-    b += _WEIGHTS["sig_digits"] * (num["sig_digits"].fillna(1).clip(1, 5) - 1).to_numpy()
-    b += _WEIGHTS["is_round"] * num["is_round"].fillna(0).to_numpy()
-    b += _WEIGHTS["rarity"] * np.where(text, (4 - num["answer_zipf"].fillna(4)).clip(0, 6), 0)
-    b += _WEIGHTS["log_mentions"] * np.log1p(num["answer_card_mentions"].fillna(0)).to_numpy()
-    b += _WEIGHTS["ambiguity"] * num["ambiguity"].fillna(0).clip(0, 4).to_numpy()
-    b += _WEIGHTS["distractor_closeness"] * num["distractor_closeness"].fillna(0).to_numpy()
-    b += _WEIGHTS["guess_floor"] * num["guess_floor"].fillna(0).to_numpy()
-    b += _WEIGHTS["answer_words"] * np.where(text, (num["answer_words"].fillna(1) - 2).clip(0, 6), 0)
+    def num(col: str, missing: float) -> np.ndarray:
+        values = np.asarray(features[col], dtype=float)
+        return np.where(np.isnan(values), missing, values)
+
+    b = np.array([_TYPE_OFFSET.get(t, 0.3) for t in features["type"]], dtype=float)
+    text = np.array([kind == "text" for kind in features["answer_kind"]], dtype=bool)
+    b += _WEIGHTS["sig_digits"] * (num("sig_digits", 1).clip(1, 5) - 1)
+    b += _WEIGHTS["is_round"] * num("is_round", 0)
+    b += _WEIGHTS["rarity"] * np.where(text, (4 - num("answer_zipf", 4)).clip(0, 6), 0)
+    b += _WEIGHTS["log_mentions"] * np.log1p(num("answer_card_mentions", 0))
+    b += _WEIGHTS["ambiguity"] * num("ambiguity", 0).clip(0, 4)
+    b += _WEIGHTS["distractor_closeness"] * num("distractor_closeness", 0)
+    b += _WEIGHTS["guess_floor"] * num("guess_floor", 0)
+    b += _WEIGHTS["answer_words"] * np.where(text, (num("answer_words", 1) - 2).clip(0, 6), 0)
     return b
 
 
@@ -130,5 +133,6 @@ def prior_b(questions: Sequence[Any], features: Sequence[Mapping[str, Any]]) -> 
     if not questions:
         return []
     by_id = {r["question_id"]: r for r in features}
-    frame = features_frame([by_id.get(q.question_id, {"question_id": q.question_id, "type": q.type}) for q in questions])
-    return [round(float(b), 6) for b in heuristic_b(frame)]
+    rows = [by_id.get(q.question_id, {"question_id": q.question_id, "type": q.type}) for q in questions]
+    columns = {col: [r.get(col) for r in rows] for col in ("type", "answer_kind", *NUMERIC_FEATURES)}
+    return [round(float(b), 6) for b in heuristic_b(columns)]

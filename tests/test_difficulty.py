@@ -13,6 +13,7 @@ from pipeline.difficulty import (
     score, to_b, to_difficulty,
 )
 from pipeline.features import question_features
+from pipeline.prior import heuristic_b, prior_b
 
 
 # Every check runs: the estimator takes plain numeric arrays as well as feature DataFrames.
@@ -27,6 +28,17 @@ def test_heuristic_prior_is_in_unit_interval_and_orders_plausibly():
     scored = {(q.type, q.answer): q.difficulty for q in score(questions, question_features(questions, cfs))}
     assert all(0 < d < 1 for d in scored.values())
     assert scored[("truefalse", "False")] < scored[("cloze", "900 seconds")] < scored[("multichoice", "3008 MB")]
+
+
+def test_a_build_batch_scores_its_prior_without_a_frame_as_the_frame_does():
+    """`prior_b` (a build batch: plain columns) gives what `heuristic_b` gives on `features_frame`, text and
+    missing features included."""
+    cfs, questions = small_bank()
+    feats = question_features(questions, cfs)
+    feats[0] = {**feats[0], "answer_zipf": None, "sig_digits": None}
+    frame = features_frame([{**f} for f in feats])
+    assert prior_b(questions, feats) == [round(float(b), 6) for b in heuristic_b(frame)]
+    assert len(set(prior_b(questions, feats))) > 1
 
 
 @pytest.mark.parametrize(("d", "expected"), [(0.1, "easy"), (0.5, "medium"), (0.9, "hard"), (None, "medium")])
