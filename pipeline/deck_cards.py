@@ -67,6 +67,21 @@ def _drill_pairs(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+# A wiki page's place in its tree over a card's question: "Cloud Wiki > GCP > Storage > Cloud Storage > SLA"
+_BREADCRUMB = re.compile(r"^\s*[^\d>|]{1,40}(?:\s+>\s+[^\d>|]{1,40}){2,}\s*$")
+
+
+def _without_breadcrumb(titles: list[Line]) -> list[Line]:
+    """The title lines without a wiki page's breadcrumb: gone above a question, else its last two places
+    ("Cloud Storage — SLA"), which name what the card is about."""
+    if not titles or not _BREADCRUMB.match(titles[0].text):
+        return titles
+    if len(titles) > 1:
+        return titles[1:]
+    places = [p.strip() for p in titles[0].text.split(" > ")]
+    return [Line(titles[0].number, " — ".join(places[-2:]), titles[0].wraps)]
+
+
 class CardMaker:
     """Makes one deck's cards. A card's ID comes from its question and how often that
     question came before, so inserting a card keeps the others' IDs."""
@@ -85,7 +100,7 @@ class CardMaker:
         sentences of the answer are joined (`reflow`), and pipes between the items of a line that is no table's
         row become semicolons (`pipe_lists`)."""
         # (a part that is markup alone, "<br>" or "{", is kept as written: a card never loses its title or answer)
-        titles = unmarked(titles) or list(titles)
+        titles = _without_breadcrumb(unmarked(titles) or list(titles))
         answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers) or list(answers)))))))
         quiz: dict[str, list[str]] = {}
         part = None

@@ -1,6 +1,7 @@
 """Notations that span a card's lines, read as rendered: HTML tables and lists, notes written as JSON objects,
 reStructuredText's fields, directives, underlined titles and literal blocks, MkDocs' admonitions and tabs,
-blockquotes and the mails of a thread (headers, quoted replies).
+blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
+GitHub's footnotes, task lists and reference links.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -17,9 +18,11 @@ from .types import Line
 __all__ = ["QUOTED", "block_notations"]
 
 QUOTED: Final = "Quoted: "     # a line of a mail thread quoted from the mail replied to (`_quotes`)
+FOOTNOTE: Final = "Footnote: "  # a footnote's text ("[^1]: before that …", `_github`): an aside on the line that marks it
 
 # HTML pasted into notes: a table's rows, list items and inline tags ("<tr><td>Invocation timeout</td><td>60 s</td></tr>")
-_HTML_TAG: Final = re.compile(r"</?(?:table|thead|tbody|tfoot|tr|td|th|ul|ol|li|b|i|em|strong|u|code|span|p|div|small|sup|sub)\b[^<>]*>",
+_HTML_TAG: Final = re.compile(r"</?(?:table|thead|tbody|tfoot|tr|td|th|ul|ol|li|b|i|em|strong|u|code|span|p|div|small|sup|sub|details|summary)"
+                              r"\b[^<>]*>",
                               re.IGNORECASE)
 _HTML_CELL_GAP: Final = re.compile(r"\s*</t[dh]>\s*<t[dh]\b[^<>]*>\s*", re.IGNORECASE)
 _HTML_ROW: Final = re.compile(r"<tr\b[^<>]*>\s*<t[dh]\b[^<>]*>\s*(.*?)\s*</t[dh]>\s*(?:</tr>|$)", re.IGNORECASE)
@@ -50,12 +53,27 @@ _MAIL_FROM: Final = re.compile(r"^\s*(?:>\s*)*From\s*:\s+\S")
 _WROTE: Final = re.compile(r"^\s*(?:>\s*)*On\b.{5,120}\bwrote:\s*$")
 _QUOTE_MARK: Final = re.compile(r"^\s*(?:>\s?)+")
 _MAIL_RULE: Final = re.compile(r"^\s*_{5,}\s*$")
+# Confluence pages exported to text: "||Class||SLA||" header rows, "ℹ️ Info:" / "⚠️ Warning:" panels, "[STATUS: VERIFIED]"
+# macros, "(/)" and "(x)" ticks, and "Expand: details" titles
+_WIKI_HEADER: Final = re.compile(r"^\s*\|\|(?:[^|]+\|\|)+\s*$")
+_PANEL: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)(?:ℹ️|ℹ|⚠️|⚠|✅|❌|📝|💡|❗|❕)\s*(?:info|warning|tip|note|error|success|caution|important)"
+                           r"\s*:\s*", re.IGNORECASE)
+_STATUS: Final = re.compile(r"\s*\[STATUS:[^\]]*\]", re.IGNORECASE)
+_TICK: Final = re.compile(r"\((/|x)\)")
+_EXPAND: Final = re.compile(r"^\s*Expand\s*:\s*(?:\S+(?:\s+\S+){0,2})?\s*$", re.IGNORECASE)
+# GitHub-flavoured markdown: "[^1]" footnote marks and "[^1]: …" footnotes, "- [ ]" / "- [x]" task items, "[docs][do-limits]"
+# reference links and their "[do-limits]: https://…" definitions
+_FOOTNOTE_MARK: Final = re.compile(r"\[\^[\w-]{1,20}\](?!:)")
+_FOOTNOTE_TEXT: Final = re.compile(r"^\s*\[\^[\w-]{1,20}\]:\s*")
+_TASK: Final = re.compile(r"^(\s*(?:[-*+]\s+)+)\[[ xX]\]\s+")
+_LINK_DEFINITION: Final = re.compile(r"^\s*\[[^\]^]{1,60}\]:\s+\S+(?:\s+\"[^\"]*\")?\s*$")
+_REFERENCE_LINK: Final = re.compile(r"\[([^\]]{1,80})\]\[[^\]]{0,60}\]")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(lines)))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(lines)))))))
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:
@@ -169,6 +187,49 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
             out.append(Line(line.number, "```"))
     if literal is not None:
         out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _github(lines: Sequence[Line]) -> Sequence[Line]:
+    """GitHub-flavoured markdown read as rendered: a footnote's text a "Footnote: …" line (an aside, not asked),
+    its marks nothing, a task item a list item, a reference link its text and the link's definition nothing."""
+    if not any("[" in line.text for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if _LINK_DEFINITION.match(text) and not _FOOTNOTE_TEXT.match(text):
+            continue
+        text = _FOOTNOTE_TEXT.sub(FOOTNOTE, _TASK.sub(r"\1", text))
+        text = _REFERENCE_LINK.sub(r"\1", _FOOTNOTE_MARK.sub("", text))
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _confluence(lines: Sequence[Line]) -> Sequence[Line]:
+    """A Confluence page read as rendered: a "||Class||SLA||" row a table's header, an "ℹ️ Info:" or "⚠️ Warning:"
+    panel a note ("Note: …"), a "(/)" or "(x)" in a table cell yes or no (elsewhere nothing), status macros and
+    "Expand: details" titles nothing."""
+    if not any(("||" in line.text or "[STATUS" in line.text.upper() or "(/)" in line.text or "(x)" in line.text
+                or "Expand" in line.text or _PANEL.match(line.text)) for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if _EXPAND.match(text):
+            continue
+        if _WIKI_HEADER.match(text):
+            cells = [c.strip() for c in text.strip().strip("|").split("||")]
+            out += [Line(line.number, "| " + " | ".join(cells) + " |", line.wraps), Line(line.number, "|" + "---|" * len(cells))]
+            continue
+        text = _PANEL.sub(r"\1Note: ", _STATUS.sub("", text))
+        if "(" in text:
+            row = text.lstrip().startswith("|")
+            text = _TICK.sub(lambda m: ("yes" if m.group(1) == "/" else "no") if row else "", text)
+            text = re.sub(r"\s{2,}", " ", text) if not row and text.strip() else text
+        if not text.strip() and line.text.strip():
+            continue
+        out.append(line if text == line.text else Line(line.number, text.rstrip(), line.wraps))
     return out
 
 

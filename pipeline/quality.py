@@ -33,7 +33,7 @@ from .generators.distractors import plausible
 from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, number_word, same_quantity, scan_quantities
-from .notations import QUOTED
+from .notations import FOOTNOTE, QUOTED
 from .rows import normalise
 from .services import abbreviates
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
@@ -393,6 +393,7 @@ _SCENARIO = re.compile(
     r"|\bassum(?:e|es|ing)\s+(?:an?\s+)?[~≈]?\s*$"       # "these are rough numbers, assume ~_____ rows"
     r"|^(?:for\s+example,?\s*)?you\s+(?!can\b|could\b|may\b|might\b|must\b|should\b|will\b|need\b|have\s+to\b|'ll\b|are\b|get\b)[a-z]+"
     r"|\bif\s+you\s+(?:have|had|set|use|increase|create|run|store|send|make|add)\b[^.;]*$"
+    r"|\bse\s+(?:il\s+tuo|la\s+tua|i\s+tuoi|le\s+tue|hai|usi|imposti|mandi|crei)\b[^.;]*$"   # Italian: "se il tuo endpoint ci mette"
     # the blank inside an opening "if / when …" clause: a case being set up ("If a customer had _____ instances")
     r"|^(?:for\s+(?:example|instance),?\s*)?(?:if|when|once|should)\s+(?:you|your|a|an|we)\b[^,;(]*(?<!fewer than )(?<!less than )"
     r"(?<!more than )(?<!at least )(?<!at most )(?<!up to )(?<!over )(?<!under )$"
@@ -555,6 +556,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a memory trick ('Truco: 24-12-4-1'): the notes' device, not the facts it recalls"
     if line.startswith(QUOTED):
         return "a line a mail quotes from the one it replies to: an earlier claim, which the reply may correct"
+    if line.startswith(FOOTNOTE):
+        return "a footnote ('[^1]: before that the 1 GiB droplet was $5/mo'): an aside on another line, not its fact"
     if _PROCEDURE_STEP.match(line):
         return "a step of a numbered procedure ('3. Wait 4 seconds, retry'): which step is asked, the stem cannot say"
     return None
@@ -737,7 +740,7 @@ _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|t
 _CONFIG_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:(?:[\w-]+\.[\w.-]+:\s+)`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*[:=]\s*\S"
                           r"|(?:[\w.-]+:\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*=\s*\S+\s*;?\s*$"
                           r"|`?[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)+`?\s*[:=]\s*\S+\s*;?\s*$)")
-_RESTATED_AFTER = re.compile(r"^[^.;()]{0,40}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|≈|so\s+(?=[~≈]))\s*"
+_RESTATED_AFTER = re.compile(r"^(?:[^.;()]|\([^()]{0,30}\)|(?<=\d)\.(?=\d)){0,60}?,?\s*(?:which\s+is|that\s+is|that'?s|i\.e\.,?|cioè|≈|so\s+(?=[~≈]))\s*"
                              r"(?:[~≈]|approx(?:\.|imately)?|about|roughly|around)?\s*\$?\d"
                              # "400 miles (approx. 480 km)": the same distance or size again, in other units
                              r"|^\s?[A-Za-z%/-]{0,8}\s*\(\s*(?:approx(?:\.|imately)?|about|roughly|around|ca\.)\s*\d[\d,.]*\s*[A-Za-zµ]",
@@ -773,7 +776,8 @@ _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
 _DERIVED = re.compile(r"\d[^⇒→.;?]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)\s*[$€£]?\s*$", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
-_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\bz\.\s?B\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)|\b[a-z]+s\s+like),?\s*[~≈]?\s*$"
+_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\bz\.\s?B\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)|\b[a-z]+s\s+like"
+                            r"|\b(?:ad|per)\s+esempio|\bes\.),?\s*[~≈]?\s*$"     # Italian: "ad esempio", "es."
                             r"|\(\s*e\.\s?g\.[^()]*$"
                             # "…, e.g. max 5 VMs (or 10%) in _____": a value inside an example clause
                             r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$", re.IGNORECASE)

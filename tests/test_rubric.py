@@ -2409,3 +2409,50 @@ def test_round_aw_e_a_textbooks_numbered_example_and_a_size_written_32k() -> Non
     assert not [q for q in accepted(qs) if q.answer in ("$6.25", "$15.63", "2.5 TiB")]
     numerical = [q for q in accepted(qs, "numerical") if "overhead" in q.stem]
     assert numerical and numerical[0].answer == "32 KB" and "unit" in numerical[0].stem
+
+
+def test_round_ax_a_confluence_panels_macros_tables_and_breadcrumbs_read_as_rendered() -> None:
+    """Round AX (gcs #4, #7, #13, #19): "ℹ️ Info:" and "⚠️ Warning:" stayed in stems, a page's breadcrumb
+    "Cloud Wiki > GCP > Storage > …" was the card's title, and "||Class||SLA||" tables were not read."""
+    qs = bank("Cloud Wiki > GCP > Storage > Cloud Storage > Autoclass\nWhat is Autoclass and how does it move objects?\nA:\n"
+              "Bucket-level feature:\n- Standard → Nearline after 30 days without access\n"
+              "Expand: details\n(/) done\n---\nCloud Wiki > GCP > Storage > Cloud Storage > Lifecycle\nA:\n"
+              "ℹ️ Info: up to 100 lifecycle rules per bucket. [STATUS: VERIFIED]\n---\n"
+              "Cloud Wiki > GCP > Storage > Cloud Storage > SLA\nA:\n||Class||Region SLA||\n|Standard|99.9%|\n|Nearline|99.0%|\n")
+    good = accepted(qs)
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert {"30 days", "100", "99.9%", "99.0%"} <= set(stems)
+    assert stems["30 days"].startswith("What is Autoclass")
+    assert "Region SLA" in stems["99.9%"] and "Cloud Storage — SLA" in stems["99.9%"]
+    assert not [q for q in good if re.search(r"ℹ|Info:|STATUS|Cloud Wiki|\|\||\(/\)|Expand", q.stem)]
+
+
+def test_round_ax_b_github_footnotes_task_items_and_reference_links() -> None:
+    """Round AX (digitalocean #1, #2): a footnote "[^1]: half of DO's $0.01/GiB" under a Linode card was asked
+    with its "[^1]:"; task boxes and reference links are markup too."""
+    qs = bank("Linode transfer pool overage\nA:\n- [x] $0.005 per GB over the pooled transfer[^1]\n"
+              "- [ ] see [the docs][linode-transfer] for the pool size\n\n[^1]: half of DO's $0.01/GiB, nice.\n"
+              "[linode-transfer]: https://example.org/transfer\n")
+    good = accepted(qs)
+    assert {q.answer for q in good} >= {"$0.005"} and "$0.01" not in {q.answer for q in good}
+    assert not [q for q in good if re.search(r"\[\^|\[x\]|\[ \]|Footnote|linode-transfer", q.stem)]
+
+
+def test_round_ax_c_italian_notes_restated_values_if_cases_and_examples() -> None:
+    """Round AX (stepfunctions #7, #10, #11): "cioè 25 $ per milione" gave the price away, "se il tuo endpoint ci
+    mette 6 secondi" and "es. ~150 TPS" are a case and an example, not limits."""
+    qs = bank("Prezzo: Step Functions Standard\nA:\nPrezzo: 0,025 $ ogni 1.000 transizioni di stato (us-east-1), cioè "
+              "25 $ per milione.\n---\nAPI destinations: limiti\nA:\n- timeout: 5 secondi\nAttenzione: se il tuo endpoint "
+              "ci mette 6 secondi, EventBridge considera fallita l'invocazione.\n- le altre API hanno quote più basse, "
+              "es. ~150 TPS\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "5" in asked and not asked & {"0,025", "6", "~150 TPS", "150 TPS"}
+
+
+def test_round_ax_d_no_shards_for_a_rate_the_card_says_does_not_add_up() -> None:
+    """Round AX (og #17): "How many shards are needed for 22 reads per second?" where the card says the read limit
+    "will remain at 5 reads per second on aggregate" with any number of shards."""
+    calc = lambda text: [q.stem for q in accepted(bank(text), "calculated") if "needed" in q.stem]  # noqa: E731
+    assert calc("Kinesis\nA:\n- Shards each only permit 5 reads per second.\n")
+    assert not calc("Kinesis\nA:\n- Shards each only permit 5 reads per second. Your read limit will remain at "
+                    "5 reads per second on aggregate.\n")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from ..sites import distinctive_words, masked
 from ..types import CardFacts, Fact, Question
@@ -197,7 +198,15 @@ def _rate_noun(rate: Fact) -> str:
     return agree(m.group(1), 2) if m and m.group(1).lower() not in ("per", "a", "an") else "units"
 
 
+# "your read limit for the Stream will remain at 5 reads per second on aggregate … with any number of shards": the card
+# says the rate does not add up over the things it is stated per
+_NOT_ADDED: Final = re.compile(r"\bon\s+aggregate\b|\bremains?\s+at\b|\bno\s+matter\s+how\s+many\b|"
+                               r"\bregardless\s+of\s+(?:the\s+)?(?:number|how\s+many)\b|\b(?:with|for)\s+any\s+number\s+of\b",
+                               re.IGNORECASE)
+
+
 def _rates(cf: CardFacts) -> Iterator[Question]:
+    added = not any(_NOT_ADDED.search(line.text) for line in cf.card.lines)
     for rate in cf.facts:
         if rate.unit not in _RATE_SHOWN or rate.role == "increment" or rate.value <= 0 or rate.bound == "min":
             continue
@@ -219,11 +228,12 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
         label = f"{shown_unit}/s" if shown_unit else f"{counted} per second"
         needed = [{"target": t / scale, "rate": rate.value / scale, "answer": float(math.ceil(t / rate.value))}
                   for t in targets]
-        yield _question(cf, rate, rule="units_for_rate",
-                        template=f"How many {per} are needed for {{target}} {label}{of}?", answer=needed[0]["answer"],
-                        unit="count", shown=f"{format_number(needed[0]['answer'])} {agree(entity, needed[0]['answer'])}",
-                        formula="ceil({target} / {rate})", dataset=needed,
-                        reason=f"{per} needed for a rate, from the rate per {entity}", evidence=[what])
+        if added:
+            yield _question(cf, rate, rule="units_for_rate",
+                            template=f"How many {per} are needed for {{target}} {label}{of}?", answer=needed[0]["answer"],
+                            unit="count", shown=f"{format_number(needed[0]['answer'])} {agree(entity, needed[0]['answer'])}",
+                            formula="ceil({target} / {rate})", dataset=needed,
+                            reason=f"{per} needed for a rate, from the rate per {entity}", evidence=[what])
         minutes = [5.0, 2.0, 10.0, 60.0]
         moved = [{"minutes": m, "rate": rate.value / scale, "answer": rate.value / scale * m * 60} for m in minutes]
         amount = f"{format_number(moved[0]['answer'], grouping=True)} {counted}"
