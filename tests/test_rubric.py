@@ -2456,3 +2456,14 @@ def test_round_ax_d_no_shards_for_a_rate_the_card_says_does_not_add_up() -> None
     assert calc("Kinesis\nA:\n- Shards each only permit 5 reads per second.\n")
     assert not calc("Kinesis\nA:\n- Shards each only permit 5 reads per second. Your read limit will remain at "
                     "5 reads per second on aggregate.\n")
+
+
+def test_round_ax_e_no_distractor_the_card_states_for_a_like_attribute_of_the_same_subject() -> None:
+    """Round AX (azure #12): "Availability (Hot tier): _____" offered 99.99%, the card's own Hot-tier availability
+    with RA-GRS reads, beside the key 99.9%: two right options."""
+    qs = bank("Blob Storage - Summary of access tier options\nA:\n|  | Hot tier | Cool tier | Archive tier |\n"
+              "|--|--|--|--|\n| Availability | 99.9% | 99% | Offline |\n| Availability (RA-GRS reads) | 99.99% | 99.9% | Offline |\n")
+    hot = [q for q in accepted(qs, "multichoice") if q.stem.startswith("Blob Storage - Summary of access tier options › "
+                                                                     "Availability (Hot tier)")]
+    assert hot and "99.99%" not in {o.text for o in hot[0].options}
+    assert {o.text for o in hot[0].options} >= {"99.9%"} and len(hot[0].options) == 4

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..ids import stable_id
-from ..sites import BLANK, spans_text
+from ..sites import BLANK, distinctive_words, spans_text
 from ..types import CardFacts, Fact, Option, Question, Site
 from .context import rng_for
 from .distractors import (EMBEDDING_DIMENSIONS, ETHERNET_SPEEDS, STATUS_CODES, WELL_KNOWN_PORTS, code_distractors,
@@ -87,6 +87,15 @@ def _avoid(a: Asked) -> list[float]:
     return [o.value / factor(f) for o in a.cf.facts if _same_line(o, f) and o.unit == f.unit and o is not f]
 
 
+def _related(a: Asked) -> list[float]:
+    """True numbers the card states for the same subject and a like attribute, in this unit: as right as the key
+    to a learner ("Availability (Hot tier): 99.9%" and "Availability (RA-GRS reads) (Hot tier): 99.99%")."""
+    f = a.fact
+    words = distinctive_words(f.attribute or "")
+    return [o.value / factor(f) for o in a.cf.facts if o is not f and o.unit == f.unit and words and o.subject == f.subject
+            and words & distinctive_words(o.attribute or "")]
+
+
 def _same_line(a: Fact, b: Fact) -> bool:
     """Two facts of one line of the card (by position: a TSV row's front and back share a line number)."""
     return a.site is not None and b.site is not None and a.site.line_index == b.site.line_index
@@ -94,19 +103,19 @@ def _same_line(a: Fact, b: Fact) -> bool:
 
 def fact_distractors(a: Asked, seed: int, qid: str, *, min_gap: float | None = None,
                      avoid: Sequence[float] = ()) -> list[float]:
-    """Wrong values for the fact, in its source unit (never 1 before a plural noun), each on the same side of
-    the line's other values in that unit as the fact."""
+    """Wrong values for the fact, in its source unit (never 1 before a plural noun, nor a value the card states
+    for a like attribute of the same subject), each on the same side of the line's other values in that unit."""
     others = _avoid(a)
     series = _series(a)
     if series is not None:
-        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + list(avoid), codes=series)
+        return code_distractors(a.source_value, rng=rng_for(seed, qid), avoid=others + _related(a) + list(avoid), codes=series)
     unit = a.fact.unit
     if unit in (None, "count") and 99 <= a.source_value < 100 and _SLA.search(f"{a.site.context} {a.site.sentence}"):
         unit = "percent"    # "SLA: 99.99 needs 2 locations", "GCS SLA (monthly uptime %) › Coldline: 99.0": the % left out
     # a PUE is never below 1, a recall never above: options stay on the value's side of 1
     bounded = unit in (None, "count") and a.source_value != 1 and _BOUNDED_BY_ONE.search(f"{a.site.context} {a.site.sentence}")
     return distractors(a.source_value, rng=rng_for(seed, qid), increment=_increment(a), unit=unit,
-                       avoid=others + list(avoid) + ([1.0] if _plural_after(a.site) else []),
+                       avoid=others + _related(a) + list(avoid) + ([1.0] if _plural_after(a.site) else []),
                        min_gap=min_gap if min_gap is not None else APPROX_GAP if a.fact.bound == "approx" else 0.0,
                        order=others + ([1.0] if bounded else []), doubling=a.fact.unit in (None, "count") and _DOUBLED.match(a.site.after) is not None,
                        seconds=factor(a.fact) if a.fact.unit == "s" else None)
