@@ -1,7 +1,7 @@
 """Notations that span a card's lines, read as rendered: HTML tables and lists, notes written as JSON objects,
 reStructuredText's fields, directives, underlined titles and literal blocks, MkDocs' admonitions and tabs,
 blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
-GitHub's footnotes, task lists and reference links.
+GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -17,7 +17,7 @@ from .types import Line
 
 __all__ = ["QUOTED", "block_notations"]
 
-QUOTED: Final = "Quoted: "     # a line of a mail thread quoted from the mail replied to (`_quotes`)
+QUOTED: Final = "Quoted: "     # a line quoted from a mail replied to (`_quotes`), or a chat turn a later one supersedes (`_chat`)
 FOOTNOTE: Final = "Footnote: "  # a footnote's text ("[^1]: before that …", `_github`): an aside on the line that marks it
 
 # HTML pasted into notes: a table's rows, list items and inline tags ("<tr><td>Invocation timeout</td><td>60 s</td></tr>")
@@ -68,12 +68,21 @@ _FOOTNOTE_TEXT: Final = re.compile(r"^\s*\[\^[\w-]{1,20}\]:\s*")
 _TASK: Final = re.compile(r"^(\s*(?:[-*+]\s+)+)\[[ xX]\]\s+")
 _LINK_DEFINITION: Final = re.compile(r"^\s*\[[^\]^]{1,60}\]:\s+\S+(?:\s+\"[^\"]*\")?\s*$")
 _REFERENCE_LINK: Final = re.compile(r"\[([^\]]{1,80})\]\[[^\]]{0,60}\]")
+# Saved chats with an assistant: "User: …?" / "Assistant: …" turns; "You're right, …" takes the turn before back
+_SPEAKER: Final = re.compile(r"^\s*(?P<who>user|me|human|you|assistant|ai|chatgpt|gpt|claude|gemini|copilot|bot|model)\s*:\s*",
+                             re.IGNORECASE)
+_ASKER: Final = frozenset({"user", "me", "human", "you"})
+_CONCEDES: Final = re.compile(r"^\W*(?:you'?re\s+(?:right|correct)|correct(?:ion)?\b|good\s+catch|(?:my\s+)?apolog|sorry|"
+                              r"my\s+(?:mistake|bad)|thanks?\s+(?:you\s+)?for\s+(?:the\s+)?correct|indeed|yes,?\s+(?:that'?s\s+)?right)",
+                              re.IGNORECASE)
+# a quiz's point values: "(2 pts)", "[1 mark]", "(3 points)"
+_POINTS: Final = re.compile(r"\s*[(\[]\s*(?:\+\s*)?\d+(?:\.\d+)?\s*(?:pts?|points?|marks?)\.?\s*(?:bonus\s*)?[)\]]", re.IGNORECASE)
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(lines)))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(lines)))))))))
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:
@@ -188,6 +197,45 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
     if literal is not None:
         out.append(Line(out[-1].number, "```"))
     return out
+
+
+def _points(lines: Sequence[Line]) -> Sequence[Line]:
+    """A quiz's point values ("Q12 (2 pts)") read as nothing: they score the quiz, they are not its subject's."""
+    if not any(("pt" in line.text or "mark" in line.text or "point" in line.text) and _POINTS.search(line.text) for line in lines):
+        return lines
+    out = []
+    for line in lines:
+        text = _POINTS.sub("", line.text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _chat(lines: Sequence[Line]) -> Sequence[Line]:
+    """A saved chat read as questions and answers: a user's question is a drill's "Q: …", which heads the turn
+    that answers it ("A: …"); the user's other words (remarks, corrections) and an assistant's turn that the next
+    one takes back ("You're right, …") are earlier claims ("Quoted: …", not asked)."""
+    turns = [(k, m) for k, line in enumerate(lines) if (m := _SPEAKER.match(line.text))]
+    askers = {m.group("who").lower() in _ASKER for _, m in turns}
+    if len(turns) < 2 or askers != {True, False}:
+        return lines
+    starts = [k for k, _ in turns] + [len(lines)]
+    texts = [line.text for line in lines]
+    answered = False          # the turn before was a user's question
+    for n, (k, m) in enumerate(turns):
+        rest = texts[k][m.end():]
+        asker = m.group("who").lower() in _ASKER
+        if asker:
+            answered = rest.rstrip().endswith("?")
+            texts[k] = ("Q: " if answered else QUOTED) + rest
+            continue
+        later = [t for t in turns[n + 1:] if t[1].group("who").lower() not in _ASKER]
+        taken_back = bool(later) and _CONCEDES.match(texts[later[0][0]][later[0][1].end():]) is not None
+        texts[k] = (QUOTED if taken_back else "A: " if answered else "") + rest
+        if taken_back:
+            for j in range(k + 1, starts[n + 1]):
+                texts[j] = QUOTED + texts[j].strip() if texts[j].strip() else texts[j]
+        answered = False
+    return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
 
 
 def _github(lines: Sequence[Line]) -> Sequence[Line]:

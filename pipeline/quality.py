@@ -194,6 +194,16 @@ def _nines(percent: float) -> int:
     return len(digits) - len(digits.lstrip("9"))
 
 
+def _times_leak(written: str, sentence: object, blank: object) -> str | None:
+    """A multiple ("3x") whose sentence states its number elsewhere: "not paying 3x … their EBS volumes hold 3 copies"."""
+    times = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*", written)
+    if not times or not isinstance(sentence, str) or not isinstance(blank, list) or len(blank) != 2:
+        return None
+    rest = sentence[:blank[0]] + " " + sentence[blank[1]:]
+    return f"its sentence states {times.group(1)!r} elsewhere" if _occurs(rest, times.group(1), before="word",
+                                                                          after="number") >= 0 else None
+
+
 def _number_leak(q: Question) -> str | None:
     """The stem states the answer: as written, or as the same quantity in another unit."""
     stem = q.stem
@@ -254,7 +264,7 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
         if isinstance(context, str) and isinstance(written, str) and len(written) > 1 and \
                 _occurs(context, written, before="word", after="number") >= 0:
             return f"the heading states {written!r}, which the statement is about"
-        return None
+        return _times_leak(written if isinstance(written, str) else "", q.get("sentence"), q.get("blank"))
     if q.type == "calculated":
         number = _NUMBER.search(q.answer)
         if number and _occurs(q.stem, number.group(), before="number", after="number") >= 0:
@@ -283,7 +293,7 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
     if nines and _nines(q.answer_value) == _number_value(nines.group(1)):    # type: ignore[arg-type]
         return f"the stem says {nines.group(0)!r}"
     if q.answer_value is not None and q.type in NUMERIC_TYPES:
-        return _number_leak(q)
+        return _times_leak(q.answer, q.get("sentence"), q.get("blank")) or _number_leak(q)
     if normalise(q.answer) and normalise(q.answer) in normalise(q.stem):
         return f"the stem contains the answer {q.answer!r}"
     return None
@@ -462,6 +472,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return "the old side of a change ('54% -> 66%'): a former value, not the current one"
     if q.type == "multi_cloze":     # judged by its first blank, like the cloze of its first fact
         parts = q.get("answers")
+        if isinstance(parts, list) and len(parts) > 1 and all(str(p).strip() == str(n) for n, p in enumerate(parts, 1)):
+            return "the blanks' labels are their answers ('SignatureVersion _____ (1) or _____ (2)' for 1 and 2)"
         if isinstance(parts, list) and any(re.fullmatch(r"0(?:\.0+)?(?:\s*[A-Za-z%]+)?", str(p)) for p in parts):
             return "a blank of 0: a trivial bound"
         low = re.search(re.escape(BLANK) + r" \((\d+)\)\s*(?:-|–|to|and)\s*" + re.escape(BLANK), body)
@@ -548,6 +560,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a line of a drawn tree ('└ org top-level MG'): its numbers count the drawing"
     if _SQL_LINE.match(line):
         return "a line of SQL ('EXEC sp_set_data_processed_limit … @limit_tb = 4'): its numbers are an example's"
+    if _NOTES_POINTER.search(sentence):
+        return "the sentence points to the notes' own sections or tables ('(see Section 4.2)'), which the question cannot show"
     if _OWN_FIGURES.search(sentence):
         return "the author's own figures ('My estimate for the lab …'), not the subject's"
     if _CAPTION_LINE.match(line):
@@ -555,7 +569,7 @@ def _line_trivia(line: str, sentence: str) -> str | None:
     if _MEMORY_TRICK.match(line):
         return "a memory trick ('Truco: 24-12-4-1'): the notes' device, not the facts it recalls"
     if line.startswith(QUOTED):
-        return "a line a mail quotes from the one it replies to: an earlier claim, which the reply may correct"
+        return "a quoted or superseded line (a mail replied to, a chat's user turn): an earlier claim, which what follows may correct"
     if line.startswith(FOOTNOTE):
         return "a footnote ('[^1]: before that the 1 GiB droplet was $5/mo'): an aside on another line, not its fact"
     if _PROCEDURE_STEP.match(line):
@@ -652,6 +666,12 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\((?:me|mine|my\s+own)\b[^()]*\b(?:assum\w*|invented|made[- ]up|guess\w*)"
                       r"|\{\s*me\s*:"                                    # "{me: missed the 15. thought it was 10.}"
                       r"|^\W*(?:common\s+)?mistakes?\s*:"                  # "Common mistake: setting a 30s timeout"
+                      # a quiz's answer key: "Common wrong answer: 16 MB", "Accept: 7 days or 1 week", "Grader note: 1 pt
+                      # for …", "Score conversion: % of 105", "SECTION C — caching (20 pts)"
+                      r"|^\W*(?:(?:common|typical|frequent)\s+)?(?:wrong|incorrect)\s+answers?\b[^:]{0,20}:"
+                      r"|^\W*(?:also\s+)?accept(?:able)?(?:\s+(?:also|answers?))?\s*:|^\W*(?:grader|marker|marking|grading)(?:'s)?\s+notes?\b"
+                      r"|^\W*(?:score|grade|points?)\s+(?:conversion|scale|total)\b|^\W*section\s+[A-Z0-9]{1,3}\b"
+                      r"|^\W*total\s*:\s*\d+\s*(?:pts?|points?|marks?)\b"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
                       r"|\[client\]|\(client\)|^\W*(?:decision|open\s+question|action\s+item)\b[^:]{0,20}:"
@@ -684,6 +704,8 @@ _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable
                r"start|deploy|attach|detach|apply|verify|pick|make|put|avoid|consider|keep|turn|change|point|replace|"
                r"increase|decrease|raise|lower|request|contact|migrate|switch|schedule|grant|assign|specify|ensure)\b")
 # "1. First, you run nslookup", "3. If still throttled wait 4 seconds": a how-to step, not a limit
+# "(the single-message limit of Section 3.2)", "as Table 3 shows", "(see §4)": a pointer into the notes themselves
+_NOTES_POINTER = re.compile(r"\b(?:Section|Sect\.|Table|Figure|Fig\.|Chapter|Appendix)\s+[0-9]+(?:\.[0-9]+)*\b|§\s*[0-9]")
 _PROCEDURE_STEP = re.compile(r"^\s*(?:step\s*)?\d{1,2}[.)]\s+(?:(?:first|then|next|finally|now)\b,?\s*(?:you\s+)?|"
                              r"if\s+(?:\w+\s+){1,3}?)?" + _IMPERATIVE, re.IGNORECASE)
 # "Convertible RI max 54% -> 66%" under "used to be": the value before the arrow is the old one

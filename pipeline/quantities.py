@@ -30,6 +30,7 @@ from wordfreq import zipf_frequency
 
 from .doctext import NAMES_KEY, doc_text
 from .generators.grammar import number_of
+from .notations import QUOTED
 from .sites import COMMENT, ITEM_LABEL, MODEL_TIERS, SECTION_NUMBER, STRUCK, writes_number
 from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, names_a_unit, unit_expr
@@ -637,6 +638,7 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
                       version_line: bool, ctx: _LineContext) -> Iterator[Quantity]:
     first, last = chain[0][0], chain[-1][0]
     full_left, right = line[:first.start], line[last.end:]
+    quoted = line.startswith(QUOTED)
     left = full_left[-_WINDOW:]
     tail = _tail(left)
     prev = _prev_word(left)
@@ -773,12 +775,15 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         key_noun = f"{text}#{i}" if enumeration else (head if unit in ("count", "count/s") else None)
         key = (round(value, 9), unit, key_noun)
         mention = _Mention(default, len(chain) > 1 and unit not in ("count", "count/s"), label)
-        again = state.repeats(key, mention)
+        # a quoted or superseded line's value ("Quoted: … up to 1 MiB", `notations`) is no earlier statement of the
+        # fact: the line is not asked, so the reply that restates it keeps its own
+        again = not quoted and state.repeats(key, mention)
         if state.merge and again and cell is None:
             continue
         if state.merge and (round(value, 9), unit) in state.values and tail.endswith(_ANAPHOR_CUES) and cell is None:
             continue  # "the 5 consumers", "all 20 instances": the same quantity again
-        state.values.add((round(value, 9), unit))
+        if not quoted:
+            state.values.add((round(value, 9), unit))
         role = "value"
         if len(chain) == 2:
             role = "range_low" if i == 0 else "range_high"

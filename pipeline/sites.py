@@ -297,8 +297,12 @@ class CardLayout:
                     opens = _SENTENCE_END.split(clean(line.text).strip())[-1].strip() if line.text.rstrip().endswith(":") else ""
                     opens = opens.rstrip(":").strip() if len(opens.split()) <= MAX_OPENER_WORDS else ""
                     heading = f"{self.title} › {opens}" if opens else self.title
-                    return heading if len(heading) <= MAX_PARENT else self.title if len(self.title) <= MAX_PARENT else None
+                    if len(heading) <= MAX_PARENT:
+                        return heading
+                    return opens or (self.title if len(self.title) <= MAX_PARENT else None)  # a long question: its answer's
                 labelled = _LINE_LABEL.match(line.text)
+                if labelled and _MARKER.fullmatch(labelled.group("label") + ": "):
+                    labelled = None     # "A: Typically the no-cost tier per month is:": a drill's mark, no heading
                 if labelled and line.text[labelled.end():].strip():
                     # "Multiple AZs: Using AZs wisely is the primary tool …!": the label is the heading
                     return clean(labelled.group("label"))
@@ -307,6 +311,7 @@ class CardLayout:
                     # its label ("S3 Reduced Redundancy and Infrequent Access: Most people use …, but …:"), else
                     # its last clause ("To estimate …, find the maximum of:")
                     label = _LINE_LABEL.match(line.text)
+                    label = label if label and not _MARKER.fullmatch(label.group("label") + ": ") else None
                     parent = clean(label.group("label")) if label else re.split(r"[,.;]\s+", parent)[-1]
                 if len(parent) > MAX_PARENT and re.search(r"\s[—–-]\s", parent):
                     parent = re.split(r"\s[—–-]\s", parent)[0].strip()    # "kubenet (retiring 2028) — nodes get …"

@@ -2467,3 +2467,55 @@ def test_round_ax_e_no_distractor_the_card_states_for_a_like_attribute_of_the_sa
                                                                      "Availability (Hot tier)")]
     assert hot and "99.99%" not in {o.text for o in hot[0].options}
     assert {o.text for o in hot[0].options} >= {"99.9%"} and len(hot[0].options) == 4
+
+
+def test_round_ax_f_a_multiple_whose_sentence_states_its_number_and_a_long_questions_list() -> None:
+    """Round AX (kafka #7, #18, #20): "not paying _____ for replication (… hold 3 copies …)" gave 3x away, true or
+    false alike; under a long "Customer says: …? → Answer?" title the list's heading "Dedicated still wins when
+    they need:" was lost ("private networking other than _____")."""
+    qs = bank("Replication factor in Confluent Cloud\nA:\n- pricing is on pre-replication bytes → they are not paying 3x "
+              "for replication (vs MSK, where their EBS volumes hold 3 copies they pay for)\n"
+              "- Dedicated costs about 2x Standard per partition.\n---\nCustomer says: \"Why would I pay for Dedicated if "
+              "Standard scales automatically?\" → Answer?\nA:\nDedicated still wins when they need:\n"
+              "- message sizes up to 20 MB\n- more than 4,096 partitions per cluster\n")
+    good = accepted(qs)
+    assert "2x" in {q.answer for q in good} and not [q for q in good if "3 copies" in q.stem]
+    sizes = [q.stem for q in accepted(qs, "cloze") if q.answer == "20 MB"]
+    assert sizes and sizes[0].startswith("Dedicated still wins when they need › ")
+
+
+def test_round_ay_a_a_saved_chats_turns_are_questions_and_answers_and_a_taken_back_turn_is_not_asked() -> None:
+    """Round AY (firebase 2/20): "Assistant:" stayed in stems and headed lists ("Assistant › _____"), a user's
+    remark ("36 is oddly specific") was asked, and so was the assistant's 1 MB that the user corrected to 1 MiB."""
+    qs = bank("Firestore max document size?\nA:\nUser: what's the max size of a Firestore document?\nAssistant: Typically "
+              "a document can be up to 1 MB, as of my knowledge.\nUser: docs say 1 MiB actually\nAssistant: You're right. "
+              "The limit is 1 MiB.\n---\nCloud Functions free tier (monthly)\nA:\nUser: what's free for Functions each "
+              "month?\nAssistant: Typically the no-cost tier per month is:\n- 2,000,000 invocations\n- 5 GB of outbound "
+              "data transfer\nUser: 36 is oddly specific\nAssistant: and after that, invocations are $0.40 per million.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"1 MiB", "2,000,000", "5 GB", "$0.40"} <= asked and not asked & {"1 MB", "36"}
+    assert not [q for q in good if re.search(r"Assistant|User|Quoted|› A ›|^A ›", q.stem)]
+
+
+def test_round_ay_b_a_quiz_answer_keys_points_wrong_answers_and_grader_notes_are_not_asked() -> None:
+    """Round AY (snowflake 0/20): "(2 pts)" stayed in stems; "Common wrong answer: 16 MB", "Accept:", "Grader
+    note: 1 pt for …" and "Total: 105 pts" were asked, the wrong answers as keys."""
+    qs = bank("ANSWER KEY — Unit 6 Quiz\nTotal: 105 pts (+4 bonus).\n---\n12. What is the size range of a micro-partition? "
+              "(2 pts)\nA:\nAnswer: 50 MB to 500 MB of uncompressed data.\nAccept: \"50-500 MB\"\nCommon wrong answer: 16 MB "
+              "(students confuse it with the block size)\nGrader note: 1 pt for each end of the range.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"50 MB", "500 MB"} <= asked and not asked & {"16 MB", "105", "1", "50-500 MB"}
+    assert not [q for q in good if re.search(r"pts?\b|Accept|Grader|wrong answer", q.stem)]
+
+
+def test_round_ay_c_pointers_into_the_notes_and_blank_labels_that_are_their_answers() -> None:
+    """Round AY (ses-sns #4, #5, #14): "(the single-message limit of Section 3.2)" and "(Table 3)" point to notes
+    the learner cannot see; "SignatureVersion _____ (1) or _____ (2)" is keyed 1 and 2."""
+    qs = bank("SNS message size\nA:\nThe payload limit is 256 KB (the single-message limit of Section 3.2) for SNS.\n"
+              "SNS topics allow up to 100 subscriptions per FIFO topic.\n---\nSNS signatures\nA:\nSNS signs messages with "
+              "SignatureVersion 1 (SHA1) or 2 (SHA256).\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "100" in asked and "256 KB" not in asked
+    assert not [q for q in accepted(qs, "multi_cloze") if "Signature" in q.stem]
