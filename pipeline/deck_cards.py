@@ -71,9 +71,15 @@ def _drill_pairs(lines: Sequence[Line]) -> list[Line]:
 _BREADCRUMB = re.compile(r"^\s*[^\d>|]{1,40}(?:\s+>\s+[^\d>|]{1,40}){2,}\s*$")
 
 
+# A tag that files the card, not part of its question: "[MACRO] Router timeout H12", "[FAQ] …", "REQ-12: …"
+_TITLE_TAG = re.compile(r"^\s*(?:\[[A-Z][A-Z _-]{1,15}\]\s+|[A-Z]{1,5}-\d{1,4}\s*:\s+)(?=\S)")   # … or an ID: "C-13: Per-minute rates"
+
+
 def _without_breadcrumb(titles: list[Line]) -> list[Line]:
-    """The title lines without a wiki page's breadcrumb: gone above a question, else its last two places
-    ("Cloud Storage — SLA"), which name what the card is about."""
+    """The title lines without a wiki page's breadcrumb (gone above a question, else its last two places:
+    "Cloud Storage — SLA", which name what the card is about) or a filing tag ("[MACRO] ", "C-13: ")."""
+    if titles and _TITLE_TAG.match(titles[0].text):
+        titles = [Line(titles[0].number, _TITLE_TAG.sub("", titles[0].text), titles[0].wraps), *titles[1:]]
     if not titles or not _BREADCRUMB.match(titles[0].text):
         return titles
     if len(titles) > 1:

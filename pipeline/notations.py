@@ -1,7 +1,8 @@
 """Notations that span a card's lines, read as rendered: HTML tables and lists, notes written as JSON objects,
 reStructuredText's fields, directives, underlined titles and literal blocks, MkDocs' admonitions and tabs,
 blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
-GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values.
+GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
+commits and diffs.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -75,6 +76,12 @@ _ASKER: Final = frozenset({"user", "me", "human", "you"})
 _CONCEDES: Final = re.compile(r"^\W*(?:you'?re\s+(?:right|correct)|correct(?:ion)?\b|good\s+catch|(?:my\s+)?apolog|sorry|"
                               r"my\s+(?:mistake|bad)|thanks?\s+(?:you\s+)?for\s+(?:the\s+)?correct|indeed|yes,?\s+(?:that'?s\s+)?right)",
                               re.IGNORECASE)
+# A git log pasted into notes: "commit 3f2a1b9", "Author:", "Date:" headers, an indented message, and a diff whose "-" lines
+# the "+" lines replace
+_COMMIT: Final = re.compile(r"^\s*commit\s+[0-9a-f]{7,40}\b")
+_ONELINE: Final = re.compile(r"^\s*[0-9a-f]{7,12}\s+(?=\S)")
+_GIT_HEADER: Final = re.compile(r"^\s*(?:commit\s+[0-9a-f]{7,40}\b|(?:Author|AuthorDate|Commit|CommitDate|Merge|Date)\s*:\s|"
+                                r"diff\s+--git\s|index\s+[0-9a-f]+\.\.[0-9a-f]+|---\s+(?:a/|/dev/null)|\+\+\+\s+(?:b/|/dev/null)|@@\s)")
 # a quiz's point values: "(2 pts)", "[1 mark]", "(3 points)"
 _POINTS: Final = re.compile(r"\s*[(\[]\s*(?:\+\s*)?\d+(?:\.\d+)?\s*(?:pts?|points?|marks?)\.?\s*(?:bonus\s*)?[)\]]", re.IGNORECASE)
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
@@ -82,7 +89,7 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(lines)))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(lines))))))))))
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:
@@ -196,6 +203,32 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
             out.append(Line(line.number, "```"))
     if literal is not None:
         out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _git_log(lines: Sequence[Line]) -> Sequence[Line]:
+    """A git log read as the notes it changed: commit headers and diff headers go, a message is its text, a diff's
+    "+" line the notes as they are now and its "-" line what they said before ("Quoted: …", not asked)."""
+    oneline = sum(1 for line in lines if _ONELINE.match(line.text)) >= 2     # "git log --oneline": "9eaa4f1 fix: …"
+    if not oneline and not any(_COMMIT.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if _GIT_HEADER.match(text):
+            continue
+        if oneline and _ONELINE.match(text):
+            text = "    " + text[_ONELINE.match(text).end():]      # type: ignore[union-attr]  # it matched just above
+        if re.match(r"\s*Revert\s+\"", text):
+            text = QUOTED + text.strip()        # 'Revert "F4_1G is 4 GB now"': the reverted claim
+        elif re.match(r"-(?![-\s])", text):
+            text = QUOTED + text[1:].strip()
+        elif re.match(r"\+(?![+\s])", text):
+            text = text[1:].strip()
+        elif text.startswith("    "):     # the message, without its conventional type ("fix: …", "docs(run): …")
+            text = re.sub(r"^(?:fix|feat|docs|chore|refactor|style|test|perf|build|ci|revert)(?:\([^)]*\))?!?:\s*", "",
+                          text.strip())
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
 
 

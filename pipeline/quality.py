@@ -452,6 +452,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return "a heading says the notes doubt these values ('from memory, check before trusting')"
     if isinstance(sentence, str) and _hedged(sentence):
         return "a value the notes are unsure of ('not 100% sure')"
+    if isinstance(context, str) and _ACCEPTANCE.search(context):
+        return "an acceptance criterion of the notes' own requirements, not the subject's fact"
     card = lk.cards.get(q.card_id)
     whole_card = lk.card_trivia(card) if card is not None and q.generator != "qa" else None
     if whole_card:
@@ -560,6 +562,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a line of a drawn tree ('└ org top-level MG'): its numbers count the drawing"
     if _SQL_LINE.match(line):
         return "a line of SQL ('EXEC sp_set_data_processed_limit … @limit_tb = 4'): its numbers are an example's"
+    if _REQUIREMENT.search(sentence) or _ACCEPTANCE.search(line):
+        return "a requirement the notes set ('… MUST finish in < 5 h'): the author's own target, not the subject's fact"
     if _NOTES_POINTER.search(sentence):
         return "the sentence points to the notes' own sections or tables ('(see Section 4.2)'), which the question cannot show"
     if _OWN_FIGURES.search(sentence):
@@ -672,6 +676,7 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|^\W*(?:also\s+)?accept(?:able)?(?:\s+(?:also|answers?))?\s*:|^\W*(?:grader|marker|marking|grading)(?:'s)?\s+notes?\b"
                       r"|^\W*(?:score|grade|points?)\s+(?:conversion|scale|total)\b|^\W*section\s+[A-Z0-9]{1,3}\b"
                       r"|^\W*total\s*:\s*\d+\s*(?:pts?|points?|marks?)\b"
+                      r"|^\W*rationale\s*:"                                # a requirement's "Rationale: our suite runs ~4h40m today"
                       # a client's figures and the decisions of a meeting: "[client] NW has 78 subs", "Decision: max 3
                       # OU levels", "Open question: …", "(their finance's number)"; a lab run; a fact the notes call trivia
                       r"|\[client\]|\(client\)|^\W*(?:decision|open\s+question|action\s+item)\b[^:]{0,20}:"
@@ -704,6 +709,9 @@ _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable
                r"start|deploy|attach|detach|apply|verify|pick|make|put|avoid|consider|keep|turn|change|point|replace|"
                r"increase|decrease|raise|lower|request|contact|migrate|switch|schedule|grant|assign|specify|ensure)\b")
 # "1. First, you run nslookup", "3. If still throttled wait 4 seconds": a how-to step, not a limit
+# "NFR-1: Any job MUST finish in < 5 h": a requirement document's own rule (RFC 2119's capitals), not the vendor's limit
+_REQUIREMENT = re.compile(r"\b(?:MUST|SHALL|SHOULD)(?:\s+NOT)?\b")
+_ACCEPTANCE = re.compile(r"\bacceptance\s+criteri(?:a|on)\b", re.IGNORECASE)   # a requirement's own test, under its heading
 # "(the single-message limit of Section 3.2)", "as Table 3 shows", "(see §4)": a pointer into the notes themselves
 _NOTES_POINTER = re.compile(r"\b(?:Section|Sect\.|Table|Figure|Fig\.|Chapter|Appendix)\s+[0-9]+(?:\.[0-9]+)*\b|§\s*[0-9]")
 _PROCEDURE_STEP = re.compile(r"^\s*(?:step\s*)?\d{1,2}[.)]\s+(?:(?:first|then|next|finally|now)\b,?\s*(?:you\s+)?|"

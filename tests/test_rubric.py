@@ -2519,3 +2519,32 @@ def test_round_ay_c_pointers_into_the_notes_and_blank_labels_that_are_their_answ
     asked = {q.answer for q in accepted(qs)}
     assert "100" in asked and "256 KB" not in asked
     assert not [q for q in accepted(qs, "multi_cloze") if "Signature" in q.stem]
+
+
+def test_round_az_a_a_git_log_reads_as_the_notes_it_changed() -> None:
+    """Round AZ (cloudrun #7, #8, #12): commit headers, "fix: …" and a reverted message stayed in stems, and a
+    diff's "-" line (the old value) was asked like its "+" line."""
+    qs = bank("Cloud Run request timeout — default and max?\nA:\ncommit bdf36c6\nAuthor: Dana <d@example.org>\n"
+              "Date:   Tue Nov 17 21:14:58 2020 +0100\n\n    fix: cloud run max timeout is 60 min not 15\n\n"
+              "--- a/cloudrun.md\n+++ b/cloudrun.md\n-timeout: default 300s, max 900s\n+timeout: default 300s, max 3600s\n"
+              "---\nApp Engine F4_1G memory\nA:\ncommit 9eaa4f1\nAuthor: Dana <d@example.org>\nDate:   Mon Jan 4 2021\n\n"
+              "    Revert \"F4_1G is 4 GB now\"\n    F4_1G has 3072 MB of memory.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"3600s", "300s", "3072 MB"} <= asked and not asked & {"900s", "4 GB"}
+    assert not [q for q in good if re.search(r"commit|Author|Date|fix:|Revert|a/cloudrun|^\+|› [-+]", q.stem)]
+
+
+def test_round_az_b_a_requirements_documents_own_targets_and_filing_tags_are_not_the_subjects() -> None:
+    """Round AZ (github-actions #9, #16, #18; paas titles): "NFR-1: Any job MUST finish in < 5 h", "Acceptance
+    criteria: measured over 2 weeks" and "Rationale: our suite runs ~4h40m" were asked; titles kept "C-1:" and
+    "[MACRO]", and "Internal note:" stayed in stems."""
+    qs = bank("C-1: Job execution time limit\nA:\nEach job on a GitHub-hosted runner can run for 6 hours.\nNFR-1: Any job "
+              "MUST finish in < 5 h (1 h safety margin below C-1).\nRationale: our nightly suite runs ~4h40m today.\n"
+              "Acceptance criteria:\n- measured over 2 weeks after cutover\n---\n[MACRO] R10 Boot timeout\nA:\n"
+              "Hi {{customer_name}},\nYour web dyno must bind to the port within 60 seconds of starting.\n"
+              "Internal note: the router waits up to 75 s for a booting dyno.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"6 hours", "60 seconds", "75 s"} <= asked and not asked & {"5 h", "1 h", "2 weeks"}
+    assert not [q for q in good if re.search(r"C-1:|\[MACRO\]|Internal note|Rationale", q.stem)]
