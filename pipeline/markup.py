@@ -74,6 +74,8 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
             text = _EMPHASIS.sub(r"\1", text)
         if "\\" in text or text.count("$") > 1:
             text = _latex(text)
+        if text.lstrip().startswith("//") and not text.lstrip().startswith("///"):
+            text = text[:len(text) - len(text.lstrip())] + text.lstrip()[2:].strip()   # a line comment is a note
         if "/" in text and ("//" in text or "/*" in text):
             text = _BLOCK_COMMENT.sub(lambda m: f" ({m.group(1)})" if m.group(1) else "", text)
             text = _SLASHES.sub(";", text).rstrip("; ")

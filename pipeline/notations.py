@@ -2,7 +2,7 @@
 reStructuredText's fields, directives, underlined titles and literal blocks, MkDocs' admonitions and tabs,
 blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
-commits and diffs.
+commits and diffs, a Trello card's fields and comments.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -82,6 +82,12 @@ _COMMIT: Final = re.compile(r"^\s*commit\s+[0-9a-f]{7,40}\b")
 _ONELINE: Final = re.compile(r"^\s*[0-9a-f]{7,12}\s+(?=\S)")
 _GIT_HEADER: Final = re.compile(r"^\s*(?:commit\s+[0-9a-f]{7,40}\b|(?:Author|AuthorDate|Commit|CommitDate|Merge|Date)\s*:\s|"
                                 r"diff\s+--git\s|index\s+[0-9a-f]+\.\.[0-9a-f]+|---\s+(?:a/|/dev/null)|\+\+\+\s+(?:b/|/dev/null)|@@\s)")
+# A Trello card exported to text: "List: Done", "Labels: …", "Description: …", "Checklist (3/5):", "Comments:" and dated
+# comments ("Jo (Mar 3): actually it's 60 s on Pro")
+_TRELLO_FIELD: Final = re.compile(r"^\s*(?:List|Labels?|Members?|Due(?:\s+date)?|Comments?|Attachments?)\s*:(?:\s|$)", re.IGNORECASE)
+_TRELLO_LABEL: Final = re.compile(r"^(\s*)(?:Description|Checklist(?:\s*\(\d+/\d+\))?)\s*:\s*", re.IGNORECASE)
+_DATED_COMMENT: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)[A-Z][\w.-]{1,20}(?:\s[A-Z][\w.-]{1,20})?\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                                   r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\)\s*:\s*")
 # a quiz's point values: "(2 pts)", "[1 mark]", "(3 points)"
 _POINTS: Final = re.compile(r"\s*[(\[]\s*(?:\+\s*)?\d+(?:\.\d+)?\s*(?:pts?|points?|marks?)\.?\s*(?:bonus\s*)?[)\]]", re.IGNORECASE)
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
@@ -89,7 +95,7 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(lines))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(lines)))))))))))
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:
@@ -203,6 +209,23 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
             out.append(Line(line.number, "```"))
     if literal is not None:
         out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _trello(lines: Sequence[Line]) -> Sequence[Line]:
+    """A Trello card read as its notes: the list, labels and other fields go, "Description:" and "Checklist (3/5):"
+    are no labels, and a dated comment ("Jo (Mar 3): …") is a "Comment: …" (a label, as in a forum thread)."""
+    texts = [line.text for line in lines]
+    if not (any(re.match(r"\s*List\s*:", t) for t in texts) and any(_TRELLO_LABEL.match(t) or re.match(r"\s*Labels?\s*:", t)
+                                                                      for t in texts)):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if _TRELLO_FIELD.match(line.text) and len(line.text.split()) <= 8:
+            continue
+        text = _DATED_COMMENT.sub(r"\1Comment: ", _TRELLO_LABEL.sub(r"\1", line.text))
+        if text.strip():
+            out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
 
 

@@ -729,6 +729,8 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example
                            r"|[(\[]\s*(?:[\w/-]+\s+){0,2}example\s*[)\]]"                   # "Latency budget (AR example)", "[example]"
                            r"|^\W*my\s+example\b"                                                # "My example: Event Hubs + ASA sizing"
                            r"|^\W*example\s+\d+(?:\.\d+)*\s*(?:[:.—–-]|$)"                           # a textbook's "Example 3.1: Estimating a bill"
+                           # "Przykład - RDS MySQL db.m5.large", "Voorbeeld: …", "Exemplo: …": an example titled in another language
+                           r"|^\W*(?:przykład|voorbeeld|exemplo|esempio|ejemplo|exemple|beispiel)\b"
                            r"|\bRechenbeispiel|\bBeispielrechnung|\beigene\s+Zahlen\b"           # German: "(eigene Zahlen)"
                            # "gcp cluster toolkit example nodeset block", "sample config": a listing to copy, not limits
                            r"|\b(?:example|sample)\s+(?:[\w-]+\s+){0,2}(?:block|config(?:uration)?|policy|file|yaml|json"
@@ -861,6 +863,10 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if _OR_MORE.match(body, at) and any(
             _ORDINALS[m.group().lower()] + 1 == answer_value for m in _ORDINAL.finditer(body[:at])):
         return "counts on from the ordinals before it ('a second or third …, but _____ or more')"
+    if re.search(r"\b(?:our|my)\b(?:\s+[^\s.;,:]+){0,4}\s+(?:is|was|are|were|takes?|took|does|did|uses?|used|runs?|ran)?\s*[~≈]?$"
+                 r"|\bour\s+[~≈]?$|\bwe\s+(?:did|do|had|have|used|use|pay|paid|spent|spend|ran|run|moved|served|push(?:ed)?)\b"
+                 r"[^.;]{0,25}$", body[:at], re.IGNORECASE):
+        return "the author's own figure ('Our Gatsby build is ~_____', 'we did ~_____ last month'), not the subject's"
     if _HYPOTHETICAL.match(_sentence_around(body, at)):
         return "a made-up case ('For instance, a … would …'): its numbers are the example's"
     if _SCENARIO.search(body[:at]):

@@ -70,6 +70,8 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
     """Whether `line` continues the sentence `before` ends with (a soft wrap, not a new note)."""
     if line.number != before.number + len(before.wraps) + 1 or len(before.text) + len(line.text) > MAX_JOINED:
         return False
+    if line.text[:1] == "\t" and before.text[:1] == "\t":
+        return False     # an outliner's nodes, indented with tabs: each is a note of its own ("… or on a date" / "up to …")
     previous = before.text[before.wraps[-1]:] if before.wraps else before.text
     previous, text = previous.rstrip(), line.text
     # Inside a wrapped paragraph, or after a word no sentence ends on ("… on an" / "object: total size 8 KiB",

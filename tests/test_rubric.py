@@ -2548,3 +2548,28 @@ def test_round_az_b_a_requirements_documents_own_targets_and_filing_tags_are_not
     asked = {q.answer for q in good}
     assert {"6 hours", "60 seconds", "75 s"} <= asked and not asked & {"5 h", "1 h", "2 weeks"}
     assert not [q for q in good if re.search(r"C-1:|\[MACRO\]|Internal note|Rationale", q.stem)]
+
+
+def test_round_ba_a_a_trello_cards_fields_and_comments_and_the_teams_own_figures() -> None:
+    """Round BA (vercel #2, #14-#18): "Marco (Feb 14): we did ~180 GB last month on the VPS", "Our Gatsby build is
+    ~9 min" and "Our 300 MB product video" were asked; Trello's "List:", "Labels:", "Description:" are fields."""
+    qs = bank("Netlify build timeout\nA:\nList: Done\nLabels: netlify, limits\nDescription: builds fail after 15 min by "
+              "default. Our Gatsby build is ~9 min so ok for now.\nChecklist (1/2):\n- [x] max single static file: 100 MB on "
+              "Hobby\nComments:\nMarco (Feb 14): we did ~180 GB last month on the VPS, Hobby would blow up.\n"
+              "Jo (Mar 3): the Pro plan includes 1 TB of bandwidth.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"15 min", "100 MB", "1 TB"} <= asked and not asked & {"9 min", "180 GB"}
+    assert not [q for q in good if re.search(r"List:|Labels|Description|Checklist|Marco|Jo \(", q.stem)]
+
+
+def test_round_ba_b_outline_nodes_line_comments_and_examples_titled_in_other_languages() -> None:
+    """Round BA (ibm #3, #10; container apps #2, #20; rds #14): tab-indented outline nodes were joined ("… on a date
+    up to _____ rules per bucket"), a "//" line comment kept its slashes, and "Przykład - …" (example) was asked."""
+    qs = bank("Expiration (lifecycle) rules\nA:\n\tdelete objects N days after creation or on a date\n"
+              "\tup to 1000 rules per bucket\n---\nsecrets + key vault refs\nA:\n// ACA refreshes secrets within ~30 min\n"
+              "---\nPrzykład - RDS MySQL db.m5.large Multi-AZ\nA:\nrazem: ok. 272,66 USD miesięcznie\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["1000"].endswith("› up to _____ rules per bucket")
+    assert "30 min" in stems and "//" not in stems["30 min"]
+    assert "272,66 USD" not in stems
