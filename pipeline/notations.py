@@ -2,7 +2,8 @@
 reStructuredText's fields, directives, underlined titles and literal blocks, MkDocs' admonitions and tabs,
 blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
-commits and diffs, a Trello card's fields and comments.
+commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
+with their cell references and formulas.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -88,6 +89,17 @@ _TRELLO_FIELD: Final = re.compile(r"^\s*(?:List|Labels?|Members?|Due(?:\s+date)?
 _TRELLO_LABEL: Final = re.compile(r"^(\s*)(?:Description|Checklist(?:\s*\(\d+/\d+\))?)\s*:\s*", re.IGNORECASE)
 _DATED_COMMENT: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)[A-Z][\w.-]{1,20}(?:\s[A-Z][\w.-]{1,20})?\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                                    r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\)\s*:\s*")
+# Notes taken live at a talk: "[14:32]" timestamps, 'slide: "Max message size: 10 MB"', a speaker's words quoted whole,
+# "Q from audience:"
+_TIMESTAMP: Final = re.compile(r"^(\s*)\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+_SLIDE_QUOTE: Final = re.compile(r'^(\s*)(?:(?:slide|speaker|she|he|they)\s*(?:says?|said)?\s*:\s*)?["“]([^"“”]+)["”]\s*$', re.IGNORECASE)
+_AUDIENCE: Final = re.compile(r"^(\s*)Q\s+(?:from|by)\s+(?:the\s+)?(?:audience|floor|room)\s*:\s*", re.IGNORECASE)
+# Spreadsheet rows pasted with their cell references and formulas: "B4 | Max pods per node (GKE) | 110 | =MIN(110, 256/2) | …",
+# under a "Cell | Item | Value | Formula | Comment" header when the card has one
+_CELL_ROW: Final = re.compile(r"^\s*\|?\s*[A-Z]{1,2}\d{1,4}\s*\|")
+_SHEET_HEADER: Final = re.compile(r"^\s*\|?\s*Cell\s*\|", re.IGNORECASE)
+_ITEM_HEADERS: Final = frozenset({"item", "name", "what", "metric", "setting", "limit", "quota", "parameter", "description"})
+_NO_VALUE: Final = frozenset({"", "#n/a", "n/a", "todo", "tbd", "?", "-"})
 # a quiz's point values: "(2 pts)", "[1 mark]", "(3 points)"
 _POINTS: Final = re.compile(r"\s*[(\[]\s*(?:\+\s*)?\d+(?:\.\d+)?\s*(?:pts?|points?|marks?)\.?\s*(?:bonus\s*)?[)\]]", re.IGNORECASE)
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
@@ -95,7 +107,7 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(lines)))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(lines)))))))))))))
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:
@@ -209,6 +221,58 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
             out.append(Line(line.number, "```"))
     if literal is not None:
         out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _sheet(lines: Sequence[Line]) -> Sequence[Line]:
+    """Spreadsheet rows read as what the sheet shows: cell references and formulas go; a row of an item and its
+    value is the line "Item: value." (its comment a sentence after it; a row without a value, "#N/A" or "TODO",
+    goes), and under a header whose first column is no item name the rows are a table's, with that header."""
+    rows = [line.text for line in lines if _CELL_ROW.match(line.text) and line.text.count("|") >= 2]
+    items = [t for t in rows if re.search(r"[A-Za-z]{2}", (t.strip().strip("|").split("|") + ["", ""])[1])]
+    if not rows or not (any(_SHEET_HEADER.match(line.text) for line in lines) or len(items) >= 2):
+        return lines      # ("| E8 | 8 | 64 GiB |": a profile named like a cell, in a table of its own)
+    out: list[Line] = []
+    columns: list[str] = ["item", "value", "formula", "comment"]       # the usual layout when the card has no header
+    for line in lines:
+        header = _SHEET_HEADER.match(line.text)
+        if not header and not _CELL_ROW.match(line.text):
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.text.strip().strip("|").split("|")][1:]
+        if header:
+            columns = [c.lower() for c in cells]
+            if columns and columns[0] not in _ITEM_HEADERS:
+                kept = [c for c, name in zip(cells, columns) if not name.startswith("formula")]
+                out += [Line(line.number, "| " + " | ".join(kept) + " |", line.wraps), Line(line.number, "|" + "---|" * len(kept))]
+            continue
+        named = dict(zip(columns, cells))
+        if columns and columns[0] not in _ITEM_HEADERS:
+            kept = [c for c, name in zip(cells, columns) if not name.startswith("formula")]
+            out.append(Line(line.number, "| " + " | ".join(kept) + " |", line.wraps))
+            continue
+        item, value = (cells + ["", ""])[0], named.get("value", (cells + ["", ""])[1])
+        if value.lower() in _NO_VALUE or value.startswith("="):
+            continue
+        comment = named.get("comment", "")
+        text = f"{item}: {value}." + (f" {comment[0].upper()}{comment[1:]}" if comment else "")
+        out.append(Line(line.number, text, line.wraps))
+    return out
+
+
+def _talk(lines: Sequence[Line]) -> Sequence[Line]:
+    """Live notes of a talk read as what was said: a line's "[14:32]" timestamp becomes a list item's bullet (each
+    line a note of its own, never joined as wrapped prose), a slide's text or the speaker's words quoted whole are
+    the line's statement (unquoted), and "Q from audience:" is a drill's "Q:"."""
+    if sum(1 for line in lines if _TIMESTAMP.match(line.text)) < 2:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        stamped = _TIMESTAMP.match(line.text)
+        text = _AUDIENCE.sub(r"\1Q: ", _SLIDE_QUOTE.sub(r"\1\2", _TIMESTAMP.sub(r"\1", line.text)))
+        if stamped and not re.match(r"\s*(?:[-*•]\s|Q:|A:)", text):
+            text = text[:len(text) - len(text.lstrip())] + "- " + text.lstrip()
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
 
 

@@ -2573,3 +2573,32 @@ def test_round_ba_b_outline_nodes_line_comments_and_examples_titled_in_other_lan
     assert stems["1000"].endswith("› up to _____ rules per bucket")
     assert "30 min" in stems and "//" not in stems["30 min"]
     assert "272,66 USD" not in stems
+
+
+def test_round_bb_a_a_talks_live_notes_timestamps_slides_and_quoted_speaker() -> None:
+    """Round BB (pub/sub talk notes: 51 of 651 accepted): '[14:04] slide: "Max message size: 10 MB"' and a speaker's
+    words quoted whole were rejected as values inside a quotation, and "[14:04]" stayed in stems."""
+    qs = bank("Pub/Sub: max message size?\nA:\n[14:04] slide: \"Max message size: 10 MB\"\n[14:05] \"the ack deadline "
+              "defaults to 10 s and can go up to 600 s\"\n[14:06] Q from audience: what about attributes?\n[14:06] A: max "
+              "100 attributes per message\n---\nAgenda\nA:\n[14:00] Room 3B, standing room only.\n[14:01] slide: "
+              "\"Agenda: 1) limits 2) pricing\"\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"10 MB", "600 s", "100"} <= asked
+    assert not [q for q in good if re.search(r"\[14:|slide:|\"", q.stem)]
+
+
+def test_round_bb_b_spreadsheet_rows_pasted_with_cell_references_and_formulas() -> None:
+    """Round BB (k8s sheet 0/20): rows like "B4 | Max pods per node (GKE) | 110 | =MIN(110, 256/2) | …" were asked
+    with their cell references, semicolons and formulas ("=_____^(32-28)"), and "#N/A" rows too."""
+    qs = bank("Max pods per node on GKE Standard, default?\nA:\nCell | Item | Value | Formula | Comment\n"
+              "B4 | Max pods per node (GKE Standard, default) | 110 | =MIN(110, 256/2) | default pod range is a /24\n"
+              "B5 | Max pods per node (GKE Standard, configurable max) | 256 | 256 | GKE >= 1.23\n"
+              "B14 | Autopilot cluster location type | #N/A | #N/A | always regional\n---\nGKE node pools\nA:\n"
+              "B15 | Nodes per node pool, per zone (GKE) | 1000 | 1000 | regional pool across zones\n"
+              "B16 | Regional node pool max | 3000 | =B15*3 | assumes 3 zones\n")
+    good = accepted(qs)
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert {"110", "256", "1000"} <= set(stems)
+    assert "› Max pods per node (GKE Standard, default): _____." in stems["110"]
+    assert not [q for q in good if re.search(r"\bB\d+\b|=MIN|#N/A|\|", q.stem)]
