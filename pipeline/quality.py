@@ -799,7 +799,9 @@ _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s
 _BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
 # "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead)
 _BRACKET_TIME = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo"
-                           r"|months?|yrs?|years?)\s*\)")
+                           r"|months?|yrs?|years?|日|時間|分|秒|週間?|か月|ヶ月|年)\s*\)")     # ... or in Japanese: "(4 時間)"
+# "720 hours (_____ 日)": a blank in brackets right after a value restates it in another unit
+_BRACKETED_BLANK = re.compile(r"\d[\d,.]*\s*[^\W\d_]{1,12}\s*\(\s*" + re.escape(BLANK) + r"\s*[^\W\d_]{1,8}\s*\)")
 _MULTI_BLANK_CLOSED = re.compile(re.escape(BLANK) + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)")
 _MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\))")
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
@@ -852,6 +854,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "an operand or result of worked arithmetic"
     if _CONFIG_LINE.match(body):
         return "a value in a config snippet ('max_instances: 20'), an example, not a limit"
+    if _BRACKETED_BLANK.search(body):
+        return "a value restated in brackets ('720 hours (_____ 日)'): the value before it answers it"
     if _RESTATED_AFTER.match(body[at + len(BLANK):]):
         return "restated right after ('_____ per minute, which is ~160 million per month')"
     if _RESTATEMENT_BEFORE.search(body[:at]):

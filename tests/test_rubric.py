@@ -2602,3 +2602,12 @@ def test_round_bb_b_spreadsheet_rows_pasted_with_cell_references_and_formulas() 
     assert {"110", "256", "1000"} <= set(stems)
     assert "› Max pods per node (GKE Standard, default): _____." in stems["110"]
     assert not [q for q in good if re.search(r"\bB\d+\b|=MIN|#N/A|\|", q.stem)]
+
+
+def test_round_bb_c_a_value_restated_in_brackets_in_japanese_units() -> None:
+    """Round BB (cosmos #4, #11): "720 hours (_____ 日)" asked 30 days from 720 hours, and "_____ (4 時間)" 240
+    minutes with 4 hours beside it."""
+    qs = bank("Periodic backup\nA:\n- retention: 8 hours 〜 720 hours (30 日)\n- backup interval: 240 minutes (4 時間) ごと\n"
+              "- max item size is 2 MB\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "2 MB" in asked and not asked & {"30", "240 minutes", "720 hours"}
