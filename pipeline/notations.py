@@ -17,7 +17,7 @@ from typing import Final
 
 from .types import Line
 
-__all__ = ["QUOTED", "block_notations"]
+__all__ = ["FOOTNOTE", "QUOTED", "block_notations"]
 
 QUOTED: Final = "Quoted: "     # a line quoted from a mail replied to (`_quotes`), or a chat turn a later one supersedes (`_chat`)
 FOOTNOTE: Final = "Footnote: "  # a footnote's text ("[^1]: before that …", `_github`): an aside on the line that marks it
@@ -106,7 +106,7 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
-    """`lines` with their HTML, JSON and reStructuredText read (each a no-op on lines without it)."""
+    """`lines` with each notation of this module read (each a no-op on lines without it)."""
     return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(lines)))))))))))))
 
 

@@ -588,8 +588,8 @@ def _asked_facts(q: Question, lk: Lookups) -> list[Fact]:
 
 
 def _quoted_back(card: Card, index: int, facts: Sequence[Fact]) -> bool:
-    """A later line of a mail thread quotes one of the facts' values back ("Quoted: max 12 hours", `notations`):
-    the reply under it answers that claim, mostly to correct it (a quoted question only asks)."""
+    """A later quoted line (a mail replied to, a chat's user turn: "Quoted: max 12 hours", `notations`) states one of
+    the facts' values again: what follows it answers that claim, mostly to correct it (a quoted question only asks)."""
     texts = {" ".join(f.text.lower().split()) for f in facts if f.text}
     return bool(texts) and any(
         line.text.startswith(QUOTED) and not line.text.rstrip().endswith("?")

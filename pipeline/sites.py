@@ -399,7 +399,7 @@ MAX_OPENER_WORDS = 6     # "Free limits per day:" opens a list; a longer sentenc
 
 
 def _answers(text: str) -> bool:
-    """Whether a line can answer the title: not blank, nor a line a mail quotes from the one it replies to."""
+    """Whether a line can answer the title: not blank, nor a quoted or superseded line (`notations.QUOTED`)."""
     return bool(text.strip()) and not text.startswith(QUOTED)
 
 
