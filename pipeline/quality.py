@@ -335,6 +335,9 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return _multi_giveaway(body, q.get("answers")) or _multi_words(q.get("answers")) or _swappable(body)
     if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
         return None
+    one = re.fullmatch(r"1\s*([A-Za-z]{1,5})", q.answer.strip())
+    if one and re.search(rf"\b(?:each|every|per)\s+(?:[a-z]+\s+)?{re.escape(one.group(1))}\b", body[body.index(BLANK):]):
+        return f"'… for each {one.group(1)}' after the blank says the answer is 1 {one.group(1)}"
     written = re.sub(r"^\W+|\W+$", "", q.answer)
     noun = counted_noun(body[body.index(BLANK) + len(BLANK):])
     words = written.split()
@@ -761,7 +764,8 @@ _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcra
                           r"|\bcover\s+the\s+(?:right|left)\b"
                           # "Final cheat sheet", "Exam-day cheat list", "Quick numbers to burn in", "Numbers I keep mixing up"
                           r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b|\bcheat[\s-]?list\b"
-                          r"|\bnumbers\s+(?:to\s+(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b", re.IGNORECASE)
+                          r"|\bnumbers\s+(?:to\s+(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b"
+                          r"|\blast[\s-]+minute\s+(?:numbers|facts|review|cheat)", re.IGNORECASE)   # "Last-minute numbers"
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)"
                                  r"(?:[~≈]|approx(?:\.|imately)?|about|roughly|around)?\s*$"

@@ -2611,3 +2611,13 @@ def test_round_bb_c_a_value_restated_in_brackets_in_japanese_units() -> None:
               "- max item size is 2 MB\n")
     asked = {q.answer for q in accepted(qs)}
     assert "2 MB" in asked and not asked & {"30", "240 minutes", "720 hours"}
+
+
+def test_round_bb_d_a_cram_list_and_a_one_that_each_unit_after_it_gives_away() -> None:
+    """Round BB (glue #11: "Last-minute numbers › $5/TB, _____ min") and AY (og #10: "Under _____, throughput can go up
+    to 100 MiB/s. Above that, 100 MiB/s is added for each stored TiB" keyed 1 TiB)."""
+    qs = bank("Last-minute numbers\nA:\n$5/TB, 10 MB min per Athena query\n---\nEFS performance\nA:\n- Under 1 TiB, "
+              "throughput can go up to 100 MiB/s. Above that, 100 MiB/s is added for each stored TiB.\n"
+              "- Maximum throughput per EC2 instance is 250 MiB/s.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "250 MiB/s" in asked and not asked & {"10 MB", "1 TiB", "$5"}
