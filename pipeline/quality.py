@@ -457,6 +457,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return "a value the notes are unsure of ('not 100% sure')"
     if isinstance(context, str) and _ACCEPTANCE.search(context):
         return "an acceptance criterion of the notes' own requirements, not the subject's fact"
+    if _OWN_SCENARIO.search(f"{context} › {sentence}"):
+        return "the notes' own scenario ('Assumptions: (workload B)', 'workload A total'): its inputs and results"
     card = lk.cards.get(q.card_id)
     whole_card = lk.card_trivia(card) if card is not None and q.generator != "qa" else None
     if whole_card:
@@ -714,6 +716,8 @@ _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable
 # "1. First, you run nslookup", "3. If still throttled wait 4 seconds": a how-to step, not a limit
 # "NFR-1: Any job MUST finish in < 5 h": a requirement document's own rule (RFC 2119's capitals), not the vendor's limit
 _REQUIREMENT = re.compile(r"\b(?:MUST|SHALL|SHOULD)(?:\s+NOT)?\b")
+# a cost memo's own inputs and results: "Assumptions: (workload B — backup archive)", "Summary table — workload A"
+_OWN_SCENARIO = re.compile(r"(?:^|›\s)\W*(?:[Mm]y\s+|[Oo]ur\s+)?[Aa]ssumptions?\b|\b[Ww]orkload\s+[A-Z]\b")
 _ACCEPTANCE = re.compile(r"\bacceptance\s+criteri(?:a|on)\b", re.IGNORECASE)   # a requirement's own test, under its heading
 # "(the single-message limit of Section 3.2)", "as Table 3 shows", "(see §4)": a pointer into the notes themselves
 _NOTES_POINTER = re.compile(r"\b(?:Section|Sect\.|Table|Figure|Fig\.|Chapter|Appendix)\s+[0-9]+(?:\.[0-9]+)*\b|§\s*[0-9]")

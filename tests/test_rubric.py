@@ -2621,3 +2621,14 @@ def test_round_bb_d_a_cram_list_and_a_one_that_each_unit_after_it_gives_away() -
               "- Maximum throughput per EC2 instance is 250 MiB/s.\n")
     asked = {q.answer for q in accepted(qs)}
     assert "250 MiB/s" in asked and not asked & {"10 MB", "1 TiB", "$5"}
+
+
+def test_round_bc_a_cost_memos_own_assumptions_and_scenario_results() -> None:
+    """Round BC (r2-vs-s3 #9, #12, #14, #17, #20): "Assumptions: (workload B) › Writes: _____/month", "Finding 1:
+    Egress is ~_____ of our current S3 bill (workload A)" and the memo's computed totals were asked."""
+    qs = bank("Assumptions: (workload B — backup archive)\nA:\n- Stored: 100 TB\n- Writes: 1 million/month\n---\n"
+              "Finding 1: Egress is ~82% of our current S3 bill (workload A)\nA:\n- R2 charges $0 per GB of egress.\n"
+              "---\nSummary table — Workload A (monthly, list price)\nA:\n| Provider | total |\n|---|---|\n| Wasabi | $69.90 |\n"
+              "---\nR2 pricing\nA:\n- Class A operations: $4.50 per million\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "$4.50" in asked and not asked & {"100 TB", "1 million", "82%", "$69.90"}
