@@ -242,15 +242,15 @@ def _sheet(lines: Sequence[Line]) -> Sequence[Line]:
         cells = [c.strip() for c in line.text.strip().strip("|").split("|")][1:]
         if header:
             columns = [c.lower() for c in cells]
-            if columns and columns[0] not in _ITEM_HEADERS:
-                kept = [c for c, name in zip(cells, columns) if not name.startswith("formula")]
-                out += [Line(line.number, "| " + " | ".join(kept) + " |", line.wraps), Line(line.number, "|" + "---|" * len(kept))]
-            continue
-        named = dict(zip(columns, cells))
-        if columns and columns[0] not in _ITEM_HEADERS:
+        if columns and columns[0] not in _ITEM_HEADERS:     # a table's row (its header row with its separator)
             kept = [c for c, name in zip(cells, columns) if not name.startswith("formula")]
             out.append(Line(line.number, "| " + " | ".join(kept) + " |", line.wraps))
+            if header:
+                out.append(Line(line.number, "|" + "---|" * len(kept)))
             continue
+        if header:
+            continue
+        named = dict(zip(columns, cells))
         item, value = (cells + ["", ""])[0], named.get("value", (cells + ["", ""])[1])
         if value.lower() in _NO_VALUE or value.startswith("="):
             continue
@@ -304,8 +304,9 @@ def _git_log(lines: Sequence[Line]) -> Sequence[Line]:
         text = line.text
         if _GIT_HEADER.match(text):
             continue
-        if oneline and _ONELINE.match(text):
-            text = "    " + text[_ONELINE.match(text).end():]      # type: ignore[union-attr]  # it matched just above
+        hash_ = _ONELINE.match(text) if oneline else None
+        if hash_:
+            text = "    " + text[hash_.end():]
         if re.match(r"\s*Revert\s+\"", text):
             text = QUOTED + text.strip()        # 'Revert "F4_1G is 4 GB now"': the reverted claim
         elif re.match(r"-(?![-\s])", text):

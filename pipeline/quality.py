@@ -716,6 +716,10 @@ _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable
 # "1. First, you run nslookup", "3. If still throttled wait 4 seconds": a how-to step, not a limit
 # "NFR-1: Any job MUST finish in < 5 h": a requirement document's own rule (RFC 2119's capitals), not the vendor's limit
 _REQUIREMENT = re.compile(r"\b(?:MUST|SHALL|SHOULD)(?:\s+NOT)?\b")
+# the team's own figure, right before the blank: "Our Gatsby build is ~_____", "we did ~_____ last month on the VPS"
+_OWN_VALUE = re.compile(r"\b(?:our|my)\b(?:\s+[^\s.;,:]+){0,4}\s+(?:is|was|are|were|takes?|took|does|did|uses?|used|runs?|ran)?\s*[~≈]?$"
+                        r"|\bour\s+[~≈]?$|\bwe\s+(?:did|do|had|have|used|use|pay|paid|spent|spend|ran|run|moved|served|push(?:ed)?)\b"
+                        r"[^.;]{0,25}$", re.IGNORECASE)
 # a cost memo's own inputs and results: "Assumptions: (workload B — backup archive)", "Summary table — workload A"
 _OWN_SCENARIO = re.compile(r"(?:^|›\s)\W*(?:[Mm]y\s+|[Oo]ur\s+)?[Aa]ssumptions?\b|\b[Ww]orkload\s+[A-Z]\b")
 _ACCEPTANCE = re.compile(r"\bacceptance\s+criteri(?:a|on)\b", re.IGNORECASE)   # a requirement's own test, under its heading
@@ -875,9 +879,7 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if _OR_MORE.match(body, at) and any(
             _ORDINALS[m.group().lower()] + 1 == answer_value for m in _ORDINAL.finditer(body[:at])):
         return "counts on from the ordinals before it ('a second or third …, but _____ or more')"
-    if re.search(r"\b(?:our|my)\b(?:\s+[^\s.;,:]+){0,4}\s+(?:is|was|are|were|takes?|took|does|did|uses?|used|runs?|ran)?\s*[~≈]?$"
-                 r"|\bour\s+[~≈]?$|\bwe\s+(?:did|do|had|have|used|use|pay|paid|spent|spend|ran|run|moved|served|push(?:ed)?)\b"
-                 r"[^.;]{0,25}$", body[:at], re.IGNORECASE):
+    if _OWN_VALUE.search(body[:at]):
         return "the author's own figure ('Our Gatsby build is ~_____', 'we did ~_____ last month'), not the subject's"
     if _HYPOTHETICAL.match(_sentence_around(body, at)):
         return "a made-up case ('For instance, a … would …'): its numbers are the example's"

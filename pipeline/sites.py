@@ -32,6 +32,7 @@ _SECTION_LABELS: Final = frozenset("notes note cue cues summary details misc mor
                                    "answers body content text points bullets facts keywords".split()) | {
                                    "key points", "main points", "key facts", "my notes", "the notes"}
 MAX_PARENT: Final = 80            # a parent bullet longer than this is prose, not a heading
+MAX_OPENER_WORDS: Final = 6       # "Free limits per day:" opens a list; a longer sentence is no heading
 TITLE_WORDS: Final = 14           # a title this long is a scenario, not a heading
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
@@ -393,9 +394,6 @@ class CardLayout:
                 and not _abbreviates(subject, " ".join(parts) + " " + sentence)):
             parts.insert(0, subject)
         return " › ".join(p for p in parts if p)
-
-
-MAX_OPENER_WORDS = 6     # "Free limits per day:" opens a list; a longer sentence is no heading
 
 
 def _answers(text: str) -> bool:
