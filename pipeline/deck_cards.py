@@ -29,6 +29,9 @@ MAX_CARD_CHARS = 100_000
 MAX_RAW_CHARS = 10 * MAX_CARD_CHARS
 
 QUIZ_PART = re.compile(r"^\s*(Answer|Note)\s*:\s*(.*)$", re.IGNORECASE)
+# AsciiDoc's attribute entries (":kds: Kinesis Data Streams") and references ("{kds}"): a deck defines them once
+ATTRIBUTE_ENTRY = re.compile(r"^\s*:(?P<name>[A-Za-z0-9_][\w-]{0,40}):[ \t]+(?P<value>\S.*?)\s*$")
+ATTRIBUTE_REFERENCE = re.compile(r"\{([A-Za-z0-9_][\w-]{0,40})\}")
 
 
 def line_too_long(line: Line) -> str:
@@ -95,6 +98,7 @@ class CardMaker:
     def __init__(self, deck_id: str) -> None:
         self.deck_id = deck_id
         self._seen: Counter[str] = Counter()
+        self._attributes: dict[str, str] = {}     # AsciiDoc attributes the deck's cards so far define
 
     def card(self, index: int, titles: Sequence[Line], answers: Sequence[Line], origin: Origin | None = None,
              *, key: str | None = None) -> Card:
@@ -106,6 +110,7 @@ class CardMaker:
         sentences of the answer are joined (`reflow`), and pipes between the items of a line that is no table's
         row become semicolons (`pipe_lists`)."""
         # (a part that is markup alone, "<br>" or "{", is kept as written: a card never loses its title or answer)
+        titles, answers = self._attributed(titles), self._attributed(answers)
         titles = _without_breadcrumb(unmarked(titles) or list(titles))
         answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers) or list(answers)))))))
         quiz: dict[str, list[str]] = {}
@@ -130,3 +135,17 @@ class CardMaker:
             quiz_note=" ".join(quiz["note"]).strip() or None if "note" in quiz else None,
             origin=origin,
         )
+
+    def _attributed(self, lines: Sequence[Line]) -> Sequence[Line]:
+        """`lines` with the AsciiDoc attributes defined so far ("{kds}") replaced by their values: a deck's
+        attributes are its own abbreviations, and a reader sees what they stand for."""
+        for line in lines:
+            if ":" in line.text and (m := ATTRIBUTE_ENTRY.match(line.text)):
+                self._attributes[m.group("name")] = m.group("value")
+        if not self._attributes or not any("{" in line.text for line in lines):
+            return lines
+
+        def value(m: re.Match[str]) -> str:
+            return self._attributes.get(m.group(1), m.group())
+        return [Line(line.number, text, line.wraps) if (text := ATTRIBUTE_REFERENCE.sub(value, line.text)) != line.text
+                else line for line in lines]

@@ -3,7 +3,8 @@ reStructuredText's fields, directives, underlined titles and literal blocks, MkD
 blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
-with their cell references and formulas.
+with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
+titles, blocks, tables and links.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -15,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .cloze import ClozeError, has_cloze, reveal_cloze
 from .types import Line
 
 __all__ = ["FOOTNOTE", "QUOTED", "block_notations"]
@@ -102,12 +104,121 @@ _ITEM_HEADERS: Final = frozenset({"item", "name", "what", "metric", "setting", "
 _NO_VALUE: Final = frozenset({"", "#n/a", "n/a", "todo", "tbd", "?", "-"})
 # a quiz's point values: "(2 pts)", "[1 mark]", "(3 points)"
 _POINTS: Final = re.compile(r"\s*[(\[]\s*(?:\+\s*)?\d+(?:\.\d+)?\s*(?:pts?|points?|marks?)\.?\s*(?:bonus\s*)?[)\]]", re.IGNORECASE)
+# An Anki export pasted as text: "{{c1::256 KB::size}}" deletions, an "Extra:" field, and a "tags: azure::servicebus limits"
+# line of hierarchical tags
+_ANKI_TAGS: Final = re.compile(r"^\s*tags?\s*:(?=[^\n]*\w::\w)[\w:.\- ]*$", re.IGNORECASE)
+_ANKI_EXTRA: Final = re.compile(r"^(\s*)Extra\s*:\s*")
+# AsciiDoc: "== Section" titles (no closing run of "=", which is MediaWiki's), "[NOTE]" blocks delimited by "====",
+# "|===" tables after a "[cols=...]" line, their cells "|a |b" (the first row a header when a blank line follows it),
+# "[[anchor]]"s, "<<anchor,text>>" and "xref:page#id[text]" links, "+literal+" text
+_ADOC_TITLE: Final = re.compile(r"^(={2,5})\s+([A-Za-z](?:.*[^=\s])?)\s*$")
+_ADOC_LABEL: Final = re.compile(r"^\s*\[(?P<kind>NOTE|TIP|WARNING|IMPORTANT|CAUTION|EXAMPLE|QUOTE|SIDEBAR|source|listing|literal)\b[^\]]*\]\s*$")
+_ADOC_BLOCK_ATTRIBUTES: Final = re.compile(r"^\s*\[(?:cols|options|%|format|frame|grid|width|caption|role|\.|#)[^\]]*\]\s*$")
+_ADOC_DELIMITER: Final = re.compile(r"^\s*(?:={4,}|\*{4,}|_{4,}|\.{4,})\s*$")
+_ADOC_TABLE: Final = re.compile(r"^\s*[|!]===\s*$")
+_ADOC_COLS: Final = re.compile(r'cols\s*=\s*"?(?:(\d+)\*|([^"\]]*))')
+_ADOC_HEADER_OPTION: Final = re.compile(r'%header|options\s*=\s*"?[^"\]]*\bheader')
+_ADOC_ANCHOR: Final = re.compile(r"\[\[[\w:.-]+(?:,[^\]]*)?\]\]")
+_ADOC_LINK: Final = re.compile(r"<<(?P<id>[\w:.#-]+)(?:,\s*(?P<text>[^>]+))?>>|xref:(?P<target>[\w:./#-]+)\[(?P<label>[^\]]*)\]")
+_ADOC_LITERAL: Final = re.compile(r"(?<![\w+])\+([A-Za-z_][^\s+]*)\+(?![\w+])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(lines)))))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_asciidoc(_anki(lines)))))))))))))))
+
+
+def _anki(lines: Sequence[Line]) -> Sequence[Line]:
+    """An Anki export pasted as text, read as its notes show: each cloze deletion filled in and its hint dropped,
+    a cloze card's "Extra:" field a plain line, and a line of hierarchical tags ("tags: aws::sqs") nothing. An
+    unclosed deletion leaves the card as written (the gate keeps its markup out of questions)."""
+    if not any("::" in line.text for line in lines):
+        return lines
+    texts = [line.text for line in lines]
+    if has_cloze("\n".join(texts)):
+        try:
+            texts = [_ANKI_EXTRA.sub(r"\1", text) for text in reveal_cloze("\n".join(texts)).split("\n")]
+        except ClozeError:
+            pass
+    return [line if text == line.text else Line(line.number, text, line.wraps)
+            for line, text in zip(lines, texts) if not _ANKI_TAGS.match(text)]
+
+
+def _asciidoc(lines: Sequence[Line]) -> Sequence[Line]:
+    """AsciiDoc read as rendered: a "== Section" title a "## " heading, a table ("|===") markdown pipe rows (its
+    header row followed by the separator), block labels ("[NOTE]", "[cols=...]"), delimiters ("====") and anchors
+    nothing, a link its text, a "+literal+" its words. (Attribute references, "{kds}", are the deck's: `CardMaker`.)"""
+    if not any(_ADOC_TABLE.match(line.text) or _ADOC_LABEL.match(line.text) or "[[" in line.text or "<<" in line.text
+               or "xref:" in line.text or ("+" in line.text and _ADOC_LITERAL.search(line.text)) for line in lines) \
+            and not any(_ADOC_TITLE.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    table: list[Line] | None = None      # inside a table: its lines so far
+    cols: int | None = None             # the columns a "[cols=...]" line gave the next table
+    header = False                      # the "[cols=...]" line asked for a header row
+    for line in lines:
+        text = line.text
+        if _ADOC_TABLE.match(text):
+            if table is not None:
+                out += _adoc_rows(table, cols, header)
+                cols, header = None, False
+            table = [] if table is None else None
+            continue
+        if table is not None:
+            table.append(line)
+            continue
+        if _ADOC_BLOCK_ATTRIBUTES.match(text):
+            m = _ADOC_COLS.search(text)
+            if m:
+                cols = int(m.group(1)) if m.group(1) else len(re.split(r"[,;]", m.group(2)))
+            header = header or _ADOC_HEADER_OPTION.search(text) is not None
+            continue
+        label = _ADOC_LABEL.match(text)
+        if label:
+            if label.group("kind").lower() in _SHOWN_KINDS:
+                out.append(Line(line.number, label.group("kind").capitalize() + ":", line.wraps))
+            continue
+        if _ADOC_DELIMITER.match(text) or _ADOC_ANCHOR.fullmatch(text.strip()):
+            continue
+        title = _ADOC_TITLE.match(text)
+        if title:
+            text = "#" * max(2, len(title.group(1))) + " " + title.group(2)
+        if "[[" in text:
+            text = _ADOC_ANCHOR.sub("", text)
+        if "<<" in text or "xref:" in text:
+            text = _ADOC_LINK.sub(_adoc_link, text)
+        if "+" in text:
+            text = _ADOC_LITERAL.sub(r"\1", text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    if table:
+        out += _adoc_rows(table, cols, header)
+    return out
+
+
+def _adoc_rows(lines: Sequence[Line], cols: int | None, header: bool) -> list[Line]:
+    """An AsciiDoc table's cells as pipe rows of `cols` cells (else as many as its first line has); the first
+    row is the header when asked for, or when it is one line and a blank line follows it (file lines apart)."""
+    cells: list[tuple[Line, str]] = []
+    for line in lines:
+        if line.text.strip().startswith("|"):
+            cells += [(line, cell.strip()) for cell in line.text.strip()[1:].split("|")]
+        elif cells:                       # a cell's text going on past its line
+            cells[-1] = (cells[-1][0], f"{cells[-1][1]} {line.text.strip()}")
+    width = cols or max(1, sum(cell[0] is lines[0] for cell in cells))
+    rows = [cells[k:k + width] for k in range(0, len(cells), width)]
+    out: list[Line] = []
+    for n, row in enumerate(rows):
+        out.append(Line(row[0][0].number, "| " + " | ".join(text for _, text in row) + " |"))
+        if n == 0 and len(rows) > 1 and (header or (row[0][0] is row[-1][0] and rows[1][0][0].number > row[0][0].number + 1)):
+            out.append(Line(row[0][0].number, "|" + "---|" * width))
+    return out
+
+
+def _adoc_link(m: re.Match[str]) -> str:
+    """A cross reference's text: its own, else its anchor's words ("<<kds-limits>>" → "kds limits")."""
+    text = m.group("text") or m.group("label")
+    return text.strip() if text else re.sub(r"[-_#]+", " ", (m.group("id") or m.group("target")).rsplit("#", 1)[-1]).strip()
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:
@@ -230,8 +341,9 @@ def _sheet(lines: Sequence[Line]) -> Sequence[Line]:
     goes), and under a header whose first column is no item name the rows are a table's, with that header."""
     rows = [line.text for line in lines if _CELL_ROW.match(line.text) and line.text.count("|") >= 2]
     items = [t for t in rows if re.search(r"[A-Za-z]{2}", (t.strip().strip("|").split("|") + ["", ""])[1])]
-    if not rows or not (any(_SHEET_HEADER.match(line.text) for line in lines) or len(items) >= 2):
-        return lines      # ("| E8 | 8 | 64 GiB |": a profile named like a cell, in a table of its own)
+    first = next((line.text for line in lines if line.text.count("|") >= 2), "")
+    if not rows or not (_SHEET_HEADER.match(first) or (len(items) >= 2 and _CELL_ROW.match(first))):
+        return lines      # ("| E8 | 8 | 64 GiB |", "| B1 | 384 MB |": a class named like a cell, in a table with its header)
     out: list[Line] = []
     columns: list[str] = ["item", "value", "formula", "comment"]       # the usual layout when the card has no header
     for line in lines:

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .cloze import ClozeError, has_cloze, reveal_cloze
 from .deck_cards import MAX_RAW_CHARS, CardMaker, card_too_long, oversize
 from .types import Card, Line, Origin
 
-__all__ = ["FieldText", "raw_too_long", "field_text", "has_cloze", "reveal_cloze", "ClozeError", "NoteProblem", "note_card"]
+__all__ = ["FieldText", "raw_too_long", "field_text", "NoteProblem", "note_card"]
 
 _TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")
 _DECLARATION: Final = re.compile(r"<[!?][^<>]*>")
@@ -30,8 +31,6 @@ _MEDIA: Final = frozenset("img audio video source object embed".split())
 _SKIPPED: Final = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "template", "head")}
 _BREAK: Final = re.compile(r"[ \t]*\n\s*")
 _LEADING_BREAK: Final = re.compile(r"^\s*\n\s*")
-_CLOZE_TOKEN: Final = re.compile(r"\{\{c\d+::|::|\}\}")
-_CLOZE_OPEN: Final = re.compile(r"\{\{c\d+::")
 _OCCLUSION: Final = re.compile(r"\{\{c\d+::image-occlusion:")
 
 
@@ -134,51 +133,6 @@ class _HtmlLines:
         self.out.append((self.newlines if self.start is None else self.start, "".join(self.parts).rstrip()))
         self.parts = []
         self.start = None
-
-
-class ClozeError(ValueError):
-    """A cloze deletion that is opened and never closed."""
-
-
-def has_cloze(text: str) -> bool:
-    return _CLOZE_OPEN.search(text) is not None
-
-
-def reveal_cloze(text: str) -> str:
-    """Cloze text with every deletion filled in and hints dropped: `{{c1::900 seconds::time}}` → `900 seconds`.
-
-    Nested deletions are filled in too. Line breaks inside a dropped hint are
-    kept, so the text keeps its lines.
-
-    Raises:
-        ClozeError: a `{{cN::` is never closed.
-    """
-    out: list[str] = []
-    stack: list[list[object]] = []   # per open deletion: [inside its hint?, its opening token]
-    hidden = 0                       # open deletions whose hint we are in
-    pos = 0
-    for m in _CLOZE_TOKEN.finditer(text):
-        chunk = text[pos : m.start()]
-        out.append("\n" * chunk.count("\n") if hidden else chunk)
-        token = m.group()
-        if token == "::":
-            if stack and not stack[-1][0]:
-                stack[-1][0] = True
-                hidden += 1
-            elif not hidden:
-                out.append(token)
-        elif token == "}}":
-            if stack:
-                hidden -= bool(stack.pop()[0])
-            elif not hidden:
-                out.append(token)
-        else:
-            stack.append([False, token])
-        pos = m.end()
-    if stack:
-        raise ClozeError(f"cloze deletion '{stack[0][1]}' is never closed; close it with '}}}}'")
-    out.append(text[pos:])
-    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ _NOUN_AFTER = re.compile(r"\s*([A-Za-z]+)")
 # The notes' own structure: "There are three types of …", "the following 4 options", "5 ways to …".
 _LIST_COUNT = re.compile(
     r"(?:\bthere\s+(?:are|were)\s+|\bthe\s+following\s+|\bthese\s+)" + BLANK
-    + r"|" + BLANK + r"\s+(?:main\s+|different\s+|basic\s+|key\s+|major\s+)?(?:types?|kinds?|categories|ways|"
+    + r"|" + BLANK + r"\s+(?:[a-z][\w-]*\s+)?(?:types?|kinds?|categories|ways|"   # "_____ receive modes"
     r"options|steps|flavou?rs|varieties|classes|sorts|methods|approaches|reasons|things|tips|parts|aspects|"
     r"(?:feature\s+)?tiers|levels|modes|editions|variants)\b(?!\s+(?:per|of\s+(?:storage|data|memory|capacity)))"
     # "appendfsync has _____ settings:": the count of the list the line introduces

@@ -651,9 +651,9 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
     if tail.endswith(" per"):
         return  # a denominator: "$0.20 per 1 million requests"
     if (tail[-1] in "*/×÷+<>=" or tail.endswith((" minus", " plus"))) and _OPERAND_LEFT_RE.search(left) \
-            and not (measured and _COEFFICIENT_LEFT_RE.search(left)) \
+            and not _BULLET_LEFT_RE.match(full_left) and not (measured and _COEFFICIENT_LEFT_RE.search(left)) \
             and not ((first.noun or measured) and _PAIR_LEFT_RE.search(left)):
-        # an operand ("/ 3600", "30 minus 21"), not "storage in GB * 10 RU/s" (a rate per GB) nor the
+        # an operand ("/ 3600", "30 minus 21"), not a "* " bullet's first word, "storage in GB * 10 RU/s" (a rate per GB) nor the
         # second of a pair of quotas ("3,500 PUTs / 5,500 GETs")
         return
     if _OPERAND_RIGHT_RE.match(line[first.num_end:]):

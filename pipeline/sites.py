@@ -74,6 +74,9 @@ _OPEN_SPACE = re.compile(r"\(\s+")
 _SPACE_CLOSE = re.compile(r"\s+\)")
 # A sentence ends at . ! ? after a word of two letters or more, or after a closing bracket, quote or %
 # ("e.g. X" does not end one), or such a stop and a closing quote, before a space and a capital or an opening bracket.
+# a question title led by its topic ("Service Bus - sessions, what do they give you?"): the topic heads the card's notes
+_TOPIC_ASKED = re.compile(r"^(?P<topic>\S.{2,80}?)\s*(?:,|:|\s[-–—]\s)\s*(?:what|which|how|why|when|where|who|is|are|does|do|"
+                          r"did|can|could|should|will|would)\b[^?]*\?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"'’%]))[.!?][\"'”’]?(?=\s+[A-Z(])")
 _GENERIC = frozenset({"aws", "amazon", "google", "cloud", "azure", "microsoft", "service", "services", "the", "and",
                       "for", "with", "of", "to", "in", "on", "a", "an"})
@@ -221,6 +224,8 @@ class CardLayout:
         short = len(self.title.split()) < TITLE_WORDS
         asks = self.title.rstrip().endswith("?")
         self.title_names = short and not asks
+        topic = _TOPIC_ASKED.match(self.title) if asks else None
+        self.topic = topic.group("topic") if topic and len(topic.group("topic").split()) < TITLE_WORDS else ""
         # one question, however long, heads the lines that answer it, not the card's other notes;
         # a scene before it ("A function runs … What …?") heads nothing: the answer says less than the scene
         title_asks = asks and len(self.title.split()) < QUESTION_WORDS and not _SENTENCE_END.search(self.title)
@@ -373,7 +378,7 @@ class CardLayout:
         # a scene-setting title only the line that answers it
         # ... and a short question heads a table that answers it ("Comparison: health check intervals …?")
         parts = [self.title if self.title_names or index in self.answers or index == self.answer_line
-                 or (self._answering is not None and self.lines[index].text.lstrip().startswith("|")) else ""]
+                 or (self._answering is not None and self.lines[index].text.lstrip().startswith("|")) else self.topic]
         parent = self.parent(index)
         if parent and (parent.lower() not in self.title.lower() or (parent == self.title and not parts[0])
                        or (_LISTING.search(self.title) and not plain_words(self.title).endswith(plain_words(parent)))):

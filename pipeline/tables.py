@@ -232,8 +232,9 @@ def _piped(lines: Sequence[Line], read: Callable[[str], _Row | None], same: Call
     return out
 
 
-# a number standing alone in a cell ("0.04", "10 GiB", "1GiB-16TiB"); not "gp3", "p99" or the "1" of "1-yr commit"
-_LONE_NUMBER: Final = re.compile(r"(?<![\w-])\d(?![\d.,]*-[A-Za-z])")
+# a number standing alone in a cell ("0.04", "10 GiB", "1GiB-16TiB"); not "gp3", "p99", the "1" of "1-yr commit"
+# or an ordinal ("memory (2nd gen runtime)")
+_LONE_NUMBER: Final = re.compile(r"(?<![\w-])\d(?![\d.,]*-[A-Za-z])(?!\d*(?:st|nd|rd|th)\b)")
 
 
 def _names_columns(cells: Sequence[str]) -> bool:

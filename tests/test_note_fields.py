@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.deck_cards import CardMaker
-from pipeline.note_fields import ClozeError, NoteProblem, field_text, note_card, reveal_cloze
+from pipeline.cloze import ClozeError, reveal_cloze
+from pipeline.note_fields import NoteProblem, field_text, note_card
 from pipeline.types import Card, Line
 
 

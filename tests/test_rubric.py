@@ -2632,3 +2632,67 @@ def test_round_bc_a_cost_memos_own_assumptions_and_scenario_results() -> None:
               "---\nR2 pricing\nA:\n- Class A operations: $4.50 per million\n")
     asked = {q.answer for q in accepted(qs)}
     assert "$4.50" in asked and not asked & {"100 TB", "1 million", "82%", "$69.90"}
+
+
+def test_round_bd_a_an_anki_cloze_export_pasted_as_text() -> None:
+    """Round BD (servicebus, 0/20): "{{c1::256 KB}}" deletions blocked every fact on them, and the "Extra:" field's
+    label and a "tags: azure::servicebus limits" line showed in stems."""
+    qs = bank("Service Bus - max message size per tier\nA:\nBasic / Standard: {{c1::256 KB}}<br>\n"
+              "Premium: {{c2::100 MB::size}}\nExtra: Premium entity default is 1 MB, raise it per entity.\n"
+              "tags: azure::servicebus limits\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert {"256 KB", "100 MB", "1 MB"} <= set(stems)
+    assert stems["100 MB"] == "Service Bus - max message size per tier › Premium: _____"
+    assert not [q for q in accepted(qs) if re.search(r"\{\{|::|Extra:|tags", q.stem)]
+
+
+def test_round_bd_b_asciidoc_titles_blocks_tables_links_and_attributes() -> None:
+    """Round BD (kinesis, 4/20): AsciiDoc's "{kds}" attribute references, "== Section" titles, "[NOTE]"/"===="
+    blocks, "|===" tables, "[[anchor]]"s, "<<anchor>>" links and "+literal+" text showed raw in stems."""
+    qs = bank("Kinesis notes - attributes\n:kds: Kinesis Data Streams\n:fh: Amazon Data Firehose\nSections: <<kds-limits>>.\n"
+              "---\n[[kds-limits]]\nWhat is the write throughput of a {kds} shard?\nA:\n== Shard write limit\n"
+              "* *1 MB/s* of data, *or*\n* *1,000 records/s*\n\n[NOTE]\n====\nGoing over returns +ProvisionedThroughputExceeded+.\n"
+              "====\n---\nPutRecords batch limits\nA:\n[cols=\"1,2\"]\n|===\n|Limit |Value\n\n|Records per request |500\n"
+              "|Max total request size |5 MB\n|===\nSee <<fh-buffering,buffering>> for {fh}.\n---\n"
+              "{fh} record size\nA:\nTIP: a record is at most *1,000 KiB* before base64, see xref:#fh-limits[the limits].\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert {"1 MB/s", "500", "5 MB", "1,000 KiB"} <= set(stems)
+    assert stems["500"] == "PutRecords batch limits › Records per request: _____"
+    assert stems["1 MB/s"].startswith("What is the write throughput of a Kinesis Data Streams shard? ›")
+    assert stems["1,000 KiB"].startswith("Amazon Data Firehose record size ›") and "the limits" in stems["1,000 KiB"]
+    assert not [q for q in accepted(qs) if re.search(r"[{}]|==|\[\[|<<|\|===|\+\w|\[NOTE|cols=|xref", q.stem)]
+
+
+def test_round_bd_c_a_question_title_led_by_its_topic_heads_the_cards_notes() -> None:
+    """Round BD (servicebus #8, #18, #19): "Service Bus - sessions, what do they give you?" gave way to "Azure Service
+    Bus" over a later note ("needed for request/response … SessionId max _____ chars"): sessions went unnamed."""
+    qs = bank("Service Bus - sessions, what do they give you?\nA:\nFIFO ordering per SessionId + session state storage\n"
+              "One receiver holds a session lock at a time\nNot in Basic tier. SessionId max 128 chars\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["128"].startswith("Service Bus - sessions › ")
+
+
+def test_round_bd_d_a_title_counting_its_own_list() -> None:
+    """Round BD (servicebus #5, #12): "Service Bus - _____ receive modes" asked how many items the notes list."""
+    qs = bank("Service Bus - two receive modes\nA:\nPeek-lock (default): message locked for 30 seconds\n"
+              "Receive-and-delete: message removed as soon as it's received\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "30 seconds" in asked and "two" not in asked
+
+
+def test_round_bd_e_prices_beside_names_with_underscores_are_no_latex() -> None:
+    """Round BD (gcp #15): "F4 $0.20, F4_1G $0.30" was read as a LaTeX span ("$0.20, F4_1G $": a subscript), and the
+    stem lost its dollar signs ("F4 0.20, F4_1G0.30")."""
+    qs = bank("App Engine summary\nA:\n- F1 $0.05/h (384 MB, 600 MHz), F2 $0.10, F4 $0.20, F4_1G $0.30, B8 $0.40\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert "F4 $0.20, F4_1G $0.30" in stems["$0.10"]
+
+
+def test_round_bd_f_a_table_whose_classes_look_like_cells_and_whose_header_has_an_ordinal() -> None:
+    """Round BD (gcp #14, #17, #18): "| B1 | 384 MB | 600 MHz |" under "| class | memory (2nd gen runtime) | CPU |"
+    was read as a spreadsheet row ("384 MB: 600 MHz."): B1 and the headers were lost."""
+    qs = bank("App Engine B instance classes\nA:\n| class | memory (2nd gen runtime) | CPU |\n| B1 | 384 MB | 600 MHz |\n"
+              "| B2 (default) | 768 MB | 1.2 GHz |\n| B4 | 1,536 MB | 2.4 GHz |\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["600"] == "App Engine B instance classes › B1 (CPU): _____ MHz"
+    assert not [q for q in accepted(qs) if re.search(r"\d MB: \d", q.stem)]
