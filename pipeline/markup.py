@@ -33,7 +33,7 @@ _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
 # a value set in code type ("`30 GB`", "~`$0.0075`", "`2,000,000`") is a value, not code; "`max-age=0`" stays code
 _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
 # a bullet drawn with a glyph (Notion's toggle "▸ CachingOptimized", "◦", "➤") is a bullet
-_GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢"
+_GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢–○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
 _GLYPH_SET: Final = frozenset(_GLYPHS)
 _GLYPH_BULLET: Final = re.compile(rf"^(\s*)[{_GLYPHS}](?:\s+|$)")
 # a footnote's asterisk after a word or value ("timeout*", "~5 RU*", "(size unit*)"); not "0.5 GB * 3 s" or "**"
@@ -52,6 +52,11 @@ _FILLER: Final = re.compile(r"(?<![\w-])(?:u+m+|u+h+|erm|uhm)(?:,|\.\.\.|…)\s*
 # a forum post's score ("Accepted answer (64 votes):", "(12 upvotes)"): the thread's, not the subject's
 _VOTES: Final = re.compile(r"\s*\(\d[\d,]*\s+(?:votes?|upvotes?|points?)\)", re.IGNORECASE)
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
+# a daily log's date heading alone ("12/03 Tue", "Mon 2024-12-02"): when the author wrote, not what the notes say
+_DAY: Final = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_DATE_LINE: Final = re.compile(rf"^\s*(?:{_DAY},?\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+{_DAY})?\s*:?\s*$")
+_DATE_LEAD: Final = re.compile(rf"^(\s*)(?:{_DAY},?\s+)?\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?(?:,?\s+{_DAY})?\s+[—–-]\s+(?=\S)")
+_DAY_STARTS: Final = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
 # sub- or superscript or a brace, or is a variable's one or two letters ("$S$"); "$0.20 and $0.30" is money, and
@@ -71,6 +76,10 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
     for line in block_notations(lines):
         text = line.text
+        if text[:1].isdigit() or text[:3] in _DAY_STARTS:
+            if _DATE_LINE.match(text):
+                continue
+            text = _DATE_LEAD.sub(r"\1", text)       # "01/07 Tue — comparison …": the day it was written goes
         if "*" in text:
             text = _EMPHASIS.sub(r"\1", text)
         if "\\" in text or text.count("$") > 1:

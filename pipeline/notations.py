@@ -4,7 +4,7 @@ blockquotes and the mails of a thread (headers, quoted replies), a Confluence pa
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
 with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
-titles, blocks, tables and links.
+titles, blocks, tables and links, notes kept as INI or TOML config.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -121,12 +121,17 @@ _ADOC_HEADER_OPTION: Final = re.compile(r'%header|options\s*=\s*"?[^"\]]*\bheade
 _ADOC_ANCHOR: Final = re.compile(r"\[\[[\w:.-]+(?:,[^\]]*)?\]\]")
 _ADOC_LINK: Final = re.compile(r"<<(?P<id>[\w:.#-]+)(?:,\s*(?P<text>[^>]+))?>>|xref:(?P<target>[\w:./#-]+)\[(?P<label>[^\]]*)\]")
 _ADOC_LITERAL: Final = re.compile(r"(?<![\w+])\+([A-Za-z_][^\s+]*)\+(?![\w+])")
+# Notes kept as INI or TOML config: "[api_gateway.rest]" sections, "integration_timeout_max = 29 s ; comment" keys,
+# quoted strings and arrays
+_CONFIG_SECTION: Final = re.compile(r"^(\s*)\[\[?([a-z][\w-]*(?:\.[\w-]+)*)\]\]?(?:\s+(?P<rest>[^=\s].*))?\s*$")
+_CONFIG_KEY: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)?)(?P<key>[a-z][a-z0-9]*(?:[_.-][A-Za-z0-9]+)*)\s*=\s*(?P<value>[^=\s].*)$")
+_CONFIG_COMMENT: Final = re.compile(r'^((?:[^"#;]|"[^"]*")*?)\s+[#;]\s*(.*)$')
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_asciidoc(_anki(lines)))))))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(lines))))))))))))))))
 
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
@@ -219,6 +224,47 @@ def _adoc_link(m: re.Match[str]) -> str:
     """A cross reference's text: its own, else its anchor's words ("<<kds-limits>>" → "kds limits")."""
     text = m.group("text") or m.group("label")
     return text.strip() if text else re.sub(r"[-_#]+", " ", (m.group("id") or m.group("target")).rsplit("#", 1)[-1]).strip()
+
+
+def _config(lines: Sequence[Line]) -> Sequence[Line]:
+    """Notes kept as INI or TOML config, read as the labels they are: a "[api_gateway.rest]" section a heading
+    of its words, "integration_timeout_max = 29 s ; comment" the line "integration timeout max: 29 s; comment",
+    quotes around strings and the brackets of an array gone. Two keys (snake case or one lowercase word) or a
+    dotted or snake-case section make a card config; "Total = 5 GB" in a worked sum stays as written."""
+    keys = [line for line in lines if "=" in line.text and (m := _CONFIG_KEY.match(line.text)) and "==" not in line.text]
+    sections = [line for line in lines if (m := _CONFIG_SECTION.match(line.text)) and ("." in m.group(2) or "_" in m.group(2))]
+    if len(keys) < 2 and not sections:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        section = _CONFIG_SECTION.match(text)
+        key = _CONFIG_KEY.match(text) if "=" in text and "==" not in text else None
+        if section:
+            words, rest = _config_words(section.group(2)), (section.group("rest") or "").strip()
+            comment = rest[1:].strip() if rest[:1] in ("#", ";") else ""
+            text = f"{section.group(1)}{words}: {comment}" if comment else \
+                f"{section.group(1)}{words} {rest}" if rest else f"## {words}"
+        elif key:
+            value, comment = key.group("value"), ""
+            m = _CONFIG_COMMENT.match(value)
+            if m:
+                value, comment = m.group(1), m.group(2).strip()
+            value = value.strip()
+            if value.startswith("[") and value.endswith("]"):
+                value = _JSON_QUOTES.sub(r"\1", value[1:-1].strip())
+            elif len(value) > 1 and value[0] == value[-1] == '"':
+                value = value[1:-1].replace('\\"', '"')
+            text = f"{key.group('lead')}{_config_words(key.group('key'))}: {value}" + (f"; {comment}" if comment else "")
+        elif text.lstrip().startswith("# "):       # a comment of its own: a note, not the run-on of the key above
+            text = f"{text[:len(text) - len(text.lstrip())]}Note: {text.lstrip()[2:].strip()}"
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _config_words(name: str) -> str:
+    """A config name as words: "integration_timeout_max" → "integration timeout max", "api_gateway.rest" → "api gateway rest"."""
+    return re.sub(r"[_.]+", " ", name).strip()
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:

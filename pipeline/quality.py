@@ -694,6 +694,8 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"
                       r"|\bbei\s+uns\b"                                                  # German: "at our place"
                       r"|^\W*blockers?\s*:"                                # a standup's "Blockers: our batch job holds acks 45 min"
+                      # a runbook's outcome and undo steps: "Expected: root cause identified within 15 min", "Rollback: 5 s."
+                      r"|^\W*(?:expected(?:\s+(?:result|output|outcome))?|rollback|if\s+it\s+fails)\s*:"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 # "(was _____)", "(old ONTAP was _____)": a blank of a former value, in brackets beside the current one
 _FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?"

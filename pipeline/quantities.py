@@ -182,6 +182,7 @@ _BLOCK_RE: Final = re.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"                                # clock times 10:30, 05:00:00
     r"|\b\d+(?:\.\d+){2,}\b|\b\d+(?:\.\d+)*\.x\b"                   # versions 5.6.17, 1.x, 5.6.x
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d\d-\d\d\b"  # dates 1/12/2018, 2017-06
+    r"|\b\d{1,2}[/.]\d{1,2}\.?\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"  # a log's day: 12/03 Tue
     r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b"                    # year ranges
     r"|\b[A-Za-z]+[-_]?\d+[A-Za-z0-9_.-]*|\b\d+[A-Za-z_]+\d[\w.-]*"  # names: gp2, AES-256, F4_1G, IPv4, t2.small
     r"|\b\d+(?:st|nd|rd|th)\b"                                      # ordinals

@@ -1725,8 +1725,8 @@ def test_round_ag_section_headings_in_capitals_head_the_lines_below_them() -> No
               "Lambda runs code without servers.\nIt scales to 1,000 concurrent executions by default.\n")
     stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
     assert "› FREE › first _____ per billing account" in stems["5 GB"]
-    assert "› COMMITMENT TIERS › start = _____/day" in stems["100 GB"]
-    assert "› COMMITMENT TIERS › commitment_period = _____" in stems["31 days"]
+    assert "› COMMITMENT TIERS › start: _____/day" in stems["100 GB"]          # (read as config since round BE)
+    assert "› COMMITMENT TIERS › commitment period: _____" in stems["31 days"]
     assert stems["1,000"] == "Lambda basics › It scales to _____ concurrent executions by default."
 
 
@@ -2696,3 +2696,44 @@ def test_round_bd_f_a_table_whose_classes_look_like_cells_and_whose_header_has_a
     stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
     assert stems["600"] == "App Engine B instance classes › B1 (CPU): _____ MHz"
     assert not [q for q in accepted(qs) if re.search(r"\d MB: \d", q.stem)]
+
+
+def test_round_be_a_notes_kept_as_ini_or_toml_config() -> None:
+    """Round BE (apigw #2, #16, #20): "[free_tier] ; 12 months …" and "[api_gateway.rest]" sections, "key = value ;
+    comment" lines and "# comment" lines showed raw or ran into the key below, and '"Too Many Requests"' after a
+    status code did not stop a distractor of 644."""
+    qs = bank("[api_gateway.rest] integration timeout\nA:\n[api_gateway.rest]\nintegration_timeout_max = 29 s ; hard ceiling\n"
+              "protocols = [\"REST\", \"HTTP\"]\n# Lambda keeps running (up to its own timeout) - API GW just gives up waiting\n"
+              "tip = \"long jobs -> return 202 + poll\"\n---\nThrottling\nA:\n[api_gateway.throttling]\n"
+              "burst = 5000 ; token bucket size\nerror = 429 ; \"Too Many Requests\"\n---\nFree tier\nA:\n"
+              "[free_tier] ; 12 months from account creation\nrest_calls = 1000000 ; per month\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["29 s"] == "api gateway rest integration timeout › integration timeout max: _____; hard ceiling"
+    assert stems["12 months"] == "Free tier › free tier: _____ from account creation"
+    assert "5000" in stems
+    options = {o.text for q in accepted(qs, "multichoice") if q.answer == "429" for o in q.options}
+    assert options and all(o.isdigit() and 400 <= int(o) < 600 for o in options)
+    assert not [q for q in accepted(qs) if re.search(r"\[\w|[a-z]_[a-z]| = |tip:", q.stem)]
+
+
+def test_round_be_b_a_bullet_journals_signifiers_and_day_headings() -> None:
+    """Round BE (bigtable, 0/20): "– reads: …" and "! HDD reads are 20x worse" kept their signifiers, a day's
+    heading "12/03 Tue" stood over its notes, and "01/06 Mon" was asked."""
+    qs = bank("Throughput per node — HDD guidance\nA:\n12/03 Tue\n– reads: ~500 rows/s per node\n"
+              "– scans: ~180 MB/s per node\n! HDD writes peak at 10,000 rows/s per node\n---\n01/07 Tue — Memorystore sizes\n"
+              "A:\n– capacity: 1 GB to 300 GB per instance\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["180 MB/s"] == "Throughput per node — HDD guidance › scans: ~_____ per node"
+    assert stems["10,000"].startswith("Throughput per node — HDD guidance › HDD writes")
+    assert stems["300 GB"].startswith("Memorystore sizes › ")
+    assert not [q for q in accepted(qs) if re.search(r"[–!]|\d\d/\d\d|Tue", q.stem)]
+
+
+def test_round_be_c_a_runbooks_expected_outcome_and_rollback() -> None:
+    """Round BE (cloudfront #12, #14): "Rollback: _____." and "Expected: root cause identified within _____" asked
+    the procedure's own undo step and target."""
+    qs = bank("SOP-CF-005 — Adjust origin keep-alive timeout\nA:\n1. Origins → Edit → Keep-alive timeout.\n"
+              "2. Default 5 s, range 1–60 s.\nExpected: root cause identified within 15 min.\nRollback: 5 s.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "60 s" in asked and "15 min" not in asked
+    assert not [q for q in accepted(qs) if "Rollback" in q.stem or "Expected" in q.stem]

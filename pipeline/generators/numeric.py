@@ -128,8 +128,8 @@ _BOUNDED_BY_ONE = re.compile(r"\b(?:PUE|power\s+usage\s+effectiveness|recall|pre
                              re.IGNORECASE)
 _SLA = re.compile(r"\b(?:SLA|availability|avail|uptime|durability)\b", re.IGNORECASE)
 _STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy)\s+codes?)\b", re.IGNORECASE)
-# "429 TooManyRequests", "429 QUOTA_EXCEEDED", "404 Not Found": a status named right after its code
-_STATUS_NAME = re.compile(r"\s*(?:[-:(]\s*)?(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z]{2,}(?:_[A-Z]+)+|Too\s+Many\s+Requests|Not\s+Found|"
+# "429 TooManyRequests", "429 QUOTA_EXCEEDED", "404 Not Found", '429; "Too Many Requests"': a status named right after its code
+_STATUS_NAME = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z]{2,}(?:_[A-Z]+)+|Too\s+Many\s+Requests|Not\s+Found|"
                           r"Forbidden|Unauthori[sz]ed|Bad\s+Request|Conflict|Payload\s+Too\s+Large|Service\s+Unavailable|"
                           r"Internal\s+Server\s+Error|Bad\s+Gateway|Gateway\s+Timeout)\b")
 # what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
