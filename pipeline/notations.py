@@ -4,7 +4,7 @@ blockquotes and the mails of a thread (headers, quoted replies), a Confluence pa
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
 with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
-titles, blocks, tables and links, notes kept as INI or TOML config.
+titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -126,12 +126,25 @@ _ADOC_LITERAL: Final = re.compile(r"(?<![\w+])\+([A-Za-z_][^\s+]*)\+(?![\w+])")
 _CONFIG_SECTION: Final = re.compile(r"^(\s*)\[\[?([a-z][\w-]*(?:\.[\w-]+)*)\]\]?(?:\s+(?P<rest>[^=\s].*))?\s*$")
 _CONFIG_KEY: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)?)(?P<key>[a-z][a-z0-9]*(?:[_.-][A-Za-z0-9]+)*)\s*=\s*(?P<value>[^=\s].*)$")
 _CONFIG_COMMENT: Final = re.compile(r'^((?:[^"#;]|"[^"]*")*?)\s+[#;]\s*(.*)$')
+# A Mermaid diagram in a "```mermaid" fence: node labels ('W[Workers: 2000 per job]'), edge labels ('-->|max 10 MB|'),
+# a sequence diagram's messages ('U->>Q: submit') and notes ('Note over Q: up to 6 hours')
+_MERMAID_SKIP: Final = re.compile(r"^\s*(?:%%|(?:flowchart|graph|sequenceDiagram|stateDiagram(?:-v2)?|classDiagram|erDiagram|gantt|pie|"
+                                  r"mindmap|timeline|journey)\b|end\s*$|(?:style|classDef|class|linkStyle|click|activate|deactivate|"
+                                  r"autonumber|direction)\b)")
+_MERMAID_NODE: Final = re.compile(r"(?P<id>[A-Za-z_]\w*)\s*(?:\[\[|\[\(|\(\(|\[/|\[\\|\{\{|[\[({>])\s*\"?(?P<label>[^\]\)\}\"|]+?)\"?\s*"
+                                  r"(?:\]\]|\)\]|\)\)|/\]|\\\]|\}\}|[\])}])")
+_MERMAID_EDGE: Final = re.compile(r"(?:--+>?|-\.+->?|==+>?)\s*\|(?P<label>[^|]+)\|"
+                                  r"|--\s+(?P<dashed>[^->|][^>|]*?)\s+--+>|-\.\s+(?P<dotted>[^.>|][^>|]*?)\s+\.->")
+_MERMAID_MESSAGE: Final = re.compile(r"^\s*(?P<a>[\w-]+)\s*(?:-{1,2}>>|-{1,2}\)|-{1,2}x|-{1,2}>)\s*(?P<b>[\w-]+)\s*:\s*(?P<text>.+)$")
+_MERMAID_NOTE: Final = re.compile(r"^\s*Note\s+(?:over|left\s+of|right\s+of)\s+[\w, -]+:\s*(?P<text>.+)$", re.IGNORECASE)
+_MERMAID_PARTICIPANT: Final = re.compile(r"^\s*(?:participant|actor)\s+(?P<id>[\w-]+)(?:\s+as\s+(?P<label>.+))?$")
+_MERMAID_BLOCK: Final = re.compile(r"^\s*(?:loop|alt|else|opt|par|and|critical|break|rect|subgraph)\b\s*(?P<text>.*)$")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(lines))))))))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(lines)))))))))))))))))
 
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
@@ -224,6 +237,60 @@ def _adoc_link(m: re.Match[str]) -> str:
     """A cross reference's text: its own, else its anchor's words ("<<kds-limits>>" → "kds limits")."""
     text = m.group("text") or m.group("label")
     return text.strip() if text else re.sub(r"[-_#]+", " ", (m.group("id") or m.group("target")).rsplit("#", 1)[-1]).strip()
+
+
+def _mermaid(lines: Sequence[Line]) -> Sequence[Line]:
+    """A "```mermaid" diagram read as the statements its labels make: each node's label a "- " item where the
+    diagram first names it, an edge's label "- from → to: label", a sequence diagram's message "- from → to: text"
+    and its note "- Note: text"; the fence and the diagram's syntax go."""
+    if not any("mermaid" in line.text for line in lines):
+        return lines
+    out: list[Line] = []
+    inside = False
+    names: dict[str, str] = {}
+    for line in lines:
+        text = line.text.strip()
+        if not inside:
+            inside = text.startswith("```") and text[3:].strip().lower() == "mermaid"
+            if not inside:
+                out.append(line)
+            continue
+        if text.startswith("```"):
+            inside, names = False, {}
+            continue
+        if not text or _MERMAID_SKIP.match(text):
+            continue
+        said = _mermaid_line(text, names)
+        out += [Line(line.number, "- " + statement, line.wraps) for statement in said]
+    return out
+
+
+def _mermaid_line(text: str, names: dict[str, str]) -> list[str]:
+    """The statements one line of a diagram makes; `names` (node ID → label) grows as nodes are named."""
+    if m := _MERMAID_PARTICIPANT.match(text):
+        names[m.group("id")] = (m.group("label") or m.group("id")).strip()
+        return []
+    if m := _MERMAID_NOTE.match(text):
+        return [f"Note: {m.group('text').strip()}"]
+    if m := _MERMAID_MESSAGE.match(text):
+        a, b = names.get(m.group("a"), m.group("a")), names.get(m.group("b"), m.group("b"))
+        return [f"{a} → {b}: {m.group('text').strip()}" if a != b else f"{a}: {m.group('text').strip()}"]
+    if m := _MERMAID_BLOCK.match(text):
+        label = _MERMAID_NODE.search(m.group("text"))
+        words = label.group("label") if label else m.group("text")
+        return [words.strip()] if words.strip() else []
+    said: list[str] = []
+    for node in _MERMAID_NODE.finditer(text):
+        if node.group("id") not in names:
+            names[node.group("id")] = node.group("label").strip()
+            said.append(names[node.group("id")])
+    plain = _MERMAID_EDGE.sub(" --> ", _MERMAID_NODE.sub(lambda n: f" {n.group('id')} ", text))
+    ends = [word for word in re.findall(r"[A-Za-z_]\w*", plain) if word in names]
+    edge = _MERMAID_EDGE.search(text)
+    words = edge and (edge.group("label") or edge.group("dashed") or edge.group("dotted"))
+    if words and len(ends) >= 2:
+        said.append(f"{names.get(ends[0], ends[0])} → {names.get(ends[1], ends[1])}: {words.strip()}")
+    return said
 
 
 def _config(lines: Sequence[Line]) -> Sequence[Line]:
@@ -372,7 +439,7 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
             text = _DIRECTIVE.sub(lambda m: f"{m.group(1)}{m.group(2).capitalize()}: ", _FIELD.sub(r"\1\2:", text))
             text = _ROLE.sub(r"\1", text)
         if "``" in text:
-            text = text.replace("``", "`")
+            text = re.sub(r"(?<!`)``(?!`)", "`", text)      # a ``literal``, not a "```" fence
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
         if opens:
             out.append(Line(line.number, "```"))

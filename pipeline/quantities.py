@@ -696,7 +696,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
             break
         if a.is_word and not in_cell and not _word_is_fact(line, chain):
             return
-        if _is_year(a, raw) and (expr is None or expr in ("RCU", "WCU", "request")):
+        if _is_year(a, raw) and (expr is None or expr in ("RCU", "WCU", "request")) \
+                and not _strip_article(tail).endswith(_MAX_CUES + _MIN_CUES):    # "max 2000 per job" is no year
             return
         if not a.is_word and expr is None and re.match(r"s\b", line[a.num_end:]):
             if a.value >= 100 or re.match(r"s\s+of\b", line[a.num_end:]):

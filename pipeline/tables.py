@@ -12,6 +12,7 @@ row is its label. Outer pipes are optional and `\\|` is a pipe inside a cell.
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ __all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "pipe_deli
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
+_QUOTED_FIELD: Final = re.compile(r'"[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -176,19 +178,22 @@ def pipe_lists(lines: Sequence[Line]) -> list[Line]:
 
 
 def pipe_delimited(lines: Sequence[Line]) -> list[Line]:
-    """`lines` with each table written with semicolons or tabs as pipe rows ("Glue; jobs per account; 1,000" →
+    """`lines` with each table written with semicolons, tabs or commas (CSV) as pipe rows ("Glue; jobs per account; 1,000" →
     "| Glue | jobs per account | 1,000 |"), as `pipe_aligned` does for spaces (one delimiter throughout)."""
     return _piped(lines, _delimited_cells, _same_shape, lambda row: row[1])
 
 
 def _delimited_cells(text: str) -> tuple[str, list[str]] | None:
     """The delimiter and cells (three or more, a trailing empty one kept) of a row written with semicolons or
-    tabs, or None."""
+    tabs, or as CSV ("read replicas,5,nodes,\"up to 5, per shard\"": no space after a comma outside quotes), or None."""
     if "|" in text:
         return None
     for delimiter in (";", "\t"):
         if text.count(delimiter) >= 2:
             return delimiter, [cell.strip() for cell in text.strip(" -*•").split(delimiter)]
+    if text.count(",") >= 2 and ", " not in _QUOTED_FIELD.sub("", text):
+        cells = next(csv.reader([text.strip()]))
+        return (",", [cell.strip() for cell in cells]) if len(cells) >= 3 else None
     return None
 
 

@@ -2737,3 +2737,31 @@ def test_round_be_c_a_runbooks_expected_outcome_and_rollback() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert "60 s" in asked and "15 min" not in asked
     assert not [q for q in accepted(qs) if "Rollback" in q.stem or "Expected" in q.stem]
+
+
+def test_round_bf_a_csv_rows_under_their_header() -> None:
+    """Round BF (elasticache, 6/20): rows kept as CSV ("read replicas,5,nodes,\\"up to 5, per shard\\"") under a
+    "limit,value,unit,notes" header were asked raw, commas, quotes and all, with no header to say what they are."""
+    qs = bank("Redis OSS cluster mode enabled - sizing\nA:\nlimit,value,unit,notes\n"
+              "shards per cluster,500,shards,\"max, needs Redis OSS 5.0.6+\"\nreplicas per shard,5,nodes,\"0 to 5, per shard\"\n"
+              "nodes per cluster (default quota),90,nodes,adjustable\n---\nAuto Discovery\nA:\n"
+              "Clients poll the endpoint, learn the node list, and reconnect within 60 seconds.\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert {"500", "5", "90", "60 seconds"} <= set(stems)
+    assert stems["90"].startswith("Redis OSS cluster mode enabled - sizing › nodes per cluster (default quota)")
+    assert not [q for q in accepted(qs) if re.search(r"\w,\w|,_|_,|\"", q.stem)]
+
+
+def test_round_bf_b_a_mermaid_diagrams_labels_and_a_fence_after_a_colon() -> None:
+    """Round BF (dataflow, 4/20): a "```mermaid" diagram's syntax was asked raw ("S -->|max 10 MB graph| D[…]"), and
+    every fence of a card with a colon lost a backtick ("```" read as an rST "``literal``"), so code was no code."""
+    qs = bank("Job graph too large\nA:\n```mermaid\nflowchart LR\n  S[SDK submits pipeline] -->|max 10 MB graph| D[Dataflow service]\n"
+              "  D --> W[Workers: max 2000 per job]\n```\n- usual culprits: huge number of steps\n---\nFlexRS\nA:\n```mermaid\n"
+              "sequenceDiagram\n  participant U as User\n  participant Q as Dataflow queue\n  U->>Q: submit batch job\n"
+              "  Note over Q: delayed start, up to 6 hours\n```\n---\nInit actions\nA:\nDefault: 10 min per action.\n```bash\n"
+              "gcloud dataproc clusters create c1 --num-workers 7\n```\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["10 MB"] == "Job graph too large › SDK submits pipeline → Dataflow service: max _____ graph"
+    assert stems["2000"] == "Job graph too large › Workers: max _____ per job"
+    assert "6 hours" in stems and "10 min" in stems and "7" not in stems
+    assert not [q for q in accepted(qs) if re.search(r"-->|\[|flowchart|Note over|`", q.stem)]
