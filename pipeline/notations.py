@@ -4,7 +4,8 @@ blockquotes and the mails of a thread (headers, quoted replies), a Confluence pa
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
 with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
-titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels.
+titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels, footnotes marked
+with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -139,12 +140,19 @@ _MERMAID_MESSAGE: Final = re.compile(r"^\s*(?P<a>[\w-]+)\s*(?:-{1,2}>>|-{1,2}\)|
 _MERMAID_NOTE: Final = re.compile(r"^\s*Note\s+(?:over|left\s+of|right\s+of)\s+[\w, -]+:\s*(?P<text>.+)$", re.IGNORECASE)
 _MERMAID_PARTICIPANT: Final = re.compile(r"^\s*(?:participant|actor)\s+(?P<id>[\w-]+)(?:\s+as\s+(?P<label>.+))?$")
 _MERMAID_BLOCK: Final = re.compile(r"^\s*(?:loop|alt|else|opt|par|and|critical|break|rect|subgraph)\b\s*(?P<text>.*)$")
+# footnotes marked with superscript numbers: "| Max document size | 1 MiB¹ |" and, below, "¹ includes field names"
+_SUPERSCRIPTS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT_NOTE: Final = re.compile(rf"^(\s*(?:[-*•]\s+)?)([{_SUPERSCRIPTS}]+)[.):]?\s+(?=\S)")
+_FOOTNOTES_LABEL: Final = re.compile(r"^\s*(?:foot\s*notes?|notes)\s*:?\s*$", re.IGNORECASE)
+# a slide deck exported as an outline: "Slide 7 — Scaling out", "Slide 12: Limits", "[image: diagram of …]"
+_SLIDE: Final = re.compile(r"^\s*(?:slide|folie|diapositiva)\s+\d{1,3}\s*(?:[—–:.-]\s*|$)", re.IGNORECASE)
+_IMAGE_PLACEHOLDER: Final = re.compile(r"^\s*\[(?:image|img|picture|diagram|screenshot|figure)\b[^\]]*\]\s*$", re.IGNORECASE)
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(lines)))))))))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(_superscript_notes(_slides(lines)))))))))))))))))))
 
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
@@ -237,6 +245,45 @@ def _adoc_link(m: re.Match[str]) -> str:
     """A cross reference's text: its own, else its anchor's words ("<<kds-limits>>" → "kds limits")."""
     text = m.group("text") or m.group("label")
     return text.strip() if text else re.sub(r"[-_#]+", " ", (m.group("id") or m.group("target")).rsplit("#", 1)[-1]).strip()
+
+
+def _slides(lines: Sequence[Line]) -> Sequence[Line]:
+    """A slide deck's outline read as notes: a "Slide 7 — Scaling out" title the heading "## Scaling out" (its
+    number goes), an "[image: diagram of …]" placeholder nothing."""
+    if not any(_SLIDE.match(line.text) or _IMAGE_PLACEHOLDER.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if _IMAGE_PLACEHOLDER.match(line.text):
+            continue
+        slide = _SLIDE.match(line.text)
+        title = line.text[slide.end():].strip() if slide else ""
+        out.append(Line(line.number, f"## {title}", line.wraps) if title else line)
+    return out
+
+
+def _superscript_notes(lines: Sequence[Line]) -> Sequence[Line]:
+    """Footnotes marked with superscript numbers read as GitHub's are: a footnote ("¹ includes field names") an
+    aside ("Footnote: …", not asked), its marks after values and names ("1 MiB¹", "500²") nothing, and a
+    "Footnotes:" label over them nothing. Without a footnote line a superscript stays (an exponent, "m²")."""
+    if not any(line.text.lstrip()[:1] in _SUPERSCRIPTS for line in lines if line.text.strip()):
+        return lines
+    marks = {m.group(2) for line in lines if (m := _SUPERSCRIPT_NOTE.match(line.text))}
+    if not marks:
+        return lines
+    glued = re.compile(r"(?<=\S)(?:" + "|".join(map(re.escape, sorted(marks, key=len, reverse=True))) + r")(?![" + _SUPERSCRIPTS + r"])")
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        text = line.text
+        note = _SUPERSCRIPT_NOTE.match(text)
+        if note:
+            text = f"{note.group(1)}{FOOTNOTE}{text[note.end():]}"
+        elif _FOOTNOTES_LABEL.match(text) and k + 1 < len(lines) and _SUPERSCRIPT_NOTE.match(lines[k + 1].text):
+            continue
+        else:
+            text = glued.sub("", text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
 
 
 def _mermaid(lines: Sequence[Line]) -> Sequence[Line]:

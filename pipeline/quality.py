@@ -34,6 +34,7 @@ from .generators.grammar import agree, counted_noun, number_of
 from .generators.qa import QACard, qa_card, shape
 from .generators.quantities import NUMBER_WORD, number_word, same_quantity, scan_quantities
 from .notations import FOOTNOTE, QUOTED
+from .quantities import spoken_number
 from .rows import normalise
 from .services import abbreviates
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
@@ -247,6 +248,12 @@ def _number_leak(q: Question) -> str | None:
         for value, unit in _quantities_in(stem.split("\n", 1)[0]):   # the prompt line holds no quantity
             if unit == q.answer_unit and _restates(value, q.answer_value, unit):
                 return f"the stem states the answer in other words ({value:g} {unit})"
+    said = spoken_number(written) if isinstance(written, str) and NUMBER_WORD.match(written) else None
+    if said is not None and said >= 10 and BLANK in stem:   # "the upper end is _____ days. one thousand.": said again
+        rest = stem.split("\n", 1)[0].replace(BLANK, " ")
+        if any(spoken_number(rest[m.start():]) == said for m in re.finditer(r"(?<![\w-])[A-Za-z]", rest)) or \
+                any(float(n.replace(",", "")) == said for n in re.findall(r"(?<![\w.])\d[\d,]*(?![\d.])", rest)):
+            return f"the stem says the number of {written!r} again"
     return None
 
 
@@ -696,6 +703,7 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|^\W*blockers?\s*:"                                # a standup's "Blockers: our batch job holds acks 45 min"
                       # a runbook's outcome and undo steps: "Expected: root cause identified within 15 min", "Rollback: 5 s."
                       r"|^\W*(?:expected(?:\s+(?:result|output|outcome))?|rollback|if\s+it\s+fails)\s*:"
+                      r"|\b(?:brown[- ]bag|lunch[- ]and[- ]learn)\b"     # the talk's own agenda: "brown-bag talk, ~45 min"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 # "(was _____)", "(old ONTAP was _____)": a blank of a former value, in brackets beside the current one
 _FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?"

@@ -35,7 +35,7 @@ from .sites import COMMENT, ITEM_LABEL, MODEL_TIERS, SECTION_NUMBER, STRUCK, wri
 from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, names_a_unit, unit_expr
 
-__all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
+__all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "spoken_number", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
            "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
@@ -131,7 +131,15 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _LONE_WORDS: Final = [w for w in _WORD_VALUES if w not in ("hundred", "dozen", "thousand", "million", "billion")]
-_WORD_NUM: Final = r"(?i:an?\s+(?:hundred|thousand|million|billion|dozen|single)|" + _trie_pattern(_LONE_WORDS) + ")"
+# A number spoken in words ("sixty-four", "three hundred", "five hundred thousand", "twenty thousand four hundred
+# eighty"): one quantity, not a word number beside other words
+_ONES: Final = "one|two|three|four|five|six|seven|eight|nine"
+_TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_100: Final = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_ONES})"
+_HUNDREDS: Final = rf"(?:{_BELOW_100}\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?)"
+_COMPOUND: Final = (rf"(?:(?:{_HUNDREDS}|{_BELOW_100}|an?)\s+(?:thousand|million|billion)(?:\s+(?:and\s+)?(?:{_HUNDREDS}|{_BELOW_100}))?"
+                    rf"(?![\w-])|{_HUNDREDS}(?![\w-])|(?:{_TENS})[-\s](?:{_ONES})(?![\w-]))")
+_WORD_NUM: Final = r"(?i:" + _COMPOUND + r"|an?\s+(?:hundred|thousand|million|billion|dozen|single)|" + _trie_pattern(_LONE_WORDS) + ")"
 # Every atom starts with a digit, "$" or the first letter of a word number: one character class rejects the
 # other positions before the three branches (and their look-behinds) are tried there.
 _ATOM_FIRST: Final = r"(?=[\d$]|(?i:[a" + re.escape("".join(sorted({w[0] for w in _LONE_WORDS}))) + "]))"
@@ -147,7 +155,7 @@ _UNIT_RE: Final = re.compile(
     r"(?i:GB-?s(?:ec(?:onds?)?)?)(?![a-z])"
     r"|(?i:[KMGTPE]i?B(?:/s(?:ec)?|ps))"
     r"|(?i:[kmgt]?bps|[kmgt]bit/s)"
-    r"|(?i:[KMGTPE]i?B|bytes?)"
+    r"|(?i:[KMGTPE]i?B|(?:kilo|mega|giga|tera|peta|kibi|mebi|gibi|tebi)?bytes?)"
     r"|(?i:bits?)"
     r"|(?i:milliseconds?|msecs?|ms|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|months?|years?|yrs?)|(?<=[\s\d])s|h"     # "600 s", "15s", "730 h", "24h" (not "100s": `_plural_s`)
@@ -280,7 +288,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         return _Atom(m.start(), m.end(), m.end(), n / d, False, is_fraction=True, expr="dimensionless", unit="/")
     if m.group("word"):
         word = re.sub(r"\s+", " ", m.group("word").lower())
-        value = float(_WORD_VALUES[word.split(" ")[-1]])
+        value = _words_value(word)
         atom = _Atom(m.start(), m.end(), m.end(), value, True)
         fm = _WORD_FRACTION_RE.match(line, m.end())
         if fm:  # "one-quarter", "three-quarters", "one half"
@@ -608,6 +616,8 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
             continue  # "4096-bit SSL certificates: CloudFront does not support 4096-bit …": the sentence states it
         if not m.group("word") and _blocked(line, m.start(), m.end()):
             continue
+        if m.group("word") and re.search(r"\bhalf\s+$", line[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+            continue  # "half a million": not the million
         start = m.start()
         if start and line[start - 1] == "-" and (start == 1 or line[start - 2] in _BEFORE_MINUS):
             continue  # "-1 indicating that it never expires": a sentinel, not a limit
@@ -860,7 +870,29 @@ def _plural_s(value: float, line: str, end: int) -> bool:
 def _number_value(written: str) -> float:
     if written[0].isdigit():
         return float(written)
-    return float(_WORD_VALUES.get(written.lower().split()[-1], -1))
+    return _words_value(written.lower()) if all(w in _WORD_VALUES or w in ("a", "an", "and")
+                                                for w in re.split(r"[-\s]+", written.lower())) else -1.0
+
+
+def spoken_number(text: str) -> float | None:
+    """The number a text opens with in words ("a thousand days" 1,000, "sixty-four kilobytes" 64), else None."""
+    m = re.match(_WORD_NUM, text.strip())
+    return _words_value(re.sub(r"\s+", " ", m.group().lower())) if m else None
+
+
+def _words_value(words: str) -> float:
+    """The value of a number in words: "sixty-four" 64, "a hundred" 100, "five hundred thousand" 500,000."""
+    total, current = 0.0, 0.0
+    for word in re.split(r"[-\s]+", words.lower()):
+        if word in ("a", "an", "and", "single"):
+            current = current or (0.0 if word == "and" else 1.0)
+        elif word in ("hundred", "dozen"):
+            current = (current or 1.0) * _WORD_VALUES[word]
+        elif word in ("thousand", "million", "billion"):
+            total, current = total + (current or 1.0) * _WORD_VALUES[word], 0.0
+        else:
+            current += _WORD_VALUES[word]
+    return total + current
 
 
 def find_quantities(text: str, *, merge_restatements: bool = True,

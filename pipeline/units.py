@@ -60,6 +60,9 @@ _OTHER: Final = {
     "x": "dimensionless", "times": "dimensionless",
 }
 _BYTES_RE: Final = re.compile(r"^([kmgtpe]?)(i?)b(?:ytes?)?(?:(?:/|\s*per\s*)(s|sec|second)|(ps))?$", re.IGNORECASE)
+_SPELLED_PREFIX: Final = {"kilo": "k", "mega": "m", "giga": "g", "tera": "t", "peta": "p",
+                          "kibi": "ki", "mebi": "mi", "gibi": "gi", "tebi": "ti"}
+_SPELLED_BYTES: Final = re.compile(r"^(kilo|mega|giga|tera|peta|kibi|mebi|gibi|tebi)bytes?$")
 _BITS_RE: Final = re.compile(r"^([kmgt]?)(?:bps|bit/s|bits/s|b/s)$", re.IGNORECASE)
 _PER_SECOND_RE: Final = re.compile(r"^[a-z]*/s(?:ec(?:ond)?)?$")  # "/sec", "msg/s", "req/s": a count per second
 
@@ -89,6 +92,7 @@ def unit_expr(written: str) -> str:
         m = _BITS_RE.match(low)
         if m:
             return f"{_BIT_PREFIX[m.group(1).lower()]}bit / second"
+    low = _SPELLED_BYTES.sub(lambda w: _SPELLED_PREFIX[w.group(1)] + "b", low)    # "kilobytes" is "KB"
     m = _BYTES_RE.match(low)
     if m and (m.group(1) or low in ("b", "byte", "bytes")):
         unit = f"{_BYTE_PREFIX[m.group(1).lower()]}byte"

@@ -115,9 +115,10 @@ LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blac
     lambda s: s.strip() != "" and s == s.rstrip() and not s.lstrip().startswith(("#", "A:", "-", "\ufeff"))
     and not s.lstrip().lower().startswith(("answer", "note")) and "{{c" not in s and "[sound:" not in s
     # markup ("&#0;", "<br>", "*x*", LaTeX), a drill's "Q: …?  A: …", a grid border, a title underline
-    # ("=====") and pipes between a list's items ("a | b") are read for what they mean
+    # ("=====") and pipes between a list's items ("a | b") are read for what they mean, and so are two
+    # "key=value" lines (notes kept as config)
     and unmarked([Line(1, s)]) == [Line(1, s)] and " | " not in s
-    and not re.match(r"\s*Q\s*:|\s*\+[-=:+]+\s*$|\s*([=~^-])\1{2,}\s*$", s))
+    and not re.match(r"\s*Q\s*:|\s*\+[-=:+]+\s*$|\s*([=~^-])\1{2,}\s*$|\s*[a-z][a-z0-9]*(?:[_.-][A-Za-z0-9]+)*\s*=", s))
 CARDS = st.lists(st.tuples(st.lists(LINE, min_size=1, max_size=3), st.lists(LINE, min_size=1, max_size=4)),
                  min_size=1, max_size=6)
 

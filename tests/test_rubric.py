@@ -2765,3 +2765,46 @@ def test_round_bf_b_a_mermaid_diagrams_labels_and_a_fence_after_a_colon() -> Non
     assert stems["2000"] == "Job graph too large › Workers: max _____ per job"
     assert "6 hours" in stems and "10 min" in stems and "7" not in stems
     assert not [q for q in accepted(qs) if re.search(r"-->|\[|flowchart|Note over|`", q.stem)]
+
+
+def test_round_bg_a_footnotes_marked_with_superscripts() -> None:
+    """Round BG (firestore #20): "1 MiB¹" kept its mark in stems ("_____¹"), and a footnote under the table ("¹ …")
+    was asked as a line of the notes."""
+    qs = bank("Core document limits\nA:\n| Limit | Value |\n|---|---|\n| Max document size | 1 MiB¹ |\n"
+              "| Max depth of fields | 20² |\nFootnotes:\n¹ 1,048,576 bytes, includes field names\n"
+              "² each map level adds one; storing a boolean takes 1 byte\n---\nArea\nA:\n- A rack takes 2 m² of floor per 40 servers\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["1 MiB"] == "Core document limits › Max document size: _____"
+    assert stems["20"] == "Core document limits › Max depth of fields: _____"
+    assert not {"1,048,576 bytes", "1 byte"} & set(stems)
+    assert not [q for q in accepted(qs) if q.card_index == 0 and re.search("[¹²]|Footnote", q.stem)]
+    assert any("2 m²" in q.stem for q in accepted(qs) if q.card_index == 1)    # no footnote under it: an exponent stays
+
+
+def test_round_bg_b_numbers_spoken_in_words() -> None:
+    """Round BG (secrets #5, #7): a voice memo's "sixty-four kilobytes" and "three hundred seconds" were read word by
+    word ("_____-four hours", "_____ hundred seconds, five minutes"), "half a million" gave "a million", and "_____
+    days. one thousand." said its answer again."""
+    qs = bank("memo — secret size\nA:\nokay so the max size of a secret value is sixty-four kilobytes.\n"
+              "default cache TTL is three hundred seconds.\nversions created less than twenty-four hours ago are kept.\n"
+              "five hundred thousand secrets per region. half a million.\n---\nmemo — rotation\nA:\n"
+              "rotation can run every four hours at the fastest, and the upper end is a thousand days. one thousand.\n")
+    facts = {(f.text, f.value) for cf in extract(parse_deck(
+        "m\nA:\nthe max size is sixty-four kilobytes, TTL three hundred seconds, half a million secrets\n").cards) for f in cf.facts}
+    assert ("sixty-four kilobytes", 65536.0) in facts and ("three hundred seconds", 300.0) in facts
+    assert not [f for f in facts if f[1] == 1e6]
+    shown = [q.stem for q in accepted(qs)]
+    assert not [s for s in shown if re.search(r"_____[- ](?:four|hundred|thousand)|\b(?:sixty|three|five)[- ]_____", s)]
+    assert not [q for q in accepted(qs, "cloze") if "upper end is _____" in q.stem]
+
+
+def test_round_bg_c_a_slide_decks_titles_example_slides_and_speaker_notes() -> None:
+    """Round BG (app service #4, #12, #13, #18, #20): "Slide 16 — Example rule set" hid that its values are an
+    example, "Speaker notes:" opened a stem, and the brown-bag talk's own "~45 min" was asked."""
+    qs = bank("Slide 1 — App Service intro\n- internal brown-bag talk, ~45 min + Q&A\n---\nTypical autoscale rules\nA:\n"
+              "Slide 16 — Example rule set\n- scale out +1 when avg CPU > 70% over 10 min\n- min 2, max 10\n---\nFree tier\nA:\n"
+              "Slide 5 — Free F1\n[image: diagram of the plans]\n- 60 CPU minutes per day\nSpeaker notes: F1 has 1 GB of RAM.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"60 CPU minutes", "1 GB"} <= asked or {"60", "1 GB"} <= asked
+    assert not asked & {"45 min", "70%", "10 min", "2", "10"}
+    assert not [q for q in accepted(qs) if re.search(r"Slide \d|Speaker notes:|\[image", q.stem)]
