@@ -5,7 +5,7 @@ GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
 with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
 titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels, footnotes marked
-with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles.
+with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a revision sheet's own blanks with their answers.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -147,12 +147,30 @@ _FOOTNOTES_LABEL: Final = re.compile(r"^\s*(?:foot\s*notes?|notes)\s*:?\s*$", re
 # a slide deck exported as an outline: "Slide 7 — Scaling out", "Slide 12: Limits", "[image: diagram of …]"
 _SLIDE: Final = re.compile(r"^\s*(?:slide|folie|diapositiva)\s+\d{1,3}\s*(?:[—–:.-]\s*|$)", re.IGNORECASE)
 _IMAGE_PLACEHOLDER: Final = re.compile(r"^\s*\[(?:image|img|picture|diagram|screenshot|figure)\b[^\]]*\]\s*$", re.IGNORECASE)
+# LaTeX pasted as source: beamer's "\\begin{frame}{Title}" and "\\frametitle{…}", "\\section{…}", itemize's "\\item",
+# "\\textbf{…}"-like commands, siunitx's "\\SI{60}{\\minute}" and "\\num{50000}", "% comments"
+_TEX_TITLE: Final = re.compile(r"^\s*\\(?:begin\{frame\}(?:\[[^\]]*\])?\s*\{(?P<frame>[^{}]+)\}|frametitle\{(?P<title>[^{}]+)\}|"
+                               r"(?:sub)*section\*?\{(?P<section>[^{}]+)\})\s*$")
+_TEX_ENVIRONMENT: Final = re.compile(r"^\s*\\(?:begin|end)\{[a-z*]+\}(?:\[[^\]]*\])?\s*$|^\s*\\(?:usepackage|documentclass|maketitle|"
+                                     r"tableofcontents|pause)\b.*$")
+_TEX_ITEM: Final = re.compile(r"^(\s*)\\item(?:\[[^\]]*\])?\s+")
+_TEX_STYLE: Final = re.compile(r"\\(?:textbf|emph|alert|texttt|textit|underline|structure|textsc|mbox|url)\{([^{}]*)\}")
+_TEX_SI: Final = re.compile(r"\\(?:SI|qty)\{([^{}]+)\}\{((?:\\[a-z]+\s*)+)\}|\\num\{([^{}]+)\}")
+_SI_UNITS: Final = {"second": "s", "minute": "min", "hour": "h", "day": "days", "byte": "B", "bit": "bit", "percent": "%",
+                    "kilo": "K", "mega": "M", "giga": "G", "tera": "T", "peta": "P", "kibi": "Ki", "mebi": "Mi", "gibi": "Gi",
+                    "tebi": "Ti", "milli": "m", "micro": "µ", "per": "/", "hertz": "Hz"}
+_TEX_COMMENT: Final = re.compile(r"^(\s*)%\s?")
+# a revision sheet written with its own blanks: "timeout is ____ (30 s)", or "(1) interval ____" with "Answers: 1) 5 s 2) …"
+_OWN_BLANK: Final = re.compile(r"_{3,}\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_NUMBERED_BLANK: Final = re.compile(r"^(\s*)\(?(\d{1,2})[).]\s+(?=.*_{3,})")
+_ANSWERS_LINE: Final = re.compile(r"^\s*Answers?\s*:\s*(?=\d{1,2}[).])", re.IGNORECASE)
+_ANSWER_ITEM: Final = re.compile(r"(\d{1,2})[).]\s*(.+?)(?=\s+\d{1,2}[).]\s|\s*$)")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(_superscript_notes(_slides(lines)))))))))))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(_superscript_notes(_slides(_tex(_own_blanks(lines)))))))))))))))))))))
 
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
@@ -245,6 +263,65 @@ def _adoc_link(m: re.Match[str]) -> str:
     """A cross reference's text: its own, else its anchor's words ("<<kds-limits>>" → "kds limits")."""
     text = m.group("text") or m.group("label")
     return text.strip() if text else re.sub(r"[-_#]+", " ", (m.group("id") or m.group("target")).rsplit("#", 1)[-1]).strip()
+
+
+def _own_blanks(lines: Sequence[Line]) -> Sequence[Line]:
+    """A revision sheet's own blanks filled in with their answers, so the notes say what they test: "timeout is
+    ____ (30 s)" reads "timeout is 30 s", and "(1) interval ____" under "Answers: 1) 5 s" reads "- interval 5 s"
+    (the answers line goes). A blank without an answer stays, and the gate keeps it out of questions."""
+    if not any("___" in line.text for line in lines):
+        return lines
+    answers: dict[str, str] = {}
+    for line in lines:
+        if head := _ANSWERS_LINE.match(line.text):
+            answers.update((n, a.strip()) for n, a in _ANSWER_ITEM.findall(line.text[head.end():]))
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if answers and _ANSWERS_LINE.match(text):
+            continue
+        numbered = _NUMBERED_BLANK.match(text)
+        if numbered and numbered.group(2) in answers:     # its answer first: a bracket after its blank is a hint
+            rest = re.sub(r"_{3,}", lambda _: answers[numbered.group(2)], text[numbered.end():], count=1)
+            text = f"{numbered.group(1)}- {rest}"
+        text = _OWN_BLANK.sub(lambda m: m.group(1).strip(), text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _tex(lines: Sequence[Line]) -> Sequence[Line]:
+    """LaTeX source read as it typesets: a frame's or section's title the heading "## Title", an "\\item" a "- "
+    item, environments' begin and end lines nothing, "\\textbf{x}" and the like their text, siunitx's
+    "\\SI{60}{\\minute}" "60 min" and "\\num{50000}" "50000", a "% comment" line a note of its own."""
+    if not any("\\" in line.text and (_TEX_ITEM.match(line.text) or _TEX_TITLE.match(line.text)
+                                       or _TEX_ENVIRONMENT.match(line.text)) for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        title = _TEX_TITLE.match(text)
+        if title:
+            text = "## " + (title.group("frame") or title.group("title") or title.group("section")).strip()
+        elif _TEX_ENVIRONMENT.match(text):
+            continue
+        else:
+            text = _TEX_COMMENT.sub(r"\1", _TEX_ITEM.sub(r"\1- ", text))
+            for _ in range(3):          # nested: "\\alert{\\num{50000} MAU}"
+                text = _TEX_SI.sub(_si, _TEX_STYLE.sub(r"\1", text))
+            text = text.replace("~", " ")
+        if text.strip():
+            out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _si(m: re.Match[str]) -> str:
+    """siunitx's quantity as text: "\\SI{7}{\\day}" → "7 days", "\\SI{2}{\\giga\\byte}" → "2 GB"."""
+    if m.group(3) is not None:
+        return m.group(3).strip()
+    names = re.findall(r"\\([a-z]+)", m.group(2))
+    unit = "".join(_SI_UNITS.get(name, name) for name in names)
+    value = m.group(1).strip()
+    return f"{value} {unit[:-1] if unit == 'days' and value == '1' else unit}".replace(" %", "%")
 
 
 def _slides(lines: Sequence[Line]) -> Sequence[Line]:

@@ -632,12 +632,37 @@ def _derived(q: Question, lk: Lookups) -> str | None:
             for result in (a.value * b.value, a.value / b.value, b.value / a.value):
                 if abs(result - fact.value) <= DERIVED_TOLERANCE * abs(fact.value):
                     return f"worked out from {a.text!r} and {b.text!r} in its sentence"
+    if relates and _worked_out(fact.site.before, fact.text, fact.site.after):
+        return "worked out from the numbers its sentence writes ('500 IOPS per GiB -> _____ IOPS needs 32 GiB')"
     if _ADDS.search(fact.site.sentence):     # "_____ per object: 32 KB … + 8 KB …" (an operand is no fact of its own)
         same = [v for v, unit in scan_quantities(fact.site.sentence) if unit == fact.unit and not same_quantity(v, fact.value)]
         if any(same_quantity(x + y, fact.value) or same_quantity(abs(x - y), fact.value)
                for i, x in enumerate(same) for y in same[i + 1:]):
             return "the sum or difference of two other values of its sentence"
     return None
+
+
+# an HTTP status's reason phrase right after its code: "_____ Conflict", '_____ ("Bad Request")'
+_STATUS_PHRASE = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:OK|Created|Accepted|No\s+Content|Moved\s+Permanently|Found|Not\s+Modified|Bad\s+Request|"
+                            r"Unauthori[sz]ed|Forbidden|Not\s+Found|Method\s+Not\s+Allowed|Request\s+Timeout|Conflict|Gone|"
+                            r"Precondition\s+Failed|(?:Payload|Request\s+Entity)\s+Too\s+Large|Too\s+Many\s+Requests|"
+                            r"Internal\s+Server\s+Error|Not\s+Implemented|Bad\s+Gateway|Service\s+Unavailable|Gateway\s+Time-?out)\b",
+                            re.IGNORECASE)
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.,])|(?<![\w.,/-])\d+(?:\.\d+)?(?![\w.,])")
+
+
+def _worked_out(before: str, written: str, after: str) -> bool:
+    """Whether the number `written` between `before` and `after` is the product of two other numbers the sentence
+    writes, or one of two whose product it writes, whatever units the reader made of them ("max 500 IOPS per GiB
+    -> 16,000 IOPS needs at least 32 GiB": the canonical values of "per GiB" and "GiB" do not multiply back)."""
+    asked = _PLAIN_NUMBER.search(written)
+    if asked is None:
+        return False
+    n = float(asked.group().replace(",", ""))
+    others = [x for m in _PLAIN_NUMBER.finditer(f"{before} {after}")
+              if (x := float(m.group().replace(",", ""))) > 0 and x != 1 and not math.isclose(x, n)]
+    return n >= 2 and any(math.isclose(a * b, n, rel_tol=1e-9) or math.isclose(a * n, b, rel_tol=1e-9)
+                          for i, a in enumerate(others) for j, b in enumerate(others) if i != j)
 
 
 def _asked_body(q: Question) -> tuple[str, str]:
@@ -1243,6 +1268,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     hint = re.search(re.escape(BLANK) + r"\s*\(([^()]{1,20})\)", q.stem) if protocol else None
     if protocol and hint and protocol.search(hint.group(1)):
         return f"the stem names the protocol of port {q.answer.strip()}"
+    if re.fullmatch(r"[1-5]\d\d", q.answer.strip()) and _STATUS_PHRASE.match(q.stem, q.stem.find(BLANK) + len(BLANK)):
+        return "the status's name after the blank gives its code away ('_____ Conflict' for 409)"
     if q.type in NUMERIC_TYPES and _IRREGULAR_GROUPS.search(q.answer):
         return f"'{q.answer}' groups its digits irregularly: a typed answer cannot match it"
     written = q.get("source_text")

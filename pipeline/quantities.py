@@ -158,7 +158,7 @@ _UNIT_RE: Final = re.compile(
     r"|(?i:[KMGTPE]i?B|(?:kilo|mega|giga|tera|peta|kibi|mebi|gibi|tebi)?bytes?)"
     r"|(?i:bits?)"
     r"|(?i:milliseconds?|msecs?|ms|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
-    r"|months?|years?|yrs?)|(?<=[\s\d])s|h"     # "600 s", "15s", "730 h", "24h" (not "100s": `_plural_s`)
+    r"|months?|years?|yrs?)|(?<=[\s\d])s(?!/d\b)|h"     # "600 s", "15s", "730 h", "24h" (not "100s": `_plural_s`; "s/d": to)
     r"|%|(?i:percent|pct)|(?i:nines)|9'?s"
     r"|x|(?i:times)"
     r"|¢|(?i:cents?|dollars?)|USD"
@@ -180,8 +180,9 @@ _RATIO_RE: Final = re.compile(r"-to-\d+(?![\w.])")
 _IN_TIME_RE: Final = re.compile(r"\s+in\s+(?P<n>\d+(?:\.\d+)?)\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?)\b", re.I)
 _WORD_FRACTION_RE: Final = re.compile(r"[\s-](halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b", re.I)
 _DENOMINATORS: Final = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
-_CONNECT_RE: Final = re.compile(r"^\s*(?:,\s*(?:and|or)?|-|–|—|to|through|or|and)\s*$", re.I)
-_RANGE_CONNECT_RE: Final = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
+# ("s/d", Indonesian "sampai dengan", is "to": "1 s/d 1.440 menit")
+_CONNECT_RE: Final = re.compile(r"^\s*(?:,\s*(?:and|or)?|-|–|—|to|through|s/d|or|and)\s*$", re.I)
+_RANGE_CONNECT_RE: Final = re.compile(r"^\s*(?:-|–|—|to|through|s/d)\s*$", re.I)
 
 # Regions of a line where no number is a fact.
 _BLOCK_RE: Final = re.compile(
@@ -338,6 +339,8 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         atom.expr, atom.unit = "dollar", "$"
         return atom
     nm = _NOUN_RE.match(line, pos)
+    if nm and line.startswith("/d", nm.end("w1")) and nm.group("w1") == "s":
+        nm = None       # "0 s/d 185": Indonesian "to", no noun
     if nm and (nm.group("w1").lower() not in _STOP or nm.group("w1")[:2].isupper()):
         words = [nm.group("w1")]
         w2 = nm.group("w2")

@@ -2711,8 +2711,11 @@ def test_round_be_a_notes_kept_as_ini_or_toml_config() -> None:
     assert stems["29 s"] == "api gateway rest integration timeout › integration timeout max: _____; hard ceiling"
     assert stems["12 months"] == "Free tier › free tier: _____ from account creation"
     assert "5000" in stems
-    options = {o.text for q in accepted(qs, "multichoice") if q.answer == "429" for o in q.options}
-    assert options and all(o.isdigit() and 400 <= int(o) < 600 for o in options)
+    # "429 ; \"Too Many Requests\"": a status code (its false value in a true/false one too), and since round BH a
+    # blank before its name is not asked at all
+    shown = {str(q.get("shown")) for q in qs if q.type == "truefalse" and "Too Many" in q.stem}
+    assert shown and all(v.isdigit() and 400 <= int(v) < 600 for v in shown)
+    assert "429" not in {q.answer for q in accepted(qs)}
     assert not [q for q in accepted(qs) if re.search(r"\[\w|[a-z]_[a-z]| = |tip:", q.stem)]
 
 
@@ -2808,3 +2811,50 @@ def test_round_bg_c_a_slide_decks_titles_example_slides_and_speaker_notes() -> N
     assert {"60 CPU minutes", "1 GB"} <= asked or {"60", "1 GB"} <= asked
     assert not asked & {"45 min", "70%", "10 min", "2", "10"}
     assert not [q for q in accepted(qs) if re.search(r"Slide \d|Speaker notes:|\[image", q.stem)]
+
+
+def test_round_bf_c_a_value_its_sentence_works_out_whatever_the_units() -> None:
+    """Round BF (ebs #15): "max 500 IOPS per GiB -> _____ needs at least 32 GiB" keyed 16,000 IOPS: 500 × 32, but
+    the reader's canonical values of "per GiB" and "GiB" did not multiply back, so the sentence's arithmetic
+    went unseen."""
+    qs = bank("gp3 ratios\nA:\n- max 500 IOPS per GiB -> 16,000 IOPS needs at least 32 GiB\n"
+              "- gp3 baseline is 3,000 IOPS and 125 MiB/s\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"3,000 IOPS", "125 MiB/s"} <= asked and not asked & {"16,000 IOPS", "500 IOPS", "32 GiB"}
+
+
+def test_round_bh_a_latex_beamer_frames_lists_and_siunitx() -> None:
+    """Round BH (cognito, 0/20): a beamer deck pasted as source kept "\\begin{frame}{…}", "\\item", "\\textbf{…}",
+    "\\SI{7}{\\day}" and "\\num{1224}" in every stem."""
+    qs = bank("\\begin{frame}{Token validity -- refresh token}\nA:\n\\begin{itemize}\n"
+              "  \\item range \\SI{60}{\\minute} to \\alert{\\SI{10}{\\year}}\n  \\item default \\SI{1}{\\day}\n"
+              "  \\item up to \\num{10000} groups per \\textbf{user pool}\n\\end{itemize}\n% checked in the console\n"
+              "\\end{frame}\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["10000"] == "Token validity -- refresh token › up to _____ groups per user pool"
+    assert "1 day" in stems and "60 min" in stems
+    assert not [q for q in accepted(qs) if re.search(r"\\\\|\{|\}|%", q.stem)]
+
+
+def test_round_bh_b_a_revision_sheets_own_blanks_are_filled_with_their_answers() -> None:
+    """Round BH (load balancing, 7/20): a sheet written with its own blanks ("timeout is ____ (30 s)", "(1) interval
+    ____" with "Answers: 1) 5 s …") was asked with its blanks and brackets ("from ____ (_____ (1)) up to …") and its
+    answers line ("Answers: 1 ___ 2 $0.010") as a sentence."""
+    qs = bank("Backend service timeout\nA:\nThe default backend service timeout is ____ (30 s).\n"
+              "Connection draining timeout range is ____ (0) to ____ (3,600) seconds.\n---\nHealth check defaults\nA:\n"
+              "(1) check interval ____\n(2) healthy threshold ____ consecutive successes\n"
+              "(3) overridden per route in the ____ (path matcher)\nAnswers: 1) 5 s 2) 2 3) URL map\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["30 s"] == "Backend service timeout › The default backend service timeout is _____."
+    assert stems["3,600 seconds"].endswith("range is 0 to _____.") and stems["5 s"].endswith("check interval _____")
+    assert not [q for q in accepted(qs) if re.search(r"Answers|_{5}\s*\(|_{3,}[^_]*_{3,}", q.stem.replace("_____", "", 1))]
+
+
+def test_round_bh_c_an_indonesian_range_and_a_status_named_after_its_code() -> None:
+    """Round BH (eventbridge #10, #18; queues #1, #16): "0 s/d 185" (Indonesian "to") was read as 0 seconds per
+    day ("_____/d 185" keyed 0 s), and "-> _____ Conflict" asked 409 beside its own name."""
+    qs = bank("Retry policy\nA:\n- percobaan ulang: 0 s/d 185 kali\n- jendela: 1 s/d 1440 menit\n- maksimal 5 target per rule\n"
+              "---\nTable errors\nA:\n- Insert Entity on an existing key -> 409 Conflict\n- batch over 100 entities fails\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"5", "100"} <= asked and not asked & {"0 s", "1 s", "409"}
+    assert not [q for q in accepted(qs) if "_____/d" in q.stem]
