@@ -26,6 +26,8 @@ _BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ENTITY: Final = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});")
 # "*(me)*", "*wiki*": one asterisk each side, hugging the text; not "**bold**", "* item" or "0.5GB * 3s"
 _EMPHASIS: Final = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*(?![\w*])")
+# a value set in bold ("**80** data nodes", "**1,002**"): its words; a bold label ("**4096-bit SSL certificates:**") stays
+_STRONG_VALUE: Final = re.compile(r"\*\*([~≈<>$€£]?\d[^*\n]{0,40}?)(?<![:\s])\*\*")
 _LEAD: Final = re.compile(r"^\s*(?:[-*•]\s+)*")
 # a code comment ("10 MB // incl. attributes") or a `//` between notes is a clause of its own; "https://" is not
 _SLASHES: Final = re.compile(r"(?<=[^\s:/])\s+//+(?=\s|$)")
@@ -81,7 +83,7 @@ def unmarked(lines: Sequence[Line]) -> list[Line]:
                 continue
             text = _DATE_LEAD.sub(r"\1", text)       # "01/07 Tue — comparison …": the day it was written goes
         if "*" in text:
-            text = _EMPHASIS.sub(r"\1", text)
+            text = _STRONG_VALUE.sub(r"\1", _EMPHASIS.sub(r"\1", text))
         if "\\" in text or text.count("$") > 1:
             text = _latex(text)
         if text.lstrip().startswith("//") and not text.lstrip().startswith("///"):

@@ -5,7 +5,8 @@ GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
 with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
 titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels, footnotes marked
-with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a revision sheet's own blanks with their answers.
+with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT
+format, a Hugo page's front matter and shortcodes.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -31,6 +32,10 @@ _HTML_TAG: Final = re.compile(r"</?(?:table|thead|tbody|tfoot|tr|td|th|ul|ol|li|
                               re.IGNORECASE)
 _HTML_CELL_GAP: Final = re.compile(r"\s*</t[dh]>\s*<t[dh]\b[^<>]*>\s*", re.IGNORECASE)
 _HTML_ROW: Final = re.compile(r"<tr\b[^<>]*>\s*<t[dh]\b[^<>]*>\s*(.*?)\s*</t[dh]>\s*(?:</tr>|$)", re.IGNORECASE)
+# a collapsible answer's "<summary>Answer</summary>": a button's label, no words of the notes
+_REVEAL: Final = re.compile(r"<summary\b[^<>]*>\s*(?:show\s+|reveal\s+|click\s+(?:to\s+)?(?:show|expand|reveal)\s*)?"
+                            r"(?:answers?|solution|spoiler|details|show|reveal|click\s+(?:to\s+)?(?:show|expand|reveal)|why\??)?"
+                            r"\s*[.:!?]?\s*</summary>", re.IGNORECASE)
 _HTML_PART: Final = re.compile(r"<li\b[^<>]*>|<tr\b", re.IGNORECASE)
 # JSON notes: "cloudRun": { "maxTimeout": "60 min" }, "concurrency": { "max": 1000 }  // set 1 for old PHP
 _JSON_KEY: Final = re.compile(r'"[\w .$/-]{1,60}"\s*:')
@@ -165,12 +170,26 @@ _OWN_BLANK: Final = re.compile(r"_{3,}\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _NUMBERED_BLANK: Final = re.compile(r"^(\s*)\(?(\d{1,2})[).]\s+(?=.*_{3,})")
 _ANSWERS_LINE: Final = re.compile(r"^\s*Answers?\s*:\s*(?=\d{1,2}[).])", re.IGNORECASE)
 _ANSWER_ITEM: Final = re.compile(r"(\d{1,2})[).]\s*(.+?)(?=\s+\d{1,2}[).]\s|\s*$)")
+# a quiz bank in Moodle's GIFT format: "::Q01 Task size:: What is …?" and its answers "{=1 MB#feedback ~100 KB ~10 MB}",
+# "{#31}", "{#500:50}", "{T}", "$CATEGORY: …"
+_GIFT_NAME: Final = re.compile(r"^\s*::[^:]{1,80}::\s*")
+_GIFT_CATEGORY: Final = re.compile(r"^\s*\$CATEGORY\s*:", re.IGNORECASE)
+_GIFT_OPEN: Final = re.compile(r"(?<!\\)\{(?=\s*(?:[=~#]|T\b|F\b|TRUE\b|FALSE\b|$))")
+_GIFT_ITEM: Final = re.compile(r"(?<!\\)(?=[=~])")
+_GIFT_WEIGHT: Final = re.compile(r"^%-?\d+(?:\.\d+)?%")
+# a Hugo page pasted whole: "+++" TOML front matter (title = "Tiers", weight = 10), shortcodes "{{< note >}}",
+# '{{< tab header="Premium" >}}', '{{% alert title="Limit" %}}', '{{< ref "limits.md" >}}'
+_FRONT_FENCE: Final = re.compile(r"^\s*\+\+\+\s*$")
+_SHORTCODE: Final = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w-]+)(?P<args>[^}]*?)\s*[>%]\}\}")
+_SHORTCODE_LABEL: Final = re.compile(r'\b(?:title|header|name)\s*=\s*"([^"]+)"')
+_SHORTCODE_REF: Final = re.compile(r'"([^"]+?)(?:\.md)?(?:#[^"]*)?"')
+_MARKDOWN_LINK: Final = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
 def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(_superscript_notes(_slides(_tex(_own_blanks(lines)))))))))))))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(_superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(lines)))))))))))))))))))))))
 
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
@@ -263,6 +282,103 @@ def _adoc_link(m: re.Match[str]) -> str:
     """A cross reference's text: its own, else its anchor's words ("<<kds-limits>>" → "kds limits")."""
     text = m.group("text") or m.group("label")
     return text.strip() if text else re.sub(r"[-_#]+", " ", (m.group("id") or m.group("target")).rsplit("#", 1)[-1]).strip()
+
+
+def _hugo(lines: Sequence[Line]) -> Sequence[Line]:
+    """A Hugo page read as rendered: its "+++" front matter goes (its title stays when nothing else would), a
+    shortcode alone on its line is its title or header as a label ('{{< tab header="Premium" >}}' → "Premium:") or
+    nothing, a "ref" shortcode the page it names, and a markdown link its text."""
+    if not any("+++" in line.text or "{{" in line.text for line in lines):
+        return lines
+    out: list[Line] = []
+    fences = [k for k, line in enumerate(lines) if _FRONT_FENCE.match(line.text)]
+    matter = range(fences[0], fences[1] + 1) if len(fences) >= 2 and fences[0] == 0 else range(0)
+    for k, line in enumerate(lines):
+        if k in matter:
+            continue
+        text = line.text
+        if "{{" in text:
+            alone = _SHORTCODE.fullmatch(text.strip())
+            if alone:
+                label = _SHORTCODE_LABEL.search(alone.group("args")) if not alone.group("close") else None
+                if label:
+                    out.append(Line(line.number, label.group(1).strip().rstrip(":") + ":", line.wraps))
+                continue
+            text = _SHORTCODE.sub(lambda m: _SHORTCODE_REF.search(m.group("args")).group(1).rsplit("/", 1)[-1]  # type: ignore[union-attr]
+                                  if m.group("name") in ("ref", "relref") and _SHORTCODE_REF.search(m.group("args")) else "", text)
+        if "](" in text:
+            text = _MARKDOWN_LINK.sub(r"\1", text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    if not out and matter:      # a title of front matter alone: its title
+        title = next((m.group(1) for line in lines if (m := re.match(r'\s*title\s*=\s*"([^"]+)"', line.text))), None)
+        return [Line(lines[0].number, title)] if title else lines
+    return out
+
+
+def _gift(lines: Sequence[Line]) -> Sequence[Line]:
+    """A GIFT quiz bank read as the facts it keys: a question's "::name::" goes, its right answer ("=1 MB", "{#31}",
+    "{#500:50}", "{T}") is a line of its own with its feedback after it, and a wrong option ("~100 KB#No - …") is an
+    earlier claim ("Quoted: …", not asked); "$CATEGORY:" lines go."""
+    texts = [line.text for line in lines]
+    blocks = [k for k, t in enumerate(texts) if "{" in t and _GIFT_OPEN.search(t)]
+    # an answer block: "{=1 MB ~2 MB}", "{#31}", "{T}" on its line, or "{" whose next line opens with "=", "~" or "#"
+    # (JSON's "{" is followed by a "key")
+    keyed = any(re.search(r"(?<!\\)\{\s*(?:[=~#]|(?:T|F|TRUE|FALSE)\s*[#}])", texts[k]) or (
+        texts[k].rstrip().endswith("{") and k + 1 < len(texts) and texts[k + 1].lstrip()[:1] in ("=", "~", "#")) for k in blocks)
+    if not (keyed or any(_GIFT_NAME.match(t) or _GIFT_CATEGORY.match(t) for t in texts)):
+        return lines
+    out: list[Line] = []
+    block: list[Line] | None = None        # the lines of an answer block opened and not yet closed
+    for line in lines:
+        text = _GIFT_NAME.sub("", line.text)
+        if _GIFT_CATEGORY.match(text):
+            continue
+        if block is None and (opened := _GIFT_OPEN.search(text)):
+            if text[:opened.start()].strip():
+                out.append(Line(line.number, text[:opened.start()].rstrip(), line.wraps))
+            block, text = [], text[opened.end():]
+        if block is None:
+            text = re.sub(r"^(\s*)#{1,4}(?=[^\s#])", r"\1", text)    # a question's feedback, "#Counted from …"
+            out.append(line if text == line.text else Line(line.number, text, line.wraps))
+            continue
+        closed = re.search(r"(?<!\\)\}", text)
+        block.append(Line(line.number, text[:closed.start()] if closed else text, line.wraps))
+        if closed:
+            out += _gift_answers(block)
+            rest = text[closed.end():].strip()
+            if rest:
+                out.append(Line(line.number, rest, line.wraps))
+            block = None
+    return out + (block or [])
+
+
+def _gift_answers(block: Sequence[Line]) -> list[Line]:
+    """A GIFT answer block's lines: the right answers (and their feedback) as lines, wrong options quoted."""
+    joined = " ".join(line.text.strip() for line in block).strip()
+    number = block[0].number if block else 0
+    if re.fullmatch(r"(?:T|F|TRUE|FALSE)(?:\s*#.*)?", joined, re.IGNORECASE):
+        verdict, _, feedback = joined.partition("#")
+        lines = ["True" if verdict.strip().upper().startswith("T") else "False"]
+        return [Line(number, t) for t in lines + [f.strip() for f in feedback.split("#") if f.strip()][:1]]
+    if joined.startswith("#"):              # numeric: "#31", "#500:50", "#1..5", feedback after a second "#"
+        value, _, feedback = joined[1:].partition("#")
+        value = value.split(":")[0].replace("..", "–").strip()
+        return [Line(number, t) for t in [value, feedback.strip()] if t]
+    out: list[Line] = []
+    for item in _GIFT_ITEM.split(joined):
+        item = item.strip()
+        if not item:
+            continue
+        mark, body = item[0], _GIFT_WEIGHT.sub("", item[1:].strip())
+        answer, _, feedback = body.partition("#")
+        answer = answer.strip().replace("->", "→")
+        if mark == "=" or (mark == "~" and item[1:].lstrip().startswith("%") and not item[1:].lstrip().startswith("%-")):
+            out.append(Line(number, answer))
+            if feedback.strip():
+                out.append(Line(number, feedback.strip()))
+        else:
+            out.append(Line(number, QUOTED + answer + (f" — {feedback.strip()}" if feedback.strip() else "")))
+    return out
 
 
 def _own_blanks(lines: Sequence[Line]) -> Sequence[Line]:
@@ -498,7 +614,7 @@ def _html(lines: Sequence[Line]) -> Sequence[Line]:
     out: list[Line] = []
     pending: Line | None = None           # a table row opened and not yet closed
     for line in lines:
-        text = line.text
+        text = _REVEAL.sub("", line.text)
         if pending is not None:
             text, line = pending.text + " " + text.strip(), pending
             pending = None

@@ -2858,3 +2858,34 @@ def test_round_bh_c_an_indonesian_range_and_a_status_named_after_its_code() -> N
     asked = {q.answer for q in accepted(qs)}
     assert {"5", "100"} <= asked and not asked & {"0 s", "1 s", "409"}
     assert not [q for q in accepted(qs) if "_____/d" in q.stem]
+
+
+def test_round_bi_a_a_quiz_bank_in_moodles_gift_format() -> None:
+    """Round BI (cloud tasks, 4/20): GIFT questions ("::Q01 Task size:: …", "{=1 MB ~100 KB ~10 MB}", "{#31}") were
+    asked with their syntax, and their wrong options were keyed as answers."""
+    qs = bank("::Q01 Task size:: What is the maximum size of a single task?\nA:\n{\n=1 MB#Correct. Same for every target.\n"
+              "~100 KB#No - that was the old Task Queue limit.\n~10 MB#Too big.\n}\n---\n"
+              "::Q03 Schedule ahead:: How far ahead can you set a task's scheduleTime?\nA:\n{=30 days ~31 days ~7 days ~1 year}\n"
+              "---\n::Q02 Retention:: How many days can a task stay in a queue (max task retention)?\nA:\n{#31}\n"
+              "#Counted from the time the task was added.\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["1 MB"] == "What is the maximum size of a single task? › _____"
+    assert "30 days" in stems
+    assert not {q.answer for q in accepted(qs)} & {"100 KB", "10 MB", "7 days", "1 year"}
+    assert not [q for q in accepted(qs) if re.search(r"::|\{|~|=\d|#", q.stem)]
+
+
+def test_round_bi_b_collapsible_answers_bold_values_and_a_hugo_page() -> None:
+    """Round BI (opensearch, front door): "<summary>Answer</summary>" stood between a question and its answer (the
+    title gave way to a guessed subject), "**80** data nodes" was no quantity, and a Hugo page's "+++" front matter
+    and '{{< tab header="Premium" >}}' shortcodes showed in stems."""
+    qs = bank("What's the default max number of data nodes in a single OpenSearch Service domain?\nA:\n"
+              "<details><summary>Answer</summary>\n- **80** data nodes per domain by default\n</details>\n---\n"
+              "+++\ntitle = \"Tiers\"\nweight = 10\n+++\n## What is the monthly base fee for Front Door?\nA:\n"
+              "{{< tabpane >}}\n{{< tab header=\"Standard\" >}}\n- base fee $35 / month per profile\n{{< /tab >}}\n"
+              "{{< tab header=\"Premium\" >}}\n- base fee $330 / month per profile\n{{< /tab >}}\n{{< /tabpane >}}\n"
+              "See the [limits]({{< ref \"limits.md\" >}}) page: 25 endpoints per profile.\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["80"].startswith("What's the default max number of data nodes in a single OpenSearch Service domain? ›")
+    assert stems["$330"].endswith("Front Door › Premium › base fee _____ / month per profile")
+    assert not [q for q in accepted(qs) if re.search(r"\+\+\+|\{\{|\*\*|weight|Answer ›|\]\(", q.stem)]
