@@ -643,8 +643,8 @@ def _derived(q: Question, lk: Lookups) -> str | None:
 
 
 # an HTTP status's reason phrase right after its code: "_____ Conflict", '_____ ("Bad Request")'
-_STATUS_PHRASE = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:OK|Created|Accepted|No\s+Content|Moved\s+Permanently|Found|Not\s+Modified|Bad\s+Request|"
-                            r"Unauthori[sz]ed|Forbidden|Not\s+Found|Method\s+Not\s+Allowed|Request\s+Timeout|Conflict|Gone|"
+_STATUS_PHRASE = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:OK|Created|Accepted|No\s+Content|Moved\s+Permanently|Found|"
+                            r"Not\s+Modified|Bad\s+Request|Unauthori[sz]ed|Forbidden|Not\s+Found|Method\s+Not\s+Allowed|Request\s+Timeout|Conflict|Gone|"
                             r"Precondition\s+Failed|(?:Payload|Request\s+Entity)\s+Too\s+Large|Too\s+Many\s+Requests|"
                             r"Internal\s+Server\s+Error|Not\s+Implemented|Bad\s+Gateway|Service\s+Unavailable|Gateway\s+Time-?out)\b",
                             re.IGNORECASE)

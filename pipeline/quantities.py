@@ -35,8 +35,8 @@ from .sites import COMMENT, ITEM_LABEL, MODEL_TIERS, SECTION_NUMBER, STRUCK, wri
 from .tables import find_tables, split_row, unit_column
 from .units import canonical, kind_of, names_a_unit, unit_expr
 
-__all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "spoken_number", "QuantityRecognizer", "QuantityRules", "find_quantities", "quantity_rules", "FACTORY",
-           "make_quantities"]
+__all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "spoken_number", "QuantityRecognizer", "QuantityRules",
+           "find_quantities", "quantity_rules", "FACTORY", "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
 
@@ -135,7 +135,8 @@ _LONE_WORDS: Final = [w for w in _WORD_VALUES if w not in ("hundred", "dozen", "
 # eighty"): one quantity, not a word number beside other words
 _ONES: Final = "one|two|three|four|five|six|seven|eight|nine"
 _TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_BELOW_100: Final = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_ONES})"
+_TEENS: Final = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_BELOW_100: Final = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_TEENS}|{_ONES})"
 _HUNDREDS: Final = rf"(?:{_BELOW_100}\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?)"
 _COMPOUND: Final = (rf"(?:(?:{_HUNDREDS}|{_BELOW_100}|an?)\s+(?:thousand|million|billion)(?:\s+(?:and\s+)?(?:{_HUNDREDS}|{_BELOW_100}))?"
                     rf"(?![\w-])|{_HUNDREDS}(?![\w-])|(?:{_TENS})[-\s](?:{_ONES})(?![\w-]))")

@@ -72,12 +72,13 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _SPACES = re.compile(r"\s+")
 _OPEN_SPACE = re.compile(r"\(\s+")
 _SPACE_CLOSE = re.compile(r"\s+\)")
-# A sentence ends at . ! ? after a word of two letters or more, or after a closing bracket, quote or %
-# ("e.g. X" does not end one), or such a stop and a closing quote, before a space and a capital or an opening bracket.
 # a question title led by its topic ("Service Bus - sessions, what do they give you?"): the topic heads the card's notes
 _TOPIC_ASKED = re.compile(r"^(?!(?:by|in|on|at|for|with|if|when|after|before|since|once|per|during|without|from|to|so|and|"
-                          r"but|or|ok|okay|also|then|now|yes|no|well)\b)(?P<topic>\S.{2,80}?)\s*(?:,|:|\s[-–—]\s)\s*(?:what|which|how|why|when|where|who|is|are|does|do|"
-                          r"did|can|could|should|will|would)\b[^?]*\?\s*$", re.IGNORECASE)
+                          r"but|or|ok|okay|also|then|now|yes|no|well)\b)(?P<topic>\S.{2,80}?)\s*(?:,|:|\s[-–—]\s)\s*"
+                          r"(?:what|which|how|why|when|where|who|is|are|does|do|did|can|could|should|will|would)\b[^?]*\?\s*$",
+                          re.IGNORECASE)
+# A sentence ends at . ! ? after a word of two letters or more, or after a closing bracket, quote or %
+# ("e.g. X" does not end one), or such a stop and a closing quote, before a space and a capital or an opening bracket.
 _SENTENCE_END = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"'’%]))[.!?][\"'”’]?(?=\s+[A-Z(])")
 _GENERIC = frozenset({"aws", "amazon", "google", "cloud", "azure", "microsoft", "service", "services", "the", "and",
                       "for", "with", "of", "to", "in", "on", "a", "an"})
