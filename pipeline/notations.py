@@ -131,6 +131,9 @@ _ADOC_LITERAL: Final = re.compile(r"(?<![\w+])\+([A-Za-z_][^\s+]*)\+(?![\w+])")
 # quoted strings and arrays
 _CONFIG_SECTION: Final = re.compile(r"^(\s*)\[\[?([a-z][\w-]*(?:\.[\w-]+)*)\]\]?(?:\s+(?P<rest>[^=\s].*))?\s*$")
 _CONFIG_KEY: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)?)(?P<key>[a-z][a-z0-9]*(?:[_.-][A-Za-z0-9]+)*)\s*=\s*(?P<value>[^=\s].*)$")
+# ... and a query's or script's constants: "let paygPerGB = 2.30;   // $/GB ingested" (KQL, JavaScript)
+_LET: Final = re.compile(r"^(?P<lead>\s*)(?:let|const|var)\s+(?P<key>[A-Za-z_]\w*)\s*=\s*(?P<value>[^;=]+?)\s*;?\s*"
+                         r"(?://+\s*(?P<comment>.*))?$")
 _CONFIG_COMMENT: Final = re.compile(r'^((?:[^"#;]|"[^"]*")*?)\s+[#;]\s*(.*)$')
 # A Mermaid diagram in a "```mermaid" fence: node labels ('W[Workers: 2000 per job]'), edge labels ('-->|max 10 MB|'),
 # a sequence diagram's messages ('U->>Q: submit') and notes ('Note over Q: up to 6 hours')
@@ -536,18 +539,25 @@ def _mermaid_line(text: str, names: dict[str, str]) -> list[str]:
 def _config(lines: Sequence[Line]) -> Sequence[Line]:
     """Notes kept as INI or TOML config, read as the labels they are: a "[api_gateway.rest]" section a heading
     of its words, "integration_timeout_max = 29 s ; comment" the line "integration timeout max: 29 s; comment",
-    quotes around strings and the brackets of an array gone. Two keys (snake case or one lowercase word) or a
-    dotted or snake-case section make a card config; "Total = 5 GB" in a worked sum stays as written."""
-    keys = [line for line in lines if "=" in line.text and (m := _CONFIG_KEY.match(line.text)) and "==" not in line.text]
+    quotes around strings and the brackets of an array gone, a query's "let freeGB = 5; // per month" the line
+    "free GB: 5; per month". Two keys (snake case or one lowercase word), a "let", or a dotted or snake-case
+    section make a card config; "Total = 5 GB" in a worked sum stays as written."""
+    keys = [line for line in lines if "=" in line.text and (_CONFIG_KEY.match(line.text) or _LET.match(line.text))
+            and "==" not in line.text]
     sections = [line for line in lines if (m := _CONFIG_SECTION.match(line.text)) and ("." in m.group(2) or "_" in m.group(2))]
-    if len(keys) < 2 and not sections:
+    if len(keys) < 2 and not sections and not any(_LET.match(line.text) for line in keys):
         return lines
     out: list[Line] = []
     for line in lines:
         text = line.text
         section = _CONFIG_SECTION.match(text)
         key = _CONFIG_KEY.match(text) if "=" in text and "==" not in text else None
-        if section:
+        constant = _LET.match(text) if "=" in text and "==" not in text else None
+        if constant:
+            comment = (constant.group("comment") or "").strip()
+            text = f"{constant.group('lead')}{_config_words(constant.group('key'))}: {constant.group('value').strip()}" \
+                + (f"; {comment}" if comment else "")
+        elif section:
             words, rest = _config_words(section.group(2)), (section.group("rest") or "").strip()
             comment = rest[1:].strip() if rest[:1] in ("#", ";") else ""
             text = f"{section.group(1)}{words}: {comment}" if comment else \
@@ -570,8 +580,10 @@ def _config(lines: Sequence[Line]) -> Sequence[Line]:
 
 
 def _config_words(name: str) -> str:
-    """A config name as words: "integration_timeout_max" → "integration timeout max", "api_gateway.rest" → "api gateway rest"."""
-    return re.sub(r"[_.]+", " ", name).strip()
+    """A config name as words: "integration_timeout_max" → "integration timeout max", "api_gateway.rest" → "api gateway
+    rest", "freeGBPerMonth" → "free GB per month"."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", re.sub(r"[_.]+", " ", name)).split()
+    return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words)
 
 
 def _json(lines: Sequence[Line]) -> Sequence[Line]:

@@ -2889,3 +2889,15 @@ def test_round_bi_b_collapsible_answers_bold_values_and_a_hugo_page() -> None:
     assert stems["80"].startswith("What's the default max number of data nodes in a single OpenSearch Service domain? ›")
     assert stems["$330"].endswith("Front Door › Premium › base fee _____ / month per profile")
     assert not [q for q in accepted(qs) if re.search(r"\+\+\+|\{\{|\*\*|weight|Answer ›|\]\(", q.stem)]
+
+
+def test_round_bj_a_a_querys_let_constants_with_comments() -> None:
+    """Round BJ (log analytics #1, #2, #9, #20): KQL notes' "let paygPerGB = 2.30;   // $/GB ingested" were asked as
+    code ("let paygPerGB = _____;;"), its comment run into the value."""
+    qs = bank("Retention - the numbers\nA:\nlet freeAnalytics = 31;      // days included for Analytics tables\n"
+              "let maxInteractive = 730;    // 2 years interactive retention\n---\nCommitment tiers\nA:\n"
+              "let tierGBPerDay = 100;   // smallest commitment tier, GB per day\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["31"] == "Retention - the numbers › free analytics: _____; days included for Analytics tables"
+    assert stems["100"] == "Commitment tiers › tier GB per day: _____; smallest commitment tier, GB per day"
+    assert not [q for q in accepted(qs) if re.search(r"\blet\b|;;|//|[a-z][A-Z]", q.stem)]
