@@ -5,8 +5,9 @@ GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
 with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
 titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels, footnotes marked
-with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT
-format, a Hugo page's front matter and shortcodes.
+with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a
+revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT format, a Hugo page's front
+matter and shortcodes.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -307,8 +308,7 @@ def _hugo(lines: Sequence[Line]) -> Sequence[Line]:
                 if label:
                     out.append(Line(line.number, label.group(1).strip().rstrip(":") + ":", line.wraps))
                 continue
-            text = _SHORTCODE.sub(lambda m: _SHORTCODE_REF.search(m.group("args")).group(1).rsplit("/", 1)[-1]  # type: ignore[union-attr]
-                                  if m.group("name") in ("ref", "relref") and _SHORTCODE_REF.search(m.group("args")) else "", text)
+            text = _SHORTCODE.sub(_shortcode_text, text)
         if "](" in text:
             text = _MARKDOWN_LINK.sub(r"\1", text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
@@ -316,6 +316,12 @@ def _hugo(lines: Sequence[Line]) -> Sequence[Line]:
         title = next((m.group(1) for line in lines if (m := re.match(r'\s*title\s*=\s*"([^"]+)"', line.text))), None)
         return [Line(lines[0].number, title)] if title else lines
     return out
+
+
+def _shortcode_text(m: re.Match[str]) -> str:
+    """A shortcode inside a line: a "ref" the page it names ('{{< ref "limits.md" >}}' → "limits"), others nothing."""
+    page = _SHORTCODE_REF.search(m.group("args")) if m.group("name") in ("ref", "relref") else None
+    return page.group(1).rsplit("/", 1)[-1] if page else ""
 
 
 def _gift(lines: Sequence[Line]) -> Sequence[Line]:
@@ -372,10 +378,10 @@ def _gift_answers(block: Sequence[Line]) -> list[Line]:
         item = item.strip()
         if not item:
             continue
-        mark, body = item[0], _GIFT_WEIGHT.sub("", item[1:].strip())
-        answer, _, feedback = body.partition("#")
+        weight = _GIFT_WEIGHT.match(item[1:].strip())        # "~%50%429 …": an option worth half, right in part
+        answer, _, feedback = item[1:].strip()[weight.end() if weight else 0:].partition("#")
         answer = answer.strip().replace("->", "→")
-        if mark == "=" or (mark == "~" and item[1:].lstrip().startswith("%") and not item[1:].lstrip().startswith("%-")):
+        if item[0] == "=" or (weight is not None and not weight.group().startswith("%-")):
             out.append(Line(number, answer))
             if feedback.strip():
                 out.append(Line(number, feedback.strip()))
