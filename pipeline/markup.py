@@ -54,11 +54,11 @@ _FILLER: Final = re.compile(r"(?<![\w-])(?:u+m+|u+h+|erm|uhm)(?:,|\.\.\.|…)\s*
 # a forum post's score ("Accepted answer (64 votes):", "(12 upvotes)"): the thread's, not the subject's
 _VOTES: Final = re.compile(r"\s*\(\d[\d,]*\s+(?:votes?|upvotes?|points?)\)", re.IGNORECASE)
 # a daily log's date heading alone ("12/03 Tue", "Mon 2024-12-02"): when the author wrote, not what the notes say
-_DAY: Final = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_DAY_STARTS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY: Final = rf"(?:{'|'.join(_DAY_STARTS)})[a-z]*\.?"
 _DAY_DATE: Final = r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
 _DATE_LINE: Final = re.compile(rf"^\s*(?:{_DAY},?\s+)?(?:{_DAY_DATE}|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+{_DAY})?\s*:?\s*$")
 _DATE_LEAD: Final = re.compile(rf"^(\s*)(?:{_DAY},?\s+)?{_DAY_DATE}(?:,?\s+{_DAY})?\s+[—–-]\s+(?=\S)")
-_DAY_STARTS: Final = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
