@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .ids import stable_id
 from .markup import unmarked
+from .notations import is_mail
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
 from .types import Card, Line, Origin
@@ -111,8 +112,12 @@ class CardMaker:
         row become semicolons (`pipe_lists`)."""
         # (a part that is markup alone, "<br>" or "{", is kept as written: a card never loses its title or answer)
         titles, answers = self._attributed(titles), self._attributed(answers)
-        titles = _without_breadcrumb(unmarked(titles) or list(titles))
-        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(unmarked(answers) or list(answers)))))))
+        # a mail's headers as its title (or "Subject:" over a "From:" that opens the notes): the answer is its body,
+        # its "> " lines quote the mail replied to
+        mail = is_mail([*titles, *answers[:1]])
+        titles = _without_breadcrumb(unmarked(titles, mail=mail) or list(titles))
+        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(
+            unmarked(answers, mail=mail) or list(answers)))))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

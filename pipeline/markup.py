@@ -73,11 +73,11 @@ _LATEX_SYMBOLS: Final = {"times": "×", "approx": "≈", "Rightarrow": "⇒", "r
 _LATEX_COMMAND: Final = re.compile(r"\\(?:text|mathrm|mathbf|textbf|emph|operatorname)\{([^{}]*)\}|\\([A-Za-z]+|[%$_&#, ])")
 
 
-def unmarked(lines: Sequence[Line]) -> list[Line]:
+def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
     """`lines` without that markup: a line holding `<br>` becomes a line per part (same file line, the
-    first part's bullet on each), parts left empty are dropped."""
+    first part's bullet on each), parts left empty are dropped; `mail`: they are a mail's body (`is_mail`)."""
     out: list[Line] = []
-    for line in block_notations(lines):
+    for line in block_notations(lines, mail=mail):
         text = line.text
         if text[:1].isdigit() or text[:3] in _DAY_STARTS:
             if _DATE_LINE.match(text):

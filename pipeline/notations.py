@@ -7,7 +7,7 @@ with their cell references and formulas, an Anki cloze export's deletions, "Extr
 titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels, footnotes marked
 with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a
 revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT format, a Hugo page's front
-matter and shortcodes.
+matter and shortcodes, a Jupyter notebook's code cells and outputs.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -22,7 +22,7 @@ from typing import Final
 from .cloze import ClozeError, has_cloze, reveal_cloze
 from .types import Line
 
-__all__ = ["FOOTNOTE", "QUOTED", "block_notations"]
+__all__ = ["FOOTNOTE", "QUOTED", "block_notations", "is_mail"]
 
 QUOTED: Final = "Quoted: "     # a line quoted from a mail replied to (`_quotes`), or a chat turn a later one supersedes (`_chat`)
 FOOTNOTE: Final = "Footnote: "  # a footnote's text ("[^1]: before that …", `_github`): an aside on the line that marks it
@@ -63,7 +63,16 @@ _MAIL_HEADER: Final = re.compile(r"^\s*(?:>\s*)*(?:From|Date|Sent|To|Cc|Subject|
 _MAIL_FROM: Final = re.compile(r"^\s*(?:>\s*)*From\s*:\s+\S")
 _WROTE: Final = re.compile(r"^\s*(?:>\s*)*On\b.{5,120}\bwrote:\s*$")
 _QUOTE_MARK: Final = re.compile(r"^\s*(?:>\s?)+")
+# a notebook's cells exported as text: "In [3]:" over its code, "Out[3]:" over its output (`_notebook`)
+_CELL: Final = re.compile(r"^\s*(?:In|Out)\s?\[\d*\]:\s*(.*)$")
+_CELL_ENDS: Final = re.compile(r"^\s*(?:[-*•]\s|\*\*|\||```)")
 _MAIL_RULE: Final = re.compile(r"^\s*_{5,}\s*$")
+_MAIL_ADDRESS: Final = re.compile(r"<[^<>\s@]+@[^<>\s@]+>|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_SUBJECT: Final = re.compile(r"^\s*Subject\s*:\s*(?:(?:re|fwd?|aw|wg|odp|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)*",
+                             re.IGNORECASE)
+# a signature: the "-- " line that opens one (what follows it is the sender's name and title), or "-- Tomasz"
+_SIGNATURE: Final = re.compile(r"^\s*--\s*$")
+_SIGNED: Final = re.compile(r"^\s*--\s*[^\d\s-][^\d]{0,30}$")
 # Confluence pages exported to text: "||Class||SLA||" header rows, "ℹ️ Info:" / "⚠️ Warning:" panels, "[STATUS: VERIFIED]"
 # macros, "(/)" and "(x)" ticks, and "Expand: details" titles
 _WIKI_HEADER: Final = re.compile(r"^\s*\|\|(?:[^|]+\|\|)+\s*$")
@@ -191,9 +200,37 @@ _MARKDOWN_LINK: Final = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
-def block_notations(lines: Sequence[Line]) -> Sequence[Line]:
-    """`lines` with each notation of this module read (each a no-op on lines without it)."""
-    return _restructured(_json(_html(_mkdocs(_quotes(_confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(_superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(lines)))))))))))))))))))))))
+def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
+    """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
+    of a mail whose headers the card's title holds (`is_mail`)."""
+    inner = _confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(lines)))))))))))))))))))
+    return _restructured(_json(_html(_mkdocs(_quotes(inner, mail)))))
+
+
+def _notebook(lines: Sequence[Line]) -> Sequence[Line]:
+    """A Jupyter notebook exported as text: each "In [3]:" cell and "Out[3]:" output, to the next blank line or
+    list item, is code (a fence): its numbers are an example's inputs and results, not the notes' facts."""
+    if not any(_CELL.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    inside = False
+    for line in lines:
+        cell = _CELL.match(line.text)
+        if cell:
+            if not inside:
+                out.append(Line(line.number, "```"))
+                inside = True
+            if cell.group(1).strip():
+                out.append(Line(line.number, cell.group(1)))
+            continue
+        if inside and (not line.text.strip() or _CELL_ENDS.match(line.text)):
+            out.append(Line(out[-1].number, "```"))
+            inside = False
+        out.append(line)
+    if inside:
+        out.append(Line(out[-1].number, "```"))
+    return out
 
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
@@ -885,21 +922,39 @@ def _confluence(lines: Sequence[Line]) -> Sequence[Line]:
     return out
 
 
-def _quotes(lines: Sequence[Line]) -> Sequence[Line]:
-    """Blockquotes and mail threads read as rendered. In a thread (a "From:" header with a "Date:", "To:" or
-    "Subject:" under it, or an "On … wrote:" line) the headers and the rules between mails go, and a quoted line of
-    the mail replied to becomes "Quoted: …": an earlier claim, which the reply under it may correct (the gate
-    does not ask it, nor a value it quotes back). Elsewhere a "> " callout is its text."""
-    if not any(line.text.lstrip().startswith(">") or "From" in line.text or "wrote:" in line.text for line in lines):
-        return lines
+def is_mail(lines: Sequence[Line]) -> bool:
+    """Whether `lines` are (or hold) a mail: a "From:" header with an address, two headers together ("Subject:"
+    over "From:"), or an "On … wrote:" line."""
     texts = [line.text for line in lines]
-    thread = any(_WROTE.match(t) for t in texts) or any(
-        _MAIL_FROM.match(t) and any(_MAIL_HEADER.match(u) and not _MAIL_FROM.match(u) for u in texts[k + 1:k + 3])
+    return any(_WROTE.match(t) for t in texts) or any(
+        _MAIL_HEADER.match(t) and (_MAIL_FROM.match(t) and _MAIL_ADDRESS.search(t) or any(
+            _MAIL_HEADER.match(u) and u.split(":")[0].strip().lower() != t.split(":")[0].strip().lower()
+            for u in texts[k + 1:k + 3]))
         for k, t in enumerate(texts))
+
+
+def _quotes(lines: Sequence[Line], mail: bool = False) -> Sequence[Line]:
+    """Blockquotes and mail threads read as rendered. In a thread (`is_mail`, or `mail`: the card's title holds
+    the headers) the headers, the signatures and the rules between mails go, a "Subject:" is its subject
+    ("Re: quotas" is about quotas), and a quoted line of the mail replied to becomes "Quoted: …": an earlier
+    claim, which the reply under it may correct (the gate does not ask it, nor a value it quotes back). Elsewhere
+    a "> " callout is its text."""
+    if not mail and not any(line.text.lstrip().startswith(">") or "From" in line.text or "wrote:" in line.text
+                            for line in lines):
+        return lines
+    thread = mail or is_mail(lines)
     out: list[Line] = []
+    signed = False
     for line in lines:
         text = line.text
-        if thread and (_MAIL_HEADER.match(text) or _WROTE.match(text) or _MAIL_RULE.match(text)):
+        subject = _SUBJECT.match(text) if thread else None
+        if subject and text[subject.end():].strip():
+            out.append(Line(line.number, text[subject.end():].strip(), line.wraps))
+            continue
+        # a signature runs to the next mail's headers
+        signed = thread and (bool(_SIGNATURE.match(text)) or signed and not _MAIL_HEADER.match(text))
+        if thread and (signed or _SIGNED.match(text) or _MAIL_HEADER.match(text) or _WROTE.match(text)
+                       or _MAIL_RULE.match(text)):
             continue
         mark = _QUOTE_MARK.match(text)
         if mark and (thread or re.match(r"\s*>\s+[A-Za-z*_\[!]", text)):

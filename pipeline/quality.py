@@ -38,6 +38,7 @@ from .quantities import spoken_number
 from .rows import normalise
 from .services import abbreviates
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
+from .tables import cell_at, derived_columns
 from .units import canonical, kind_of, names_a_unit, unit_expr
 from .types import Card, CardFacts, Fact, Question
 
@@ -82,6 +83,7 @@ class Lookups:
         self._qa: dict[str, QACard | None] = {}
         self._card_trivia: dict[str, str | None] = {}
         self._layouts: dict[str, CardLayout] = {}
+        self._derived: dict[str, frozenset[tuple[int, int]]] = {}
         self.by_card: dict[str, list[Fact]] = {cf.card.card_id: list(cf.facts) for cf in card_facts}
 
     def card_trivia(self, card: Card) -> str | None:
@@ -89,6 +91,16 @@ class Lookups:
         if card.card_id not in self._card_trivia:
             self._card_trivia[card.card_id] = _card_trivia(card)
         return self._card_trivia[card.card_id]
+
+    def derived(self, card: Card, fact: Fact) -> bool:
+        """Whether the fact is a cell of a table column worked out from another (`tables.derived_columns`)."""
+        if card.card_id not in self._derived:
+            self._derived[card.card_id] = derived_columns([line.text for line in card.lines])
+        site = fact.site
+        if not self._derived[card.card_id] or site is None:
+            return False
+        cell = cell_at([line.text for line in card.lines], site.line_index, site.offset + site.start)
+        return cell is not None and (cell.header_line, cell.column) in self._derived[card.card_id]
 
     def layout(self, card: Card) -> CardLayout:
         """The card's lines read once (`sites.CardLayout`): their parents."""
@@ -474,6 +486,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     verdict = _line_trivia(line, sentence if isinstance(sentence, str) else "") if q.generator != "qa" else None
     if verdict:
         return verdict
+    if "|" in line and card is not None and any(lk.derived(card, f) for f in _asked_facts(q, lk)):
+        return "a table column worked out from another ('credits/second' beside 'credits/hour'): a conversion"
     if card is not None and q.generator != "qa" and _quoted_back(card, q.line_index, _asked_facts(q, lk)):
         return "a value a later reply quotes back ('> max 12 hours'), to correct it"
     example = _worked_example(context if isinstance(context, str) else "",
@@ -796,6 +810,9 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|^\W*legend\b|\bhow\s+i\s+write\b|\bto-?do\s+list\b"
                              r"|\bthings\s+to\s+(?:re-?check|double[\s-]?check|verify|look\s+up)\b"
                              r"|\bvent(?:ing)?\b|\bprogress\s+log\b|\bdiary\b|\bmood\b|\bplan\s+check\b"
+                             # "My own cost checklist (for work)": the author's own rules, not the subject's limits
+                             r"|\bmy\s+own\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}(?:checklist|policy|policies|conventions|house\s+rules)\b"
+                             r"|\(for\s+work\)|\bchecklist\s+(?:do\s+projektu|f[üu]r\s+(?:das\s+)?projekt|for\s+(?:the|our|my)\s+(?:project|team|work))\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
                              r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
@@ -1036,7 +1053,10 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
                     r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~"
-                    r"|(?-i:\bCHECK\b)", re.IGNORECASE)          # "10 MB SES size limit — CHECK"
+                    r"|(?-i:\bCHECK\b)"          # "10 MB SES size limit — CHECK"
+                    # "VPS: contact sales (~$6)": no price is published, the value is a guess
+                    r"|\b(?:contact|ask|talk\s+to)\s+(?:the\s+)?sales\b|\bprice\s+on\s+request\b"
+                    r"|\bdouble[\s-]?check(?:\s+(?:this|that|it|these))?\s*(?:[,;.!)]|$)", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
@@ -1448,7 +1468,7 @@ _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|s
                        r"value|rate|number|limit)\b", re.IGNORECASE)
 # "1,00,000": a typo or another numbering system; "5,000" and "1,000,000" are regular
 # "1,00,000", "1,0000": not "1,5 MB" or "$0,08" (a decimal comma, read as one)
-_IRREGULAR_GROUPS = re.compile(r"\d,(?:\d{1,2}(?=,\d)|\d{4,})(?!\d)")
+_IRREGULAR_GROUPS = re.compile(r"(?<![\d,])(?!0,)\d+,(?:\d{1,2}(?=,\d)|\d{4,})(?!\d)")   # "0,0025": a decimal comma
 # "(in step 2c)", "notifications such as this one", "the table above": a part of the notes, not the subject.
 _NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bslide\s+\d+\b|\bsuch\s+as\s+this\s+one\b|\b(?:shown|listed|see)\s+(?:above|below)\b"
                               r"|\bsee\s+(?:\w+\s+){1,5}(?:above|below)\b|\bas\s+(?:described|explained|shown|noted)\s+(?:here|above|below)\b"

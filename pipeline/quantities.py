@@ -107,9 +107,10 @@ _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks pa
                                "objects data cache buffer record records item items".split())
 
 _WINDOW: Final = 48
-# "1,000", Indian "1,00,000", "12.5", a decimal comma ("1,5 MB", "$0,08": one or two digits after it, no group after),
-# and thousands grouped with spaces ("3 000", "65 536": groups of three digits)
-_NUM: Final = (r"(?:(?<!\d,)\d+,\d{1,2}(?![\d,]\d)(?!\d)|\d{1,3}(?:,\d{2})*(?:,\d{3})+"
+# "1,000", Indian "1,00,000", "12.5", a decimal comma ("1,5 MB", "$0,08": one or two digits after it, no group after;
+# "0,0025 USD": a zero before it groups no thousands), and thousands grouped with spaces ("3 000", "65 536": groups
+# of three digits)
+_NUM: Final = (r"(?:(?<![\d,])0,\d+(?![\d,]?\d)|(?<!\d,)\d+,\d{1,2}(?![\d,]\d)(?!\d)|\d{1,3}(?:,\d{2})*(?:,\d{3})+"
                 r"|(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?")
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation as a prefix tree: the engine tests a letter once, not once per word."""
@@ -278,7 +279,7 @@ def parse_number(text: str) -> float:
 
 
 _POINT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.000")
-_DECIMAL_COMMA: Final = re.compile(r"\d+,\d{1,2}")
+_DECIMAL_COMMA: Final = re.compile(r"\d+,\d{1,2}|0,\d+")
 
 
 def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
@@ -587,6 +588,10 @@ _REFERENCE_RE: Final = re.compile(
     r"\(\s*(?:see\s+)?§?\s*[1-9]\d{0,2}(?:\.\d{1,3}){1,3}\s*\)|\bsee\s+(?:section\s+|§\s*)?[1-9]\d?(?:\.\d{1,2}){1,3}\b"
     r"|§\s*\d+(?:\.\d+)*|\b\d+\s+CFR\s+(?:Part\s+)?\d+(?:\.\d+)?(?:\(\w{1,4}\))*", re.IGNORECASE)
 
+# "(see 25/)" in a thread of posts, "see #12", "see card 7": a pointer to another of the notes' own parts
+_POINTER_RE: Final = re.compile(r"\b(?:see|cf\.?)\s+(?:(?:post|card|tweet|toot|item|note|slide|step|part|question|q)"
+                                r"\s*#?\s*|#|no\.\s*)\d{1,3}\b|\b(?:see|cf\.?)\s+\d{1,3}/(?!\d)", re.IGNORECASE)
+
 
 def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterator[Quantity]:
     atoms: list[tuple[_Atom, str]] = []
@@ -598,6 +603,8 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
         named.append(section.span(1))
     if "." in line:  # "log file validation (2.7)", "see 4.1", "45 CFR 164.312(b)": references, not values
         named += [m.span() for m in _REFERENCE_RE.finditer(line)]
+    if "see" in line or "See" in line or "cf" in line:
+        named += [m.span() for m in _POINTER_RE.finditer(line)]
     if line.count("(") >= 2:   # "options: (1) app-level discovery, (2) Route 53 …, (3) …": the items' numbers
         marks = list(_ENUMERATOR_RE.finditer(line))
         if len(marks) >= 2 and [int(m.group(1)) for m in marks] == list(range(1, len(marks) + 1)):

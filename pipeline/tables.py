@@ -20,7 +20,7 @@ from typing import Final, TypeVar
 
 from .types import Line
 
-__all__ = ["Cell", "Table", "cell_at", "find_tables", "pipe_aligned", "pipe_delimited", "pipe_grid", "pipe_lists", "split_row",
+__all__ = ["Cell", "Table", "cell_at", "derived_columns", "find_tables", "pipe_aligned", "pipe_delimited", "pipe_grid", "pipe_lists", "split_row",
            "unit_column"]
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -113,6 +113,59 @@ def find_tables(lines: Sequence[str]) -> tuple[Table, ...]:
             i = last + 1
         i += 1
     return tuple(found)
+
+
+def derived_columns(lines: Sequence[str]) -> frozenset[tuple[int, int]]:
+    """(header line, column) of each table column worked out from an earlier one: its header is the other's in
+    another unit ("credits/second" after "credits/hour", "$/month" after "$/hour") and each row's value is the
+    other's times one factor (as the notes round it). Its cells test the conversion, not the subject."""
+    found = set()
+    for table in find_tables(lines):
+        rows = [[lines[i][s:e] for s, e in split_row(lines[i])] for i in range(table.first_row, table.last_row + 1)]
+        bases = [_header_base(h) for h in table.headers]
+        for later in range(1, len(table.headers)):
+            for earlier in range(later):
+                if bases[later] is None or bases[later] != bases[earlier] or \
+                        _UNIT_WORD.findall(table.headers[later].lower()) == _UNIT_WORD.findall(table.headers[earlier].lower()):
+                    continue
+                pairs = [(base, r[later]) for r in rows if len(r) > later for base in [_cell_number(r[earlier])] if base]
+                if _proportional(pairs):
+                    found.add((table.header_line, later))
+                    break
+    return frozenset(found)
+
+
+_UNIT_WORD: Final = re.compile(r"\b(?:s|secs?|seconds?|ms|mins?|minutes?|h|hrs?|hours?|hourly|d|days?|daily|weeks?|weekly|"
+                               r"mo|months?|monthly|yrs?|years?|yearly|annual|[kmgtp]i?b|bytes?)\b")
+_CELL_NUMBER: Final = re.compile(r"^\W*?(\d[\d,]*(?:\.\d+)?)")
+
+
+def _header_base(header: str) -> frozenset[str] | None:
+    """A header's words and currency signs other than units and "per" ("credits/hour" -> {credits}), if any."""
+    rest = _UNIT_WORD.sub(" ", header.lower())
+    words = frozenset(w for w in re.findall(r"[a-z]+|[$€£]", rest) if w != "per")
+    return words or None
+
+
+def _cell_number(cell: str) -> float | None:
+    m = _CELL_NUMBER.match(cell.strip())
+    return float(m.group(1).replace(",", "")) if m else None
+
+
+def _proportional(pairs: Sequence[tuple[float, str]]) -> bool:
+    """Whether each written value (a cell's text) is its base times one factor (not 1), to the precision it is
+    written with, over three rows at least."""
+    values = []
+    for base, text in pairs:
+        m = _CELL_NUMBER.match(text.strip())
+        if not m:
+            return False
+        values.append((base, float(m.group(1).replace(",", "")), len(m.group(1).partition(".")[2])))
+    if len(values) < 3:
+        return False
+    base, value, _ = max(values)
+    factor = value / base
+    return abs(factor - 1) >= 0.01 and all(abs(v - b * factor) <= 0.5 * 10 ** -d + 0.02 * v for b, v, d in values)
 
 
 def _has_row_labels(rows: Sequence[str]) -> bool:

@@ -2901,3 +2901,47 @@ def test_round_bj_a_a_querys_let_constants_with_comments() -> None:
     assert stems["31"] == "Retention - the numbers › free analytics: _____; days included for Analytics tables"
     assert stems["100"] == "Commitment tiers › tier GB per day: _____; smallest commitment tier, GB per day"
     assert not [q for q in accepted(qs) if re.search(r"\blet\b|;;|//|[a-z][A-Z]", q.stem)]
+
+
+def test_round_bk_a_a_mail_thread_with_its_subject_over_the_sender() -> None:
+    """Round BK (oracle, 17 of 20 rejected): mails written "Subject:" over "From: Name <address>" showed both
+    headers in every stem, the "> " lines quoting the mail replied to were asked as facts, and the "-- " signature
+    stayed."""
+    qs = bank("Subject: Re: the two tiny AMD VMs\nFrom: Tomasz W <tomasz@example.org>\nA:\n> 2x VM.Standard.E2.1.Micro\n"
+              "> 1/8 OCPU each, 1 GB RAM\nUp to 480 Mbps network bandwidth per VM.\n-- T.\n---\n"
+              "Subject: object size limits\nFrom: Priya Nair <priya@example.org>\n"
+              "- single PUT upload max 50 GiB -> above that use multipart\n--\nPriya Nair | platform eng, 2 teams\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["480"] == "the two tiny AMD VMs › Up to _____ Mbps network bandwidth per VM."
+    assert stems["50 GiB"].startswith("object size limits › single PUT upload max _____")
+    assert not {q.answer for q in accepted(qs)} & {"2x", "1/8", "1 GB", "2"}
+    assert not [q for q in accepted(qs) if re.search(r"Subject|From|Re:|@|(?<!-)>|--", q.stem)]
+
+
+def test_round_bk_b_decimal_commas_a_threads_pointers_and_guessed_or_own_values() -> None:
+    """Round BK (twilio #18, github #19, snowflake #14, #17, oracle #6, twilio #13): "0,0025 USD" was read as 25 USD
+    ("0,_____ / min"), "(see 39/)" points at another post of a thread, "contact sales (~$6)" and "- double check,
+    they change" guess, and "My own cost checklist (for work)" and "Checklist do projektu" are the author's rules."""
+    qs = bank("Cennik Voice\nA:\n- nagrywanie: 0,0025 USD / min\n- carrier fee ok. 0,003 USD/SMS\n"
+              "- self-hosted: free (see 39/ for the 2026 drama)\n- VPS: contact sales (~$6)\n"
+              "- ECPU ~ $0.336 per ECPU-hour - double check, they change\n- Standard: $2.00 per credit\n---\n"
+              "My own cost checklist (for work)\n- every WH: AUTO_SUSPEND at most 60 s except BI (600)\n---\n"
+              "Checklist do projektu\n- Webhook odpowiada < 20 s\n")
+    good = accepted(qs)
+    assert {"0,0025 USD", "0,003 USD", "$2.00"} <= {q.answer for q in good}
+    assert {round(q.answer_value or 0, 4) for q in good if q.answer.startswith("0,")} == {0.0025, 0.003}
+    assert not {q.answer for q in good} & {"0025 USD", "3 USD", "39", "$6", "$0.336", "60 s", "600", "20 s"}
+
+
+def test_round_bk_c_a_table_column_converted_from_another_and_a_notebooks_cells() -> None:
+    """Round BK (snowflake #19): a "credits/second" column is the "credits/hour" column divided by 3,600, and a
+    notebook's "In [17]:" code ("rates = {"std": 2.0}") and "Out[17]:" output were read as notes."""
+    qs = bank("Warehouse sizes and credits\nA:\n| size | credits/hour | credits/second |\n|---|---|---|\n"
+              "| X-Small | 1 | 0.0003 |\n| Small | 2 | 0.0006 |\n| Medium | 4 | 0.0011 |\n| Large | 8 | 0.0022 |\n---\n"
+              "Instance sizes\nA:\n| size | vCPU | memory GiB |\n|---|---|---|\n| large | 2 | 8 |\n| xlarge | 4 | 16 |\n"
+              "| 2xlarge | 8 | 32 |\n---\nCredit price per edition\nA:\n- Enterprise: $3.00 per credit\nIn [17]:\n"
+              "rates = {\"std\": 2.0, \"ent\": 3.0}\ncredits = 4 * 8 * 22   # Medium, 8h/day\nOut[17]:\n"
+              "{'std': 1408.0, 'ent': 2112.0}\n\n- Business Critical: $4.00 per credit\n")
+    asked = {q.answer for q in accepted(qs, "cloze")}
+    assert {"1", "2", "4", "8", "16", "32", "$3.00", "$4.00"} <= asked
+    assert not asked & {"0.0003", "0.0006", "0.0011", "0.0022", "2.0", "3.0", "1408.0", "22"}
