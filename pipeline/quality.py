@@ -871,6 +871,21 @@ _MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\)
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
+# "ms = _____ (1 min)", "before: _____ (1 d)": a bare number the bracket gives in another unit of time
+_BRACKET_DURATION = re.compile(r"^\s*\(\s*~?(\d+(?:\.\d+)?)\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)\s*\)")
+_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "h": 3600, "hr": 3600, "d": 86400, "day": 86400, "wk": 604800, "week": 604800}
+
+
+def _same_duration(answer: str, after: str) -> bool:
+    """Whether a bare number is the bracket's duration counted in ms, seconds, minutes or hours."""
+    m = _BRACKET_DURATION.match(after)
+    number = answer.replace(",", "")
+    if not m or not re.fullmatch(r"\d+(?:\.\d+)?", number):
+        return False
+    unit = m.group(2).lower()
+    per = next(v for k, v in sorted(_SECONDS.items(), key=lambda kv: -len(kv[0])) if unit.startswith(k))
+    seconds = float(m.group(1)) * per
+    return any(abs(float(number) * scale - seconds) <= 1e-6 * seconds for scale in (0.001, 1, 60, 3600))
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
 _DERIVED = re.compile(r"\d[^⇒→.;?]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)\s*[$€£]?\s*$", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
@@ -964,7 +979,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if answer.strip() == "1" and re.match(r":\d", body[at + len(BLANK):]):
         return "the 1 of a ratio ('warm / cold ≈ _____:190'): the ratio's other term is the fact"
     after = body[at + len(BLANK):]
-    if _BRACKET_AFTER.match(after) or (_BRACKET_TIME.match(after) and _TIME_ANSWER.search(answer)) \
+    if _BRACKET_AFTER.match(after) or (_BRACKET_TIME.match(after) and (_TIME_ANSWER.search(answer)
+                                                                       or _same_duration(answer, after))) \
             or (_BRACKET_SIZE.match(after) and _SIZE_ANSWER.search(answer)):
         return "a number in brackets right after restates it in other units ('_____ vCPU (8192)', '_____ (1 d)')"
     if re.fullmatch(r"\d+", answer) and re.match(r"\s*\((?=[^()]{0,40}\))(?=[^()]*\b(?:\d+|one|two|three|four|first|last|"
@@ -1056,7 +1072,11 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"|(?-i:\bCHECK\b)"          # "10 MB SES size limit — CHECK"
                     # "VPS: contact sales (~$6)": no price is published, the value is a guess
                     r"|\b(?:contact|ask|talk\s+to)\s+(?:the\s+)?sales\b|\bprice\s+on\s+request\b"
-                    r"|\bdouble[\s-]?check(?:\s+(?:this|that|it|these))?\s*(?:[,;.!)]|$)", re.IGNORECASE)
+                    r"|\bdouble[\s-]?check(?:\s+(?:this|that|it|these))?\s*(?:[,;.!)]|$)"
+                    r"|\bsomeone\s+(?:said|told\s+me|mentioned)\b"
+                    # Dutch: "meen € 7,50" (I think), "volgens mij", "weet ik niet zeker", "nakijken", "zei iemand"
+                    r"|\bmeen(?:\s+ik)?\b|\bvolgens\s+mij\b|\bik\s+denk\b|\bniet\s+zeker\b|\bnakijken\b"
+                    r"|\bzei\s+iemand\b", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
@@ -1278,8 +1298,11 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
             any(_BRACKET_TIME.match(rest) or _BRACKET_SIZE.match(rest) for rest in _MULTI_BLANK_AFTER.findall(body))
             or any(_BRACKET_OPENS_AFTER_VALUE.search(body[:m.start()]) for m in _MULTI_BLANK_CLOSED.finditer(body))):
         return "'_____ (1) (24 h)', '86400 (_____ (1))': a bracket restates a value in other units"
-    if BLANK in body and q.type in (*NUMERIC_TYPES, "multi_cloze") and _EQUATION.search(
-            _MULTI_NUMBER.sub("", _clause_of_blank(body))):     # "_____ (1) msg = _____ (2) msgs billed" too
+    # "4,096 pre-repl. = 12,288 replicas" stated true or false too; not "1 RCU = 1 strongly consistent read", a definition
+    asked, value = _asked_body(q) if q.type == "truefalse" else (body, "")
+    clause = _MULTI_NUMBER.sub("", _clause_of_blank(asked)) if BLANK in asked else ""
+    if clause and q.type in (*NUMERIC_TYPES, "multi_cloze", "truefalse") and _EQUATION.search(clause) \
+            and not (q.type == "truefalse" and (value == "1" or _DEFINITION.match(clause))):  # "_____ (1) msg = _____ (2) msgs" too
         return "a value of a worked equation ('a request with _____ characters = 3 text units')"
     relative = _RELATIVE.search(body)
     if relative:
@@ -1392,8 +1415,9 @@ _BEFORE_AFTER = re.compile(r"^[^.;)]{0,25}\b(?:before|previously|earlier|in\s+th
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:~|\$)?$", re.IGNORECASE)
 _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|≈|about|approx\.?|i\.e\.,?)?\s*$", re.IGNORECASE)
 # "a request with _____ characters = 3 text units": the blank is one side of a worked equation
-_EQUATION = re.compile(re.escape(BLANK) + r"[^=.;()]{0,30}=\s*[~$]?(?:\d|" + re.escape(BLANK) + r")|\d[^=.;()]{0,30}=\s*[~$]?"
-                       + re.escape(BLANK))
+_EQUATION = re.compile(re.escape(BLANK) + r"(?:[^=.;()]|\.(?= =)){0,30}=\s*[~$]?(?:\d|" + re.escape(BLANK)
+                       + r")|\d(?:[^=.;()]|\.(?= =)){0,30}=\s*[~$]?" + re.escape(BLANK))
+_DEFINITION = re.compile(r"^\W*1\s+[A-Za-z]")      # "1 WCU = 1 write of 1 KB per second": what a unit is
 _MULTI_NUMBER = re.compile(r"(?<=" + re.escape(BLANK) + r") \(\d+\)")
 # "So a deployment with 60K TPM has 360 RPM": a sentence that works a result out of the one before
 _ARROW: Final = r"(?:-{1,2}>|→|=>)"
@@ -1459,9 +1483,12 @@ def _clause_of_blank(body: str) -> str:
     if open_ >= 0 and ")" not in body[open_:at]:
         close = body.find(")", at)
         return body[open_:close if close >= 0 else None]
-    start = max(body.rfind(". ", 0, at), body.rfind("; ", 0, at)) + 1
-    end = min((i for i in (body.find(". ", at), body.find("; ", at)) if i >= 0), default=len(body))
-    return body[start:end]
+    ends = [m.start() for m in _CLAUSE_END.finditer(body)]     # "4,096 pre-repl. = _____": an abbreviation's dot goes on
+    start = max([i + 1 for i in ends if i < at], default=0)
+    return body[start:min([i for i in ends if i >= at], default=len(body))]
+
+
+_CLAUSE_END = re.compile(r"[.;] (?=\s*[^\s=~≈])")
 _RANGE_OF = re.compile(r"\b(?:has|have)\s+a\s+(?:\w+\s+)?range\s+of\s+[~$]?\d[\d.,]*\s*(?:to|-)\s*$", re.IGNORECASE)
 # "_____ that per 100 RU/s", "_____ the price of": a multiple of something said before
 _RELATIVE = re.compile(BLANK + r"\s+(?:that|this|those|the\s+(?:above|previous|same))\s+(?:per|of|for|price|cost|amount|"

@@ -280,9 +280,10 @@ def _piped(lines: Sequence[Line], read: Callable[[str], _Row | None], same: Call
             while end < len(out) and same(header, read(out[end].text)) and any(ch.isdigit() for ch in out[end].text):
                 end += 1
         if end - i >= 3:
-            for k in range(i, end):
-                row = read(out[k].text)
-                cells = names if k == i else texts(row) if row is not None else []
+            rows = [names] + [texts(row) if row is not None else [] for row in map(read, (out[k].text for k in range(i + 1, end)))]
+            if all(cells and not cells[0] for cells in rows):
+                rows = [cells[1:] for cells in rows]    # the whole block indented: no column of its own
+            for k, cells in zip(range(i, end), rows):
                 out[k] = Line(out[k].number, "| " + " | ".join(cells) + " |")
             i = end
         else:

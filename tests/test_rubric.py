@@ -2945,3 +2945,31 @@ def test_round_bk_c_a_table_column_converted_from_another_and_a_notebooks_cells(
     asked = {q.answer for q in accepted(qs, "cloze")}
     assert {"1", "2", "4", "8", "16", "32", "$3.00", "$4.00"} <= asked
     assert not asked & {"0.0003", "0.0006", "0.0011", "0.0022", "2.0", "3.0", "1408.0", "22"}
+
+
+def test_round_bl_a_a_worked_equation_a_bracket_in_other_units_and_an_indented_aligned_table() -> None:
+    """Round BL (kafka #1, #6, #11, #13, #14, #16; cloudflare #8): "4,096 pre-repl. = _____ replicas" works the
+    value out (the abbreviation's dot hid the equation), "offset.flush.interval.ms = _____ (1 min)" and
+    "before: _____ (1 d)" give it in another unit, and an aligned table indented as a whole lost its row labels ("Paid: _____" for "script size")."""
+    qs = bank("CC partition limits\nA:\n- 4,096 pre-repl. = 12,288 replicas\n- Partns: 4,096 (pre-repl.) per cluster\n---\n"
+              "Kafka defaults\nA:\n- delete.retention.ms = 86400000 (1 d) -> tombstones kept 24 h\n"
+              "- retention minutes before 2.0: 1440 (1 d) !!\n- offset.flush.interval.ms = 60000 (1 min)\n"
+              "- max 5 connectors per cluster\n---\nLimits (Free vs Paid)\nA:\n  item                Free        Paid\n"
+              "  memory              128 MB      128 MB\n  script size         3 MB        10 MB\n"
+              "  subrequests         50          1,000\n")
+    good = accepted(qs)
+    assert {"4,096", "5", "10 MB"} <= {q.answer for q in good}
+    assert not {q.answer for q in good} & {"12,288", "86400000", "1440", "60000", "1 min"}
+    assert not [q for q in good if q.type == "truefalse" and "=" in q.stem]
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["10 MB"] == "Limits (Free vs Paid) › script size (Paid): _____"
+
+
+def test_round_bl_b_dutch_and_hearsay_hedges() -> None:
+    """Round BL (stripe #15, #17, #18): "meen € 7,50" (I think), "16 MB per bestand meen ik" and "6 weken zei iemand
+    op een meetup" (someone said) are values the notes doubt; a plain Dutch line is still asked."""
+    qs = bank("SEPA\nA:\nLet op: SEPA DD mislukt kost extra (meen € 7,50 failure fee).\n"
+              "Max bestandsgrootte: 16 MB per bestand meen ik\n(minstens 6 weken zei iemand op een meetup)\n"
+              "Uitbetaling na 7 dagen.\n- someone said the limit is 25 files\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "7" in asked and not asked & {"7,50", "€ 7,50", "16 MB", "6", "25"}
