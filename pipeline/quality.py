@@ -94,12 +94,13 @@ class Lookups:
 
     def derived(self, card: Card, fact: Fact) -> bool:
         """Whether the fact is a cell of a table column worked out from another (`tables.derived_columns`)."""
+        texts = [line.text for line in card.lines]
         if card.card_id not in self._derived:
-            self._derived[card.card_id] = derived_columns([line.text for line in card.lines])
+            self._derived[card.card_id] = derived_columns(texts)
         site = fact.site
         if not self._derived[card.card_id] or site is None:
             return False
-        cell = cell_at([line.text for line in card.lines], site.line_index, site.offset + site.start)
+        cell = cell_at(texts, site.line_index, site.offset + site.start)
         return cell is not None and (cell.header_line, cell.column) in self._derived[card.card_id]
 
     def layout(self, card: Card) -> CardLayout:
@@ -873,7 +874,8 @@ _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|ho
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
 # "ms = _____ (1 min)", "before: _____ (1 d)": a bare number the bracket gives in another unit of time
 _BRACKET_DURATION = re.compile(r"^\s*\(\s*~?(\d+(?:\.\d+)?)\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)\s*\)")
-_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "h": 3600, "hr": 3600, "d": 86400, "day": 86400, "wk": 604800, "week": 604800}
+# seconds per unit, by the unit's first letters (longest first: "ms" before "m")
+_SECONDS = (("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800))
 
 
 def _same_duration(answer: str, after: str) -> bool:
@@ -883,7 +885,7 @@ def _same_duration(answer: str, after: str) -> bool:
     if not m or not re.fullmatch(r"\d+(?:\.\d+)?", number):
         return False
     unit = m.group(2).lower()
-    per = next(v for k, v in sorted(_SECONDS.items(), key=lambda kv: -len(kv[0])) if unit.startswith(k))
+    per = next(v for k, v in _SECONDS if unit.startswith(k))
     seconds = float(m.group(1)) * per
     return any(abs(float(number) * scale - seconds) <= 1e-6 * seconds for scale in (0.001, 1, 60, 3600))
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
