@@ -863,7 +863,7 @@ _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
 _BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
 # "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead)
-_BRACKET_TIME = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo"
+_BRACKET_TIME = re.compile(r"^\s*\(\s*~?(\d[\d,.]*)\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo"
                            r"|months?|yrs?|years?|日|時間|分|秒|週間?|か月|ヶ月|年)\s*\)")     # ... or in Japanese: "(4 時間)"
 # "720 hours (_____ 日)": a blank in brackets right after a value restates it in another unit
 _BRACKETED_BLANK = re.compile(r"\d[\d,.]*\s*[^\W\d_]{1,12}\s*\(\s*" + re.escape(BLANK) + r"\s*[^\W\d_]{1,8}\s*\)")
@@ -872,20 +872,21 @@ _MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\)
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
-# "ms = _____ (1 min)", "before: _____ (1 d)": a bare number the bracket gives in another unit of time
-_BRACKET_DURATION = re.compile(r"^\s*\(\s*~?(\d+(?:\.\d+)?)\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)\s*\)")
-# seconds per unit, by the unit's first letters (longest first: "ms" before "m")
-_SECONDS = (("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800))
+# seconds per unit of `_BRACKET_TIME`, by the unit's first letters (longer first: "ms" and "mo" before "m"; months,
+# years and the Japanese units are left out)
+_SECONDS = (("ms", 0.001), ("mo", None), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800))
 
 
 def _same_duration(answer: str, after: str) -> bool:
-    """Whether a bare number is the bracket's duration counted in ms, seconds, minutes or hours."""
-    m = _BRACKET_DURATION.match(after)
+    """Whether a bare number is the bracket's duration counted in ms, seconds, minutes or hours ("ms = _____ (1 min)",
+    "before: _____ (1 d)")."""
+    m = _BRACKET_TIME.match(after)
     number = answer.replace(",", "")
-    if not m or not re.fullmatch(r"\d+(?:\.\d+)?", number):
+    if not m or not re.fullmatch(r"\d+(?:\.\d+)?", number) or not re.fullmatch(r"\d+(?:\.\d+)?", m.group(1)):
         return False
-    unit = m.group(2).lower()
-    per = next(v for k, v in _SECONDS if unit.startswith(k))
+    per = next((v for k, v in _SECONDS if m.group(2).lower().startswith(k)), None)
+    if per is None:
+        return False
     seconds = float(m.group(1)) * per
     return any(abs(float(number) * scale - seconds) <= 1e-6 * seconds for scale in (0.001, 1, 60, 3600))
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
