@@ -1,5 +1,5 @@
 """Notations that span a card's lines, read as rendered: HTML tables and lists, notes written as JSON objects,
-reStructuredText's fields, directives, underlined titles and literal blocks, MkDocs' admonitions and tabs,
+reStructuredText's fields, directives, underlined titles, literal blocks and simple tables, MkDocs' admonitions and tabs,
 blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
@@ -7,7 +7,8 @@ with their cell references and formulas, an Anki cloze export's deletions, "Extr
 titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels, footnotes marked
 with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a
 revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT format, a Hugo page's front
-matter and shortcodes, a Jupyter notebook's code cells and outputs.
+matter and shortcodes, a Jupyter notebook's code cells and outputs, an Obsidian vault's tags, wikilinks and
+callouts.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -52,6 +53,7 @@ _DIRECTIVE: Final = re.compile(r"^(\s*)\.\.\s+(note|warning|tip|hint|important|c
 _ROLE: Final = re.compile(r":[a-z]+:(`[^`]+`)")
 # "Example::" or a lone "::" opens a literal block, as ".. code-block:: yaml" does ("Example:" stays a label)
 _LITERAL: Final = re.compile(r"(?<=\S)(::)\s*$|^\s*(?:\.\.\s+(?:code-block|code|sourcecode)::.*|::\s*)$")
+_SIMPLE_BORDER: Final = re.compile(r"^\s*=+(?:\s+=+)+\s*$")   # a reStructuredText simple table's border: "====  ======"
 _UNDERLINE: Final = re.compile(r"^\s*([=\-~^])\1{2,}\s*$")
 # MkDocs (Python-Markdown and pymdownx): '!!! note "Title"', '??? tip' and '???+ warning' admonitions, '=== "Console"'
 # tabs, each with a body indented four spaces; "==marked==" text, "++ctrl+c++" keys and "^^inserted^^" text
@@ -88,6 +90,11 @@ _FOOTNOTE_TEXT: Final = re.compile(r"^\s*\[\^[\w-]{1,20}\]:\s*")
 _TASK: Final = re.compile(r"^(\s*(?:[-*+]\s+)+)\[[ xX]\]\s+")
 _LINK_DEFINITION: Final = re.compile(r"^\s*\[[^\]^]{1,60}\]:\s+\S+(?:\s+\"[^\"]*\")?\s*$")
 _REFERENCE_LINK: Final = re.compile(r"\[([^\]]{1,80})\]\[[^\]]{0,60}\]")
+# An Obsidian vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks, "> [!warning] Title" callouts
+_TAG_LINE: Final = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:\s+#[A-Za-z][\w/-]*)*\s*$")
+_WIKILINK: Final = re.compile(r"\[\[(?:[^\]|#]*)(?:#[^\]|]*)?\|([^\]]+)\]\]|\[\[([^\]|#]+)(?:#[^\]|]*)?\]\]")
+_WIKILINKS_ONLY: Final = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[\[[^\]]+\]\][\s,;·|]*)+$")
+_CALLOUT: Final = re.compile(r"^\[!\w+\][+-]?\s*")
 # Saved chats with an assistant: "User: …?" / "Assistant: …" turns; "You're right, …" takes the turn before back
 _SPEAKER: Final = re.compile(r"^\s*(?P<who>user|me|human|you|assistant|ai|chatgpt|gpt|claude|gemini|copilot|bot|model)\s*:\s*",
                              re.IGNORECASE)
@@ -203,9 +210,9 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
-    inner = _confluence(_github(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(lines)))))))))))))))))))
-    return _restructured(_json(_html(_mkdocs(_quotes(inner, mail)))))
+    inner = _confluence(_github(_obsidian(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(lines))))))))))))))))))))
+    return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
 def _notebook(lines: Sequence[Line]) -> Sequence[Line]:
@@ -879,6 +886,20 @@ def _chat(lines: Sequence[Line]) -> Sequence[Line]:
     return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
 
 
+def _obsidian(lines: Sequence[Line]) -> Sequence[Line]:
+    """An Obsidian note read as rendered: a line of tags and a line of links only are navigation (they go), a
+    wikilink its text ("[[Spend cap|the cap]]" is "the cap")."""
+    if not any("#" in line.text or "[[" in line.text for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if _TAG_LINE.match(line.text) or _WIKILINKS_ONLY.match(line.text):
+            continue
+        text = _WIKILINK.sub(lambda m: m.group(1) or m.group(2), line.text) if "[[" in line.text else line.text
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
 def _github(lines: Sequence[Line]) -> Sequence[Line]:
     """GitHub-flavoured markdown read as rendered: a footnote's text a "Footnote: …" line (an aside, not asked),
     its marks nothing, a task item a list item, a reference link its text and the link's definition nothing."""
@@ -938,7 +959,7 @@ def _quotes(lines: Sequence[Line], mail: bool = False) -> Sequence[Line]:
     the headers) the headers, the signatures and the rules between mails go, a "Subject:" is its subject
     ("Re: quotas" is about quotas), and a quoted line of the mail replied to becomes "Quoted: …": an earlier
     claim, which the reply under it may correct (the gate does not ask it, nor a value it quotes back). Elsewhere
-    a "> " callout is its text."""
+    a "> " callout is its text (an Obsidian callout's "[!warning]" mark goes, and its title unless it states a number)."""
     if not mail and not any(line.text.lstrip().startswith(">") or "From" in line.text or "wrote:" in line.text
                             for line in lines):
         return lines
@@ -957,10 +978,11 @@ def _quotes(lines: Sequence[Line], mail: bool = False) -> Sequence[Line]:
                        or _MAIL_RULE.match(text)):
             continue
         mark = _QUOTE_MARK.match(text)
-        if mark and (thread or re.match(r"\s*>\s+[A-Za-z*_\[!]", text)):
+        if mark and (thread or re.match(r"\s*>\s+(?:[A-Za-z*_\[!]|[-*+]\s)", text)):
             rest = text[mark.end():].strip()
-            if not rest:
+            if not rest or not thread and _CALLOUT.match(rest) and not re.search(r"\d", rest):
                 continue
+            rest = rest if thread else _CALLOUT.sub("", rest, count=1)
             text = QUOTED + rest if thread else text[:len(text) - len(text.lstrip())] + rest
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
@@ -1003,6 +1025,53 @@ def _mkdocs(lines: Sequence[Line]) -> Sequence[Line]:
 
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
+
+
+def _simple_tables(lines: Sequence[Line]) -> Sequence[Line]:
+    """reStructuredText's simple tables as markdown tables: the rows between the first two "====  ====" borders
+    are the header, those after it up to the last border the body; a body row with an empty first column goes
+    on the row above. A table without a header keeps its rows as lines (its borders go)."""
+    if not any(_SIMPLE_BORDER.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        if not _SIMPLE_BORDER.match(lines[k].text):
+            out.append(lines[k])
+            k += 1
+            continue
+        borders = [j for j in range(k, min(len(lines), k + 200)) if _SIMPLE_BORDER.match(lines[j].text)]
+        end = next((j for a, j in zip(borders, borders[1:]) if j > a + 1 and any(
+            not line.text.strip() for line in lines[a + 1:j])), borders[-1])   # a blank line ends a table
+        inner = [j for j in borders if j <= end]
+        starts = [m.start() for m in re.finditer(r"=+", lines[k].text)]
+        if len(inner) >= 3 and inner[1] > k + 1:
+            out += _simple_rows(lines[k + 1:inner[1]], lines[inner[1] + 1:end], starts)
+        else:
+            out += [line for line in lines[k + 1:end] if not _SIMPLE_BORDER.match(line.text)]
+        k = end + 1
+    return out
+
+
+def _simple_rows(header: Sequence[Line], body: Sequence[Line], starts: Sequence[int]) -> list[Line]:
+    """A simple table's header and body rows (cells cut at the border's column starts) as pipe rows."""
+    def cells(text: str) -> list[str]:
+        return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], max(len(text), starts[-1])])]
+
+    heads = [cells(line.text) for line in header if line.text.strip()]
+    names = [" ".join(filter(None, column)) for column in zip(*heads)]
+    rows: list[tuple[Line, list[str]]] = []
+    for line in body:
+        if _SIMPLE_BORDER.match(line.text) or not line.text.strip():
+            continue
+        row = cells(line.text)
+        if rows and not row[0]:
+            rows[-1] = (rows[-1][0], [f"{a} {b}".strip() for a, b in zip(rows[-1][1], row)])
+        else:
+            rows.append((line, row))
+    first = header[0].number
+    return [Line(first, "| " + " | ".join(names) + " |"), Line(first, "|" + "---|" * len(names)),
+            *(Line(line.number, "| " + " | ".join(row) + " |") for line, row in rows)]
 
 
 def _underlined(title: str, underline: str) -> bool:

@@ -509,6 +509,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         if low and isinstance(parts, list) and int(low.group(1)) <= len(parts) \
                 and str(parts[int(low.group(1)) - 1]).strip() == "1":      # (not "1 TB to 63.9 TB": a minimum size)
             return "a blank of 1 opening a range ('between _____ (1) and _____ (2)'): a trivial bound"
+        if re.search(re.escape(BLANK) + r" \(\d+\)\s*\(\s*=\s*[~≈]?\s*\d", body):
+            return "a bracket works the blanks out ('_____ (1) - _____ (2) (= 1,048,487 bytes)')"
         if _FORMER_BRACKET.search(body):
             return "a blank of a former value ('_____ (1) (was _____ (2))'), not the current one"
         if isinstance(parts, list) and any(_CURRENCY.match(str(p)) for p in parts) and re.search(
@@ -696,7 +698,7 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
@@ -849,6 +851,19 @@ _TYPICAL = (r"(?:\b(?:typically|usually|normally|generally|often|commonly|roughl
 _TYPICAL_START = re.compile(_TYPICAL + "$", re.IGNORECASE)                                      # _____-500
 _TYPICAL_END = re.compile(_TYPICAL + r"[$€£]?\d[\d.,]*\s*[A-Za-z]{0,5}\s*(?:-|–|to)\s*$", re.IGNORECASE)   # 200-_____
 _RANGE_ON = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d")
+_TYPICAL_AFTER = re.compile(r"\s*[A-Za-z]{0,5}\s+(?:typical|usual|normal|common)\b", re.IGNORECASE)   # "20-_____ typical"
+_RANGE_END = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d[\d.,]*")
+_RANGE_START = re.compile(r"\d[\d.,]*\s*[A-Za-z]{0,5}\s*(?:-|–)\s*$")
+
+
+def _typical_range(before: str, after: str) -> bool:
+    """Whether the blank is an end of a range of what is typical ("typically 200-_____ ms", "20-_____ typical")."""
+    if _TYPICAL_END.search(before) or (_TYPICAL_START.search(before) and _RANGE_ON.match(after)):
+        return True
+    if _RANGE_START.search(before):
+        return _TYPICAL_AFTER.match(after) is not None
+    end = _RANGE_END.match(after)
+    return end is not None and _TYPICAL_AFTER.match(after, end.end()) is not None
 _ORDINALS: Final = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 _ORDINAL = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _FUTURE = re.compile(r"^(?:in\s+the\s+(?:near\s+)?future|in\s+the\s+coming\s+(?:weeks|months|years?)|eventually)\b",
@@ -874,6 +889,8 @@ _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|ho
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
 # seconds per unit of `_BRACKET_TIME`, by the unit's first letters (longer first: "ms" and "mo" before "m"; months,
 # years and the Japanese units are left out)
+_ONE_UNIT = re.compile(r"1\s*(second|minute|hour|day|week|month|year)s?", re.IGNORECASE)
+_CRON = re.compile(r"(?<![\w*/,?-])(?:[\d*/,?-]+\s+){4,5}[\d*/,?-]+(?![\w*/,?-])")   # "0 5 * * *"
 _SECONDS = (("ms", 0.001), ("mo", None), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800))
 
 
@@ -917,6 +934,10 @@ def _worked_example(context: str, body: str) -> str | None:
     return None
 
 
+# A key's whole value in quotes (YAML, JSON: `retention: "15 months"`) is the value itself, not a quotation.
+_CONFIG_STRING: Final = re.compile(r'\s*(?:-\s+)?(?:"[\w .-]+"|[\w.-]+)\s*:\s*"[^"]*"\s*,?\s*(?:#.*)?$')
+
+
 @lru_cache(maxsize=4096)
 def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     """`_trivia` on what it reads (cached: a fact's cloze, multiple choice and numerical share their body)."""
@@ -944,7 +965,7 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a restatement of the value before it ('4,000 per minute, which is ~_____ per month')"
     if _FUTURE.match(_sentence_around(body, at)):
         return "a plan ('In the future, …'), not a current fact"
-    if _TYPICAL_END.search(body[:at]) or (_TYPICAL_START.search(body[:at]) and _RANGE_ON.match(body, at + len(BLANK))):
+    if _typical_range(body[:at], body[at + len(BLANK):]):
         return "an end of a typical range ('typically 200-_____ ms'): values near it are as right"
     if _OR_MORE.match(body, at) and any(
             _ORDINALS[m.group().lower()] + 1 == answer_value for m in _ORDINAL.finditer(body[:at])):
@@ -969,7 +990,7 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a contrast in brackets ('(not just _____)'): a side remark, not the fact"
     if re.search(r"\b(?:yes|no)\s*(?:\(|,|-|—)\s*(?:up\s+to\s+|max\s+)?[~≈]?$", body[:at], re.IGNORECASE):
         return "a remark on a yes/no cell ('extra cost: yes (_____)', 'PITR: yes, _____'): it names no attribute of its own"
-    if body[:at].count('"') % 2 or body[:at].count("“") > body[:at].count("”"):
+    if (body[:at].count('"') % 2 and not _CONFIG_STRING.match(body)) or body[:at].count("“") > body[:at].count("”"):
         return "a value inside a quotation ('compliance \"must keep 1 yr\"'): an example, not a fact"
     if re.match(r"-[A-Za-z]", body[at + len(BLANK):]) and re.search(r"\d\s*[A-Za-z]", answer):
         return "the blank cuts a unit in two ('_____-seconds' for '360,000 GiB')"
@@ -982,6 +1003,12 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if answer.strip() == "1" and re.match(r":\d", body[at + len(BLANK):]):
         return "the 1 of a ratio ('warm / cold ≈ _____:190'): the ratio's other term is the fact"
     after = body[at + len(BLANK):]
+    one = _ONE_UNIT.fullmatch(answer.strip())
+    if one and re.match(r"\s*\([^()]*\b(?:last|an?|one|per|each|the)\s+" + one.group(1), after, re.IGNORECASE):
+        return "the bracket after the blank names its unit once ('_____ (any time within the last hour)' for 1 hour)"
+    cron = body[:at] + "0" + after
+    if any(m.start() <= at < m.end() and "*" in m.group() for m in _CRON.finditer(cron)):
+        return "a field of a cron schedule ('_____ 5 * * *'), not a quantity"
     if _BRACKET_AFTER.match(after) or (_BRACKET_TIME.match(after) and (_TIME_ANSWER.search(answer)
                                                                        or _same_duration(answer, after))) \
             or (_BRACKET_SIZE.match(after) and _SIZE_ANSWER.search(answer)):
@@ -1072,6 +1099,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
                     r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~"
+                    r"|\b(?:could|might)\s+be\s+(?:~|≈|around\b|about\b|roughly\b)"     # "(… could be ~2 MiB)": a guess
                     r"|(?-i:\bCHECK\b)"          # "10 MB SES size limit — CHECK"
                     # "VPS: contact sales (~$6)": no price is published, the value is a guess
                     r"|\b(?:contact|ask|talk\s+to)\s+(?:the\s+)?sales\b|\bprice\s+on\s+request\b"
@@ -1418,8 +1446,10 @@ _BEFORE_AFTER = re.compile(r"^[^.;)]{0,25}\b(?:before|previously|earlier|in\s+th
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:~|\$)?$", re.IGNORECASE)
 _BRACKET_OPENS_AFTER_VALUE = re.compile(r"\d\s*[A-Za-z/%-]{0,12}\s*\(\s*(?:~|=|≈|about|approx\.?|i\.e\.,?)?\s*$", re.IGNORECASE)
 # "a request with _____ characters = 3 text units": the blank is one side of a worked equation
+# (also "800 s = 13 min and _____ s": a value counted in two units)
 _EQUATION = re.compile(re.escape(BLANK) + r"(?:[^=.;()]|\.(?= =)){0,30}=\s*[~$]?(?:\d|" + re.escape(BLANK)
-                       + r")|\d(?:[^=.;()]|\.(?= =)){0,30}=\s*[~$]?" + re.escape(BLANK))
+                       + r")|\d(?:[^=.;()]|\.(?= =)){0,30}=\s*[~$]?(?:\d[\d.,]*\s*[A-Za-z]{1,8}\s+(?:and|y|und|et|e|i|\+)\s+)?"
+                       + re.escape(BLANK))
 _DEFINITION = re.compile(r"^\W*1\s+[A-Za-z]")      # "1 WCU = 1 write of 1 KB per second": what a unit is
 _MULTI_NUMBER = re.compile(r"(?<=" + re.escape(BLANK) + r") \(\d+\)")
 # "So a deployment with 60K TPM has 360 RPM": a sentence that works a result out of the one before

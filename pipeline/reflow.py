@@ -26,8 +26,8 @@ MAX_JOINED: Final = 2_000    # a paragraph longer than this keeps its file lines
 # A line that starts something of its own: a list item, quote, table row, heading, arrow, Q&A part, or code.
 _STARTS_ITEM: Final = re.compile(
     r"^\s*(?:[-*•+>|#]|\d+[.)/](?:\s|$)|[a-z][.)]\s|->|→|=>|\[|```|(?:Q|A|Answer|Note|Why)\s*:)")
-# ... or a label ("Gotcha: …", "2024-10-30: …") or a definition ("DX = Direct Connect").
-_STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|[\w/.-]+(?:\s[\w/.-]+){0,2}\s*(?:=>?|->|→)\s"
+# ... or a label ("Gotcha: …", "2024-10-30: …", a config key "custom_metrics_per_tag_combo: 5") or a definition ("DX = Direct Connect").
+_STARTS_LABEL: Final = re.compile(r"^\s*(?:[A-Za-z0-9][\w /'&.-]{0,24}:(?:\s|$)|[A-Za-z_][\w.-]{24,60}:(?:\s|$)|[\w/.-]+(?:\s[\w/.-]+){0,2}\s*(?:=>?|->|→)\s"
                                   r"|[^—–]{1,30}\s[—–]\s)")
 _CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}|\S(?: {2,}|\t)\s*#\s")   # … and "key: 1   # comment"
 _ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")

@@ -2973,3 +2973,68 @@ def test_round_bl_b_dutch_and_hearsay_hedges() -> None:
               "Uitbetaling na 7 dagen.\n- someone said the limit is 25 files\n")
     asked = {q.answer for q in accepted(qs)}
     assert "7" in asked and not asked & {"7,50", "€ 7,50", "16 MB", "6", "25"}
+
+
+def test_round_bm_a_notes_kept_as_yaml() -> None:
+    """Round BM (datadog #4, #16 and 541 rejections): a YAML key's quoted value ('price_annual: "$15 per host/month"')
+    is the value, not a quotation; a long snake_case key starts a row of its own, not a wrapped line of the one above."""
+    qs = bank("Infrastructure plans\nA:\npro:\n  price_annual: \"$15 per host/month\"\n  metric_retention: \"15 months\"\n"
+              "---\nHistogram metrics\nA:\nhistogram:                  # DogStatsD, aggregated agent-side\n"
+              "  default_aggregations: [avg, count, median, 95percentile, max]\n  custom_metrics_per_tag_combo: 5\n"
+              "---\nCompliance\nA:\nLegal told us compliance \"must keep 1 yr\" for audit logs\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert {"$15", "15 months"} <= set(stems)
+    assert stems["5"].endswith(" › custom_metrics_per_tag_combo: _____") and "avg" not in stems["5"]
+    assert "1 yr" not in {q.answer for q in accepted(qs)}
+
+
+def test_round_bm_b_an_obsidian_vault() -> None:
+    """Round BM (supabase #2, #4, #17): a line of tags ("#supabase/team") and a callout's "> [!warning]" mark are no
+    context, a callout's "> - " items are its items, and a wikilink is its text."""
+    qs = bank("Team plan\nA:\n#supabase/team #pricing\n- $599/month\n---\nEdge Functions limits\nA:\n"
+              "> [!warning] memorize these\n> - max memory: **256 MB**\n> - max duration: **150 s** on Free\n"
+              "---\nSpend cap\nA:\nsee [[Supabase spend cap|the spend cap note]]: egress over 250 GB is billed\n[[Pricing]]\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["$599"] == "Team plan › _____/month"
+    assert stems["256 MB"] == "Edge Functions limits › max memory: _____"
+    assert stems["250 GB"] == "Spend cap › see the spend cap note: egress over _____ is billed"
+    assert not [q for q in accepted(qs) if "[" in q.stem or ">" in q.stem or "#" in q.stem]
+
+
+def test_round_bm_c_restructuredtext_simple_tables() -> None:
+    """Round BM (firestore #8, #12): a reStructuredText simple table ("====  ====" borders) gives each cell its column
+    header and row label; a header-less first column stays the row labels, a row with an empty first cell goes on."""
+    qs = bank("Firestore vs Realtime Database\nA:\n==========================  ==============  =================\n"
+              "                            Firestore       Realtime Database\n"
+              "==========================  ==============  =================\n"
+              "simultaneous connections    1,000,000 / db  200,000 / db\n"
+              "billing                     per op          GB stored\n"
+              "free storage                1 GiB           1 GB\n"
+              "==========================  ==============  =================\n---\nTime limits\nA:\n"
+              "========================  ======\nthing                     time\n========================  ======\n"
+              "transaction max lifetime  270 s\nidle timeout              60 s\n                          (per transaction)\n"
+              "========================  ======\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["200,000"] == "Firestore vs Realtime Database › simultaneous connections (Realtime Database): _____ / db"
+    assert stems["1 GiB"] == "Firestore vs Realtime Database › free storage (Firestore): _____"
+    assert stems["60 s"] == "Time limits › idle timeout (time): _____ (per transaction)"
+    assert not [q for q in qs if "==" in q.stem]
+
+
+def test_round_bm_d_guesses_typical_ranges_glosses_and_schedules() -> None:
+    """Round BM (firestore #14, #16, #17, #20; vercel #9, #12, #16): "_____ (any microsecond within last hour)" names
+    the unit once, "could be ~2 MiB" is a guess, "20-_____ typical" an end of a usual range, "(= 1,048,487 bytes)"
+    works the blanks out, "_____ 5 * * *" is a cron field, "800 seg = 13 min y _____ seg" a conversion and a
+    line opened by "ej.:" (Spanish "e.g.") an example. Plain limits beside them are still asked."""
+    qs = bank("PITR\nA:\n:Retention window: **7 days**\n:Without PITR: version retention **1 hour** (any microsecond within last hour)\n"
+              "---\nTriggers\nA:\n* max event payload: 1 MiB doc before + after? (both snapshots included -> could be ~2 MiB)\n"
+              "* trigger latency usually < 10 s\n---\nPagination\nA:\nPage size 20-50 typical. Max 500 per request.\n"
+              "---\nMax size of a field value\nA:\n:Limit: 1 MiB - 89 bytes (= 1,048,487 bytes)\n---\nCron Jobs\nA:\n"
+              "- Pro: 40 cron jobs\nse definen en vercel.json: \"crons\": [{ \"path\": \"/api/cron\", \"schedule\": \"0 5 * * *\" }]\n"
+              "---\nFunctions duración\nA:\nmáx 800 seg en Pro\n800 seg = 13 min y 20 seg\n"
+              "ej.: una API que tarda 90 seg en Hobby → 504\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"7 days", "500", "40", "800"} <= asked
+    assert not asked & {"1 hour", "2 MiB", "50", "20", "0", "13 min", "90"}
+    assert not [q for q in good if q.type == "multi_cloze" and "1,048,487" in q.stem]
