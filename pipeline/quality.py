@@ -1020,6 +1020,12 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if (worked_after and "=" in worked_after.group(1) and _OPERATOR.search(worked_after.group(1))) \
             or re.match(r"[^.;()]{0,40}\(\s*\d[\d ,.]*\s*[/*×÷]\s*\d[\d ,.]*\s*\)", body[at + len(BLANK):]):
         return "the bracket after the blank works the answer out ('_____ (2944 / 199 = 14.8)', '_____ (1 000 / 16)')"
+    if re.match(r"\s*\((?:[^()]*?\d[\d.,]*\s*(?:->|→|=>)\s*[$€£]?\d){2}", body[at + len(BLANK):]):
+        return "the bracket after the blank lists the values it is worked out of ('~_____ (15->18, 23->27)')"
+    if re.match(r"\s*[A-Za-z]{0,8}\s*\(\s*[~≈]?\d[\d.,]*\s*%\s+of\s+[$€£]?\d[^()]*\)", body[at + len(BLANK):]) \
+            or re.search(r"\d[^()]{0,30}\(\s*[~≈]?(?:" + re.escape(BLANK) + r"|\d[\d.,]*\s*%)\s+of\s+[$€£]?(?:"
+                 + re.escape(BLANK) + r"|\d)[^()]*\)", body):
+        return "a share worked out in brackets ('~_____ (1% of 720)', '~7 hours (1% of _____)')"
     if _FORMER_BRACKET.search(body[:at] + BLANK):
         return "a former value in brackets ('(was _____)'), not the current one"
     if _RESTATED.search(body[:at]):

@@ -3038,3 +3038,14 @@ def test_round_bm_d_guesses_typical_ranges_glosses_and_schedules() -> None:
     assert {"7 days", "500", "40", "800"} <= asked
     assert not asked & {"1 hour", "2 MiB", "50", "20", "0", "13 min", "90"}
     assert not [q for q in good if q.type == "multi_cloze" and "1,048,487" in q.stem]
+
+
+def test_round_bm_e_a_share_or_pairs_in_brackets_work_the_value_out() -> None:
+    """Fresh sample of round BM's YAML deck (#1, #17, #18): "~7 hours (1% of 720)" works 7 hours out of a share of
+    720 (none of the three is asked), and "~20% (15->18, 23->27)" lists the pairs 20% is worked out of."""
+    qs = bank("Billable hosts\nA:\nhost_billing:\n  hours_dropped_per_month: \"~7 hours (1% of 720)\"\n"
+              "  percentile: 99\n---\nPrices\nA:\non_demand_uplift: \"~20% (15->18, 23->27, 31->36)\"\n"
+              "logs_ingest: \"$0.10/GB\"\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"99", "$0.10"} <= asked
+    assert not asked & {"7 hours", "1%", "720", "20%"}
