@@ -90,9 +90,16 @@ _FOOTNOTE_TEXT: Final = re.compile(r"^\s*\[\^[\w-]{1,20}\]:\s*")
 _TASK: Final = re.compile(r"^(\s*(?:[-*+]\s+)+)\[[ xX]\]\s+")
 _LINK_DEFINITION: Final = re.compile(r"^\s*\[[^\]^]{1,60}\]:\s+\S+(?:\s+\"[^\"]*\")?\s*$")
 _REFERENCE_LINK: Final = re.compile(r"\[([^\]]{1,80})\]\[[^\]]{0,60}\]")
-# An Obsidian vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks, "> [!warning] Title" callouts
+# An Obsidian or Logseq vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks (not AsciiDoc's
+# "[[anchor-id]]"), "((block refs))", "key:: value" properties, "DONE" markers, "> [!warning] Title" callouts
 _TAG_LINE: Final = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:\s+#[A-Za-z][\w/-]*)*\s*$")
-_WIKILINK: Final = re.compile(r"\[\[(?:[^\]|#]*)(?:#[^\]|]*)?\|([^\]]+)\]\]|\[\[([^\]|#]+)(?:#[^\]|]*)?\]\]")
+_WIKILINK: Final = re.compile(r"\[\[(?![a-z0-9]+(?:[-_:.][a-z0-9]+)+\]\])(?:[^\]|#,]*)(?:#[^\]|]*)?\|([^\]]+)\]\]"
+                              r"|\[\[(?![a-z0-9]+(?:[-_:.][a-z0-9]+)+\]\])([^\]|#,]+)(?:#[^\]|]*)?\]\]")
+_BLOCK_REF: Final = re.compile(r"\s*\(\([0-9a-f]{8}-[0-9a-f-]{27,}\)\)")
+_PROPERTY: Final = re.compile(r"^(\s*(?:[-*]\s+)?)([A-Za-z][\w-]*)::(?:\s+|$)")
+_HIDDEN_PROPERTY: Final = re.compile(r"^\s*(?:[-*]\s+)?(?:id|collapsed|heading)::")
+_TASK_STATE: Final = re.compile(r"^(\s*[-*]\s+)(?:DONE|LATER|NOW|DOING|CANCEL(?:L)?ED)\s+")
+_BULLET_ROW: Final = re.compile(r"^(\s*)[-*]\s+(?=\|)")      # Logseq: "- | kind | timeout |", a table in an item
 _WIKILINKS_ONLY: Final = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[\[[^\]]+\]\][\s,;·|]*)+$")
 _CALLOUT: Final = re.compile(r"^\[!\w+\][+-]?\s*")
 # Saved chats with an assistant: "User: …?" / "Assistant: …" turns; "You're right, …" takes the turn before back
@@ -118,6 +125,19 @@ _DATED_COMMENT: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)[A-Z][\w.-]{1,20}(?:\s
 # "Q from audience:"
 _TIMESTAMP: Final = re.compile(r"^(\s*)\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
 _SLIDE_QUOTE: Final = re.compile(r'^(\s*)(?:(?:slide|speaker|she|he|they)\s*(?:says?|said)?\s*:\s*)?["“]([^"“”]+)["”]\s*$', re.IGNORECASE)
+# A flashcard set exported as "term<TAB>definition" lines (Quizlet): one tab between a term and its definition
+_TERM_PAIR: Final = re.compile(r"^(\s*)([^\t|]*[^\t\s|:])\s*:?\t+([^\t]*\S)\s*$")
+_LONE_VALUE: Final = re.compile(r"[~<>≈$€£]?\s*\d[\d.,]*\s*(?:%|[A-Za-z]{1,5})?")
+# A chat channel's log pasted into notes (Discord, Slack): "[10:42] dev_raj: message" lines, reactions (":+1: 3"),
+# quotes of an earlier message ("> …"), and corrections ("actually it's $2.19 now", "that's the old number")
+_MESSAGE: Final = re.compile(r"^(\s*)\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{2,32}\s*:\s+")
+_REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)(?:\s*(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?))*"
+                              r"\s*(?:x?\s*\d{1,3})?\s*$")
+_PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
+_CORRECTS: Final = re.compile(r"\bactually\b|\b(?:that'?s|those\s+(?:were|are)|it\s+was|was|were)\s+(?:the\s+|an?\s+)?"
+                              r"(?:old|outdated|pre-\d{4})\b|\bno\s+longer\b|\bnot\s+any\s?more\b", re.IGNORECASE)
+_OLD_VALUES: Final = re.compile(r"\b(?:was|were|is|are)\s+(?:the\s+)?(?:old|outdated)\b|\bold\s+(?:numbers?|prices?|pricing|"
+                                r"limits?|values?|plans?|tables?)\b|\bpre-\d{4}\b|\bused\s+to\s+be\b|\bi\s+had\b", re.IGNORECASE)
 _AUDIENCE: Final = re.compile(r"^(\s*)Q\s+(?:from|by)\s+(?:the\s+)?(?:audience|floor|room)\s*:\s*", re.IGNORECASE)
 # Spreadsheet rows pasted with their cell references and formulas: "B4 | Max pods per node (GKE) | 110 | =MIN(110, 256/2) | …",
 # under a "Cell | Item | Value | Formula | Comment" header when the card has one
@@ -210,8 +230,8 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
-    inner = _confluence(_github(_obsidian(_chat(_points(_git_log(_trello(_talk(_sheet(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(lines))))))))))))))))))))
+    inner = _confluence(_github(_chat(_points(_git_log(_trello(_talk(_channel(_term_pairs(_sheet(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_vault(lines))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -787,6 +807,52 @@ def _sheet(lines: Sequence[Line]) -> Sequence[Line]:
     return out
 
 
+def _term_pairs(lines: Sequence[Line]) -> Sequence[Line]:
+    """A flashcard set exported as "term<TAB>definition" lines read as labels: "restore window: 6 hours" (a lone
+    value typed on the term's side belongs to the definition: "4,000<TAB>max_connections cap" is
+    "max_connections cap: 4,000")."""
+    if sum(1 for line in lines if "\t" in line.text and _TERM_PAIR.match(line.text)) < 2:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        m = _TERM_PAIR.match(line.text) if "\t" in line.text else None
+        if m:
+            lead, term, definition = m.groups()
+            if _LONE_VALUE.fullmatch(term) and not _LONE_VALUE.fullmatch(definition):
+                term, definition = definition, term
+            line = Line(line.number, f"{lead}{term}: {definition}", line.wraps)
+        out.append(line)
+    return out
+
+
+def _channel(lines: Sequence[Line]) -> Sequence[Line]:
+    """A chat channel's log read as its messages: the time and the sender go (each message a list item of its
+    own), reactions go, and a quote of an earlier message, a message that gives old values ("$5 was old", "i had
+    $3.19") and every message with a number between the last correction and one that corrects them ("actually
+    it's $6 now") are earlier claims ("Quoted: …", not asked)."""
+    if sum(1 for line in lines if _MESSAGE.match(line.text)) < 2:
+        return lines
+    texts: list[str | None] = []
+    since = 0
+    for line in lines:
+        sent = _MESSAGE.match(line.text)
+        if not sent:
+            texts.append(line.text)
+            continue
+        message = _PINNED.sub("", line.text[sent.end():].strip())
+        if _REACTION.match(message):
+            texts.append(None)
+            continue
+        old = message.startswith(">") or _OLD_VALUES.search(message)
+        if _CORRECTS.search(message):     # what was said since the last correction
+            texts[since:] = [QUOTED + t.strip() if t is not None and re.search(r"\d", t) and not t.startswith(QUOTED)
+                             else t for t in texts[since:]]
+            since = len(texts) + 1
+        texts.append(QUOTED + message.lstrip("> ") if old else sent.group(1) + "- " + message)
+    return [line if text == line.text else Line(line.number, text, line.wraps)
+            for line, text in zip(lines, texts) if text is not None]
+
+
 def _talk(lines: Sequence[Line]) -> Sequence[Line]:
     """Live notes of a talk read as what was said: a line's "[14:32]" timestamp becomes a list item's bullet (each
     line a note of its own, never joined as wrapped prose), a slide's text or the speaker's words quoted whole are
@@ -886,16 +952,20 @@ def _chat(lines: Sequence[Line]) -> Sequence[Line]:
     return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
 
 
-def _obsidian(lines: Sequence[Line]) -> Sequence[Line]:
-    """An Obsidian note read as rendered: a line of tags and a line of links only are navigation (they go), a
-    wikilink its text ("[[Spend cap|the cap]]" is "the cap")."""
-    if not any("#" in line.text or "[[" in line.text for line in lines):
+def _vault(lines: Sequence[Line]) -> Sequence[Line]:
+    """An Obsidian or Logseq note read as rendered: a line of tags, of links or of a block's id only is navigation
+    (it goes), a wikilink its text ("[[Spend cap|the cap]]" is "the cap"), a block reference nothing, a property
+    "key:: value" the label "key: value", a "DONE" marker nothing (a "TODO" stays: the notes doubt that line) and
+    a table written in an item ("- | kind | timeout |") a table."""
+    if not any("#" in line.text or "[[" in line.text or "::" in line.text or "((" in line.text
+               or _TASK_STATE.match(line.text) or _BULLET_ROW.match(line.text) for line in lines):
         return lines
     out: list[Line] = []
     for line in lines:
-        if _TAG_LINE.match(line.text) or _WIKILINKS_ONLY.match(line.text):
+        if _TAG_LINE.match(line.text) or _WIKILINKS_ONLY.match(line.text) or _HIDDEN_PROPERTY.match(line.text):
             continue
         text = _WIKILINK.sub(lambda m: m.group(1) or m.group(2), line.text) if "[[" in line.text else line.text
+        text = _BULLET_ROW.sub(r"\1", _TASK_STATE.sub(r"\1", _PROPERTY.sub(r"\1\2: ", _BLOCK_REF.sub("", text))))
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
 

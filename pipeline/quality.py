@@ -1100,6 +1100,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
                     r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
+                    r"à\s+(?:vérifier|confirmer|revérifier)|je\s+crois|il\s+me\s+semble|pas\s+s[ûu]r(?:e)?|"
                     r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|don'?t\s+quote\s+(?:this|me)|rough\s+rule|"
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"

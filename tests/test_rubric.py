@@ -3049,3 +3049,62 @@ def test_round_bm_e_a_share_or_pairs_in_brackets_work_the_value_out() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert {"99", "$0.10"} <= asked
     assert not asked & {"7 hours", "1%", "720", "20%"}
+
+
+def test_round_bn_a_a_logseq_outline() -> None:
+    """Round BN (netlify): in a Logseq export "[[Netlify]]" in a title is the product's name (AsciiDoc's
+    "[[anchor-id]]" still goes), "note:: …" a label, "DONE" a finished task's marker, "((block refs))" and "id::"
+    lines nothing, and a table typed in an item ("- | kind | timeout |") a table."""
+    qs = bank("- What is the default build timeout on [[Netlify]]? #card #builds\nA:\n\t- **15 minutes** per build by default\n"
+              "\t- id:: 6571a2f0-3c1e-4b9a-9d1e-2f7c1a0b9e11\n---\n- Bandwidth overage #card\nA:\n"
+              "\t- DONE set usage notification at 80% in billing settings\n\t- note:: $55 per 100 GB extra\n"
+              "\t- see ((6571a2f0-3c1e-4b9a-9d1e-2f7c1a0b9e11))\n---\n- Functions comparison #notes\n"
+              "\t- | kind | timeout | where |\n\t\t| background | 15 min | Lambda |\n\t\t| scheduled | 30 s | Lambda, cron UTC |\n"
+              "---\n[[install-steps]]\nInstall limits\nA:\nThe installer needs 2 GB of disk\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["15 minutes"].startswith("What is the default build timeout on Netlify? › ")
+    assert stems["80%"] == "Bandwidth overage › set usage notification at _____ in billing settings"
+    assert stems["$55"] == "Bandwidth overage › _____ per 100 GB extra"
+    assert stems["30 s"] == "Functions comparison › scheduled (timeout): _____"
+    assert "install-steps" not in stems["2 GB"]
+    assert not [q for q in qs if "|" in q.stem or "((" in q.stem or "::" in q.stem or "DONE" in q.stem]
+
+
+def test_round_bn_b_a_chat_channel_log() -> None:
+    """Round BN (flyio, 0/20): a Discord log's "[10:42] dev_raj: " goes from each message, a reaction (":+1: 3")
+    is no message, a quoted message ("> …") and a message of old values ("$5 was old", "i had $3.19") are not
+    asked, and "actually it's $2.19 … now" makes every number said before it an earlier claim."""
+    qs = bank("shared-cpu-1x prices\n[10:42] dev_raj: ok shared-cpu-1x 256MB is $1.94/mo right?\n"
+              "[10:44] sam_c: actually it's $2.19 per 30 days now in iad/ewr\n[10:46] priya: :+1: 3\n"
+              "---\nAdditional RAM price\n[11:20] tobi: extra RAM beyond the preset = $5 per GB per 30 days\n"
+              "[11:31] mika: > extra RAM beyond the preset = $5 per GB\n[11:31] mika: actually it's $6.00/GB/month now\n"
+              "[11:32] tobi: ok so $5 was old, noted\n[11:32] tobi: :white_check_mark: 1\n---\nVolumes\n"
+              "[12:01] sam_c: max 500GB per volume\n[12:02] tobi: i had 250GB in my notes\n[12:03] sam_c: default size 1GB\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"$2.19", "$6.00", "500GB", "1GB"} <= asked
+    assert not asked & {"$1.94", "$5", "3", "1", "250GB"}
+    assert not [q for q in qs if re.search(r"\[\d\d:\d\d\]|sam_c|mika|tobi|:\+1:", q.stem)]
+
+
+def test_round_bn_c_a_flashcard_set_of_term_tab_definition_lines() -> None:
+    """Round BN (neon #8, #9, #11, #18, #20): a Quizlet export's "term<TAB>definition" lines are labels
+    ("restore window: _____"), never one wrapped paragraph; a lone value typed on the term's side is the
+    definition's ("4,000<TAB>max_connections cap" asks the cap)."""
+    qs = bank("Free plan limits\nprojects\t100\nbranches\t10 per project\nrestore window\t6 hours, capped at 1 GB-month "
+              "of change history, no charge\nmanual snapshots\t1\n---\nQuick review\n4,000\tmax_connections cap (9 CU+)\n"
+              "90%\tdefault_pool_size as share of max_connections\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["6 hours"] == "Free plan limits › restore window: _____, capped at 1 GB-month of change history, no charge"
+    assert stems["10"] == "Free plan limits › branches: _____ per project"
+    assert stems["4,000"] == "Quick review › max_connections cap (9 CU+): _____"
+    assert not [q for q in qs if "\t" in q.stem]
+
+
+def test_round_bn_d_french_hedges() -> None:
+    """Round BN (auth0 #8): "(à vérifier)", "je crois", "il me semble" and "pas sûr" doubt the line's value; a
+    plain French line is still asked."""
+    qs = bank("Jobs d'import\nA:\nrésultat du job consultable pendant ~24 h (à vérifier)\nmax 500 000 users par fichier, je crois\n"
+              "taille max du fichier : 500 Mo\ndélai il me semble de 7 jours\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "500" in asked and not asked & {"24 h", "500 000", "7"}
