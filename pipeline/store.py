@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import duckdb
 import pyarrow as pa
@@ -328,24 +328,22 @@ class Store:
             cur.execute(f"DELETE FROM {table} WHERE question_id IN ({gone_questions})", [deck_id])
         for table in ("questions", "service_mentions", "facts", "cards"):
             cur.execute(f"DELETE FROM {table} WHERE deck_id = ? AND card_id IN (SELECT card_id FROM _gone)", [deck_id])
-        cur.execute("""
-            UPDATE _stage_questions SET revision = CASE WHEN o.content_hash IS NULL THEN coalesce(o.revision, 0) + 1
-                WHEN o.content_hash = _stage_questions.content_hash THEN o.revision ELSE o.revision + 1 END
-            FROM _old o WHERE o.question_id = _stage_questions.question_id""")
-        for table in TABLE_SCHEMAS:
-            cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _stage_{table}")
-            cur.execute(f"DROP TABLE _stage_{table}")
         _move_cards(cur, deck_id)
+        # Deck-wide verdicts (duplicates, the difficulty's deck term) are worked out before the staged rows go in,
+        # which then carry them: no update of every row of a large deck (DuckDB holds an update's old values in
+        # memory until the commit); kept rows are updated only where their verdict changed.
+        _deck_verdicts(cur, deck_id, judge_duplicates)
+        for table in TABLE_SCHEMAS:
+            cur.execute(f"INSERT INTO {table} BY NAME {_STAGED.get(table) or f'SELECT * FROM _stage_{table}'}")
+            cur.execute(f"DROP TABLE _stage_{table}")
+        _update_kept(cur)
         cur.execute("DELETE FROM decks WHERE deck_id = ?", [deck_id])
         cur.register("_deck", arrow([deck], DECK_SCHEMA))
         cur.execute("INSERT INTO decks BY NAME SELECT * FROM _deck")
         cur.unregister("_deck")
         _check_unique_ids(cur, deck_id)
-        if judge_duplicates:
-            _mark_duplicates(cur, deck_id)
-        _deck_difficulty(cur, deck_id)
         changes = _record_changes(cur, deck_id, build_id, started, mode, processed, record_rows=existed)
-        for temp in ("_scan", "_old", "_gone"):
+        for temp in ("_scan", "_old", "_gone", "_verdicts"):
             cur.execute(f"DROP TABLE {temp}")
         return changes
 
@@ -585,71 +583,112 @@ def _check_unique_ids(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
                              "This is a qbank bug: please report it with the deck")
 
 
-def _mark_duplicates(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
-    """Over the whole deck, an accepted question that repeats an earlier accepted one is rejected.
+# A staged question goes in with its verdict, its revision counted on from the question it replaces.
+_STAGED: Final = {
+    "questions": """
+        SELECT s.* REPLACE (v.status AS status, v.reject_reason AS reject_reason, v.difficulty AS difficulty,
+            CASE WHEN o.question_id IS NULL THEN s.revision WHEN o.content_hash IS NULL THEN coalesce(o.revision, 0) + 1
+                 WHEN o.content_hash = s.content_hash THEN o.revision ELSE o.revision + 1 END AS revision)
+        FROM _stage_questions s JOIN _verdicts v USING (question_id) LEFT JOIN _old o USING (question_id)""",
+    "question_features": """
+        SELECT f.* REPLACE (v.mentions AS answer_card_mentions)
+        FROM _stage_question_features f JOIN _verdicts v USING (question_id)""",
+}
 
-    Earlier means first in (card, line in the card, type, id) order; "repeats" means the same
-    stem key or the same near key (`rows.duplicate_keys`).
+
+def _deck_verdicts(cur: duckdb.DuckDBPyConnection, deck_id: str, judge_duplicates: bool) -> None:
+    """`_verdicts`: each question of the deck (kept and staged) with its status, reject reason, difficulty and
+    deck-level mentions term, worked out over the whole deck.
+
+    Duplicates (`judge_duplicates`): an accepted question that repeats an earlier accepted one is rejected;
+    earlier means first in (card, line in the card, type, id) order, repeats the same stem key or the same
+    near key (`rows.duplicate_keys`). Difficulty: the prior plus how many other cards state the answer
+    (`MENTIONS_WEIGHT`), unless real responses have calibrated it (question IDs are stable).
     """
-    cur.execute("UPDATE questions SET status = 'accepted', reject_reason = NULL "
-                "WHERE deck_id = ? AND starts_with(reject_reason, 'duplicate:')", [deck_id])
-    # The first question of each key by aggregates (they spill to disk; window functions over every row of a
-    # large deck do not), then an update of the repeats alone.
-    # Keys are grouped by their 128-bit digest, not their text: a small hash table however long the stems.
-    # A large deck's keys go through in slices (by digest), so each aggregate's hash table stays small.
+    # (a question judged a duplicate before is judged again: it may be the first of its key now)
+    again = "$judge AND coalesce(starts_with(reject_reason, 'duplicate:'), false)"
+    columns = ("question_id, fact_id, answer, card_index, line_index, type, prior_b, difficulty, md5_number(stem_key) AS sk, "
+               f"md5_number(near_key) AS nk, CASE WHEN {again} THEN 'accepted' ELSE status END AS status, "
+               f"CASE WHEN {again} THEN NULL ELSE reject_reason END AS reject_reason")
+    cur.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _deck_q AS
+        SELECT false AS staged, {columns} FROM questions WHERE deck_id = $deck
+        UNION ALL SELECT true, {columns} FROM _stage_questions""", {"deck": deck_id, "judge": judge_duplicates})
+    if judge_duplicates:
+        _repeats(cur)
+    else:
+        cur.execute("CREATE OR REPLACE TEMP TABLE _repeats (question_id VARCHAR, reason VARCHAR)")
+    cur.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _verdicts AS
+        WITH facts_now AS (
+            SELECT fact_id, card_id, value, unit FROM facts WHERE deck_id = $deck
+            UNION ALL SELECT fact_id, card_id, value, unit FROM _stage_facts),
+        mentions_now AS (
+            SELECT card_id, service FROM service_mentions WHERE deck_id = $deck
+            UNION ALL SELECT card_id, service FROM _stage_service_mentions),
+        value_cards AS (SELECT round(value, 9) AS v, unit, count(DISTINCT card_id) AS n FROM facts_now GROUP BY ALL),
+        service_cards AS (SELECT lower(service) AS s, count(DISTINCT card_id) AS n FROM mentions_now GROUP BY ALL),
+        mentions AS (
+            SELECT q.question_id, greatest(coalesce(vc.n, sc.n, 0) - 1, 0)::DOUBLE AS m
+            FROM _deck_q q
+            LEFT JOIN facts_now f ON f.fact_id = q.fact_id
+            LEFT JOIN value_cards vc ON vc.v = round(f.value, 9) AND vc.unit IS NOT DISTINCT FROM f.unit
+            LEFT JOIN service_cards sc ON q.fact_id IS NULL AND sc.s = lower(q.answer))
+        SELECT q.question_id, q.staged, m.m AS mentions,
+               CASE WHEN r.question_id IS NULL THEN q.status ELSE 'rejected' END AS status,
+               coalesce(r.reason, q.reject_reason) AS reject_reason,
+               coalesce(s.difficulty, CASE WHEN q.prior_b IS NULL THEN q.difficulty
+                   ELSE round(1 / (1 + exp(-(q.prior_b + {MENTIONS_WEIGHT} * ln(1 + m.m)))), 4) END) AS difficulty
+        FROM _deck_q q JOIN mentions m USING (question_id) LEFT JOIN _repeats r USING (question_id)
+        LEFT JOIN (SELECT question_id, difficulty FROM item_stats WHERE difficulty IS NOT NULL) s USING (question_id)""",
+                {"deck": deck_id})
+    for temp in ("_deck_q", "_repeats"):
+        cur.execute(f"DROP TABLE {temp}")
+
+
+def _repeats(cur: duckdb.DuckDBPyConnection) -> None:
+    """`_repeats`: the accepted questions of `_deck_q` that repeat an earlier one, with the reason.
+
+    The first question of each key by aggregates (they spill to disk; window functions over every row of a large
+    deck do not); keys are grouped by their 128-bit digest, not their text, and a large deck's go through in
+    slices (by digest), so each aggregate's hash table stays small.
+    """
     order = "printf('%010d%06d%s%s', card_index, line_index, type, question_id)"
-    n = _count(cur, "SELECT count(*) FROM questions WHERE deck_id = ? AND status = 'accepted'", [deck_id])
-    slices = n // DUPLICATE_SLICE_ROWS + 1
-    for key in ("stem_key", "near_key"):
+    slices = _count(cur, "SELECT count(*) FROM _deck_q WHERE status = 'accepted'") // DUPLICATE_SLICE_ROWS + 1
+    for key in ("sk", "nk"):
         cur.execute(f"CREATE OR REPLACE TEMP TABLE _first_{key} (k UHUGEINT, first VARCHAR)")
         for part in range(slices):
             cur.execute(f"""
                 INSERT INTO _first_{key}
-                SELECT md5_number({key}) AS k, arg_min(question_id, {order}) AS first
-                FROM questions WHERE deck_id = $deck AND status = 'accepted' AND md5_number({key}) % $n = $part
-                GROUP BY 1 HAVING count(*) > 1""", {"n": slices, "part": part, "deck": deck_id})
-    cur.execute("CREATE OR REPLACE TEMP TABLE _repeats (question_id VARCHAR, rank INTEGER, reason VARCHAR)")
-    for rank, (key, said) in enumerate((("stem_key", "same stem as"), ("near_key", "nearly the same question as"))):
+                SELECT {key} AS k, arg_min(question_id, {order}) AS first
+                FROM _deck_q WHERE status = 'accepted' AND {key} % $n = $part
+                GROUP BY 1 HAVING count(*) > 1""", {"n": slices, "part": part})
+    cur.execute("CREATE OR REPLACE TEMP TABLE _repeat_keys (question_id VARCHAR, rank INTEGER, reason VARCHAR)")
+    for rank, (key, said) in enumerate((("sk", "same stem as"), ("nk", "nearly the same question as"))):
         for part in range(slices):
             cur.execute(f"""
-                INSERT INTO _repeats
+                INSERT INTO _repeat_keys
                 SELECT q.question_id, {rank}, 'duplicate: {said} ' || f.first
-                FROM questions q JOIN (SELECT * FROM _first_{key} WHERE k % $n = $part) f ON f.k = md5_number(q.{key})
-                WHERE q.deck_id = $deck AND q.status = 'accepted' AND md5_number(q.{key}) % $n = $part
-                  AND f.first <> q.question_id""", {"n": slices, "part": part, "deck": deck_id})
-    cur.execute("UPDATE questions SET status = 'rejected', reject_reason = r.reason "
-                "FROM (SELECT question_id, arg_min(reason, rank) AS reason FROM _repeats GROUP BY 1) r "
-                "WHERE questions.question_id = r.question_id")
-    for temp in ("_first_stem_key", "_first_near_key", "_repeats"):
+                FROM _deck_q q JOIN (SELECT * FROM _first_{key} WHERE k % $n = $part) f ON f.k = q.{key}
+                WHERE q.status = 'accepted' AND q.{key} % $n = $part AND f.first <> q.question_id""",
+                        {"n": slices, "part": part})
+    cur.execute("CREATE OR REPLACE TEMP TABLE _repeats AS "
+                "SELECT question_id, arg_min(reason, rank) AS reason FROM _repeat_keys GROUP BY 1")
+    for temp in ("_first_sk", "_first_nk", "_repeat_keys"):
         cur.execute(f"DROP TABLE {temp}")
 
 
-def _deck_difficulty(cur: duckdb.DuckDBPyConnection, deck_id: str) -> None:
-    """Add the deck-level term to each question's prior: how many other cards state its answer.
-
-    Calibrated difficulties from real responses then win over the prior (question IDs are stable).
-    """
+def _update_kept(cur: duckdb.DuckDBPyConnection) -> None:
+    """Kept questions (their cards unchanged) take the verdicts the new deck gives them, where those changed."""
     cur.execute("""
-        CREATE OR REPLACE TEMP TABLE _mentions AS
-        WITH value_cards AS (
-            SELECT round(value, 9) AS v, unit, count(DISTINCT card_id) AS n FROM facts WHERE deck_id = ? GROUP BY ALL),
-        service_cards AS (
-            SELECT lower(service) AS s, count(DISTINCT card_id) AS n FROM service_mentions WHERE deck_id = ? GROUP BY ALL)
-        SELECT q.question_id, greatest(coalesce(vc.n, sc.n, 0) - 1, 0)::DOUBLE AS m
-        FROM questions q
-        LEFT JOIN facts f ON f.fact_id = q.fact_id
-        LEFT JOIN value_cards vc ON vc.v = round(f.value, 9) AND vc.unit IS NOT DISTINCT FROM f.unit
-        LEFT JOIN service_cards sc ON q.fact_id IS NULL AND sc.s = lower(q.answer)
-        WHERE q.deck_id = ?""", [deck_id, deck_id, deck_id])
-    cur.execute("UPDATE question_features SET answer_card_mentions = m.m FROM _mentions m "
-                "WHERE question_features.question_id = m.question_id")
-    cur.execute(f"""
-        UPDATE questions SET difficulty = round(1 / (1 + exp(-(prior_b + {MENTIONS_WEIGHT} * ln(1 + m.m)))), 4)
-        FROM _mentions m WHERE questions.question_id = m.question_id AND questions.prior_b IS NOT NULL""")
-    cur.execute("UPDATE questions SET difficulty = s.difficulty FROM item_stats s "
-                "WHERE questions.question_id = s.question_id AND questions.deck_id = ? "
-                "AND s.difficulty IS NOT NULL", [deck_id])
-    cur.execute("DROP TABLE _mentions")
+        UPDATE questions SET status = v.status, reject_reason = v.reject_reason, difficulty = v.difficulty
+        FROM _verdicts v WHERE questions.question_id = v.question_id AND NOT v.staged
+          AND (questions.status IS DISTINCT FROM v.status OR questions.reject_reason IS DISTINCT FROM v.reject_reason
+               OR questions.difficulty IS DISTINCT FROM v.difficulty)""")
+    cur.execute("""
+        UPDATE question_features SET answer_card_mentions = v.mentions
+        FROM _verdicts v WHERE question_features.question_id = v.question_id AND NOT v.staged
+          AND question_features.answer_card_mentions IS DISTINCT FROM v.mentions""")
 
 
 def _record_changes(cur: duckdb.DuckDBPyConnection, deck_id: str, build_id: str, started: datetime, mode: str,
