@@ -38,6 +38,9 @@ _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/�
 _GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢–○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
 _GLYPH_SET: Final = frozenset(_GLYPHS)
 _GLYPH_BULLET: Final = re.compile(rf"^(\s*)[{_GLYPHS}](?:\s+|$)")
+# ... so is a "+ " (markdown's third bullet; not "+ 5%", an addition) and a tree's branch ("├── 7.0+ -> 1", "│   └── …")
+_PLUS_BULLET: Final = re.compile(r"^(\s*)\+\s+(?=[^\d\s$€£~])")
+_TREE_BULLET: Final = re.compile(r"^(\s*(?:│\s*)*)[├└]──*\s*")
 # a footnote's asterisk after a word or value ("timeout*", "~5 RU*", "(size unit*)"); not "0.5 GB * 3 s" or "**"
 _FOOTNOTE_STAR: Final = re.compile(r"(?<=[\w%)])\*(?=[\s,.;:)]|$)")
 # hashtags closing a line ("… more than once #gcp #pubsub"): a post's tags, not its words
@@ -98,6 +101,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _FOOTNOTE_STAR.sub("", text)
         if text.lstrip()[:1] in _GLYPH_SET:
             text = _GLYPH_BULLET.sub(r"\1- ", text)
+        elif text.lstrip()[:1] in "+├└│":
+            text = _TREE_BULLET.sub(lambda m: m.group(1).replace("│", " ") + "- ", _PLUS_BULLET.sub(r"\1- ", text))
         if "#" in text:
             text = _HASHTAGS.sub("", text)
         if "''" in text or "{{" in text or text.lstrip()[:1] == ";" or text.lstrip()[:2] == "==":

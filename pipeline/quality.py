@@ -579,6 +579,10 @@ def _line_trivia(line: str, sentence: str) -> str | None:
     """Why the line a value stands on is no place for a fact, else None (cached: a line's questions share it)."""
     if _SCENARIO_LINE.match(line):
         return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
+    if _TICKET.search(line):
+        return "a line of the team's own tickets ('lost 2 h of mail (BUG-2271)'), not the subject's fact"
+    if _TEST_STEP.match(line):
+        return "a test's setup or what one run saw ('Given: 150 messages', 'Observed: 400'), not the documented fact"
     if _doubted_after(line, sentence):
         return "a value the remark after its sentence doubts ('per hub? (not sure)')"
     if len(_COMMAND_FLAG.findall(line)) >= 2:
@@ -770,8 +774,9 @@ _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable
 _REQUIREMENT = re.compile(r"\b(?:MUST|SHALL|SHOULD)(?:\s+NOT)?\b")
 # the team's own figure, right before the blank: "Our Gatsby build is ~_____", "we did ~_____ last month on the VPS"
 _OWN_VALUE = re.compile(r"\b(?:our|my)\b(?:\s+[^\s.;,:]+){0,4}\s+(?:is|was|are|were|takes?|took|does|did|uses?|used|runs?|ran)?\s*[~≈]?$"
-                        r"|\bour\s+[~≈]?$|\bwe\s+(?:did|do|had|have|used|use|pay|paid|spent|spend|ran|run|moved|served|push(?:ed)?)\b"
-                        r"[^.;]{0,25}$", re.IGNORECASE)
+                        r"|\bour\s+[~≈]?$|\bwe\s+(?:only\s+)?(?:did|do|had|have|used|use|pay|paid|spent|spend|ran|run|moved|served|push(?:ed)?|"
+                        r"re-\w+|set|keep|wait|retry|cache)\b[^.;]{0,40}$"
+                        r"|\bin\s+our\s+(?:logs?|tests?|setup|experience|metrics|dashboards?)\b[^.;]{0,40}$", re.IGNORECASE)
 # a cost memo's own inputs and results: "Assumptions: (workload B — backup archive)", "Summary table — workload A"
 _OWN_SCENARIO = re.compile(r"(?:^|›\s)\W*(?:[Mm]y\s+|[Oo]ur\s+)?[Aa]ssumptions?\b|\b[Ww]orkload\s+[A-Z]\b")
 _ACCEPTANCE = re.compile(r"\bacceptance\s+criteri(?:a|on)\b", re.IGNORECASE)   # a requirement's own test, under its heading
@@ -783,6 +788,10 @@ _PROCEDURE_STEP = re.compile(r"^\s*(?:step\s*)?\d{1,2}[.)]\s+(?:(?:first|then|ne
 _CHANGED_TO = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:->|→|=>)\s*(?:[~≈]?\s*[$€£]?\d|" + BLANK + ")")
 _CHANGE = re.compile(r"\bused\s+to\b|\bchang(?:e|es|ed)\b|\bformerly\b|\bhistory\b|\bwas\b|\bold\b|\bnow\b",
                      re.IGNORECASE)
+# a test plan's case: "Given: …" sets it up, "Observed: …" / "Actual: …" is what one run saw
+_TEST_STEP = re.compile(r"^\s*(?:[-*•]\s*)*(?:Given|When|Observed|Actual(?:\s+result)?|Steps?(?:\s+to\s+reproduce)?|Repro|Setup)\s*:",
+                        re.IGNORECASE)
+_TICKET = re.compile(r"\b(?:BUG|INC|TICKET|JIRA|ISSUE)-\d{2,6}\b")
 _SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|Scenario)\s*\d*\s*[:.)]\s", re.IGNORECASE)
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
@@ -1032,7 +1041,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
     if _CURRENCY.match(answer) and _in_brackets(body[:at]) and _CURRENCY.search(_outside_brackets(body)):
         return "a price restated in brackets per another quantity: worked out from the price beside it"
-    if _FORMER.search(body[:at]) or ("was" in body and _was_past(_MULTI_NUMBER.sub("", body))):
+    if _FORMER.search(body[:at]) or ("was" in body and _was_past(_MULTI_NUMBER.sub("", body))) or _FORMER_LINE.match(body) \
+            or _OLDER_BRACKET.match(body, at + len(BLANK)):
         return "a former value ('used to be …', 'was _____ in the early days'), not the current one"
     if _HEDGE.search(body) or _DOUBTED.search(body):
         return "a value the notes are unsure of ('I think …', 'default 2?')"
@@ -1094,6 +1104,12 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
                      r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",
                      re.IGNORECASE)
+# "legacy (pre-2025) free MC = _____ contacts", "before Mar 2025 it was a permanent free plan, same _____/day",
+# "16kb (_____ in older versions)"
+_FORMER_LINE = re.compile(r"^\W*(?:legacy\b|before\s+(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\b[^.;]{0,40}?\b(?:was|were)\b)",
+                          re.IGNORECASE)
+_OLDER_BRACKET = re.compile(r"\s*[A-Za-z]{0,5}\s+(?:in|on|for|with)\s+(?:older|old|previous|earlier|legacy)\s+[^()]{0,20}\)",
+                            re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
@@ -1101,6 +1117,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
                     r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
                     r"à\s+(?:vérifier|confirmer|revérifier)|je\s+crois|il\s+me\s+semble|pas\s+s[ûu]r(?:e)?|"
+                    r"n[ãa]o\s+tenho\s+(?:100%\s+de\s+)?certeza|pelo\s+que\s+li|acho\s+que|checar|confirmar|"
                     r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|don'?t\s+quote\s+(?:this|me)|rough\s+rule|"
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"

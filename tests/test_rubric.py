@@ -3108,3 +3108,32 @@ def test_round_bn_d_french_hedges() -> None:
               "taille max du fichier : 500 Mo\ndélai il me semble de 7 jours\n")
     asked = {q.answer for q in accepted(qs)}
     assert "500" in asked and not asked & {"24 h", "500 000", "7"}
+
+
+def test_round_bo_a_a_mind_map_and_a_test_plan() -> None:
+    """Round BO (elastic #2, #7, #11–13, #17, #19, #20; sendgrid #2, #4, #6, #7, #16, #19, #11): a mind map's "+ " and
+    "├── " branches are bullets (their labels the context of the items below them, never stem text), "(8kb in older
+    versions)" a former value; a test plan's "Given:" and "Observed:" lines set a case up or say what one run saw,
+    a line of the team's own tickets ("BUG-2271") and a "legacy (pre-2025)" value are not asked."""
+    qs = bank("other http limits\nA:\nhttp.*\n+ max_initial_line_length -> 4kb\n+ max_header_size -> 16kb (8kb in older versions)\n"
+              "---\ndefault number of primary shards\nA:\nprimaries\n├── 7.0+ -> 1\n└── replicas default -> 1\n---\n"
+              "TC-041 Messages per SMTP connection\nA:\nGiven: 150 messages on one connection\nDocumented: up to 100 messages per SMTP "
+              "connection, then reconnect\nObserved: 400 after message 100\nlost 2 h of mail in staging (BUG-2271)\n"
+              "legacy (pre-2025) free MC = 2,000 contacts / 6,000 emails per month\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["4kb"] == "other http limits › http.* › max_initial_line_length -> _____"
+    assert stems["100"].startswith("TC-041 Messages per SMTP connection › Documented: up to _____ messages")
+    assert not set(stems) & {"8kb", "150", "400", "2 h", "2,000", "6,000"}
+    assert not [q for q in qs if re.search(r"› [+├└]", q.stem)]
+
+
+def test_round_bo_b_the_teams_own_habits_and_portuguese_hedges() -> None:
+    """Round BO (slack #6, #14; heroku #1): "We only re-publish if the view is older than 10 min" and "In our logs
+    it's almost always 1–30 s" are the team's, "(pelo que li, … checar no site)" and "não tenho certeza" doubt a value."""
+    qs = bank("App Home\nA:\nviews.publish is Tier 4. We only re-publish if the view is older than 10 min.\n"
+              "Retry-After: In our logs it's almost always 1–30 seconds.\nMax 100 blocks per view.\n---\nGitHub Student Pack\nA:\n"
+              "crédito de US$ 13/mês por 12 meses (pelo que li, depois aumentaram pra 24 meses — checar no site do pack)\n"
+              "boot timeout: 60 seg (não tenho certeza)\nslug máximo: 500 MB\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"100", "500 MB"} <= asked
+    assert not asked & {"10 min", "30 seconds", "12", "60 seg", "24"}
