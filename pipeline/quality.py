@@ -903,6 +903,20 @@ _CRON = re.compile(r"(?<![\w*/,?-])(?:[\d*/,?-]+\s+){4,5}[\d*/,?-]+(?![\w*/,?-])
 _SECONDS = (("ms", 0.001), ("mo", None), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800))
 
 
+def _bracket_counts_it(answer: str, after: str) -> bool:
+    """Whether a duration's bracket right after it holds a number that counts the same time in ms, seconds or
+    minutes ("12 hours (`expires_in: 43200`)")."""
+    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|"
+                     r"d|days?|w|weeks?)", answer.strip(), re.IGNORECASE)
+    bracket = re.match(r"\s*\(([^()]*[A-Za-z][^()]*)\)", after) if m else None     # (not a blank's "(1)")
+    per = next((v for k, v in _SECONDS if m.group(2).lower().startswith(k)), None) if m and bracket else None
+    if per is None or m is None or bracket is None:
+        return False
+    seconds = float(m.group(1).replace(",", "")) * per
+    return any(abs(float(n.replace(",", "")) - seconds * scale) <= 1e-6 * seconds * scale
+               for n in re.findall(r"(?<![\w.])\d[\d,]*(?![\w.])", bracket.group(1)) for scale in (1000, 1, 1 / 60))
+
+
 def _same_duration(answer: str, after: str) -> bool:
     """Whether a bare number is the bracket's duration counted in ms, seconds, minutes or hours ("ms = _____ (1 min)",
     "before: _____ (1 d)")."""
@@ -1015,6 +1029,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     one = _ONE_UNIT.fullmatch(answer.strip())
     if one and re.match(r"\s*\([^()]*\b(?:last|an?|one|per|each|the)\s+" + one.group(1), after, re.IGNORECASE):
         return "the bracket after the blank names its unit once ('_____ (any time within the last hour)' for 1 hour)"
+    if _bracket_counts_it(answer, after):
+        return "the bracket after the blank gives it in another unit of time ('_____ (`expires_in: 43200`)' for 12 hours)"
     cron = body[:at] + "0" + after
     if any(m.start() <= at < m.end() and "*" in m.group() for m in _CRON.finditer(cron)):
         return "a field of a cron schedule ('_____ 5 * * *'), not a quantity"

@@ -3137,3 +3137,13 @@ def test_round_bo_b_the_teams_own_habits_and_portuguese_hedges() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert {"100", "500 MB"} <= asked
     assert not asked & {"10 min", "30 seconds", "12", "60 seg", "24"}
+
+
+def test_round_bo_c_one_dedicated_ip_and_a_bracket_in_seconds() -> None:
+    """Round BO (sendgrid #14, slack #16): "_____ dedicated IP" says one (an IP is counted and pluralised), and
+    "_____ (`expires_in: 43200`)" gives 12 hours in seconds."""
+    qs = bank("Pro plan\nA:\nPro includes 1 dedicated IP; Essentials = shared IPs only\nPro includes 2,500 contacts\n---\n"
+              "Token rotation\nA:\nAccess tokens live **12 hours** (`expires_in: 43200`).\nRefresh tokens are kept 90 days.\n")
+    asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
+    assert {"2,500", "90 days"} <= asked
+    assert not asked & {"1", "12 hours", "43200"}

@@ -22,8 +22,8 @@ _UNCOUNTABLE = frozenset("data media series species news information storage tra
 _UNIT_SYMBOLS = frozenset("kib mib gib tib pib kbps mbps gbps tbps kbs mbs gbs rps tps qps iops rcu wcu vcpu dtu dpu "
                           "acu ecu msg msgs req reqs sec secs min mins hrs".split())
 _WORD = re.compile(r"^(?P<head>.*?-)?(?P<word>[a-z]{3,})$")
-# Two-letter abbreviations of things the notes count and pluralise: "1 AZ", "3 AZs"; "2 VMs"
-_SHORT_NOUNS = frozenset("az vm dc sg".split())
+# Two-letter abbreviations of things the notes count and pluralise: "1 AZ", "3 AZs"; "2 VMs"; "1 dedicated IP"
+_SHORT_NOUNS = frozenset("az vm dc sg ip".split())
 
 
 @lru_cache(maxsize=1)
