@@ -38,6 +38,12 @@ _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/�
 _GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢–○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
 _GLYPH_SET: Final = frozenset(_GLYPHS)
 _GLYPH_BULLET: Final = re.compile(rf"^(\s*)[{_GLYPHS}](?:\s+|$)")
+# a sticky note's colour tag ("[yellow] overage = $0.01 per GiB"), a scribbled "(circled 3x)" and struck-out text
+# ("~~$40~~ $4": the value written over it is the one meant)
+_COLOUR_TAG: Final = re.compile(r"^(\s*)\[(?:yellow|pink|blue|green|orange|purple|red|white|grey|gray|violet|lilac|mint)\]\s*",
+                                re.IGNORECASE)
+_SCRIBBLE: Final = re.compile(r"\s*\((?:circled|underlined|starred|highlighted)(?:\s+\d+x)?\)", re.IGNORECASE)
+_STRUCK: Final = re.compile(r"~~[^~\n]+~~\s*")
 # ... so is a "+ " (markdown's third bullet; not "+ 5%", an addition) and a tree's branch ("├── 7.0+ -> 1", "│   └── …")
 _PLUS_BULLET: Final = re.compile(r"^(\s*)\+\s+(?=[^\d\s$€£~])")
 _TREE_BULLET: Final = re.compile(r"^(\s*(?:│\s*)*)[├└]──*\s*")
@@ -99,6 +105,10 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _CODE_VALUE.sub(r"\1", text)
         if "*" in text:
             text = _FOOTNOTE_STAR.sub("", text)
+        if "[" in text[:12]:
+            text = _COLOUR_TAG.sub(r"\1- ", text)
+        if "~~" in text or "(" in text:
+            text = _SCRIBBLE.sub("", _STRUCK.sub("", text))
         if text.lstrip()[:1] in _GLYPH_SET:
             text = _GLYPH_BULLET.sub(r"\1- ", text)
         elif text.lstrip()[:1] in "+├└│":

@@ -3,7 +3,7 @@ reStructuredText's fields, directives, underlined titles, literal blocks and sim
 blockquotes and the mails of a thread (headers, quoted replies), a Confluence page's panels, macros and tables,
 GitHub's footnotes, task lists and reference links, a saved chat's turns, a quiz's point values, a git log's
 commits and diffs, a Trello card's fields and comments, a talk's timestamped notes, spreadsheet rows pasted
-with their cell references and formulas, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
+with their cell references, formulas and comments, an Anki cloze export's deletions, "Extra:" field and tags, AsciiDoc's
 titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diagrams' labels, footnotes marked
 with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a
 revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT format, a Hugo page's front
@@ -106,6 +106,12 @@ _CALLOUT: Final = re.compile(r"^\[!\w+\][+-]?\s*")
 _SPEAKER: Final = re.compile(r"^\s*(?P<who>user|me|human|you|assistant|ai|chatgpt|gpt|claude|gemini|copilot|bot|model)\s*:\s*",
                              re.IGNORECASE)
 _ASKER: Final = frozenset({"user", "me", "human", "you"})
+# A mock interview or an oral exam typed up: the examiner asks and corrects ("Not quite — it's 2 days"), "Me:" answers
+_EXAMINER: Final = re.compile(r"^(\s*)(?:interviewer|examiner|teacher|tutor|instructor|professor|prof|mentor|coach)\s*:\s*",
+                              re.IGNORECASE)
+_CANDIDATE: Final = re.compile(r"^(\s*)(?:me|candidate|student|I)\s*:\s*", re.IGNORECASE)
+_CORRECTION: Final = re.compile(r"^(?:not\s+quite|no\b|nope\b|close\b|almost\b|wrong\b|careful\b|actually\b)[^—–:-]{0,20}"
+                                r"(?:\s*[—–:-]+\s*|,\s*|\.\s+)", re.IGNORECASE)
 _CONCEDES: Final = re.compile(r"^\W*(?:you'?re\s+(?:right|correct)|correct(?:ion)?\b|good\s+catch|(?:my\s+)?apolog|sorry|"
                               r"my\s+(?:mistake|bad)|thanks?\s+(?:you\s+)?for\s+(?:the\s+)?correct|indeed|yes,?\s+(?:that'?s\s+)?right)",
                               re.IGNORECASE)
@@ -144,6 +150,14 @@ _AUDIENCE: Final = re.compile(r"^(\s*)Q\s+(?:from|by)\s+(?:the\s+)?(?:audience|f
 _CELL_ROW: Final = re.compile(r"^\s*\|?\s*[A-Z]{1,2}\d{1,4}\s*\|")
 _SHEET_HEADER: Final = re.compile(r"^\s*\|?\s*Cell\s*\|", re.IGNORECASE)
 _ITEM_HEADERS: Final = frozenset({"item", "name", "what", "metric", "setting", "limit", "quota", "parameter", "description"})
+# ... or exported with each cell's reference: "A3: max key size | B3: 512 MB  // comment: …", under a block's range
+# "Limits!A2:C6 — key and value size", with comment threads ("  // Ana: is this per shard?")
+_CELL_PREFIXED: Final = re.compile(r"^\s*[A-Z]{1,2}\d{1,4}:\s")
+_CELL_PAIR: Final = re.compile(r"^\s*[A-Z]{1,2}(\d{1,4}):\s[^|]*\|\s*[A-Z]{1,2}\1:\s")   # "A3: … | B3: …" (one row's cells)
+_CELL_REF: Final = re.compile(r"^([A-Z]{1,2})\d{1,4}:\s*")
+_SHEET_RANGE: Final = re.compile(r"^(\s*)[A-Za-z][\w ]{0,30}![A-Z]{1,2}\d{1,4}(?::[A-Z]{1,2}\d{1,4})?\s*(?:[—–-]+\s*)?(?=\S)")
+_THREAD: Final = re.compile(r"^\s*//\s*[A-Z][\w.]{0,20}\s*:\s*")
+_CELL_COMMENT: Final = re.compile(r"\s+//\s*(?:comment\s*:\s*)?")
 _NO_VALUE: Final = frozenset({"", "#n/a", "n/a", "todo", "tbd", "?", "-"})
 # a quiz's point values: "(2 pts)", "[1 mark]", "(3 points)"
 _POINTS: Final = re.compile(r"\s*[(\[]\s*(?:\+\s*)?\d+(?:\.\d+)?\s*(?:pts?|points?|marks?)\.?\s*(?:bonus\s*)?[)\]]", re.IGNORECASE)
@@ -230,8 +244,8 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
-    inner = _confluence(_github(_chat(_points(_git_log(_trello(_talk(_channel(_term_pairs(_sheet(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_vault(lines))))))))))))))))))))))
+    inner = _confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_vault(lines))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -770,6 +784,37 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
     return out
 
 
+def _cell_rows(lines: Sequence[Line]) -> Sequence[Line]:
+    """A sheet exported with each cell's reference ("A3: max key size | B3: 512 MB  // comment: …") as the pipe
+    rows `_sheet` reads ("| A3 | max key size | 512 MB | … |", a "| Cell | …" header over them when the block's
+    first row names its columns); a block's range ("Limits!A2:C6 — ") goes from its title, and a comment thread's
+    "// Ana:" names go (a question in it is no claim: "Quoted: …")."""
+    if not any("!" in line.text or "//" in line.text or _CELL_PREFIXED.match(line.text) for line in lines):
+        return lines
+    cells_rows = sum(1 for line in lines if _CELL_PAIR.match(line.text))     # (not "M60: 16 vCPU" lines: a tier's name)
+    out: list[Line] = []
+    headed = False
+    for line in lines:
+        text = _SHEET_RANGE.sub(r"\1", line.text)
+        if cells_rows >= 2 and _THREAD.match(text):
+            said = text[_THREAD.match(text).end():].strip()      # type: ignore[union-attr]
+            text = (QUOTED if said.endswith("?") else "- ") + said
+        elif cells_rows >= 2 and _CELL_PREFIXED.match(text):
+            row, *rest = _CELL_COMMENT.split(text.strip(), maxsplit=1) if "//" in text else [text.strip()]
+            comment = rest[0] if rest else ""
+            cells = {m.group(1): cell[m.end():].strip() for cell in row.split(" | ") if (m := _CELL_REF.match(cell.strip()))}
+            width = max(ord(c[-1]) - 64 for c in cells) if cells else 0
+            values = [cells.get(chr(65 + n), "") for n in range(width)]
+            ref = re.match(r"\s*([A-Z]{1,2}\d{1,4})", text).group(1)      # type: ignore[union-attr]
+            if not headed and not any(ch.isdigit() for ch in row.replace(ref, "")):
+                text = "| Cell | " + " | ".join(v or "item" for v in values) + " | comment |"
+            else:
+                text = f"| {ref} | " + " | ".join(values) + f" | {comment} |"
+            headed = True
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
 def _sheet(lines: Sequence[Line]) -> Sequence[Line]:
     """Spreadsheet rows read as what the sheet shows: cell references and formulas go; a row of an item and its
     value is the line "Item: value." (its comment a sentence after it; a row without a value, "#N/A" or "TODO",
@@ -922,6 +967,35 @@ def _points(lines: Sequence[Line]) -> Sequence[Line]:
         text = _POINTS.sub("", line.text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
+
+
+def _interview(lines: Sequence[Line]) -> Sequence[Line]:
+    """A typed-up interview or oral exam read as a drill: the examiner's question is a "Q: …" heading the answer
+    ("A: …") given to it, the examiner's correction ("Not quite — it's 2 days") takes back the answers since the
+    last question (earlier claims, "Quoted: …") and states the fact, and the speakers' names go."""
+    turns = [(k, _EXAMINER.match(line.text), _CANDIDATE.match(line.text)) for k, line in enumerate(lines)
+             if ":" in line.text[:20]]
+    turns = [turn for turn in turns if turn[1] or turn[2]]
+    if len(turns) < 2 or not any(e for _, e, _ in turns) or not any(c for _, _, c in turns):
+        return lines
+    texts = [line.text for line in lines]
+    answers: list[int] = []       # the candidate's turns since the examiner last spoke
+    asked = False
+    for k, examiner, candidate in turns:
+        if examiner:
+            rest = texts[k][examiner.end():]
+            correction = _CORRECTION.match(rest)
+            if correction:
+                for j in answers:
+                    texts[j] = QUOTED + texts[j].strip()
+                rest = rest[correction.end():]
+            asked = rest.rstrip().endswith("?")
+            texts[k] = examiner.group(1) + ("Q: " if asked else "") + rest
+            answers = []
+        elif candidate:
+            texts[k] = candidate.group(1) + ("A: " if asked and not answers else "") + texts[k][candidate.end():]
+            answers.append(k)
+    return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
 
 
 def _chat(lines: Sequence[Line]) -> Sequence[Line]:

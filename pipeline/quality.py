@@ -993,6 +993,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if _OR_MORE.match(body, at) and any(
             _ORDINALS[m.group().lower()] + 1 == answer_value for m in _ORDINAL.finditer(body[:at])):
         return "counts on from the ordinals before it ('a second or third …, but _____ or more')"
+    if re.search(r"(?:^\W*|\bI\s+)(?:said|answered|guessed)\s+[~≈]?$", body[:at], re.IGNORECASE):
+        return "a wrong answer the notes record ('said _____ (that's RDS default)'), not the fact"
     if _OWN_VALUE.search(body[:at]):
         return "the author's own figure ('Our Gatsby build is ~_____', 'we did ~_____ last month'), not the subject's"
     if _HYPOTHETICAL.match(_sentence_around(body, at)):
@@ -1031,6 +1033,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "the bracket after the blank names its unit once ('_____ (any time within the last hour)' for 1 hour)"
     if _bracket_counts_it(answer, after):
         return "the bracket after the blank gives it in another unit of time ('_____ (`expires_in: 43200`)' for 12 hours)"
+    if after.startswith("^") or body[:at].endswith("^"):
+        return "a base or an exponent of a power ('_____^32'), not a quantity of its own"
     cron = body[:at] + "0" + after
     if any(m.start() <= at < m.end() and "*" in m.group() for m in _CRON.finditer(cron)):
         return "a field of a cron schedule ('_____ 5 * * *'), not a quantity"

@@ -3147,3 +3147,43 @@ def test_round_bo_c_one_dedicated_ip_and_a_bracket_in_seconds() -> None:
     asked = {q.answer for q in accepted(qs) if q.type != "truefalse"}
     assert {"2,500", "90 days"} <= asked
     assert not asked & {"1", "12 hours", "43200"}
+
+
+def test_round_bp_a_a_typed_up_mock_interview() -> None:
+    """Round BP (planetscale): "Interviewer:" asks ("Q: …") and corrects ("Not quite — default automatic backups are
+    kept 2 days") the answers given since ("Me: 7 days" is not asked); the speakers' names go, and a "said _____"
+    under "What I got wrong" is the wrong answer."""
+    qs = bank("Q32. Backup retention\nA:\nInterviewer: How long are automatic backups kept?\nMe: 7 days I believe, like RDS.\n"
+              "Interviewer: Not quite — default automatic backups are kept 2 days.\nInterviewer: Connections on Scaler?\n"
+              "Me: Up to 10,000 concurrent connections.\nWhat I got wrong:\n- said 7 days (that's RDS default). PlanetScale default = 2 days retention.\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["10,000"] == "Q32. Backup retention › Connections on Scaler? › Up to _____ concurrent connections."
+    assert "2 days" in stems and "7 days" not in stems
+    assert not [q for q in qs if re.search(r"\b(?:Interviewer|Me):", q.stem)]
+
+
+def test_round_bp_b_sticky_notes() -> None:
+    """Round BP (digitalocean, 0/20): a sticky note's colour tag ("[yellow] ") is its bullet, "(circled 3x)" a
+    scribble, and struck-out text ("~~$40~~ $4") withdrawn: the value written over it is the one asked."""
+    qs = bank("Bandwidth basics\n[yellow] overage = $0.01 per GiB  (circled 3x)\n\n[blue] INBOUND is free\n---\n"
+              "Reserved IPs\n[pink] unassigned → ~~$4~~ $5/mo (billed ~hourly) !!\n[green] max 3 reserved IPs per droplet team default\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["$0.01"] == "Bandwidth basics › overage = _____ per GiB"
+    assert "$5" in stems and "$4" not in {q.answer for q in qs}
+    assert not [q for q in qs if re.search(r"\[(?:yellow|blue|pink|green)\]|circled|~~", q.stem)]
+
+
+def test_round_bp_c_a_sheet_exported_with_cell_references_and_comments() -> None:
+    """Round BP (redis, 0/20): "A3: max key size | B3: 512 MB  // comment: …" rows under a "Limits!A2:C6 — …" range
+    read as the sheet shows them ("max key size: _____."), formulas and a power's base ("2^32") are not asked, and a
+    comment thread's names go (its questions are no claims)."""
+    qs = bank("Limits!A2:C6 — key and value size\nA:\nA2: metric | B2: value | C2: notes\n"
+              "A3: max key size | B3: 512 MB  // comment: keys are binary-safe strings\n"
+              "A4: max keys per instance | B4: 2^32  // comment: ~4.29 billion\nB5: =B3*1024  // comment: 524288 KB\n"
+              "  // Ana: can we raise it? we have a 600 MB blob\n  // Me: proto-max-bulk-len is configurable but pls no\n"
+              "A6: databases | B6: 16  // comment: numbered 0..15\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["512 MB"] == "key and value size › max key size: _____."
+    assert "16" in stems
+    assert not set(stems) & {"2", "32", "524288 KB", "600 MB", "1024"}
+    assert not [q for q in qs if re.search(r"\b[A-C]\d: |Limits!|// |Ana:", q.stem)]
