@@ -37,15 +37,15 @@ if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an e
 __all__ = ["SCHEMA_VERSION", "BuildChanges", "DeckBuild", "Store"]
 
 SCHEMA_VERSION = 1
-# DuckDB takes most of the machine's memory by default; a bank's queries need little and what sorts and
-# aggregates need beyond this spills to disk. A deck's commit is one transaction, whose updates DuckDB holds
-# in memory until it commits: about 25 MB per 10,000 cards of the bench decks, so a 200,000-card deck needs
-# ~500 MB. QBANK_DB_MEMORY raises the cap for larger decks.
-MEMORY_LIMIT = os.environ.get("QBANK_DB_MEMORY", "1GB")
+# DuckDB takes most of the machine's memory by default; a bank's queries need little, and what staging tables,
+# sorts, joins and aggregates need beyond this spills to disk. A deck's commit is one transaction that inserts
+# rows carrying their verdicts and updates only kept rows whose verdict changed, so its memory does not grow
+# with the deck (a 1,000,000-card bench deck commits within 256 MB). QBANK_DB_MEMORY changes the cap.
+MEMORY_LIMIT = os.environ.get("QBANK_DB_MEMORY", "256MB")
 # A writer commits a whole deck in one transaction; one thread keeps its aggregates within MEMORY_LIMIT (each
 # thread holds its own hash tables), and the builds' CPU is in the batch workers anyway.
 WRITER_CONFIG = {"threads": 1}
-DUPLICATE_SLICE_ROWS = 50_000     # accepted questions per slice of the deck-wide duplicate search
+DUPLICATE_SLICE_ROWS = 4_000_000  # accepted questions per slice of the deck-wide duplicate search (each slice scans the deck once)
 
 # Tables a deck build replaces, child tables first.
 DECK_TABLES = ("options", "question_features", "questions", "service_mentions", "facts", "cards", "decks")
