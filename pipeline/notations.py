@@ -134,6 +134,9 @@ _SLIDE_QUOTE: Final = re.compile(r'^(\s*)(?:(?:slide|speaker|she|he|they)\s*(?:s
 # A flashcard set exported as "term<TAB>definition" lines (Quizlet): one tab between a term and its definition
 _TERM_PAIR: Final = re.compile(r"^(\s*)([^\t|]*[^\t\s|:])\s*:?\t+([^\t]*\S)\s*$")
 _LONE_VALUE: Final = re.compile(r"[~<>≈$€£]?\s*\d[\d.,]*\s*(?:%|[A-Za-z]{1,5})?")
+# A card that writes its facts out plainly after a verse or a mnemonic: "fact: HCP Terraform Free = up to 500 …"
+_FACT_LABEL: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)facts?\s*:\s*", re.IGNORECASE)
+_LABELLED: Final = re.compile(r"^\s*(?:[-*•]\s+)?[\w ;./-]{1,24}:(?:\s|$)")
 # A chat channel's log pasted into notes (Discord, Slack): "[10:42] dev_raj: message" lines, reactions (":+1: 3"),
 # quotes of an earlier message ("> …"), and corrections ("actually it's $2.19 now", "that's the old number")
 _MESSAGE: Final = re.compile(r"^(\s*)\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{2,32}\s*:\s+")
@@ -245,7 +248,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_vault(lines))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(lines)))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -793,7 +796,7 @@ def _cell_rows(lines: Sequence[Line]) -> Sequence[Line]:
         return lines
     cells_rows = sum(1 for line in lines if _CELL_PAIR.match(line.text))     # (not "M60: 16 vCPU" lines: a tier's name)
     out: list[Line] = []
-    headed = False
+    headed, width = False, 0
     for line in lines:
         text = _SHEET_RANGE.sub(r"\1", line.text)
         if cells_rows >= 2 and _THREAD.match(text):
@@ -803,10 +806,10 @@ def _cell_rows(lines: Sequence[Line]) -> Sequence[Line]:
             row, *rest = _CELL_COMMENT.split(text.strip(), maxsplit=1) if "//" in text else [text.strip()]
             comment = rest[0] if rest else ""
             cells = {m.group(1): cell[m.end():].strip() for cell in row.split(" | ") if (m := _CELL_REF.match(cell.strip()))}
-            width = max(ord(c[-1]) - 64 for c in cells) if cells else 0
+            width = max([width, *(ord(c[-1]) - 64 for c in cells)])      # (a row's empty cells at its end left out)
             values = [cells.get(chr(65 + n), "") for n in range(width)]
             ref = re.match(r"\s*([A-Z]{1,2}\d{1,4})", text).group(1)      # type: ignore[union-attr]
-            if not headed and not any(ch.isdigit() for ch in row.replace(ref, "")):
+            if not headed and not any(ch.isdigit() for ch in "".join(values)):
                 text = "| Cell | " + " | ".join(v or "item" for v in values) + " | comment |"
             else:
                 text = f"| {ref} | " + " | ".join(values) + f" | {comment} |"
@@ -849,6 +852,21 @@ def _sheet(lines: Sequence[Line]) -> Sequence[Line]:
         comment = named.get("comment", "")
         text = f"{item}: {value}." + (f" {comment[0].upper()}{comment[1:]}" if comment else "")
         out.append(Line(line.number, text, line.wraps))
+    return out
+
+
+def _fact_lines(lines: Sequence[Line]) -> Sequence[Line]:
+    """A card that states its facts on "fact: …" lines asks them there: the label goes, and the unlabelled lines
+    above the first one (a verse, a mnemonic that holds the same numbers) are earlier wordings ("Quoted: …")."""
+    first = next((k for k, line in enumerate(lines) if _FACT_LABEL.match(line.text)), None)
+    if first is None:
+        return lines
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        text = _FACT_LABEL.sub(r"\1", line.text)
+        if k < first and text.strip() and not _LABELLED.match(text) and not text.lstrip().startswith(("-", "*", "•", "|", "#")):
+            text = QUOTED + text.strip()
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
 
 

@@ -995,7 +995,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "counts on from the ordinals before it ('a second or third …, but _____ or more')"
     if re.search(r"(?:^\W*|\bI\s+)(?:said|answered|guessed)\s+[~≈]?$", body[:at], re.IGNORECASE):
         return "a wrong answer the notes record ('said _____ (that's RDS default)'), not the fact"
-    if _OWN_VALUE.search(body[:at]):
+    if _OWN_VALUE.search(body[:at]) or re.match(r"[^()]{0,15}\(\s*(?:our|my)\s+(?:own\s+)?(?:policy|choice|rule|setup|config|"
+                                                r"requirement|decision)", body[at + len(BLANK):], re.IGNORECASE):
         return "the author's own figure ('Our Gatsby build is ~_____', 'we did ~_____ last month'), not the subject's"
     if _HYPOTHETICAL.match(_sentence_around(body, at)):
         return "a made-up case ('For instance, a … would …'): its numbers are the example's"
@@ -1061,6 +1062,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a restatement in brackets of the value beside it ('4.32 min (~4 min _____)')"
     if _CURRENCY.match(answer) and _in_brackets(body[:at]) and _CURRENCY.search(_outside_brackets(body)):
         return "a price restated in brackets per another quantity: worked out from the price beside it"
+    if _MARKED_WRONG.match(body, at + len(BLANK)):
+        return "a value the notes mark wrong ('15 min  <- (see 2024-02-14, this is WRONG)')"
     if _FORMER.search(body[:at]) or ("was" in body and _was_past(_MULTI_NUMBER.sub("", body))) or _FORMER_LINE.match(body) \
             or _OLDER_BRACKET.match(body, at + len(BLANK)):
         return "a former value ('used to be …', 'was _____ in the early days'), not the current one"
@@ -1128,6 +1131,8 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
 # "16kb (_____ in older versions)"
 _FORMER_LINE = re.compile(r"^\W*(?:legacy\b|before\s+(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\b[^.;]{0,40}?\b(?:was|were)\b)",
                           re.IGNORECASE)
+_MARKED_WRONG = re.compile(r"[^.;]{0,40}?(?:(?:<-+|←|<=+)\s*\(?|\()\s*(?:see\s+[^,)]{1,30},\s*)?(?:this\s+(?:is|was)\s+)?"
+                           r"(?:wrong|corrected|incorrect|outdated|not\s+true)\b", re.IGNORECASE)
 _OLDER_BRACKET = re.compile(r"\s*[A-Za-z]{0,5}\s+(?:in|on|for|with)\s+(?:older|old|previous|earlier|legacy)\s+[^()]{0,20}\)",
                             re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+sure|i\s+guess|if\s+i\s+recall|"

@@ -38,10 +38,11 @@ __all__ = ["SCHEMA_VERSION", "BuildChanges", "DeckBuild", "Store"]
 
 SCHEMA_VERSION = 1
 # DuckDB takes most of the machine's memory by default; a bank's queries need little, and what staging tables,
-# sorts, joins and aggregates need beyond this spills to disk. A deck's commit is one transaction that inserts
-# rows carrying their verdicts and updates only kept rows whose verdict changed, so its memory does not grow
-# with the deck (a 1,000,000-card bench deck commits within 256 MB). QBANK_DB_MEMORY changes the cap.
-MEMORY_LIMIT = os.environ.get("QBANK_DB_MEMORY", "256MB")
+# sorts, joins and aggregates need beyond this spills to disk. A deck's full build commits rows that carry their
+# verdicts, within 256 MB even for a 1,000,000-card bench deck; an incremental one still updates the kept rows
+# that moved (an edit above them) or changed verdict, which DuckDB holds in memory until the commit: a
+# 200,000-card bench deck's 1% rebuild needs more than 256 MB. QBANK_DB_MEMORY changes the cap.
+MEMORY_LIMIT = os.environ.get("QBANK_DB_MEMORY", "1GB")
 # A writer commits a whole deck in one transaction; one thread keeps its aggregates within MEMORY_LIMIT (each
 # thread holds its own hash tables), and the builds' CPU is in the batch workers anyway.
 WRITER_CONFIG = {"threads": 1}

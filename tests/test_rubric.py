@@ -3183,7 +3183,35 @@ def test_round_bp_c_a_sheet_exported_with_cell_references_and_comments() -> None
               "  // Ana: can we raise it? we have a 600 MB blob\n  // Me: proto-max-bulk-len is configurable but pls no\n"
               "A6: databases | B6: 16  // comment: numbered 0..15\n")
     stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
-    assert stems["512 MB"] == "key and value size › max key size: _____."
+    assert stems["512 MB"] == "key and value size › max key size: _____. Keys are binary-safe strings"
     assert "16" in stems
     assert not set(stems) & {"2", "32", "524288 KB", "600 MB", "1024"}
     assert not [q for q in qs if re.search(r"\b[A-C]\d: |Limits!|// |Ana:", q.stem)]
+
+
+def test_round_bq_a_a_verse_and_its_fact_line() -> None:
+    """Round BQ (terraform, 0/20): a card that writes a verse and then "fact: …" asks the fact line (its label
+    gone), never the verse's fragments ("once _____ users max,")."""
+    qs = bank("Free tier users\nA:\nonce five users max,\nnow the door is open wide -\nusers: unlimited\n"
+              "fact: Free tier now has unlimited users (legacy free plan was capped at 5 users).\n---\nAPI rate limit\nA:\n"
+              "thirty knocks per second,\nthe gate counts every one -\nfact: HCP Terraform API = 30 requests per second per user.\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["30"] == "API rate limit › HCP Terraform API = _____ requests per second per user."
+    assert not [q for q in qs if q.status == "accepted" and re.search(r"\bfact:|knocks|once|five", q.stem)]
+
+
+def test_round_bq_b_values_marked_wrong_and_the_teams_policy() -> None:
+    """Round BQ (cloud-run, pagerduty #18): "max request timeout is 15 min  <- (see 2024-02-14, this is WRONG)" and
+    "max memory = 16 GiB  <- corrected 2024-02-20, it's 32 GiB" mark the value wrong; "every 90 days (our policy,
+    not PD's)" is the team's; a sheet row whose last cells are empty keeps its header's columns."""
+    qs = bank("## 2024-01-10 — timeouts\n- learned: request timeout default is 300 s (5 min)\n"
+              "- learned: max request timeout is 15 min  <- (see 2024-02-14, this is WRONG)\n"
+              "- learned: max memory = 16 GiB  <- corrected 2024-02-20, it's 32 GiB\n---\nAPI keys\nA:\n"
+              "- rotate keys every 90 days (our policy, not PD's)\n- max 10 API keys per account\n---\n"
+              "Cloud plans!A2:E6 — tiers overview\nA:\nA2: plan | B2: memory | C2: connections | D2: SLA\n"
+              "A3: Essentials (free) | B3: 30 MB | C3: 30 | D3: none\nA4: Pro | B4: up to 50 TB | C4: unlimited\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"300 s", "10", "30 MB"} <= asked
+    assert not asked & {"15 min", "16 GiB", "90 days"}
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["50 TB"] == "tiers overview › Pro (memory): up to _____"
