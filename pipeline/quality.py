@@ -896,10 +896,10 @@ _MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\)
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
-# seconds per unit of `_BRACKET_TIME`, by the unit's first letters (longer first: "ms" and "mo" before "m"; months,
-# years and the Japanese units are left out)
 _ONE_UNIT = re.compile(r"1\s*(second|minute|hour|day|week|month|year)s?", re.IGNORECASE)
 _CRON = re.compile(r"(?<![\w*/,?-])(?:[\d*/,?-]+\s+){4,5}[\d*/,?-]+(?![\w*/,?-])")   # "0 5 * * *"
+# seconds per unit of `_BRACKET_TIME`, by the unit's first letters (longer first: "ms" and "mo" before "m"; months,
+# years and the Japanese units are left out)
 _SECONDS = (("ms", 0.001), ("mo", None), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800))
 
 
