@@ -129,7 +129,8 @@ _DATED_COMMENT: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)[A-Z][\w.-]{1,20}(?:\s
                                    r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\)\s*:\s*")
 # Notes taken live at a talk: "[14:32]" timestamps, 'slide: "Max message size: 10 MB"', a speaker's words quoted whole,
 # "Q from audience:"
-_TIMESTAMP: Final = re.compile(r"^(\s*)\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+_CLOCK: Final = r"\[\d{1,2}:\d{2}(?::\d{2})?"     # "[14:32", "[10:42:05" (a timestamp's opening)
+_TIMESTAMP: Final = re.compile(rf"^(\s*){_CLOCK}\]\s*")
 _SLIDE_QUOTE: Final = re.compile(r'^(\s*)(?:(?:slide|speaker|she|he|they)\s*(?:says?|said)?\s*:\s*)?["“]([^"“”]+)["”]\s*$', re.IGNORECASE)
 # A flashcard set exported as "term<TAB>definition" lines (Quizlet): one tab between a term and its definition
 _TERM_PAIR: Final = re.compile(r"^(\s*)([^\t|]*[^\t\s|:])\s*:?\t+([^\t]*\S)\s*$")
@@ -139,7 +140,7 @@ _FACT_LABEL: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)facts?\s*:\s*", re.IGNORE
 _LABELLED: Final = re.compile(r"^\s*(?:[-*•]\s+)?[\w ;./-]{1,24}:(?:\s|$)")
 # A chat channel's log pasted into notes (Discord, Slack): "[10:42] dev_raj: message" lines, reactions (":+1: 3"),
 # quotes of an earlier message ("> …"), and corrections ("actually it's $2.19 now", "that's the old number")
-_MESSAGE: Final = re.compile(r"^(\s*)\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{2,32}\s*:\s+")
+_MESSAGE: Final = re.compile(rf"^(\s*){_CLOCK}(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{{2,32}}\s*:\s+")
 _REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)(?:\s*(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?))*"
                               r"\s*(?:x?\s*\d{1,3})?\s*$")
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
@@ -155,7 +156,7 @@ _SHEET_HEADER: Final = re.compile(r"^\s*\|?\s*Cell\s*\|", re.IGNORECASE)
 _ITEM_HEADERS: Final = frozenset({"item", "name", "what", "metric", "setting", "limit", "quota", "parameter", "description"})
 # ... or exported with each cell's reference: "A3: max key size | B3: 512 MB  // comment: …", under a block's range
 # "Limits!A2:C6 — key and value size", with comment threads ("  // Ana: is this per shard?")
-_CELL_PREFIXED: Final = re.compile(r"^\s*[A-Z]{1,2}\d{1,4}:\s")
+_CELL_PREFIXED: Final = re.compile(r"^\s*([A-Z]{1,2}\d{1,4}):\s")
 _CELL_PAIR: Final = re.compile(r"^\s*[A-Z]{1,2}(\d{1,4}):\s[^|]*\|\s*[A-Z]{1,2}\1:\s")   # "A3: … | B3: …" (one row's cells)
 _CELL_REF: Final = re.compile(r"^([A-Z]{1,2})\d{1,4}:\s*")
 _SHEET_RANGE: Final = re.compile(r"^(\s*)[A-Za-z][\w ]{0,30}![A-Z]{1,2}\d{1,4}(?::[A-Z]{1,2}\d{1,4})?\s*(?:[—–-]+\s*)?(?=\S)")
@@ -802,13 +803,13 @@ def _cell_rows(lines: Sequence[Line]) -> Sequence[Line]:
         if cells_rows >= 2 and _THREAD.match(text):
             said = text[_THREAD.match(text).end():].strip()      # type: ignore[union-attr]
             text = (QUOTED if said.endswith("?") else "- ") + said
-        elif cells_rows >= 2 and _CELL_PREFIXED.match(text):
+        elif cells_rows >= 2 and (prefixed := _CELL_PREFIXED.match(text)):
             row, *rest = _CELL_COMMENT.split(text.strip(), maxsplit=1) if "//" in text else [text.strip()]
             comment = rest[0] if rest else ""
             cells = {m.group(1): cell[m.end():].strip() for cell in row.split(" | ") if (m := _CELL_REF.match(cell.strip()))}
             width = max([width, *(ord(c[-1]) - 64 for c in cells)])      # (a row's empty cells at its end left out)
             values = [cells.get(chr(65 + n), "") for n in range(width)]
-            ref = re.match(r"\s*([A-Z]{1,2}\d{1,4})", text).group(1)      # type: ignore[union-attr]
+            ref = prefixed.group(1)
             if not headed and not any(ch.isdigit() for ch in "".join(values)):
                 text = "| Cell | " + " | ".join(v or "item" for v in values) + " | comment |"
             else:

@@ -859,9 +859,8 @@ _TYPICAL = (r"(?:\b(?:typically|usually|normally|generally|often|commonly|roughl
             r"(?:in\s+the\s+range\s+of\s+|between\s+)?(?:(?:around|about|~)\s*)?|(?<![\w.~])~\s*)")
 _TYPICAL_START = re.compile(_TYPICAL + "$", re.IGNORECASE)                                      # _____-500
 _TYPICAL_END = re.compile(_TYPICAL + r"[$€£]?\d[\d.,]*\s*[A-Za-z]{0,5}\s*(?:-|–|to)\s*$", re.IGNORECASE)   # 200-_____
-_RANGE_ON = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d")
 _TYPICAL_AFTER = re.compile(r"\s*[A-Za-z]{0,5}\s+(?:typical|usual|normal|common)\b", re.IGNORECASE)   # "20-_____ typical"
-_RANGE_END = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d[\d.,]*")
+_RANGE_ON = re.compile(r"\s*(?:-|–|to)\s*[$€£]?\d[\d.,]*")     # the rest of a range after one end
 _RANGE_START = re.compile(r"\d[\d.,]*\s*[A-Za-z]{0,5}\s*(?:-|–)\s*$")
 
 
@@ -871,7 +870,7 @@ def _typical_range(before: str, after: str) -> bool:
         return True
     if _RANGE_START.search(before):
         return _TYPICAL_AFTER.match(after) is not None
-    end = _RANGE_END.match(after)
+    end = _RANGE_ON.match(after)
     return end is not None and _TYPICAL_AFTER.match(after, end.end()) is not None
 _ORDINALS: Final = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 _ORDINAL = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
@@ -903,13 +902,18 @@ _CRON = re.compile(r"(?<![\w*/,?-])(?:[\d*/,?-]+\s+){4,5}[\d*/,?-]+(?![\w*/,?-])
 _SECONDS = (("ms", 0.001), ("mo", None), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800))
 
 
+def _seconds_per(unit: str) -> float | None:
+    """Seconds in one `unit` as `_SECONDS` reads it (None for months, years and units it does not know)."""
+    return next((v for k, v in _SECONDS if unit.lower().startswith(k)), None)
+
+
 def _bracket_counts_it(answer: str, after: str) -> bool:
     """Whether a duration's bracket right after it holds a number that counts the same time in ms, seconds or
     minutes ("12 hours (`expires_in: 43200`)")."""
     m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|"
                      r"d|days?|w|weeks?)", answer.strip(), re.IGNORECASE)
     bracket = re.match(r"\s*\(([^()]*[A-Za-z][^()]*)\)", after) if m else None     # (not a blank's "(1)")
-    per = next((v for k, v in _SECONDS if m.group(2).lower().startswith(k)), None) if m and bracket else None
+    per = _seconds_per(m.group(2)) if m and bracket else None
     if per is None or m is None or bracket is None:
         return False
     seconds = float(m.group(1).replace(",", "")) * per
@@ -924,7 +928,7 @@ def _same_duration(answer: str, after: str) -> bool:
     number = answer.replace(",", "")
     if not m or not re.fullmatch(r"\d+(?:\.\d+)?", number) or not re.fullmatch(r"\d+(?:\.\d+)?", m.group(1)):
         return False
-    per = next((v for k, v in _SECONDS if m.group(2).lower().startswith(k)), None)
+    per = _seconds_per(m.group(2))
     if per is None:
         return False
     seconds = float(m.group(1)) * per
