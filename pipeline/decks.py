@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import dropwhile
 from pathlib import Path
 
 from .anki_package import read_package
@@ -52,7 +53,8 @@ def deck_name(path: str | Path) -> str:
 
 
 def detect_format(path: str | Path, head: str | bytes = "") -> str:
-    """Choose a format from the extension, a zip archive's signature, or an Anki `#separator:`-style header."""
+    """Choose a format from the extension, a zip archive's signature, or an Anki `#separator:`-style header (over
+    rows, not over cards between separator lines)."""
     suffix = Path(path).suffix.lower()
     if suffix in (".apkg", ".colpkg") or (isinstance(head, bytes) and head.startswith(ZIP_MAGIC)):
         return "apkg"
@@ -61,7 +63,10 @@ def detect_format(path: str | Path, head: str | bytes = "") -> str:
     if suffix == ".csv":
         return "csv"
     text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
-    return "tsv" if has_anki_header(text.lstrip("\ufeff")) else "text"
+    text = text.lstrip("\ufeff")
+    # an export's header over cards between separator lines: a native deck whose notes were pasted from Anki
+    return "tsv" if has_anki_header(text) and not any(SEPARATOR.match(line) for line in text.split("\n")[1:]) \
+        else "text"
 
 
 Item = Card | DeckIssue
@@ -352,6 +357,10 @@ def _cards_from_text(lines: list[str], path: str, maker: CardMaker) -> tuple[lis
 def _text_items(lines: Iterable[str], path: str, maker: CardMaker) -> Iterator[Item]:
     """Each chunk between separators as a card, or as the issue that keeps it from being one."""
     for index, (chunk, size) in enumerate(_text_chunks(lines)):
+        if index == 0:      # an Anki export's header ("#separator:tab") over the cards: no part of one
+            chunk = list(dropwhile(lambda line: not line.text.strip() or has_anki_header(line.text), chunk))
+            if not chunk:
+                continue
         first = next(line for line in chunk if line.text.strip())
         long_line = next((line for line in chunk if len(line.text) > MAX_LINE_CHARS), None)
         if long_line or size > MAX_CARD_CHARS:   # before anything else looks at the card

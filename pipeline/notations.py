@@ -169,6 +169,8 @@ _POINTS: Final = re.compile(r"\s*[(\[]\s*(?:\+\s*)?\d+(?:\.\d+)?\s*(?:pts?|point
 # line of hierarchical tags
 _ANKI_TAGS: Final = re.compile(r"^\s*tags?\s*:(?=[^\n]*\w::\w)[\w:.\- ]*$", re.IGNORECASE)
 _ANKI_EXTRA: Final = re.compile(r"^(\s*)Extra\s*:\s*")
+# a note's last field, its tags, after a tab ("…</div>"\tcf::workers limits"): one tag at least hierarchical
+_ANKI_TAGS_FIELD: Final = re.compile(r"(\"?)\t+(?=[^\t\n]*\w::\w)[\w:.\- ]*$")
 # AsciiDoc: "== Section" titles (no closing run of "=", which is MediaWiki's), "[NOTE]" blocks delimited by "====",
 # "|===" tables after a "[cols=...]" line, their cells "|a |b" (the first row a header when a blank line follows it),
 # "[[anchor]]"s, "<<anchor,text>>" and "xref:page#id[text]" links, "+literal+" text
@@ -280,7 +282,8 @@ def _notebook(lines: Sequence[Line]) -> Sequence[Line]:
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
     """An Anki export pasted as text, read as its notes show: each cloze deletion filled in and its hint dropped,
-    a cloze card's "Extra:" field a plain line, and a line of hierarchical tags ("tags: aws::sqs") nothing. An
+    a cloze card's "Extra:" field a plain line, a line of hierarchical tags ("tags: aws::sqs"), a tags field after
+    a tab (and the quotes of the field before it) nothing. An
     unclosed deletion leaves the card as written (the gate keeps its markup out of questions)."""
     if not any("::" in line.text for line in lines):
         return lines
@@ -290,6 +293,16 @@ def _anki(lines: Sequence[Line]) -> Sequence[Line]:
             texts = [_ANKI_EXTRA.sub(r"\1", text) for text in reveal_cloze("\n".join(texts)).split("\n")]
         except ClozeError:
             pass
+    for k, text in enumerate(texts):
+        tags = _ANKI_TAGS_FIELD.search(text)
+        if tags is None:
+            continue
+        texts[k] = text[:tags.start()]
+        if tags.group(1):       # a quoted field ("…""…"), opened on this line or one above
+            opened = next((j for j in range(k, -1, -1) if texts[j].lstrip().startswith('"')), None)
+            if opened is not None:
+                texts[opened] = texts[opened].replace('"', "", 1)
+                texts[opened:k + 1] = [t.replace('""', '"') for t in texts[opened:k + 1]]
     return [line if text == line.text else Line(line.number, text, line.wraps)
             for line, text in zip(lines, texts) if not _ANKI_TAGS.match(text)]
 

@@ -27,6 +27,7 @@ _SRC: Final = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
 _SOUND: Final = re.compile(r"\[sound:([^\]\n]*)\]")
 _BREAKS: Final = frozenset("br div p tr h1 h2 h3 h4 h5 h6 table blockquote pre hr dt dd".split())
 _LISTS: Final = frozenset(("ul", "ol"))
+_CELLS: Final = frozenset(("td", "th"))
 _MEDIA: Final = frozenset("img audio video source object embed".split())
 _SKIPPED: Final = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "template", "head")}
 _BREAK: Final = re.compile(r"[ \t]*\n\s*")
@@ -66,6 +67,8 @@ class _HtmlLines:
         self.newlines = 0                 # raw line breaks before the scan position
         self.media: list[str] = []
         self.depth = 0                    # open lists, for bullets
+        self.cells = 0                    # cells of the table row being read
+        self.header = False               # that row has a <th> cell
 
     def run(self) -> FieldText:
         raw, pos, n = self.raw, 0, len(self.raw)
@@ -103,6 +106,11 @@ class _HtmlLines:
         if name in _LISTS:
             self.depth = max(0, self.depth + (-1 if closing else 1))
             self._break()
+        elif name in _CELLS:
+            if not closing:             # a table row becomes a markdown pipe row, as in a native deck
+                self.parts.append(" | " if self.cells else "| ")
+                self.cells += 1
+                self.header = self.header or name == "th"
         elif name == "li" and not closing:
             self._break()
             self.parts.append("- " * max(1, self.depth))
@@ -130,9 +138,15 @@ class _HtmlLines:
         self.parts.append(_BREAK.sub(" ", text))   # in HTML a line break in the source is a space
 
     def _break(self) -> None:
-        self.out.append((self.newlines if self.start is None else self.start, "".join(self.parts).rstrip()))
+        line = self.newlines if self.start is None else self.start
+        if self.cells:
+            self.parts.append(" |")
+        self.out.append((line, "".join(self.parts).rstrip()))
+        if self.header:
+            self.out.append((line, "|" + "---|" * self.cells))
         self.parts = []
         self.start = None
+        self.cells, self.header = 0, False
 
 
 @dataclass(frozen=True)

@@ -940,7 +940,11 @@ _EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\bz\.\s?B\.|\beg|\bsay|\bsuch\s+as|
                             r"|\b(?:ad|per)\s+esempio|\bes\.),?\s*[~≈]?\s*$"     # Italian: "ad esempio", "es."
                             r"|\(\s*e\.\s?g\.[^()]*$"
                             # "…, e.g. max 5 VMs (or 10%) in _____": a value inside an example clause
-                            r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$", re.IGNORECASE)
+                            r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$"
+                            # a word or two after "e.g." in any language the notes are in: "t.ex. max _____ per tim"
+                            # (Swedish), "trigga på t.ex. >_____ fel", "p.ex.", "ej."
+                            r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance))"
+                            r"[,:]?\s+(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -1160,7 +1164,10 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"|\bsomeone\s+(?:said|told\s+me|mentioned)\b"
                     # Dutch: "meen € 7,50" (I think), "volgens mij", "weet ik niet zeker", "nakijken", "zei iemand"
                     r"|\bmeen(?:\s+ik)?\b|\bvolgens\s+mij\b|\bik\s+denk\b|\bniet\s+zeker\b|\bnakijken\b"
-                    r"|\bzei\s+iemand\b", re.IGNORECASE)
+                    r"|\bzei\s+iemand\b"
+                    # Swedish: "tror jag, kolla." (I think, check), "kolla SDK-docs", "osäker"
+                    r"|\btror\s+jag\b|\bjag\s+tror\b|\bkolla(?:\s+upp)?\s*(?:[.,;!)]|$)|\bkolla\s+(?:\S+-)?docs?\b|\bdubbelkolla\b"
+                    r"|\bos[äa]ker\b|\binte\s+s[äa]ker\b", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
@@ -1268,7 +1275,7 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     words = _content_words(f"{heading} {body}")
     if words < MIN_CONTENT_WORDS:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
-    if BLANK in body and body.rstrip().endswith(":"):
+    if (BLANK in body or q.type == "truefalse") and body.rstrip().endswith(":"):
         return "a list's lead-in ('… memory-to-core ratios:'): the list it introduces is not shown"
     if BLANK in body and not _content_words(re.sub(re.escape(BLANK) + r"(?: \(\d+\))?", " ", body)) \
             and not heading.rstrip().endswith("?"):      # (the answer to a drill's question: "HDD writes? › _____")

@@ -22,6 +22,7 @@ MIN_WRAPPED: Final = 50      # a wrapped line is at least this long: short lines
 WIDTH_SLACK: Final = 10     # lines of a wrapped paragraph end within this many characters of each other
 MIN_WIDTH: Final = 70       # editors wrap at 72-100 columns; a list of shorter rows is no wrapped paragraph
 MAX_JOINED: Final = 2_000    # a paragraph longer than this keeps its file lines
+HAND_WRAPPED: Final = 0.8    # a writer wrapping by hand breaks lines this full and more before the next word fits
 
 # A line that starts something of its own: a list item, quote, table row, heading, arrow, Q&A part, or code.
 _STARTS_ITEM: Final = re.compile(
@@ -33,7 +34,9 @@ _CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}|\S(?: {2,}|\t)\s*#
 _ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")
 _ABBREVIATION_END: Final = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl|etc)\.$", re.I)
 _ING: Final = re.compile(r"[a-z]{3,}ing")     # a verb's -ing form: "giving", "including"
-_RUNS_ON: Final = re.compile(r"^\s*[a-z(]")   # a number opens list rows ("3600 s — max for both"); it runs on after "a"
+_RUNS_ON: Final = re.compile(r"^\s*[a-z(]")
+_CLOSES: Final = re.compile(r"^[a-z]+[.;,] [A-Z]")     # "minimum. Alternatively …": the sentence above ends here
+_UNIT_START: Final = re.compile(r"^\s*(?:[KMGTP]i?B|RUs?|RU/s)\b")   # "… and 25" / "GB. Periodic …": a number's unit   # a number opens list rows ("3600 s — max for both"); it runs on after "a"
 # Words a sentence does not end on: the text plainly goes on below them.
 _OPEN_WORDS: Final = frozenset(
     "a an the and or but nor of to in on at for with by from as is are was were be been can could will would "
@@ -46,11 +49,11 @@ def reflow(lines: Sequence[Line]) -> list[Line]:
     """`lines` with each hard-wrapped run of file lines joined into one `Line` (its `wraps` set)."""
     if len(lines) < 2:
         return list(lines)
-    width = _width([len(line.text) for line in lines])
+    width, paragraph = _width([len(line.text) for line in lines])
     out: list[Line] = []
     for line in lines:
         last = out[-1] if out else None
-        if last is not None and _wrapped(last, line, width):
+        if last is not None and _wrapped(last, line, width, paragraph=paragraph):
             text = last.text.rstrip() + " "
             out[-1] = Line(last.number, text + line.text.strip(), (*last.wraps, len(text)))
         else:
@@ -58,16 +61,18 @@ def reflow(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-def _width(lengths: list[int]) -> int:
+def _width(lengths: list[int]) -> tuple[int, bool]:
     """The width the card was wrapped at: its longest line with another of at least `MIN_WIDTH` within `WIDTH_SLACK`
     characters below it (a wrapped paragraph fills several lines to about the same length; one long unwrapped
-    line is no width), else its longest line."""
+    line is no width), else its longest line; and whether it was such a pair (the card holds wrapped prose)."""
     ordered = sorted(lengths, reverse=True)
-    return next((a for a, b in zip(ordered, ordered[1:]) if a - b <= WIDTH_SLACK and b >= MIN_WIDTH), ordered[0])
+    paired = next((a for a, b in zip(ordered, ordered[1:]) if a - b <= WIDTH_SLACK and b >= MIN_WIDTH), None)
+    return (ordered[0], False) if paired is None else (paired, True)
 
 
-def _wrapped(before: Line, line: Line, width: int) -> bool:
-    """Whether `line` continues the sentence `before` ends with (a soft wrap, not a new note)."""
+def _wrapped(before: Line, line: Line, width: int, *, paragraph: bool) -> bool:
+    """Whether `line` continues the sentence `before` ends with (a soft wrap, not a new note); `paragraph`: the card
+    holds wrapped prose (`_width`)."""
     if line.number != before.number + len(before.wraps) + 1 or len(before.text) + len(line.text) > MAX_JOINED:
         return False
     if line.text[:1] == "\t" and before.text[:1] == "\t":
@@ -91,6 +96,9 @@ def _wrapped(before: Line, line: Line, width: int) -> bool:
     # "… is way longer than" / "2 minutes, so …", "… 8500 bytes (not the 9001 you" / "get inside a VPC), …": no sentence
     # ends on an open word or inside a bracket
     open_end = open_word or (previous.count("(") > previous.count(")") and bool(_RUNS_ON.match(text)))
+    if paragraph and len(previous) >= max(MIN_WRAPPED, HAND_WRAPPED * width) and (before.wraps or _CLOSES.match(text)) \
+            and (text[:1].islower() or previous[-1:].isdigit() and _UNIT_START.match(text)):
+        return True      # wrapped by hand, short of the width: "… which means a floor" / "of 100 RU/s. Tmax …"
     if not words or len(previous) < MIN_WRAPPED or (len(previous) + 1 + len(words[0]) <= width and not open_end):
         return False     # the next word would have fitted: the line ended where its writer ended it
     if before.wraps:

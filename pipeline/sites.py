@@ -36,7 +36,8 @@ MAX_OPENER_WORDS: Final = 6       # "Free limits per day:" opens a list; a longe
 TITLE_WORDS: Final = 14           # a title this long is a scenario, not a heading
 QUESTION_WORDS: Final = 25        # … unless it is one question, up to this long
 
-_BULLET = re.compile(r"^\s*((?:(?:-(?!>)|[*•])\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")   # bullets, checklist boxes "[x]"; not "->"
+# bullets, checklist boxes "[x]"; not "->", nor the "**" of bold text ("- **minimum size:** 1,000 bytes")
+_BULLET = re.compile(r"^\s*((?:(?:-(?!>)|•|\*(?=\s))\s*|\[[ xX✓✔v]\]\s+)+)(?=\S)")
 _NUMBERED = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]|\d{1,2}/)\s+(?=\S)")   # "2. If still throttled …", "a) …", "2/ …"
 # The tiers of AI models named by version: "1.5 Flash", "3.5 Sonnet" (the number is the model's, not a value)
 MODEL_TIERS: Final = r"(?:Flash|Pro|Ultra|Nano|Haiku|Sonnet|Opus|Turbo|Mini|Lite)\b"

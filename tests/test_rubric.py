@@ -6,11 +6,12 @@ from __future__ import annotations
 import random
 import re
 
-from pipeline.decks import parse_deck
+from pipeline.decks import detect_format, parse_deck
 from pipeline.exporters.gift import to_gift
 from pipeline.facts import extract
 from pipeline.generators.distractors import STATUS_CODES, distractors
 from pipeline.generators.qa import pick_all, qa_cards
+from pipeline.note_fields import field_text
 from pipeline.quality import gate
 from pipeline.reflow import reflow
 from pipeline.questions import generate
@@ -3215,3 +3216,60 @@ def test_round_bq_b_values_marked_wrong_and_the_teams_policy() -> None:
     assert not asked & {"15 min", "16 GiB", "90 days"}
     stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
     assert stems["50 TB"] == "tiers overview › Pro (memory): up to _____"
+
+
+def test_round_br_a_an_anki_export_pasted_over_native_cards() -> None:
+    """Round BR (cloudflare, 0/20): a deck of native cards under an Anki export's header ("#separator:tab") is read
+    as a text deck (not as rows, which asked for each note's tags), and a note's tags field after a tab and the
+    quotes of the field before it are no part of the card."""
+    deck = ("#separator:tab\n#html:true\n#tags column:3\n-----\nWorkers Free plan: how many requests per day?\nA:\n"
+            '"<div><b>100,000 requests / day</b> (per account)</div>\n<div>resets at 00:00 UTC</div>"\tcf::workers free_tier\n'
+            "-----\nMemory per Worker isolate = {{c1::128 MB}}\n"
+            '"<div>one isolate serves ""many"" requests</div>"\tcf::workers limits cloze\n')
+    assert detect_format("cf.txt", deck) == "text"
+    assert detect_format("cf.txt", "#separator:tab\n#html:true\nfront\tback\n") == "tsv"
+    qs = bank(deck)
+    asked = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert asked["100,000"] == "Workers Free plan: how many requests per day? › _____ requests / day (per account)"
+    assert [line.text for card in parse_deck(deck, path="cf.txt").cards for line in card.answer_lines][-1] == \
+        'one isolate serves "many" requests'
+    assert not [q for q in qs if q.status == "accepted" and re.search(r'::|"|#|\t', q.stem + q.answer)]
+
+
+def test_round_br_b_html_table_cells_in_a_note_field() -> None:
+    """Round BR (cloudflare, an export's D1 pricing): an HTML table in a note's field is markdown pipe rows (a row
+    of <th> cells a header), not its cells run together ("rows readfirst 25 billion")."""
+    lines = [text for _, text in field_text("<table><tr><th>what</th><th>included</th></tr>\n<tr><td>rows read</td>"
+                                            "<td>first <b>25 billion</b></td></tr></table>no charge", is_html=True).lines]
+    assert [t for t in lines if t] == ["| what | included |", "|---|---|", "| rows read | first 25 billion |", "no charge"]
+
+
+def test_round_br_c_prose_wrapped_by_hand() -> None:
+    """Round BR (cosmosdb, 8 of 20 cut at a line end): prose wrapped by hand breaks lines before the next word
+    would fit ("… with no hourly" / "minimum. Alternatively …", "… and 25" / "GB. Periodic …"); such a line is
+    joined when the card holds wrapped prose, while a notes card's own short lines stay apart."""
+    prose = ["Answer: serverless, which charges about $0.25 per million RUs consumed plus storage, with no hourly",
+             "minimum. Alternatively, a free tier account gives 1,000 RU/s and 25 GB free, but there is only one account",
+             "per subscription. The free tier gives 1,000 RU/s and storage of 25 GB, and the periodic backup keeps 25",
+             "GB. Periodic backup runs every 4 hours with 8 hours of retention by default."]
+    joined = reflow([Line(n, text) for n, text in enumerate(prose, 1)])
+    assert len(joined) == 1 and joined[0].text.endswith("8 hours of retention by default.")
+    notes = ["Linux / Windows x64 hosted runners got upgraded in early 2024 to 4 vCPU and 16 GB of RAM.",
+             "Private repos still run on the 2 vCPU / 7 GB RAM hosts with a 14 GB SSD disk",
+             "larger runners cost extra"]
+    assert len(reflow([Line(n, text) for n, text in enumerate(notes, 1)])) == 3
+
+
+def test_round_br_d_examples_hedges_and_lead_ins_in_swedish_notes() -> None:
+    """Round BR (twilio, Swedish notes, #5, #7, #14): "t.ex. max 10 per tim per IP" and "trigga på t.ex. >100 fel"
+    give examples, "ca 10 sek innan... eller 3 min? kolla SDK-docs" doubts its value; and a scenario's lead-in
+    ("Om vi skickar 10 000 sms/mån …:") is no true/false statement."""
+    qs = bank("Verify rate limits\nA:\n- Programmable Rate Limits (Buckets, t.ex. max 10 per tim per IP).\n"
+              "- Alarms: trigga på t.ex. >100 fel per tim → mail.\n- Verify-kod giltig i 15 minuter.\n---\nVoice SDK\nA:\n"
+              "Förnya innan utgång (tokenWillExpire-event ca 10 sek innan... eller 3 min? kolla SDK-docs).\n"
+              "---\nRäkneexempel\nA:\n"
+              "Om vi skickar 10 000 sms/mån till USA à 0,0079 $/segment:\n- 1 segment: 10 000 × 0,0079 = 79 $\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "15" in asked
+    assert not asked & {"10", "100", "3 min", "10 000 sms"}
+    assert not [q for q in accepted(qs, "truefalse") if "Om vi skickar" in q.stem]
