@@ -33,7 +33,7 @@ from .generators.grammar import number_of
 from .notations import QUOTED
 from .sites import COMMENT, ITEM_LABEL, MODEL_TIERS, SECTION_NUMBER, STRUCK, writes_number
 from .tables import find_tables, split_row, unit_column
-from .units import canonical, kind_of, names_a_unit, unit_expr
+from .units import CAPITALISED_ONLY, FOREIGN_TIME, canonical, kind_of, names_a_unit, unit_expr
 
 __all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "spoken_number", "QuantityRecognizer", "QuantityRules",
            "find_quantities", "quantity_rules", "FACTORY", "make_quantities"]
@@ -161,6 +161,8 @@ _UNIT_RE: Final = re.compile(
     r"|(?i:bits?)"
     r"|(?i:milliseconds?|msecs?|ms|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|months?|years?|yrs?)|(?<=[\s\d])s(?!/d\b)|h"     # "600 s", "15s", "730 h", "24h" (not "100s": `_plural_s`; "s/d": to)
+    # other languages' durations (`units.FOREIGN_TIME`)
+    r"|(?i:" + _trie_pattern([w for w in FOREIGN_TIME if w not in CAPITALISED_ONLY]) + r")|Tage?n?|Std"
     r"|%|(?i:percent|pct)|(?i:nines)|9'?s"
     r"|x|(?i:times)"
     r"|¢|(?i:cents?|dollars?)|USD"

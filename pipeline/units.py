@@ -16,7 +16,7 @@ import pint
 
 from .errors import UnitError, value_invalid_msg
 
-__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of", "names_a_unit"]
+__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of", "names_a_unit", "FOREIGN_TIME", "CAPITALISED_ONLY"]
 
 
 # Cloud units pint does not know, and the billing calendar of the conventions.
@@ -49,6 +49,22 @@ _TIME: Final = {
     "month": "billing_month", "months": "billing_month", "mo": "billing_month",
     "year": "billing_year", "years": "billing_year", "yr": "billing_year", "yrs": "billing_year",
 }
+# ... and as the notes' other languages write them (Spanish, Portuguese, French, Italian, German, Dutch, Swedish,
+# Polish, Japanese): words of no English sense, so a number before them is a duration ("900 sek", "540 秒")
+FOREIGN_TIME: Final = {
+    **dict.fromkeys(("seg", "segundo", "segundos", "seconde", "secondes", "secondi", "sekunde", "sekunden", "sek",
+                     "sekunder", "sekund", "sekundy", "seconden", "秒"), "second"),
+    **dict.fromkeys(("minuto", "minutos", "minuti", "minuten", "minuter", "minut", "minuty", "分"), "minute"),
+    **dict.fromkeys(("hora", "horas", "hs", "heure", "heures", "stunde", "stunden", "std", "uur", "tim", "timme",
+                     "timmar", "godzin", "godziny", "時間"), "hour"),
+    **dict.fromkeys(("día", "días", "dia", "dias", "jour", "jours", "giorno", "giorni", "tag", "tage", "tagen", "dagen",
+                     "dag", "dagar", "dni", "日"), "day"),
+    **dict.fromkeys(("semana", "semanas", "semaine", "semaines", "settimana", "settimane", "woche", "wochen", "weken",
+                     "vecka", "veckor", "tygodni"), "week"),
+}
+# (German words that are English ones too: a unit only as German writes them, capitalised: "7 Tage", "50 tag keys")
+CAPITALISED_ONLY: Final = frozenset(("tag", "tage", "tagen", "std"))
+_TIME.update(FOREIGN_TIME)
 _OTHER: Final = {
     "%": "percent", "percent": "percent", "pct": "percent",
     "$": "dollar", "usd": "dollar", "dollar": "dollar", "dollars": "dollar", "¢": "cent", "cent": "cent", "cents": "cent",

@@ -13,6 +13,7 @@ from pipeline.generators.distractors import STATUS_CODES, distractors
 from pipeline.generators.qa import pick_all, qa_cards
 from pipeline.note_fields import field_text
 from pipeline.quality import gate
+from pipeline.quantities import find_quantities
 from pipeline.reflow import reflow
 from pipeline.questions import generate
 from pipeline.types import Line, Question
@@ -2447,7 +2448,7 @@ def test_round_ax_c_italian_notes_restated_values_if_cases_and_examples() -> Non
               "ci mette 6 secondi, EventBridge considera fallita l'invocazione.\n- le altre API hanno quote più basse, "
               "es. ~150 TPS\n")
     asked = {q.answer for q in accepted(qs)}
-    assert "5" in asked and not asked & {"0,025", "6", "~150 TPS", "150 TPS"}
+    assert "5 secondi" in asked and not asked & {"0,025", "6", "6 secondi", "~150 TPS", "150 TPS"}
 
 
 def test_round_ax_d_no_shards_for_a_rate_the_card_says_does_not_add_up() -> None:
@@ -2611,7 +2612,9 @@ def test_round_bb_c_a_value_restated_in_brackets_in_japanese_units() -> None:
     qs = bank("Periodic backup\nA:\n- retention: 8 hours 〜 720 hours (30 日)\n- backup interval: 240 minutes (4 時間) ごと\n"
               "- max item size is 2 MB\n")
     asked = {q.answer for q in accepted(qs)}
-    assert "2 MB" in asked and not asked & {"30", "240 minutes", "720 hours"}
+    assert "2 MB" in asked and not asked & {"30", "30 日", "4 時間"}
+    # (asked with its restatement dropped from the stem: "backup interval: _____ ごと")
+    assert not [q for q in accepted(qs) if q.answer in ("240 minutes", "720 hours") and re.search("日|時間", q.stem)]
 
 
 def test_round_bb_d_a_cram_list_and_a_one_that_each_unit_after_it_gives_away() -> None:
@@ -2971,9 +2974,9 @@ def test_round_bl_b_dutch_and_hearsay_hedges() -> None:
     op een meetup" (someone said) are values the notes doubt; a plain Dutch line is still asked."""
     qs = bank("SEPA\nA:\nLet op: SEPA DD mislukt kost extra (meen € 7,50 failure fee).\n"
               "Max bestandsgrootte: 16 MB per bestand meen ik\n(minstens 6 weken zei iemand op een meetup)\n"
-              "Uitbetaling na 7 dagen.\n- someone said the limit is 25 files\n")
+              "Uitbetaling na 7 dagen na de eerste betaling.\n- someone said the limit is 25 files\n")
     asked = {q.answer for q in accepted(qs)}
-    assert "7" in asked and not asked & {"7,50", "€ 7,50", "16 MB", "6", "25"}
+    assert "7 dagen" in asked and not asked & {"7,50", "€ 7,50", "16 MB", "6", "6 weken", "25"}
 
 
 def test_round_bm_a_notes_kept_as_yaml() -> None:
@@ -3036,8 +3039,8 @@ def test_round_bm_d_guesses_typical_ranges_glosses_and_schedules() -> None:
               "ej.: una API que tarda 90 seg en Hobby → 504\n")
     good = accepted(qs)
     asked = {q.answer for q in good}
-    assert {"7 days", "500", "40", "800"} <= asked
-    assert not asked & {"1 hour", "2 MiB", "50", "20", "0", "13 min", "90"}
+    assert {"7 days", "500", "40", "800 seg"} <= asked
+    assert not asked & {"1 hour", "2 MiB", "50", "20", "20 seg", "0", "13 min", "90", "90 seg"}
     assert not [q for q in good if q.type == "multi_cloze" and "1,048,487" in q.stem]
 
 
@@ -3270,6 +3273,30 @@ def test_round_br_d_examples_hedges_and_lead_ins_in_swedish_notes() -> None:
               "---\nRäkneexempel\nA:\n"
               "Om vi skickar 10 000 sms/mån till USA à 0,0079 $/segment:\n- 1 segment: 10 000 × 0,0079 = 79 $\n")
     asked = {q.answer for q in accepted(qs)}
-    assert "15" in asked
-    assert not asked & {"10", "100", "3 min", "10 000 sms"}
+    assert "15 minuter" in asked
+    assert not asked & {"10", "100", "3 min", "10 sek", "10 000 sms"}
     assert not [q for q in accepted(qs, "truefalse") if "Om vi skickar" in q.stem]
+
+
+def test_round_br_e_durations_in_the_notes_language() -> None:
+    """Round BR (twilio in Swedish, #4, #11, #13): "minst 15 min … (900 sek – 35 dagar)" restates the key in
+    seconds, "24 tim (86 400 sek)" in seconds: durations written in the notes' language are durations (Swedish,
+    Spanish, French, German, Japanese), so a restatement gives the key away or is dropped from the stem; and a wrong
+    value agrees with its noun in that language ("3 horas", "7 jours", "7 Tage")."""
+    qs = bank("Scheduled messages\nA:\nSendAt måste vara minst 15 min och max 35 dagar framåt i tiden (900 sek – 35 dagar).\n"
+              "---\nAccess tokens\nA:\nMax TTL för access token: 24 tim (86 400 sek), default 1 tim (3 600 sek).\n---\n"
+              "Retención de logs\nA:\n- Hobby: 1 hora\n- Pro: 3 días\n---\nRétention des logs\nA:\n- Free : 1 jour\n---\n"
+              "Papierkorb\nA:\n- Admin-Restore: 1 Tag\n", seed=2)
+    assert not [q for q in accepted(qs) if q.answer == "15 min" or "900 sek" in q.answer]
+    ttl = next(q for q in accepted(qs, "cloze") if q.answer == "24 tim")
+    assert "86 400" not in ttl.stem
+    values = {q.answer_value for q in accepted(qs) if q.answer in ("1 hora", "3 días", "1 jour", "1 Tag")}
+    assert values == {3600.0, 259200.0, 86400.0}
+    assert [(q.value, q.unit) for q in find_quantities("Cloud Functions のタイムアウトは最大 540 秒、50 tag keys")] == \
+        [(540.0, "s"), (50.0, "count")]
+    wrong = [o.text for q in accepted(qs, "multichoice") for o in q.options if not o.is_correct]
+    wrong += [str(q.get("shown")) for q in accepted(qs, "truefalse") if q.answer == "false"]
+    for noun, singular in (("hora", "1 hora"), ("jour", "1 jour"), ("Tag", "1 Tag")):
+        shown = [w for w in wrong if re.search(rf"\b{noun}", w)]
+        assert shown and all(w == singular or re.search(rf"\d {noun}(?:s|e|es)\b", w) for w in shown), shown
+    assert not [w for w in wrong if re.search(r"\d (?:tims|dagars|horases)\b", w)]

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import inflect
 
+from ..units import FOREIGN_TIME
+
 __all__ = ["agree", "counted_noun", "number_of", "reinflect"]
 
 # Nouns that do not take a number (inflect would make "datum" of "data").
@@ -21,7 +23,17 @@ _UNCOUNTABLE = frozenset("data media series species news information storage tra
 # Unit symbols written in lower case ("1 mib", "5 gbps"): symbols, not nouns, and never take an "s".
 _UNIT_SYMBOLS = frozenset("kib mib gib tib pib kbps mbps gbps tbps kbs mbs gbs rps tps qps iops rcu wcu vcpu dtu dpu "
                           "acu ecu msg msgs req reqs sec secs min mins hrs".split())
-_WORD = re.compile(r"^(?P<head>.*?-)?(?P<word>[a-z]{3,})$")
+# Other languages' durations, singular and plural where a language has one rule ("1 día", "5 días"; "7 Tage");
+# the rest ("dag": Swedish "dagar", Dutch "dagen") stay as written: English would inflect them wrong.
+_FOREIGN_PLURAL = {
+    "día": "días", "dia": "dias", "hora": "horas", "semana": "semanas", "segundo": "segundos", "minuto": "minutos",
+    "jour": "jours", "heure": "heures", "seconde": "secondes", "semaine": "semaines", "giorno": "giorni",
+    "settimana": "settimane", "tag": "tage", "stunde": "stunden", "woche": "wochen", "sekunde": "sekunden",
+    "timme": "timmar", "vecka": "veckor",
+}
+_FOREIGN_SINGULAR = {plural: singular for singular, plural in _FOREIGN_PLURAL.items()}
+_INVARIANT = _UNIT_SYMBOLS | (FOREIGN_TIME.keys() - _FOREIGN_PLURAL.keys() - _FOREIGN_SINGULAR.keys())
+_WORD = re.compile(r"^(?P<head>.*?-)?(?P<word>[a-zà-ÿ]{3,})$")
 # Two-letter abbreviations of things the notes count and pluralise: "1 AZ", "3 AZs"; "2 VMs"; "1 dedicated IP"
 _SHORT_NOUNS = frozenset("az vm dc sg ip".split())
 
@@ -37,8 +49,10 @@ def number_of(word: str) -> str | None:
     if word in _SHORT_NOUNS or (word.endswith("s") and word[:-1] in _SHORT_NOUNS):
         return "plural" if word.endswith("s") else "singular"
     m = _WORD.match(word)
-    if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _UNIT_SYMBOLS:
+    if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _INVARIANT:
         return None
+    if m.group("word") in _FOREIGN_PLURAL or m.group("word") in _FOREIGN_SINGULAR:
+        return "singular" if m.group("word") in _FOREIGN_PLURAL else "plural"
     return "plural" if _engine().singular_noun(m.group("word")) else "singular"
 
 
@@ -46,8 +60,11 @@ def number_of(word: str) -> str | None:
 def agree(word: str, n: float) -> str:
     """`word` in the number that `n` asks for (1 → singular, anything else → plural)."""
     m = _WORD.match(word)
-    if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _UNIT_SYMBOLS:
+    if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _INVARIANT:
         return word
+    foreign = _FOREIGN_SINGULAR.get(m.group("word"), m.group("word"))
+    if foreign in _FOREIGN_PLURAL:
+        return (m.group("head") or "") + (foreign if n == 1 else _FOREIGN_PLURAL[foreign])
     engine = _engine()
     found = engine.singular_noun(m.group("word"))
     singular = found if isinstance(found, str) else m.group("word")
@@ -55,7 +72,8 @@ def agree(word: str, n: float) -> str:
     return (m.group("head") or "") + noun
 
 
-_TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-z][a-z-]*[a-z])$")
+_TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-zà-ÿ][a-zà-ÿ-]*[a-zà-ÿ])$")
+_CAPITALISED = re.compile(r"\d\s(?P<word>[A-Z][a-z]{2,})$")      # a German unit: "1 Tag", "7 Tage"
 # (digits keep an acronym as written: "5 GB", "10 RCU" are units, and notes never pluralise them)
 _WORDED_ACRONYM = re.compile(r"^(?P<count>[a-z]+)\s+(?P<word>[A-Z]{2,5}|[a-z][A-Z][A-Za-z]{1,6}?)s?$")   # "one vCore" too
 
@@ -69,6 +87,9 @@ def reinflect(text: str, n: float) -> str:
     """
     m = _TRAILING_WORD.search(text)
     if not m:
+        german = _CAPITALISED.search(text)
+        if german and german.group("word").lower() in _FOREIGN_PLURAL.keys() | _FOREIGN_SINGULAR.keys():
+            return text[: german.start("word")] + agree(german.group("word").lower(), n).capitalize()
         acronym = _WORDED_ACRONYM.match(text)   # "one EFA", "two EFAs": a spelled-out count agrees like a word
         if acronym:
             return f"{acronym.group('count')} {acronym.group('word')}{'' if n == 1 else 's'}"

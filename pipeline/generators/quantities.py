@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..quantities import CARDINAL_WORDS, parse_number
 from ..types import Fact
-from ..units import canonical, unit_expr
+from ..units import CAPITALISED_ONLY, FOREIGN_TIME, canonical, unit_expr
 from .grammar import reinflect
 
 __all__ = [
@@ -61,7 +61,7 @@ def _aliases() -> dict[str, tuple[str | None, float]]:
         for abbr, long, size in units:
             for name in (abbr, long, long.rstrip("s")):
                 aliases[name.lower()] = (canon, size)
-    aliases.update({name: _size(name) for name in _SPELLINGS})
+    aliases.update({name: _size(name) for name in (*_SPELLINGS, *(FOREIGN_TIME.keys() - CAPITALISED_ONLY))})  # "900 sek"
     return aliases
 
 
@@ -273,7 +273,8 @@ def accepted_forms(fact: Fact) -> list[str]:
 # -- scanning text for quantities (leak checks) ----------------------------------
 
 _QUANTITY = re.compile(
-    r"(?P<cur>[$€£])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>[A-Za-z%¢/]+)?", re.UNICODE)
+    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d[\d,]*(?:\.\d+)?)\s?"   # "86 400 sek"
+    r"(?P<unit>(?:[^\W\d_]|[%¢/])+)?", re.UNICODE)
 _WORD_QUANTITY = re.compile(r"\b(?P<num>" + "|".join(_WORD_NUMBERS) + r")[\s-](?P<unit>[A-Za-z]+)", re.IGNORECASE)
 
 
