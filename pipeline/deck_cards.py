@@ -92,6 +92,12 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     return [Line(titles[0].number, " — ".join(places[-2:]), titles[0].wraps)]
 
 
+def _read(lines: Sequence[Line], mail: bool) -> list[Line]:
+    """`unmarked` lines, or the lines as written when their markup alone was all they held ("<br>", "::A::")."""
+    out = unmarked(lines, mail=mail)
+    return out if any(line.text.strip() for line in out) else list(lines)
+
+
 class CardMaker:
     """Makes one deck's cards. A card's ID comes from its question and how often that
     question came before, so inserting a card keeps the others' IDs."""
@@ -110,14 +116,12 @@ class CardMaker:
         semicolons or tabs, become markdown pipe rows (`pipe_grid`, `pipe_aligned`, `pipe_delimited`); hard-wrapped
         sentences of the answer are joined (`reflow`), and pipes between the items of a line that is no table's
         row become semicolons (`pipe_lists`)."""
-        # (a part that is markup alone, "<br>" or "{", is kept as written: a card never loses its title or answer)
         titles, answers = self._attributed(titles), self._attributed(answers)
         # a mail's headers as its title (or "Subject:" over a "From:" that opens the notes): the answer is its body,
         # its "> " lines quote the mail replied to
         mail = is_mail([*titles, *answers[:1]])
-        titles = _without_breadcrumb(unmarked(titles, mail=mail) or list(titles))
-        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(
-            unmarked(answers, mail=mail) or list(answers)))))))
+        titles = _without_breadcrumb(_read(titles, mail))
+        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(_read(answers, mail)))))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:
