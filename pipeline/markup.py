@@ -36,8 +36,8 @@ _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
 _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
 # a bullet drawn with a glyph (Notion's toggle "▸ CachingOptimized", "◦", "➤") is a bullet
 _GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢–○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
-_GLYPH_SET: Final = frozenset(_GLYPHS)
-_GLYPH_BULLET: Final = re.compile(rf"^(\s*)[{_GLYPHS}](?:\s+|$)")
+_GLYPH_SET: Final = frozenset(_GLYPHS + "・")
+_GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|・\s*)")     # Japanese "・" needs no space after it
 # a sticky note's colour tag ("[yellow] overage = $0.01 per GiB"), a scribbled "(circled 3x)" and struck-out text
 # ("~~$40~~ $4": the value written over it is the one meant)
 _COLOUR_TAG: Final = re.compile(r"^(\s*)\[(?:yellow|pink|blue|green|orange|purple|red|white|grey|gray|violet|lilac|mint)\]\s*",

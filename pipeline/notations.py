@@ -1033,11 +1033,16 @@ def _interview(lines: Sequence[Line]) -> Sequence[Line]:
 def _chat(lines: Sequence[Line]) -> Sequence[Line]:
     """A saved chat read as questions and answers: a user's question is a drill's "Q: …", which heads the turn
     that answers it ("A: …"); the user's other words (remarks, corrections) and an assistant's turn that the next
-    one takes back ("You're right, …") are earlier claims ("Quoted: …", not asked)."""
+    one takes back ("You're right, …") are earlier claims ("Quoted: …", not asked). One side alone keeps its words
+    without the speaker's name."""
     turns = [(k, m) for k, line in enumerate(lines) if (m := _SPEAKER.match(line.text))]
     askers = {m.group("who").lower() in _ASKER for _, m in turns}
     if len(turns) < 2 or askers != {True, False}:
-        return lines
+        # one side of the chat only (a card whose title is the user's question, "User: what tiers …?", over the
+        # assistant's answer, "Assistant:" on a line of its own): the speakers' names go, their words stay
+        ends = {k: m.end() for k, m in turns}
+        return [line if k not in ends else Line(line.number, line.text[ends[k]:], line.wraps)
+                for k, line in enumerate(lines) if k not in ends or line.text[ends[k]:].strip()]
     starts = [k for k, _ in turns] + [len(lines)]
     texts = [line.text for line in lines]
     answered = False          # the turn before was a user's question

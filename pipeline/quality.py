@@ -491,6 +491,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return "a table column worked out from another ('credits/second' beside 'credits/hour'): a conversion"
     if card is not None and q.generator != "qa" and _quoted_back(card, q.line_index, _asked_facts(q, lk)):
         return "a value a later reply quotes back ('> max 12 hours'), to correct it"
+    if card is not None and q.generator != "qa" and _corrected_below(card, q.line_index, _asked_facts(q, lk)):
+        return "a value a later remark corrects ('[checked docs: storage is 512 MB not 1 GB]', '[wrong. …]')"
     example = _worked_example(context if isinstance(context, str) else "",
                               sentence if isinstance(sentence, str) else _body(q))
     if example:
@@ -627,6 +629,22 @@ def _quoted_back(card: Card, index: int, facts: Sequence[Fact]) -> bool:
     return bool(texts) and any(
         line.text.startswith(QUOTED) and not line.text.rstrip().endswith("?")
         and any(t in " ".join(line.text.lower().split()) for t in texts) for line in card.lines[index + 1:])
+
+
+_WRONG_REMARK = re.compile(r"^\s*[\[(]\s*(?:wrong|incorrect|not\s+true|nope|false)\b", re.IGNORECASE)
+
+
+def _corrected_below(card: Card, index: int, facts: Sequence[Fact]) -> bool:
+    """A later line of the card says one of the facts' values is not so ("… is 512 MB not 1 GB", "1,500, not
+    1,000"), or a bracketed remark below calls what it follows wrong ("[wrong. M0 runs whatever …]")."""
+    values = [f.text for f in facts if f.text]
+    for line in card.lines[index + 1:]:
+        if _WRONG_REMARK.match(line.text):
+            return True
+        if "not" in line.text and any(re.search(rf"\bnot\s+(?:the\s+)?{re.escape(v)}(?![\w.,]?\d)", line.text, re.IGNORECASE)
+                                      for v in values):
+            return True
+    return False
 
 
 def _doubted_after(line: str, sentence: str) -> bool:

@@ -77,6 +77,10 @@ _MONTHS: Final = frozenset(
     "september october november december".split())
 
 
+_CJK_DATE_AFTER: Final = re.compile(r"\s*[年月]")       # "2024 年", "10 月": a year, a month
+_CJK_DATE_BEFORE: Final = re.compile(r"月\s*$")          # "10 月 30 日": the day of a month, not 30 days
+
+
 def _month_after(right: str) -> bool:
     """Whether a month name follows ("30 January", "1st of May"); "5 may …" is a verb."""
     m = re.match(r"(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)", right)
@@ -691,8 +695,9 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         return  # list numbering "1. Send", a thread's "2/ HTTP targets: …"
     if first.value == 1 and _DEFINE_RIGHT_RE.match(line[first.end:]):
         return  # "1 RCU = ...": a definition of the unit
-    if prev_low in _MONTHS or _month_after(line[first.num_end:]):
-        return  # a date: "January 30", "30 January 2021"
+    if prev_low in _MONTHS or _month_after(line[first.num_end:]) or _CJK_DATE_AFTER.match(line, first.num_end) \
+            or _CJK_DATE_BEFORE.search(line, 0, first.start):
+        return  # a date: "January 30", "30 January 2021", "2024 年 10 月 30 日"
     # names and references: "Route 53", "slide 14", "Layer 7", "PostgreSQL 9.6"
     if prev_low in _LABEL_WORDS and not measured:
         return

@@ -3300,3 +3300,26 @@ def test_round_br_e_durations_in_the_notes_language() -> None:
         shown = [w for w in wrong if re.search(rf"\b{noun}", w)]
         assert shown and all(w == singular or re.search(rf"\d {noun}(?:s|e|es)\b", w) for w in shown), shown
     assert not [w for w in wrong if re.search(r"\d (?:tims|dagars|horases)\b", w)]
+
+
+def test_round_bs_a_japanese_bullets_and_dates() -> None:
+    """Round BS (firebase in Japanese, 2/20: 16 stems kept the "・" bullet; #18 "2024 年 10 月 90 日"): "・" is a
+    bullet, with or without a space after it, and the day of a month ("10 月 30 日") is a date, not 30 days."""
+    qs = bank("Cloud Storage for Firebase\nA:\n・appspot バケットは 2024 年 10 月 30 日以降 Blaze プラン必須\n"
+              "・Spark プラン：ダウンロード 1 日あたり 1 GB まで\n・ Realtime Database の書き込みは最大 256 MB\n")
+    good = accepted(qs)
+    assert {"1 GB", "256 MB"} <= {q.answer for q in good}
+    assert not [q for q in good if "・" in q.stem or q.answer in ("30", "30 日", "10", "2024")]
+
+
+def test_round_bs_b_a_chat_pasted_as_cards_and_its_checked_values() -> None:
+    """Round BS (atlas, a ChatGPT session pasted as cards, 4/20): a card titled "User: …?" over "Assistant:" loses
+    the speakers' names, and a value a later remark corrects ("[checked docs: M10 is 1,500 not 1,000]", "[wrong.
+    …]") is not asked."""
+    qs = bank("User: connection limits per tier?\nA:\nAssistant:\n| Tier | Connections |\n|---|---|\n| M0 | 500 |\n"
+              "| M10 | 1,000 |\n| M20 | 3,000 |\n[checked docs: M10 is 1,500 not 1,000. rest matches]\n---\n"
+              "User: can i pick the version of an M0 cluster?\nA:\nAssistant:\nYes, any of the 3 supported versions.\n"
+              "[wrong. M0 runs whatever Atlas gives you]\n")
+    good = accepted(qs)
+    assert {"500", "3,000"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"\b(?:User|Assistant)\b", q.stem) or q.answer in ("1,000", "3")]
