@@ -48,9 +48,10 @@ def read_deck_task(path: str, settings: Settings) -> DeckSource:
 
 
 @task(cache_policy=NO_CACHE)
-def scan_task(source: DeckSource, settings: Settings) -> DeckScan:
-    """One pass over the deck: its terms, its Q&A cards' options and each card's input hash."""
-    scan = scan_deck(source, settings)
+def scan_task(source: DeckSource, settings: Settings, known: set[str] | None = None) -> DeckScan:
+    """One pass over the deck: its terms, its Q&A cards' options and each card's input hash (and, with `known`,
+    the bank's content hashes, the cards a rebuild processes, so the deck is read once)."""
+    scan = scan_deck(source, settings, known=known)
     logger = get_run_logger()
     for issue in scan.issues:
         logger.warning("skipped card: %s", issue)
@@ -158,7 +159,7 @@ def _build_one(store: Store, path: str, settings: Settings, *, force: bool, work
     if not force and stored is not None and stored[:2] == (deck.content_hash, settings.fingerprint()):
         logger.info("%s: unchanged since its last build, skipped", path)
         return BuildSummary(deck.deck_id, path, "unchanged", cards=stored[2])
-    scan = scan_task(deck, settings)
+    scan = scan_task(deck, settings, None if force or stored is None else store.content_hashes(deck.deck_id))
     todo = store.plan(deck.deck_id, scan.scan, force=force)
     n_todo = scan.scan.num_rows if todo is None else len(todo)
     _progress(deck.deck_id, total=n_todo)

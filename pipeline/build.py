@@ -38,7 +38,7 @@ from .settings import Settings
 from .store import BuildChanges, Store
 from .types import Card, Deck, DeckIssue
 
-__all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight", "DeckScan", "Batch", "scan_deck", "plan_batches",
+__all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight", "DeckScan", "ManyChanges", "Batch", "scan_deck", "plan_batches",
            "process_batch", "deck_row", "build_deck", "BuildSummary"]
 
 Terms = tuple[tuple[str, str], ...]
@@ -50,7 +50,7 @@ def _gazetteer_services() -> tuple[tuple[str, str], ...]:
 
 
 SCAN_CHUNK = 50_000      # scan rows gathered per Arrow chunk: a million cards' scan stays compact
-KEEP_LIMIT = 5_000       # cards a scan holds for a small rebuild (`scan_deck`'s `known`); past it, the deck is read again
+KEEP_LIMIT = 20_000      # cards a scan holds for a rebuild (`scan_deck`'s `known`, ~32 MB); past it, the deck is read again
 MAX_ISSUES_STORED = 1_000  # malformed cards listed in the bank (all are counted and reported)
 
 
@@ -73,16 +73,23 @@ class DeckScan:
         return stable_id(card_hash(card), self.common, self.picks.get(card.card_id))
 
 
-def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collection[str] | None = None) -> DeckScan:
+class ManyChanges(Exception):
+    """`scan_deck` gave up: more cards than its `at_most` are not in the bank (the caller wanted a small change)."""
+
+
+def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collection[str] | None = None,
+              at_most: int | None = None) -> DeckScan:
     """The deck-level inputs of every card, found in one pass over the deck.
 
     Two passes over the cards would be needed to give the scan rows the input
     hashes (the Q&A picks need every answer first); the rows get content hashes
     here, and the input hashes from the compact scan afterwards. With `known`
     (the content hashes the bank holds), the cards a rebuild may process are kept
-    (`DeckScan.kept`), so a small change reads the deck once.
+    (`DeckScan.kept`), so a small change reads the deck once; with `at_most` too,
+    the scan stops as soon as more cards than that are not in `known`.
 
     Raises:
+        ManyChanges: `at_most` cards and more are not in `known`.
         DeckError: not one card could be read.
         StrictModeError: `settings.strict` and the deck has malformed cards.
     """
@@ -94,6 +101,7 @@ def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collectio
     rows: dict[str, list[Any]] = {name: [] for name in SCAN_SCHEMA.names}
     kept: dict[str, Card] | None = None if known is None else {}
     held = known if known is not None else ()
+    new = 0                 # cards whose content the bank lacks
     for item in source.items():
         if isinstance(item, DeckIssue):
             issues.append(item)
@@ -104,6 +112,10 @@ def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collectio
         if found is not None:
             qa.append((item.card_id, found.question, found.answer))
         content = card_hash(item)
+        if content not in held:
+            new += 1
+            if at_most is not None and new > at_most:
+                raise ManyChanges(f"{source.path}: more than {at_most:,} cards to process")
         if kept is not None and (found is not None or content not in held):
             kept[item.card_id] = item
             kept = kept if len(kept) <= KEEP_LIMIT else None

@@ -126,15 +126,17 @@ def preflight(paths: Iterable[str | Path], db: str | Path, settings: Settings, *
 
 def _small_changes(decks: dict[Path, DeckSource], db: str | Path, settings: Settings) -> dict[Path, Any]:
     """The decks (all held by the bank) with at most `SMALL_CHANGE` cards to process again, and their scans."""
-    from .build import scan_deck    # the deck-level scan; still no spaCy pipeline loaded
+    from .build import ManyChanges, scan_deck    # the deck-level scan; still no spaCy pipeline loaded
 
     small = {}
     try:
         with Store(db, read_only=True) as store:
             for p, deck in decks.items():
                 try:
-                    scan = scan_deck(deck, settings, known=store.content_hashes(deck.deck_id))
+                    scan = scan_deck(deck, settings, known=store.content_hashes(deck.deck_id), at_most=SMALL_CHANGE)
                     todo = store.plan(deck.deck_id, scan.scan)
+                except ManyChanges:
+                    continue         # a large change: the flow builds it (and reads the deck whole)
                 except PipelineError:
                     continue         # the build itself reports it
                 if todo is not None and len(todo) <= SMALL_CHANGE:

@@ -144,6 +144,33 @@ def test_preflight_finds_decks_with_few_changed_cards_and_scans_them_once(tmp_pa
     assert SMALL_CHANGE >= 200                                      # a 1% edit of 20,000 cards
 
 
+def test_the_preflight_stops_scanning_a_deck_once_its_change_is_not_small(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large change is built by the flow, which scans the deck itself: the preflight stops reading as soon as
+    more cards than `SMALL_CHANGE` are new (issue 11: it read all of a 200,000-card deck for nothing)."""
+    from pipeline import preflight as preflight_module
+    from pipeline.build import ManyChanges, scan_deck
+    from pipeline.decks import DeckSource
+
+    db, deck = tmp_path / "bank.duckdb", tmp_path / "serverless-aws.txt"
+    deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    with Store(db) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+        known = store.content_hashes("serverless-aws")
+    text = DECK.read_text(encoding="utf-8")
+    deck.write_text(text.replace("900 seconds", "901 seconds").replace("128MB", "256MB"), encoding="utf-8")
+    assert scan_deck(load_deck(deck, Settings()), Settings(), known=known, at_most=2).scan.num_rows == 36
+    with pytest.raises(ManyChanges):
+        scan_deck(load_deck(deck, Settings()), Settings(), known=known, at_most=1)
+    read: list[object] = []
+    items = DeckSource.items
+    monkeypatch.setattr(DeckSource, "items", lambda self: (read.append(item) or item for item in items(self)))
+    monkeypatch.setattr(preflight_module, "SMALL_CHANGE", 1)
+    plan = preflight([deck], db, Settings())
+    assert plan.to_build == [deck] and plan.small == {}
+    assert len(read) < 36                                           # it stopped at the second new card
+
+
 def test_a_small_edit_is_built_without_a_prefect_server_and_equals_a_full_rebuild(tmp_path: Path) -> None:
     import os
     import subprocess

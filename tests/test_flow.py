@@ -53,6 +53,23 @@ def test_flow_builds_then_skips_unchanged_deck(tmp_path: Path) -> None:
     assert question_ids(db) == ids
 
 
+def test_a_flow_rebuild_reads_the_deck_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The flow's scan keeps the cards the bank lacks, so the batches are made from them, not from a second read
+    of the deck (issue 11: a 1% edit of 200,000 cards read the deck three times)."""
+    from flows.build_bank import build_bank
+    from pipeline.decks import DeckSource
+
+    db, deck = tmp_path / "bank.duckdb", tmp_path / "serverless-aws.txt"
+    deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    build_bank(paths=[str(deck)], db=str(db), batch_size=10, report=None)
+    deck.write_text(DECK.read_text(encoding="utf-8").replace("900 seconds", "901 seconds"), encoding="utf-8")
+    reads: list[int] = []
+    items = DeckSource.items
+    monkeypatch.setattr(DeckSource, "items", lambda self: (reads.append(1), items(self))[1])
+    rebuilt = build_bank(paths=[str(deck)], db=str(db), batch_size=10, report=None)
+    assert rebuilt[0]["processed"] == 1 and reads == [1]
+
+
 @pytest.fixture
 def harness_api(monkeypatch: pytest.MonkeyPatch) -> None:
     """`qbank build` runs the flow in a child process: point it at the harness's server."""
