@@ -814,7 +814,7 @@ _SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|Scenario)\s*\d*\s
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
-_WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:example|problem|calc\w*|cost)s?\b|\bexample\s+calc(?:ulation)?s?\b"
+_WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:example|problem|calc\w*|cost)s?\b|ex\b)|\bexample\s+calc(?:ulation)?s?\b"
                            r"|\b(?:cost|pricing|price|bill(?:ing)?)\s+example\b(?!s)"     # "Workers — cost example"
                            r"|[(\[]\s*(?:[\w/-]+\s+){0,2}example\s*[)\]]"                   # "Latency budget (AR example)", "[example]"
                            r"|^\W*my\s+example\b"                                                # "My example: Event Hubs + ASA sizing"

@@ -3323,3 +3323,14 @@ def test_round_bs_b_a_chat_pasted_as_cards_and_its_checked_values() -> None:
     good = accepted(qs)
     assert {"500", "3,000"} <= {q.answer for q in good}
     assert not [q for q in good if re.search(r"\b(?:User|Assistant)\b", q.stem) or q.answer in ("1,000", "3")]
+
+
+def test_round_bs_c_a_cram_sheets_crosses_and_worked_examples() -> None:
+    """Round BS (servicebus cram sheet, #2, #5, #14): "PremTier: 1,000 per MU, ✗ billed" says they are not billed
+    (the cross was dropped, reversing it), and "Std cost worked ex. 2" heads a worked example, whose inputs are
+    not facts."""
+    qs = bank("Brokered connections\nA:\nStd: 1,000 incl. in base charge\nPremTier: 1,000 per MU, ✗ billed\n---\n"
+              "Std cost worked ex. 2\nA:\n300M ops/mo\n→ base ~$9.81 + 87M × $0.80 + 200M × $0.50\n")
+    stems = [q.stem for q in accepted(qs, "cloze") if "PremTier" in q.stem]
+    assert stems and all("not billed" in stem for stem in stems)
+    assert not [q for q in accepted(qs) if "worked ex" in q.stem]
