@@ -3334,3 +3334,6 @@ def test_round_bs_c_a_cram_sheets_crosses_and_worked_examples() -> None:
     stems = [q.stem for q in accepted(qs, "cloze") if "PremTier" in q.stem]
     assert stems and all("not billed" in stem for stem in stems)
     assert not [q for q in accepted(qs) if "worked ex" in q.stem]
+    from pipeline.sites import clean        # (a cross that ends a line, or stands before "no", says nothing more)
+    assert [clean("msgs can expire before you process ✗"), clean("❌ no sessions")] == \
+        ["msgs can expire before you process", "no sessions"]
