@@ -143,9 +143,14 @@ _LABELLED: Final = re.compile(r"^\s*(?:[-*•]\s+)?[\w ;./-]{1,24}:(?:\s|$)")
 _MESSAGE: Final = re.compile(rf"^(\s*){_CLOCK}(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{{2,32}}\s*:\s+")
 _REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)(?:\s*(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?))*"
                               r"\s*(?:x?\s*\d{1,3})?\s*$")
+# Slack's copy of a thread: "Priya  10:42 AM" (the name, two spaces, the time) over the message's lines; "↳" a reply
+_SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?) {2,}"
+                                  r"(?P<time>\d{1,2}:\d{2})(?:\s?[AaPp][Mm])?\s*$")
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
 _CORRECTS: Final = re.compile(r"\bactually\b|\b(?:that'?s|those\s+(?:were|are)|it\s+was|was|were)\s+(?:the\s+|an?\s+)?"
                               r"(?:old|outdated|pre-\d{4})\b|\bno\s+longer\b|\bnot\s+any\s?more\b", re.IGNORECASE)
+_POINTS_BACK: Final = re.compile(r"(?:that'?s|those\s+(?:were|are))\s+(?:the\s+|an?\s+)?(?:old|outdated)\b[^.;!?]*[.;!?]?",
+                                 re.IGNORECASE)
 _OLD_VALUES: Final = re.compile(r"\b(?:was|were|is|are)\s+(?:the\s+)?(?:old|outdated)\b|\bold\s+(?:numbers?|prices?|pricing|"
                                 r"limits?|values?|plans?|tables?)\b|\bpre-\d{4}\b|\bused\s+to\s+be\b|\bi\s+had\b", re.IGNORECASE)
 _AUDIENCE: Final = re.compile(r"^(\s*)Q\s+(?:from|by)\s+(?:the\s+)?(?:audience|floor|room)\s*:\s*", re.IGNORECASE)
@@ -250,8 +255,8 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
-    inner = _confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(lines)))))))))))))))))))))))))
+    inner = _confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(lines))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -282,9 +287,9 @@ def _notebook(lines: Sequence[Line]) -> Sequence[Line]:
 
 def _anki(lines: Sequence[Line]) -> Sequence[Line]:
     """An Anki export pasted as text, read as its notes show: each cloze deletion filled in and its hint dropped,
-    a cloze card's "Extra:" field a plain line, a line of hierarchical tags ("tags: aws::sqs"), a tags field after
-    a tab (and the quotes of the field before it) nothing. An
-    unclosed deletion leaves the card as written (the gate keeps its markup out of questions)."""
+    a cloze card's "Extra:" field a plain line, and a line of hierarchical tags ("tags: aws::sqs") or a tags field
+    after a tab (with the quotes of the field before it) nothing. An unclosed deletion leaves the card as written
+    (the gate keeps its markup out of questions)."""
     if not any("::" in line.text for line in lines):
         return lines
     texts = [line.text for line in lines]
@@ -920,7 +925,8 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
         if _REACTION.match(message):
             texts.append(None)
             continue
-        old = message.startswith(">") or _OLD_VALUES.search(message)
+        back = _POINTS_BACK.match(message)      # "that's the old price. since July it's $6.25": the new value
+        old = message.startswith(">") or (_OLD_VALUES.search(message) and not (back and re.search(r"\d", message[back.end():])))
         if _CORRECTS.search(message):     # what was said since the last correction
             texts[since:] = [QUOTED + t.strip() if t is not None and re.search(r"\d", t) and not t.startswith(QUOTED)
                              else t for t in texts[since:]]
@@ -928,6 +934,24 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
         texts.append(QUOTED + message.lstrip("> ") if old else sent.group(1) + "- " + message)
     return [line if text == line.text else Line(line.number, text, line.wraps)
             for line, text in zip(lines, texts) if text is not None]
+
+
+def _slack(lines: Sequence[Line]) -> Sequence[Line]:
+    """A Slack thread copied as text read as a chat log (`_channel`): each line of a message under its sender's
+    "Name  10:42 AM" header becomes "[10:42] Name: line", replies ("↳") at the thread's level, the headers gone."""
+    if sum(1 for line in lines if "  " in line.text and _SLACK_HEADER.match(line.text)) < 2:
+        return lines
+    out: list[Line] = []
+    sender: tuple[str, str] | None = None
+    for line in lines:
+        header = _SLACK_HEADER.match(line.text)
+        if header:
+            sender = header.group("time"), header.group("who").replace(" ", "_")
+        elif sender is not None and line.text.strip() and not _PINNED.match(line.text.strip()):
+            out.append(Line(line.number, f"[{sender[0]}] {sender[1]}: {line.text.strip()}", line.wraps))
+        else:
+            out.append(line)
+    return out
 
 
 def _talk(lines: Sequence[Line]) -> Sequence[Line]:

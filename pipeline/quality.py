@@ -499,6 +499,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return example
     body, answer = _asked_body(q)
     at = body.find(BLANK)
+    if at >= 0 and _EXERCISE_COUNT.search(body[:at]):
+        return "the count an exercise asks for ('Name _____ valid pipe sources'), not the subject's"
     if at >= 0 and _CHANGED_TO.match(body[at + len(BLANK):]) and _CHANGE.search(f"{context} {sentence}"):
         return "the old side of a change ('54% -> 66%'): a former value, not the current one"
     if q.type == "multi_cloze":     # judged by its first blank, like the cloze of its first fact
@@ -631,6 +633,9 @@ def _quoted_back(card: Card, index: int, facts: Sequence[Fact]) -> bool:
         and any(t in " ".join(line.text.lower().split()) for t in texts) for line in card.lines[index + 1:])
 
 
+# "Check your understanding: Name three valid pipe sources": an exercise's instruction, its number the answer's length
+_EXERCISE_COUNT = re.compile(r"(?:^|[:?.!]\s+)(?:name|list|give|state|write\s+down|identify|mention|describe)\s*$",
+                             re.IGNORECASE)
 _WRONG_REMARK = re.compile(r"^\s*[\[(]\s*(?:wrong|incorrect|not\s+true|nope|false)\b", re.IGNORECASE)
 
 

@@ -606,7 +606,7 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
              if "." in line or "Windows" in line or "Office" in line else [])
     section = SECTION_NUMBER.match(line) if "." in line else None
     if section:      # "1.14 VPC peering", "1.12.1 NAT gateway cost": the notes' numbering, not a value
-        named.append(section.span(1))
+        named.append(section.span(section.lastindex or 1))
     if "." in line:  # "log file validation (2.7)", "see 4.1", "45 CFR 164.312(b)": references, not values
         named += [m.span() for m in _REFERENCE_RE.finditer(line)]
     if "see" in line or "See" in line or "cf" in line:

@@ -270,7 +270,10 @@ class TypoIndex:
         """(size, service) of the longest typo match among the first one to three tokens of a window; (0, "") if none."""
         strings = doc.vocab.strings
         for size in range(len(lower), 0, -1):
-            key = "".join(strings[w] for w in lower[:size])
+            words = [strings[w] for w in lower[:size]]
+            if size > 1 and not all(upper[:size - 1]) and all(map(_is_common_word, words)):
+                continue     # everyday words, not all capitalised: "Parallel state" is no "Parallelstore"
+            key = "".join(words)
             service = self._cached(key, size == 1, text, all(upper[:size - 1]))
             if service is not None:
                 return size, service

@@ -42,10 +42,13 @@ _NUMBERED = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]|\d{1,2}/)\s+(?=\S)")   # "
 # The tiers of AI models named by version: "1.5 Flash", "3.5 Sonnet" (the number is the model's, not a value)
 MODEL_TIERS: Final = r"(?:Flash|Pro|Ultra|Nano|Haiku|Sonnet|Opus|Turbo|Mini|Lite)\b"
 # "1.14 VPC peering", "## 1.12.1 NAT gateway cost": a section's number, not a value ("1.5 Gbps per flow" is one)
+# ... and an outline's numbers whatever follows them: three levels ("6.9.1 macOS …"), or two set apart by two
+# spaces ("   8.1  default retention 90 DAYS")
 SECTION_NUMBER = re.compile(
     r"^\s*(?:#+\s*)?(\d{1,2}(?:\.\d{1,2})+)\.?\s+"
     r"(?=(?!(?:[KMGT]i?B|[KMG]bps|[KMG]?Hz|IOPS|Hours?|Minutes?|Seconds?|Days?|Years?|Months?|Weeks?)\b|" + MODEL_TIERS
-    + r")[A-Z][A-Za-z0-9])")
+    + r")[A-Z][A-Za-z0-9])"
+    r"|^\s*(\d{1,2}(?:\.\d{1,2}){2,})\.?\s+(?=\S)|^\s*(\d{1,2}\.\d{1,2})\s{2,}(?=\S)")
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 # ... but a cross says "not": "1,000 per MU, ✗ billed" (unless a "no" follows it: "❌ no sessions")
 _NOT_MARK = re.compile(r"[✗✘✕✖❌🚫]\ufe0f?\s*+(?=[^\W\d_])(?!(?:no|not|never|none)\b)", re.IGNORECASE)

@@ -3337,3 +3337,39 @@ def test_round_bs_c_a_cram_sheets_crosses_and_worked_examples() -> None:
     from pipeline.sites import clean        # (a cross that ends a line, or stands before "no", says nothing more)
     assert [clean("msgs can expire before you process ✗"), clean("❌ no sessions")] == \
         ["msgs can expire before you process", "no sessions"]
+
+
+def test_round_bt_a_an_outlines_numbers_and_an_exercises_count() -> None:
+    """Round BT (github-actions outline, 4/20: "6.9.1 macOS _____-core", "_____ default retention" keyed 8.1; the
+    Step Functions textbook's "Check your understanding: Name _____ valid pipe sources" keyed three): an outline's
+    numbers are no part of a line, whatever follows them, and an exercise's count is not asked."""
+    qs = bank("6.9 Larger runner prices\nA:\n   6.9.1  macOS 12-core (large, Intel)       $0.12 / min\n"
+              "   6.9.2  macOS 6-core M1 (xlarge, arm64)    $0.16 / min\n---\n8. Retention\nA:\n"
+              "   8.1  default retention 90 DAYS (artifacts and logs)\n   8.2  max retention 400 days for private repos\n"
+              "---\n9.4 Pipes\nA:\nA pipe connects one source to one target.\n"
+              "Check your understanding: Name three valid pipe sources for a pipe.\n")
+    good = accepted(qs)
+    assert {"$0.12", "90 DAYS"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"\b(?:6\.9\.\d|8\.[12])\b", q.stem) or q.answer in ("8.1", "6.9.1", "three", "3")]
+
+
+def test_round_bt_b_a_slack_thread_copied_as_text() -> None:
+    """Round BT (bigquery as Slack threads, 11/20: stems kept "Jen 10:46 AM ›"): "Name  10:42 AM" headers go, each
+    message is a note of its own (replies too), and a reply that says the message above gives the old price makes
+    that message an earlier claim while its own new value is asked."""
+    qs = bank("#data-eng: on-demand query price\nPriya  10:42 AM\nwhat are we paying per TB scanned on demand?\n"
+              "Marcus  10:44 AM\n$5 per TB\n  ↳ Jen  10:47 AM\n  that's the old price. since July 2023 it's $6.25 per TiB\n"
+              "  ↳ Marcus  10:48 AM\n  ugh right, thx\n")
+    good = accepted(qs)
+    assert "$6.25" in {q.answer for q in good} and "$5" not in {q.answer for q in good}
+    assert not [q for q in good if re.search(r"\d{1,2}:\d{2}|Marcus|Jen|Priya|↳", q.stem)]
+
+
+def test_round_bt_c_everyday_words_are_no_misspelt_service() -> None:
+    """Round BT (stepfunctions #20: "Google Cloud Parallelstore › Parallel state"): two everyday words, not both
+    capitalised, are not a misspelling of a one-word product name; a capitalised misspelling still is."""
+    qs = bank("4.3 Parallel state\nA:\nA Parallel state runs branches at once; its output is an array of up to 40 items.\n"
+              "---\nColdeline Storage\nA:\n- minimum storage duration is 90 days\n")
+    stems = [q.stem for q in accepted(qs, "cloze")]
+    assert stems and not [s for s in stems if "Parallelstore" in s]
+    assert any("Coldline" in s for s in stems)
