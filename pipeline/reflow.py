@@ -34,9 +34,9 @@ _CODE: Final = re.compile(r"[{}]|\('|\s--?[a-z]{2,}\b|^\s{4,}|\S(?: {2,}|\t)\s*#
 _ENDS_STATEMENT: Final = re.compile(r"[.!?;:)]$")
 _ABBREVIATION_END: Final = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl|etc)\.$", re.I)
 _ING: Final = re.compile(r"[a-z]{3,}ing")     # a verb's -ing form: "giving", "including"
-_RUNS_ON: Final = re.compile(r"^\s*[a-z(]")
+_RUNS_ON: Final = re.compile(r"^\s*[a-z(]")   # a number opens list rows ("3600 s — max for both"); it runs on after "a"
 _CLOSES: Final = re.compile(r"^[a-z]+[.;,] [A-Z]")     # "minimum. Alternatively …": the sentence above ends here
-_UNIT_START: Final = re.compile(r"^\s*(?:[KMGTP]i?B|RUs?|RU/s)\b")   # "… and 25" / "GB. Periodic …": a number's unit   # a number opens list rows ("3600 s — max for both"); it runs on after "a"
+_UNIT_START: Final = re.compile(r"^\s*(?:[KMGTP]i?B|RUs?|RU/s)\b")   # "… and 25" / "GB. Periodic …": a number's unit
 # Words a sentence does not end on: the text plainly goes on below them.
 _OPEN_WORDS: Final = frozenset(
     "a an the and or but nor of to in on at for with by from as is are was were be been can could will would "

@@ -39,17 +39,7 @@ _DEFINITIONS: Final = (
 # (the conventions: KB, kb and KiB are all 1024 B); bit rates stay SI.
 _BYTE_PREFIX: Final = {"": "", "k": "kibi", "m": "mebi", "g": "gibi", "t": "tebi", "p": "pebi", "e": "exbi"}
 _BIT_PREFIX: Final = {"": "", "k": "kilo", "m": "mega", "g": "giga", "t": "tera"}
-_TIME: Final = {
-    "ms": "millisecond", "msec": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond",
-    "us": "microsecond", "microsecond": "microsecond", "microseconds": "microsecond",
-    "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
-    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
-    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
-    "day": "day", "days": "day", "week": "week", "weeks": "week",
-    "month": "billing_month", "months": "billing_month", "mo": "billing_month",
-    "year": "billing_year", "years": "billing_year", "yr": "billing_year", "yrs": "billing_year",
-}
-# ... and as the notes' other languages write them (Spanish, Portuguese, French, Italian, German, Dutch, Swedish,
+# Durations as the notes' other languages write them (Spanish, Portuguese, French, Italian, German, Dutch, Swedish,
 # Polish, Japanese): words of no English sense, so a number before them is a duration ("900 sek", "540 秒")
 FOREIGN_TIME: Final = {
     **dict.fromkeys(("seg", "segundo", "segundos", "seconde", "secondes", "secondi", "sekunde", "sekunden", "sek",
@@ -64,7 +54,17 @@ FOREIGN_TIME: Final = {
 }
 # (German words that are English ones too: a unit only as German writes them, capitalised: "7 Tage", "50 tag keys")
 CAPITALISED_ONLY: Final = frozenset(("tag", "tage", "tagen", "std"))
-_TIME.update(FOREIGN_TIME)
+_TIME: Final = {
+    "ms": "millisecond", "msec": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond",
+    "us": "microsecond", "microsecond": "microsecond", "microseconds": "microsecond",
+    "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
+    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
+    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week",
+    "month": "billing_month", "months": "billing_month", "mo": "billing_month",
+    "year": "billing_year", "years": "billing_year", "yr": "billing_year", "yrs": "billing_year",
+    **FOREIGN_TIME,
+}
 _OTHER: Final = {
     "%": "percent", "percent": "percent", "pct": "percent",
     "$": "dollar", "usd": "dollar", "dollar": "dollar", "dollars": "dollar", "¢": "cent", "cent": "cent", "cents": "cent",
