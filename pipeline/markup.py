@@ -38,6 +38,7 @@ _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/�
 _GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢–○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
 _GLYPH_SET: Final = frozenset(_GLYPHS + "・")
 _GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|・\s*)")     # Japanese "・" needs no space after it
+_O_BULLET: Final = re.compile(r"^(\s+)o {2,}(?=\S)")      # a word processor's hollow bullet exported as "   o  job level: …"
 # a sticky note's colour tag ("[yellow] overage = $0.01 per GiB"), a scribbled "(circled 3x)" and struck-out text
 # ("~~$40~~ $4": the value written over it is the one meant)
 _COLOUR_TAG: Final = re.compile(r"^(\s*)\[(?:yellow|pink|blue|green|orange|purple|red|white|grey|gray|violet|lilac|mint)\]\s*",
@@ -111,6 +112,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _SCRIBBLE.sub("", _STRUCK.sub("", text))
         if text.lstrip()[:1] in _GLYPH_SET:
             text = _GLYPH_BULLET.sub(r"\1- ", text)
+        elif text.lstrip()[:2] == "o ":
+            text = _O_BULLET.sub(r"\1- ", text)
         elif text.lstrip()[:1] in "+├└│":
             text = _TREE_BULLET.sub(lambda m: m.group(1).replace("│", " ") + "- ", _PLUS_BULLET.sub(r"\1- ", text))
         if "#" in text:

@@ -501,6 +501,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
     at = body.find(BLANK)
     if at >= 0 and _EXERCISE_COUNT.search(body[:at]):
         return "the count an exercise asks for ('Name _____ valid pipe sources'), not the subject's"
+    if at >= 0 and _SET_UP_FOR.search(body[at:]):
+        return "a value a question after it sets up ('A workflow must wait _____ for a file. Standard or Express?')"
     if at >= 0 and _CHANGED_TO.match(body[at + len(BLANK):]) and _CHANGE.search(f"{context} {sentence}"):
         return "the old side of a change ('54% -> 66%'): a former value, not the current one"
     if q.type == "multi_cloze":     # judged by its first blank, like the cloze of its first fact
@@ -636,6 +638,8 @@ def _quoted_back(card: Card, index: int, facts: Sequence[Fact]) -> bool:
 # "Check your understanding: Name three valid pipe sources": an exercise's instruction, its number the answer's length
 _EXERCISE_COUNT = re.compile(r"(?:^|[:?.!]\s+)(?:name|list|give|state|write\s+down|identify|mention|describe)\s*$",
                              re.IGNORECASE)
+# "… wait _____ for a partner's file. Standard or Express?": the blank's sentence is a scenario the next one asks about
+_SET_UP_FOR = re.compile(r"^[^.!?]*[.!]\s+[A-Z][^.!?]{0,60}\?\s*$")
 _WRONG_REMARK = re.compile(r"^\s*[\[(]\s*(?:wrong|incorrect|not\s+true|nope|false)\b", re.IGNORECASE)
 
 

@@ -3373,3 +3373,16 @@ def test_round_bt_c_everyday_words_are_no_misspelt_service() -> None:
     stems = [q.stem for q in accepted(qs, "cloze")]
     assert stems and not [s for s in stems if "Parallelstore" in s]
     assert any("Coldline" in s for s in stems)
+
+
+def test_round_bt_d_hollow_bullets_and_a_scenario_set_up_for_a_question() -> None:
+    """Fresh sample of round BT (outline #3-#5: "o only _____ SSD"; textbook #4, #7: "A workflow must wait _____ for a
+    partner's file. Standard or Express?"): a word processor's "o" bullet is a bullet, and a value set up for the
+    question after it is the exercise's, not a fact."""
+    qs = bank("1.1 Max job execution time\nA:\n   o  hosted runners guarantee 14 GB of SSD space\n"
+              "   o  a job is stopped after 6 hours on hosted runners\n---\n2.1 Workflow types\nA:\n"
+              "Express workflows run for at most 5 minutes.\n"
+              "Check your understanding: A workflow must wait 3 days for a partner's file. Standard or Express?\n")
+    good = accepted(qs)
+    assert {"14 GB", "6 hours", "5 minutes"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"(?:^|› )o ", q.stem) or q.answer == "3 days"]
