@@ -36,8 +36,10 @@ _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
 _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
 # a bullet drawn with a glyph (Notion's toggle "▸ CachingOptimized", "◦", "➤") is a bullet
 _GLYPHS: Final = "▸▹►▶‣◦▪▫➤➢–○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
-_GLYPH_SET: Final = frozenset(_GLYPHS + "・")
-_GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|・\s*)")     # Japanese "・" needs no space after it
+_CIRCLED: Final = "".join(map(chr, range(0x2460, 0x2474)))     # "① shard write 1 MB/s": a numbered item (①-⑳)
+_GLYPH_SET: Final = frozenset(_GLYPHS + "・" + _CIRCLED)
+# (Japanese "・" and a circled number need no space after them)
+_GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|[・{_CIRCLED}]\s*)")
 _O_BULLET: Final = re.compile(r"^(\s+)o {2,}(?=\S)")      # a word processor's hollow bullet exported as "   o  job level: …"
 # a sticky note's colour tag ("[yellow] overage = $0.01 per GiB"), a scribbled "(circled 3x)" and struck-out text
 # ("~~$40~~ $4": the value written over it is the one meant)

@@ -3386,3 +3386,14 @@ def test_round_bt_d_hollow_bullets_and_a_scenario_set_up_for_a_question() -> Non
     good = accepted(qs)
     assert {"14 GB", "6 hours", "5 minutes"} <= {q.answer for q in good}
     assert not [q for q in good if re.search(r"(?:^|› )o ", q.stem) or q.answer == "3 days"]
+
+
+def test_round_bu_a_faq_labels_and_circled_numbers() -> None:
+    """Round BU (cloud-sql FAQ, 11/20: stems kept "› A. On Enterprise edition …"; kinesis notebook #10, #11, #20:
+    "① shard write 1 MB/s"): an FAQ's "Q." and "A." labels go, and a circled number is a list item's mark."""
+    qs = bank("Q. How long does planned maintenance take?\nA:\nA. On Enterprise edition, planned maintenance causes "
+              "about 60 seconds of downtime.\n---\nKinesis flashcards\nA:\n① shard write 1 MB/s / 1,000 rec/s\n"
+              "② shard read 2 MB/s per shard\n")
+    good = accepted(qs)
+    assert {"60 seconds", "1,000"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"› A\. |[①②]", q.stem)]
