@@ -61,10 +61,10 @@ _FOOTNOTE = re.compile(r"(?<=[\w.,;)\]\"'%!?\x00])(?:\s*\[(?:\d{1,2}|[a-z])\])+(
 COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
 _BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")
 STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
-# a line's label from the card format, a forum thread or a log: "A:", "Note:", "Comment:", "EDIT:", "TIL:",
-# "Accepted answer:" (its "(64 votes)" is markup: `markup.unmarked`)
+# a line's label from the card format, a forum thread, a log or an FAQ: "A:", "Note:", "Comment:", "EDIT:", "TIL:",
+# "Accepted answer:" (its "(64 votes)" is markup: `markup.unmarked`), "Q. Which engines …?", "A. Cloud SQL runs …"
 _MARKER = re.compile(r"^\s*(?:(?:A|Q|Answer|(?:internal\s+|side\s+|speaker\s+)?Notes?|Comment|Edit|Update|TIL|Accepted\s+answer)\s*:"
-                     r"|(?-i:[AQ])\.(?=\s+[A-Z]))\s*", re.IGNORECASE)     # ... and an FAQ's "Q. …?" / "A. Cloud SQL runs …"
+                     r"|(?-i:[AQ]\.(?=\s+[A-Z])))\s*", re.IGNORECASE)
 DRILL_QUESTION = re.compile(r"^\s*Q\s*:\s*\S")     # a drill card's pairs: "Q: HDD writes?" / "A: 10,000 rows/s"
 _DRILL_ANSWER = re.compile(r"^\s*A\s*:\s*\S")
 _ANSWER_MARKER = re.compile(r"^\s*Answer\s*:", re.IGNORECASE)
