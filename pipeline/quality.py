@@ -804,6 +804,9 @@ _OWN_VALUE = re.compile(r"\b(?:our|my)\b(?:\s+[^\s.;,:]+){0,4}\s+(?:is|was|are|w
                         r"|\bour\s+[~≈]?$|\bwe\s+(?:only\s+)?(?:did|do|had|have|used|use|pay|paid|spent|spend|ran|run|moved|served|push(?:ed)?|"
                         r"re-\w+|set|keep|wait|retry|cache)\b[^.;]{0,40}$"
                         r"|\bin\s+our\s+(?:logs?|tests?|setup|experience|metrics|dashboards?)\b[^.;]{0,40}$", re.IGNORECASE)
+# ... or after it in its clause: "a 1.5 GB image took ~_____ in our tests", "a _____ image took ~40 s in our tests"
+_OWN_MEASURE_AFTER = re.compile(r"^[^.;()]{0,40}?\bin\s+(?:our|my)\s+(?:own\s+)?(?:tests?|testing|benchmarks?|measurements?|"
+                                r"logs?|setup|load\s+tests?|experiments?)\b", re.IGNORECASE)
 # a cost memo's own inputs and results: "Assumptions: (workload B — backup archive)", "Summary table — workload A"
 _OWN_SCENARIO = re.compile(r"(?:^|›\s)\W*(?:[Mm]y\s+|[Oo]ur\s+)?[Aa]ssumptions?\b|\b[Ww]orkload\s+[A-Z]\b")
 _ACCEPTANCE = re.compile(r"\bacceptance\s+criteri(?:a|on)\b", re.IGNORECASE)   # a requirement's own test, under its heading
@@ -1031,7 +1034,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if re.search(r"(?:^\W*|\bI\s+)(?:said|answered|guessed)\s+[~≈]?$", body[:at], re.IGNORECASE):
         return "a wrong answer the notes record ('said _____ (that's RDS default)'), not the fact"
     if _OWN_VALUE.search(body[:at]) or re.match(r"[^()]{0,15}\(\s*(?:our|my)\s+(?:own\s+)?(?:policy|choice|rule|setup|config|"
-                                                r"requirement|decision)", body[at + len(BLANK):], re.IGNORECASE):
+                                                r"requirement|decision)", body[at + len(BLANK):], re.IGNORECASE) \
+            or _OWN_MEASURE_AFTER.match(body[at + len(BLANK):]):
         return "the author's own figure ('Our Gatsby build is ~_____', 'we did ~_____ last month'), not the subject's"
     if _HYPOTHETICAL.match(_sentence_around(body, at)):
         return "a made-up case ('For instance, a … would …'): its numbers are the example's"

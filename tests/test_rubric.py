@@ -3397,3 +3397,12 @@ def test_round_bu_a_faq_labels_and_circled_numbers() -> None:
     good = accepted(qs)
     assert {"60 seconds", "1,000"} <= {q.answer for q in good}
     assert not [q for q in good if re.search(r"› A\. |[①②]", q.stem)]
+
+
+def test_round_bv_a_a_teams_measurement_named_after_the_value() -> None:
+    """Round BV (fargate ADRs #8: "a 1.5 GB image took ~_____ in our tests vs 8 s for 150 MB"): a value the team
+    measured is its own, whether "in our tests" comes before the value or after it."""
+    qs = bank("ADR-014: image size\nA:\nContext:\n- pull time ~ roughly linear in image size; a 1.5 GB image took ~40 s in our "
+              "tests vs 8 s for 150 MB\n- Fargate ephemeral storage defaults to 20 GiB per task\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "20 GiB" in asked and not asked & {"40 s", "8 s", "1.5 GB"}
