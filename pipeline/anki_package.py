@@ -75,7 +75,8 @@ def unpack_collection(path: Path, into: Path) -> tuple[Path, str]:
         names = archive.namelist()
         member = next((m for m in MEMBERS if m in names), None)
         if member is None:
-            found = ", ".join(sorted(names)[:10]) or "nothing"
+            # (a member's name is the archive's to choose: shown escaped, the message stays one line)
+            found = ", ".join(name.encode("unicode_escape").decode("ascii") for name in sorted(names)[:10]) or "nothing"
             raise DeckError(f"{path}: no Anki collection inside (found: {found}); "
                             "export the deck from Anki again as .apkg")
         where = f"{path}:{member}"

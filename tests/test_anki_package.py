@@ -120,3 +120,20 @@ def test_folders_find_packages_and_the_cli_offers_the_format(tmp_path: Path) -> 
     for name in ("a.apkg", "b.colpkg", "c.txt", "notes.md"):
         (tmp_path / name).write_bytes(b"")
     assert [p.name for p in deck_paths([tmp_path])] == ["a.apkg", "b.colpkg", "c.txt"]
+
+
+def test_a_package_without_a_collection_says_so_on_one_line(tmp_path: Path) -> None:
+    """The members the archive holds are named in the error, escaped: a name may hold a line break (found by the
+    package fuzz test), and an error is one line."""
+    import zipfile
+
+    from pipeline.errors import DeckError
+
+    path = tmp_path / "odd.apkg"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("collectio\n.anki2", b"x")
+        archive.writestr("media", b"{}")
+    with pytest.raises(DeckError) as raised:
+        read_deck(path)
+    assert "no Anki collection inside (found: collectio\\n.anki2, media)" in str(raised.value)
+    assert "\n" not in str(raised.value)
