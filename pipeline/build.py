@@ -112,11 +112,12 @@ def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collectio
         if found is not None:
             qa.append((item.card_id, found.question, found.answer))
         content = card_hash(item)
-        if content not in held:
+        unknown = content not in held
+        if unknown:
             new += 1
             if at_most is not None and new > at_most:
                 raise ManyChanges(f"{source.path}: more than {at_most:,} cards to process")
-        if kept is not None and (found is not None or content not in held):
+        if kept is not None and (found is not None or unknown):
             kept[item.card_id] = item
             kept = kept if len(kept) <= KEEP_LIMIT else None
         for name, value in (("card_id", item.card_id), ("card_index", item.index), ("first_line", item.first_line),

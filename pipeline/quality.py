@@ -499,10 +499,6 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return example
     body, answer = _asked_body(q)
     at = body.find(BLANK)
-    if at >= 0 and _EXERCISE_COUNT.search(body[:at]):
-        return "the count an exercise asks for ('Name _____ valid pipe sources'), not the subject's"
-    if at >= 0 and _SET_UP_FOR.search(body[at:]):
-        return "a value a question after it sets up ('A workflow must wait _____ for a file. Standard or Express?')"
     if at >= 0 and _CHANGED_TO.match(body[at + len(BLANK):]) and _CHANGE.search(f"{context} {sentence}"):
         return "the old side of a change ('54% -> 66%'): a former value, not the current one"
     if q.type == "multi_cloze":     # judged by its first blank, like the cloze of its first fact
@@ -966,15 +962,15 @@ def _same_duration(answer: str, after: str) -> bool:
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
 _DERIVED = re.compile(r"\d[^⇒→.;?]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)\s*[$€£]?\s*$", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
-_EXAMPLE_VALUE = re.compile(r"(?:\be\.\s?g\.|\bz\.\s?B\.|\beg|\bsay|\bsuch\s+as|\bfor\s+(?:example|instance)|\b[a-z]+s\s+like"
+_EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             r"|\b(?:ad|per)\s+esempio|\bes\.),?\s*[~≈]?\s*$"     # Italian: "ad esempio", "es."
                             r"|\(\s*e\.\s?g\.[^()]*$"
                             # "…, e.g. max 5 VMs (or 10%) in _____": a value inside an example clause
                             r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$"
-                            # a word or two after "e.g." in any language the notes are in: "t.ex. max _____ per tim"
-                            # (Swedish), "trigga på t.ex. >_____ fel", "p.ex.", "ej."
+                            # "e.g." in any language the notes are in, right before the value or a word or two
+                            # ahead: "e.g. _____", "t.ex. max _____ per tim" (Swedish), "trigga på t.ex. >_____ fel"
                             r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance))"
-                            r"[,:]?\s+(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
+                            r"[,:]?\s*(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -1031,6 +1027,10 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     if _OR_MORE.match(body, at) and any(
             _ORDINALS[m.group().lower()] + 1 == answer_value for m in _ORDINAL.finditer(body[:at])):
         return "counts on from the ordinals before it ('a second or third …, but _____ or more')"
+    if _EXERCISE_COUNT.search(body[:at]):
+        return "the count an exercise asks for ('Name _____ valid pipe sources'), not the subject's"
+    if _SET_UP_FOR.search(body[at:]):
+        return "a value a question after it sets up ('A workflow must wait _____ for a file. Standard or Express?')"
     if re.search(r"(?:^\W*|\bI\s+)(?:said|answered|guessed)\s+[~≈]?$", body[:at], re.IGNORECASE):
         return "a wrong answer the notes record ('said _____ (that's RDS default)'), not the fact"
     if _OWN_VALUE.search(body[:at]) or re.match(r"[^()]{0,15}\(\s*(?:our|my)\s+(?:own\s+)?(?:policy|choice|rule|setup|config|"
