@@ -31,7 +31,7 @@ from pipeline.build import (Batch, BuildSummary, DeckScan, build_mode, deck_path
 from pipeline.decks import DeckSource
 from pipeline.report import write_report
 from pipeline.rows import BatchTables
-from pipeline.types import DeckIssue
+from pipeline.types import DeckIssue, Known
 from pipeline.settings import DEFAULT_DB, PROJECT, Settings, report_path
 from pipeline.store import Store
 
@@ -48,9 +48,9 @@ def read_deck_task(path: str, settings: Settings) -> DeckSource:
 
 
 @task(cache_policy=NO_CACHE)
-def scan_task(source: DeckSource, settings: Settings, known: set[str] | None = None) -> DeckScan:
-    """One pass over the deck: its terms, its Q&A cards' options and each card's input hash (and, with `known`,
-    the bank's content hashes, the cards a rebuild processes, so the deck is read once)."""
+def scan_task(source: DeckSource, settings: Settings, known: Known | None = None) -> DeckScan:
+    """One pass over the deck: its terms, its Q&A cards' options and each card's input hash (with `known`, what the
+    bank holds of the deck: the cards it holds are not parsed again, and the ones a rebuild processes are kept)."""
     scan = scan_deck(source, settings, known=known)
     logger = get_run_logger()
     for issue in scan.issues:
@@ -159,7 +159,7 @@ def _build_one(store: Store, path: str, settings: Settings, *, force: bool, work
     if not force and stored is not None and stored[:2] == (deck.content_hash, settings.fingerprint()):
         logger.info("%s: unchanged since its last build, skipped", path)
         return BuildSummary(deck.deck_id, path, "unchanged", cards=stored[2])
-    scan = scan_task(deck, settings, None if force or stored is None else store.content_hashes(deck.deck_id))
+    scan = scan_task(deck, settings, None if force or stored is None else store.known(deck.deck_id, settings.fingerprint()))
     todo = store.plan(deck.deck_id, scan.scan, force=force)
     n_todo = scan.scan.num_rows if todo is None else len(todo)
     _progress(deck.deck_id, total=n_todo)

@@ -15,6 +15,7 @@ The Prefect flow (`flows/build_bank.py`) runs these same steps as coarse tasks;
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -24,7 +25,7 @@ import pyarrow as pa
 
 from .facts import extract
 from .features import question_features
-from .decks import DeckSource, no_cards
+from .decks import DeckSource, Texts, no_cards
 from .errors import StrictModeError
 from .generators.qa import pick_all, qa_card
 from .preflight import DECK_SUFFIXES, Preflight, deck_paths, load_deck, preflight
@@ -36,7 +37,7 @@ from .rows import SCAN_SCHEMA, BatchTables, batch_tables, card_hash
 from .services import deck_terms, services_gazetteer
 from .settings import Settings
 from .store import BuildChanges, Store
-from .types import Card, Deck, DeckIssue
+from .types import Card, Deck, DeckIssue, Known, KnownCard, KnownText
 
 __all__ = ["DECK_SUFFIXES", "deck_paths", "load_deck", "Preflight", "preflight", "DeckScan", "ManyChanges", "Batch", "scan_deck", "plan_batches",
            "process_batch", "deck_row", "build_deck", "BuildSummary"]
@@ -67,6 +68,7 @@ class DeckScan:
     # the cards a small rebuild may process (content the bank lacks, and Q&A cards, whose wrong options come from
     # other cards), held so the deck is read once; None when not asked for or too many
     kept: Mapping[str, Card] | None = None
+    texts: Texts | None = None          # the bank's texts of the deck's cards, so reading it again parses only what it must
 
     def input_hash(self, card: Card) -> str:
         """Everything the card's questions depend on: a card is processed again exactly when this changes."""
@@ -77,19 +79,20 @@ class ManyChanges(Exception):
     """`scan_deck` gave up: more cards than its `at_most` are not in the bank (the caller wanted a small change)."""
 
 
-def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collection[str] | None = None,
+def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Known | None = None,
               at_most: int | None = None) -> DeckScan:
     """The deck-level inputs of every card, found in one pass over the deck.
 
     Two passes over the cards would be needed to give the scan rows the input
     hashes (the Q&A picks need every answer first); the rows get content hashes
     here, and the input hashes from the compact scan afterwards. With `known`
-    (the content hashes the bank holds), the cards a rebuild may process are kept
-    (`DeckScan.kept`), so a small change reads the deck once; with `at_most` too,
-    the scan stops as soon as more cards than that are not in `known`.
+    (what the bank holds of the deck), a card whose text the bank holds is not
+    parsed again, and the cards a rebuild may process are kept (`DeckScan.kept`),
+    so a small change reads the deck once; with `at_most` too, the scan stops as
+    soon as more cards than that are not in the bank.
 
     Raises:
-        ManyChanges: `at_most` cards and more are not in `known`.
+        ManyChanges: `at_most` cards and more are not in the bank.
         DeckError: not one card could be read.
         StrictModeError: `settings.strict` and the deck has malformed cards.
     """
@@ -100,28 +103,31 @@ def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collectio
     chunks: list[pa.Table] = []
     rows: dict[str, list[Any]] = {name: [] for name in SCAN_SCHEMA.names}
     kept: dict[str, Card] | None = None if known is None else {}
-    held = known if known is not None else ()
+    held = known.contents if known is not None else ()
     new = 0                 # cards whose content the bank lacks
-    for item in source.items():
+    for item in source.items(known.texts if known is not None else None):
         if isinstance(item, DeckIssue):
             issues.append(item)
             continue
-        for short, long in deck_terms([item]).items():
+        seen = item.known if isinstance(item, KnownCard) else _known_text(item)
+        for short, long in seen.terms:
             terms.setdefault(short, long)
-        found = qa_card(item)
-        if found is not None:
-            qa.append((item.card_id, found.question, found.answer))
-        content = card_hash(item)
-        unknown = content not in held
+        if seen.qa is not None:
+            qa.append((item.card_id, *seen.qa))
+        unknown = seen.content_hash not in held
         if unknown:
             new += 1
             if at_most is not None and new > at_most:
                 raise ManyChanges(f"{source.path}: more than {at_most:,} cards to process")
-        if kept is not None and (found is not None or unknown):
+        if kept is not None and isinstance(item, Card) and (seen.qa is not None or unknown):
             kept[item.card_id] = item
             kept = kept if len(kept) <= KEEP_LIMIT else None
+        text_hash = item.text_hash if isinstance(item, KnownCard) else item.text.text_hash if item.text else None
         for name, value in (("card_id", item.card_id), ("card_index", item.index), ("first_line", item.first_line),
-                            ("content_hash", content), ("input_hash", None)):
+                            ("content_hash", seen.content_hash), ("input_hash", None), ("text_hash", text_hash),
+                            ("card_key", seen.key if text_hash else None), ("line_offset", seen.offset),
+                            ("terms", json.dumps(seen.terms) if seen.terms else None),
+                            ("qa_question", seen.qa[0] if seen.qa else None), ("qa_answer", seen.qa[1] if seen.qa else None)):
             rows[name].append(value)
         if len(rows["card_id"]) == SCAN_CHUNK:
             chunks.append(pa.table(rows, schema=SCAN_SCHEMA))
@@ -142,7 +148,16 @@ def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Collectio
     deck = {"deck_id": source.deck_id, "name": source.name, "path": source.path, "content_hash": source.content_hash,
             "settings_hash": settings.fingerprint(), "n_cards": scan.num_rows, "n_skipped": len(issues),
             "issues": [str(i) for i in issues[:MAX_ISSUES_STORED]]}
-    return DeckScan(deck=deck, scan=scan, terms=term_items, picks=picks, common=common, issues=tuple(issues), kept=kept)
+    return DeckScan(deck=deck, scan=scan, terms=term_items, picks=picks, common=common, issues=tuple(issues), kept=kept,
+                    texts=known.texts if known is not None else None)
+
+
+def _known_text(card: Card) -> KnownText:
+    """What the scan needs of a card it parsed, as a rebuild will find it again by its text."""
+    found = qa_card(card)
+    return KnownText(key=card.text.key if card.text else "", offset=card.first_line - card.text.line if card.text else 0,
+                     content_hash=card_hash(card), terms=tuple(deck_terms([card]).items()),
+                     qa=(found.question, found.answer) if found is not None else None)
 
 
 @dataclass(frozen=True)
@@ -176,7 +191,7 @@ def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | Non
                      path=source.path)
 
     kept = scan.kept if todo is not None and scan.kept is not None and todo <= scan.kept.keys() else None
-    for card in kept.values() if kept is not None else source.items():
+    for card in kept.values() if kept is not None else source.items(_skippable(scan, todo)):
         if not isinstance(card, Card) or (todo is not None and card.card_id not in todo):
             continue
         chunk.append(card)
@@ -185,6 +200,15 @@ def plan_batches(source: Deck | DeckSource, scan: DeckScan, todo: set[str] | Non
             chunk, number = [], number + 1
     if chunk:
         yield batch()
+
+
+def _skippable(scan: DeckScan, todo: set[str] | None) -> Texts | None:
+    """The bank's texts of the cards not to do: reading the deck again, only the cards to do are parsed."""
+    if todo is None or not scan.texts:
+        return None
+    doing = {h for card_id, h in zip(scan.scan.column("card_id").to_pylist(), scan.scan.column("text_hash").to_pylist())
+             if card_id in todo}
+    return {h: text for h, text in scan.texts.items() if h not in doing}
 
 
 def process_batch(batch: Batch) -> BatchTables:

@@ -14,7 +14,7 @@ from .markup import unmarked
 from .notations import is_mail
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
-from .types import Card, Line, Origin
+from .types import Card, CardText, Line, Origin
 
 __all__ = ["MAX_LINE_CHARS", "MAX_CARD_CHARS", "MAX_RAW_CHARS", "CardMaker", "oversize", "line_too_long",
            "card_too_long"]
@@ -107,9 +107,20 @@ class CardMaker:
         self._seen: Counter[str] = Counter()
         self._attributes: dict[str, str] = {}     # AsciiDoc attributes the deck's cards so far define
 
+    @property
+    def reads_alone(self) -> bool:
+        """Whether a card reads the same wherever it stands: no attributes defined so far change its text."""
+        return not self._attributes
+
+    def card_id(self, key: str) -> str:
+        """The ID of the deck's next card with `key`: one made here, or one the bank holds, recognised by its text."""
+        self._seen[key] += 1
+        return stable_id(self.deck_id, key, self._seen[key])
+
     def card(self, index: int, titles: Sequence[Line], answers: Sequence[Line], origin: Origin | None = None,
-             *, key: str | None = None) -> Card:
-        """The card; `key` names a card without a title (a cloze note: its text) for its ID.
+             *, key: str | None = None, text: tuple[str, int] | None = None) -> Card:
+        """The card; `key` names a card without a title (a cloze note: its text) for its ID; `text` is the
+        hash and first line of a text deck's chunk it was read from (`Card.text`).
 
         Markup pasted into plain text is read for what it means (`unmarked`), a drill's question and answer
         written on one line become two (`_drill_pairs`); ASCII grid tables, and tables aligned with spaces or written with
@@ -133,9 +144,8 @@ class CardMaker:
                 quiz[part].append(line.text.strip())
         key = "text: " + " ".join(key.split()).lower() if key is not None else \
             " ".join(" ".join(line.text.split()) for line in titles).lower()
-        self._seen[key] += 1
         return Card(
-            card_id=stable_id(self.deck_id, key, self._seen[key]),
+            card_id=self.card_id(key),
             deck_id=self.deck_id,
             index=index,
             title_lines=tuple(titles),
@@ -143,6 +153,7 @@ class CardMaker:
             quiz_answer=" ".join(quiz["answer"]).strip() or None if "answer" in quiz else None,
             quiz_note=" ".join(quiz["note"]).strip() or None if "note" in quiz else None,
             origin=origin,
+            text=CardText(*text, key) if text is not None and self.reads_alone else None,
         )
 
     def _attributed(self, lines: Sequence[Line]) -> Sequence[Line]:

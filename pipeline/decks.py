@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import dropwhile
@@ -26,7 +26,7 @@ from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .sites import DRILL_QUESTION
-from .types import Card, Deck, DeckIssue, Line
+from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
 __all__ = ["FORMATS", "SUFFIXES", "MAX_TEXT_BYTES", "DeckSource", "open_deck", "no_cards", "read_deck", "parse_deck",
            "detect_format", "deck_name"]
@@ -69,7 +69,8 @@ def detect_format(path: str | Path, head: str | bytes = "") -> str:
         else "text"
 
 
-Item = Card | DeckIssue
+Item = Card | DeckIssue | KnownCard     # a `KnownCard` only when the bank's texts are given
+Texts = Mapping[str, KnownText]          # the texts of a deck's cards the bank holds, by their hash
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,12 @@ class DeckSource:
     name: str
     path: str
     content_hash: str
-    reader: Callable[[], Iterator[Item]] = field(repr=False, compare=False)
+    reader: Callable[[Texts | None], Iterator[Item]] = field(repr=False, compare=False)
 
-    def items(self) -> Iterator[Item]:
-        return self.reader()
+    def items(self, known: Texts | None = None) -> Iterator[Item]:
+        """The deck's cards and issues; a text deck's card whose text is in `known` comes as a `KnownCard`,
+        unparsed (parsing is most of reading a deck)."""
+        return self.reader(known)
 
     @classmethod
     def of(cls, deck: Deck) -> DeckSource:
@@ -93,7 +96,7 @@ class DeckSource:
         return cls(deck.deck_id, deck.name, deck.path, deck.content_hash, partial(_deck_items, deck))
 
 
-def _deck_items(deck: Deck) -> Iterator[Item]:
+def _deck_items(deck: Deck, known: Texts | None) -> Iterator[Item]:
     yield from deck.issues
     yield from deck.cards
 
@@ -201,10 +204,10 @@ def _universal(line: str) -> Iterator[str]:
         yield pieces[-1]
 
 
-def _streamed_items(path: Path) -> Iterator[Item]:
+def _streamed_items(path: Path, known: Texts | None) -> Iterator[Item]:
     """A native text deck's cards and issues, read line by line from its file."""
     lines = (line.rstrip("\n") for line in _utf8_lines(path))
-    yield from _text_items(lines, str(path), CardMaker(deck_name(path)))
+    yield from _text_items(lines, str(path), CardMaker(deck_name(path)), known)
 
 
 def no_cards(path: str, issues: Sequence[DeckIssue], how: str = TEXT_CARD) -> DeckError:
@@ -335,6 +338,12 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
         yield chunk, size
 
 
+def _text_hash(chunk: Sequence[Line]) -> str:
+    """A chunk's text as written (its lines follow each other, so their numbers need no hashing)."""
+    return hashlib.blake2b("\n".join(line.text for line in chunk).encode("utf-8", "surrogatepass"),
+                           digest_size=16).hexdigest()
+
+
 def _underline(dashes: str, chunk: Sequence[Line], separator: int) -> bool:
     """Whether a line of dashes underlines the line above it as a heading ("Formula" / "-------", in
     reStructuredText or Markdown) instead of ending the card: exactly as long as an answer's title line
@@ -354,13 +363,19 @@ def _cards_from_text(lines: list[str], path: str, maker: CardMaker) -> tuple[lis
     return [i for i in items if isinstance(i, Card)], [i for i in items if isinstance(i, DeckIssue)]
 
 
-def _text_items(lines: Iterable[str], path: str, maker: CardMaker) -> Iterator[Item]:
-    """Each chunk between separators as a card, or as the issue that keeps it from being one."""
+def _text_items(lines: Iterable[str], path: str, maker: CardMaker, known: Texts | None = None) -> Iterator[Item]:
+    """Each chunk between separators as a card, or as the issue that keeps it from being one (or, when its text
+    is `known`, as a `KnownCard`)."""
     for index, (chunk, size) in enumerate(_text_chunks(lines)):
         if index == 0:      # an Anki export's header ("#separator:tab") over the cards: no part of one
             chunk = list(dropwhile(lambda line: not line.text.strip() or has_anki_header(line.text), chunk))
             if not chunk:
                 continue
+        # the first chunk may lose a header, and attributes defined above a card change it: those are parsed
+        text = (_text_hash(chunk), chunk[0].number) if index and maker.reads_alone else None
+        if text is not None and known and (seen := known.get(text[0])) is not None:
+            yield KnownCard(maker.card_id(seen.key), index, text[1] + seen.offset, text[0], seen)
+            continue
         first = next(line for line in chunk if line.text.strip())
         long_line = next((line for line in chunk if len(line.text) > MAX_LINE_CHARS), None)
         if long_line or size > MAX_CARD_CHARS:   # before anything else looks at the card
@@ -374,7 +389,7 @@ def _text_items(lines: Iterable[str], path: str, maker: CardMaker) -> Iterator[I
                 yield DeckIssue(path, first.number, "card has only a title; write its notes below it "
                                                     "(or a line 'A:' and the answer)")
             else:
-                yield maker.card(index, [first], notes)
+                yield maker.card(index, [first], notes, text=text)
             continue
         titles = [line for line in chunk[:mark] if line.text.strip()]
         after = ANSWER_MARK.match(chunk[mark].text).group(1).strip()  # type: ignore[union-attr]
@@ -388,4 +403,4 @@ def _text_items(lines: Iterable[str], path: str, maker: CardMaker) -> Iterator[I
         if not answers:
             yield DeckIssue(path, chunk[mark].number, "card has an empty answer; write the answer below the 'A:' line")
             continue
-        yield maker.card(index, titles, answers)
+        yield maker.card(index, titles, answers, text=text)

@@ -172,7 +172,10 @@ def batch_tables(deck_id: str, card_facts: Sequence[CardFacts], questions: Itera
 S, I, D, B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 DECK_SCHEMA = pa.schema([("deck_id", S), ("name", S), ("path", S), ("content_hash", S), ("settings_hash", S),
                          ("n_cards", I), ("n_skipped", I), ("issues", pa.list_(S))])
-SCAN_SCHEMA = pa.schema([("card_id", S), ("card_index", I), ("first_line", I), ("content_hash", S), ("input_hash", S)])
+# what a build knows of each card before processing any; the text columns let the next rebuild recognise it unparsed
+SCAN_SCHEMA = pa.schema([("card_id", S), ("card_index", I), ("first_line", I), ("content_hash", S), ("input_hash", S),
+                         ("text_hash", S), ("card_key", S), ("line_offset", I), ("terms", S), ("qa_question", S),
+                         ("qa_answer", S)])
 CARD_SCHEMA = pa.schema([("card_id", S), ("deck_id", S), ("card_index", I), ("title", S), ("answer", S),
                          ("quiz_answer", S), ("quiz_note", S), ("first_line", I), ("line_numbers", pa.list_(I)),
                          ("content_hash", S), ("input_hash", S), ("origin", S)])

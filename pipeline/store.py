@@ -26,7 +26,7 @@ from .ids import stable_id
 from .prior import MENTIONS_WEIGHT
 from .rows import (DECK_SCHEMA, EXAM_ITEM_SCHEMA, EXAM_SCHEMA, RESPONSE_SCHEMA, SCAN_SCHEMA, TABLE_SCHEMAS, BatchTables,
                    arrow, batch_tables, scan_row)
-from .types import CardFacts, Deck, Option, Question
+from .types import CardFacts, Deck, Known, KnownText, Option, Question
 from .views import apply_views
 
 if TYPE_CHECKING:   # exams imports the difficulty model; load it only when an exam is read
@@ -79,6 +79,10 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE TABLE IF NOT EXISTS options (
     question_id VARCHAR, deck_id VARCHAR, position INTEGER, text VARCHAR, value DOUBLE, is_correct BOOLEAN);
 CREATE TABLE IF NOT EXISTS question_features (question_id VARCHAR, deck_id VARCHAR);
+-- Each card's text as written in a text deck, by its hash: a rebuild recognises an unchanged card without parsing it.
+CREATE TABLE IF NOT EXISTS card_texts (
+    deck_id VARCHAR, text_hash VARCHAR, card_key VARCHAR, line_offset INTEGER, content_hash VARCHAR, terms JSON,
+    qa_question VARCHAR, qa_answer VARCHAR);
 -- Build history: what each build of a deck added, changed and removed (`qbank diff`).
 CREATE TABLE IF NOT EXISTS builds (
     build_id VARCHAR PRIMARY KEY, deck_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, mode VARCHAR,
@@ -251,9 +255,18 @@ class Store:
             "SELECT content_hash, settings_hash, n_cards FROM decks WHERE deck_id = ?", [deck_id]).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
-    def content_hashes(self, deck_id: str) -> set[str]:
-        """The content hashes of the deck's cards in the bank (`rows.card_hash`): what a rebuild can keep."""
-        return {r[0] for r in self.cursor().execute("SELECT content_hash FROM cards WHERE deck_id = ?", [deck_id]).fetchall()}
+    def known(self, deck_id: str, settings_hash: str) -> Known:
+        """What a rebuild of the deck can keep: its cards' content hashes (`rows.card_hash`), and their texts
+        as written while `settings_hash` (settings and qbank's code) is the one the deck was last built with."""
+        cur = self.cursor()
+        contents = {r[0] for r in cur.execute("SELECT content_hash FROM cards WHERE deck_id = ?", [deck_id]).fetchall()}
+        texts = {h: KnownText(key, offset, content, tuple(map(tuple, json.loads(terms))) if terms else (),  # type: ignore[arg-type]
+                              (question, answer) if question is not None else None)
+                 for h, key, offset, content, terms, question, answer in cur.execute(
+                     "SELECT t.text_hash, t.card_key, t.line_offset, t.content_hash, t.terms, t.qa_question, t.qa_answer "
+                     "FROM card_texts t JOIN decks d USING (deck_id) WHERE deck_id = ? AND d.settings_hash = ?",
+                     [deck_id, settings_hash]).fetchall()}
+        return Known(contents, texts)
 
     def stage(self, batch: BatchTables) -> None:
         """Add a processed batch to this connection's staging tables (nothing visible until `replace_deck`)."""
@@ -338,6 +351,9 @@ class Store:
             cur.execute(f"INSERT INTO {table} BY NAME {_STAGED.get(table) or f'SELECT * FROM _stage_{table}'}")
             cur.execute(f"DROP TABLE _stage_{table}")
         _update_kept(cur)
+        cur.execute("DELETE FROM card_texts WHERE deck_id = ?", [deck_id])
+        cur.execute("INSERT INTO card_texts SELECT DISTINCT ?, text_hash, card_key, line_offset, content_hash, terms, "
+                    "qa_question, qa_answer FROM _scan WHERE text_hash IS NOT NULL", [deck_id])
         cur.execute("DELETE FROM decks WHERE deck_id = ?", [deck_id])
         cur.register("_deck", arrow([deck], DECK_SCHEMA))
         cur.execute("INSERT INTO decks BY NAME SELECT * FROM _deck")

@@ -6,8 +6,9 @@ question can always be traced back to the text it came from.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 FactKind = Literal["size", "duration", "count", "price", "rate", "percent", "other"]
 Bound = Literal["exact", "max", "min", "approx"]
@@ -65,6 +66,45 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class CardText:
+    """How a text deck's card was written, for a rebuild to recognise it without parsing it again."""
+
+    text_hash: str      # its chunk of the deck (the lines between separators), as written
+    line: int           # the chunk's first line
+    key: str            # what its ID comes from (`deck_cards.CardMaker`)
+
+
+class KnownText(NamedTuple):
+    """What a rebuild's scan needs of a card the bank holds, found by the hash of its text (`CardText`)."""
+
+    key: str
+    offset: int                                  # its first line, counted from its chunk's first line
+    content_hash: str                            # `rows.card_hash`
+    terms: tuple[tuple[str, str], ...]           # the abbreviations it defines
+    qa: tuple[str, str] | None                   # its question and answer, when it is a Q&A card
+
+
+@dataclass(frozen=True)
+class KnownCard:
+    """A card met again in a text deck with a text the bank holds: recognised, not parsed."""
+
+    card_id: str
+    index: int
+    first_line: int
+    text_hash: str
+    known: KnownText
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the bank holds of a deck, for a rebuild: its cards' content hashes and, while the settings and
+    qbank are the same as at its last build, their texts as written."""
+
+    contents: Collection[str]
+    texts: Mapping[str, KnownText] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Card:
     """A card as written: title lines, answer lines, and quiz parts when present.
 
@@ -83,6 +123,7 @@ class Card:
     quiz_answer: str | None = None  # the `Answer:` part of a quiz-style card
     quiz_note: str | None = None    # the `Note:` part
     origin: Origin | None = None    # the Anki note, for cards read from Anki's formats
+    text: CardText | None = None    # how a text deck wrote it (None: another format, or it uses the deck's attributes)
 
     @property
     def title(self) -> str:

@@ -156,7 +156,7 @@ def test_the_preflight_stops_scanning_a_deck_once_its_change_is_not_small(tmp_pa
     deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
     with Store(db) as store:
         build_deck(load_deck(deck, Settings()), Settings(), store)
-        known = store.content_hashes("serverless-aws")
+        known = store.known("serverless-aws", Settings().fingerprint())
     text = DECK.read_text(encoding="utf-8")
     deck.write_text(text.replace("900 seconds", "901 seconds").replace("128MB", "256MB"), encoding="utf-8")
     assert scan_deck(load_deck(deck, Settings()), Settings(), known=known, at_most=2).scan.num_rows == 36
@@ -164,7 +164,7 @@ def test_the_preflight_stops_scanning_a_deck_once_its_change_is_not_small(tmp_pa
         scan_deck(load_deck(deck, Settings()), Settings(), known=known, at_most=1)
     read: list[object] = []
     items = DeckSource.items
-    monkeypatch.setattr(DeckSource, "items", lambda self: (read.append(item) or item for item in items(self)))
+    monkeypatch.setattr(DeckSource, "items", lambda self, known=None: (read.append(item) or item for item in items(self, known)))
     monkeypatch.setattr(preflight_module, "SMALL_CHANGE", 1)
     plan = preflight([deck], db, Settings())
     assert plan.to_build == [deck] and plan.small == {}
@@ -214,7 +214,7 @@ def test_a_small_rebuild_reads_the_deck_once_and_equals_a_full_rebuild(tmp_path:
     assert scan.kept is not None and 1 <= len(scan.kept) < scan.scan.num_rows
     reads: list[int] = []
     items = DeckSource.items
-    monkeypatch.setattr(DeckSource, "items", lambda self: (reads.append(1), items(self))[1])
+    monkeypatch.setattr(DeckSource, "items", lambda self, known=None: (reads.append(1), items(self, known))[1])
     with Store(db) as store:
         summary = build_deck(load_deck(deck, Settings()), Settings(), store, scan=scan)
     assert reads == [] and summary.processed == 1
@@ -223,6 +223,68 @@ def test_a_small_rebuild_reads_the_deck_once_and_equals_a_full_rebuild(tmp_path:
         build_deck(load_deck(deck, Settings()), Settings(), store)
     mine = [q[:9] for q in snapshot(db)["questions"]]
     assert mine == [q[:9] for q in snapshot(tmp_path / "full.duckdb")["questions"]]
+
+
+QA_DECK = "\n-----\n".join(
+    ["Lambda limits\n- timeout 900 seconds (15 minutes) max",
+     "What is the largest SQS message?\nA:\n256 KB",
+     "How long does SQS keep a message by default?\nA:\n4 days",
+     "What is the longest SQS retention?\nA:\n14 days",
+     "What is the default visibility timeout?\nA:\n30 seconds",
+     "How long may a Step Functions standard workflow run?\nA:\n1 year",
+     "DynamoDB limits\n- Max item size 400 KB\n- 20 GSIs per table by default",
+     "Kinesis shard\n- 1 MB/s in, 2 MB/s out\n- 1,000 records per second in",
+     "What is the largest Lambda deployment package (zipped)?\nA:\n50 MB"]) + "\n"
+
+
+def test_a_rebuild_parses_only_the_cards_whose_text_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A card whose text the bank holds is recognised by its hash, not parsed again (issue 11: parsing was most of
+    a 1% rebuild's scan). An edited answer changes other Q&A cards' wrong options, so cards the bank holds are
+    processed again: the deck is read again, parsing only those. The bank equals a full build's."""
+    from pipeline.build import scan_deck
+    from pipeline.deck_cards import CardMaker
+
+    db, deck = tmp_path / "bank.duckdb", tmp_path / "limits.txt"
+    deck.write_text(QA_DECK, encoding="utf-8")
+    with Store(db) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+    deck.write_text(QA_DECK.replace("A:\n4 days", "A:\n5 days").replace("2 MB/s out", "3 MB/s out"), encoding="utf-8")
+    parsed: list[int] = []
+    card = CardMaker.card
+    monkeypatch.setattr(CardMaker, "card", lambda self, index, *a, **k: (parsed.append(index), card(self, index, *a, **k))[1])
+    with Store(db) as store:
+        scan = scan_deck(load_deck(deck, Settings()), Settings(), known=store.known("limits", Settings().fingerprint()))
+        assert parsed == [0, 2, 7]      # the first card (the deck's header may sit over it) and the two edited
+        todo = store.plan("limits", scan.scan)
+        assert todo is not None and len(todo) > 2                      # other cards' wrong options changed
+        parsed.clear()
+        build_deck(load_deck(deck, Settings()), Settings(), store, scan=scan)
+    assert sorted(parsed) == [0, *sorted(i for i, c in zip(scan.scan.column("card_index").to_pylist(),
+                                                           scan.scan.column("card_id").to_pylist()) if c in todo)]
+    monkeypatch.undo()
+    with Store(tmp_path / "full.duckdb") as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+    mine, full = snapshot(db), snapshot(tmp_path / "full.duckdb")
+    assert [q[:9] for q in mine["questions"]] == [q[:9] for q in full["questions"]]
+    assert (mine["options"], mine["facts"], mine["cards"]) == (full["options"], full["facts"], full["cards"])
+
+
+def test_a_card_is_parsed_again_when_qbank_or_its_settings_change(tmp_path: Path) -> None:
+    """The bank's texts stand for what this qbank, with these settings, read from them: other settings (or
+    another qbank, whose code is in the fingerprint) read every card again."""
+    db, deck = tmp_path / "bank.duckdb", tmp_path / "limits.txt"
+    deck.write_text(QA_DECK, encoding="utf-8")
+    with Store(db) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+        assert len(store.known("limits", Settings().fingerprint()).texts) == QA_DECK.count("-----")
+        assert store.known("limits", Settings(seed=7).fingerprint()).texts == {}
+        assert store.known("limits", Settings().fingerprint()).contents      # contents are kept whatever
+    # an AsciiDoc attribute ("{lt}") changes the cards after its entry: none of them is recognised unparsed
+    deck.write_text(QA_DECK.replace("Lambda limits\n- timeout", ":lt: Lambda timeout\nLambda limits\n- {lt}"),
+                    encoding="utf-8")
+    with Store(db) as store:
+        build_deck(load_deck(deck, Settings()), Settings(), store)
+        assert store.known("limits", Settings().fingerprint()).texts == {}
 
 
 def test_deck_paths_expand_folders(tmp_path: Path) -> None:

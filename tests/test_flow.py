@@ -65,7 +65,7 @@ def test_a_flow_rebuild_reads_the_deck_once(tmp_path: Path, monkeypatch: pytest.
     deck.write_text(DECK.read_text(encoding="utf-8").replace("900 seconds", "901 seconds"), encoding="utf-8")
     reads: list[int] = []
     items = DeckSource.items
-    monkeypatch.setattr(DeckSource, "items", lambda self: (reads.append(1), items(self))[1])
+    monkeypatch.setattr(DeckSource, "items", lambda self, known=None: (reads.append(1), items(self, known))[1])
     rebuilt = build_bank(paths=[str(deck)], db=str(db), batch_size=10, report=None)
     assert rebuilt[0]["processed"] == 1 and reads == [1]
 
