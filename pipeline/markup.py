@@ -74,15 +74,16 @@ _DATE_LEAD: Final = re.compile(rf"^(\s*)(?:{_DAY},?\s+)?{_DAY_DATE}(?:,?\s+{_DAY
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
 # LaTeX written in notes: "$p_{\\text{task}} = \\$0.30$", "40 $\\times$ 10", "\\%"; a math span holds a command, a
-# sub- or superscript or a brace, or is a variable's one or two letters ("$S$"); "$0.20 and $0.30" is money, and
-# so is "F4 $0.20, F4_1G $0.30" (a "$" before a number closes no span)
+# sub- or superscript or a brace, or is a variable's one or two letters ("$S$") or a minus ("$-$", "$-1$");
+# "$0.20 and $0.30" is money, and so is "F4 $0.20, F4_1G $0.30" (a "$" before a number closes no span)
 _MATH: Final = re.compile(r"(?<!\\)\${1,2}(?!\s)((?:[^$\\]|\\.){0,200}?(?:\\[A-Za-z%$_&#,]|[\^_{])(?:[^$\\]|\\.){0,200}?"
-                          r"|[A-Za-z]{1,2})(?<!\\)\${1,2}(?![\d.])")
+                          r"|[A-Za-z]{1,2}|-\d*)(?<!\\)\${1,2}(?![\d.])")
 _LATEX_SYMBOLS: Final = {"times": "×", "approx": "≈", "Rightarrow": "⇒", "rightarrow": "→", "to": "→", "le": "≤",
                          "leq": "≤", "ge": "≥", "geq": "≥", "cdot": "·", "sim": "~", "pm": "±", "mu": "µ", "neq": "≠",
                          "ne": "≠", "infty": "∞", "ll": "≪", "gg": "≫", "propto": "∝", "quad": " ", "left": "", "right": "",
-                         "%": "%", "$": "$", "_": "_", "&": "&", "#": "#", ",": " ", " ": " "}
-_LATEX_COMMAND: Final = re.compile(r"\\(?:text|mathrm|mathbf|textbf|emph|operatorname)\{([^{}]*)\}|\\([A-Za-z]+|[%$_&#, ])")
+                         "textasciitilde": "~", "dots": "…", "ldots": "…", "%": "%", "$": "$", "_": "_", "&": "&", "#": "#",
+                         ",": " ", " ": " ", "{": "{", "}": "}"}
+_LATEX_COMMAND: Final = re.compile(r"\\(?:text|mathrm|mathbf|textbf|emph|operatorname)\{([^{}]*)\}|\\([A-Za-z]+|[%$_&#, {}])")
 
 
 def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:

@@ -90,6 +90,22 @@ _FOOTNOTE_TEXT: Final = re.compile(r"^\s*\[\^[\w-]{1,20}\]:\s*")
 _TASK: Final = re.compile(r"^(\s*(?:[-*+]\s+)+)\[[ xX]\]\s+")
 _LINK_DEFINITION: Final = re.compile(r"^\s*\[[^\]^]{1,60}\]:\s+\S+(?:\s+\"[^\"]*\")?\s*$")
 _REFERENCE_LINK: Final = re.compile(r"\[([^\]]{1,80})\]\[[^\]]{0,60}\]")
+# Emacs Org-mode: a heading's tags ("* Item size   :exam:limits:"), TODO keyword and priority, drawers (":PROPERTIES:"
+# … ":END:"), planning lines ("CLOSED: [2024-11-18 Mon]"), "#+begin_src" blocks and "#+TITLE:" keywords, =verbatim=
+# and ~code~ marks, "[[link][text]]" links, a table's "|---+---|" rule
+_ORG_TAGS: Final = re.compile(r"^(\s*\*+\s.*?\S)\s+:(?:[\w@#%]+:)+\s*$")
+_ORG_STATE: Final = re.compile(r"^(\s*\*+\s+)(?:(?:TODO|DONE|NEXT|WAITING|CANCELL?ED)\s+)?(?:\[#[A-C]\]\s+)?")
+_ORG_DRAWER: Final = re.compile(r"^\s*:(?:PROPERTIES|LOGBOOK):\s*$")
+_ORG_DRAWER_END: Final = re.compile(r"^\s*:END:\s*$")
+_ORG_PLANNING: Final = re.compile(r"^\s*(?:(?:CLOSED|SCHEDULED|DEADLINE):\s*[\[<][^\]>]*[\]>]\s*)+$")
+_ORG_BLOCK: Final = re.compile(r"^\s*#\+(?P<end>begin|end)_(?P<kind>\w+)\b\s*(?P<lang>\S*)", re.IGNORECASE)
+_ORG_KEYWORD: Final = re.compile(r"^\s*#\+\w+:")
+_ORG_MARK: Final = re.compile(r"(?<![\w=~])=(?=[\w.$/#:<\[(-])([^=]*?[^\s,;])=(?![\w=~])|"
+                              r"(?<![\w=~])~(?=[\w.$/#:<\[(-])([^~]*?[^\s,;])~(?![\w=~])")
+# "=B=", "~pk~": a mark no other notation makes
+_ORG_WORD_MARK: Final = re.compile(r"(?<![\w=~])(?:=[\w.$/#:<\[(-][^\s=]*=|~[\w.$/#:<\[(-][^\s~]*~)(?![\w=~])")
+_ORG_LINK: Final = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
+_ORG_RULE: Final = re.compile(r"^\s*\|-[-+|]*\|?\s*$")
 # An Obsidian or Logseq vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks (not AsciiDoc's
 # "[[anchor-id]]"), "((block refs))", "key:: value" properties, "DONE" markers, "> [!warning] Title" callouts
 _TAG_LINE: Final = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:\s+#[A-Za-z][\w/-]*)*\s*$")
@@ -219,13 +235,21 @@ _SLIDE: Final = re.compile(r"^\s*(?:slide|folie|diapositiva)\s+\d{1,3}\s*(?:[—
 _IMAGE_PLACEHOLDER: Final = re.compile(r"^\s*\[(?:image|img|picture|diagram|screenshot|figure)\b[^\]]*\]\s*$", re.IGNORECASE)
 # LaTeX pasted as source: beamer's "\\begin{frame}{Title}" and "\\frametitle{…}", "\\section{…}", itemize's "\\item",
 # "\\textbf{…}"-like commands, siunitx's "\\SI{60}{\\minute}" and "\\num{50000}", "% comments"
-_TEX_TITLE: Final = re.compile(r"^\s*\\(?:begin\{frame\}(?:\[[^\]]*\])?\s*\{(?P<frame>[^{}]+)\}|frametitle\{(?P<title>[^{}]+)\}|"
-                               r"(?:sub)*section\*?\{(?P<section>[^{}]+)\})\s*$")
-_TEX_ENVIRONMENT: Final = re.compile(r"^\s*\\(?:begin|end)\{[a-z*]+\}(?:\[[^\]]*\])?\s*$|^\s*\\(?:usepackage|documentclass|maketitle|"
-                                     r"tableofcontents|pause)\b.*$")
+_TEX_TITLE: Final = re.compile(r"\\(?:begin\{frame\}(?:<[^>]*>)?(?:\[[^\]]*\])?\s*\{(?P<frame>[^{}]+)\}|frametitle\{(?P<title>[^{}]+)\}|"
+                               r"(?:sub)*section\*?\{(?P<section>[^{}]+)\})")
+# what typesets as nothing: environments' begin and end (with their arguments: "\\begin{tabular}{l|l}"), pauses,
+# rules, sizes and spaces, a row's end "\\\\"; a preamble's lines
+_TEX_NOTHING: Final = re.compile(r"\\(?:begin|end)\{[a-z*]+\}(?:<[^>]*>)?(?:\[[^\]]*\])?(?:\{[^{}]*\})?|\\(?:pause|hline|toprule|"
+                                 r"midrule|bottomrule|centering|small|footnotesize|scriptsize|tiny|medskip|bigskip|smallskip|"
+                                 r"newline)\b\s*|\\[vh]space\*?\{[^{}]*\}|\\\\(?:\[[^\]]*\])?")
+_TEX_PREAMBLE: Final = re.compile(r"^\s*\\(?:usepackage|documentclass|maketitle|tableofcontents|title|author|date)\b.*$")
+_TEX_SOURCE: Final = re.compile(r"^\s*\\(?:begin|end|item|frametitle|(?:sub)*section)\b")
+_TEX_CELL: Final = re.compile(r"\s*(?<!\\)&\s*")
+_TEX_DASH: Final = re.compile(r"(?<=\d)--(?=\d)|(?<= )--?-(?= )")
 _TEX_ITEM: Final = re.compile(r"^(\s*)\\item(?:\[[^\]]*\])?\s+")
-_TEX_STYLE: Final = re.compile(r"\\(?:textbf|emph|alert|texttt|textit|underline|structure|textsc|mbox|url)\{([^{}]*)\}")
-_TEX_SI: Final = re.compile(r"\\(?:SI|qty)\{([^{}]+)\}\{((?:\\[a-z]+\s*)+)\}|\\num\{([^{}]+)\}")
+_TEX_STYLE: Final = re.compile(r"\\(?:textbf|emph|alert|texttt|textit|underline|structure|textsc|mbox|url)"
+                               r"\{((?:[^{}]|\{[^{}]*\})*)\}")
+_TEX_SI: Final = re.compile(r"\\(?:SI|qty)\{([^{}]+)\}\{((?:\\[a-z]+\s*)*)\}|\\num\{([^{}]+)\}")
 _SI_UNITS: Final = {"second": "s", "minute": "min", "hour": "h", "day": "days", "byte": "B", "bit": "bit", "percent": "%",
                     "kilo": "K", "mega": "M", "giga": "G", "tera": "T", "peta": "P", "kibi": "Ki", "mebi": "Mi", "gibi": "Gi",
                     "tebi": "Ti", "milli": "m", "micro": "µ", "per": "/", "hertz": "Hz"}
@@ -256,7 +280,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(lines))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(lines)))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -516,26 +540,44 @@ def _own_blanks(lines: Sequence[Line]) -> Sequence[Line]:
 
 def _tex(lines: Sequence[Line]) -> Sequence[Line]:
     """LaTeX source read as it typesets: a frame's or section's title the heading "## Title", an "\\item" a "- "
-    item, environments' begin and end lines nothing, "\\textbf{x}" and the like their text, siunitx's
-    "\\SI{60}{\\minute}" "60 min" and "\\num{50000}" "50000", a "% comment" line a note of its own."""
-    if not any("\\" in line.text and (_TEX_ITEM.match(line.text) or _TEX_TITLE.match(line.text)
-                                       or _TEX_ENVIRONMENT.match(line.text)) for line in lines):
+    item, environments' begin and end and "\\pause" nothing (wherever they stand on a line), a tabular's rows
+    pipe rows (under a header when a rule underlines the first; else two cells "- label: value"),
+    "\\textbf{x}" and the like their text, siunitx's "\\SI{60}{\\minute}" "60 min" and "\\num{50000}" "50000",
+    "--" a dash, ``quotes'' quotes, a "% comment" line (a speaker's note, not typeset) an aside."""
+    if not any("\\" in line.text and _TEX_SOURCE.match(line.text) for line in lines):
         return lines
     out: list[Line] = []
-    for line in lines:
-        text = line.text
-        title = _TEX_TITLE.match(text)
-        if title:
-            text = "## " + (title.group("frame") or title.group("title") or title.group("section")).strip()
-        elif _TEX_ENVIRONMENT.match(text):
+    rows = None             # rows read so far of the tabular being read (None: outside one)
+    header = False          # its first row is a header (a rule under it)
+    for k, line in enumerate(lines):
+        if _TEX_PREAMBLE.match(line.text):
             continue
-        else:
-            text = _TEX_COMMENT.sub(r"\1", _TEX_ITEM.sub(r"\1- ", text))
-            for _ in range(3):          # nested: "\\alert{\\num{50000} MAU}"
-                text = _TEX_SI.sub(_si, _TEX_STYLE.sub(r"\1", text))
-            text = text.replace("~", " ")
-        if text.strip():
-            out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        text = _TEX_COMMENT.sub(FOOTNOTE, _TEX_ITEM.sub(r"\1- ", line.text))
+        for _ in range(3):          # nested: "\\alert{\\num{50000} MAU}"
+            text = _TEX_SI.sub(_si, _TEX_STYLE.sub(r"\1", text))
+        text = _TEX_DASH.sub(lambda m: "–" if len(m.group()) == 2 else "—", text)
+        text = text.replace("~", " ").replace("``", '"').replace("''", '"')
+        title = _TEX_TITLE.search(text)
+        if title:
+            heading = (title.group("frame") or title.group("title") or title.group("section")).strip()
+            out.append(Line(line.number, f"## {heading}", line.wraps))
+            text = text[:title.start()] + text[title.end():]
+        table = rows is not None or "\\begin{tabular" in text
+        rows = None if "\\end{tabular" in text else rows if rows is not None else 0 if table else None
+        text = _TEX_NOTHING.sub("", text)
+        if not text.strip():
+            continue
+        if table:
+            cells = _TEX_CELL.split(text.strip())
+            if rows == 0:
+                below = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+                header = bool(re.search(r"\\(?:hline|midrule)", line.text) or re.match(r"\\(?:hline|midrule)\b", below))
+            text = "| " + " | ".join(cells) + " |" if header or len(cells) != 2 else f"- {cells[0]}: {cells[1]}"
+            if rows == 0 and header:
+                out.append(Line(line.number, text, line.wraps))
+                text = "|" + "---|" * len(cells)
+            rows = rows + 1 if rows is not None else None
+        out.append(line if text == line.text else Line(line.number, text.rstrip(), line.wraps))
     return out
 
 
@@ -546,7 +588,7 @@ def _si(m: re.Match[str]) -> str:
     names = re.findall(r"\\([a-z]+)", m.group(2))
     unit = "".join(_SI_UNITS.get(name, name) for name in names)
     value = m.group(1).strip()
-    return f"{value} {unit[:-1] if unit == 'days' and value == '1' else unit}".replace(" %", "%")
+    return f"{value} {unit[:-1] if unit == 'days' and value == '1' else unit}".replace(" %", "%").rstrip()
 
 
 def _slides(lines: Sequence[Line]) -> Sequence[Line]:
@@ -1085,6 +1127,39 @@ def _chat(lines: Sequence[Line]) -> Sequence[Line]:
                 texts[j] = QUOTED + texts[j].strip() if texts[j].strip() else texts[j]
         answered = False
     return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
+
+
+def _org(lines: Sequence[Line]) -> Sequence[Line]:
+    """Emacs Org-mode read as exported: a heading without its tags, TODO keyword and priority, drawers and planning
+    lines nothing, a "#+begin_src" block a fence (an example's numbers, not the notes' facts), "#+TITLE:"-like
+    keywords nothing, =verbatim= and ~code~ their text, "[[link][text]]" its text, a table's "|---+---|" rule
+    a markdown rule."""
+    if not any(_ORG_TAGS.match(line.text) or _ORG_DRAWER.match(line.text) or _ORG_BLOCK.match(line.text)
+               or _ORG_PLANNING.match(line.text) or _ORG_WORD_MARK.search(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    drawer = False
+    for line in lines:
+        text = line.text
+        if drawer or _ORG_DRAWER.match(text):
+            drawer = not _ORG_DRAWER_END.match(text)
+            continue
+        if _ORG_PLANNING.match(text) or (_ORG_KEYWORD.match(text) and not _ORG_BLOCK.match(text)):
+            continue
+        block = _ORG_BLOCK.match(text)
+        if block:
+            if block.group("kind").lower() in ("src", "example"):
+                out.append(Line(line.number, "```" if block.group("end").lower() == "end" else "```" + block.group("lang")))
+            continue
+        text = _ORG_STATE.sub(r"\1", _ORG_TAGS.sub(r"\1", text))
+        if "[[" in text:
+            text = _ORG_LINK.sub(lambda m: m.group(2) or m.group(1), text)
+        if "=" in text or "~" in text:
+            text = _ORG_MARK.sub(lambda m: m.group(1) or m.group(2), text)
+        if _ORG_RULE.match(text):
+            text = text.replace("+", "|")
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
 
 
 def _vault(lines: Sequence[Line]) -> Sequence[Line]:

@@ -912,12 +912,14 @@ _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
 _BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
 # "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead)
-_BRACKET_TIME = re.compile(r"^\s*\(\s*~?(\d[\d,.]*)\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo"
-                           r"|months?|yrs?|years?|日|時間|分|秒|週間?|か月|ヶ月|年)\s*\)")     # ... or in Japanese: "(4 時間)"
+_BRACKET_TIME = re.compile(r"^\s*[(（]\s*~?(\d[\d,.]*)\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo"
+                           r"|months?|yrs?|years?|日|時間|分钟|分|秒|週間?|か月|ヶ月|年|小时|天|周)\s*[)）]")  # ... or in Japanese, Chinese: "(4 時間)", "（4 分钟）"
 # "720 hours (_____ 日)": a blank in brackets right after a value restates it in another unit
 _BRACKETED_BLANK = re.compile(r"\d[\d,.]*\s*[^\W\d_]{1,12}\s*\(\s*" + re.escape(BLANK) + r"\s*[^\W\d_]{1,8}\s*\)")
 _MULTI_BLANK_CLOSED = re.compile(re.escape(BLANK) + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)")
-_MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)(\s*\([^()]{1,20}\))")
+# "_____ (1) (24 h)", "_____ (1) 小时（7 天）": a bracket after a multi-cloze's blank (and its unit's symbol)
+_MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)\s*(?:[A-Za-z]{1,3}|[\u3040-\u30ff\u3400-\u9fff]{1,3})?"
+                                r"(\s*[(（][^()（）]{1,20}[)）])")
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
@@ -969,8 +971,9 @@ _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$"
                             # "e.g." in any language the notes are in, right before the value or a word or two
                             # ahead: "e.g. _____", "t.ex. max _____ per tim" (Swedish), "trigga på t.ex. >_____ fel"
-                            r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance))"
-                            r"[,:]?\s*(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
+                            r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance)"
+                            r"|比如|例如|譬如|例えば|예를\s*들어)"    # ... Chinese, Japanese, Korean: "（比如 :_____）"
+                            r"\s*[,:，：、]?\s*(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

@@ -2835,7 +2835,7 @@ def test_round_bh_a_latex_beamer_frames_lists_and_siunitx() -> None:
               "  \\item up to \\num{10000} groups per \\textbf{user pool}\n\\end{itemize}\n% checked in the console\n"
               "\\end{frame}\n")
     stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
-    assert stems["10000"] == "Token validity -- refresh token › up to _____ groups per user pool"
+    assert stems["10000"] == "Token validity – refresh token › up to _____ groups per user pool"
     assert "1 day" in stems and "60 min" in stems
     assert not [q for q in accepted(qs) if re.search(r"\\\\|\{|\}|%", q.stem)]
 
@@ -3406,3 +3406,49 @@ def test_round_bv_a_a_teams_measurement_named_after_the_value() -> None:
               "tests vs 8 s for 150 MB\n- Fargate ephemeral storage defaults to 20 GiB per task\n")
     asked = {q.answer for q in accepted(qs)}
     assert "20 GiB" in asked and not asked & {"40 s", "8 s", "1.5 GB"}
+
+
+def test_round_bw_a_beamer_commands_that_share_a_line() -> None:
+    """Round BW (azure functions beamer, 5/20): "\\begin{frame}{Slots} \\begin{itemize}" on one line, "\\item \\pause
+    max …", a tabular's "Meter & Price \\\\ \\hline" rows and "\\textasciitilde" stayed in the stems; a "% speaker
+    note" was asked ("remind them lab _____ needs a storage account"). A tabular without a header rule has no
+    header: its first row is a row like the others."""
+    qs = bank("Consumption plan\n\\begin{frame}{Consumption plan (Y1)} \\begin{itemize}\n"
+              "    \\item max memory per instance: \\SI{1.5}{\\giga\\byte}, one core (\\textasciitilde 100 ACU)\n"
+              "    \\item \\pause max instances: \\textbf{200} on Windows\n  \\end{itemize} \\end{frame}\n"
+              "  % speaker notes: remind them lab 5 needs a storage account\n---\nConsumption pricing\n"
+              "\\begin{frame}{Consumption -- what you pay}\n  \\begin{tabular}{l|l}\n    Meter & Price \\\\ \\hline\n"
+              "    Executions & \\$0.20 per million \\\\\n  \\end{tabular}\n\\end{frame}\n---\nStorage limits per plan\n"
+              "\\begin{frame}{Storage quota}\n  \\begin{tabular}{l|r}\n    Consumption & 5 TB \\\\\n"
+              "    Premium & 250 GB \\\\\n  \\end{tabular}\n\\end{frame}\n")
+    good = accepted(qs)
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["1.5 GB"] == "Consumption plan › Consumption plan (Y1) › max memory per instance: _____, one core (~ 100 ACU)"
+    assert stems["200"].endswith("› max instances: _____ on Windows")
+    assert any(q.answer == "$0.20" and "Executions" in q.stem for q in good)
+    assert stems["250 GB"].endswith("Premium: _____")        # a tabular without a header rule: label and value
+    assert not [q for q in good if re.search(r"\\|&|\{|\}|textasciitilde|pause|lab", q.stem) or q.answer == "5"]
+
+
+def test_round_bw_b_org_mode_tags_drawers_and_marks() -> None:
+    """Round BW (dynamodb org-mode, 1/20): every stem kept its heading's tags ("What does 1 WCU buy? :exam:capacity:
+    ›"), one a drawer's ":END:", others "~ConsistentRead=true~" and "=B=" marks."""
+    qs = bank("* What does 1 WCU buy?                                :exam:capacity:\nA:\n:PROPERTIES:\n"
+              ":CHECKED:  [2024-11-18 Mon]\n:END:\n- 1 write per second of an item up to *1 KB*\n"
+              "- ~ConsistentRead=true~ reads cost 2x, item sizes rounded up to =4 KB=\n---\n"
+              "** DONE Table limits :limits:\nCLOSED: [2024-11-20 Wed 10:02]\n"
+              "- max *5* LSIs per table, see [[https://docs.aws.amazon.com][the docs]]\n"
+              "#+begin_src python\nread_units = 4 * 10\n#+end_src\n")
+    good = accepted(qs)
+    assert {"1 KB", "5"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r":\w+:|END|(?:^|[\s(])[=~]\w|DONE|CLOSED|\[\[|read_units|\b40\b", q.stem + q.answer)]
+
+
+def test_round_bw_c_chinese_restatements_and_examples() -> None:
+    """Round BW (cloud run zh #6, #12, #19): "默认最长等 _____ 秒（4 分钟）" kept the minutes that restate it in
+    full-width brackets; "钉死版本号（比如 :_____）" asked an example ("比如": for example)."""
+    qs = bank("Cloud Run startup probe\nA:\n默认 startup probe 是 TCP，默认最长等 240 秒（4 分钟）\n"
+              "建议钉死 image version 版本号（比如 :3）\nrequest timeout 默认 300 秒 (5 minutes)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "true" in asked      # the statements are asked, true or false
+    assert not asked & {"240", "240 秒", "3", "4 分钟"}
