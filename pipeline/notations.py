@@ -106,6 +106,11 @@ _ORG_MARK: Final = re.compile(r"(?<![\w=~])=(?=[\w.$/#:<\[(-])([^=]*?[^\s,;])=(?
 _ORG_WORD_MARK: Final = re.compile(r"(?<![\w=~])(?:=[\w.$/#:<\[(-][^\s=]*=|~[\w.$/#:<\[(-][^\s~]*~)(?![\w=~])")
 _ORG_LINK: Final = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
 _ORG_RULE: Final = re.compile(r"^\s*\|-[-+|]*\|?\s*$")
+# a page's properties over its notes, exported from Notion and the like: "Tags: exam, limits", "Status: Reviewed",
+# "Last edited: March 3, 2025 4:12 PM" (a status and a date only, so "Status: 429 Too Many Requests" is a note)
+_PAGE_PROPERTY: Final = re.compile(r"^\s*(?:Tags\s*:|Status\s*:\s*(?:Reviewed|Done|In\s+progress|Not\s+started|Draft|To\s*do|"
+                                   r"Complete[d]?|Archived|Needs\s+review)\s*$|(?:Last\s+edited|Created)(?:\s+(?:time|by))?\s*:"
+                                   r".*\d)", re.IGNORECASE)
 # An Obsidian or Logseq vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks (not AsciiDoc's
 # "[[anchor-id]]"), "((block refs))", "key:: value" properties, "DONE" markers, "> [!warning] Title" callouts
 _TAG_LINE: Final = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:\s+#[A-Za-z][\w/-]*)*\s*$")
@@ -280,7 +285,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(lines)))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(lines))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -1127,6 +1132,15 @@ def _chat(lines: Sequence[Line]) -> Sequence[Line]:
                 texts[j] = QUOTED + texts[j].strip() if texts[j].strip() else texts[j]
         answered = False
     return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
+
+
+def _page_properties(lines: Sequence[Line]) -> Sequence[Line]:
+    """A page's properties at the top of its notes ("Tags: …", "Status: Reviewed", "Last edited: …") nothing: they
+    file the page, they say nothing of its subject."""
+    top = 0
+    while top < len(lines) and _PAGE_PROPERTY.match(lines[top].text):
+        top += 1
+    return lines[top:] if top else lines
 
 
 def _org(lines: Sequence[Line]) -> Sequence[Line]:

@@ -194,7 +194,7 @@ def _glued(ch: str, cls: str) -> bool:
     return ch in ".," or ch.isdigit() or (cls == "word" and (ch.isalnum() or ch == "_"))
 
 
-_NINES = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:nines|9'?s)\b", re.IGNORECASE)
+_NINES = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:nines|9'?s|девят(?:ок|ки|ь))(?!\w)", re.IGNORECASE)
 _WORD_VALUES: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -280,10 +280,13 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
     if not q.answer.strip():
         return "no answer"
     if q.type == "truefalse":
-        context, written = q.get("context"), q.get("source_text")
+        context, written, shown = q.get("context"), q.get("source_text"), q.get("statement_value")
         if isinstance(context, str) and isinstance(written, str) and len(written) > 1 and \
                 _occurs(context, written, before="word", after="number") >= 0:
             return f"the heading states {written!r}, which the statement is about"
+        nines = _NINES.search(q.stem) if q.answer == "false" and isinstance(shown, float) and 90 < shown < 100 else None
+        if nines and _nines(shown) != _number_value(nines.group(1)):    # type: ignore[arg-type]
+            return f"the stem's {nines.group(0)!r} says the percentage is not the one shown"
         return _times_leak(written if isinstance(written, str) else "", q.get("sentence"), q.get("blank"))
     if q.type == "calculated":
         number = _NUMBER.search(q.answer)
@@ -583,6 +586,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a number of the card's exam scenario ('Q: a company needs 7-year retention …')"
     if _TICKET.search(line):
         return "a line of the team's own tickets ('lost 2 h of mail (BUG-2271)'), not the subject's fact"
+    if _ALERTING.search(line):
+        return "a line of the team's alerting policy ('Sev2 if > 2% for 5 min', 'Escalate if: …'): its thresholds are the team's"
     if _TEST_STEP.match(line):
         return "a test's setup or what one run saw ('Given: 150 messages', 'Observed: 400'), not the documented fact"
     if _doubted_after(line, sentence):
@@ -733,7 +738,7 @@ _NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\
 # "My estimate for the lab (50 functions …): roughly 2.9 million requests", "I set 60 s on ad-hoc WHs": the
 # author's own figures and settings
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
-                          r"figures|bill)\b|\bI\s+(?:usually\s+|always\s+|typically\s+)?(?:set|use|keep|pick|chose|choose"
+                          r"figures|bill)\b|\b[Мм]о[йяиё]\s+(?:пример|расч[её]т|оценк[аи])|\bI\s+(?:usually\s+|always\s+|typically\s+)?(?:set|use|keep|pick|chose|choose"
                           r"|go\s+with|went\s+with|run\s+with)\b(?![^.;]*\?)", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
@@ -795,6 +800,9 @@ _IMPERATIVE = (r"(?:run|wait|note|open|click|select|go|create|add|set|use|enable
 # "1. First, you run nslookup", "3. If still throttled wait 4 seconds": a how-to step, not a limit
 # "NFR-1: Any job MUST finish in < 5 h": a requirement document's own rule (RFC 2119's capitals), not the vendor's limit
 _REQUIREMENT = re.compile(r"\b(?:MUST|SHALL|SHOULD)(?:\s+NOT)?\b")
+# a runbook's alerting policy: a severity ("Sev2 if > 2% of Count for 5 min"), an escalation ("Escalate if: …",
+# "-> page platform-lead"), the team's own rule ("our rule: authorizer must finish in < 500 ms")
+_ALERTING = re.compile(r"\b(?:Sev|SEV)\s?[0-4]\b|^\s*Escalate\s+if\b|(?:->|→)\s*page\b|\bour\s+(?:rule|policy|threshold|SLO)s?\b")
 # the team's own figure, right before the blank: "Our Gatsby build is ~_____", "we did ~_____ last month on the VPS"
 _OWN_VALUE = re.compile(r"\b(?:our|my)\b(?:\s+[^\s.;,:]+){0,4}\s+(?:is|was|are|were|takes?|took|does|did|uses?|used|runs?|ran)?\s*[~≈]?$"
                         r"|\bour\s+[~≈]?$|\bwe\s+(?:only\s+)?(?:did|do|had|have|used|use|pay|paid|spent|spend|ran|run|moved|served|push(?:ed)?|"
@@ -972,7 +980,7 @@ _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             # "e.g." in any language the notes are in, right before the value or a word or two
                             # ahead: "e.g. _____", "t.ex. max _____ per tim" (Swedish), "trigga på t.ex. >_____ fel"
                             r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance)"
-                            r"|比如|例如|譬如|例えば|예를\s*들어)"    # ... Chinese, Japanese, Korean: "（比如 :_____）"
+                            r"|\bнапр\.|\bнапример\b|比如|例如|譬如|例えば|예를\s*들어)"  # Russian, Chinese, Japanese, Korean
                             r"\s*[,:，：、]?\s*(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
 
 

@@ -112,9 +112,9 @@ _BYTE_NOUNS: Final = frozenset("storage memory ram disk overhead block blocks pa
 
 _WINDOW: Final = 48
 # "1,000", Indian "1,00,000", "12.5", a decimal comma ("1,5 MB", "$0,08": one or two digits after it, no group after;
-# "0,0025 USD": a zero before it groups no thousands), and thousands grouped with spaces ("3 000", "65 536": groups
-# of three digits)
-_NUM: Final = (r"(?:(?<![\d,])0,\d+(?![\d,]?\d)|(?<!\d,)\d+,\d{1,2}(?![\d,]\d)(?!\d)|\d{1,3}(?:,\d{2})*(?:,\d{3})+"
+# "0,0025 USD": a zero before it groups no thousands; "99,9999 %": four digits or more group none either), and
+# thousands grouped with spaces ("3 000", "65 536": groups of three digits)
+_NUM: Final = (r"(?:(?<![\d,])0,\d+(?![\d,]?\d)|(?<!\d,)\d+,(?:\d{1,2}|\d{4,})(?![\d,]\d)(?!\d)|\d{1,3}(?:,\d{2})*(?:,\d{3})+"
                 r"|(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?")
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation as a prefix tree: the engine tests a letter once, not once per word."""
@@ -167,7 +167,7 @@ _UNIT_RE: Final = re.compile(
     r"|months?|years?|yrs?)|(?<=[\s\d])s(?!/d\b)|h"     # "600 s", "15s", "730 h", "24h" (not "100s": `_plural_s`; "s/d": to)
     # other languages' durations (`units.FOREIGN_TIME`)
     r"|(?i:" + _trie_pattern([w for w in FOREIGN_TIME if w not in CAPITALISED_ONLY]) + r")|Tage?n?|Std"
-    r"|%|(?i:percent|pct)|(?i:nines)|9'?s"
+    r"|%|(?i:percent|pct)|(?i:nines|девят(?:ок|ки|ь))|9'?s"     # (Russian: "11 девяток")
     r"|x|(?i:times)"
     r"|¢|(?i:cents?|dollars?)|USD"
     r"|IOPS|iops|tps|TPS|rps|RPS|qps|QPS|RCUs?|WCUs?|RU/s|RUs?"
@@ -285,7 +285,7 @@ def parse_number(text: str) -> float:
 
 
 _POINT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.000")
-_DECIMAL_COMMA: Final = re.compile(r"\d+,\d{1,2}|0,\d+")
+_DECIMAL_COMMA: Final = re.compile(r"\d+,(?:\d{1,2}|\d{4,})|0,\d+")
 
 
 def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
@@ -331,7 +331,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         low = unit.lower()
         if low in ("bit", "bits", "nines"):
             atom.expr = low
-        elif low in ("9's", "9s"):  # "16 9's": sixteen nines
+        elif low in ("9's", "9s") or low.startswith("девят"):  # "16 9's": sixteen nines
             atom.expr = "nines"
         else:
             atom.expr = unit_expr(unit)

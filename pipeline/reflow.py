@@ -96,6 +96,8 @@ def _wrapped(before: Line, line: Line, width: int, *, paragraph: bool) -> bool:
     # "… is way longer than" / "2 minutes, so …", "… 8500 bytes (not the 9001 you" / "get inside a VPC), …": no sentence
     # ends on an open word or inside a bracket
     open_end = open_word or (previous.count("(") > previous.count(")") and bool(_RUNS_ON.match(text)))
+    if not (open_end or before.wraps or previous.endswith(",")) and _listing(previous):
+        return False     # "… 10 min idle, 32 KB frame, 128 KB message" / "lead time …": a list ends where its line does
     if paragraph and len(previous) >= max(MIN_WRAPPED, HAND_WRAPPED * width) and (before.wraps or _CLOSES.match(text)) \
             and (text[:1].islower() or previous[-1:].isdigit() and _UNIT_START.match(text)):
         return True      # wrapped by hand, short of the width: "… which means a floor" / "of 100 RU/s. Tmax …"
@@ -104,6 +106,12 @@ def _wrapped(before: Line, line: Line, width: int, *, paragraph: bool) -> bool:
     if before.wraps:
         return True      # the paragraph is wrapped already: a full line that ends no statement goes on
     return bool(_RUNS_ON.match(text)) or running or previous.endswith((",", "-", "–"))
+
+
+def _listing(text: str) -> bool:
+    """Whether a line is a list of short items, four or more, between commas (after a label, if any)."""
+    items = text.split(":", 1)[-1].split(", ")
+    return len(items) >= 4 and all(len(item.split()) <= 5 for item in items[1:])
 
 
 def _sibling(before: str, text: str) -> bool:

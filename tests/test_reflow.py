@@ -100,3 +100,17 @@ def test_rows_of_keys_at_one_indent_and_commented_lines_keep_their_lines() -> No
             Line(3, "  max: 20000 with the engine's own caps on deep pagination beyond that, too"),
             Line(4, "  note: only applies to the search endpoint, not to the browse one, which")]
     assert reflow(rows) == rows
+
+
+def test_a_line_that_lists_short_items_ends_where_its_list_does() -> None:
+    """Round BX (api gateway runbook #3, #5: "…, 32 KB frame, 128 KB message lead time for throttle raises was 2-5
+    business days"): a long line of short comma-separated items is a list, not a wrapped sentence; a list that
+    ends on an open word still runs on."""
+    lines = [Line(1, "adjustable: account throttle RPS, resources per API, stages, authorizers, APIs per region, custom domains"),
+             Line(2, "NOT adjustable: 10 MB payload, 29 s timeout for edge-optimized, 30 s HTTP API timeout, WS 2h duration, "
+                     "10 min idle, 32 KB frame, 128 KB message"),
+             Line(3, "lead time for throttle raises was 2-5 business days last time (Nov 2024). plan ahead for Black Friday!")]
+    assert reflow(lines) == lines
+    open_list = [Line(1, "regions that support it: us-east-1, us-west-2, eu-west-1, eu-central-1, ap-south-1, and"),
+                 Line(2, "sa-east-1 since the 2024 launch of the service in South America, in preview")]
+    assert len(reflow(open_list)) == 1

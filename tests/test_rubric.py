@@ -3452,3 +3452,43 @@ def test_round_bw_c_chinese_restatements_and_examples() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert "true" in asked      # the statements are asked, true or false
     assert not asked & {"240", "240 秒", "3", "4 分钟"}
+
+
+def test_round_bx_a_notion_toggles_and_page_properties() -> None:
+    """Round BX (aurora as a Notion export, 12/20): the open toggle "▾ Settings ›" stayed in stems, and the page's
+    properties ("Tags: exam" / "Status: Reviewed") read as a section ("Failover priority tiers › Status › default
+    tier")."""
+    qs = bank("Failover priority tiers\nTags: exam\nStatus: Reviewed\nLast edited: March 3, 2025 4:12 PM\n"
+              "- default tier = 1 (in console)\n▾ Settings\n    - scale-in cooldown 300 s by default\n")
+    good = accepted(qs)
+    assert {"1", "300 s"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"▾|› (?:Status|Tags|Last edited)\b|Reviewed|2025", q.stem)]
+
+
+def test_round_bx_b_dash_bullets_decimal_commas_and_nines_in_russian() -> None:
+    """Round BX (azure blob in Russian, 12/20): "— " bullets stayed in stems; "99,9999999999 %" was read from its
+    comma on ("ZRS ≥ 99,_____"), and "(_____ девяток)" asked the count of nines the percentage shows. An English
+    false statement "99.99% (11 nines)" contradicted its own bracket. Once "дней" read as days: an example ("напр.")
+    and the author's own example ("Мой пример") are not asked."""
+    qs = bank("Account keys и ротация\nA:\n— 2 ключа (key1, key2), 512-bit\n— key rotation: every 90 дней recommended\n"
+              "— SAS expiration policy: recommended max SAS lifetime (напр. 3 дня) for the account\n"
+              "— Мой пример: Cool tier blob deleted after 10 дней → early deletion charge for 20 дней\n---\n"
+              "Durability\nA:\n- ZRS ≥ 99,9999999999 % (12 девяток) durability per year\n"
+              "- LRS ≥ 99.999999999% (11 nines) durability of objects per year\n")
+    good = accepted(qs)
+    assert {"512", "90"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"› —|99,_|девяток\)|_____ nines", q.stem) or q.answer in ("12", "3", "10", "20")]
+    assert not [q for q in good if q.type == "truefalse" and q.answer == "false" and "nines" in q.stem]
+
+
+def test_round_bx_c_a_runbooks_alerting_policy() -> None:
+    """Round BX (api gateway runbook, 9/20): six rejections asked the team's own alarm thresholds and escalation
+    rules ("APIGW_429_RATE_HIGH — 429 > _____ 5 min, Sev2", "Escalate if: sustained _____ ->", "our rule: authorizer
+    must finish in <_____ p99"); the service's own limits on the same cards are asked."""
+    qs = bank("Symptom: clients get 429\nA:\nLikely cause: account throttle is 10,000 requests per second (burst 5,000)\n"
+              "alarm: APIGW_429_RATE_HIGH (Sev2 if >2% of Count for 5 min)\n"
+              "Escalate if: sustained > 30 min -> page owning team\n"
+              "our rule: authorizer must finish in <1s p99\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "10,000" in asked or "10,000 requests per second" in asked
+    assert not asked & {"2%", "5 min", "30 min", "1s"}
