@@ -3476,7 +3476,7 @@ def test_round_bx_b_dash_bullets_decimal_commas_and_nines_in_russian() -> None:
               "Durability\nA:\n- ZRS ≥ 99,9999999999 % (12 девяток) durability per year\n"
               "- LRS ≥ 99.999999999% (11 nines) durability of objects per year\n")
     good = accepted(qs)
-    assert {"512", "90"} <= {q.answer for q in good}
+    assert {"512", "90 дней"} <= {q.answer for q in good}
     assert not [q for q in good if re.search(r"› —|99,_|девяток\)|_____ nines", q.stem) or q.answer in ("12", "3", "10", "20")]
     assert not [q for q in good if q.type == "truefalse" and q.answer == "false" and "nines" in q.stem]
 
@@ -3492,3 +3492,26 @@ def test_round_bx_c_a_runbooks_alerting_policy() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert "10,000" in asked or "10,000 requests per second" in asked
     assert not asked & {"2%", "5 min", "30 min", "1s"}
+
+
+def test_round_bx_d_russian_durations_agree_with_their_number() -> None:
+    """Fresh sample of round BX (azure blob in Russian #4: "удаляются через 4 дней", where Russian says "4 дня"): a
+    wrong value takes the Russian form its number asks for (1 день, 2-4 дня, 5-20 дней, 21 день)."""
+    from pipeline.generators.grammar import agree
+
+    assert [agree("дней", n) for n in (1, 3, 7, 11, 21, 24, 1.5)] == ["день", "дня", "дней", "дней", "день", "дня", "дня"]
+    qs = bank("Block blob limits\nA:\n- uncommitted blocks are deleted after 7 дней without a Put Block List call\n"
+              "- soft delete retention for blobs is 1 to 365 дней, 7 дней in the portal by default\n", seed=3)
+    wrong = [o.text for q in accepted(qs, "multichoice") for o in q.options if not o.is_correct]
+    wrong += [str(q.get("shown")) for q in accepted(qs, "truefalse") if q.answer == "false"]
+    said = [(int(m.group(1)), m.group(2)) for w in wrong for m in re.finditer(r"(\d+) (день|дня|дней)", w)]
+    assert said and all(form == agree("дней", n) for n, form in said), said
+
+
+def test_round_bx_e_a_units_written_in_any_script_and_a_rate_period_before_its_count() -> None:
+    """Once a unit in any script is part of the answer ("540 秒", "7 дней", not "540" before a kept "秒"), Japanese
+    rates written period first ("読み取り 1 日 50,000 回": 50,000 reads a day) were asked for their "1 日"."""
+    qs = bank("Firestore free quota (Spark plan)\nA:\n- Firestore reads: 1 日 50,000 回 on the free Spark plan quota\n"
+              "- Cloud Functions timeout for event functions: max 540 秒 on 1st gen\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "540 秒" in asked and "1 日" not in asked

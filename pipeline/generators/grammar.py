@@ -56,9 +56,26 @@ def number_of(word: str) -> str | None:
     return "plural" if _engine().singular_noun(m.group("word")) else "singular"
 
 
+# Russian durations take one of three forms after a number: 1, 21 день; 2-4, 22 дня (and fractions); 5-20, 25 дней
+_RUSSIAN_FORMS = (("секунда", "секунды", "секунд"), ("минута", "минуты", "минут"), ("час", "часа", "часов"),
+                  ("день", "дня", "дней"), ("неделя", "недели", "недель"))
+_RUSSIAN = {form: forms for forms in _RUSSIAN_FORMS for form in forms}
+
+
+def _russian(forms: tuple[str, str, str], n: float) -> str:
+    if n != int(n):
+        return forms[1]
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    return forms[1] if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else forms[2]
+
+
 @lru_cache(maxsize=4096)
 def agree(word: str, n: float) -> str:
-    """`word` in the number that `n` asks for (1 → singular, anything else → plural)."""
+    """`word` in the number that `n` asks for (1 → singular, anything else → plural; Russian: its three forms)."""
+    if word.lower() in _RUSSIAN:
+        return _russian(_RUSSIAN[word.lower()], n)
     m = _WORD.match(word)
     if not m or m.group("word") in _UNCOUNTABLE or m.group("word") in _INVARIANT:
         return word
@@ -72,7 +89,7 @@ def agree(word: str, n: float) -> str:
     return (m.group("head") or "") + noun
 
 
-_TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-zà-ÿ][a-zà-ÿ-]*[a-zà-ÿ])$")
+_TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-zà-ÿа-яё][a-zà-ÿа-яё-]*[a-zà-ÿа-яё])$")
 _CAPITALISED = re.compile(r"\d\s(?P<word>[A-Z][a-z]{2,})$")      # a German unit: "1 Tag", "7 Tage"
 # (digits keep an acronym as written: "5 GB", "10 RCU" are units, and notes never pluralise them)
 _WORDED_ACRONYM = re.compile(r"^(?P<count>[a-z]+)\s+(?P<word>[A-Z]{2,5}|[a-z][A-Z][A-Za-z]{1,6}?)s?$")   # "one vCore" too

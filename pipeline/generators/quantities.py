@@ -135,7 +135,7 @@ class Spelled:
     scale: float = 1.0   # "$37.549 billion": the written number times 1e9 is the value
 
 
-_UNIT_TOKEN = re.compile(r"\s?[A-Za-z%¢][\w%/-]*|-?[%¢]")
+_UNIT_TOKEN = re.compile(r"\s?(?:[^\W\d_]|[%¢])[\w%/-]*|-?[%¢]")     # (a unit in any script: "7 дней", "540 秒")
 
 
 def is_unit(token: str) -> bool:
