@@ -41,6 +41,8 @@ _CIRCLED: Final = "".join(map(chr, range(0x2460, 0x2474)))     # "① shard writ
 _GLYPH_SET: Final = frozenset(_GLYPHS + "・" + _CIRCLED)
 # (Japanese "・" and a circled number need no space after them)
 _GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|[・{_CIRCLED}]\s*)")
+# a check's status over its label ("❌ validation: …", a bot's failed check): no "not" of what follows (`sites`)
+_STATUS_MARK: Final = re.compile(r"^(\s*)[❌✗✘]\ufe0f?\s*(?=[\w-]+:\s)")
 _O_BULLET: Final = re.compile(r"^(\s+)o {2,}(?=\S)")      # a word processor's hollow bullet exported as "   o  job level: …"
 # a sticky note's colour tag ("[yellow] overage = $0.01 per GiB"), a scribbled "(circled 3x)" and struck-out text
 # ("~~$40~~ $4": the value written over it is the one meant)
@@ -129,6 +131,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _VOTES.sub("", text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
+        if text.lstrip()[:1] in "❌✗✘":
+            text = _STATUS_MARK.sub(r"\1", text)
         if "&" in text:
             text = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
         if "<" not in text or not _BREAK.search(text):

@@ -111,6 +111,18 @@ _ORG_RULE: Final = re.compile(r"^\s*\|-[-+|]*\|?\s*$")
 _PAGE_PROPERTY: Final = re.compile(r"^\s*(?:Tags\s*:|Status\s*:\s*(?:Reviewed|Done|In\s+progress|Not\s+started|Draft|To\s*do|"
                                    r"Complete[d]?|Archived|Needs\s+review)\s*$|(?:Last\s+edited|Created)(?:\s+(?:time|by))?\s*:"
                                    r".*\d)", re.IGNORECASE)
+# A code review's comments: "nit:", "blocking:", "suggestion (non-blocking):" (Conventional Comments), "nit on
+# README.md:88 —", "LGTM on this hunk. reasoning for the record:", "done. Resolved"
+_REVIEW_LABEL: Final = re.compile(r"^(\s*(?:@[\w.-]+:\s*)?)(?:nit(?:pick)?|blocking|non-blocking|suggestion|praise|thought|chore)"
+                                  r"(?:\s*\((?:non-)?blocking\))?(?:/\w+)?(?:\s+on\s+\S+\s+[—–-])?\s*:?\s+(?=\S)", re.IGNORECASE)
+_REVIEW_CHATTER: Final = re.compile(r"^\s*(?:@[\w.-]+:\s*)?(?:LGTM\b[^:]*:\s*$|(?:done\.?\s*)?Resolved\.?\s*$)", re.IGNORECASE)
+# A practice exam's question as kept by a learner: its options "A) 1 hour   B) 1 day" (the wrong ones are no facts),
+# "My answer: C ✗", "Correct: B" and the "Why:" that explains it
+_EXAM_OPTION: Final = re.compile(r"^\s*\(?[A-E]\)\s+\S")       # (an outline's "A. …" items only under a question)
+_EXAM_DOTTED: Final = re.compile(r"^\s*[A-E]\.\s+\S")
+_EXAM_OPTIONS: Final = re.compile(r"^\s*\(?A[).]\s.*\sB[).]\s")     # all of them on one line
+_EXAM_RECORD: Final = re.compile(r"^\s*(?:My\s+answer|Correct(?:\s+answer)?)\s*:\s*[A-E]\b", re.IGNORECASE)
+_EXAM_WHY: Final = re.compile(r"^(\s*)Why\s*:\s+")
 # An Obsidian or Logseq vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks (not AsciiDoc's
 # "[[anchor-id]]"), "((block refs))", "key:: value" properties, "DONE" markers, "> [!warning] Title" callouts
 _TAG_LINE: Final = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:\s+#[A-Za-z][\w/-]*)*\s*$")
@@ -284,8 +296,8 @@ _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
-    inner = _confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(lines))))))))))))))))))))))))))))
+    inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(lines))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -1132,6 +1144,39 @@ def _chat(lines: Sequence[Line]) -> Sequence[Line]:
                 texts[j] = QUOTED + texts[j].strip() if texts[j].strip() else texts[j]
         answered = False
     return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
+
+
+def _review(lines: Sequence[Line]) -> Sequence[Line]:
+    """A code review's comments read as what they say: a comment's label ("nit:", "blocking:") nothing, and a
+    reviewer's "LGTM …:" or "Resolved" nothing."""
+    if not any(_REVIEW_LABEL.match(line.text) or _REVIEW_CHATTER.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if _REVIEW_CHATTER.match(line.text):
+            continue
+        text = _REVIEW_LABEL.sub(r"\1", line.text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _practice_exam(lines: Sequence[Line]) -> Sequence[Line]:
+    """A practice exam's question with its options, the learner's answer and the key: the options (mostly wrong
+    answers), "My answer: C ✗" and "Correct: B" nothing, "Why:" the explanation's label nothing."""
+    record = any(_EXAM_RECORD.match(line.text) for line in lines)
+    asked = record or any(line.text.rstrip().endswith("?") for line in lines)
+    option = re.compile(f"{_EXAM_OPTION.pattern}|{_EXAM_DOTTED.pattern}") if asked else _EXAM_OPTION
+    letters = {line.text.lstrip(" (")[0] for line in lines if option.match(line.text)}
+    options = 2 if any(_EXAM_OPTIONS.match(line.text) for line in lines) or {"A", "B"} <= letters else 0
+    if options < 2 and not record:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if _EXAM_RECORD.match(line.text) or (options >= 2 and option.match(line.text)):
+            continue
+        text = _EXAM_WHY.sub(r"\1", line.text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
 
 
 def _page_properties(lines: Sequence[Line]) -> Sequence[Line]:

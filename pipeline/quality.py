@@ -218,6 +218,26 @@ def _times_leak(written: str, sentence: object, blank: object) -> str | None:
                                                                           after="number") >= 0 else None
 
 
+def _worked_by_neighbours(q: Question) -> str | None:
+    """A bound the next range gives away ("(0–_____), (32,001–64,000)"), or a ratio "1 : _____" its stem's two
+    numbers work out ("1 : _____ (128 vCPU, 3,904 GiB)")."""
+    number = re.match(r"[$€£]?\s?(\d[\d,]*)(?![\d.])", q.answer.strip())
+    if number is None or BLANK not in q.stem:
+        return None
+    n = int(number.group(1).replace(",", ""))
+    before, after = q.stem.split(BLANK, 1)
+    in_range = re.search(r"\d\s*[–-]\s*$", before) or re.match(r"\s*[–-]\s*\d", after)
+    for m in (n + 1, n - 1) if in_range else ():
+        forms = "|".join(re.escape(f) for f in {f"{m:,}", str(m)})
+        if re.search(rf"(?<![\d,.])(?:{forms})\s*[–-]\s*\d" if m > n else rf"\d\s*[–-]\s*(?:{forms})(?![\d,.])", q.stem):
+            return f"the next range starts or ends right by it ({m:,}): the stem gives the bound"
+    if n > 1 and re.search(r"\b1\s*:\s*~?\s*$", before):
+        values = [float(v.replace(",", "")) for v in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", after)]
+        if any(b and abs(a / b - n) <= 0.05 * n for a in values for b in values if a != b):
+            return "a ratio '1 : _____' that the stem's own numbers work out"
+    return None
+
+
 def _number_leak(q: Question) -> str | None:
     """The stem states the answer: as written, or as the same quantity in another unit."""
     stem = q.stem
@@ -316,7 +336,7 @@ def _answer_leak(q: Question, lk: Lookups) -> str | None:
     if nines and _nines(q.answer_value) == _number_value(nines.group(1)):    # type: ignore[arg-type]
         return f"the stem says {nines.group(0)!r}"
     if q.answer_value is not None and q.type in NUMERIC_TYPES:
-        return _times_leak(q.answer, q.get("sentence"), q.get("blank")) or _number_leak(q)
+        return _times_leak(q.answer, q.get("sentence"), q.get("blank")) or _number_leak(q) or _worked_by_neighbours(q)
     if normalise(q.answer) and normalise(q.answer) in normalise(q.stem):
         return f"the stem contains the answer {q.answer!r}"
     return None
@@ -340,7 +360,8 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
     if q.answer_value == 1 and BLANK in q.stem and _ONE_IN_NAME.search(q.stem):
         return "the product's name says one ('S3 One Zone-IA stores data in _____')"
     fact = lk.facts.get(q.fact_id) if q.fact_id else None
-    if fact is not None and fact.value == 0 and fact.unit == "USD" and re.search(r"\bfree\b", q.stem, re.IGNORECASE):
+    if fact is not None and fact.value == 0 and fact.unit == "USD" and re.search(
+            r"\b(?:free|kostenlos|gratis|gratuit[oa]?|gebührenfrei|bezpłatn\w*|бесплатн\w*)\b", q.stem, re.IGNORECASE):
         return "a free tier's price: 'Free (price): _____' says $0"
     if q.type == "truefalse":
         asked, _ = _asked_body(q)
@@ -1204,7 +1225,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
-                    r"|\(\s*verify\s*\)|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~"
+                    r"|\(\s*verify\s*\)|\[\s*(?:check|verify|to\s+check|unverified)\s*\]|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~"
                     r"|\b(?:could|might)\s+be\s+(?:~|≈|around\b|about\b|roughly\b)"     # "(… could be ~2 MiB)": a guess
                     r"|(?-i:\bCHECK\b)"          # "10 MB SES size limit — CHECK"
                     # "VPS: contact sales (~$6)": no price is published, the value is a guess

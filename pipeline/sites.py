@@ -52,7 +52,8 @@ SECTION_NUMBER = re.compile(
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 # ... but a cross says "not": "1,000 per MU, ✗ billed" (unless a "no" follows it: "❌ no sessions")
 _CROSSES = "✗✘✕✖❌🚫"
-_NOT_MARK = re.compile(rf"[{_CROSSES}]\ufe0f?\s*+(?=[^\W\d_])(?!(?:no|not|never|none)\b)", re.IGNORECASE)
+# (not a check's status over its label: a bot's "❌ validation: …" failed, it says nothing is not)
+_NOT_MARK = re.compile(rf"[{_CROSSES}]\ufe0f?\s*+(?=[^\W\d_])(?!(?:no|not|never|none)\b|[\w-]+:)", re.IGNORECASE)
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 # "… per vCPU-second [1].", "[2][3]", "[a]"; not "[24 h] / [30] attempts", a value in brackets after a slash
@@ -194,7 +195,8 @@ _MISSING_STOP = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:To|The|If|When|This|These|Yo
 # A full stop before a lower-case word, unless it ends an abbreviation ("e.g. a", "approx. 5", "vs. b")
 _LOWER_STOP = re.compile(r"\b([A-Za-z]{1,12})\.\s+(?=[a-z])")
 _ABBREVIATIONS = frozenset({"e", "g", "i", "eg", "ie", "vs", "approx", "etc", "incl", "ca", "cf", "min", "max", "no", "nr",
-                            "avg", "est", "resp", "esp", "aka", "sec", "hr", "hrs", "mins"})
+                            "avg", "est", "resp", "esp", "aka", "sec", "hr", "hrs", "mins",
+                            "d", "h", "z", "b", "u", "a", "bzw", "ggf", "evtl", "inkl", "vgl", "usw"})   # German "d. h."
 # A list item's label ending in a colon: "- **4096-bit SSL certificates:** …"; a label that writes the number its
 # line states again is a heading, not the fact (extraction skips it, stems leave it out)
 ITEM_LABEL = re.compile(r"^\s*(?:[-*•]\s*)*[^\s:()|][^:()|]{0,40}?:(?:\*\*|__)?\s+")

@@ -3515,3 +3515,53 @@ def test_round_bx_e_a_units_written_in_any_script_and_a_rate_period_before_its_c
               "- Cloud Functions timeout for event functions: max 540 秒 on 1st gen\n")
     asked = {q.answer for q in accepted(qs)}
     assert "540 秒" in asked and "1 日" not in asked
+
+
+def test_round_by_a_code_review_comments() -> None:
+    """Round BY (gke as a code review, 7/20): stems kept the comments' labels ("blocking: GKE needs …", "nit ›",
+    "LGTM, notes ›"), and a bot's "❌ validation: … between 8 and _____" read "not validation"."""
+    qs = bank("Maintenance window (modules/gke/maintenance.tf:12)\nA:\n"
+              "@rtanaka: blocking: GKE needs at least 48 hours of availability in any 32-day rolling window\n"
+              "@mkaur: done. Resolved\n---\nPods per node (modules/gke/nodepool.tf:51)\nA:\n"
+              "@dev-bot: ❌ validation: max_pods_per_node must be between 8 and 256\n"
+              "@rtanaka: LGTM, notes:\n- Standard default max pods per node = 110\n")
+    good = accepted(qs)
+    assert {"48 hours", "110"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"blocking|Resolved|LGTM|not validation", q.stem)]
+
+
+def test_round_by_b_a_practice_exams_options_and_key() -> None:
+    """Round BY (event hubs practice exams, 10/20): an option line ("B ~_____ per TU per hour"), whose values are
+    mostly wrong answers, was asked, and "Why:" stayed at the head of stems."""
+    qs = bank("Q11 (Practice test 1): Max event retention in the Basic tier?\nA) 1 hour   B) 1 day   C) 7 days   D) 90 days\n"
+              "A:\nMy answer: C ✗\nCorrect: B\nWhy: retention is 1 day on Basic, 7 days on the Standard tier.\n---\n"
+              "Q3 (Practice test 2): Capture price?\nA) ~$0.05 per TU per hour\nB) ~$0.10 per TU per hour\nA:\n"
+              "My answer: A ✗\nCorrect: B\nWhy: Capture costs ~$0.10 per TU per hour on Standard.\n")
+    good = accepted(qs)
+    assert {"7 days"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"Why:|^A\)|\bB\)|My answer|Correct:|90 days  ", q.stem) or q.answer == "$0.05"]
+
+
+def test_round_by_c_german_abbreviations_and_a_check_mark_in_brackets() -> None:
+    """Round BY (cloudfront in German #18: "h. bis zu _____ Cache-Ebenen", the sentence cut after "d."; ec2 in
+    Hinglish #15: "4 snapshots per region pe FSR [check]")."""
+    line = ("Regional Edge Caches liegen zwischen Edge Locations und Origin, d. h. bis zu 3 Cache-Ebenen mit Origin "
+            "Shield. Sie halten Objekte länger im Cache als die Edge Locations selbst, bzw. seltener abgerufene Objekte. "
+            "Standard-TTL beträgt 24 Stunden, max. 365 Tage.")
+    qs = bank("Edge-Architektur\nA:\n" + line + "\n---\nFast snapshot restore\nA:\n- 5 snapshots per region for FSR [check]\n")
+    stems = [q.stem for q in accepted(qs, "cloze")]
+    assert not [s for s in stems if "› h. bis" in s]
+    assert not [q for q in accepted(qs) if "FSR" in q.stem]
+
+
+def test_round_by_d_bounds_and_ratios_the_stem_works_out_and_free_in_german() -> None:
+    """Round BY (ec2 #5: "$0.065 (0–_____), $0.0455 (32,001–64,000)": the next tier starts at 32,001; #14, #18:
+    "1 : _____ (x1e.32xlarge = 128 vCPU, 3,904 GiB)": 3,904 / 128; cloudfront #14: "zu CloudFront: _____,
+    kostenlos!" keyed 0 USD)."""
+    qs = bank("EBS io2 pricing\nA:\n- IOPS tiered: $0.065 (0–32,000), $0.0455 (32,001–64,000) per provisioned IOPS-month\n"
+              "---\nX1e memory ratio\nA:\n- X1e memory per vCPU ~ 1 : 30 (x1e.32xlarge = 128 vCPU, 3,904 GiB)\n---\n"
+              "Datenübertragung zu CloudFront\nA:\n- Von AWS-Origins (S3, EC2) zu CloudFront: 0 USD, kostenlos!\n"
+              "- Origin Shield: 0,0075 USD pro 10.000 Requests\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"$0.065", "3,904 GiB"} <= asked
+    assert not asked & {"32,000", "32,001", "30", "0 USD"}
