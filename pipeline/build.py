@@ -16,7 +16,7 @@ The Prefect flow (`flows/build_bank.py`) runs these same steps as coarse tasks;
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -127,7 +127,8 @@ def scan_deck(source: Deck | DeckSource, settings: Settings, *, known: Known | N
                             ("content_hash", seen.content_hash), ("input_hash", None), ("text_hash", text_hash),
                             ("card_key", seen.key if text_hash else None), ("line_offset", seen.offset),
                             ("terms", json.dumps(seen.terms) if seen.terms else None),
-                            ("qa_question", seen.qa[0] if seen.qa else None), ("qa_answer", seen.qa[1] if seen.qa else None)):
+                            ("qa_question", seen.qa[0] if seen.qa else None),
+                            ("qa_answer", seen.qa[1] if seen.qa else None)):
             rows[name].append(value)
         if len(rows["card_id"]) == SCAN_CHUNK:
             chunks.append(pa.table(rows, schema=SCAN_SCHEMA))

@@ -112,16 +112,17 @@ _PAGE_PROPERTY: Final = re.compile(r"^\s*(?:Tags\s*:|Status\s*:\s*(?:Reviewed|Do
                                    r"Complete[d]?|Archived|Needs\s+review)\s*$|(?:Last\s+edited|Created)(?:\s+(?:time|by))?\s*:"
                                    r".*\d)", re.IGNORECASE)
 # A code review's comments: "nit:", "blocking:", "suggestion (non-blocking):" (Conventional Comments), "nit on
-# README.md:88 —", "LGTM on this hunk. reasoning for the record:", "done. Resolved"
+# README.md:88 —", "nit on the JVM service:", "LGTM on this hunk. reasoning for the record:", "done. Resolved"
 _REVIEW_LABEL: Final = re.compile(r"^(\s*(?:@[\w.-]+:\s*)?)(?:nit(?:pick)?|blocking|non-blocking|suggestion|praise|thought|chore)"
-                                  r"(?:\s*\((?:non-)?blocking\))?(?:/\w+)?(?:\s+on\s+\S+\s+[—–-])?\s*:?\s+(?=\S)", re.IGNORECASE)
+                                  r"(?:\s*\((?:non-)?blocking\))?(?:/\w+)?(?:\s+on\s+[^:—–]{1,40}?(?:\s+[—–-]|:)|\s*:)\s+(?=\S)", re.IGNORECASE)
 _REVIEW_CHATTER: Final = re.compile(r"^\s*(?:@[\w.-]+:\s*)?(?:LGTM\b[^:]*:\s*$|(?:done\.?\s*)?Resolved\.?\s*$)", re.IGNORECASE)
 # A practice exam's question as kept by a learner: its options "A) 1 hour   B) 1 day" (the wrong ones are no facts),
 # "My answer: C ✗", "Correct: B" and the "Why:" that explains it
-_EXAM_OPTION: Final = re.compile(r"^\s*\(?[A-E]\)\s+\S")       # (an outline's "A. …" items only under a question)
-_EXAM_DOTTED: Final = re.compile(r"^\s*[A-E]\.\s+\S")
+_EXAM_OPTION: Final = re.compile(r"^\s*\(?[A-E]\)\s+\S")
+_EXAM_OPTION_OR_DOTTED: Final = re.compile(r"^\s*(?:\(?[A-E]\)|[A-E]\.)\s+\S")   # (an outline's "A. …" only under a question)
 _EXAM_OPTIONS: Final = re.compile(r"^\s*\(?A[).]\s.*\sB[).]\s")     # all of them on one line
-_EXAM_RECORD: Final = re.compile(r"^\s*(?:My\s+answer|Correct(?:\s+answer)?)\s*:\s*[A-E]\b", re.IGNORECASE)
+_EXAM_RECORD: Final = re.compile(r"^\s*(?:My\s+answer\s*:\s*[A-E]\b.*|Correct(?:\s+answer)?\s*:\s*[A-E](?:\s*[,/&]\s*[A-E])*"
+                                 r"\s*[✓✗✔✘×]?\s*)$", re.IGNORECASE)
 _EXAM_WHY: Final = re.compile(r"^(\s*)Why\s*:\s+")
 # An Obsidian or Logseq vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks (not AsciiDoc's
 # "[[anchor-id]]"), "((block refs))", "key:: value" properties, "DONE" markers, "> [!warning] Title" callouts
@@ -1165,7 +1166,7 @@ def _practice_exam(lines: Sequence[Line]) -> Sequence[Line]:
     answers), "My answer: C ✗" and "Correct: B" nothing, "Why:" the explanation's label nothing."""
     record = any(_EXAM_RECORD.match(line.text) for line in lines)
     asked = record or any(line.text.rstrip().endswith("?") for line in lines)
-    option = re.compile(f"{_EXAM_OPTION.pattern}|{_EXAM_DOTTED.pattern}") if asked else _EXAM_OPTION
+    option = _EXAM_OPTION_OR_DOTTED if asked else _EXAM_OPTION
     letters = {line.text.lstrip(" (")[0] for line in lines if option.match(line.text)}
     options = 2 if any(_EXAM_OPTIONS.match(line.text) for line in lines) or {"A", "B"} <= letters else 0
     if options < 2 and not record:

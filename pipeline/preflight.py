@@ -133,7 +133,8 @@ def _small_changes(decks: dict[Path, DeckSource], db: str | Path, settings: Sett
         with Store(db, read_only=True) as store:
             for p, deck in decks.items():
                 try:
-                    scan = scan_deck(deck, settings, known=store.known(deck.deck_id, settings.fingerprint()), at_most=SMALL_CHANGE)
+                    known = store.known(deck.deck_id, settings.fingerprint())
+                    scan = scan_deck(deck, settings, known=known, at_most=SMALL_CHANGE)
                     todo = store.plan(deck.deck_id, scan.scan)
                 except ManyChanges:
                     continue         # a large change: the flow builds it (and reads the deck whole)

@@ -260,7 +260,8 @@ class Store:
         as written while `settings_hash` (settings and qbank's code) is the one the deck was last built with."""
         cur = self.cursor()
         contents = {r[0] for r in cur.execute("SELECT content_hash FROM cards WHERE deck_id = ?", [deck_id]).fetchall()}
-        texts = {h: KnownText(key, offset, content, tuple(map(tuple, json.loads(terms))) if terms else (),  # type: ignore[arg-type]
+        texts = {h: KnownText(key, offset, content,
+                              tuple(map(tuple, json.loads(terms))) if terms else (),  # type: ignore[arg-type]
                               (question, answer) if question is not None else None)
                  for h, key, offset, content, terms, question, answer in cur.execute(
                      "SELECT t.text_hash, t.card_key, t.line_offset, t.content_hash, t.terms, t.qa_question, t.qa_answer "
