@@ -3565,3 +3565,16 @@ def test_round_by_d_bounds_and_ratios_the_stem_works_out_and_free_in_german() ->
     asked = {q.answer for q in accepted(qs)}
     assert {"$0.065", "3,904 GiB"} <= asked
     assert not asked & {"32,000", "32,001", "30", "0 USD"}
+
+
+def test_round_by_e_notes_that_only_look_like_review_labels_or_exam_records() -> None:
+    """The reread of round BY: "Blocking calls …" is a note, not a review's "blocking:" label, and "Correct: A record
+    for the apex" is a note, not a practice exam's key."""
+    from pipeline.decks import parse_deck
+
+    text = ("Route 53 and SDK notes\nA:\n- Blocking calls in the SDK time out after 30 s by default\n"
+            "Correct: A record for the apex, CNAME for www\n")
+    (card,) = parse_deck(text, path="notes.txt").cards
+    assert [line.text for line in card.answer_lines] == ["- Blocking calls in the SDK time out after 30 s by default",
+                                                         "Correct: A record for the apex, CNAME for www"]
+    assert any(q.answer == "30 s" and "Blocking calls" in q.stem for q in accepted(bank(text)))
