@@ -219,8 +219,8 @@ def _times_leak(written: str, sentence: object, blank: object) -> str | None:
 
 
 def _worked_by_neighbours(q: Question) -> str | None:
-    """A bound the next range gives away ("(0–_____), (32,001–64,000)"), or a ratio "1 : _____" its stem's two
-    numbers work out ("1 : _____ (128 vCPU, 3,904 GiB)")."""
+    """A bound the next range gives away ("(0–_____), (32,001–64,000)"), a CIDR block's size ("/26 (_____
+    addresses)"), or a ratio "1 : _____" its stem's two numbers work out ("1 : _____ (128 vCPU, 3,904 GiB)")."""
     number = re.match(r"[$€£]?\s?(\d[\d,]*)(?![\d.])", q.answer.strip())
     if number is None or BLANK not in q.stem:
         return None
@@ -231,6 +231,9 @@ def _worked_by_neighbours(q: Question) -> str | None:
         forms = "|".join(re.escape(f) for f in {f"{m:,}", str(m)})
         if re.search(rf"(?<![\d,.])(?:{forms})\s*[–-]\s*\d" if m > n else rf"\d\s*[–-]\s*(?:{forms})(?![\d,.])", q.stem):
             return f"the next range starts or ends right by it ({m:,}): the stem gives the bound"
+    if any(2 ** (32 - int(p)) in (n, n + 2, n + 4, n + 5) for p in re.findall(r"(?<![\d.])/(\d{1,2})\b", q.stem)
+           if 8 <= int(p) <= 30):
+        return "the size of a CIDR block the stem names ('/26 (_____ addresses)'): arithmetic, not a fact"
     if n > 1 and re.search(r"\b1\s*:\s*~?\s*$", before):
         values = [float(v.replace(",", "")) for v in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", after)]
         if any(b and abs(a / b - n) <= 0.05 * n for a in values for b in values if a != b):

@@ -3578,3 +3578,13 @@ def test_round_by_e_notes_that_only_look_like_review_labels_or_exam_records() ->
     assert [line.text for line in card.answer_lines] == ["- Blocking calls in the SDK time out after 30 s by default",
                                                          "Correct: A record for the apex, CNAME for www"]
     assert any(q.answer == "30 s" and "Blocking calls" in q.stem for q in accepted(bank(text)))
+
+
+def test_round_by_f_the_size_of_a_cidr_block_the_stem_names() -> None:
+    """Fresh sample of round BY (gke code review #4, #16, #19: "/26 per node (_____ addresses)", "a /24 gives _____
+    Services"): the size of a block the stem names is arithmetic (usable counts too: a /24 subnet's 251 on AWS)."""
+    qs = bank("Pod IP ranges\nA:\n- each node gets a /26 per node (64 addresses) for up to 32 pods\n"
+              "- a /24 gives 256 Services, control plane needs exactly a /28 (16 addresses)\n"
+              "- a /24 VPC subnet has 251 usable IPs after AWS reserves its five\n- max pods per node default 110\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "110" in asked and not asked & {"64", "256", "16", "251"}
