@@ -22,6 +22,7 @@ from typing import Final
 
 from .cloze import ClozeError, has_cloze, reveal_cloze
 from .types import Line
+from .units import names_a_unit
 
 __all__ = ["FOOTNOTE", "QUOTED", "block_notations", "is_mail"]
 
@@ -124,6 +125,10 @@ _EXAM_OPTIONS: Final = re.compile(r"^\s*\(?A[).]\s.*\sB[).]\s")     # all of the
 _EXAM_RECORD: Final = re.compile(r"^\s*(?:My\s+answer\s*:\s*[A-E]\b.*|Correct(?:\s+answer)?\s*:\s*[A-E](?:\s*[,/&]\s*[A-E])*"
                                  r"\s*[✓✗✔✘×]?\s*)$", re.IGNORECASE)
 _EXAM_WHY: Final = re.compile(r"^(\s*)Why\s*:\s+")
+# a list numbered without marks ("1 volatile-lru" / "2 allkeys-lru" / "3 volatile-lfu"), and a self-quiz's answer key
+# ("ans: 5 | 500 | 90"): the numbers count the notes' items, the key answers questions the card asks without values
+_BARE_NUMBER: Final = re.compile(r"^(\s*)(\d{1,2})\s+(?=([^\W\d_][\w-]*))")
+_ANSWER_KEY: Final = re.compile(r"^\s*ans\s*:", re.IGNORECASE)
 # An Obsidian or Logseq vault: lines of "#tags" only, "[[Note]]" and "[[Note|shown text]]" wikilinks (not AsciiDoc's
 # "[[anchor-id]]"), "((block refs))", "key:: value" properties, "DONE" markers, "> [!warning] Title" callouts
 _TAG_LINE: Final = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:\s+#[A-Za-z][\w/-]*)*\s*$")
@@ -298,7 +303,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(lines))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(lines)))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -1145,6 +1150,32 @@ def _chat(lines: Sequence[Line]) -> Sequence[Line]:
                 texts[j] = QUOTED + texts[j].strip() if texts[j].strip() else texts[j]
         answered = False
     return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
+
+
+def _bare_numbering(lines: Sequence[Line]) -> Sequence[Line]:
+    """A list numbered 1, 2, 3 … without dots or brackets read as a list ("- volatile-lru"): its numbers count the
+    notes' items (a number before a unit or a row with more numbers, "1 GB" / "2 CU  8 GB", stays); a self-quiz's
+    "ans: 5 | 500" key nothing."""
+    numbers = [m if m and not names_a_unit(m.group(3)) and not re.search(r"[\d\t]", line.text[m.end():]) else None
+               for line, m in zip(lines, (_BARE_NUMBER.match(line.text) for line in lines))]
+    items: set[int] = set()
+    k = 0
+    while k < len(lines):
+        run = k
+        while run < len(lines) and numbers[run] is not None and int(numbers[run].group(2)) == run - k + 1:  # type: ignore[union-attr]
+            run += 1
+        if run - k >= 3:
+            items.update(range(k, run))
+        k = max(run, k + 1)
+    if not items and not any(_ANSWER_KEY.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if _ANSWER_KEY.match(line.text):
+            continue
+        m = numbers[k] if k in items else None
+        out.append(Line(line.number, f"{m.group(1)}- {line.text[m.end():]}", line.wraps) if m else line)
+    return out
 
 
 def _review(lines: Sequence[Line]) -> Sequence[Line]:

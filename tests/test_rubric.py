@@ -3588,3 +3588,18 @@ def test_round_by_f_the_size_of_a_cidr_block_the_stem_names() -> None:
               "- a /24 VPC subnet has 251 usable IPs after AWS reserves its five\n- max pods per node default 110\n")
     asked = {q.answer for q in accepted(qs)}
     assert "110" in asked and not asked & {"64", "256", "16", "251"}
+
+
+def test_round_bz_a_a_list_numbered_without_marks_an_answer_key_and_units_in_capitals() -> None:
+    """Round BZ (elasticache mnemonics, 11/20): "_____ volatile-random" asked an item's number in a list written
+    "1 volatile-lru" / "2 allkeys-lru" …; "ans: 35 days; 60; r6gd; ≤_____" asked a self-quiz's answer key; options
+    "2 MINUTE", "3 MINUTE" did not agree with their number ("1 MINUTE" alone read right)."""
+    qs = bank("Global Datastore\nA:\n- promote a secondary to primary in < 1 MINUTE (manual, not automatic!)\n---\n"
+              "EVICTION POLICIES\nA:\n1 volatile-lru  (ElastiCache default)\n2 allkeys-lru\n3 volatile-lfu\n4 allkeys-lfu\n"
+              "---\nQUIZ #1 shards and replicas\nA:\na) replicas per shard max?\nans: 5 | 500 | 90\n---\nNode sizes\nA:\n"
+              "1 GB cache.t4g.micro\n2 GB cache.t4g.small\n3 GB cache.t4g.medium\n")
+    good = accepted(qs)
+    assert not [q for q in good if q.stem.startswith("EVICTION") or "ans:" in q.stem or "QUIZ" in q.stem]
+    options = [o.text for q in accepted(qs, "multichoice") if q.answer == "1 MINUTE" for o in q.options]
+    assert options and all(o == "1 MINUTE" or o.endswith("MINUTES") for o in options), options
+    assert "2 GB" in {q.answer for q in good}          # a list of sizes keeps its values

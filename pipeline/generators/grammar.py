@@ -90,6 +90,7 @@ def agree(word: str, n: float) -> str:
 
 
 _TRAILING_WORD = re.compile(r"(?P<sep>\s)(?P<word>[a-zà-ÿа-яё][a-zà-ÿа-яё-]*[a-zà-ÿа-яё])$")
+_SHOUTED = re.compile(r"\d\s(?P<word>(?:SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|YEAR)S?)$")
 _CAPITALISED = re.compile(r"\d\s(?P<word>[A-Z][a-z]{2,})$")      # a German unit: "1 Tag", "7 Tage"
 # (digits keep an acronym as written: "5 GB", "10 RCU" are units, and notes never pluralise them)
 _WORDED_ACRONYM = re.compile(r"^(?P<count>[a-z]+)\s+(?P<word>[A-Z]{2,5}|[a-z][A-Z][A-Za-z]{1,6}?)s?$")   # "one vCore" too
@@ -103,6 +104,9 @@ def reinflect(text: str, n: float) -> str:
     A hyphenated adjective ("5-minute window") has no separate noun and is left as it is.
     """
     m = _TRAILING_WORD.search(text)
+    shouted = _SHOUTED.search(text) if not m else None     # "1 MINUTE", "2 MINUTES": a unit written in capitals
+    if shouted:
+        return text[: shouted.start("word")] + agree(shouted.group("word").lower(), n).upper()
     if not m:
         german = _CAPITALISED.search(text)
         if german and german.group("word").lower() in _FOREIGN_PLURAL.keys() | _FOREIGN_SINGULAR.keys():
