@@ -762,7 +762,8 @@ _NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\
 # "My estimate for the lab (50 functions …): roughly 2.9 million requests", "I set 60 s on ad-hoc WHs": the
 # author's own figures and settings
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
-                          r"figures|bill)\b|\b[Мм]о[йяиё]\s+(?:пример|расч[её]т|оценк[аи])|\bI\s+(?:usually\s+|always\s+|typically\s+)?(?:set|use|keep|pick|chose|choose"
+                          r"figures|bill)\b|\b[Мм]о[йяиё]\s+(?:пример|расч[её]т|оценк[аи])"     # (Russian: "Мой пример")
+                          r"|\bI\s+(?:usually\s+|always\s+|typically\s+)?(?:set|use|keep|pick|chose|choose"
                           r"|go\s+with|went\s+with|run\s+with)\b(?![^.;]*\?)", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
@@ -943,9 +944,10 @@ _ADVICE_THRESHOLD = re.compile(
 _HYPOTHETICAL = re.compile(r"^for\s+(?:example|instance),?\s+(?:a|an|one|your)\s+[^.;]{0,80}?\bwould\b", re.IGNORECASE)
 # an open backtick before the blank, or an open call ("cron(_____ 19 ? * MON-FRI *)"): a value in code
 _BRACKET_AFTER = re.compile(r"^\s?[A-Za-z%/-]{0,8}\s*\(\s*~?\d(?:[\d,.]+|[\d,.]*[kKM])\s*\)")   # "(8192)", "(5k)"; not "(1)"
-# "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead)
+# "86400 s (1 d)": the same duration or size again, in brackets right after ("~46% (3 yr)" names the term instead),
+# in Japanese and Chinese too ("(4 時間)", "（4 分钟）")
 _BRACKET_TIME = re.compile(r"^\s*[(（]\s*~?(\d[\d,.]*)\s*(ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo"
-                           r"|months?|yrs?|years?|日|時間|分钟|分|秒|週間?|か月|ヶ月|年|小时|天|周)\s*[)）]")  # ... or in Japanese, Chinese: "(4 時間)", "（4 分钟）"
+                           r"|months?|yrs?|years?|日|時間|分钟|分|秒|週間?|か月|ヶ月|年|小时|天|周)\s*[)）]")
 # "720 hours (_____ 日)": a blank in brackets right after a value restates it in another unit
 _BRACKETED_BLANK = re.compile(r"\d[\d,.]*\s*[^\W\d_]{1,12}\s*\(\s*" + re.escape(BLANK) + r"\s*[^\W\d_]{1,8}\s*\)")
 _MULTI_BLANK_CLOSED = re.compile(re.escape(BLANK) + r" \(\d+\)\s*[A-Za-z]{0,5}\s*\)")

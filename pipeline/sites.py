@@ -52,8 +52,7 @@ SECTION_NUMBER = re.compile(
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 # ... but a cross says "not": "1,000 per MU, ✗ billed" (unless a "no" follows it: "❌ no sessions")
 _CROSSES = "✗✘✕✖❌🚫"
-# (not a check's status over its label: a bot's "❌ validation: …" failed, it says nothing is not)
-_NOT_MARK = re.compile(rf"[{_CROSSES}]\ufe0f?\s*+(?=[^\W\d_])(?!(?:no|not|never|none)\b|[\w-]+:)", re.IGNORECASE)
+_NOT_MARK = re.compile(rf"[{_CROSSES}]\ufe0f?\s*+(?=[^\W\d_])(?!(?:no|not|never|none)\b)", re.IGNORECASE)
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 # "… per vCPU-second [1].", "[2][3]", "[a]"; not "[24 h] / [30] attempts", a value in brackets after a slash
