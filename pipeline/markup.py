@@ -41,6 +41,9 @@ _CIRCLED: Final = "".join(map(chr, range(0x2460, 0x2474)))     # "① shard writ
 _GLYPH_SET: Final = frozenset(_GLYPHS + "・" + _CIRCLED)
 # (Japanese "・" and a circled number need no space after them)
 _GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|[・{_CIRCLED}]\s*)")
+# an emphasis of the writer's own: "29 s (!!)", "(wichtig!!)", a line's leading "!! " (a bullet journal's one "!" is
+# a signifier: a bullet)
+_BANGS: Final = re.compile(r"\s*\(\s*!{1,3}\s*\)|!{2,}(?=\s*\))|(?<=\S)!{2,}|^(\s*(?:[-*•]\s+)?)!{2,}\s*")
 # a check's status over its label ("❌ validation: …", a bot's failed check): no "not" of what follows (`sites`)
 _STATUS_MARK: Final = re.compile(r"^(\s*)[❌✗✘]\ufe0f?\s*(?=[\w-]+:\s)")
 _O_BULLET: Final = re.compile(r"^(\s+)o {2,}(?=\S)")      # a word processor's hollow bullet exported as "   o  job level: …"
@@ -131,6 +134,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _VOTES.sub("", text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
+        if "!!" in text or "(!)" in text:
+            text = _BANGS.sub(lambda m: m.group(1) or "", text)
         if text.lstrip()[:1] in "❌✗✘":
             text = _STATUS_MARK.sub(r"\1", text)
         if "&" in text:

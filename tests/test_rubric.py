@@ -3603,3 +3603,13 @@ def test_round_bz_a_a_list_numbered_without_marks_an_answer_key_and_units_in_cap
     options = [o.text for q in accepted(qs, "multichoice") if q.answer == "1 MINUTE" for o in q.options]
     assert options and all(o == "1 MINUTE" or o.endswith("MINUTES") for o in options), options
     assert "2 GB" in {q.answer for q in good}          # a list of sizes keeps its values
+
+
+def test_round_bz_b_the_writers_own_exclamation_marks() -> None:
+    """Round BZ (comparison tables #5: "Lambda — _____ (!!) — shortest of all"; BY's German flashcards #16: "(!!
+    Australien bleibt teuer)"): the writer's "(!!)" and "!!" are emphasis, not text of the fact."""
+    qs = bank("Timeouts\nA:\n1. API Gateway REST in front of Lambda — 29 s (!!) — shortest integration timeout of all\n"
+              "!! Standard-TTL beträgt 24 Stunden bei CloudFront – kommt ständig in Prüfungsfragen vor\n")
+    good = accepted(qs)
+    assert {"29 s", "24 Stunden"} <= {q.answer for q in good}
+    assert not [q for q in good if "!" in q.stem]
