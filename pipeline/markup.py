@@ -20,7 +20,7 @@ from typing import Final
 from .notations import block_notations
 from .types import Line
 
-__all__ = ["unmarked"]
+__all__ = ["CROSSES", "unmarked"]
 
 _BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ENTITY: Final = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});")
@@ -44,8 +44,9 @@ _GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|[・{_CIRCLED
 # an emphasis of the writer's own: "29 s (!!)", "(wichtig!!)", a line's leading "!! " (a bullet journal's one "!" is
 # a signifier: a bullet)
 _BANGS: Final = re.compile(r"\s*\(\s*!{1,3}\s*\)|!{2,}(?=\s*\))|(?<=\S)!{2,}|^(\s*(?:[-*•]\s+)?)!{2,}\s*")
-# a check's status over its label ("❌ validation: …", a bot's failed check): no "not" of what follows (`sites`)
-_STATUS_MARK: Final = re.compile(r"^(\s*)[❌✗✘]\ufe0f?\s*(?=[\w-]+:\s)")
+CROSSES: Final = "✗✘✕✖❌🚫"      # cross marks: before a word it reads "not" (`sites.strip_marks`)
+# ... but over a check's label ("❌ validation: …", a bot's failed check) it is the check's status: it goes
+_STATUS_MARK: Final = re.compile(rf"^(\s*)[{CROSSES}]\ufe0f?\s*(?=[\w-]+:\s)")
 _O_BULLET: Final = re.compile(r"^(\s+)o {2,}(?=\S)")      # a word processor's hollow bullet exported as "   o  job level: …"
 # a sticky note's colour tag ("[yellow] overage = $0.01 per GiB"), a scribbled "(circled 3x)" and struck-out text
 # ("~~$40~~ $4": the value written over it is the one meant)
@@ -136,7 +137,7 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _MENTION.sub(r"\g<lead>", text)
         if "!!" in text or "(!)" in text:
             text = _BANGS.sub(lambda m: m.group(1) or "", text)
-        if text.lstrip()[:1] in "❌✗✘":
+        if text.lstrip()[:1] in CROSSES:
             text = _STATUS_MARK.sub(r"\1", text)
         if "&" in text:
             text = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)

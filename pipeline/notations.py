@@ -114,9 +114,10 @@ _PAGE_PROPERTY: Final = re.compile(r"^\s*(?:Tags\s*:|Status\s*:\s*(?:Reviewed|Do
                                    r".*\d)", re.IGNORECASE)
 # A code review's comments: "nit:", "blocking:", "suggestion (non-blocking):" (Conventional Comments), "nit on
 # README.md:88 —", "nit on the JVM service:", "LGTM on this hunk. reasoning for the record:", "done. Resolved"
-_REVIEW_LABEL: Final = re.compile(r"^(\s*(?:@[\w.-]+:\s*)?)(?:nit(?:pick)?|blocking|non-blocking|suggestion|praise|thought|chore)"
+_HANDLE: Final = r"(?:@[\w.-]+:\s*)?"      # the reviewer's "@name:" before it
+_REVIEW_LABEL: Final = re.compile(rf"^(\s*{_HANDLE})(?:nit(?:pick)?|blocking|non-blocking|suggestion|praise|thought|chore)"
                                   r"(?:\s*\((?:non-)?blocking\))?(?:/\w+)?(?:\s+on\s+[^:—–]{1,40}?(?:\s+[—–-]|:)|\s*:)\s+(?=\S)", re.IGNORECASE)
-_REVIEW_CHATTER: Final = re.compile(r"^\s*(?:@[\w.-]+:\s*)?(?:LGTM\b[^:]*:\s*$|(?:done\.?\s*)?Resolved\.?\s*$)", re.IGNORECASE)
+_REVIEW_CHATTER: Final = re.compile(rf"^\s*{_HANDLE}(?:LGTM\b[^:]*:\s*$|(?:done\.?\s*)?Resolved\.?\s*$)", re.IGNORECASE)
 # A practice exam's question as kept by a learner: its options "A) 1 hour   B) 1 day" (the wrong ones are no facts),
 # "My answer: C ✗", "Correct: B" and the "Why:" that explains it
 _EXAM_OPTION: Final = re.compile(r"^\s*\(?[A-E]\)\s+\S")
@@ -1156,13 +1157,17 @@ def _bare_numbering(lines: Sequence[Line]) -> Sequence[Line]:
     """A list numbered 1, 2, 3 … without dots or brackets read as a list ("- volatile-lru"): its numbers count the
     notes' items (a number before a unit or a row with more numbers, "1 GB" / "2 CU  8 GB", stays); a self-quiz's
     "ans: 5 | 500" key nothing."""
-    numbers = [m if m and not names_a_unit(m.group(3)) and not re.search(r"[\d\t]", line.text[m.end():]) else None
+    numbers = [m if m and not re.search(r"[\d\t]", line.text[m.end():]) else None
                for line, m in zip(lines, (_BARE_NUMBER.match(line.text) for line in lines))]
+
+    def item(k: int, n: int) -> bool:     # (the unit lexicon asked only of a line the list's count reaches)
+        m = numbers[k]
+        return m is not None and int(m.group(2)) == n and not names_a_unit(m.group(3))
     items: set[int] = set()
     k = 0
     while k < len(lines):
         run = k
-        while run < len(lines) and numbers[run] is not None and int(numbers[run].group(2)) == run - k + 1:  # type: ignore[union-attr]
+        while run < len(lines) and item(run, run - k + 1):
             run += 1
         if run - k >= 3:
             items.update(range(k, run))
@@ -1199,12 +1204,12 @@ def _practice_exam(lines: Sequence[Line]) -> Sequence[Line]:
     asked = record or any(line.text.rstrip().endswith("?") for line in lines)
     option = _EXAM_OPTION_OR_DOTTED if asked else _EXAM_OPTION
     letters = {line.text.lstrip(" (")[0] for line in lines if option.match(line.text)}
-    options = 2 if any(_EXAM_OPTIONS.match(line.text) for line in lines) or {"A", "B"} <= letters else 0
-    if options < 2 and not record:
+    options = any(_EXAM_OPTIONS.match(line.text) for line in lines) or {"A", "B"} <= letters
+    if not options and not record:
         return lines
     out: list[Line] = []
     for line in lines:
-        if _EXAM_RECORD.match(line.text) or (options >= 2 and option.match(line.text)):
+        if _EXAM_RECORD.match(line.text) or (options and option.match(line.text)):
             continue
         text = _EXAM_WHY.sub(r"\1", line.text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))

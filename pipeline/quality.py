@@ -39,7 +39,7 @@ from .rows import normalise
 from .services import abbreviates
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
 from .tables import cell_at, derived_columns
-from .units import FOREIGN_TIME, canonical, kind_of, names_a_unit, unit_expr
+from .units import TIME_WORDS, canonical, kind_of, names_a_unit, unit_expr
 from .types import Card, CardFacts, Fact, Question
 
 __all__ = ["gate", "check", "quality_score", "RULES"]
@@ -957,10 +957,6 @@ _MULTI_BLANK_AFTER = re.compile(re.escape(BLANK) + r" \(\d+\)\s*(?:[A-Za-z]{1,3}
 _BRACKET_SIZE = re.compile(r"^\s*\(\s*~?\d[\d,.]*\s*[KMGT]i?B\s*\)")
 _TIME_ANSWER = re.compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|yrs?|years?)\b", re.I)
 _SIZE_ANSWER = re.compile(r"\d\s*[KMGTP]i?B\b")
-# a unit of time in any language the notes are in ("1 日 50,000 回": a rate's period before its count)
-_TIME_WORDS = (*FOREIGN_TIME, *"seconds second secs sec minutes minute mins min hours hour hrs hr days day weeks week "
-               "months month years year".split())
-_TIME_UNIT_WORD = re.compile("|".join(map(re.escape, sorted(_TIME_WORDS, key=len, reverse=True))))
 _ONE_UNIT = re.compile(r"1\s*(second|minute|hour|day|week|month|year)s?", re.IGNORECASE)
 _CRON = re.compile(r"(?<![\w*/,?-])(?:[\d*/,?-]+\s+){4,5}[\d*/,?-]+(?![\w*/,?-])")   # "0 5 * * *"
 # seconds per unit of `_BRACKET_TIME`, by the unit's first letters (longer first: "ms" and "mo" before "m"; months,
@@ -1112,8 +1108,9 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     one = _ONE_UNIT.fullmatch(answer.strip())
     if one and re.match(r"\s*\([^()]*\b(?:last|an?|one|per|each|the)\s+" + one.group(1), after, re.IGNORECASE):
         return "the bracket after the blank names its unit once ('_____ (any time within the last hour)' for 1 hour)"
+    # a unit of time in any language before a count: "1 日 50,000 回" is a rate's period
     if re.fullmatch(r"1\s*(?:[^\W\d_]{1,8})", answer.strip()) and re.match(r"\s+\d", after) \
-            and _TIME_UNIT_WORD.fullmatch(answer.strip()[1:].strip().lower()):
+            and answer.strip()[1:].strip().lower() in TIME_WORDS:
         return "the period of a rate written before its count ('1 日 50,000 回': 50,000 a day), not a value of its own"
     if _bracket_counts_it(answer, after):
         return "the bracket after the blank gives it in another unit of time ('_____ (`expires_in: 43200`)' for 12 hours)"

@@ -16,6 +16,7 @@ from typing import Final
 
 from wordfreq import zipf_frequency
 
+from .markup import CROSSES
 from .notations import QUOTED
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
@@ -51,8 +52,7 @@ SECTION_NUMBER = re.compile(
     r"|^\s*(\d{1,2}(?:\.\d{1,2}){2,})\.?\s+(?=\S)|^\s*(\d{1,2}\.\d{1,2})\s{2,}(?=\S)")
 _EMOJI = re.compile("[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]\ufe0f?")   # "⚠️", "✅", "💰": markers, not words
 # ... but a cross says "not": "1,000 per MU, ✗ billed" (unless a "no" follows it: "❌ no sessions")
-_CROSSES = "✗✘✕✖❌🚫"
-_NOT_MARK = re.compile(rf"[{_CROSSES}]\ufe0f?\s*+(?=[^\W\d_])(?!(?:no|not|never|none)\b)", re.IGNORECASE)
+_NOT_MARK = re.compile(rf"[{CROSSES}]\ufe0f?\s*+(?=[^\W\d_])(?!(?:no|not|never|none)\b)", re.IGNORECASE)
 _LEAD_ARROW = re.compile(r"^\s*(?:→|->|=>|←)\s*(?=\S)")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?=\S)")     # "## Free tier"
 # "… per vCPU-second [1].", "[2][3]", "[a]"; not "[24 h] / [30] attempts", a value in brackets after a slash
@@ -140,7 +140,7 @@ def strip_marks(text: str) -> str:
     """A line without its leading bullet, Markdown heading mark, list number or `A:`/`Note:` marker, nor the
     words of a copied link or its footnote marks ("[1]"), nor text the notes struck out ("~~$16~~"); a cross mark
     reads "not" ("✗ billed")."""
-    if any(c in text for c in _CROSSES):
+    if any(c in text for c in CROSSES):
         text = _NOT_MARK.sub("not ", text)
     text = _LEAD_ARROW.sub("", _FOOTNOTE.sub("", _HEADING_MARK.sub("", _BULLET.sub("", STRUCK.sub("", text)))))
     return _LINK_LABEL.sub("", _NUMBERED.sub("", SECTION_NUMBER.sub("", _MARKER.sub("", text))))

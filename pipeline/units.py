@@ -16,7 +16,8 @@ import pint
 
 from .errors import UnitError, value_invalid_msg
 
-__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of", "names_a_unit", "FOREIGN_TIME", "CAPITALISED_ONLY"]
+__all__ = ["UnitError", "registry", "unit_expr", "canonical", "kind_of", "names_a_unit", "FOREIGN_TIME", "CAPITALISED_ONLY",
+           "TIME_WORDS"]
 
 
 # Cloud units pint does not know, and the billing calendar of the conventions.
@@ -67,6 +68,7 @@ _TIME: Final = {
     "year": "billing_year", "years": "billing_year", "yr": "billing_year", "yrs": "billing_year",
     **FOREIGN_TIME,
 }
+TIME_WORDS: Final = frozenset(_TIME)     # every written unit of time, in any language the notes are in
 _OTHER: Final = {
     "%": "percent", "percent": "percent", "pct": "percent",
     "$": "dollar", "usd": "dollar", "dollar": "dollar", "dollars": "dollar", "¢": "cent", "cent": "cent", "cents": "cent",
