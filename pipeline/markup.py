@@ -68,6 +68,9 @@ _WIKI_QUOTES: Final = re.compile(r"'{2,3}([^'\n]+?)'{2,3}")
 _WIKI_TERM: Final = re.compile(r"^(\s*);\s*([^:;]+?)\s*(?::\s*|$)")
 _WIKI_TEMPLATE: Final = re.compile(r"\{\{\s*([A-Za-z][\w ]{0,20})\s*\|\s*([^{}|]*?)\s*\}\}")
 # a transcript's fillers and stage directions ("so, um, it's", "[inaudible]", "[laughter]")
+# dot leaders between a label and its value, as in a printed table: "INT64 ........ 8 bytes", "TIMESTAMP ... 8 bytes"
+# (three dots only after a name that opens the line: "(32, 40, ... 120)" and "500 MB Free ... 50 GB" are ellipses)
+_LEADER: Final = re.compile(r"(?<=\S)\s*\.{4,}\s*(?=\S)|^(?=\s*[A-Z][\w /]*?\s+\.{3}\s+[$\d])(\s*[A-Z][\w /]*?)\s+\.{3}\s+")
 _FILLER: Final = re.compile(r"(?<![\w-])(?:u+m+|u+h+|erm|uhm)(?:,|\.\.\.|…)\s*|\s*\[(?:inaudible|laughter|laughs|crosstalk|pause)\]",
                             re.IGNORECASE)
 # a forum post's score ("Accepted answer (64 votes):", "(12 upvotes)"): the thread's, not the subject's
@@ -131,6 +134,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
         if "''" in text or "{{" in text or text.lstrip()[:1] == ";" or text.lstrip()[:2] == "==":
             text = _wiki(text)
         text = _FILLER.sub("", text)
+        if "..." in text:
+            text = _LEADER.sub(lambda m: (m.group(1) or "") + ": ", text)
         if "vote" in text or "point" in text:
             text = _VOTES.sub("", text)
         if "@" in text:

@@ -8,7 +8,7 @@ titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diag
 with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a
 revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT format, a Hugo page's front
 matter and shortcodes, a Jupyter notebook's code cells and outputs, an Obsidian vault's tags, wikilinks and
-callouts.
+callouts, notes kept as comments in an .sql file (banners, comment blocks, statements).
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -297,6 +297,21 @@ _SHORTCODE: Final = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w-]+)(?P<
 _SHORTCODE_LABEL: Final = re.compile(r'\b(?:title|header|name)\s*=\s*"([^"]+)"')
 _SHORTCODE_REF: Final = re.compile(r'"([^"]+?)(?:\.md)?(?:#[^"]*)?"')
 _MARKDOWN_LINK: Final = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
+# notes kept in a source file as comments (an .sql scratch file, a script): a banner "-- ===== QUOTAS =====" (or after
+# "#" or "//") is a heading, a "/*" or "*/" alone opens or closes a comment block, and a statement written out
+# ("ALTER SCHEMA ds SET OPTIONS (…);", a CREATE TABLE over several lines to its ";") is code, commented out or not
+_BANNER: Final = re.compile(r"^\s*(?:--|#|//)?\s*(?:/\*\s*)?={3,}\s*(?P<title>[^=\s].*?)\s*={3,}\s*(?:\*/)?\s*$")
+_COMMENT_FENCE: Final = re.compile(r"^\s*(?:/\*+|\*+/)\s*$")
+_SQL_START: Final = re.compile(
+    r"^\s*(?:--\s*)?(?:SELECT(?:\s*$|\s+(?:\*|DISTINCT\b|[\w`.]+\s*(?:,|$|AS\b|FROM\b)))|WITH\s+\w+\s+AS\s*\(|INSERT\s+INTO\b"
+    r"|UPDATE\s+[\w`.]+\s+SET\b|DELETE\s+FROM\b|MERGE\s+(?:INTO\s+)?[\w`.]+|TRUNCATE\s+TABLE\b|DECLARE\s+\w+"
+    r"|SET\s+@{0,2}\w+\s*=|(?:CREATE|ALTER|DROP)\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+|EXTERNAL\s+|MATERIALIZED\s+"
+    r"|SNAPSHOT\s+|SEARCH\s+|VECTOR\s+|ROW\s+ACCESS\s+)?(?:TABLE|SCHEMA|VIEW|PROJECT|RESERVATION|CAPACITY|ASSIGNMENT"
+    r"|FUNCTION|PROCEDURE|INDEX|DATABASE|POLICY|MODEL|ORGANIZATION)\b|(?:EXPORT|LOAD)\s+DATA\b|CALL\s+[\w`.]+\s*\("
+    r"|(?:GRANT|REVOKE)\s+[\w`.\s,]+\s+ON\b|EXPLAIN\s+(?=[A-Z]))")
+_SQL_END: Final = re.compile(r";\s*(?:--.*)?$")
+_SQL_OPTIONS: Final = re.compile(r"^\s*(?:--\s*)?OPTIONS\s*\((?:[^()]|\([^()]*\))*\)\s*;?\s*(?:--.*)?$")  # a clause quoted alone
+_STATEMENT_LINES: Final = 25    # a statement longer than this, or never ended by ";", is not taken for one
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
@@ -304,8 +319,45 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(lines)))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_sql(lines))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
+
+
+def _sql(lines: Sequence[Line]) -> Sequence[Line]:
+    """Notes kept as comments in a source file: a "-- ===== Quotas =====" banner a heading, a "/*" or "*/" line
+    alone nothing (the block's lines are notes), a statement written out to its ";" code (a fence): an example's
+    names and numbers, not the notes' facts."""
+    if not any(_BANNER.match(line.text) or _COMMENT_FENCE.match(line.text) or _SQL_START.match(line.text)
+               or _SQL_OPTIONS.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        banner = _BANNER.match(line.text)
+        if banner:
+            out.append(Line(line.number, "## " + banner.group("title"), line.wraps))
+        elif not _COMMENT_FENCE.match(line.text):
+            end = at if _SQL_OPTIONS.match(line.text) else _statement_end(lines, at) if _SQL_START.match(line.text) else None
+            if end is None:
+                out.append(line)
+            else:
+                out += [Line(line.number, "```sql"), *lines[at:end + 1], Line(lines[end].number, "```")]
+                at = end
+        at += 1
+    return out
+
+
+def _statement_end(lines: Sequence[Line], start: int) -> int | None:
+    """The index of the line whose ";" ends the statement begun at `start` (None: not ended nearby, or by a blank
+    or a comment line first, so not a statement)."""
+    for at in range(start, min(start + _STATEMENT_LINES, len(lines))):
+        text = lines[at].text
+        if _SQL_END.search(text):
+            return at
+        if at > start and (not text.strip() or text.lstrip().startswith("--")):
+            return None
+    return None
 
 
 def _notebook(lines: Sequence[Line]) -> Sequence[Line]:

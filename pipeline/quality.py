@@ -614,6 +614,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a line of the team's alerting policy ('Sev2 if > 2% for 5 min', 'Escalate if: …'): its thresholds are the team's"
     if _TEST_STEP.match(line):
         return "a test's setup or what one run saw ('Given: 150 messages', 'Observed: 400'), not the documented fact"
+    if _OWN_TEST.search(line):
+        return "the writer's own test ('confirmed in console by returning a 300 KB string'): its value is theirs"
     if _doubted_after(line, sentence):
         return "a value the remark after its sentence doubts ('per hub? (not sure)')"
     if len(_COMMAND_FLAG.findall(line)) >= 2:
@@ -755,6 +757,8 @@ def _asked_body(q: Question) -> tuple[str, str]:
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
+                           # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
+                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример)\s*\d*\s*[:,]|"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
@@ -851,7 +855,13 @@ _CHANGE = re.compile(r"\bused\s+to\b|\bchang(?:e|es|ed)\b|\bformerly\b|\bhistory
 _TEST_STEP = re.compile(r"^\s*(?:[-*•]\s*)*(?:Given|When|Observed|Actual(?:\s+result)?|Steps?(?:\s+to\s+reproduce)?|Repro|Setup)\s*:",
                         re.IGNORECASE)
 _TICKET = re.compile(r"\b(?:BUG|INC|TICKET|JIRA|ISSUE)-\d{2,6}\b")
-_SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|Scenario)\s*\d*\s*[:.)]\s", re.IGNORECASE)
+# "Scenario 2:", "Exam-style scenario:", "scenario from mock exam:", Turkish "Senaryo:", German "Szenario:" …
+_SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|(?:[\w-]+\s+)?(?:Scenario|Senaryo|Szenario|Escenario|Scénario|Cenário"
+                            r"|Scenariusz|Сценарий)(?:\s+(?:from|of|in)\s+[^:.)]{1,40})?)\s*\d*\s*[:.)]\s", re.IGNORECASE)
+# the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
+_OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
+                       r"putting|passing|creating)\b|\b(?:re-?run|redo|repeat|retry)\s+(?:the|my|that)\b[^.;]{0,40}\btests?\b",
+                       re.IGNORECASE)
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
@@ -861,12 +871,12 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:exam
                            r"|^\W*my\s+example\b"                                                # "My example: Event Hubs + ASA sizing"
                            r"|^\W*example\s+\d+(?:\.\d+)*\s*(?:[:.—–-]|$)"                           # a textbook's "Example 3.1: Estimating a bill"
                            # "Przykład - RDS MySQL db.m5.large", "Voorbeeld: …", "Exemplo: …": an example titled in another language
-                           r"|^\W*(?:przykład|voorbeeld|exemplo|esempio|ejemplo|exemple|beispiel)\b"
+                           r"|^\W*(?:przykład|voorbeeld|exemplo|esempio|ejemplo|exemple|beispiel|örnek)\b"
                            r"|\bRechenbeispiel|\bBeispielrechnung|\beigene\s+Zahlen\b"           # German: "(eigene Zahlen)"
                            # "gcp cluster toolkit example nodeset block", "sample config": a listing to copy, not limits
                            r"|\b(?:example|sample)\s+(?:[\w-]+\s+){0,2}(?:block|config(?:uration)?|policy|file|yaml|json"
                            r"|template|manifest|snippet|spec)s?\b"
-                           r"|^\s*scenario\b|\bscenario\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
+                           r"|^\s*(?:scenario|senaryo)\b|\b(?:scenario|senaryo)\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
                            r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b"     # "S3 early deletion - calc"
                            r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
                            re.IGNORECASE)
@@ -1006,7 +1016,7 @@ _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             # "e.g." in any language the notes are in, right before the value or a word or two
                             # ahead: "e.g. _____", "t.ex. max _____ per tim" (Swedish), "trigga på t.ex. >_____ fel"
                             r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance)"
-                            r"|\bнапр\.|\bнапример\b|比如|例如|譬如|例えば|예를\s*들어)"  # Russian, Chinese, Japanese, Korean
+                            r"|\bнапр\.|\bнапример\b|\börneğin\b|比如|例如|譬如|例えば|예를\s*들어)"  # Russian, Turkish, Chinese, Japanese, Korean
                             r"\s*[,:，：、]?\s*(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
 
 
@@ -1628,7 +1638,9 @@ def _in_unit_identity(q: Question, body: str) -> bool:
     for m in _UNIT_IDENTITY.finditer(body):
         if isinstance(shown, str) and shown in m.group(0) and _same_kind_units(m.group(1), m.group(2)):
             return True
-    return False
+    # "1 hour = 3600", "1 dakika = _____": a unit of time counted in seconds (the number's unit left out)
+    return any(m.group(1).lower() in TIME_WORDS and isinstance(shown, str) and shown in m.group(2)
+               for m in _TIME_IDENTITY.finditer(body))
 
 
 @lru_cache(maxsize=1024)
@@ -1638,6 +1650,7 @@ def _same_kind_units(a: str, b: str) -> bool:
 
 
 _UNIT_IDENTITY = re.compile(r"\b1\s*([A-Za-z]{1,8})\s*=\s*[~≈]?\s*(?:\d[\d.,]*|" + re.escape(BLANK) + r")\s*([A-Za-z]{1,8})\b")
+_TIME_IDENTITY = re.compile(r"(?<![\w.,])1\s*(\w{1,10})\s*=\s*[~≈]?\s*(\d[\d.,]*|" + re.escape(BLANK) + r")(?!\s*[^\W\d])")
 _ONE_OF_UNIT = re.compile(r"^(?:one|1|a\s+single)\s+[a-z]", re.IGNORECASE)
 
 

@@ -3613,3 +3613,58 @@ def test_round_bz_b_the_writers_own_exclamation_marks() -> None:
     good = accepted(qs)
     assert {"29 s", "24 Stunden"} <= {q.answer for q in good}
     assert not [q for q in good if "!" in q.stem]
+
+
+def test_round_ca_a_notes_kept_as_comments_in_an_sql_file() -> None:
+    """Round CA (BigQuery notes in a .sql scratch file, 2/20): 16 stems began with the "-- ===== QUOTAS: views ====="
+    banner, one asked a CREATE TABLE's "partition_expiration_days = 400", one showed an ALTER statement in its
+    breadcrumb; "INT64 ........ _____" kept its dot leaders and "TiB = _____ (1)^_____ (2)" asked a power's parts."""
+    qs = bank("-- ===== QUOTAS: views =====\n-- max nested view levels: 16\n-----\n"
+              "-- ===== PRICING: physical storage =====\n-- set at the DATASET level:\n"
+              "ALTER SCHEMA mydataset SET OPTIONS (storage_billing_model = 'PHYSICAL');\n"
+              "-- after switching you have to wait 14 days before you can switch back\n-----\n"
+              "-- ===== PARTITIONING: DDL example =====\nCREATE TABLE mydataset.events (\n  event_ts TIMESTAMP\n)\n"
+              "PARTITION BY DATE(event_ts)\nOPTIONS (\n  partition_expiration_days = 400\n);\n"
+              "-- SELECT * FROM `proj.ds.events` LIMIT 10;   -- still scans every column\n"
+              "--   OPTIONS (enable_refresh = true, refresh_interval_minutes = 30)\n-----\n"
+              "-- ===== PRICING: data type sizes =====\n/*\n  INT64 / FLOAT64 ........ 8 bytes\n  NUMERIC ... 16 bytes\n*/\n"
+              "-- billed by TiB = 2^40 bytes, not TB\n")
+    good = accepted(qs)
+    assert {"16", "14 days", "8 bytes", "16 bytes"} <= {q.answer for q in good}
+    assert not [q for q in good if "=====" in q.stem or "ALTER" in q.stem or "...." in q.stem or "/*" in q.stem]
+    assert not [q for q in good if q.answer in ("400", "10", "30", "2", "40 bytes") or "^" in q.stem]
+    assert any(q.stem.startswith("QUOTAS: views") for q in good)
+    assert any("INT64 / FLOAT64: " in q.stem for q in good)
+
+
+def test_round_ca_b_episode_numbers_scenarios_and_the_writers_own_tests() -> None:
+    """Round CA (Kinesis podcast notes 17/20, Step Functions to-do list 17/20, Cosmos DB in Turkish 18/20): "Ravi from
+    ep _____ said" asked an episode's number; "scenario from mock exam: … Waits _____" and "Senaryo: …, _____ veri" a
+    scenario's input; "confirmed in console by returning a _____ string" the writer's own test value."""
+    qs = bank("Ep 44 - retention pricing\nA:\n- Ravi from ep 42 said LTR storage is cheap\n"
+              "- extended retention: up to 7 days\n---\nExpress workflows\nA:\n"
+              "- scenario from mock exam: 1M Express executions/month each Waits 4 min doing nothing\n"
+              "- Express max duration is 5 minutes\n---\nÖrnek fatura\nA:\nSenaryo: 10.000 RU/s manual, tek bölge, 100 GB veri\n"
+              "---\nPayload\nA:\n- max payload is 256 KB\n"
+              "- confirmed in console on 2024-06-01 by returning a 300 KB string, got DataLimitExceeded\n"
+              "- [ ] re-run the 300 KB Lambda test w/ JSONata\n")
+    answers = {q.answer for q in accepted(qs)}
+    assert {"7 days", "5 minutes", "256 KB"} <= answers
+    assert not answers & {"42", "4 min", "100 GB", "300 KB"}
+
+
+def test_round_ca_c_turkish_durations_examples_and_seconds_tables() -> None:
+    """Round CA (Cosmos DB in Turkish): "5 saniye", "30 gün", "8 saatlik" are durations (their unit is the answer's);
+    "Örnek 1: _____ RU/s, 120 GB → 3 PP" is an example; "1 dakika = 60" from a table of seconds to learn is a
+    conversion, stated true or false as well as asked."""
+    qs = bank("Stored procedure limitleri\nA:\n- sproc max çalışma süresi: 5 saniye\n- retention: 8 saat ile 720 saat arası\n"
+              "---\nPhysical partition limitleri\nA:\n- Örnek 1: 30.000 RU/s, 120 GB → max(3, 2.4) → 3 PP\n"
+              "- bir physical partition max 10.000 RU/s\n---\nTTL saniye değerleri (ezber)\nA:\n- 1 dakika = 60\n"
+              "- 1 saat = 3600\n---\nTTL seconds I use often\nA:\n- 1 hour = 3600\n- 1 week = 604800\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"5 saniye", "720 saat", "10.000"} <= answers
+    assert "30.000" not in answers
+    assert not [q for q in good if "=" in q.stem], [q.stem for q in good if "=" in q.stem]
+    wrong = [o.text for q in accepted(qs, "multichoice") if q.answer == "5 saniye" for o in q.options]
+    assert wrong and all(o.endswith(" saniye") for o in wrong)
