@@ -3,6 +3,7 @@ rejected or repaired, and a good question next to it passes. Decks are small and
 pinned in general, not for the shared decks' lines."""
 from __future__ import annotations
 
+import math
 import random
 import re
 
@@ -3668,3 +3669,20 @@ def test_round_ca_c_turkish_durations_examples_and_seconds_tables() -> None:
     assert not [q for q in good if "=" in q.stem], [q.stem for q in good if "=" in q.stem]
     wrong = [o.text for q in accepted(qs, "multichoice") if q.answer == "5 saniye" for o in q.options]
     assert wrong and all(o.endswith(" saniye") for o in wrong)
+
+
+def test_round_re11_a_a_rate_is_named_by_its_label_and_targets_are_shown_as_written() -> None:
+    """Fresh sample of round CA (Kinesis podcast notes, 16/20): "How many shards are needed for 5 MB/s?" was keyed
+    3 from "read: 2 MB/s per shard" while the line above gave "write: 1 MB/s" (5 MB/s of writes needs 5); a rate in
+    MB/s counted in binary bytes asked for "3.1999998093 MB/s"."""
+    qs = bank("What is a shard\nA:\n- write: 1 MB/s OR 1,000 records/s per shard\n- read: 2 MB/s per shard, shared\n"
+              "---\nHot keys\nA:\n- hot partition key = one shard maxed at 1 MiB/s while the rest idle\n")
+    shards = [q for q in accepted(qs, "calculated") if "shards are needed" in q.stem]
+    assert shards
+    for q in shards:
+        if "MB/s" in q.stem and "What is a shard" in q.stem:
+            assert "of reads?" in q.stem or "of writes?" in q.stem, q.stem
+            rate = 2 if "reads" in q.stem else 1
+            target = float(re.search(r"for ([\d.]+) MB/s", q.stem).group(1))
+            assert q.answer == f"{math.ceil(target / rate)} shards", (q.stem, q.answer)
+        assert not re.search(r"\d\.\d{3,}", q.stem), q.stem

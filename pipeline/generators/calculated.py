@@ -170,7 +170,7 @@ _NOT_ENTITIES = frozenset({"second", "minute", "hour", "day", "month", "year", "
                            "account", "region", "subscription", "customer", "user", "default", "maximum", "time",
                            "only", "just", "can", "may", "will", "must", "also", "still"})
 _RATE_SHOWN = {"B/s": ("MB", 1024.0**2), "count/s": ("", 1.0)}
-_RATE_OF = re.compile(r"^\s*(?:of\s+)?((?:[a-z]+\s+){0,2}(?:capacity|throughput|bandwidth|ingress|egress|input|output|"
+_RATE_OF = re.compile(r"^\s*(?:of\s+)?((?:(?!per\b)[a-z]+\s+){0,2}(?:capacity|throughput|bandwidth|ingress|egress|input|output|"
                       r"writes?|reads?))\b", re.IGNORECASE)
 
 
@@ -205,6 +205,23 @@ _NOT_ADDED: Final = re.compile(r"\bon\s+aggregate\b|\bremains?\s+at\b|\bno\s+mat
                                re.IGNORECASE)
 
 
+# "read: 2 MB/s per shard", "writes up to 1 MB/s": the kind of rate named before it
+_RATE_LABEL: Final = re.compile(r"\b(reads?|writes?|ingress|egress|input|output|uploads?|downloads?)\b\s*(?::|up\s+to|at)?"
+                                r"\s*[~≈]?\s*$", re.IGNORECASE)
+
+
+def _rate_kind(rate: Fact) -> str | None:
+    """What a rate in bytes per second is of, as its sentence says ("2 MB/s of read capacity", "read: 2 MB/s")."""
+    if rate.site is None:
+        return None
+    after = _RATE_OF.match(rate.site.sentence[rate.site.end:])
+    if after:
+        return after.group(1).lower()
+    before = _RATE_LABEL.search(rate.site.sentence[:rate.site.start])
+    return agree(before.group(1).lower(), 2) if before and before.group(1).lower()[:1] in "rwud" else \
+        before.group(1).lower() if before else None
+
+
 def _rates(cf: CardFacts) -> Iterator[Question]:
     added = not any(_NOT_ADDED.search(line.text) for line in cf.card.lines)
     for rate in cf.facts:
@@ -214,19 +231,20 @@ def _rates(cf: CardFacts) -> Iterator[Question]:
         if entity is None:
             continue
         # "1MB/s of write capacity and 2MB/s of read capacity": which rate is meant, the question must say
-        kind = _RATE_OF.match(rate.site.sentence[rate.site.end:]) if rate.site and rate.unit == "B/s" else None
-        of = f" of {kind.group(1).lower()}" if kind else ""
-        if not kind and any(f is not rate and f.unit == rate.unit and f.site and rate.site
-                            and f.site.sentence == rate.site.sentence for f in cf.facts):
+        kind = _rate_kind(rate) if rate.unit == "B/s" else None
+        of = f" of {kind}" if kind else ""
+        # ("write: 1 MB/s" on one line, "read: 2 MB/s" on the next: a bare "5 MB/s" could be either)
+        if not kind and any(f is not rate and f.unit == rate.unit and f.value != rate.value for f in cf.facts):
             continue
         per = agree(entity, 2)
         what = answer_text(rate)
         rng = rng_for(0, f"{cf.card.card_id}:{rate.fact_id}")
-        targets = sorted({round(rate.value * k) for k in rng.sample([2.5, 3.2, 4.5, 7.5, 12.4, 30.5], 4)})
         shown_unit, scale = _RATE_SHOWN[rate.unit or ""]
+        # targets as shown, to two decimals ("3.2 MB/s", never the float of 3,355,443 bytes)
+        targets = sorted({round(rate.value / scale * k, 2) for k in rng.sample([2.5, 3.2, 4.5, 7.5, 12.4, 30.5], 4)})
         counted = shown_unit or _rate_noun(rate)
         label = f"{shown_unit}/s" if shown_unit else f"{counted} per second"
-        needed = [{"target": t / scale, "rate": rate.value / scale, "answer": float(math.ceil(t / rate.value))}
+        needed = [{"target": t, "rate": rate.value / scale, "answer": float(math.ceil(t * scale / rate.value - 1e-9))}
                   for t in targets]
         if added:
             yield _question(cf, rate, rule="units_for_rate",
