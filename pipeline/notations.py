@@ -8,7 +8,8 @@ titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diag
 with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a
 revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT format, a Hugo page's front
 matter and shortcodes, a Jupyter notebook's code cells and outputs, an Obsidian vault's tags, wikilinks and
-callouts, notes kept as comments in an .sql file (banners, comment blocks, statements).
+callouts, notes kept as comments in an .sql file (banners, comment blocks, statements) or in a Python file
+(constants, dicts, code).
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -312,6 +313,24 @@ _SQL_START: Final = re.compile(
 _SQL_END: Final = re.compile(r";\s*(?:--.*)?$")
 _SQL_OPTIONS: Final = re.compile(r"^\s*(?:--\s*)?OPTIONS\s*\((?:[^()]|\([^()]*\))*\)\s*;?\s*(?:--.*)?$")  # a clause quoted alone
 _STATEMENT_LINES: Final = 25    # a statement longer than this, or never ended by ";", is not taken for one
+# notes kept in a Python file: constants ("SNS_MAX_MESSAGE_BYTES = 262_144   # 256 KB"), dicts of them ("SES_SANDBOX = {"
+# then '"per_day": 200,  # emails'), docstrings, and code (functions, imports, asserts)
+_PY_CONSTANT: Final = re.compile(r"^(?P<lead>\s*)(?P<key>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s*(?::\s*[\w\[\], ]+)?=\s*(?P<value>[^=].*)$")
+_PY_DICT: Final = re.compile(r"^\s*(?P<key>[A-Za-z_]\w*)\s*(?::\s*[\w\[\], ]+)?=\s*(?:dict\(|\{)\s*(?:#.*)?$")
+_PY_ITEM: Final = re.compile(r"""^(?P<lead>\s*)["'](?P<key>[^"']{1,60})["']\s*:\s*(?P<value>.*?),?\s*(?:#\s*(?P<comment>.*))?$""")
+_PY_CODE: Final = re.compile(r"^\s*(?:def|class|async\s+def)\s+\w+\s*[(:]|^\s*(?:import\s+\w|from\s+[\w.]+\s+import\b|assert\s|print\(|"
+                             r"if\s+__name__\s*==)")
+_PY_DOCSTRING: Final = re.compile(r'^(\s*)(?:"""|\'\'\')(.*?)(?:"""|\'\'\')?\s*$')
+_PY_SIZE: Final = re.compile(r"\b(\d[\d_.]*)\s*\*\s*(KiB|MiB|GiB|TiB|KB|MB|GB|TB)\b")
+_PY_HELPER: Final = re.compile(r"(?:KI?B|MI?B|GI?B|TI?B|ONE|TEN|HUNDRED|THOUSAND|MILLION|BILLION|_)+")
+# words of a constant's name that are English, not acronyms ("SNS_MAX_MESSAGE_BYTES": max, message, bytes)
+_COMMON_WORDS: Final = frozenset("max min per day days sec secs size max limit limits total free price usd cost rate "
+                                 "age time ttl num count tier msg msgs bytes bits chars item items part parts "
+                                 "topic topics subs queue queues per call calls req reqs batch high low default "
+                                 "retry retries delay hours hour mins days week weeks years month months first last "
+                                 "new old mode name names tags key keys value values group groups id ids long short "
+                                 "api rule rules body file files list lists mail email user users spend".split())
+_PY_DIGITS: Final = re.compile(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
@@ -319,7 +338,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_sql(lines))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_python(_sql(lines)))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -358,6 +377,79 @@ def _statement_end(lines: Sequence[Line], start: int) -> int | None:
         if at > start and (not text.strip() or text.lstrip().startswith("--")):
             return None
     return None
+
+
+def _python(lines: Sequence[Line]) -> Sequence[Line]:
+    """Notes kept in a Python file, read as the notes they hold: "SNS_MAX_MESSAGE_BYTES = 262_144  # 256 KB" the line
+    "SNS max message bytes: 262,144; 256 KB", a dict's '"per_day": 200,  # emails' under "SES_SANDBOX = {" the line
+    "SES sandbox per day: 200; emails", "64 * KB" 64 KB, docstring quotes nothing; a function with its body, an
+    import, an assert or a print is code (a fence): an example's names and numbers, not the notes' facts."""
+    if not any(_PY_CODE.match(line.text) or _PY_DICT.match(line.text) or _PY_DOCSTRING.match(line.text)
+               or ((m := _PY_CONSTANT.match(line.text)) is not None and m.group("value")[:1] in "0123456789{(\"'[")
+               for line in lines):
+        return lines
+    out: list[Line] = []
+    path: list[str] = []
+    code_indent: int | None = None      # the indent of the "def" line whose body is being read
+    for line in lines:
+        text, indent = line.text, len(line.text) - len(line.text.lstrip())
+        if code_indent is not None:
+            if not text.strip() or indent > code_indent:
+                out.append(line)
+                continue
+            out.append(Line(out[-1].number, "```"))
+            code_indent = None
+        if _PY_CODE.match(text):
+            if re.match(r"\s*(?:async\s+)?(?:def|class)\b", text):
+                out += [Line(line.number, "```python"), line]
+                code_indent = indent
+            else:
+                out += [Line(line.number, "```python"), line, Line(line.number, "```")]
+            continue
+        docstring = _PY_DOCSTRING.match(text)
+        dict_open = _PY_DICT.match(text)
+        item = _PY_ITEM.match(text) if path else None
+        constant = _PY_CONSTANT.match(text)
+        if docstring:
+            if docstring.group(2).strip():
+                out.append(Line(line.number, docstring.group(1) + docstring.group(2), line.wraps))
+            continue
+        if dict_open:
+            key = dict_open.group("key")
+            path.append(_constant_words(key) if key.isupper() else _config_words(key))
+            continue
+        if path and text.strip() in ("}", "},", ")", "),"):
+            path.pop()
+            continue
+        if item:
+            value = _python_value(item.group("value").rstrip(","))
+            comment = (item.group("comment") or "").strip()
+            text = f"{item.group('lead')}{' '.join(path)} {_config_words(item.group('key'))}: {value}" \
+                + (f"; {comment}" if comment else "")
+        elif constant:
+            if _PY_HELPER.fullmatch(constant.group("key")):
+                continue        # "KB = 1024", "ONE_MILLION = 1_000_000": the file's own arithmetic helpers
+            value, _, comment = constant.group("value").partition("#")
+            text = f"{constant.group('lead')}{_constant_words(constant.group('key'))}: {_python_value(value.strip())}" \
+                + (f"; {comment.strip()}" if comment.strip() else "")
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    if code_indent is not None:
+        out.append(Line(out[-1].number, "```"))
+    return out
+
+
+def _constant_words(name: str) -> str:
+    """A constant's name as words: "SNS_MAX_MESSAGE_BYTES" → "SNS max message bytes" (an acronym or a unit stays
+    in capitals: a word of up to five letters that is not an English word, "SNS", "FIFO", "MB")."""
+    return " ".join(w.lower() if len(w) > 5 or w.lower() in _COMMON_WORDS or (len(w) > 3 and names_a_unit(w)) else w
+                    for w in name.split("_") if w)
+
+
+def _python_value(value: str) -> str:
+    """A Python literal as notes write it: "262_144" 262,144, "64 * KB" 64 KB, quotes gone."""
+    value = _PY_SIZE.sub(r"\1 \2", value.strip())
+    value = _PY_DIGITS.sub(lambda m: f"{int(m.group().replace('_', '')):,}", value)
+    return _JSON_QUOTES.sub(r"\1", value.replace("'", '"')).strip("{}[]() ")
 
 
 def _notebook(lines: Sequence[Line]) -> Sequence[Line]:

@@ -506,6 +506,8 @@ def _trivia(q: Question, lk: Lookups) -> str | None:
         return "an acceptance criterion of the notes' own requirements, not the subject's fact"
     if _OWN_SCENARIO.search(f"{context} › {sentence}"):
         return "the notes' own scenario ('Assumptions: (workload B)', 'workload A total'): its inputs and results"
+    if isinstance(context, str) and _INCIDENT_PART.search(context):
+        return "a postmortem's account of what happened ('Timeline', 'Root cause'): the team's numbers, not the subject's"
     card = lk.cards.get(q.card_id)
     whole_card = lk.card_trivia(card) if card is not None and q.generator != "qa" else None
     if whole_card:
@@ -614,6 +616,10 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a line of the team's alerting policy ('Sev2 if > 2% for 5 min', 'Escalate if: …'): its thresholds are the team's"
     if _TEST_STEP.match(line):
         return "a test's setup or what one run saw ('Given: 150 messages', 'Observed: 400'), not the documented fact"
+    if _INCIDENT_PART.match(line) or _OUR_MEASURE.search(line):
+        return "a postmortem's account or the team's own graph ('Incident: …', 'our graph: 96 MiB/s'), not the subject's fact"
+    if _HEARSAY.search(line):
+        return "who said what ('Disagreement: Tomasz said 60 min …', 'Ade's story: …'): a claim or an anecdote, not the fact"
     if _OWN_TEST.search(line):
         return "the writer's own test ('confirmed in console by returning a 300 KB string'): its value is theirs"
     if _doubted_after(line, sentence):
@@ -758,7 +764,7 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
-                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример)\s*\d*\s*[:,]|"
+                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример|مثال)\s*\d*\s*[:,]|"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
@@ -858,12 +864,23 @@ _TICKET = re.compile(r"\b(?:BUG|INC|TICKET|JIRA|ISSUE)-\d{2,6}\b")
 # "Scenario 2:", "Exam-style scenario:", "scenario from mock exam:", Turkish "Senaryo:", German "Szenario:" …
 _SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|(?:[\w-]+\s+)?(?:Scenario|Senaryo|Szenario|Escenario|Scénario|Cenário"
                             r"|Scenariusz|Сценарий)(?:\s+(?:from|of|in)\s+[^:.)]{1,40})?)\s*\d*\s*[:.)]\s", re.IGNORECASE)
+# who said what: "Disagreement: Tomasz said 60 min for everything. Lucia said 9 min", "Ade's story: wrote a 300 MB zip"
+_HEARSAY = re.compile(r"^\W*(?:disagreement|debate|dispute|argument)\s*:|\b(?:war\s+)?(?:story|anecdote)\s*:"
+                      r"|\b[A-Z][a-z]+\s+(?:said|says|thought|claimed|argued)\b.*\b[A-Z][a-z]+\s+(?:said|says|thought|claimed|argued)\b")
+# a postmortem's account of what happened ("Incident: build cache FS … dropped to ~5.4 MiB/s", a heading "Timeline" over
+# "08:02 nightly job kicks off"), and the team's own measurements ("our graph: 96 MiB/s"); not "What the docs say:"
+_INCIDENT_PART: Final = re.compile(r"(?:^|›\s*)\W*(?:Incident|Timeline|Root\s+cause)\s*(?::|›|$)",
+                                   re.IGNORECASE)
+_OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|CloudWatch)\b",
+                                 re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
                        r"putting|passing|creating)\b|\b(?:re-?run|redo|repeat|retry)\s+(?:the|my|that)\b[^.;]{0,40}\btests?\b",
                        re.IGNORECASE)
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
-                      r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d", re.IGNORECASE)
+                      r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d"
+                      r"|\(\s*[\d.,]+\s*[A-Za-z]{0,2}\s*[-−–]\s*[\d.,]+\s*[A-Za-z]{0,2}\s*\)\s*[*×/]\s*[$\d]",  # "(20M - 1M) * 0.50"
+                      re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
 _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:example|problem|calc\w*|cost)s?\b|ex\b)|\bexample\s+calc(?:ulation)?s?\b"
                            r"|\b(?:cost|pricing|price|bill(?:ing)?)\s+example\b(?!s)"     # "Workers — cost example"
@@ -871,7 +888,7 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:exam
                            r"|^\W*my\s+example\b"                                                # "My example: Event Hubs + ASA sizing"
                            r"|^\W*example\s+\d+(?:\.\d+)*\s*(?:[:.—–-]|$)"                           # a textbook's "Example 3.1: Estimating a bill"
                            # "Przykład - RDS MySQL db.m5.large", "Voorbeeld: …", "Exemplo: …": an example titled in another language
-                           r"|^\W*(?:przykład|voorbeeld|exemplo|esempio|ejemplo|exemple|beispiel|örnek)\b"
+                           r"|^\W*(?:przykład|voorbeeld|exemplo|esempio|ejemplo|exemple|beispiel|örnek|مثال)\b"
                            r"|\bRechenbeispiel|\bBeispielrechnung|\beigene\s+Zahlen\b"           # German: "(eigene Zahlen)"
                            # "gcp cluster toolkit example nodeset block", "sample config": a listing to copy, not limits
                            r"|\b(?:example|sample)\s+(?:[\w-]+\s+){0,2}(?:block|config(?:uration)?|policy|file|yaml|json"
@@ -1016,7 +1033,7 @@ _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             # "e.g." in any language the notes are in, right before the value or a word or two
                             # ahead: "e.g. _____", "t.ex. max _____ per tim" (Swedish), "trigga på t.ex. >_____ fel"
                             r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance)"
-                            r"|\bнапр\.|\bнапример\b|\börneğin\b|比如|例如|譬如|例えば|예를\s*들어)"  # Russian, Turkish, Chinese, Japanese, Korean
+                            r"|\bнапр\.|\bнапример\b|\börneğin\b|\bمثلا[ًا]?|比如|例如|譬如|例えば|예를\s*들어)"  # Russian, Turkish, Arabic, Chinese, Japanese, Korean
                             r"\s*[,:，：、]?\s*(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
 
 

@@ -101,7 +101,7 @@ _ADVERBS: Final = frozenset("often only also always even still just now then her
 # Words before a number that make it a name or a reference, not a quantity.
 _LABEL_WORDS: Final = frozenset("slide slides layer version v step phase page figure fig chapter section "
                                 "route gen generation rev revision release no number item option tier "
-                                "level series model type ep eps episode episodes lesson lecture module part".split())
+                                "level series model type ep eps episode episodes lesson lecture module part mtg meeting".split())
 _PORT_WORDS: Final = frozenset({"port", "ports"})
 # Cue words: a bare number after them states a limit.
 _CUE_WORDS: Final = frozenset("is are was of to around about approximately approx roughly over under "
@@ -686,6 +686,8 @@ def _chain_quantities(line: str, offset: int, chain: list[tuple[_Atom, str]], st
         return
     if _OPERAND_RIGHT_RE.match(line[first.num_end:]):
         return
+    if full_left.endswith("#"):
+        return  # a reference: "Meeting #1", "Mtg #2 item 3", "PR #482"
     if full_left.endswith("^") or line.startswith("^", first.num_end):
         return  # a power: "2^40 bytes", "0 .. 2^128 - 1" (a base or an exponent is no quantity of its own)
     if first.start >= ctx.example_from and not _strip_article(tail).endswith(_MAX_CUES + _MIN_CUES):

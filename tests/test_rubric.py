@@ -3686,3 +3686,39 @@ def test_round_re11_a_a_rate_is_named_by_its_label_and_targets_are_shown_as_writ
             target = float(re.search(r"for ([\d.]+) MB/s", q.stem).group(1))
             assert q.answer == f"{math.ceil(target / rate)} shards", (q.stem, q.answer)
         assert not re.search(r"\d\.\d{3,}", q.stem), q.stem
+
+
+def test_round_cb_a_notes_kept_in_a_python_file() -> None:
+    """Round CB (SNS and SES notes in a Python scratch file, 7/20): stems showed "PUBLISH_BATCH_MAX_TOTAL_BYTES =
+    262_144 # aggregate _____", "FCM: 5 * KB", "assert sns_billed_requests(256 * KB) == _____", the helper "KB = 1024"
+    stated false, and "(_____ - 1M) * 0.50/M = 9.50" asked a worked sum's operand."""
+    qs = bank('# Q: max size of one SNS message?\nA:\nSNS_MAX_MESSAGE_BYTES = 262_144   # 256 KB, body + attributes\n'
+              '-----\n# ===== SES sandbox =====\nSES_SANDBOX = {\n    "per_day": 200,        # emails per 24 h\n'
+              '    "max_template_size": 500 * KB,\n}\n-----\n# ===== helpers =====\nKB = 1024\nONE_MILLION = 1_000_000\n'
+              'def sns_billed_requests(msg_bytes):\n    """64 KB chunks."""\n    return max(1, math.ceil(msg_bytes / 65536))\n\n'
+              'assert sns_billed_requests(256 * KB) == 4\n# worked ex: 10M publishes, 2 chunks each\n'
+              '# publish: (20M - 1M) * 0.50/M = 9.50\n')
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"256 KB", "200", "500 KB"} <= answers, answers
+    assert not [q for q in good if re.search(r"[A-Z]{2,}_[A-Z]|\* ?KB|assert|def |return|\"\"\"", q.stem)]
+    assert not answers & {"1024", "1,024", "4", "20M", "1M", "1,000,000"}
+    assert any("SNS max message bytes: 262,144" in q.stem for q in good)
+    assert any("SES sandbox per day" in q.stem for q in good)
+
+
+def test_round_cb_b_meeting_minutes_postmortems_and_arabic_notes() -> None:
+    """Round CB (Cloud Functions study-group minutes 10/20, EFS/FSx postmortems 8/20, Service Bus in Arabic 16/20):
+    "Mtg #_____ item 3b" asked a meeting's number, "Disagreement: Tomasz said _____" and "Ade's story: wrote a _____
+    zip" who said what; a postmortem's "Incident:" and "Timeline" lines and "our graph" readings the team's own
+    numbers; "مثال: Premium بـ _____ MU" an example's input; "_____ يوم" left its unit out of the answer."""
+    qs = bank("Mtg #3 item 2b — concurrency in 2nd gen\nA:\n- max concurrency per instance = 1000\n"
+              "- Disagreement: Tomasz said 60 min for everything. Lucia said events are still 9 min.\n"
+              "- Ade's story: wrote a 300 MB zip to /tmp on a 256 MB function\n---\n"
+              "PM-01 [SEV3] CI cache EFS went to a crawl\nA:\nIncident: build cache FS dropped from ~100 MiB/s to ~5.4 MiB/s\n"
+              "Timeline:\n  08:02 nightly job kicks off (our graph: 96 MiB/s sustained)\n"
+              "What the docs say:\n  - baseline = 50 KiB/s per GiB of Standard storage\n---\n"
+              "حد الـ TTL في Basic\nA:\n- في Basic أقصى TTL للرسالة = 14 يوم\n- مثال: Premium بـ 2 MU → 2,000 entity\n")
+    answers = {q.answer for q in accepted(qs)}
+    assert {"1000", "50 KiB/s", "14 يوم"} <= answers, answers
+    assert not answers & {"3", "60 min", "300 MB", "5.4 MiB/s", "96 MiB/s", "2", "2,000"}
