@@ -54,6 +54,8 @@ _COLOUR_TAG: Final = re.compile(r"^(\s*)\[(?:yellow|pink|blue|green|orange|purpl
                                 re.IGNORECASE)
 _SCRIBBLE: Final = re.compile(r"\s*\((?:circled|underlined|starred|highlighted)(?:\s+\d+x)?\)", re.IGNORECASE)
 _STRUCK: Final = re.compile(r"~~[^~\n]+~~\s*")
+_STRUCK_VERDICT: Final = re.compile(r"\W*(?:wrong|outdated|old|obsolete|nope|no|incorrect|superseded|not\s+anymore|x)?\W*",
+                                    re.IGNORECASE)
 # ... so is a "+ " (markdown's third bullet; not "+ 5%", an addition) and a tree's branch ("├── 7.0+ -> 1", "│   └── …")
 _PLUS_BULLET: Final = re.compile(r"^(\s*)\+\s+(?=[^\d\s$€£~])")
 _TREE_BULLET: Final = re.compile(r"^(\s*(?:│\s*)*)[├└]──*\s*")
@@ -122,7 +124,10 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
         if "[" in text[:12]:
             text = _COLOUR_TAG.sub(r"\1- ", text)
         if "~~" in text or "(" in text:
-            text = _SCRIBBLE.sub("", _STRUCK.sub("", text))
+            kept = _SCRIBBLE.sub("", _STRUCK.sub("", text))
+            if kept != text and _STRUCK_VERDICT.fullmatch(kept):
+                continue        # "~~R23 … $0.01/GB~~  WRONG": the struck line and the writer's verdict on it go
+            text = kept
         if text.lstrip()[:1] in _GLYPH_SET:
             text = _GLYPH_BULLET.sub(r"\1- ", text)
         elif text.lstrip()[:2] == "o ":

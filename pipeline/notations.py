@@ -322,14 +322,20 @@ _PY_CODE: Final = re.compile(r"^\s*(?:def|class|async\s+def)\s+\w+\s*[(:]|^\s*(?
                              r"if\s+__name__\s*==)")
 _PY_DOCSTRING: Final = re.compile(r'^(\s*)(?:"""|\'\'\')(.*?)(?:"""|\'\'\')?\s*$')
 _PY_SIZE: Final = re.compile(r"\b(\d[\d_.]*)\s*\*\s*(KiB|MiB|GiB|TiB|KB|MB|GB|TB)\b")
+# decision rules: "R40  IF not accessed 30 consecutive days THEN -> Infrequent Access tier", "EXCEPT Standard -> no minimum",
+# rule numbers ("R12", "R97a") that only order the sheet
+_RULE_LABEL: Final = re.compile(r"^(\s*)R\d{1,3}[a-z]?\s*[-:.)]?\s+(?=\S)")
+_RULE_IF: Final = re.compile(r"\bIF\b.*\bTHEN\b|^\s*(?:R\d{1,3}[a-z]?\s+)?(?:THEN|EXCEPT)\b")
+_RULE_THEN: Final = re.compile(r"(?<=\S)\s+THEN\b\s*(?:->|=>|→)?\s*")
+_RULE_WORDS: Final = re.compile(r"(^\s*(?:- )?|\b)(IF|THEN|EXCEPT|AND|OR|NOT)\b")
 _PY_HELPER: Final = re.compile(r"(?:KI?B|MI?B|GI?B|TI?B|ONE|TEN|HUNDRED|THOUSAND|MILLION|BILLION|_)+")
 # words of a constant's name that are English, not acronyms ("SNS_MAX_MESSAGE_BYTES": max, message, bytes)
-_COMMON_WORDS: Final = frozenset("max min per day days sec secs size max limit limits total free price usd cost rate "
-                                 "age time ttl num count tier msg msgs bytes bits chars item items part parts "
-                                 "topic topics subs queue queues per call calls req reqs batch high low default "
-                                 "retry retries delay hours hour mins days week weeks years month months first last "
-                                 "new old mode name names tags key keys value values group groups id ids long short "
-                                 "api rule rules body file files list lists mail email user users spend".split())
+_COMMON_WORDS: Final = frozenset("max min per day days sec secs size limit limits total free price usd cost rate age time "
+                                 "ttl num count tier msg msgs bytes bits chars item items part parts topic topics subs "
+                                 "queue queues call calls req reqs batch high low default retry retries delay hours hour "
+                                 "mins week weeks years month months first last new old mode name names tags key keys "
+                                 "value values group groups id ids long short api rule rules body file files list lists "
+                                 "mail email user users spend".split())
 _PY_DIGITS: Final = re.compile(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
@@ -338,7 +344,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_python(_sql(lines)))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_python(_sql(lines))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -439,8 +445,8 @@ def _python(lines: Sequence[Line]) -> Sequence[Line]:
 
 
 def _constant_words(name: str) -> str:
-    """A constant's name as words: "SNS_MAX_MESSAGE_BYTES" → "SNS max message bytes" (an acronym or a unit stays
-    in capitals: a word of up to five letters that is not an English word, "SNS", "FIFO", "MB")."""
+    """A constant's name as words: "SNS_MAX_MESSAGE_BYTES" → "SNS max message bytes" (a word of up to five letters
+    that `_COMMON_WORDS` does not list stays in capitals: an acronym or a unit, "SNS", "FIFO", "MB")."""
     return " ".join(w.lower() if len(w) > 5 or w.lower() in _COMMON_WORDS or (len(w) > 3 and names_a_unit(w)) else w
                     for w in name.split("_") if w)
 
@@ -450,6 +456,23 @@ def _python_value(value: str) -> str:
     value = _PY_SIZE.sub(r"\1 \2", value.strip())
     value = _PY_DIGITS.sub(lambda m: f"{int(m.group().replace('_', '')):,}", value)
     return _JSON_QUOTES.sub(r"\1", value.replace("'", '"')).strip("{}[]() ")
+
+
+def _rules(lines: Sequence[Line]) -> Sequence[Line]:
+    """A sheet of decision rules read as sentences: "R40  IF not accessed 30 days THEN -> Infrequent Access" the item
+    "If not accessed 30 days, then Infrequent Access", "EXCEPT Standard -> no minimum" "except Standard -> no
+    minimum"; a rule's number ("R12", "R97a") only orders the sheet and goes."""
+    labelled = sum(1 for line in lines if _RULE_LABEL.match(line.text))
+    if labelled < 2 and not any(_RULE_IF.search(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        text = _RULE_LABEL.sub(r"\1- ", line.text) if labelled >= 2 else line.text
+        if _RULE_IF.search(text):
+            text = _RULE_THEN.sub(", then ", text)
+            text = _RULE_WORDS.sub(lambda m: m.group(1) + ("If" if m.group(2) == "IF" else m.group(2).lower()), text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
 
 
 def _notebook(lines: Sequence[Line]) -> Sequence[Line]:

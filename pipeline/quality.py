@@ -619,7 +619,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
     if _INCIDENT_PART.match(line) or _OUR_MEASURE.search(line):
         return "a postmortem's account or the team's own graph ('Incident: …', 'our graph: 96 MiB/s'), not the subject's fact"
     if _HEARSAY.search(line):
-        return "who said what ('Disagreement: Tomasz said 60 min …', 'Ade's story: …'): a claim or an anecdote, not the fact"
+        return ("who said, thought or planned what ('Disagreement: Tomasz said 60 min …', 'Ade's story: …', 'Action item:',"
+                " 'would have been ~$600'): a claim, an anecdote or a what-if, not the fact")
     if _OWN_TEST.search(line):
         return "the writer's own test ('confirmed in console by returning a 300 KB string'): its value is theirs"
     if _doubted_after(line, sentence):
@@ -762,7 +763,7 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
                            r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример|مثال)\s*\d*\s*[:,]|"
                            r"use\s+case\s*:)",
@@ -864,14 +865,19 @@ _TICKET = re.compile(r"\b(?:BUG|INC|TICKET|JIRA|ISSUE)-\d{2,6}\b")
 # "Scenario 2:", "Exam-style scenario:", "scenario from mock exam:", Turkish "Senaryo:", German "Szenario:" …
 _SCENARIO_LINE = re.compile(r"^\s*(?:[-*•]\s*)*(?:Q|Question|(?:[\w-]+\s+)?(?:Scenario|Senaryo|Szenario|Escenario|Scénario|Cenário"
                             r"|Scenariusz|Сценарий)(?:\s+(?:from|of|in)\s+[^:.)]{1,40})?)\s*\d*\s*[:.)]\s", re.IGNORECASE)
-# who said what: "Disagreement: Tomasz said 60 min for everything. Lucia said 9 min", "Ade's story: wrote a 300 MB zip"
+# who said, thought or planned what: "Disagreement: Tomasz said 60 min for everything. Lucia said 9 min", "Ade's story:
+# wrote a 300 MB zip", "Action item (@Tomasz): try concurrency 80", "Provisioned would have been ~$600/month"
 _HEARSAY = re.compile(r"^\W*(?:disagreement|debate|dispute|argument)\s*:|\b(?:war\s+)?(?:story|anecdote)\s*:"
+                      r"|\b[A-Z][a-z]+\s+(?:thought|claimed|assumed|guessed|believed)\b"     # "Ade thought it was 10 MB"
+                      r"|^\W*(?i:action\s+items?)\b[^:]{0,40}:"                             # "Action item (@Tomasz, due …):"
+                      r"|\bwould\s+have\s+(?:been|cost|saved)\b"                           # a what-if of the notes' own case
                       r"|\b[A-Z][a-z]+\s+(?:said|says|thought|claimed|argued)\b.*\b[A-Z][a-z]+\s+(?:said|says|thought|claimed|argued)\b")
 # a postmortem's account of what happened ("Incident: build cache FS … dropped to ~5.4 MiB/s", a heading "Timeline" over
 # "08:02 nightly job kicks off"), and the team's own measurements ("our graph: 96 MiB/s"); not "What the docs say:"
 _INCIDENT_PART: Final = re.compile(r"(?:^|›\s*)\W*(?:Incident|Timeline|Root\s+cause)\s*(?::|›|$)",
                                    re.IGNORECASE)
-_OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|CloudWatch)\b",
+_OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|"
+                                 r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup)\b",
                                  re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -1252,6 +1258,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"n[ãa]o\s+tenho\s+(?:100%\s+de\s+)?certeza|pelo\s+que\s+li|acho\s+que|checar|confirmar|"
                     r"unsicher|nicht\s+sicher|(?:Doku\s+)?prüfen|ohne\s+Gewähr|don'?t\s+quote\s+(?:this|me)|rough\s+rule|"
                     r"(?:my|reviewer'?s|the\s+reviewer'?s)\s+recollection|"
+                    r"لازم\s+أتأكد|مش\s+متأكد|غير\s+متأكد|أظن|"        # Arabic: "must check", "not sure", "I think"
                     r"as\s+far\s+as\s+i\s+(?:remember|know|recall|can\s+tell))\b"
                     r"|\bI\s+(?:had|have|wrote|noted|saw|remember)\b[^.?!]{0,30}\d[^.?!]{0,10}\?"   # "up to... I had 1,000?"
                     r"|\(\s*verify\s*\)|\[\s*(?:check|verify|to\s+check|unverified)\s*\]|\(\?\)|\?\?|\(ish\)|\([^()]*\?\s*\)|\blike\s+~"

@@ -45,15 +45,19 @@ _BIT_PREFIX: Final = {"": "", "k": "kilo", "m": "mega", "g": "giga", "t": "tera"
 # "90 дней", "540 秒", "4 分钟")
 FOREIGN_TIME: Final = {
     **dict.fromkeys(("seg", "segundo", "segundos", "seconde", "secondes", "secondi", "sekunde", "sekunden", "sek",
-                     "sekunder", "sekund", "sekundy", "seconden", "секунда", "секунды", "секунд", "сек", "秒", "saniye", "saniyelik", "saniyede", "ثانية", "ثواني", "ثوان"), "second"),
+                     "sekunder", "sekund", "sekundy", "seconden", "секунда", "секунды", "секунд", "сек", "秒",
+                     "saniye", "saniyelik", "saniyede", "ثانية", "ثواني", "ثوان"), "second"),
     **dict.fromkeys(("minuto", "minutos", "minuti", "minuten", "minuter", "minut", "minuty", "минута", "минуты", "минут",
                      "分", "分钟", "dakika", "dakikalık", "dakikada", "دقيقة", "دقائق", "دقايق"), "minute"),
     **dict.fromkeys(("hora", "horas", "hs", "heure", "heures", "stunde", "stunden", "std", "uur", "tim", "timme",
-                     "timmar", "godzin", "godziny", "час", "часа", "часов", "時間", "小时", "saat", "saatlik", "saatte", "ساعة", "ساعات"), "hour"),
+                     "timmar", "godzin", "godziny", "час", "часа", "часов", "時間", "小时", "saat", "saatlik", "saatte",
+                     "ساعة", "ساعات"), "hour"),
     **dict.fromkeys(("día", "días", "dia", "dias", "jour", "jours", "giorno", "giorni", "tag", "tage", "tagen", "dagen",
-                     "dag", "dagar", "dni", "день", "дня", "дней", "日", "天", "gün", "günlük", "günde", "يوم", "أيام", "يوماً", "يومًا"), "day"),
+                     "dag", "dagar", "dni", "день", "дня", "дней", "日", "天", "gün", "günlük", "günde", "يوم", "أيام",
+                     "يوماً", "يومًا"), "day"),
     **dict.fromkeys(("semana", "semanas", "semaine", "semaines", "settimana", "settimane", "woche", "wochen", "weken",
-                     "vecka", "veckor", "tygodni", "неделя", "недели", "недель", "周", "hafta", "haftalık", "أسبوع", "أسابيع"), "week"),
+                     "vecka", "veckor", "tygodni", "неделя", "недели", "недель", "周", "hafta", "haftalık", "أسبوع",
+                     "أسابيع"), "week"),
 }
 # (German words that are English ones too: a unit only as German writes them, capitalised: "7 Tage", "50 tag keys")
 CAPITALISED_ONLY: Final = frozenset(("tag", "tage", "tagen", "std"))

@@ -3722,3 +3722,34 @@ def test_round_cb_b_meeting_minutes_postmortems_and_arabic_notes() -> None:
     answers = {q.answer for q in accepted(qs)}
     assert {"1000", "50 KiB/s", "14 يوم"} <= answers, answers
     assert not answers & {"3", "60 min", "300 MB", "5.4 MiB/s", "96 MiB/s", "2", "2,000"}
+
+
+def test_round_re12_a_beliefs_action_items_what_ifs_and_the_teams_own_systems() -> None:
+    """Fresh sample of round CB (study-group minutes 14/20, postmortems 14/20, Service Bus in Arabic 14/20): a false
+    statement changed what "Ade thought"; an "Action item (@Tomasz, due 24 Sep)" was stated true; "Provisioned at
+    ~_____ would have been ~$600/month" and "our old FS maxed at _____" asked the team's own case; "كتبت 99.95% …
+    لازم أتأكد" ("I wrote …, must check") asked a value the writer doubts."""
+    qs = bank("Max event size\nA:\n- Ade thought it was 10 MB for both. Priya checked the quotas page.\n"
+              "- Action item (@Tomasz, due 24 Sep): try concurrency 80 with 0.5 vCPU\n- 2nd gen: 512 KB per event\n---\n"
+              "EFS throughput modes\nA:\n- Provisioned at ~100 MiB/s would have been ~$600/month for the same pattern\n"
+              "- our old FS maxed at 250 MiB/s when created\n- Elastic: up to 60 GiB/s reads per file system\n---\n"
+              "الـ SLA في Premium\nA:\n- Premium: كتبت 99.95% لكن لازم أتأكد من صفحة الـ SLA\n- Standard: 99.9%\n")
+    answers = {q.answer for q in accepted(qs)}
+    assert {"512 KB", "60 GiB/s", "99.9%"} <= answers, answers
+    assert not answers & {"10 MB", "80", "0.5", "100 MiB/s", "$600", "250 MiB/s", "99.95%"}
+
+
+def test_round_cc_a_a_sheet_of_decision_rules() -> None:
+    """Round CC (S3 as IF/THEN rules, 4/20): stems kept "R40 IF … THEN -> …", "EXCEPT", rule numbers "R68" and a
+    struck rule's "WRONG" as a heading; "ex: _____ log objects" asked an example's count."""
+    qs = bank("Minimum storage duration per class\nA:\nR13 IF Std-IA OR One Zone-IA THEN min 30 days\n"
+              "R14 IF Glacier IR THEN -> min 90 days\n    EXCEPT Standard -> no minimum at all\n"
+              "~~R23 IF Glacier IR THEN $0.01/GB like the IA classes~~  WRONG\n"
+              "R23b IF Glacier IR THEN $0.03 per GB retrieved\nex: 50,000,000 log objects -> Deep Archive\n---\n"
+              "Bucket naming rules\nA:\nR68 3-63 chars\nR69 lowercase letters, numbers, dots and hyphens only\n")
+    good = accepted(qs)
+    assert {"30 days", "90 days", "$0.03"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"\bR\d|\bIF\b|THEN|EXCEPT|WRONG|->", q.stem)], \
+        [q.stem for q in good if re.search(r"\bR\d|\bIF\b|THEN|EXCEPT|WRONG|->", q.stem)]
+    assert "50,000,000" not in {q.answer for q in good}
+    assert any("If Glacier IR, then min _____" in q.stem for q in good)
