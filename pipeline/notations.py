@@ -328,6 +328,11 @@ _RULE_LABEL: Final = re.compile(r"^(\s*)R\d{1,3}[a-z]?\s*[-:.)]?\s+(?=\S)")
 _RULE_IF: Final = re.compile(r"\bIF\b.*\bTHEN\b|^\s*(?:R\d{1,3}[a-z]?\s+)?(?:THEN|EXCEPT)\b")
 _RULE_THEN: Final = re.compile(r"(?<=\S)\s+THEN\b\s*(?:->|=>|→)?\s*")
 _RULE_WORDS: Final = re.compile(r"(^\s*(?:- )?|\b)(IF|THEN|EXCEPT|AND|OR|NOT)\b")
+# notes kept in a Terraform file: "locals {" and "variable "max_pods" {" blocks hold values, a "resource "…" "…" {" block
+# is an example's config
+_HCL_BLOCK: Final = re.compile(r'^\s*(?:(?P<kind>locals|variable|output)(?:\s+"(?P<name>[^"]+)")?|(?:resource|data|provider|module|'
+                               r'terraform)\b[^{]*)\s*\{\s*(?:#.*|//.*)?$')
+_HCL_ATTRIBUTE: Final = re.compile(r"^(?P<lead>\s*)(?P<key>[a-z][a-z0-9_]*)\s*=\s*(?P<value>[^=].*?)\s*(?:(?:#|//)\s*(?P<comment>.*))?$")
 _PY_HELPER: Final = re.compile(r"(?:KI?B|MI?B|GI?B|TI?B|ONE|TEN|HUNDRED|THOUSAND|MILLION|BILLION|_)+")
 # words of a constant's name that are English, not acronyms ("SNS_MAX_MESSAGE_BYTES": max, message, bytes)
 _COMMON_WORDS: Final = frozenset("max min per day days sec secs size limit limits total free price usd cost rate age time "
@@ -344,7 +349,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_python(_sql(lines))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(lines)))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -472,6 +477,54 @@ def _rules(lines: Sequence[Line]) -> Sequence[Line]:
             text = _RULE_THEN.sub(", then ", text)
             text = _RULE_WORDS.sub(lambda m: m.group(1) + ("If" if m.group(2) == "IF" else m.group(2).lower()), text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _hcl(lines: Sequence[Line]) -> Sequence[Line]:
+    """Notes kept in a Terraform file: a "locals {" block's "max_nodes = 1000  # per cluster" the line "max nodes:
+    1000; per cluster", a "variable "max_pods" {" block's "default = 30" the line "max pods default: 30" (its
+    comments lines of "max pods"); "type = …" and the braces go; a "resource"/"data"/"provider" block is an example's
+    config (a fence): its values are the writer's choices, not limits."""
+    if not any(_HCL_BLOCK.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    labels: list[str | None] = []      # the open blocks: a variable's words, "" for locals, None for config
+    for line in lines:
+        text = line.text
+        block = _HCL_BLOCK.match(text)
+        if block:
+            if None in labels or not block.group("kind"):
+                if None not in labels:
+                    out.append(Line(line.number, "```hcl"))
+                out.append(line)
+                labels.append(None)
+            else:
+                labels.append(_config_words(block.group("name") or "") if block.group("kind") != "locals" else "")
+            continue
+        if labels and text.strip().startswith("}"):
+            if labels.pop() is None:
+                out.append(line)
+                if None not in labels:
+                    out.append(Line(line.number, "```"))
+            continue
+        if not labels or labels[-1] is None:
+            out.append(line)
+            continue
+        label = labels[-1]
+        attribute = _HCL_ATTRIBUTE.match(text)
+        comment = re.match(r"^(\s*)(?:#|//)\s*(.+)$", text)
+        if attribute and attribute.group("key") == "type":
+            continue
+        if attribute:
+            value = attribute.group("value").strip().strip('"')
+            key = "" if attribute.group("key") == "description" else _config_words(attribute.group("key"))
+            note = (attribute.group("comment") or "").strip()
+            text = f"{attribute.group('lead')}{' '.join(w for w in (label, key) if w)}: {value}" + (f"; {note}" if note else "")
+        elif comment and label:
+            text = f"{comment.group(1)}{label}: {comment.group(2)}"
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    if None in labels:
+        out.append(Line(out[-1].number, "```"))
     return out
 
 

@@ -3753,3 +3753,17 @@ def test_round_cc_a_a_sheet_of_decision_rules() -> None:
         [q.stem for q in good if re.search(r"\bR\d|\bIF\b|THEN|EXCEPT|WRONG|->", q.stem)]
     assert "50,000,000" not in {q.answer for q in good}
     assert any("If Glacier IR, then min _____" in q.stem for q in good)
+
+
+def test_round_re13_a_notes_kept_in_a_terraform_file() -> None:
+    """Fresh sample of round CC (AKS notes in a Terraform file, 11/20): stems kept "locals ›" and 'variable
+    "max_pods" › floor = _____', and a resource block's "min_count = 2" (the writer's own config) was asked."""
+    qs = bank('max pods per node\nA:\nvariable "max_pods" {\n  description = "pods per node, set at pool creation"\n'
+              '  type        = number\n  default     = 30    # Azure CNI default\n  # kubenet default = 110\n}\n-----\n'
+              'node limits\nA:\nlocals {\n  max_nodes_per_pool = 1000   # one pool cannot go past this\n}\n'
+              'resource "azurerm_kubernetes_cluster_node_pool" "apps" {\n  min_count = 2\n  max_count = 7\n}\n')
+    good = accepted(qs)
+    assert {"30", "110", "1000"} <= {q.answer for q in good}, {q.answer for q in good}
+    assert not [q for q in good if re.search(r"locals|variable|resource|[{}]", q.stem)]
+    assert not {"2", "7"} & {q.answer for q in good}
+    assert any("max pods default: _____" in q.stem for q in good)
