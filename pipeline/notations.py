@@ -512,6 +512,9 @@ def _hcl(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         label = labels[-1]
         attribute = _HCL_ATTRIBUTE.match(text)
+        if attribute and attribute.group("value").endswith("{"):     # "tiers = {": a map, its entries under its name
+            labels.append(" ".join(w for w in (label, _config_words(attribute.group("key"))) if w))
+            continue
         comment = re.match(r"^(\s*)(?:#|//)\s*(.+)$", text)
         if attribute and attribute.group("key") == "type":
             continue

@@ -218,8 +218,10 @@ def _rate_kind(rate: Fact) -> str | None:
     if after:
         return after.group(1).lower()
     before = _RATE_LABEL.search(rate.site.sentence[:rate.site.start])
-    return agree(before.group(1).lower(), 2) if before and before.group(1).lower()[:1] in "rwud" else \
-        before.group(1).lower() if before else None
+    if before is None:
+        return None
+    word = before.group(1).lower()        # "read:" is of reads; "ingress" and "output" are theirs
+    return agree(word, 2) if word.rstrip("s") in ("read", "write", "upload", "download") else word
 
 
 def _rates(cf: CardFacts) -> Iterator[Question]:
