@@ -54,6 +54,12 @@ _COLOUR_TAG: Final = re.compile(r"^(\s*)\[(?:yellow|pink|blue|green|orange|purpl
                                 re.IGNORECASE)
 _SCRIBBLE: Final = re.compile(r"\s*\((?:circled|underlined|starred|highlighted)(?:\s+\d+x)?\)", re.IGNORECASE)
 _STRUCK: Final = re.compile(r"~~[^~\n]+~~\s*")
+# an academic citation: "[3]", "[12, p. 4]", "[3, §Query limits]" (not an array "[1, 2, 3]" nor "arr[3]"), "(ibid.)"
+# (a citation closes a sentence or a clause: "[30] attempts" is a value in brackets)
+_CITATION: Final = re.compile(r"\s*(?<![\w\]])\[\d{1,3}(?:\s*,\s*(?:pp?\.\s*[\d–-]+|§[^\]]{1,80}))?\]"
+                              r"(?:\s*,(?=\s*\[\d)|(?=\s*(?:$|[.,;:)]|\[\d|\(\s*ibid)))"
+                              r"|\s*\(\s*ibid\.?\s*\)", re.IGNORECASE)
+_CF_LEFT: Final = re.compile(r"[;,]?\s*\bcf\.\s*(?=[,;.)]|$)", re.IGNORECASE)   # "cf. [2]" once its citation is gone
 _STRUCK_VERDICT: Final = re.compile(r"\W*(?:wrong|outdated|old|obsolete|nope|no|incorrect|superseded|not\s+anymore|x)?\W*",
                                     re.IGNORECASE)
 # ... so is a "+ " (markdown's third bullet; not "+ 5%", an addition) and a tree's branch ("├── 7.0+ -> 1", "│   └── …")
@@ -123,6 +129,12 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _FOOTNOTE_STAR.sub("", text)
         if "[" in text[:12]:
             text = _COLOUR_TAG.sub(r"\1- ", text)
+        if "[" in text or "ibid" in text:
+            cited = _CITATION.sub("", text)
+            cited = _CF_LEFT.sub("", cited) if cited != text and "cf." in cited.lower() else cited
+            if cited != text and not cited.strip(" ,;:-"):
+                continue        # "[9], [3, §Backup limits]": a line that only cites
+            text = cited
         if "~~" in text or "(" in text:
             kept = _SCRIBBLE.sub("", _STRUCK.sub("", text))
             if kept != text and _STRUCK_VERDICT.fullmatch(kept):

@@ -8,8 +8,9 @@ titles, blocks, tables and links, notes kept as INI or TOML config, Mermaid diag
 with superscript numbers, a slide deck's "Slide 7 — Scaling out" titles, LaTeX beamer frames and lists, a
 revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT format, a Hugo page's front
 matter and shortcodes, a Jupyter notebook's code cells and outputs, an Obsidian vault's tags, wikilinks and
-callouts, notes kept as comments in an .sql file (banners, comment blocks, statements) or in a Python file
-(constants, dicts, code).
+callouts, notes kept as comments in an .sql file (banners, comment blocks, statements), in a Python file
+(constants, dicts, code) or in a Terraform file (locals, variables, resources), a sheet of IF/THEN decision
+rules, text pasted from a PDF (running headers, hyphenated line breaks), a teacher's marking scheme.
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -333,6 +334,18 @@ _RULE_WORDS: Final = re.compile(r"(^\s*(?:- )?|\b)(IF|THEN|EXCEPT|AND|OR|NOT)\b"
 _HCL_BLOCK: Final = re.compile(r'^\s*(?:(?P<kind>locals|variable|output)(?:\s+"(?P<name>[^"]+)")?|(?:resource|data|provider|module|'
                                r'terraform)\b[^{]*)\s*\{\s*(?:#.*|//.*)?$')
 _HCL_ATTRIBUTE: Final = re.compile(r"^(?P<lead>\s*)(?P<key>[a-z][a-z0-9_]*)\s*=\s*(?P<value>[^=].*?)\s*(?:(?:#|//)\s*(?P<comment>.*))?$")
+# text pasted from a PDF: running headers and footers ("EventBridge Study Guide — Page 14", "© 2024 Press"), and
+# words hyphenated across a line break ("notifi-" / "cations turned on")
+_PAGE_HEADER: Final = re.compile(r"^\s*(?:.{0,80}?\s[—–|-]\s*)?Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*©\s*\d{4}\b.*$",
+                                 re.IGNORECASE)
+_BROKEN_WORD: Final = re.compile(r"[A-Za-z]{2}-$")
+# a teacher's marking scheme: "Award 1 mark for …", "Accept: …", "Do not accept: …", "[3 marks]", "1 mark each, cao",
+# "Common mistake: …", "Teacher note: …" say how answers are marked, not what the subject is
+_MARKING: Final = re.compile(r"^\s*(?:[-*•]\s*)?(?:award\b|accept\s*:|do\s+not\s+accept\b|reject\s*:|allow\s*:|ignore\s*:|"
+                             r"\[\s*\d+\s+marks?\s*\]|(?:any\s+\w+\s*(?:of)?,?\s*)?\d+\s+marks?\s+each\b|common\s+mistakes?\b|"
+                             r"teacher(?:'s)?\s+notes?\b|examiner(?:'s)?\s+notes?\b|marking\s+notes?\b|moderation\b|"
+                             r"end\s+of\s+mark\s+scheme\b|total\s+\d+\s+marks\b)", re.IGNORECASE)
+_MARKS_TOTAL: Final = re.compile(r"\s*\[\s*\d+\s+marks?\s*\]\s*$", re.IGNORECASE)
 _PY_HELPER: Final = re.compile(r"(?:KI?B|MI?B|GI?B|TI?B|ONE|TEN|HUNDRED|THOUSAND|MILLION|BILLION|_)+")
 # words of a constant's name that are English, not acronyms ("SNS_MAX_MESSAGE_BYTES": max, message, bytes)
 _COMMON_WORDS: Final = frozenset("max min per day days sec secs size limit limits total free price usd cost rate age time "
@@ -349,7 +362,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(lines)))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(lines)))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -467,13 +480,14 @@ def _rules(lines: Sequence[Line]) -> Sequence[Line]:
     """A sheet of decision rules read as sentences: "R40  IF not accessed 30 days THEN -> Infrequent Access" the item
     "If not accessed 30 days, then Infrequent Access", "EXCEPT Standard -> no minimum" "except Standard -> no
     minimum"; a rule's number ("R12", "R97a") only orders the sheet and goes."""
-    labelled = sum(1 for line in lines if _RULE_LABEL.match(line.text))
-    if labelled < 2 and not any(_RULE_IF.search(line.text) for line in lines):
+    labelled = sum(1 for line in lines if line.text.lstrip()[:1] == "R" and _RULE_LABEL.match(line.text))
+    if labelled < 2 and not any(("IF" in line.text or "THEN" in line.text or "EXCEPT" in line.text)
+                                and _RULE_IF.search(line.text) for line in lines):
         return lines
     out: list[Line] = []
     for line in lines:
         text = _RULE_LABEL.sub(r"\1- ", line.text) if labelled >= 2 else line.text
-        if _RULE_IF.search(text):
+        if ("IF" in text or "THEN" in text or "EXCEPT" in text) and _RULE_IF.search(text):
             text = _RULE_THEN.sub(", then ", text)
             text = _RULE_WORDS.sub(lambda m: m.group(1) + ("If" if m.group(2) == "IF" else m.group(2).lower()), text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
@@ -529,6 +543,55 @@ def _hcl(lines: Sequence[Line]) -> Sequence[Line]:
     if None in labels:
         out.append(Line(out[-1].number, "```"))
     return out
+
+
+def _pdf(lines: Sequence[Line]) -> Sequence[Line]:
+    """Text pasted from a PDF: a running header or footer ("Study Guide — Page 14", "© 2024 …") is nothing, and a word
+    hyphenated across a line break is joined ("notifi-" / "cations turned on" → "notifications turned on"; the rest
+    of the second line stays on it)."""
+    if not any(_pdf_mark(line.text) for line in lines):
+        return lines
+    kept = [line for line in lines if not _page_header(line.text)]
+    out: list[Line] = []
+    carry = False               # the line before ended with half a word
+    for at, line in enumerate(kept):
+        text = line.text
+        if carry:
+            word, _, rest = text.lstrip().partition(" ")
+            out[-1] = Line(out[-1].number, out[-1].text + word, out[-1].wraps)
+            carry = False
+            if not rest.strip():
+                continue
+            text = text[:len(text) - len(text.lstrip())] + rest
+        if text.endswith("-") and _BROKEN_WORD.search(text) and at + 1 < len(kept) and kept[at + 1].text.lstrip()[:1].islower():
+            out.append(Line(line.number, text[:-1], line.wraps))
+            carry = True
+            continue
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _marking(lines: Sequence[Line]) -> Sequence[Line]:
+    """A teacher's answer key read for its answers: the marking lines ("Award 1 mark for …", "Accept: …", "Do not
+    accept …", "[3 marks]", "Common mistake: …") go, and a question's "[3 marks]" total with them."""
+    if sum(1 for line in lines if _MARKING.match(line.text)) < 2:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if _MARKING.match(line.text):
+            continue
+        text = _MARKS_TOTAL.sub("", line.text)
+        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _pdf_mark(text: str) -> bool:
+    """Whether a line is a PDF's page header or footer, or ends with half a word (cheap tests first)."""
+    return _page_header(text) or (text.endswith("-") and _BROKEN_WORD.search(text) is not None)
+
+
+def _page_header(text: str) -> bool:
+    return ("age" in text or "AGE" in text or "©" in text) and _PAGE_HEADER.match(text) is not None
 
 
 def _notebook(lines: Sequence[Line]) -> Sequence[Line]:

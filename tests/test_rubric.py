@@ -3767,3 +3767,21 @@ def test_round_re13_a_notes_kept_in_a_terraform_file() -> None:
     assert not [q for q in good if re.search(r"locals|variable|resource|[{}]", q.stem)]
     assert not {"2", "7"} & {q.answer for q in good}
     assert any("max pods default: _____" in q.stem for q in good)
+
+
+def test_round_cd_a_citations_pdf_pages_and_a_marking_scheme() -> None:
+    """Round CD (Spanner notes with citations 4/20, EventBridge pasted from a PDF 11/20, Memorystore as a teacher's
+    marking scheme 1/20): stems kept "[3, §Query limits]" and "(ibid.)", a PDF's "Study Guide — Page 14" and words cut
+    at their hyphen ("check FailedEntryCount in the re"), and a mark scheme's "Award 1 mark for _____" and
+    "Do not accept _____ (bytes!)"."""
+    qs = bank("Query limits\nA:\nMax query length: 1 MiB [3, §Query limits].\nAdmin request size: 10 MB (ibid.)\n"
+              "[9], [3, §Backup and restore limits]\n---\nPutEvents\nA:\nEventBridge Study Guide — Page 14\n"
+              "PutEvents accepts up to 10 entries per request; check FailedEntryCount in the re-\n"
+              "sponse, entries can fail one by one.\n© 2024 Skyline Certification Press. For personal study only.\n---\n"
+              "Q4. State the maximum size of a Memorystore for Redis instance. [2 marks]\nA:\nAnswer: maximum 300 GB.\n"
+              "Award 1 mark for 300 GB.\nDo not accept 5 TB (that's Memcached).\n[2 marks]\n")
+    good = accepted(qs)
+    assert {"1 MiB", "10 MB", "10", "300 GB"} <= {q.answer for q in good}, {q.answer for q in good}
+    assert not [q for q in good if re.search(r"\[\d|ibid|Page 14|©|marks?\b|Award|Accept:|not accept", q.stem)]
+    assert "5 TB" not in {q.answer for q in good}
+    assert any("in the response, entries" in q.stem for q in good)
