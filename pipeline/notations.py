@@ -563,7 +563,8 @@ def _pdf(lines: Sequence[Line]) -> Sequence[Line]:
             if not rest.strip():
                 continue
             text = text[:len(text) - len(text.lstrip())] + rest
-        if text.endswith("-") and _BROKEN_WORD.search(text) and at + 1 < len(kept) and kept[at + 1].text.lstrip()[:1].islower():
+        following = kept[at + 1].text.lstrip()[:1] if at + 1 < len(kept) else ""
+        if text.endswith("-") and _BROKEN_WORD.search(text) and following.islower():
             out.append(Line(line.number, text[:-1], line.wraps))
             carry = True
             continue
@@ -591,6 +592,7 @@ def _pdf_mark(text: str) -> bool:
 
 
 def _page_header(text: str) -> bool:
+    """Whether a line is a PDF's running header or footer ("Study Guide — Page 14", "© 2024 Press")."""
     return ("age" in text or "AGE" in text or "©" in text) and _PAGE_HEADER.match(text) is not None
 
 
