@@ -448,14 +448,13 @@ def _python(lines: Sequence[Line]) -> Sequence[Line]:
         if item:
             value = _python_value(item.group("value").rstrip(","))
             comment = (item.group("comment") or "").strip()
-            text = f"{item.group('lead')}{' '.join(path)} {_config_words(item.group('key'))}: {value}" \
-                + (f"; {comment}" if comment else "")
+            text = _labelled(item.group("lead"), f"{' '.join(path)} {_config_words(item.group('key'))}", value, comment)
         elif constant:
             if _PY_HELPER.fullmatch(constant.group("key")):
                 continue        # "KB = 1024", "ONE_MILLION = 1_000_000": the file's own arithmetic helpers
             value, _, comment = constant.group("value").partition("#")
-            text = f"{constant.group('lead')}{_constant_words(constant.group('key'))}: {_python_value(value.strip())}" \
-                + (f"; {comment.strip()}" if comment.strip() else "")
+            text = _labelled(constant.group("lead"), _constant_words(constant.group("key")), _python_value(value.strip()),
+                             comment.strip())
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     if code_indent is not None:
         out.append(Line(out[-1].number, "```"))
@@ -481,17 +480,21 @@ def _rules(lines: Sequence[Line]) -> Sequence[Line]:
     "If not accessed 30 days, then Infrequent Access", "EXCEPT Standard -> no minimum" "except Standard -> no
     minimum"; a rule's number ("R12", "R97a") only orders the sheet and goes."""
     labelled = sum(1 for line in lines if line.text.lstrip()[:1] == "R" and _RULE_LABEL.match(line.text))
-    if labelled < 2 and not any(("IF" in line.text or "THEN" in line.text or "EXCEPT" in line.text)
-                                and _RULE_IF.search(line.text) for line in lines):
+    if labelled < 2 and not any(_is_rule(line.text) for line in lines):
         return lines
     out: list[Line] = []
     for line in lines:
         text = _RULE_LABEL.sub(r"\1- ", line.text) if labelled >= 2 else line.text
-        if ("IF" in text or "THEN" in text or "EXCEPT" in text) and _RULE_IF.search(text):
+        if _is_rule(text):
             text = _RULE_THEN.sub(", then ", text)
             text = _RULE_WORDS.sub(lambda m: m.group(1) + ("If" if m.group(2) == "IF" else m.group(2).lower()), text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
+
+
+def _is_rule(text: str) -> bool:
+    """Whether a line states a rule ("IF … THEN …", or goes on one: "THEN …", "EXCEPT …"; cheap tests first)."""
+    return ("IF" in text or "THEN" in text or "EXCEPT" in text) and _RULE_IF.search(text) is not None
 
 
 def _hcl(lines: Sequence[Line]) -> Sequence[Line]:
@@ -536,7 +539,7 @@ def _hcl(lines: Sequence[Line]) -> Sequence[Line]:
             value = attribute.group("value").strip().strip('"')
             key = "" if attribute.group("key") == "description" else _config_words(attribute.group("key"))
             note = (attribute.group("comment") or "").strip()
-            text = f"{attribute.group('lead')}{' '.join(w for w in (label, key) if w)}: {value}" + (f"; {note}" if note else "")
+            text = _labelled(attribute.group("lead"), " ".join(w for w in (label, key) if w), value, note)
         elif comment and label:
             text = f"{comment.group(1)}{label}: {comment.group(2)}"
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
@@ -1015,8 +1018,8 @@ def _config(lines: Sequence[Line]) -> Sequence[Line]:
         constant = _LET.match(text) if "=" in text and "==" not in text else None
         if constant:
             comment = (constant.group("comment") or "").strip()
-            text = f"{constant.group('lead')}{_config_words(constant.group('key'))}: {constant.group('value').strip()}" \
-                + (f"; {comment}" if comment else "")
+            text = _labelled(constant.group("lead"), _config_words(constant.group("key")), constant.group("value").strip(),
+                             comment)
         elif section:
             words, rest = _config_words(section.group(2)), (section.group("rest") or "").strip()
             comment = rest[1:].strip() if rest[:1] in ("#", ";") else ""
@@ -1032,11 +1035,16 @@ def _config(lines: Sequence[Line]) -> Sequence[Line]:
                 value = _JSON_QUOTES.sub(r"\1", value[1:-1].strip())
             elif len(value) > 1 and value[0] == value[-1] == '"':
                 value = value[1:-1].replace('\\"', '"')
-            text = f"{key.group('lead')}{_config_words(key.group('key'))}: {value}" + (f"; {comment}" if comment else "")
+            text = _labelled(key.group("lead"), _config_words(key.group("key")), value, comment)
         elif text.lstrip().startswith("# "):       # a comment of its own: a note, not the run-on of the key above
             text = f"{text[:len(text) - len(text.lstrip())]}Note: {text.lstrip()[2:].strip()}"
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
+
+
+def _labelled(lead: str, words: str, value: str, comment: str) -> str:
+    """A setting as a labelled line of notes: "max pods default: 30; Azure CNI default" (the comment after a "; ")."""
+    return f"{lead}{words}: {value}" + (f"; {comment}" if comment else "")
 
 
 def _config_words(name: str) -> str:
