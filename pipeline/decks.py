@@ -18,13 +18,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import dropwhile
+from itertools import chain, dropwhile
 from pathlib import Path
 
 from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
+from .note_sections import BREAK, card_level, note_breaks
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -293,7 +294,8 @@ def parse_deck(text: str, *, path: str = "<deck>", fmt: str | None = None) -> De
         raise DeckError(f"{path}:1: empty deck; a deck needs at least one card (question, 'A:', answer)")
     maker = CardMaker(deck_name(path))
     if fmt == "text":
-        cards, issues = _cards_from_text(text.split("\n"), path, maker)
+        lines = text.split("\n")
+        cards, issues = _cards_from_text(lines[:-1] if text.endswith("\n") else lines, path, maker)  # as streamed
         how = TEXT_CARD
     else:
         cards, issues = read_rows(text, path=path, fmt=fmt, maker=maker)
@@ -321,7 +323,13 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
     chunk: list[Line] = []
     size = 0
     separator = 0           # the length of the deck's separator line, once one is seen
-    for number, text in enumerate(lines, 1):
+    for item in _with_breaks(lines):
+        if item is BREAK:
+            if size:
+                yield chunk, size
+            chunk, size = [], 0
+            continue
+        number, text = item
         if SEPARATOR.match(text):
             if not _underline(text, chunk, separator):
                 separator = separator or len(text.strip())
@@ -336,6 +344,24 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
             size += len(text) + 1
     if size:
         yield chunk, size
+
+
+def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
+    """The deck's (number, line)s; in notes with no separator line before the card-size limit, with a `BREAK`
+    where their headings or paragraphs start a card (`note_sections`)."""
+    numbered = enumerate(lines, 1)
+    head: list[tuple[int, str]] = []
+    size = 0
+    for number, text in numbered:
+        head.append((number, text))
+        if SEPARATOR.match(text):      # a deck with separators: its cards are between them
+            yield from head
+            yield from numbered
+            return
+        size += len(text) + 1
+        if size > MAX_CARD_CHARS:
+            break
+    yield from note_breaks(card_level(text for _, text in head), chain(head, numbered))
 
 
 def _text_hash(chunk: Sequence[Line]) -> str:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.decks import parse_deck, read_deck
+from pipeline.deck_cards import MAX_CARD_CHARS
+from pipeline.decks import open_deck, parse_deck, read_deck
 from pipeline.errors import DeckError
 from pipeline.markup import unmarked
 from pipeline.types import Line
@@ -136,3 +137,86 @@ def test_render_then_parse_round_trips(cards: list[tuple[list[str], list[str]]])
     deck = parse_deck(text, path="gen.txt")
     assert deck.issues == ()
     assert [([t.text for t in c.title_lines], [a.text for a in c.answer_lines]) for c in deck.cards] == cards
+
+
+MARKDOWN_NOTES = """Workers notes
+repaso, empezado en octubre
+
+# WORKERS
+
+## Free plan limits
+- 100,000 requests per day
+- 10 ms CPU per invocation
+
+### gotchas
+- the daily counter resets at midnight UTC
+
+## Paid plan limits
+```bash
+# not a heading: a comment in a code block
+wrangler deploy
+```
+- 30 s CPU by default
+
+# KV
+
+## KV limits
+- 25 MiB per value
+"""
+
+
+def test_markdown_notes_without_separators_are_a_card_per_heading() -> None:
+    deck = parse_deck(MARKDOWN_NOTES, path="notes.txt")
+    assert deck.issues == ()
+    assert [c.title for c in deck.cards] == ["Workers notes", "## Free plan limits", "## Paid plan limits", "## KV limits"]
+    free = deck.cards[1]
+    assert free.title_lines[0].number == 6
+    # a deeper heading stays in its card; a section's heading ("# KV") is no card and no line of one
+    assert [line.number for line in free.answer_lines if line.text.strip()] == [7, 8, 10, 11]
+    assert "# KV" not in [line.text for card in deck.cards for line in card.answer_lines]
+    assert [line.text for line in deck.cards[3].answer_lines] == ["- 25 MiB per value"]
+
+
+PARAGRAPH_NOTES = """Exam format
+- 100 questions, 115 minutes
+
+Warehouse billing
+- billed per second, 60-second minimum
+
+- suspended warehouse = 0 credits
+Resizing bills only the extra resources, again with
+a one-minute minimum.
+
+Query profile – what to look for
+- remote spilling means the warehouse is too small
+Snowflake bills storage by the average compressed TB per month, and the notes
+on it follow in the next paragraph because this one is prose.
+
+More prose of the same card, which ends with a full stop.
+"""
+
+
+def test_paragraph_notes_without_separators_are_a_card_per_titled_paragraph() -> None:
+    deck = parse_deck(PARAGRAPH_NOTES, path="notes.txt")
+    assert [c.title for c in deck.cards] == ["Exam format", "Warehouse billing", "Query profile – what to look for"]
+    # a list or prose after a blank line stays with the card above it
+    assert [line.number for line in deck.cards[1].answer_lines if line.text.strip()] == [5, 7, 8]   # 8-9: one sentence
+    assert deck.cards[1].answer_lines[-1].text.startswith("Resizing bills")
+    assert deck.cards[2].answer_lines[-1].number == 16
+
+
+def test_a_deck_with_one_separator_keeps_its_blank_lines_inside_cards() -> None:
+    deck = parse_deck(PARAGRAPH_NOTES + "---\nLast card\n- 1 note\n", path="notes.txt")
+    assert [c.title for c in deck.cards] == ["Exam format", "Last card"]
+
+
+def test_long_unseparated_notes_are_all_read(tmp_path: Path) -> None:
+    """Past the size one card may have, notes without separators are still split where their cards begin."""
+    cards = [f"Limit number {i}\n- {i} MB per item of kind {i}, over and above the other limits\n" for i in range(3000)]
+    text = "\n".join(cards)
+    assert len(text) > 2 * MAX_CARD_CHARS
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    streamed = list(open_deck(path).items())
+    for cards in (read_deck(path).cards, streamed):
+        assert [c.title for c in cards] == [f"Limit number {i}" for i in range(3000)]

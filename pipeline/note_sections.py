@@ -1,0 +1,95 @@
+"""Where the cards of a native text deck written without `---` lines begin: most study notes are.
+
+Such a file is one long page of notes, and as one card every question's subject would be the
+page's first line. Its own structure says where its cards are, in this order:
+
+1. Markdown headings (`## Limits`): a card starts at each heading of the level the notes use most
+   (and at any shallower one); deeper headings stay inside their card, and a heading with no
+   notes under it (`# PART 2` over `## …`) names a section, no card of its own.
+2. Paragraphs: a blank line ends a card when the next paragraph opens with a title line (short,
+   capitalised, not a list item, not an answer mark, no sentence that runs on); other paragraphs
+   (a list after a blank line, more prose) stay with the card above them.
+
+A line inside a fenced code block starts no card. Notes with neither stay one card, as before.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
+
+__all__ = ["BREAK", "note_breaks"]
+
+BREAK: Final = None     # in `note_breaks`' output: a card ends here
+_HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
+_FENCE: Final = re.compile(r"^\s*(?:```|~~~)")
+_ANSWER: Final = re.compile(r"^\s*A:")
+_LIST: Final = re.compile(r"^(?:[-*•+>|\[(]|\d+[.)]\s)")
+# a title does not run on: no line ending inside a sentence ("Limits:", "… and the") or, past a title's usual
+# length, on a preposition ("… with a minimum of"; "Query profile – what to look for" is a title)
+_RUNS_ON: Final = re.compile(r"(?:[.,;:(\-–—=+&/]|\b(?:a|an|the|and|or|is|are))$", re.IGNORECASE)
+_RUNS_ON_LONG: Final = re.compile(r"\b(?:of|to|in|on|for|with|by|at|from|per)$", re.IGNORECASE)
+MAX_TITLE_CHARS: Final = 100
+SHORT_TITLE_CHARS: Final = 60
+
+
+def card_level(sample: Iterable[str]) -> int:
+    """The heading level cards start at: the level used most (the shallower of two as common), if
+    at least twice; 0 when the notes have no such headings (`sample`: the notes' first lines)."""
+    counts = Counter(len(m.group(1)) for text in _unfenced(sample) if (m := _HEADING.match(text)))
+    if not counts:
+        return 0
+    level, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return level if n >= 2 else 0
+
+
+def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
+
+    A heading that names a section (nothing but blank lines before the next card's heading) is left out."""
+    fenced = blank = False
+    held: list[tuple[int, str]] = []     # a heading that starts a card, and the blank lines after it
+    started = False                      # some line of the current card was given out
+    for number, text in lines:
+        if _FENCE.match(text):
+            fenced = not fenced
+            opens = False
+        elif level:
+            m = None if fenced else _HEADING.match(text)
+            opens = m is not None and len(m.group(1)) <= level
+        else:
+            opens = blank and not fenced and bool(text.strip()) and _opens_card(text)
+        blank = not text.strip()
+        if opens:
+            if started or held:
+                yield BREAK
+            held, started = ([(number, text)], False) if level else ([], started)
+            if level:
+                continue
+        elif held and blank:
+            held.append((number, text))
+            continue
+        if held:
+            yield from held
+            held = []
+        yield number, text
+        started = True
+
+
+def _unfenced(lines: Iterable[str]) -> Iterator[str]:
+    fenced = False
+    for text in lines:
+        if _FENCE.match(text):
+            fenced = not fenced
+        elif not fenced:
+            yield text
+
+
+def _opens_card(text: str) -> bool:
+    """Whether a paragraph's first line reads as a card's title."""
+    stripped = text.strip()
+    return (text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS and not stripped[0].islower()
+            and not _LIST.match(stripped) and not _ANSWER.match(stripped) and not _RUNS_ON.search(stripped)
+            and (len(stripped) <= SHORT_TITLE_CHARS or not _RUNS_ON_LONG.search(stripped)))
+
