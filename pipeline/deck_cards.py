@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from .ids import stable_id
 from .markup import unmarked
 from .notations import is_mail
+from .note_sections import MAN_HEADER, MAN_NAME
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
 from .types import Card, CardText, Line, Origin
@@ -79,17 +80,38 @@ _BREADCRUMB = re.compile(r"^\s*[^\d>|]{1,40}(?:\s+>\s+[^\d>|]{1,40}){2,}\s*$")
 _TITLE_TAG = re.compile(r"^\s*(?:\[[A-Z][A-Z _-]{1,15}\]\s+|[A-Z]{1,5}-\d{1,4}\s*:\s+)(?=\S)")   # … or an ID: "C-13: Per-minute rates"
 
 
+# a study log's entry: "### 2026-01-05 — v0.1 — Object Storage, first pass", "## [1.2.0] - Quotas": the date and version
+# file the entry, its topic is the rest
+_LOG_ENTRY = re.compile(r"^(\s*(?:#{1,6}\s+)?)(?:(?:\[v?\d+(?:\.\d+){0,3}\]|v\d+(?:\.\d+){0,3}|\d{4}-\d{2}-\d{2})\s*[—–-]+\s*)+"
+                        r"(?=[^\W\d])")
+
+
 def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     """The title lines without a wiki page's breadcrumb (gone above a question, else its last two places:
-    "Cloud Storage — SLA", which name what the card is about) or a filing tag ("[MACRO] ", "C-13: ")."""
+    "Cloud Storage — SLA", which name what the card is about), a filing tag ("[MACRO] ", "C-13: ") or a log
+    entry's date and version ("2026-01-05 — v0.1 — ")."""
     if titles and _TITLE_TAG.match(titles[0].text):
         titles = [Line(titles[0].number, _TITLE_TAG.sub("", titles[0].text), titles[0].wraps), *titles[1:]]
+    if titles and _LOG_ENTRY.match(titles[0].text):
+        titles = [Line(titles[0].number, _LOG_ENTRY.sub(r"\1", titles[0].text), titles[0].wraps), *titles[1:]]
     if not titles or not _BREADCRUMB.match(titles[0].text):
         return titles
     if len(titles) > 1:
         return titles[1:]
     places = [p.strip() for p in titles[0].text.split(" > ")]
     return [Line(titles[0].number, " — ".join(places[-2:]), titles[0].wraps)]
+
+
+def _man_page(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
+    """A manual page's card by its NAME section: the line under `NAME` is its title ("droplet-basic - Regular
+    (SSD) shared-CPU sizes"), not the section's name or the page's "DROPLET-BASIC(7)" header."""
+    lines = [*titles, *answers]
+    at = next((i for i, line in enumerate(lines[:2]) if MAN_NAME.match(line.text)), None)
+    if at is None or (at and not MAN_HEADER.match(lines[0].text)) or at + 1 >= len(lines) \
+            or not lines[at + 1].text[:1].isspace():
+        return titles, answers
+    name = lines[at + 1]
+    return [Line(name.number, name.text.strip(), name.wraps)], lines[at + 2:]
 
 
 def _read(lines: Sequence[Line], mail: bool) -> list[Line]:
@@ -127,7 +149,7 @@ class CardMaker:
         semicolons or tabs, become markdown pipe rows (`pipe_grid`, `pipe_aligned`, `pipe_delimited`); hard-wrapped
         sentences of the answer are joined (`reflow`), and pipes between the items of a line that is no table's
         row become semicolons (`pipe_lists`)."""
-        titles, answers = self._attributed(titles), self._attributed(answers)
+        titles, answers = _man_page(self._attributed(titles), self._attributed(answers))
         # a mail's headers as its title (or "Subject:" over a "From:" that opens the notes): the answer is its body,
         # its "> " lines quote the mail replied to
         mail = is_mail([*titles, *answers[:1]])

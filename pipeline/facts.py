@@ -151,11 +151,17 @@ def fact_site(layout: CardLayout, index: int, fact: Fact, *, key: str) -> Site:
     start, end = fact.start + lo, fact.start + hi
 
     def restates(inner: str) -> bool:
-        # "2,556 days (seven years)": a rounded restatement counts too
-        return any(u == fact.unit and math.isclose(v, fact.value, rel_tol=0.01) for v, u in scan_quantities(inner))
+        # "2,556 days (seven years)": a rounded restatement counts too, and one grouped with points ("12 horas
+        # (43.200 s)"), as notes in many languages write thousands
+        grouped = _POINT_GROUPS.sub(lambda m: m.group().replace(".", ","), inner) if "." in inner else inner
+        return any(u == fact.unit and math.isclose(v, fact.value, rel_tol=0.01)
+                   for text in {inner, grouped} for v, u in scan_quantities(text))
 
     end = restatement_end(layout.lines[index].text, end, restates)
     return make_site(layout, index, start, end, attribute=fact.attribute, subject=fact.subject, key=key)
+
+
+_POINT_GROUPS: Final = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])")
 
 
 def attribute(line: str, start: int, end: int, q: Quantity) -> str:

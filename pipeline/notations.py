@@ -10,7 +10,8 @@ revision sheet's own blanks with their answers, a quiz bank in Moodle's GIFT for
 matter and shortcodes, a Jupyter notebook's code cells and outputs, an Obsidian vault's tags, wikilinks and
 callouts, notes kept as comments in an .sql file (banners, comment blocks, statements), in a Python file
 (constants, dicts, code) or in a Terraform file (locals, variables, resources), a sheet of IF/THEN decision
-rules, text pasted from a PDF (running headers, hyphenated line breaks), a teacher's marking scheme.
+rules, text pasted from a PDF (running headers, hyphenated line breaks), a teacher's marking scheme, notes kept
+as a changelog (Added / Fixed / Removed), notes kept as manual pages (NAME, sections, options).
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -358,11 +359,22 @@ _PY_DIGITS: Final = re.compile(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
+# a manual page's sections: a capitalised line alone ("PRICING") over indented text
+_MAN_SECTION: Final = re.compile(r"^[A-Z][A-Z ]{2,23}\s*$")
+_MAN_OPTION: Final = re.compile(r"^--?([a-z][\w-]*)\s{2,}(\S.*)$")      # "--max-size   16 TiB per volume"
+# a changelog's tags (Keep a Changelog's and a study log's): "Added: …", "- Fixed: …"
+_LOG_TAG: Final = re.compile(r"^(\s*(?:[-*]\s+)?)(Added|Changed|Fixed|Removed|Deprecated|Security|Updated)\s*:\s+(?=\S)")
+_LOG_TAG_STARTS: Final = frozenset(" \t-*ACFRDSU")
+_LOG_CORRECTION: Final = re.compile(r"\b(?:I|we)\s+(?:had|wrote|thought|said|used\s+to)\b|\bmy\s+(?:old|guess|draft|notes?|card)\b"
+                                    r"|\bold\s+(?:note|notes|card|value)\b|~~|→|->|\b(?:merged|moved|wrong)\b",
+                                    re.IGNORECASE)
+
+
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(lines)))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(lines)))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -586,6 +598,56 @@ def _marking(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         text = _MARKS_TOTAL.sub("", line.text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _changelog(lines: Sequence[Line]) -> Sequence[Line]:
+    """Notes kept as a changelog ("Added: max object size = 10 TiB"): the tag goes and the note stays; what was
+    removed goes, and so does a correction that tells the notes' history ("Fixed: I had 30 days …, it's 31",
+    "Changed: my old card … → …"): its values are the old, wrong ones beside the right one."""
+    if not any(line.text[:1] in _LOG_TAG_STARTS and _LOG_TAG.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        tag = _LOG_TAG.match(line.text) if line.text[:1] in _LOG_TAG_STARTS else None
+        if tag is None:
+            out.append(line)
+            continue
+        kind = tag.group(2).lower()
+        rest = line.text[tag.end():]
+        if kind in ("removed", "deprecated") or (kind in ("fixed", "changed", "updated") and _LOG_CORRECTION.search(rest)):
+            continue
+        out.append(Line(line.number, tag.group(1) + rest, line.wraps))
+    return out
+
+
+def _man_sections(lines: Sequence[Line]) -> Sequence[Line]:
+    """A manual page's body: a section's name ("PRICING") is a heading, its indented text plain lines, an option's
+    line ("--max-size   16 TiB per volume") a labelled one, SYNOPSIS a command (code), SEE ALSO nothing."""
+    sections = sum(1 for line in lines if line.text[:1].isupper() and _MAN_SECTION.match(line.text))
+    if not sections or sum(1 for line in lines if line.text[:2].isspace()) < (len(lines) - sections) / 2:
+        return lines
+    out: list[Line] = []
+    section = ""
+    for line in lines:
+        if _MAN_SECTION.match(line.text):
+            if section == "SYNOPSIS":
+                out.append(Line(out[-1].number, "```"))
+            section = line.text.strip()
+            if section == "SYNOPSIS":
+                out.append(Line(line.number, "```"))
+            elif section not in ("SEE ALSO", "DESCRIPTION"):
+                out.append(Line(line.number, "## " + section.capitalize(), line.wraps))
+            continue
+        if section == "SEE ALSO":
+            continue
+        text = line.text.strip()
+        option = _MAN_OPTION.match(text)
+        if option:
+            text = f"{option.group(1)}: {option.group(2)}"
+        out.append(Line(line.number, text, line.wraps))
+    if section == "SYNOPSIS":
+        out.append(Line(out[-1].number, "```"))
     return out
 
 

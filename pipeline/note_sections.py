@@ -3,6 +3,8 @@
 Such a file is one long page of notes, and as one card every question's subject would be the
 page's first line. Its own structure says where its cards are, in this order:
 
+0. Manual pages (`NAME` over an indented `droplet - what it is`): a card starts at each page, at its
+   `DROPLET(7)` header line or else at its `NAME`; a lone `.` between pages is no line of either.
 1. Markdown headings (`## Limits`): a card starts at each heading of the level the notes use most
    (and at any shallower one); deeper headings stay inside their card, and a heading with no
    notes under it (`# PART 2` over `## …`) names a section, no card of its own.
@@ -19,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
-__all__ = ["BREAK", "note_breaks"]
+__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "card_level", "note_breaks"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
@@ -34,9 +36,19 @@ MAX_TITLE_CHARS: Final = 100
 SHORT_TITLE_CHARS: Final = 60
 
 
+MAN_PAGES: Final = -1    # `card_level` of notes kept as manual pages
+MAN_HEADER: Final = re.compile(r"^[A-Z][A-Z0-9_.-]*\(\d\w*\)")     # "DROPLET-BASIC(7)    my notes    DROPLET-BASIC(7)"
+MAN_NAME: Final = re.compile(r"^NAME\s*$")
+_ROFF_DOT: Final = re.compile(r"^\.\s*$")
+
+
 def card_level(sample: Iterable[str]) -> int:
     """The heading level cards start at: the level used most (the shallower of two as common), if
-    at least twice; 0 when the notes have no such headings (`sample`: the notes' first lines)."""
+    at least twice; 0 when the notes have no such headings, `MAN_PAGES` when they are manual pages
+    (`sample`: the notes' first lines)."""
+    sample = list(sample)
+    if sum(1 for text in sample if MAN_NAME.match(text)) >= 2:
+        return MAN_PAGES
     counts = Counter(len(m.group(1)) for text in _unfenced(sample) if (m := _HEADING.match(text)))
     if not counts:
         return 0
@@ -48,6 +60,9 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
     A heading that names a section (nothing but blank lines before the next card's heading) is left out."""
+    if level == MAN_PAGES:
+        yield from _man_breaks(lines)
+        return
     fenced = blank = False
     held: list[tuple[int, str]] = []     # a heading that starts a card, and the blank lines after it
     started = False                      # some line of the current card was given out
@@ -75,6 +90,19 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
             held = []
         yield number, text
         started = True
+
+
+def _man_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    after_header = started = False
+    for number, text in lines:
+        if _ROFF_DOT.match(text):
+            continue
+        opens = MAN_HEADER.match(text) is not None or (MAN_NAME.match(text) is not None and not after_header)
+        if opens and started:
+            yield BREAK
+        after_header = MAN_HEADER.match(text) is not None
+        started = True
+        yield number, text
 
 
 def _unfenced(lines: Iterable[str]) -> Iterator[str]:

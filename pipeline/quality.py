@@ -38,7 +38,7 @@ from .quantities import spoken_number
 from .rows import normalise
 from .services import abbreviates
 from .sites import BLANK, CardLayout, clean, distinctive_words, plain_words, strip_marks
-from .tables import cell_at, derived_columns
+from .tables import cell_at, derived_columns, headerless_row
 from .units import TIME_WORDS, canonical, kind_of, names_a_unit, unit_expr
 from .types import Card, CardFacts, Fact, Question
 
@@ -618,6 +618,11 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a test's setup or what one run saw ('Given: 150 messages', 'Observed: 400'), not the documented fact"
     if _INCIDENT_PART.match(line) or _OUR_MEASURE.search(line):
         return "a postmortem's account or the team's own graph ('Incident: …', 'our graph: 96 MiB/s'), not the subject's fact"
+    if "  " in line and headerless_row(line):
+        return "a row of a table aligned with spaces and no header ('s-1vcpu-1gb  $6/mo  1 GiB  25 GiB'): which column is asked?"
+    if _OWN_CASE.search(line):
+        return ("the writer's own setting or story ('Ours: 1,500 credits/month', 'we set it to 3600 after someone's join "
+                "ran 9 hours'): their choice or their case, not the subject's fact")
     if _HEARSAY.search(line):
         return ("who said, thought or planned what ('Disagreement: Tomasz said 60 min …', 'Ade's story: …', 'Action item:',"
                 " 'would have been ~$600'): a claim, an anecdote or a what-if, not the fact")
@@ -879,6 +884,12 @@ _INCIDENT_PART: Final = re.compile(r"(?:^|›\s*)\W*(?:Incident|Timeline|Root\s+
 _OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|"
                                  r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup)\b",
                                  re.IGNORECASE)
+# the writer's own settings and stories: "Ours: 1,500 credits/month", "Our BI team once set AUTO_SUSPEND = 3600", "We set
+# STATEMENT_TIMEOUT to 3600 after someone's cross join ran 9 hours"
+_OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"
+                              r"|\bwe\s+(?:once\s+)?(?:set|changed|configured|raised|lowered|bumped)\b|\bsomeone'?s\b"
+                              r"|\bonce\s+(?:set|ran|had|hit|saw|got)\b|\ba\s+colleague\b|^\W*tried\s+it\b|\bbit\s+me\b"
+                              r"|\b(?:nothing|not)\s+exam[- ]relevant\b", re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
                        r"putting|passing|creating)\b|\b(?:re-?run|redo|repeat|retry)\s+(?:the|my|that)\b[^.;]{0,40}\btests?\b",

@@ -315,6 +315,13 @@ def _aligned_cells(text: str) -> list[tuple[int, str]] | None:
     return cells if len(cells) >= 3 and all(len(g) >= 2 for g in gaps) else None
 
 
+def headerless_row(text: str) -> bool:
+    """Whether a line is a row of values aligned with spaces ("s-1vcpu-1gb   $6/mo   1 GiB   25 GiB"): three
+    cells with numbers at least. Read here, it had no header (`pipe_aligned` makes those pipe rows)."""
+    cells = _aligned_cells(text)
+    return cells is not None and sum(1 for _, cell in cells if any(ch.isdigit() for ch in cell)) >= 3
+
+
 def _same_columns(header: list[tuple[int, str]], row: list[tuple[int, str]] | None) -> bool:
     """The row's columns start or end where the header's do (left- or right-aligned), one for one."""
     if row is None or len(row) != len(header):

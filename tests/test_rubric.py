@@ -3785,3 +3785,43 @@ def test_round_cd_a_citations_pdf_pages_and_a_marking_scheme() -> None:
     assert not [q for q in good if re.search(r"\[\d|ibid|Page 14|©|marks?\b|Award|Accept:|not accept", q.stem)]
     assert "5 TB" not in {q.answer for q in good}
     assert any("in the response, entries" in q.stem for q in good)
+
+
+def test_round_ce_a_a_changelog_manual_pages_and_the_writers_own_case() -> None:
+    """Round CE (OCI notes kept as a dated changelog 0/20, DigitalOcean notes as manual pages 1/20, plain Snowflake
+    notes 16/20): every stem began "2026-03-17 — v0.43 — … › Added:", a correction's old value ("Fixed: I had 30
+    days …") was asked, man-page stems were headed "NAME", and "Ours: 1,500 credits/month" and "after someone's
+    cross join ran 9 hours" were asked as facts."""
+    qs = bank("### 2026-01-05 — v0.1 — Object Storage, first pass\nAdded: max object size = 10 TiB.\n"
+              "Added: object names up to 1,024 characters.\n---\n### 2026-01-09 — v0.5.1 — IA retention fix\n"
+              "Fixed: I had 30 days for the IA minimum retention, it's 31 days.\n"
+              "Removed: my guess that a bucket holds at most 5 TB.\nFixed: the default volume performance is 10 VPU/GB.\n"
+              "---\nDROPLET-BASIC(7)\nNAME\n       droplet-basic - Regular shared-CPU Droplet sizes\nSYNOPSIS\n"
+              "       doctl compute droplet create web1 --size s-1vcpu-1gb --count 3\nLIMITS\n"
+              "       --max-volumes   7 volumes per Droplet\nDESCRIPTION\n       Snapshots cost $0.06 per GiB per month.\n"
+              "SEE ALSO\n       volumes(7), 25 other pages\n---\nResource monitors\n- credit quota per month or per week\n"
+              "- Ours: 1,500 credits/month at account level\n- STATEMENT_TIMEOUT default is 172,800 seconds\n"
+              "- We set STATEMENT_TIMEOUT to 3600 after someone's cross join ran 9 hours.\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"10 TiB", "1,024", "10", "7", "$0.06", "172,800 seconds"} <= answers, answers
+    assert not {"30 days", "31 days", "5 TB", "3", "25", "1,500", "9 hours"} & answers, answers
+    assert not [q for q in good if re.search(r"2026|v0\.|Added|Fixed|NAME|SEE ALSO|DROPLET-BASIC|```", q.stem)]
+    assert any(q.stem.startswith("droplet-basic - Regular shared-CPU Droplet sizes") for q in good)
+    assert any(q.stem.startswith("Object Storage, first pass › max object size") for q in good)
+
+
+def test_round_ce_b_headerless_aligned_rows_own_trials_and_restatements_grouped_with_points() -> None:
+    """Round CE: a man page's price rows aligned with spaces and no header were asked ("s-1vcpu-1gb $6/mo 1 GiB
+    _____"), "Tried it: 7 GB ISO … took ~11 min" was asked, and Spanish notes' "hasta _____ (43.200 s)" kept the
+    restatement that gives 12 hours away."""
+    qs = bank("Droplet sizes\nA:\nmax 10 Droplets per account at first\n"
+              "s-1vcpu-1gb          $6/mo    1 GiB     25 GiB    1,000 GiB\n"
+              "s-1vcpu-2gb          $12/mo   2 GiB     50 GiB    2 TiB\n---\nsingle PUT\nA:\n"
+              "a single PutObject maxes out at 50 GiB.\nTried it: 7 GB ISO from home took ~11 min.\n---\n"
+              "Queues - limites\nA:\n- delay de entrega: hasta 12 horas (43.200 s), con delaySeconds\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"10", "50 GiB", "12 horas"} <= answers, answers
+    assert not {"$6", "25 GiB", "1,000 GiB", "2 TiB", "7 GB", "11 min"} & answers, answers
+    assert not [q for q in good if "43.200" in q.stem and q.type != "truefalse"]
