@@ -246,6 +246,10 @@ def _number_leak(q: Question) -> str | None:
     stem = q.stem
     answer = q.answer.strip()
     written = q.get("source_text")    # "128K" typed as 128000: the stem may write it as the card does
+    context, shown = q.get("context"), _NUMBER.match(answer.lstrip("~$€£ "))
+    if shown and len(shown.group().replace(",", "")) >= 2 and isinstance(context, str) and \
+            _occurs(context, shown.group(), before="word", after="number") >= 0:
+        return f"a heading above it states its number ({shown.group()!r}: 'Numbers \"128\" I mix up')"
     if isinstance(written, str) and written.strip() != answer and len(written.strip()) > 1 and \
             _occurs(stem.replace(BLANK, " "), written.strip(), before="word", after="number") >= 0:
         return f"the stem states {written.strip()!r}"

@@ -317,9 +317,10 @@ def _aligned_cells(text: str) -> list[tuple[int, str]] | None:
 
 def headerless_row(text: str) -> bool:
     """Whether a line is a row of values aligned with spaces ("s-1vcpu-1gb   $6/mo   1 GiB   25 GiB"): three
-    cells with numbers at least. Read here, it had no header (`pipe_aligned` makes those pipe rows)."""
+    cells at least that open with a number or a price (not an outline's "6.9.1  macOS 12-core  $0.12 / min").
+    Read here, it had no header (`pipe_aligned` makes those pipe rows)."""
     cells = _aligned_cells(text)
-    return cells is not None and sum(1 for _, cell in cells if any(ch.isdigit() for ch in cell)) >= 3
+    return cells is not None and sum(1 for _, cell in cells if cell[:1].isdigit() or (cell[:1] and cell[0] in "$€£~")) >= 3
 
 
 def _same_columns(header: list[tuple[int, str]], row: list[tuple[int, str]] | None) -> bool:

@@ -3825,3 +3825,16 @@ def test_round_ce_b_headerless_aligned_rows_own_trials_and_restatements_grouped_
     assert {"10", "50 GiB", "12 horas"} <= answers, answers
     assert not {"$6", "25 GiB", "1,000 GiB", "2 TiB", "7 GB", "11 min"} & answers, answers
     assert not [q for q in good if "43.200" in q.stem and q.type != "truefalse"]
+
+
+def test_round_re15_a_a_heading_that_states_the_number_and_an_error_code_before_its_kind() -> None:
+    """Fresh sample of round CE (Cloudflare notes in Spanish 18/20, OCI changelog 14/20): a heading 'Numeros "128"
+    que confundo' gave away every 128 under it, and "Seeing _____ timeouts" (504) offered 756 and 378 beside it."""
+    qs = bank('Numeros "128" que confundo\nA:\n- 128 KB = tamaño max de mensaje en Queues\n'
+              "- 25 MiB = tamaño max de un valor en KV\n---\nFunctions memory\nA:\n"
+              "Java functions should get at least 256 MB. Seeing 504 timeouts when invoking: raise memory first.\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert "25 MiB" in answers and "128 KB" not in answers, answers
+    shown = [o.text for q in accepted(qs, "multichoice") if q.answer == "504" for o in q.options]
+    assert shown and all(int(o) in STATUS_CODES for o in shown), shown

@@ -132,6 +132,8 @@ _STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy
 _STATUS_NAME = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z]{2,}(?:_[A-Z]+)+|Too\s+Many\s+Requests|Not\s+Found|"
                           r"Forbidden|Unauthori[sz]ed|Bad\s+Request|Conflict|Payload\s+Too\s+Large|Service\s+Unavailable|"
                           r"Internal\s+Server\s+Error|Bad\s+Gateway|Gateway\s+Timeout)\b")
+# "Seeing 504 timeouts", "429 errors": an error's code before what it is (500 errors may be a count of them)
+_STATUS_KIND = re.compile(r"\s+(?:errors?|timeouts?|responses?)\b", re.IGNORECASE)
 # what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
 _DOUBLED = re.compile(r"^\s*(?:x\s*)?(?:v?CPUs?|vCores?|cores?|GPUs?|threads?|hyperthreads?)\b", re.IGNORECASE)
 
@@ -161,7 +163,8 @@ def is_status_code(a: Asked) -> bool:
     f, v = a.fact, a.source_value
     return (f.unit in (None, "count") and float(v).is_integer() and 100 <= v <= 599
             and bool(_STATUS.search(f.attribute or "") or _STATUS.search(a.site.before[-50:])
-                     or _STATUS_NAME.match(a.site.after)))
+                     or _STATUS_NAME.match(a.site.after)
+                     or (v >= 400 and v % 100 and _STATUS_KIND.match(a.site.after))))
 
 
 def _plural_after(site: Site) -> bool:
