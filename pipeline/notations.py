@@ -11,7 +11,8 @@ matter and shortcodes, a Jupyter notebook's code cells and outputs, an Obsidian 
 callouts, notes kept as comments in an .sql file (banners, comment blocks, statements), in a Python file
 (constants, dicts, code) or in a Terraform file (locals, variables, resources), a sheet of IF/THEN decision
 rules, text pasted from a PDF (running headers, hyphenated line breaks), a teacher's marking scheme, notes kept
-as a changelog (Added / Fixed / Removed), notes kept as manual pages (NAME, sections, options).
+as a changelog (Added / Fixed / Removed), notes kept as manual pages (NAME, sections, options), forum threads saved as notes (accepted answers, other
+answers, comments).
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -359,6 +360,14 @@ _PY_DIGITS: Final = re.compile(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
+# a forum thread's parts: "✔ Accepted answer (34 votes):", "Q (asked by dev_mike, 12 votes):", "↳ Answer (5 votes):",
+# "💬 @renato.cloud:", "My takeaway:"
+_VOTES: Final = r"\([^()]*\bvotes?\b[^()]*\)"
+_ACCEPTED: Final = re.compile(rf"^\s*(?:[✔✓✅☑]\ufe0f?\s*)?Accepted\s+answer\s*(?:{_VOTES})?\s*:\s*", re.IGNORECASE)
+_ASKED: Final = re.compile(rf"^\s*(?:Q|Question)\s*(?:\(\s*asked\s+by\b[^()]*\)|{_VOTES})\s*:", re.IGNORECASE)
+_OTHER_ANSWER: Final = re.compile(rf"^\s*(?:↳\s*)?(?:Other\s+)?Answer\s*{_VOTES}\s*:", re.IGNORECASE)
+_FORUM_COMMENT: Final = re.compile(r"^\s*(?:💬|🗨️?)")
+_TAKEAWAY: Final = re.compile(r"^\s*(?:My\s+)?take-?aways?\s*:\s*", re.IGNORECASE)
 # a manual page's sections: a capitalised line alone ("PRICING") over indented text
 _MAN_SECTION: Final = re.compile(r"^[A-Z][A-Z ]{2,23}\s*$")
 _MAN_OPTION: Final = re.compile(r"^--?([a-z][\w-]*)\s{2,}(\S.*)$")      # "--max-size   16 TiB per volume"
@@ -374,7 +383,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(lines)))))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(lines))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -598,6 +607,31 @@ def _marking(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         text = _MARKS_TOTAL.sub("", line.text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _forum(lines: Sequence[Line]) -> Sequence[Line]:
+    """A forum thread saved as notes: the accepted answer is the notes ("✔ Accepted answer (34 votes): …" without its
+    label); the question ("Q (asked by dev_mike, 12 votes): …") is the asker's case, another answer ("↳ Answer (5
+    votes): …", with the lines indented under it) often the outdated one, and comments ("💬 @user: …") chatter: none
+    of them is asked. "My takeaway: …" is a note of the writer's own."""
+    if not any(_ACCEPTED.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    skipped_indent: int | None = None       # inside another answer: lines indented deeper than it go with it
+    for line in lines:
+        text = line.text
+        indent = len(text) - len(text.lstrip())
+        if skipped_indent is not None and text.strip() and indent > skipped_indent:
+            continue
+        skipped_indent = None
+        if _OTHER_ANSWER.match(text):
+            skipped_indent = indent
+            continue
+        if _ASKED.match(text) or _FORUM_COMMENT.match(text):
+            continue
+        label = _ACCEPTED.match(text) or _TAKEAWAY.match(text)
+        out.append(Line(line.number, text[:indent] + text[label.end():], line.wraps) if label else line)
     return out
 
 

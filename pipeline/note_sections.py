@@ -32,6 +32,7 @@ _LIST: Final = re.compile(r"^(?:[-*•+>|\[(]|\d+[.)]\s)")
 # length, on a preposition ("… with a minimum of"; "Query profile – what to look for" is a title)
 _RUNS_ON: Final = re.compile(r"(?:[.,;:(\-–—=+&/]|\b(?:a|an|the|and|or|is|are))$", re.IGNORECASE)
 _RUNS_ON_LONG: Final = re.compile(r"\b(?:of|to|in|on|for|with|by|at|from|per)$", re.IGNORECASE)
+_FRAME: Final = re.compile(r"^([=*~_+])\1{1,}\s*|\s*([=*~_+])\2{1,}$")    # a title set off by "===" or "***"
 MAX_TITLE_CHARS: Final = 100
 SHORT_TITLE_CHARS: Final = 60
 
@@ -115,9 +116,9 @@ def _unfenced(lines: Iterable[str]) -> Iterator[str]:
 
 
 def _opens_card(text: str) -> bool:
-    """Whether a paragraph's first line reads as a card's title."""
-    stripped = text.strip()
-    return (text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS and not stripped[0].islower()
+    """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===")."""
+    stripped = _FRAME.sub("", text.strip())
+    return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS and not stripped[0].islower()
             and not _LIST.match(stripped) and not _ANSWER.match(stripped) and not _RUNS_ON.search(stripped)
             and (len(stripped) <= SHORT_TITLE_CHARS or not _RUNS_ON_LONG.search(stripped)))
 

@@ -893,7 +893,7 @@ _OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:graphs?|d
 _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"
                               r"|\bwe\s+(?:once\s+)?(?:set|changed|configured|raised|lowered|bumped)\b|\bsomeone'?s\b"
                               r"|\bonce\s+(?:set|ran|had|hit|saw|got)\b|\ba\s+colleague\b|^\W*tried\s+it\b|\bbit\s+me\b"
-                              r"|\b(?:nothing|not)\s+exam[- ]relevant\b", re.IGNORECASE)
+                              r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bmine\s+(?:used|ran|took|hit|had|got)\b", re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
                        r"putting|passing|creating)\b|\b(?:re-?run|redo|repeat|retry)\s+(?:the|my|that)\b[^.;]{0,40}\btests?\b",

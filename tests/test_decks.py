@@ -220,3 +220,11 @@ def test_long_unseparated_notes_are_all_read(tmp_path: Path) -> None:
     streamed = list(open_deck(path).items())
     for cards in (read_deck(path).cards, streamed):
         assert [c.title for c in cards] == [f"Limit number {i}" for i in range(3000)]
+
+
+def test_framed_titles_open_cards_in_paragraph_notes() -> None:
+    text = ("saved threads\nformat: Q / accepted / my takeaway\n\n=== #1 [vercel] [plans] ===\nQ: is Hobby free?\n"
+            "Pro = $20 per member per month\n\n=== #2 [netlify] [functions] ===\nsynchronous functions: 60 s\n")
+    deck = parse_deck(text, path="threads.txt")
+    assert len(deck.cards) == 3
+    assert [c.title_lines[0].number for c in deck.cards] == [1, 4, 8]

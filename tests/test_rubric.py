@@ -3838,3 +3838,21 @@ def test_round_re15_a_a_heading_that_states_the_number_and_an_error_code_before_
     assert "25 MiB" in answers and "128 KB" not in answers, answers
     shown = [o.text for q in accepted(qs, "multichoice") if q.answer == "504" for o in q.options]
     assert shown and all(int(o) in STATUS_CODES for o in shown), shown
+
+
+def test_round_cf_a_forum_threads_saved_as_notes() -> None:
+    """Round CF (Vercel and Netlify notes saved as forum threads: every thread read as one card of the deck, 0
+    questions): the asker's case ("dies after exactly 10 seconds"), an outdated other answer ("Pro max is 60
+    seconds") and its comments, vote counts and the writer's own usage ("mine used 2.3 GB") are not asked; the
+    accepted answer is, under the thread's tags."""
+    qs = bank("=== #2 [vercel] [functions] [timeout] ===\nQ (asked by nullpointer_nina, 41 votes): My API route dies "
+              "after exactly 10 seconds with a 504. How to raise it?\n✔ Accepted answer (88 votes): Without fluid compute "
+              "the limits were:\n  - Pro: 15 s default, configurable up to 300 s\n  - Enterprise: 15 s default, up to 900 s\n"
+              '↳ Answer (5 votes): "Pro max is 60 seconds, Enterprise 900"\n   💬 @renato.cloud: that was true in 2022, '
+              "downvoted, sorry\nMy takeaway: Netlify sync functions get 60 s now; mine used 2.3 GB of bandwidth.\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"300 s", "900 s"} <= answers, answers
+    assert not {"10 seconds", "60 seconds", "88", "41", "5", "2022", "2.3 GB"} & answers, answers
+    assert not [q for q in good if re.search(r"votes|asked by|Accepted|↳|💬|#2|\[vercel\]", q.stem)]
+    assert any(q.stem.startswith("vercel functions timeout ›") for q in good)
