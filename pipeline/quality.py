@@ -775,6 +775,7 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
                            r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример|مثال)\s*\d*\s*[:,]|"
+                           r"(?:예시?|例)\s*\d*\s*[:：)）]|예를\s*들[어면]|例如|比如|"    # Korean "예)", Japanese "例：", Chinese "例如"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
@@ -1807,7 +1808,11 @@ def _names_a_subject(q: Question, shown: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> int:
-    return len(re.findall(r"[A-Za-z]{3,}", text.replace(BLANK, " ")))
+    """Words of three letters or more, in any script; in Chinese, Japanese or Korean, two characters make a word."""
+    return len(_CONTENT_WORD.findall(text.replace(BLANK, " ")))
+
+
+_CONTENT_WORD: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}|[^\W\d_]{3,}")
 
 
 def _options(q: Question, lk: Lookups) -> str | None:

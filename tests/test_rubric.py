@@ -3856,3 +3856,15 @@ def test_round_cf_a_forum_threads_saved_as_notes() -> None:
     assert not {"10 seconds", "60 seconds", "88", "41", "5", "2022", "2.3 GB"} & answers, answers
     assert not [q for q in good if re.search(r"votes|asked by|Accepted|↳|💬|#2|\[vercel\]", q.stem)]
     assert any(q.stem.startswith("vercel functions timeout ›") for q in good)
+
+
+def test_round_cf_b_korean_notes_title_marks_words_and_examples() -> None:
+    """Round CF (Alibaba Cloud notes in Korean, 16/20): every stem began with the title's "■" mark; most of the
+    deck's values were rejected as "only 2 words around the blank" (Hangul was no word), and "예)" opens an example."""
+    good = accepted(bank("■ OSS 업로드 제한\n- PutObject 한 번에 올릴 수 있는 객체 크기는 최대 5 GB\n"
+                         "- 멀티파트 업로드: 파트 개수는 최대 10,000개까지 가능\n"
+                         "- 예) 2 vCPU면 메모리 2 GB ~ 8 GB 사이만 가능\n"))
+    assert good and not [q for q in good if "■" in q.stem]
+    assert any(q.stem.startswith("OSS 업로드 제한 ›") for q in good)
+    answers = {q.answer for q in good}
+    assert "5 GB" in answers and not {"2 GB", "8 GB"} & answers, answers
