@@ -36,14 +36,15 @@ _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
 _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
 # a bullet drawn with a glyph (Notion's toggles "▸ CachingOptimized" and "▾ Settings", "◦", "➤", a dash "— Hot") is a
 # bullet
-_GLYPHS: Final = "▸▹►▶▾▿▼‣◦▪▫➤➢■□●◆◇★☆–—○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
+_GLYPHS: Final = "▸▹►▶▾▿▼‣◦▪▫➤➢■□●◆◇★☆ㄴ–—○×!"      # … and a bullet journal's signifiers: – note, ○ event, × done, ! insight
 _CIRCLED: Final = "".join(map(chr, range(0x2460, 0x2474)))     # "① shard write 1 MB/s": a numbered item (①-⑳)
 _GLYPH_SET: Final = frozenset(_GLYPHS + "・" + _CIRCLED)
 # (Japanese "・" and a circled number need no space after them)
 _GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|[・{_CIRCLED}]\s*)")
-# an emphasis of the writer's own: "29 s (!!)", "(wichtig!!)", a line's leading "!! " (a bullet journal's one "!" is
+# an emphasis of the writer's own: "29 s (!!)", "(wichtig!!)", "(암)", a line's leading "!! " (a bullet journal's one "!" is
 # a signifier: a bullet)
-_BANGS: Final = re.compile(r"\s*\(\s*!{1,3}\s*\)|!{2,}(?=\s*\))|(?<=\S)!{2,}|^(\s*(?:[-*•]\s+)?)!{2,}\s*")
+_BANGS: Final = re.compile(r"\s*\(\s*!{1,3}\s*\)|!{2,}(?=\s*\))|(?<=\S)!{2,}|^(\s*(?:[-*•]\s+)?)!{2,}\s*"
+                           r"|\s*\((?:암기?|암기\s*필수|중요)\)")     # Korean "(암)" / "(암기)": "learn this by heart"
 CROSSES: Final = "✗✘✕✖❌🚫"      # cross marks: before a word it reads "not" (`sites.strip_marks`)
 # ... but over a check's label ("❌ validation: …", a bot's failed check) it is the check's status: it goes
 _STATUS_MARK: Final = re.compile(rf"^(\s*)[{CROSSES}]\ufe0f?\s*(?=[\w-]+:\s)")
@@ -157,7 +158,7 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _VOTES.sub("", text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
-        if "!!" in text or "(!)" in text:
+        if "!!" in text or "(!)" in text or "(암" in text or "(중요)" in text:
             text = _BANGS.sub(lambda m: m.group(1) or "", text)
         if text.lstrip()[:1] in CROSSES:
             text = _STATUS_MARK.sub(r"\1", text)

@@ -890,11 +890,14 @@ _OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:graphs?|d
                                  r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup)\b",
                                  re.IGNORECASE)
 # the writer's own settings and stories: "Ours: 1,500 credits/month", "Our BI team once set AUTO_SUSPEND = 3600", "We set
-# STATEMENT_TIMEOUT to 3600 after someone's cross join ran 9 hours"
+# STATEMENT_TIMEOUT to 3600 after someone's cross join ran 9 hours", "Example from our incident on 2 Oct: … ~50 min total"
 _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"
                               r"|\bwe\s+(?:once\s+)?(?:set|changed|configured|raised|lowered|bumped)\b|\bsomeone'?s\b"
                               r"|\bonce\s+(?:set|ran|had|hit|saw|got)\b|\ba\s+colleague\b|^\W*tried\s+it\b|\bbit\s+me\b"
-                              r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bmine\s+(?:used|ran|took|hit|had|got)\b", re.IGNORECASE)
+                              r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bmine\s+(?:used|ran|took|hit|had|got)\b"
+                              r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
+                              r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
+                              r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b", re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
                        r"putting|passing|creating)\b|\b(?:re-?run|redo|repeat|retry)\s+(?:the|my|that)\b[^.;]{0,40}\btests?\b",

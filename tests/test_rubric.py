@@ -3868,3 +3868,19 @@ def test_round_cf_b_korean_notes_title_marks_words_and_examples() -> None:
     assert any(q.stem.startswith("OSS 업로드 제한 ›") for q in good)
     answers = {q.answer for q in good}
     assert "5 GB" in answers and not {"2 GB", "8 GB"} & answers, answers
+
+
+def test_round_re16_a_the_writers_own_project_and_korean_marks() -> None:
+    """Fresh sample of round CF (MongoDB notes 16/20, Alibaba Cloud notes in Korean 15/20): "Imported 2.4 million
+    rows last sprint", "Used it for orders older than 365 days, cluster disk went from 180 GB to 60 GB" and "our
+    incident … ~50 min total" were asked; Korean stems kept "(암)" ("learn by heart") and the "ㄴ" sub-item mark."""
+    qs = bank("Bulk writes\n- insertMany takes at most 100,000 operations per batch\n"
+              "- Imported 2.4 million rows last sprint with insertMany batches of 10k\n"
+              "- Used it for orders older than 365 days, cluster disk went from 180 GB to 60 GB\n"
+              "- Example from our incident on 2 Oct: restored a copy, ~50 min total\n---\n"
+              "■ OSS 대역폭 (암)\n- 계정 단위 업로드 대역폭은 리전마다 다름\n  ㄴ 중국 본토 리전: 최대 10 Gbit/s 까지 가능 (암)\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"100,000", "10"} <= answers, answers
+    assert not {"2.4 million", "365 days", "180 GB", "60 GB", "50 min"} & answers, answers
+    assert not [q for q in good if re.search(r"\(암\)|ㄴ", q.stem)]
