@@ -622,6 +622,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a test's setup or what one run saw ('Given: 150 messages', 'Observed: 400'), not the documented fact"
     if _INCIDENT_PART.match(line) or _OUR_MEASURE.search(line):
         return "a postmortem's account or the team's own graph ('Incident: …', 'our graph: 96 MiB/s'), not the subject's fact"
+    if _VERSUS_LINE.match(line):
+        return "a comparison with another product ('vs Redshift: VARCHAR max 65,535 bytes there'): its values are not the card's"
     if "  " in line and headerless_row(line):
         return "a row of a table aligned with spaces and no header ('s-1vcpu-1gb  $6/mo  1 GiB  25 GiB'): which column is asked?"
     if _OWN_CASE.search(line):
@@ -889,6 +891,8 @@ _INCIDENT_PART: Final = re.compile(r"(?:^|›\s*)\W*(?:Incident|Timeline|Root\s+
 _OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|"
                                  r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup)\b",
                                  re.IGNORECASE)
+# a line that compares with another product: "vs Redshift: …", "Compared to Firebase: …"
+_VERSUS_LINE: Final = re.compile(r"^\W*(?:vs\.?|versus|compared\s+(?:to|with))\s+[^:]{1,40}:", re.IGNORECASE)
 # the writer's own settings and stories: "Ours: 1,500 credits/month", "Our BI team once set AUTO_SUSPEND = 3600", "We set
 # STATEMENT_TIMEOUT to 3600 after someone's cross join ran 9 hours", "Example from our incident on 2 Oct: … ~50 min total"
 _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"

@@ -3884,3 +3884,13 @@ def test_round_re16_a_the_writers_own_project_and_korean_marks() -> None:
     assert {"100,000", "10"} <= answers, answers
     assert not {"2.4 million", "365 days", "180 GB", "60 GB", "50 min"} & answers, answers
     assert not [q for q in good if re.search(r"\(암\)|ㄴ", q.stem)]
+
+
+def test_round_re15_b_a_line_that_compares_with_another_product() -> None:
+    """Fresh sample of round CE (Snowflake notes, 16/20): under "Data type limits", "vs Redshift: VARCHAR max 65,535
+    bytes there" was asked as a statement about Snowflake."""
+    qs = bank("Data type limits\n- VARCHAR max 16 MB in Snowflake\n"
+              "- vs Redshift: VARCHAR max 65,535 bytes there, so our migrated JSON columns finally fit.\n")
+    answers = {q.answer for q in accepted(qs)}
+    assert "16 MB" in answers and "65,535 bytes" not in answers, answers
+    assert not [q for q in accepted(qs) if "Redshift" in q.stem]
