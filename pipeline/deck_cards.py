@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .ids import stable_id
 from .markup import unmarked
-from .notations import is_mail
+from .notations import SLIDE_LOCATOR, is_mail
 from .note_sections import MAN_HEADER, MAN_NAME
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
@@ -109,9 +109,12 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     return [Line(titles[0].number, " — ".join(places[-2:]), titles[0].wraps)]
 
 
-def _man_page(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
+def _page_title(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
     """A manual page's card by its NAME section: the line under `NAME` is its title ("droplet-basic - Regular
-    (SSD) shared-CPU sizes"), not the section's name or the page's "DROPLET-BASIC(7)" header."""
+    (SSD) shared-CPU sizes"), not the section's name or the page's "DROPLET-BASIC(7)" header; a photographed
+    slide's by the line under its bare "Slide 12 / 40"."""
+    if titles and SLIDE_LOCATOR.match(titles[0].text) and answers:    # "Slide 12 / 40" over a slide's own title
+        titles, answers = [answers[0], *titles[1:]], answers[1:]
     lines = [*titles, *answers]
     at = next((i for i, line in enumerate(lines[:2]) if MAN_NAME.match(line.text)), None)
     if at is None or (at and not MAN_HEADER.match(lines[0].text)) or at + 1 >= len(lines) \
@@ -156,7 +159,7 @@ class CardMaker:
         semicolons or tabs, become markdown pipe rows (`pipe_grid`, `pipe_aligned`, `pipe_delimited`); hard-wrapped
         sentences of the answer are joined (`reflow`), and pipes between the items of a line that is no table's
         row become semicolons (`pipe_lists`)."""
-        titles, answers = _man_page(self._attributed(titles), self._attributed(answers))
+        titles, answers = _page_title(self._attributed(titles), self._attributed(answers))
         # a mail's headers as its title (or "Subject:" over a "From:" that opens the notes): the answer is its body,
         # its "> " lines quote the mail replied to
         mail = is_mail([*titles, *answers[:1]])

@@ -41,6 +41,9 @@ BLOCK_BYTES = 2**20     # a streamed deck is decoded this much at a time
 SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•+>|#]|\d+[.)/]?\s)")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
+_FRONT = re.compile(r"^\s*FRONT\s*:\s*", re.IGNORECASE)     # a typed-up flashcard's two sides
+_BACK = re.compile(r"^\s*BACK\s*:\s?", re.IGNORECASE)
+_REVIEW_LOG = re.compile(r"^\s*(?:history\s*:\s*[✓✔✗✘xX√ ,/-]+$|wrong\s+(?:last\s+time|before)\s*:)", re.IGNORECASE)
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_CARD = ("a question line, a line 'A:' and answer lines (or a title line and notes under it), "
              "with a line '---' between cards")
@@ -364,6 +367,22 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     yield from note_breaks(card_level(text for _, text in head), chain(head, numbered))
 
 
+def _flashcard(chunk: Sequence[Line]) -> tuple[list[Line], list[Line]] | None:
+    """A paper flashcard typed up: its `FRONT:` the title, its `BACK:` and the lines under it the answer; a filing line
+    above the front ("[Box 1] next review: 2026-02-04 — card #47"), its review history ("history: ✓ ✗ ✓") and the
+    writer's earlier wrong answer ("wrong last time: I said 4") are no part of it. None for any other card."""
+    front = next((i for i, line in enumerate(chunk) if _FRONT.match(line.text)), None)
+    back = next((i for i, line in enumerate(chunk) if _BACK.match(line.text)), None) if front is not None else None
+    if front is None or back is None or back < front:
+        return None
+    titles = [Line(chunk[front].number, _FRONT.sub("", chunk[front].text))] + \
+        [line for line in chunk[front + 1:back] if line.text.strip()]
+    after = _BACK.sub("", chunk[back].text)
+    answers = ([Line(chunk[back].number, after)] if after.strip() else []) + \
+        [line for line in chunk[back + 1:] if line.text.strip() and not _REVIEW_LOG.match(line.text)]
+    return (titles, answers) if titles[0].text.strip() and answers else None
+
+
 def _text_hash(chunk: Sequence[Line]) -> str:
     """A chunk's text as written (its lines follow each other, so their numbers need no hashing)."""
     return hashlib.blake2b("\n".join(line.text for line in chunk).encode("utf-8", "surrogatepass"),
@@ -407,6 +426,10 @@ def _text_items(lines: Iterable[str], path: str, maker: CardMaker, known: Texts 
         if long_line or size > MAX_CARD_CHARS:   # before anything else looks at the card
             yield (DeckIssue(path, long_line.number, line_too_long(long_line)) if long_line
                    else DeckIssue(path, first.number, card_too_long(size)))
+            continue
+        sides = _flashcard(chunk)
+        if sides is not None:
+            yield maker.card(index, *sides, text=text)
             continue
         mark = next((i for i, line in enumerate(chunk) if ANSWER_MARK.match(line.text)), None)
         if mark is None:    # a notes card: its first line is the title, the lines under it the notes

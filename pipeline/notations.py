@@ -28,7 +28,7 @@ from .cloze import ClozeError, has_cloze, reveal_cloze
 from .types import Line
 from .units import names_a_unit
 
-__all__ = ["FOOTNOTE", "QUOTED", "block_notations", "is_mail"]
+__all__ = ["FOOTNOTE", "QUOTED", "SLIDE_LOCATOR", "block_notations", "is_mail"]
 
 QUOTED: Final = "Quoted: "     # a line quoted from a mail replied to (`_quotes`), or a chat turn a later one supersedes (`_chat`)
 FOOTNOTE: Final = "Footnote: "  # a footnote's text ("[^1]: before that …", `_github`): an aside on the line that marks it
@@ -260,6 +260,10 @@ _SUPERSCRIPT_NOTE: Final = re.compile(rf"^(\s*(?:[-*•]\s+)?)([{_SUPERSCRIPTS}]
 _FOOTNOTES_LABEL: Final = re.compile(r"^\s*(?:foot\s*notes?|notes)\s*:?\s*$", re.IGNORECASE)
 # a slide deck exported as an outline: "Slide 7 — Scaling out", "Slide 12: Limits", "[image: diagram of …]"
 _SLIDE: Final = re.compile(r"^\s*(?:slide|folie|diapositiva)\s+\d{1,3}\s*(?:[—–:.-]\s*|$)", re.IGNORECASE)
+# a slide's bare number, as a photo's text or a footer gives it ("Slide 12 / 40", "Slide 3 of 40"), and PowerPoint's
+# empty notes placeholder
+SLIDE_LOCATOR: Final = re.compile(r"^\s*(?:slide|folie|diapositiva)\s+\d{1,3}\s*(?:(?:/|of|von|de|z)\s*\d{1,3})?\s*$|"
+                                  r"^\s*click\s+to\s+add\s+notes\s*$", re.IGNORECASE)
 _IMAGE_PLACEHOLDER: Final = re.compile(r"^\s*\[(?:image|img|picture|diagram|screenshot|figure)\b[^\]]*\]\s*$", re.IGNORECASE)
 # LaTeX pasted as source: beamer's "\\begin{frame}{Title}" and "\\frametitle{…}", "\\section{…}", itemize's "\\item",
 # "\\textbf{…}"-like commands, siunitx's "\\SI{60}{\\minute}" and "\\num{50000}", "% comments"
@@ -659,7 +663,8 @@ def _man_sections(lines: Sequence[Line]) -> Sequence[Line]:
     """A manual page's body: a section's name ("PRICING") is a heading, its indented text plain lines, an option's
     line ("--max-size   16 TiB per volume") a labelled one, SYNOPSIS a command (code), SEE ALSO nothing."""
     sections = sum(1 for line in lines if line.text[:1].isupper() and _MAN_SECTION.match(line.text))
-    if not sections or sum(1 for line in lines if line.text[:2].isspace()) < (len(lines) - sections) / 2:
+    indented = sum(1 for line in lines if line.text[:2].isspace())
+    if not sections or not indented or indented < (len(lines) - sections) / 2:
         return lines
     out: list[Line] = []
     section = ""
@@ -1004,12 +1009,13 @@ def _si(m: re.Match[str]) -> str:
 
 def _slides(lines: Sequence[Line]) -> Sequence[Line]:
     """A slide deck's outline read as notes: a "Slide 7 — Scaling out" title the heading "## Scaling out" (its
-    number goes), an "[image: diagram of …]" placeholder nothing."""
-    if not any(_SLIDE.match(line.text) or _IMAGE_PLACEHOLDER.match(line.text) for line in lines):
+    number goes), an "[image: diagram of …]" placeholder, a bare "Slide 12 / 40" and "Click to add notes" nothing."""
+    if not any(_SLIDE.match(line.text) or _IMAGE_PLACEHOLDER.match(line.text) or SLIDE_LOCATOR.match(line.text)
+               for line in lines):
         return lines
     out: list[Line] = []
     for line in lines:
-        if _IMAGE_PLACEHOLDER.match(line.text):
+        if _IMAGE_PLACEHOLDER.match(line.text) or SLIDE_LOCATOR.match(line.text):
             continue
         slide = _SLIDE.match(line.text)
         title = line.text[slide.end():].strip() if slide else ""

@@ -27,7 +27,7 @@ BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
 _FENCE: Final = re.compile(r"^\s*(?:```|~~~)")
 _ANSWER: Final = re.compile(r"^\s*A:")
-_LIST: Final = re.compile(r"^(?:[-*•+>|\[(]|\d+[.)]\s)")
+_LIST: Final = re.compile(r"^(?:[-*•+>|(]|\[[ xX]\]|\d+[.)]\s)")     # not "[1] Retention": a numbered title
 # a title does not run on: no line ending inside a sentence ("Limits:", "… and the") or, past a title's usual
 # length, on a preposition ("… with a minimum of"; "Query profile – what to look for" is a title)
 _RUNS_ON: Final = re.compile(r"(?:[.,;:(\-–—=+&/]|\b(?:a|an|the|and|or|is|are))$", re.IGNORECASE)
@@ -60,11 +60,12 @@ def card_level(sample: Iterable[str]) -> int:
 def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
-    A heading that names a section (nothing but blank lines before the next card's heading) is left out."""
+    A heading or a framed banner that names a section (nothing but blank lines before the next card's title) is
+    left out."""
     if level == MAN_PAGES:
         yield from _man_breaks(lines)
         return
-    fenced = blank = False
+    fenced, blank = False, True          # the first line may be a banner too
     held: list[tuple[int, str]] = []     # a heading that starts a card, and the blank lines after it
     started = False                      # some line of the current card was given out
     for number, text in lines:
@@ -80,8 +81,9 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
         if opens:
             if started or held:
                 yield BREAK
-            held, started = ([(number, text)], False) if level else ([], started)
-            if level:
+            held, started = [], False
+            if level or _FRAME.search(text.strip()):    # a heading, or a banner ("=== BOX 1 ===") that may name a section
+                held = [(number, text)]
                 continue
         elif held and blank:
             held.append((number, text))

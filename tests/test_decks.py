@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from pipeline.deck_cards import MAX_CARD_CHARS
@@ -133,6 +133,9 @@ line_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
 
 @given(st.lists(st.tuples(st.lists(line_text, min_size=1, max_size=3), st.lists(line_text, min_size=1, max_size=4)), min_size=1, max_size=6))
 def test_render_then_parse_round_trips(cards: list[tuple[list[str], list[str]]]) -> None:
+    # notations that span lines ("a=0" / "a=0" is notes kept as INI config) are read for what they mean
+    assume(all(unmarked([Line(i, t) for i, t in enumerate(answers)]) == [Line(i, t) for i, t in enumerate(answers)]
+               for _, answers in cards))
     text = "\n---\n".join("\n".join(titles) + "\nA:\n" + "\n".join(answers) for titles, answers in cards)
     deck = parse_deck(text, path="gen.txt")
     assert deck.issues == ()
@@ -228,3 +231,43 @@ def test_framed_titles_open_cards_in_paragraph_notes() -> None:
     deck = parse_deck(text, path="threads.txt")
     assert len(deck.cards) == 3
     assert [c.title_lines[0].number for c in deck.cards] == [1, 4, 8]
+
+
+LEITNER = """AWS NETWORKING — Leitner box, typed up from the shoebox
+Boxes: 1 = every day, 2 = every 3 days
+
+=============== BOX 1 (daily) ===============
+
+[Box 1] next review: 2026-02-04 — card #47
+FRONT: NAT Gateway — how much bandwidth?
+BACK:
+- starts at 5 Gbps and scales up automatically to 100 Gbps
+wrong last time: I said 45 Gbps
+history: ✗ ✓ ✗
+
+[Box 1] next review: 2026-02-04 — card #13
+FRONT: How many IPs does AWS reserve in each subnet?
+BACK: 5, always — first four + last one.
+history: ✓ ✗ ✓ ✗
+"""
+
+
+def test_typed_up_flashcards_and_section_banners() -> None:
+    """Leitner cards: a FRONT is the question, a BACK the answer; the filing line, the review history and the
+    writer's earlier wrong answer are no part of either, and a "=== BOX 1 ===" banner is no card."""
+    deck = parse_deck(LEITNER, path="leitner.txt")
+    assert deck.issues == ()
+    assert [c.title for c in deck.cards[1:]] == ["NAT Gateway — how much bandwidth?",
+                                                 "How many IPs does AWS reserve in each subnet?"]
+    assert [line.text for line in deck.cards[1].answer_lines] == ["- starts at 5 Gbps and scales up automatically to 100 Gbps"]
+    assert [(line.number, line.text) for line in deck.cards[2].answer_lines] == [(15, "5, always — first four + last one.")]
+
+
+def test_numbered_titles_and_photographed_slides() -> None:
+    text = ("NOTATKI GCP\nlegenda: (!) = było w teście\n\n[1] Pub/Sub – co to jest\n- SLA: 99,95% miesięcznie\n\n[2] Maks. rozmiar wiadomości (!)\n"
+            "- maks. 10 MB na wiadomość\n\nSlide 5 / 42\nCONSUMPTION PLAN - KEY LIMITS\n• Default timeout 5 min\n"
+            "Click to add notes\n")
+    deck = parse_deck(text, path="notes.txt")
+    assert [c.title for c in deck.cards] == ["NOTATKI GCP", "[1] Pub/Sub – co to jest", "[2] Maks. rozmiar wiadomości",
+                                             "CONSUMPTION PLAN - KEY LIMITS"]
+    assert [line.text for line in deck.cards[3].answer_lines] == ["• Default timeout 5 min"]   # "Click to add notes" goes
