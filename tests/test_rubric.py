@@ -3894,3 +3894,19 @@ def test_round_re15_b_a_line_that_compares_with_another_product() -> None:
     answers = {q.answer for q in accepted(qs)}
     assert "16 MB" in answers and "65,535 bytes" not in answers, answers
     assert not [q for q in accepted(qs) if "Redshift" in q.stem]
+
+
+def test_round_cg_a_a_false_value_keeps_its_side_of_the_sentences_other_values() -> None:
+    """Round CG (shared azure deck, 19/20): "a 30-day retention might keep data for 31 days" was falsified to 25 days,
+    false by logic alone; its multiple choice offered 30 days. The "30-day" is no fact of its own, but a value the
+    sentence states all the same: wrong values stay on the key's side of it and are never it."""
+    text = ("Purge retained data\nA:\n- If you set the data retention to 30 days, you can purge older data immediately by "
+            "using the immediatePurgeDataOn30Days parameter.\n- Workspaces with a 30-day retention might keep data for 31 "
+            "days if you don't set the immediatePurgeDataOn30Days parameter.\n")
+    for seed in range(1, 30):
+        for q in bank(text, seed=seed):
+            if "31 days" == q.answer and q.type == "multichoice":
+                assert all(float(o.text.split()[0]) > 30 for o in q.options), [o.text for o in q.options]
+            if q.type == "truefalse" and q.answer == "false":
+                shown = re.search(r"keep data for (\d+) days", q.stem)
+                assert shown and int(shown.group(1)) > 30, q.stem

@@ -7,6 +7,7 @@ own answer behind). Generators only render text from it.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -82,9 +83,15 @@ def _increment(a: Asked) -> float | None:
 
 
 def _avoid(a: Asked) -> list[float]:
-    """Other true numbers of the line in this unit: never offered as a wrong answer."""
-    f = a.fact
-    return [o.value / factor(f) for o in a.cf.facts if _same_line(o, f) and o.unit == f.unit and o is not f]
+    """Other true numbers of the line in this unit: never offered as a wrong answer. Those of its sentence that are
+    no facts count too ("a 30-day retention might keep data for 31 days": no wrong value below 30)."""
+    f, s = a.fact, a.site
+    facts = [o.value / factor(f) for o in a.cf.facts if _same_line(o, f) and o.unit == f.unit and o is not f]
+    if f.unit in (None, "count"):
+        return facts
+    rest = s.sentence[:s.start] + " " + s.sentence[s.end:]
+    stated = [value / factor(f) for value, unit in scan_quantities(rest) if unit == f.unit]
+    return facts + [v for v in stated if not any(math.isclose(v, o) for o in facts)]
 
 
 def _related(a: Asked) -> list[float]:
