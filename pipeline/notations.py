@@ -12,7 +12,7 @@ callouts, notes kept as comments in an .sql file (banners, comment blocks, state
 (constants, dicts, code) or in a Terraform file (locals, variables, resources), a sheet of IF/THEN decision
 rules, text pasted from a PDF (running headers, hyphenated line breaks), a teacher's marking scheme, notes kept
 as a changelog (Added / Fixed / Removed), notes kept as manual pages (NAME, sections, options), forum threads saved as notes (accepted answers, other
-answers, comments).
+answers, comments), a photo's OCR text (bullets read as "o" or "e").
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -364,6 +364,7 @@ _PY_DIGITS: Final = re.compile(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
+_OCR_BULLET: Final = re.compile(r"^(\s*)[oe]\s+(?=[A-Z0-9$~<>(])")     # "o Max memory", "e 1.x support ends …"
 # a forum thread's parts: "✔ Accepted answer (34 votes):", "Q (asked by dev_mike, 12 votes):", "↳ Answer (5 votes):",
 # "💬 @renato.cloud:", "My takeaway:"
 _VOTES: Final = r"\([^()]*\bvotes?\b[^()]*\)"
@@ -387,7 +388,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(lines))))))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(lines)))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -612,6 +613,15 @@ def _marking(lines: Sequence[Line]) -> Sequence[Line]:
         text = _MARKS_TOTAL.sub("", line.text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
+
+
+def _ocr_bullets(lines: Sequence[Line]) -> Sequence[Line]:
+    """A photo's text read by OCR: among "•" bullets, a bullet read as "o" or "e" ("o Max memory 1.5 GB") is one too."""
+    if not any(line.text.lstrip().startswith("•") for line in lines) \
+            or not any(line.text.lstrip()[:2] in ("o ", "e ") for line in lines):
+        return lines
+    return [Line(line.number, _OCR_BULLET.sub(r"\1• ", line.text), line.wraps) if _OCR_BULLET.match(line.text) else line
+            for line in lines]
 
 
 def _forum(lines: Sequence[Line]) -> Sequence[Line]:

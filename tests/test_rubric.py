@@ -3910,3 +3910,16 @@ def test_round_cg_a_a_false_value_keeps_its_side_of_the_sentences_other_values()
             if q.type == "truefalse" and q.answer == "false":
                 shown = re.search(r"keep data for (\d+) days", q.stem)
                 assert shown and int(shown.group(1)) > 30, q.stem
+
+
+def test_round_cg_b_ocr_bullets_and_a_slides_worked_example() -> None:
+    """Round CG (Azure Functions lecture slides pasted from a phone's OCR, 6/20): stems kept the OCR's "o " bullet and
+    "Slide 7 / 38", and a "FLEX WORKED EXAMPLE" slide's inputs were asked (its title was the slide number)."""
+    qs = bank("Slide 20 / 42\nFLEX WORKED EXAMPLE\n1 million executions, each 400 ms, instance size 2,048 MB\n"
+              "• billed as 1,000 ms each (minimum!) -> 2,000,000 GB-s\n\nSlide 22 / 42\nFLEX - LIMITATIONS\n"
+              "• Blob trigger only with Event Grid source (no polling)\no Memory rounded UP to nearest 128 MB, max 1,536 MB\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"128 MB", "1,536 MB"} <= answers, answers
+    assert not {"1 million", "400 ms", "2,048 MB", "2,000,000 GB-s"} & answers, answers
+    assert not [q for q in good if re.search(r"Slide|^\S+ › o ", q.stem)]
