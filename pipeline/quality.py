@@ -901,7 +901,9 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bmine\s+(?:used|ran|took|hit|had|got)\b"
                               r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
                               r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
-                              r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b", re.IGNORECASE)
+                              r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
+                              r"|\bexam\b[^.;]{0,30}\b(?:booked|scheduled)\b|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b",   # "exam booked for 14 March, so ~6 weeks"
+                              re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
                        r"putting|passing|creating)\b|\b(?:re-?run|redo|repeat|retry)\s+(?:the|my|that)\b[^.;]{0,40}\btests?\b",

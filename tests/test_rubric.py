@@ -3884,6 +3884,8 @@ def test_round_re16_a_the_writers_own_project_and_korean_marks() -> None:
     assert {"100,000", "10"} <= answers, answers
     assert not {"2.4 million", "365 days", "180 GB", "60 GB", "50 min"} & answers, answers
     assert not [q for q in good if re.search(r"\(암\)|ㄴ", q.stem)]
+    # (fresh sample of round CG: "exam (ANS-C01) booked for 14 March, so ~6 weeks" was asked)
+    assert not accepted(bank("AWS networking — Leitner box\nexam (ANS-C01) booked for 14 March, so ~6 weeks.\n"))
 
 
 def test_round_re15_b_a_line_that_compares_with_another_product() -> None:
