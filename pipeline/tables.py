@@ -320,7 +320,7 @@ def headerless_row(text: str) -> bool:
     cells at least that open with a number or a price (not an outline's "6.9.1  macOS 12-core  $0.12 / min").
     Read here, it had no header (`pipe_aligned` makes those pipe rows)."""
     cells = _aligned_cells(text)
-    return cells is not None and sum(1 for _, cell in cells if cell[:1].isdigit() or (cell[:1] and cell[0] in "$€£~")) >= 3
+    return cells is not None and sum(1 for _, cell in cells if cell[:1].isdigit() or cell[:1] in ("$", "€", "£", "~")) >= 3
 
 
 def _same_columns(header: list[tuple[int, str]], row: list[tuple[int, str]] | None) -> bool:
