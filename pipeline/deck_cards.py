@@ -90,15 +90,24 @@ _LOG_ENTRY = re.compile(r"^(\s*(?:#{1,6}\s+)?)(?:(?:\[v?\d+(?:\.\d+){0,3}\]|v\d+
 _THREAD_TAGS = re.compile(r"^(\s*#{1,6}\s+)?#\d+\s+(?:\[[^\]]{1,30}\]\s*)+$")
 
 
+# a Cornell page's "TOPIC: N2D (AMD EPYC)        Lec 2 -- 07 Feb 2024, p.5": the topic, without the lecture's stamp set
+# off to the right
+_TOPIC = re.compile(r"^\s*TOPIC\s*:\s*(?=\S)", re.IGNORECASE)
+_STAMP = re.compile(r"\s{3,}\S.*$")
+
+
 def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     """The title lines without a wiki page's breadcrumb (gone above a question, else its last two places:
     "Cloud Storage — SLA", which name what the card is about), a filing tag ("[MACRO] ", "C-13: "), a log
-    entry's date and version ("2026-01-05 — v0.1 — ") or a saved thread's number ("#12 [vercel] [cron]")."""
+    entry's date and version ("2026-01-05 — v0.1 — "), a saved thread's number ("#12 [vercel] [cron]") or a
+    Cornell page's "TOPIC:" label and lecture stamp."""
     if titles and _TITLE_TAG.match(titles[0].text):
         titles = [Line(titles[0].number, _TITLE_TAG.sub("", titles[0].text), titles[0].wraps), *titles[1:]]
     if titles and (tags := _THREAD_TAGS.match(titles[0].text)):
         titles = [Line(titles[0].number, (tags.group(1) or "") + " ".join(re.findall(r"\[([^\]]+)\]", titles[0].text)),
                        titles[0].wraps), *titles[1:]]
+    if titles and (topic := _TOPIC.match(titles[0].text)):
+        titles = [Line(titles[0].number, _STAMP.sub("", titles[0].text[topic.end():]), titles[0].wraps), *titles[1:]]
     if titles and _LOG_ENTRY.match(titles[0].text):
         titles = [Line(titles[0].number, _LOG_ENTRY.sub(r"\1", titles[0].text), titles[0].wraps), *titles[1:]]
     if not titles or not _BREADCRUMB.match(titles[0].text):

@@ -12,7 +12,8 @@ callouts, notes kept as comments in an .sql file (banners, comment blocks, state
 (constants, dicts, code) or in a Terraform file (locals, variables, resources), a sheet of IF/THEN decision
 rules, text pasted from a PDF (running headers, hyphenated line breaks), a teacher's marking scheme, notes kept
 as a changelog (Added / Fixed / Removed), notes kept as manual pages (NAME, sections, options), forum threads saved as notes (accepted answers, other
-answers, comments), a photo's OCR text (bullets read as "o" or "e").
+answers, comments), a photo's OCR text (bullets read as "o" or "e"), Cornell
+notes (CUES, NOTES, SUMMARY).
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -364,6 +365,7 @@ _PY_DIGITS: Final = re.compile(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
+_CORNELL_PART: Final = re.compile(r"^\s*(CUES?|NOTES|SUMMARY)\s*:\s*", re.IGNORECASE)     # a Cornell page's three parts
 _OCR_BULLET: Final = re.compile(r"^(\s*)[oe]\s+(?=[A-Z0-9$~<>(])")     # "o Max memory", "e 1.x support ends …"
 # a forum thread's parts: "✔ Accepted answer (34 votes):", "Q (asked by dev_mike, 12 votes):", "↳ Answer (5 votes):",
 # "💬 @renato.cloud:", "My takeaway:"
@@ -388,7 +390,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(lines)))))))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(lines))))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -612,6 +614,21 @@ def _marking(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         text = _MARKS_TOTAL.sub("", line.text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
+    return out
+
+
+def _cornell(lines: Sequence[Line]) -> Sequence[Line]:
+    """A page of Cornell notes: its NOTES are the notes (the label goes); its CUES (prompts to test oneself) and its
+    SUMMARY (a recap in the writer's words) are no facts of their own."""
+    if sum(1 for line in lines if _CORNELL_PART.match(line.text)) < 2:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        part = _CORNELL_PART.match(line.text)
+        if part is None:
+            out.append(line)
+        elif part.group(1).upper() == "NOTES" and line.text[part.end():].strip():
+            out.append(Line(line.number, line.text[part.end():], line.wraps))
     return out
 
 

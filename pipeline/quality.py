@@ -773,11 +773,11 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # A line under an example's heading ("e.g. 3 clusters running a month", "Worked example:"), or one that works a
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
-                           r"say\b|suppose\b|imagine\b)", re.IGNORECASE)
+                           r"say\b|suppose\b|imagine\b|ví\s+dụ\b)", re.IGNORECASE)     # (Vietnamese "ví dụ": for example)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
                            r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример|مثال)\s*\d*\s*[:,]|"
-                           r"(?:예시?|例)\s*\d*\s*[:：)）]|예를\s*들[어면]|例如|比如|"    # Korean "예)", Japanese "例：", Chinese "例如"
+                           r"(?:예시?|例)\s*\d*\s*[:：)）]|예를\s*들[어면]|例如|比如|ví\s+dụ\s*\d*\s*[:,)]|"    # Korean "예)", Japanese "例：", Chinese "例如", Vietnamese "ví dụ:"
                            r"use\s+case\s*:)",
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
@@ -1264,7 +1264,8 @@ _FORMER_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in\s+the\s+early\s+days|for\s+a\s+
 _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|last|say)\b[^.;()]{0,15}?|\bformerly|"
                      r"\b(?:changed|went|moved|raised|lowered|increased|reduced|dropped)\s+from|\bpreviously|\boriginally|"
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
-                     r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",
+                     r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?"
+                     r"|\b(?:doc|docs|tài\s+liệu)\s+cũ\b[^.;()]{0,30}?|\btrước\s+đây\b[^.;()]{0,30}?)\s*[:~≈]?\s*$",   # Vietnamese "old doc"
                      re.IGNORECASE)
 # "legacy (pre-2025) free MC = _____ contacts", "before Mar 2025 it was a permanent free plan, same _____/day",
 # "16kb (_____ in older versions)"
@@ -1299,7 +1300,11 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"|\bzei\s+iemand\b"
                     # Swedish: "tror jag, kolla." (I think, check), "kolla SDK-docs", "osäker"
                     r"|\btror\s+jag\b|\bjag\s+tror\b|\bkolla(?:\s+upp)?\s*(?:[.,;!)]|$)|\bkolla\s+(?:\S+-)?docs?\b|\bdubbelkolla\b"
-                    r"|\bos[äa]ker\b|\binte\s+s[äa]ker\b", re.IGNORECASE)
+                    r"|\bos[äa]ker\b|\binte\s+s[äa]ker\b"
+                    # Vietnamese: "hình như" (it seems), "không/ko chắc" (not sure), "có bài ghi" (an article says),
+                    # "cần kiểm tra" (to check); Korean "(재)확인 필요" (to check); Polish "do sprawdzenia", "chyba"
+                    r"|hình\s+như|(?:không|ko)\s+chắc|có\s+(?:bài|người|chỗ)\s+(?:ghi|nói|bảo)|cần\s+kiểm\s+tra"
+                    r"|(?:재)?확인\s*필요|\bdo\s+sprawdzenia\b|\bchyba\b|\bnie\s+jestem\s+pewn", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")

@@ -3925,3 +3925,21 @@ def test_round_cg_b_ocr_bullets_and_a_slides_worked_example() -> None:
     assert {"128 MB", "1,536 MB"} <= answers, answers
     assert not {"1 million", "400 ms", "2,048 MB", "2,000,000 GB-s"} & answers, answers
     assert not [q for q in good if re.search(r"Slide|^\S+ › o ", q.stem)]
+
+
+def test_round_ch_a_cornell_notes_and_vietnamese_notes_history_and_hearsay() -> None:
+    """Round CH (GKE/GCE as Cornell notes 0/20: every stem began "TOPIC: … Lec 8 -- Wed 28 Feb 2024, p.26 ›" and
+    SUMMARY lines were asked; ECS notes in Vietnamese 10/20: "doc cũ ghi 10" (old docs said) and "(có bài ghi 52%)"
+    (an article says) were asked)."""
+    qs = bank("TOPIC: N1 (1st gen) -- legacy but still on the exam      Lec 1 -- 05 Feb 2024, p.3\n"
+              "CUES: N1 max vCPU / mem ratios / f1-micro?\nNOTES:\n- up to 96 vCPU; n1-standard = 3.75 GB/vCPU\n"
+              "SUMMARY: Old Skylake-era gen, memorise 624 GB as the N1 ceiling.\n---\n"
+              "[12] Quotas ECS\n- Capacity providers per cluster: 20 (doc cũ ghi 10).\n"
+              "- Savings Plans giảm khoảng tới 50% vs on-demand (có bài ghi 52%).\n"
+              "- ví dụ: base 2 FARGATE, còn lại 8 FARGATE_SPOT\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"96", "20"} <= answers, answers
+    assert not {"624 GB", "10", "52%", "2", "8"} & answers, answers
+    assert not [q for q in good if re.search(r"TOPIC|Lec 1|p\.3|CUES|NOTES|SUMMARY", q.stem)]
+    assert any(q.stem.startswith("N1 (1st gen) -- legacy but still on the exam ›") for q in good)
