@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .ids import stable_id
 from .markup import unmarked
 from .notations import SLIDE_LOCATOR, is_mail
-from .note_sections import MAN_HEADER, MAN_NAME
+from .note_sections import MAN_HEADER, MAN_NAME, SALUTATION
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
 from .types import Card, CardText, Line, Origin
@@ -118,12 +118,17 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     return [Line(titles[0].number, " — ".join(places[-2:]), titles[0].wraps)]
 
 
+_DATED = re.compile(r"(?=.*\d)[\w ,./-]{1,20}")      # a short line with a number: a letter's date ("3 Feb", "12/03")
+
+
 def _page_title(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
     """A manual page's card by its NAME section: the line under `NAME` is its title ("droplet-basic - Regular
     (SSD) shared-CPU sizes"), not the section's name or the page's "DROPLET-BASIC(7)" header; a photographed
-    slide's by the line under its bare "Slide 12 / 40"."""
+    slide's by the line under its bare "Slide 12 / 40"; a dated letter's by its greeting."""
     if titles and SLIDE_LOCATOR.match(titles[0].text) and answers:    # "Slide 12 / 40" over a slide's own title
         titles, answers = [answers[0], *titles[1:]], answers[1:]
+    if titles and answers and SALUTATION.match(answers[0].text) and _DATED.fullmatch(titles[0].text.strip()):
+        titles, answers = [answers[0]], answers[1:]      # "3 Feb" over "Dear Sam,": a letter, its greeting first
     lines = [*titles, *answers]
     at = next((i for i, line in enumerate(lines[:2]) if MAN_NAME.match(line.text)), None)
     if at is None or (at and not MAN_HEADER.match(lines[0].text)) or at + 1 >= len(lines) \

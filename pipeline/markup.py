@@ -143,6 +143,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             if kept != text and _STRUCK_VERDICT.fullmatch(kept):
                 continue        # "~~R23 … $0.01/GB~~  WRONG": the struck line and the writer's verdict on it go
             text = kept
+        if text.lstrip()[:3] == ">> ":       # the writer's own comment under a pasted page (a mail's quotes are read before)
+            text = text.lstrip()[3:]
         if text.lstrip()[:1] in _GLYPH_SET:
             text = _GLYPH_BULLET.sub(r"\1- ", text)
         elif text.lstrip()[:2] == "o ":

@@ -13,7 +13,7 @@ callouts, notes kept as comments in an .sql file (banners, comment blocks, state
 rules, text pasted from a PDF (running headers, hyphenated line breaks), a teacher's marking scheme, notes kept
 as a changelog (Added / Fixed / Removed), notes kept as manual pages (NAME, sections, options), forum threads saved as notes (accepted answers, other
 answers, comments), a photo's OCR text (bullets read as "o" or "e"), Cornell
-notes (CUES, NOTES, SUMMARY).
+notes (CUES, NOTES, SUMMARY), notes written as letters (sign-offs, postscripts).
 
 Each turns lines into the plain lines the rest of the reader understands (pipe rows, "- " items, "key: value"
 labels, "## " headings, code fences), keeping every line's file line; `markup.unmarked` runs them before its
@@ -365,6 +365,10 @@ _PY_DIGITS: Final = re.compile(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])")
 _SHOWN_KINDS: Final = frozenset({"example", "question", "quote", "bug", "failure"})   # an untitled one says something
 
 
+# a letter's sign-off ("Cheers, Priya", "Love, P.", "Best,") and a postscript's label ("P.S. ", "PPS: ")
+_SIGN_OFF: Final = re.compile(r"^\s*(?:cheers|love|best|regards|kind\s+regards|yours|take\s+care|talk\s+soon|xoxo|hugs)"
+                              r"\s*,?\s*(?:[A-Z][\w.]*\s*){0,2}[!.]?\s*$", re.IGNORECASE)
+_POSTSCRIPT: Final = re.compile(r"^\s*P\.?\s?P?\.?\s?S\.?\s*[:.-]?\s+(?=\S)")
 _CORNELL_PART: Final = re.compile(r"^\s*(CUES?|NOTES|SUMMARY)\s*:\s*", re.IGNORECASE)     # a Cornell page's three parts
 _OCR_BULLET: Final = re.compile(r"^(\s*)[oe]\s+(?=[A-Z0-9$~<>(])")     # "o Max memory", "e 1.x support ends …"
 # a forum thread's parts: "✔ Accepted answer (34 votes):", "Q (asked by dev_mike, 12 votes):", "↳ Answer (5 votes):",
@@ -390,7 +394,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(lines))))))))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(_letter(lines)))))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -615,6 +619,14 @@ def _marking(lines: Sequence[Line]) -> Sequence[Line]:
         text = _MARKS_TOTAL.sub("", line.text)
         out.append(line if text == line.text else Line(line.number, text, line.wraps))
     return out
+
+
+def _letter(lines: Sequence[Line]) -> Sequence[Line]:
+    """Notes written as letters: the sign-off ("Cheers, Priya") is nothing, a postscript's "P.S." label goes."""
+    if not any(_SIGN_OFF.match(line.text) or _POSTSCRIPT.match(line.text) for line in lines):
+        return lines
+    return [Line(line.number, _POSTSCRIPT.sub("", line.text), line.wraps) if _POSTSCRIPT.match(line.text) else line
+            for line in lines if not _SIGN_OFF.match(line.text)]
 
 
 def _cornell(lines: Sequence[Line]) -> Sequence[Line]:

@@ -9,8 +9,8 @@ page's first line. Its own structure says where its cards are, in this order:
    (and at any shallower one); deeper headings stay inside their card, and a heading with no
    notes under it (`# PART 2` over `## …`) names a section, no card of its own.
 2. Paragraphs: a blank line ends a card when the next paragraph opens with a title line (short,
-   capitalised, not a list item, not an answer mark, no sentence that runs on); other paragraphs
-   (a list after a blank line, more prose) stay with the card above them.
+   capitalised, not a list item, not an answer mark, no sentence that runs on) or a letter's "Dear
+   Sam,"; other paragraphs (a list after a blank line, more prose) stay with the card above them.
 
 A line inside a fenced code block starts no card. Notes with neither stay one card, as before.
 """
@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
-__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "card_level", "note_breaks"]
+__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "SALUTATION", "card_level", "note_breaks"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
@@ -33,6 +33,8 @@ _LIST: Final = re.compile(r"^(?:[-*•+>|(]|\[[ xX]\]|\d+[.)]\s)")     # not "[1
 _RUNS_ON: Final = re.compile(r"(?:[.,;:(\-–—=+&/]|\b(?:a|an|the|and|or|is|are))$", re.IGNORECASE)
 _RUNS_ON_LONG: Final = re.compile(r"\b(?:of|to|in|on|for|with|by|at|from|per)$", re.IGNORECASE)
 _FRAME: Final = re.compile(r"^([=*~_+])\1{1,}\s*|\s*([=*~_+])\2{1,}$")    # a title set off by "===" or "***"
+# a letter's greeting ("Dear Sam,"): it opens a card, whose title it is not
+SALUTATION: Final = re.compile(r"^\s*(?:Dear|Hi|Hey|Hello|Hiya)\s+[^\W\d][^,]{0,30},\s*$", re.IGNORECASE)
 MAX_TITLE_CHARS: Final = 100
 SHORT_TITLE_CHARS: Final = 60
 
@@ -60,8 +62,8 @@ def card_level(sample: Iterable[str]) -> int:
 def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
-    A heading or a framed banner that names a section (nothing but blank lines before the next card's title) is
-    left out."""
+    A heading, a framed banner or the page's first line that names a section or the deck (nothing but blank lines
+    before the next card's title) is left out."""
     if level == MAN_PAGES:
         yield from _man_breaks(lines)
         return
@@ -81,12 +83,16 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
         if opens:
             if started or held:
                 yield BREAK
+            # a heading, a banner ("=== BOX 1 ===") or the page's first line may name a section (or the whole deck)
             held, started = [], False
-            if level or _FRAME.search(text.strip()):    # a heading, or a banner ("=== BOX 1 ===") that may name a section
+            if level or number == 1 or _FRAME.search(text.strip()):
                 held = [(number, text)]
                 continue
         elif held and blank:
             held.append((number, text))
+            continue
+        elif number == 1 and not blank:     # the page's first line, no heading: the deck's own title, if alone
+            held = [(number, text)]
             continue
         if held:
             yield from held
@@ -120,6 +126,8 @@ def _unfenced(lines: Iterable[str]) -> Iterator[str]:
 def _opens_card(text: str) -> bool:
     """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===")."""
     stripped = _FRAME.sub("", text.strip())
+    if SALUTATION.match(text):
+        return True
     return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS and not stripped[0].islower()
             and not _LIST.match(stripped) and not _ANSWER.match(stripped) and not _RUNS_ON.search(stripped)
             and (len(stripped) <= SHORT_TITLE_CHARS or not _RUNS_ON_LONG.search(stripped)))

@@ -778,7 +778,7 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
                            r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример|مثال)\s*\d*\s*[:,]|"
                            r"(?:예시?|例)\s*\d*\s*[:：)）]|예를\s*들[어면]|例如|比如|ví\s+dụ\s*\d*\s*[:,)]|"    # Korean "예)", Japanese "例：", Chinese "例如", Vietnamese "ví dụ:"
-                           r"use\s+case\s*:)",
+                           r"use\s+case\s*:|math\s*:|calc\s*:)",
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
 _NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\b", re.IGNORECASE)
@@ -1304,7 +1304,9 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     # Vietnamese: "hình như" (it seems), "không/ko chắc" (not sure), "có bài ghi" (an article says),
                     # "cần kiểm tra" (to check); Korean "(재)확인 필요" (to check); Polish "do sprawdzenia", "chyba"
                     r"|hình\s+như|(?:không|ko)\s+chắc|có\s+(?:bài|người|chỗ)\s+(?:ghi|nói|bảo)|cần\s+kiểm\s+tra"
-                    r"|(?:재)?확인\s*필요|\bdo\s+sprawdzenia\b|\bchyba\b|\bnie\s+jestem\s+pewn", re.IGNORECASE)
+                    r"|(?:재)?확인\s*필요|\bdo\s+sprawdzenia\b|\bchyba\b|\bnie\s+jestem\s+pewn"
+                    # Indonesian: "(cek)" (to check), "kalau gak salah" (if I'm not wrong)
+                    r"|\(\s*cek(?:\s+lagi)?\s*\)|\bkalau\s+(?:gak|ga|nggak|tidak)\s+salah\b", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")

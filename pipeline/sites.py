@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from .markup import CROSSES
 from .notations import QUOTED
+from .note_sections import SALUTATION
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
@@ -63,7 +64,8 @@ _BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")
 STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
 # a line's label from the card format, a forum thread, a log or an FAQ: "A:", "Note:", "Comment:", "EDIT:", "TIL:",
 # "Accepted answer:" (its "(64 votes)" is markup: `markup.unmarked`), "Q. Which engines …?", "A. Cloud SQL runs …"
-_MARKER = re.compile(r"^\s*(?:(?:A|Q|Answer|(?:internal\s+|side\s+|speaker\s+)?Notes?|Comment|Edit|Update|TIL|Accepted\s+answer)\s*:"
+_MARKER = re.compile(r"^\s*(?:(?:A|Q|Answer|(?:internal\s+|side\s+|speaker\s+)?Notes?|Comment|Edit|Update|TIL|Accepted\s+answer"
+                     r"|(?:Exam\s+|Pro\s+)?Tips?)\s*:"
                      r"|(?-i:[AQ]\.(?=\s+[A-Z])))\s*", re.IGNORECASE)
 DRILL_QUESTION = re.compile(r"^\s*Q\s*:\s*\S")     # a drill card's pairs: "Q: HDD writes?" / "A: 10,000 rows/s"
 _DRILL_ANSWER = re.compile(r"^\s*A\s*:\s*\S")
@@ -236,14 +238,15 @@ class CardLayout:
         # A title that sets a scene is no heading for the answer's sentences; a question heads its answer's.
         short = len(self.title.split()) < TITLE_WORDS
         asks = self.title.rstrip().endswith("?")
-        self.title_names = short and not asks
+        greets = SALUTATION.match(self.title) is not None      # "Dear Sam,": a letter's greeting names nothing
+        self.title_names = short and not asks and not greets
         topic = _TOPIC_ASKED.match(self.title) if asks else None
         self.topic = topic.group("topic") if topic and len(topic.group("topic").split()) < TITLE_WORDS else ""
         # one question, however long, heads the lines that answer it, not the card's other notes;
         # a scene before it ("A function runs … What …?") heads nothing: the answer says less than the scene
         title_asks = asks and len(self.title.split()) < QUESTION_WORDS and not _SENTENCE_END.search(self.title)
         self.answers = self._answer_block() if title_asks else frozenset()
-        self.answer_line = self._answer_line() if not (self.title_names or title_asks or asks) else None
+        self.answer_line = self._answer_line() if not (self.title_names or title_asks or asks or greets) else None
         # notes under the line that answers a short question title hang from the question, not from that answer
         # ("How are Pipes billed? …" / "$0.40 per million …" / "- 1000 pipes per account"), which heads nothing
         self._answering = next((i for i in range(self.n_titles, len(self.lines)) if _answers(self.lines[i].text)), None) \

@@ -41,23 +41,23 @@ _DEFINITIONS: Final = (
 _BYTE_PREFIX: Final = {"": "", "k": "kibi", "m": "mebi", "g": "gibi", "t": "tebi", "p": "pebi", "e": "exbi"}
 _BIT_PREFIX: Final = {"": "", "k": "kilo", "m": "mega", "g": "giga", "t": "tera"}
 # Durations as the notes' other languages write them (Spanish, Portuguese, French, Italian, German, Dutch, Swedish,
-# Polish, Russian, Japanese, Chinese): words of no English sense, so a number before them is a duration ("900 sek",
+# Polish, Russian, Japanese, Chinese, Turkish, Arabic, Indonesian, Vietnamese): words of no English sense, so a number before them is a duration ("900 sek",
 # "90 дней", "540 秒", "4 分钟")
 FOREIGN_TIME: Final = {
     **dict.fromkeys(("seg", "segundo", "segundos", "seconde", "secondes", "secondi", "sekunde", "sekunden", "sek",
                      "sekunder", "sekund", "sekundy", "seconden", "секунда", "секунды", "секунд", "сек", "秒",
-                     "saniye", "saniyelik", "saniyede", "ثانية", "ثواني", "ثوان"), "second"),
+                     "saniye", "saniyelik", "saniyede", "ثانية", "ثواني", "ثوان", "detik", "giây"), "second"),
     **dict.fromkeys(("minuto", "minutos", "minuti", "minuten", "minuter", "minut", "minuty", "минута", "минуты", "минут",
-                     "分", "分钟", "dakika", "dakikalık", "dakikada", "دقيقة", "دقائق", "دقايق"), "minute"),
+                     "分", "分钟", "dakika", "dakikalık", "dakikada", "دقيقة", "دقائق", "دقايق", "menit", "phút"), "minute"),
     **dict.fromkeys(("hora", "horas", "hs", "heure", "heures", "stunde", "stunden", "std", "uur", "tim", "timme",
                      "timmar", "godzin", "godziny", "час", "часа", "часов", "時間", "小时", "saat", "saatlik", "saatte",
-                     "ساعة", "ساعات"), "hour"),
+                     "ساعة", "ساعات", "jam", "giờ"), "hour"),
     **dict.fromkeys(("día", "días", "dia", "dias", "jour", "jours", "giorno", "giorni", "tag", "tage", "tagen", "dagen",
                      "dag", "dagar", "dni", "день", "дня", "дней", "日", "天", "gün", "günlük", "günde", "يوم", "أيام",
-                     "يوماً", "يومًا"), "day"),
+                     "يوماً", "يومًا", "hari", "ngày"), "day"),
     **dict.fromkeys(("semana", "semanas", "semaine", "semaines", "settimana", "settimane", "woche", "wochen", "weken",
                      "vecka", "veckor", "tygodni", "неделя", "недели", "недель", "周", "hafta", "haftalık", "أسبوع",
-                     "أسابيع"), "week"),
+                     "أسابيع", "minggu", "tuần"), "week"),
 }
 # (German words that are English ones too: a unit only as German writes them, capitalised: "7 Tage", "50 tag keys")
 CAPITALISED_ONLY: Final = frozenset(("tag", "tage", "tagen", "std"))

@@ -3943,3 +3943,36 @@ def test_round_ch_a_cornell_notes_and_vietnamese_notes_history_and_hearsay() -> 
     assert not {"624 GB", "10", "52%", "2", "8"} & answers, answers
     assert not [q for q in good if re.search(r"TOPIC|Lec 1|p\.3|CUES|NOTES|SUMMARY", q.stem)]
     assert any(q.stem.startswith("N1 (1st gen) -- legacy but still on the exam ›") for q in good)
+
+
+def test_round_ci_a_letters_pasted_help_pages_and_indonesian_doubts() -> None:
+    """Round CI (Athena/Redshift notes written as letters to a friend, 9/20: the deck read as ten cards, stems began
+    "Dear Sam, ›"; Twilio help pages 16/20 kept the writer's ">> math:" comments; IBM Cloud notes in Indonesian kept
+    "(cek)"; App Service notes kept "Exam tip:")."""
+    letters = parse_deck("Letters to Sam\n\n3 Feb\nDear Sam,\nAthena bills $5 per TB of data scanned, with a 10 MB "
+                         "minimum per query.\nCheers, Priya\nP.S. DDL statements are free.\n\nDear Sam,\nRedshift "
+                         "Serverless starts at 8 RPUs.\nLove, Priya\n", path="letters.txt")
+    assert len(letters.cards) == 2 and letters.issues == ()
+    assert not [line for c in letters.cards for line in c.answer_lines if "Cheers" in line.text or "Love," in line.text]
+    qs = bank("Dear Sam,\nAmazon Athena bills $5 per TB of data scanned, with a 10 MB minimum per query.\nCheers, Priya\n"
+              "---\nSMS segments\nA:\nA single SMS holds 160 GSM characters.\n>> math: 300 chars / 153 = 2 segments\n"
+              "---\n[3] Code Engine app\n- timeout maksimal 600 detik\n- instance maksimal 250 per app (cek)\n---\n"
+              "App Service slots\n- Exam tip: Standard tier gets 5 deployment slots\n")
+    good = accepted(qs)
+    answers = {q.answer for q in good}
+    assert {"$5", "160", "600 detik", "5"} <= answers, answers
+    assert not {"300", "153", "2", "250"} & answers, answers
+    assert not [q for q in good if re.search(r"Dear Sam|Cheers|>>|math:|\(cek\)|Exam tip", q.stem)]
+
+
+def test_round_ci_b_no_options_for_a_bound_the_sentence_claims() -> None:
+    """Round CI's shared sample (57/60): "hosting it at over _____ global edge locations" offered 50 beside 60 (over 60
+    is over 50 too), and "provide less than _____ (CPU)" offered two vCores beside one. A threshold the sentence
+    defines ("VM sizes with fewer than _____ CPUs may not be used") keeps its options."""
+    qs = bank("CloudFront\nA:\nIt improves latency by hosting content at over 60 global edge locations.\n---\nDTU tiers\nA:\n"
+              "The Basic, S0, S1 and S2 service objectives provide less than one vCore (CPU).\n---\nAKS sizes\nA:\n"
+              "VM sizes with fewer than two CPUs may not be used with AKS.\n")
+    for q in accepted(qs, "multichoice"):
+        assert "edge locations" not in q.stem or all(float(o.text) >= 60 for o in q.options), [o.text for o in q.options]
+        assert "less than" not in q.stem, q.stem
+    assert any("fewer than" in q.stem for q in accepted(qs, "multichoice"))

@@ -220,7 +220,8 @@ def multichoice(a: Asked, *, seed: int) -> Question:
     qid = question_id(a.cf.card, GENERATOR, s.locator, "multichoice")
     f = a.fact
     scale = factor(f)
-    choices = [(a.answer, True, f.value)] + [(display(f, v), False, v * scale) for v in fact_distractors(a, seed, qid)]
+    choices = [(a.answer, True, f.value)] + [(display(f, v), False, v * scale)
+                                             for v in _stronger(a, fact_distractors(a, seed, qid))]
     rng_for(seed + 1, qid).shuffle(choices)
     options = tuple(Option(position=i, text=t, is_correct=ok, value=v) for i, (t, ok, v) in enumerate(choices))
     return make(
@@ -228,6 +229,26 @@ def multichoice(a: Asked, *, seed: int) -> Question:
         body=s.body(BLANK), prompt=WHICH_VALUE, answer=a.answer, fact=f, subject=f.subject, options=options,
         reason=_reason(a, "numeric variants"), extra=_extra(a, distractor_rule=_rule(a)),
     )
+
+
+def _stronger(a: Asked, values: Sequence[float], *, statement: bool = False) -> list[float]:
+    """Wrong values that claim more than a bound does, the only ones that are wrong: "over 60 locations" would still
+    hold as "over 50". A stated minimum ("a minimum of 30 days") is one value, wrong on either side, but as a
+    statement (`statement`) any lower one still holds. An option for a claimed "less than _____" has no wrong side:
+    "less than one vCore" holds as "less than two", and whether "less than a half" does, the card cannot say."""
+    if a.fact.bound == "min" and (statement or _STRICTLY_ABOVE.search(a.site.before) or _OR_MORE.match(a.site.after)):
+        return [v for v in values if v > a.source_value]
+    if a.fact.bound == "max" and not statement and _STRICTLY_BELOW.search(a.site.before):
+        return []
+    return list(values)
+
+
+# a bound the sentence claims ("hosting it at over _____ edge locations", "provide less than _____ (CPU)"), not one that
+# defines a threshold ("VM sizes with fewer than _____ CPUs may not be used", "periods greater than _____ are …")
+_CLAIMED: Final = r"\b(?:of|at|is|are|was|were|has|have|had|provides?|offers?|gives?|takes?|supports?|holds?|reach(?:es)?)\s+"
+_STRICTLY_ABOVE = re.compile(_CLAIMED + r"(?:over|more\s+than|greater\s+than|upwards\s+of)\s*[~≈]?\s*$", re.IGNORECASE)
+_STRICTLY_BELOW = re.compile(_CLAIMED + r"(?:(?:less|fewer)\s+than|under|below)\s*[~≈]?\s*$", re.IGNORECASE)
+_OR_MORE = re.compile(r"^\s*(?:\+|or\s+(?:more|greater|above|higher)\b)", re.IGNORECASE)
 
 
 def _rule(a: Asked) -> str:
@@ -282,8 +303,8 @@ def truefalse(a: Asked, *, seed: int) -> Question:
             and not _stated_again(a)):
         false_id = question_id(a.cf.card, GENERATOR, s.locator, "truefalse", "false")
         rough = f.bound == "approx" or _ROUGH.search(s.context) is not None
-        values = [v for v in fact_distractors(a, seed, false_id, min_gap=TF_APPROX_GAP if rough else 0.0)
-                  if f.bound != "min" or v > a.source_value]   # "over 60 locations" would still hold as "over 50"
+        values = _stronger(a, fact_distractors(a, seed, false_id, min_gap=TF_APPROX_GAP if rough else 0.0),
+                           statement=True)
         if values:
             wrong = rng_for(seed, false_id).choice(values)
             shown, value, variant = display(f, wrong), wrong * factor(f), "false"
