@@ -70,6 +70,7 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
     fenced, blank = False, True          # the first line may be a banner too
     held: list[tuple[int, str]] = []     # a heading that starts a card, and the blank lines after it
     started = False                      # some line of the current card was given out
+    given = False                        # some line of the page was given out
     for number, text in lines:
         if _FENCE.match(text):
             fenced = not fenced
@@ -98,7 +99,9 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
             yield from held
             held = []
         yield number, text
-        started = True
+        started = given = True
+    if held and not given:      # a page of one line: no title of anything else, its own card
+        yield from held
 
 
 def _man_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
