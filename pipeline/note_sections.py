@@ -36,6 +36,9 @@ _FRAME: Final = re.compile(r"^([=*~_+])\1{1,}\s*|\s*([=*~_+])\2{1,}$")    # a ti
 # a letter's greeting ("Dear Sam,"): it opens a card, whose title it is not
 SALUTATION: Final = re.compile(r"^\s*(?:Dear|Hi|Hey|Hello|Hiya)\s+[^\W\d][^,]{0,30},\s*$", re.IGNORECASE)
 MAX_TITLE_CHARS: Final = 100
+_SECTION_LABEL: Final = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]{1,4})\s*[:.–—-]\s+(?=\S)")
+MAX_SECTION_CHARS: Final = 40      # a section's name short enough to head its cards' titles
+MAX_SECTION_WORDS: Final = 6
 SHORT_TITLE_CHARS: Final = 60
 
 
@@ -63,7 +66,8 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
     A heading, a framed banner or the page's first line that names a section or the deck (nothing but blank lines
-    before the next card's title) is left out."""
+    before the next card's title) is left out; a section's name heads the titles of the cards under it ("# KV" over
+    "## Limits" titles the card "## KV › Limits"), as it says whose they are."""
     if level == MAN_PAGES:
         yield from _man_breaks(lines)
         return
@@ -71,6 +75,7 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
     held: list[tuple[int, str]] = []     # a heading that starts a card, and the blank lines after it
     started = False                      # some line of the current card was given out
     given = False                        # some line of the page was given out
+    section = ""                         # the name of the section the cards are in
     for number, text in lines:
         if _FENCE.match(text):
             fenced = not fenced
@@ -84,11 +89,14 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
         if opens:
             if started or held:
                 yield BREAK
+            if held and not started and (name := _section(held[0][1], level)) is not None:
+                section = name
             # a heading, a banner ("=== BOX 1 ===") or the page's first line may name a section (or the whole deck)
             held, started = [], False
             if level or number == 1 or _FRAME.search(text.strip()):
                 held = [(number, text)]
                 continue
+            text = _titled(text, section)
         elif held and blank:
             held.append((number, text))
             continue
@@ -96,12 +104,38 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
             held = [(number, text)]
             continue
         if held:
-            yield from held
+            (first, title), *rest = held
+            yield first, (_titled(title, section) if first > 1 else title)
+            yield from rest
             held = []
         yield number, text
         started = given = True
     if held and not given:      # a page of one line: no title of anything else, its own card
         yield from held
+
+
+def _section(text: str, level: int) -> str | None:
+    """The name of the section a dropped heading or banner begins (a heading above the cards' level, or a framed
+    banner): "" when it is too long to head a title ("# prices are USD list prices, probably drifted since"); None
+    when the line begins no section."""
+    m = _HEADING.match(text)
+    if m is not None and len(m.group(1)) < level:
+        name = text[m.end(1):].strip()
+    elif m is None and _FRAME.search(text.strip()):
+        name = _FRAME.sub("", text.strip()).strip()
+    else:
+        return None
+    name = _SECTION_LABEL.sub("", name)         # "BAGIAN A: CODE ENGINE", "Part 2 - Limits": the part's number goes
+    return name if len(name) <= MAX_SECTION_CHARS and len(name.split()) <= MAX_SECTION_WORDS else ""
+
+
+def _titled(title: str, section: str) -> str:
+    """A card's title line headed by its section's name, unless it names it already."""
+    if not section or section.lower() in title.lower():
+        return title
+    m = _HEADING.match(title)
+    marks = title[:m.end(1)] + " " if m else ""
+    return f"{marks}{section} › {title[len(marks):].strip() if m else title.strip()}"
 
 
 def _man_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:

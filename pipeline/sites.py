@@ -236,7 +236,7 @@ class CardLayout:
         self.n_titles = len(card.title_lines)
         self.title = clean(card.title)
         # A title that sets a scene is no heading for the answer's sentences; a question heads its answer's.
-        short = len(self.title.split()) < TITLE_WORDS
+        short = len(self.title.split(" › ")[-1].split()) < TITLE_WORDS    # (a section's name before it is no scene)
         asks = self.title.rstrip().endswith("?")
         greets = SALUTATION.match(self.title) is not None      # "Dear Sam,": a letter's greeting names nothing
         self.title_names = short and not asks and not greets

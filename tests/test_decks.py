@@ -171,7 +171,9 @@ wrangler deploy
 def test_markdown_notes_without_separators_are_a_card_per_heading() -> None:
     deck = parse_deck(MARKDOWN_NOTES, path="notes.txt")
     assert deck.issues == ()
-    assert [c.title for c in deck.cards] == ["Workers notes", "## Free plan limits", "## Paid plan limits", "## KV limits"]
+    # a section's heading titles the cards under it, unless their title names it already ("## KV limits")
+    assert [c.title for c in deck.cards] == ["Workers notes", "## WORKERS › Free plan limits", "## WORKERS › Paid plan limits",
+                                             "## KV limits"]
     free = deck.cards[1]
     assert free.title_lines[0].number == 6
     # a deeper heading stays in its card; a section's heading ("# KV") is no card and no line of one
@@ -271,3 +273,14 @@ def test_numbered_titles_and_photographed_slides() -> None:
     assert [c.title for c in deck.cards] == ["NOTATKI GCP", "[1] Pub/Sub – co to jest", "[2] Maks. rozmiar wiadomości",
                                              "CONSUMPTION PLAN - KEY LIMITS"]
     assert [line.text for line in deck.cards[3].answer_lines] == ["• Default timeout 5 min"]   # "Click to add notes" goes
+
+
+def test_a_sections_name_heads_the_titles_of_its_cards() -> None:
+    """A banner or a shallower heading names the section its cards are in ("whose" they are): a short name heads
+    each card's title, without the part's number; a long one (a remark, not a name) heads nothing."""
+    text = ("IBM notes\nwritten on the train\n\n=========== BAGIAN A: CODE ENGINE ===========\n\n[3] Default resource app\n"
+            "- timeout default 300 detik\n\n[4] Code Engine jobs\n- max 24 jam\n\n"
+            "=========== Prices are USD list prices from whenever I wrote them ===========\n\n[9] Pricing\n- $0.01 per GB\n")
+    deck = parse_deck(text, path="ibm.txt")
+    assert [c.title for c in deck.cards] == ["IBM notes", "CODE ENGINE › [3] Default resource app", "[4] Code Engine jobs",
+                                             "[9] Pricing"]
