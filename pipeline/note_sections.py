@@ -36,10 +36,12 @@ _FRAME: Final = re.compile(r"^([=*~_+])\1{1,}\s*|\s*([=*~_+])\2{1,}$")    # a ti
 # a letter's greeting ("Dear Sam,"): it opens a card, whose title it is not
 SALUTATION: Final = re.compile(r"^\s*(?:Dear|Hi|Hey|Hello|Hiya)\s+[^\W\d][^,]{0,30},\s*$", re.IGNORECASE)
 MAX_TITLE_CHARS: Final = 100
-_SECTION_LABEL: Final = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]{1,4})\s*[:.–—-]\s+(?=\S)")
-MAX_SECTION_CHARS: Final = 40      # a section's name short enough to head its cards' titles
-MAX_SECTION_WORDS: Final = 6
 SHORT_TITLE_CHARS: Final = 60
+# a section's part number ("BAGIAN A: CODE ENGINE", "Part 2 - Limits"), and the size of a name short enough to head
+# its cards' titles
+_SECTION_LABEL: Final = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]{1,4})\s*[:.–—-]\s+(?=\S)")
+MAX_SECTION_CHARS: Final = 40
+MAX_SECTION_WORDS: Final = 6
 
 
 MAN_PAGES: Final = -1    # `card_level` of notes kept as manual pages
@@ -125,7 +127,7 @@ def _section(text: str, level: int) -> str | None:
         name = _FRAME.sub("", text.strip()).strip()
     else:
         return None
-    name = _SECTION_LABEL.sub("", name)         # "BAGIAN A: CODE ENGINE", "Part 2 - Limits": the part's number goes
+    name = _SECTION_LABEL.sub("", name)
     return name if len(name) <= MAX_SECTION_CHARS and len(name.split()) <= MAX_SECTION_WORDS else ""
 
 
@@ -135,7 +137,7 @@ def _titled(title: str, section: str) -> str:
         return title
     m = _HEADING.match(title)
     marks = title[:m.end(1)] + " " if m else ""
-    return f"{marks}{section} › {title[len(marks):].strip() if m else title.strip()}"
+    return f"{marks}{section} › {title[len(marks):].strip()}"
 
 
 def _man_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:

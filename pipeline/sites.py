@@ -63,7 +63,7 @@ COMMENT = re.compile(r"(?<=\S)(?: {2,}|\t)\s*#[ \t]+(?!of\b|\d)([^#\n]*?)\s*$")
 _BACK_ARROW = re.compile(r"(?<=\S)\s+<-+\s+([^<>()\n]+?)\s*$")
 STRUCK = re.compile(r"~~[^~\n]+~~\s*")   # "~~$16~~ $15": the notes' own correction; the struck value is gone
 # a line's label from the card format, a forum thread, a log or an FAQ: "A:", "Note:", "Comment:", "EDIT:", "TIL:",
-# "Accepted answer:" (its "(64 votes)" is markup: `markup.unmarked`), "Q. Which engines …?", "A. Cloud SQL runs …"
+# "Accepted answer:" (its "(64 votes)" is markup: `markup.unmarked`), "Exam tip:", "Q. Which engines …?", "A. Cloud SQL runs …"
 _MARKER = re.compile(r"^\s*(?:(?:A|Q|Answer|(?:internal\s+|side\s+|speaker\s+)?Notes?|Comment|Edit|Update|TIL|Accepted\s+answer"
                      r"|(?:Exam\s+|Pro\s+)?Tips?)\s*:"
                      r"|(?-i:[AQ]\.(?=\s+[A-Z])))\s*", re.IGNORECASE)
