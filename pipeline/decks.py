@@ -25,7 +25,7 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_sections import BREAK, card_level, note_breaks
+from .note_sections import BREAK, card_level, clipping_breaks, is_clippings, note_breaks, ruled_sections
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -38,7 +38,7 @@ SUFFIXES = (".txt", ".tsv", ".tab", ".csv", ".apkg", ".colpkg")
 # Builds stream native text decks (`open_deck`) and have no such limit.
 MAX_TEXT_BYTES = 256 * 2**20
 BLOCK_BYTES = 2**20     # a streamed deck is decoded this much at a time
-SEPARATOR = re.compile(r"^\s*-{3,}\s*$")
+SEPARATOR = re.compile(r"^\s*-(?:\s*-){2,}\s*$")    # "---", "-----------", "- - - - -"
 _LIST_ITEM = re.compile(r"^(?:[-*•+>|#]|\d+[.)/]?\s)")
 ANSWER_MARK = re.compile(r"^\s*A:\s?(.*)$")
 _FRONT = re.compile(r"^\s*FRONT\s*:\s*", re.IGNORECASE)     # a typed-up flashcard's two sides
@@ -350,21 +350,28 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
 
 
 def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
-    """The deck's (number, line)s; in notes with no separator line before the card-size limit, with a `BREAK`
-    where their headings or paragraphs start a card (`note_sections`)."""
+    """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
+    by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
+    rules part sections of several heading cards, or a Kindle clippings file."""
     numbered = enumerate(lines, 1)
     head: list[tuple[int, str]] = []
     size = 0
     for number, text in numbered:
         head.append((number, text))
-        if SEPARATOR.match(text):      # a deck with separators: its cards are between them
-            yield from head
-            yield from numbered
-            return
         size += len(text) + 1
         if size > MAX_CARD_CHARS:
             break
-    yield from note_breaks(card_level(text for _, text in head), chain(head, numbered))
+    sample = [text for _, text in head]
+    if is_clippings(sample):
+        yield from clipping_breaks(chain(head, numbered))
+        return
+    level = card_level(sample)
+    rules = sum(1 for text in sample if SEPARATOR.match(text))
+    if rules and not ruled_sections(sample, level, rules):    # a deck with separators: its cards are between them
+        yield from head
+        yield from numbered
+        return
+    yield from note_breaks(level, chain(head, numbered))
 
 
 def _flashcard(chunk: Sequence[Line]) -> tuple[list[Line], list[Line]] | None:

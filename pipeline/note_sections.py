@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
-__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "SALUTATION", "card_level", "note_breaks"]
+__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "SALUTATION", "card_level", "clipping_breaks", "is_clippings",
+           "note_breaks", "ruled_sections"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
@@ -62,6 +63,39 @@ def card_level(sample: Iterable[str]) -> int:
         return 0
     level, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
     return level if n >= 2 else 0
+
+
+def ruled_sections(sample: Sequence[str], level: int, rules: int) -> bool:
+    """Whether the `rules` `---` lines of notes whose cards are headings of `level` are a README's rules between
+    sections of several cards each (twice as many such headings as rules), not the deck's card separators."""
+    if level <= 0:
+        return False
+    return sum(1 for text in _unfenced(sample) if (m := _HEADING.match(text)) and len(m.group(1)) == level) >= 2 * rules
+
+
+def is_clippings(sample: Sequence[str]) -> bool:
+    """Whether a deck is a Kindle "My Clippings" export: highlights and notes, each under a "- Your Highlight on
+    page 42 | Location 630-632 | Added on …" line and over a "==========" one."""
+    return sum(1 for text in sample[:200] if _CLIPPING_META.match(text)) >= 2
+
+
+def clipping_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A clippings file's (number, line)s: each clipping a card (the book's title its title, the passage or note its
+    notes); the "- Your Highlight …" line is no line of it, a bookmark (no passage) no card."""
+    clip: list[tuple[int, str]] = []
+    for number, text in lines:
+        if _CLIPPING_END.match(text):
+            if not any(_CLIPPING_META.match(t) and "Bookmark" in t for _, t in clip):
+                yield from ((n, t) for n, t in clip if not _CLIPPING_META.match(t))
+            yield BREAK
+            clip = []
+        else:
+            clip.append((number, text.lstrip("\ufeff")))
+    yield from ((n, t) for n, t in clip if not _CLIPPING_META.match(t))
+
+
+_CLIPPING_META: Final = re.compile(r"^\s*-\s*Your\s+(?:Highlight|Note|Bookmark)\b.*\|\s*Added\s+on\b", re.IGNORECASE)
+_CLIPPING_END: Final = re.compile(r"^\s*={10}\s*$")
 
 
 def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:

@@ -284,3 +284,46 @@ def test_a_sections_name_heads_the_titles_of_its_cards() -> None:
     deck = parse_deck(text, path="ibm.txt")
     assert [c.title for c in deck.cards] == ["IBM notes", "CODE ENGINE › [3] Default resource app", "[4] Code Engine jobs",
                                              "[9] Pricing"]
+
+
+def test_spaced_dashes_separate_cards_and_a_readmes_rules_part_sections() -> None:
+    """Round CJ: Thai notes separated by "- - - - -" read as three cards; a study-notes README whose "---" rules part
+    sections of several "###" cards read as a card per section; a Kindle clippings file as a card per dozen."""
+    spaced = parse_deck("L01 Lambda — Timeout\n- สูงสุด 15 นาที\n- - - - -\nL02 Lambda — Memory\n- 128 MB – 10,240 MB\n",
+                        path="th.txt")
+    assert [c.title for c in spaced.cards] == ["L01 Lambda — Timeout", "L02 Lambda — Memory"]
+    readme = parse_deck("# Kafka notes\n\n---\n\n## Message size\n\n### message.max.bytes\n- default 1 MB\n\n"
+                        "### Large messages\n- use claim check\n\n### Compression\n- lz4 or zstd\n\n---\n\n## Retention\n\n"
+                        "### Time-based\n- 7 days\n\n### Size-based\n- unlimited by default\n\n### Segments\n- 1 GiB\n\n---\n",
+                        path="README.txt")
+    assert [c.title for c in readme.cards] == [
+        "### Message size › message.max.bytes", "### Message size › Large messages", "### Message size › Compression",
+        "### Retention › Time-based", "### Retention › Size-based", "### Retention › Segments"]
+
+
+CLIPPINGS = """\ufeffThe DynamoDB Guide (A. Author)
+- Your Highlight on page 12 | Location 171-174 | Added on Monday, 6 January 2025 21:13:22
+
+DynamoDB replicates a table across three Availability Zones in a Region.
+==========
+The DynamoDB Guide (A. Author)
+- Your Bookmark on page 15 | Location 200 | Added on Monday, 6 January 2025 21:15:00
+
+
+==========
+The DynamoDB Guide (A. Author)
+- Your Note on page 19 | Location 262 | Added on Monday, 6 January 2025 21:19:24
+
+400 KB max item size, attribute names included
+==========
+"""
+
+
+def test_kindle_clippings_are_a_card_per_highlight_or_note() -> None:
+    deck = parse_deck(CLIPPINGS, path="My Clippings.txt")
+    assert deck.issues == ()
+    assert [c.title for c in deck.cards] == ["The DynamoDB Guide (A. Author)"] * 2      # the bookmark is no card
+    assert [[line.text for line in c.answer_lines] for c in deck.cards] == [
+        ["DynamoDB replicates a table across three Availability Zones in a Region."],
+        ["400 KB max item size, attribute names included"]]
+    assert deck.cards[1].answer_lines[0].number == 14
