@@ -888,7 +888,7 @@ _HEARSAY = re.compile(r"^\W*(?:disagreement|debate|dispute|argument)\s*:|\b(?:wa
 # "08:02 nightly job kicks off"), and the team's own measurements ("our graph: 96 MiB/s"); not "What the docs say:"
 _INCIDENT_PART: Final = re.compile(r"(?:^|›\s*)\W*(?:Incident|Timeline|Root\s+cause)\s*(?::|›|$)",
                                    re.IGNORECASE)
-_OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|"
+_OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:[A-Z][\w-]*\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|"
                                  r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup)\b",
                                  re.IGNORECASE)
 # a line that compares with another product: "vs Redshift: …", "Compared to Firebase: …"
@@ -902,7 +902,8 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
                               r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
                               r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
-                              r"|\bexam\b[^.;]{0,30}\b(?:booked|scheduled)\b|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b",   # "exam booked for 14 March, so ~6 weeks"
+                              r"|\bexam\b[^.;]{0,30}\b(?:booked|scheduled)\b|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b"   # "exam booked for 14 March, so ~6 weeks"
+                              r"|^\W*(?:our\s+(?:policy|setup|config)|(?:in\s+)?(?:the\s+|my\s+)?lab)\s*:|\bwe'?re\s+at\b",   # "Lab: set it to 30 min", "we're at ~1,100 MAU"
                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"

@@ -3977,3 +3977,16 @@ def test_round_ci_b_no_options_for_a_bound_the_sentence_claims() -> None:
         assert "edge locations" not in q.stem or all(float(o.text) >= 60 for o in q.options), [o.text for o in q.options]
         assert "less than" not in q.stem, q.stem
     assert any("fewer than" in q.stem for q in accepted(qs, "multichoice"))
+
+
+def test_round_re21_a_the_writers_own_lab_policy_and_cluster() -> None:
+    """Fresh sample of round CJ (Key Vault / Entra notes, 16/20): "Our policy: … test vaults sit around for 90 days",
+    "Lab: set access token to 30 min", "We're at ~1,100 guest MAU/month" and "Our AKS cluster … 429s at ~1,100 pods"
+    were asked."""
+    qs = bank("Key Vault soft delete\n- soft-delete retention is 7 to 90 days\n"
+              "- Our policy: test vaults sit around for 90 days after every teardown\n"
+              "- Lab: set access token to 30 min for the demo shop app\n- We're at ~1,100 guest MAU/month, well under 50,000\n"
+              "- Our AKS cluster hit 429s at ~1,100 pods restarting at once\n")
+    answers = {q.answer for q in accepted(qs)}
+    assert "7" in answers or "90 days" in answers, answers
+    assert not {"30 min", "1,100", "50,000"} & answers, answers
