@@ -101,15 +101,16 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     "Cloud Storage — SLA", which name what the card is about), a filing tag ("[MACRO] ", "C-13: "), a log
     entry's date and version ("2026-01-05 — v0.1 — "), a saved thread's number ("#12 [vercel] [cron]") or a
     Cornell page's "TOPIC:" label and lecture stamp."""
-    if titles and _TITLE_TAG.match(titles[0].text):
-        titles = [Line(titles[0].number, _TITLE_TAG.sub("", titles[0].text), titles[0].wraps), *titles[1:]]
-    if titles and (tags := _THREAD_TAGS.match(titles[0].text)):
-        titles = [Line(titles[0].number, (tags.group(1) or "") + " ".join(re.findall(r"\[([^\]]+)\]", titles[0].text)),
-                       titles[0].wraps), *titles[1:]]
-    if titles and (topic := _TOPIC.match(titles[0].text)):
-        titles = [Line(titles[0].number, _STAMP.sub("", titles[0].text[topic.end():]), titles[0].wraps), *titles[1:]]
-    if titles and _LOG_ENTRY.match(titles[0].text):
-        titles = [Line(titles[0].number, _LOG_ENTRY.sub(r"\1", titles[0].text), titles[0].wraps), *titles[1:]]
+    if titles:
+        first = titles[0].text
+        if _TITLE_TAG.match(first):
+            first = _TITLE_TAG.sub("", first)
+        if tags := _THREAD_TAGS.match(first):
+            first = (tags.group(1) or "") + " ".join(re.findall(r"\[([^\]]+)\]", first))
+        if topic := _TOPIC.match(first):
+            first = _STAMP.sub("", first[topic.end():])
+        first = _LOG_ENTRY.sub(r"\1", first)
+        titles = [titles[0].retext(first), *titles[1:]]
     if not titles or not _BREADCRUMB.match(titles[0].text):
         return titles
     if len(titles) > 1:
@@ -135,7 +136,7 @@ def _page_title(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequen
             or not lines[at + 1].text[:1].isspace():
         return titles, answers
     name = lines[at + 1]
-    return [Line(name.number, name.text.strip(), name.wraps)], lines[at + 2:]
+    return [name.retext(name.text.strip())], lines[at + 2:]
 
 
 def _read(lines: Sequence[Line], mail: bool) -> list[Line]:

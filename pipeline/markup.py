@@ -169,7 +169,7 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
         if "&" in text:
             text = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
         if "<" not in text or not _BREAK.search(text):
-            out.append(line if text == line.text else Line(line.number, text, line.wraps))
+            out.append(line.retext(text))
             continue
         parts = _BREAK.split(text)
         lead = _LEAD.match(parts[0]).group()    # type: ignore[union-attr]

@@ -468,7 +468,7 @@ def _python(lines: Sequence[Line]) -> Sequence[Line]:
         constant = _PY_CONSTANT.match(text)
         if docstring:
             if docstring.group(2).strip():
-                out.append(Line(line.number, docstring.group(1) + docstring.group(2), line.wraps))
+                out.append(line.retext(docstring.group(1) + docstring.group(2)))
             continue
         if dict_open:
             key = dict_open.group("key")
@@ -487,7 +487,7 @@ def _python(lines: Sequence[Line]) -> Sequence[Line]:
             value, _, comment = constant.group("value").partition("#")
             text = _labelled(constant.group("lead"), _constant_words(constant.group("key")), _python_value(value.strip()),
                              comment.strip())
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     if code_indent is not None:
         out.append(Line(out[-1].number, "```"))
     return out
@@ -520,7 +520,7 @@ def _rules(lines: Sequence[Line]) -> Sequence[Line]:
         if _is_rule(text):
             text = _RULE_THEN.sub(", then ", text)
             text = _RULE_WORDS.sub(lambda m: m.group(1) + ("If" if m.group(2) == "IF" else m.group(2).lower()), text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -574,7 +574,7 @@ def _hcl(lines: Sequence[Line]) -> Sequence[Line]:
             text = _labelled(attribute.group("lead"), " ".join(w for w in (label, key) if w), value, note)
         elif comment and label:
             text = f"{comment.group(1)}{label}: {comment.group(2)}"
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     if None in labels:
         out.append(Line(out[-1].number, "```"))
     return out
@@ -600,10 +600,10 @@ def _pdf(lines: Sequence[Line]) -> Sequence[Line]:
             text = text[:len(text) - len(text.lstrip())] + rest
         following = kept[at + 1].text.lstrip()[:1] if at + 1 < len(kept) else ""
         if text.endswith("-") and _BROKEN_WORD.search(text) and following.islower():
-            out.append(Line(line.number, text[:-1], line.wraps))
+            out.append(line.retext(text[:-1]))
             carry = True
             continue
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -617,7 +617,7 @@ def _marking(lines: Sequence[Line]) -> Sequence[Line]:
         if _MARKING.match(line.text):
             continue
         text = _MARKS_TOTAL.sub("", line.text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -625,8 +625,7 @@ def _letter(lines: Sequence[Line]) -> Sequence[Line]:
     """Notes written as letters: the sign-off ("Cheers, Priya") is nothing, a postscript's "P.S." label goes."""
     if not any(_SIGN_OFF.match(line.text) or _POSTSCRIPT.match(line.text) for line in lines):
         return lines
-    return [Line(line.number, _POSTSCRIPT.sub("", line.text), line.wraps) if _POSTSCRIPT.match(line.text) else line
-            for line in lines if not _SIGN_OFF.match(line.text)]
+    return [line.retext(_POSTSCRIPT.sub("", line.text)) for line in lines if not _SIGN_OFF.match(line.text)]
 
 
 def _cornell(lines: Sequence[Line]) -> Sequence[Line]:
@@ -640,7 +639,7 @@ def _cornell(lines: Sequence[Line]) -> Sequence[Line]:
         if part is None:
             out.append(line)
         elif part.group(1).upper() == "NOTES" and line.text[part.end():].strip():
-            out.append(Line(line.number, line.text[part.end():], line.wraps))
+            out.append(line.retext(line.text[part.end():]))
     return out
 
 
@@ -649,8 +648,7 @@ def _ocr_bullets(lines: Sequence[Line]) -> Sequence[Line]:
     if not any(line.text.lstrip().startswith("•") for line in lines) \
             or not any(line.text.lstrip()[:2] in ("o ", "e ") for line in lines):
         return lines
-    return [Line(line.number, _OCR_BULLET.sub(r"\1• ", line.text), line.wraps) if _OCR_BULLET.match(line.text) else line
-            for line in lines]
+    return [line.retext(_OCR_BULLET.sub(r"\1• ", line.text)) for line in lines]
 
 
 def _forum(lines: Sequence[Line]) -> Sequence[Line]:
@@ -674,7 +672,7 @@ def _forum(lines: Sequence[Line]) -> Sequence[Line]:
         if _ASKED.match(text) or _FORUM_COMMENT.match(text):
             continue
         label = _ACCEPTED.match(text) or _TAKEAWAY.match(text)
-        out.append(Line(line.number, text[:indent] + text[label.end():], line.wraps) if label else line)
+        out.append(line.retext(text[:indent] + text[label.end():]) if label else line)
     return out
 
 
@@ -694,7 +692,7 @@ def _changelog(lines: Sequence[Line]) -> Sequence[Line]:
         rest = line.text[tag.end():]
         if kind in ("removed", "deprecated") or (kind in ("fixed", "changed", "updated") and _LOG_CORRECTION.search(rest)):
             continue
-        out.append(Line(line.number, tag.group(1) + rest, line.wraps))
+        out.append(line.retext(tag.group(1) + rest))
     return out
 
 
@@ -715,7 +713,7 @@ def _man_sections(lines: Sequence[Line]) -> Sequence[Line]:
             if section == "SYNOPSIS":
                 out.append(Line(line.number, "```"))
             elif section not in ("SEE ALSO", "DESCRIPTION"):
-                out.append(Line(line.number, "## " + section.capitalize(), line.wraps))
+                out.append(line.retext("## " + section.capitalize()))
             continue
         if section == "SEE ALSO":
             continue
@@ -723,7 +721,7 @@ def _man_sections(lines: Sequence[Line]) -> Sequence[Line]:
         option = _MAN_OPTION.match(text)
         if option:
             text = f"{option.group(1)}: {option.group(2)}"
-        out.append(Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     if section == "SYNOPSIS":
         out.append(Line(out[-1].number, "```"))
     return out
@@ -787,7 +785,7 @@ def _anki(lines: Sequence[Line]) -> Sequence[Line]:
             if opened is not None:
                 texts[opened] = texts[opened].replace('"', "", 1)
                 texts[opened:k + 1] = [t.replace('""', '"') for t in texts[opened:k + 1]]
-    return [line if text == line.text else Line(line.number, text, line.wraps)
+    return [line.retext(text)
             for line, text in zip(lines, texts) if not _ANKI_TAGS.match(text)]
 
 
@@ -836,7 +834,7 @@ def _asciidoc(lines: Sequence[Line]) -> Sequence[Line]:
             text = _ADOC_LINK.sub(_adoc_link, text)
         if "+" in text:
             text = _ADOC_LITERAL.sub(r"\1", text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     if table:
         out += _adoc_rows(table, cols, header)
     return out
@@ -890,7 +888,7 @@ def _hugo(lines: Sequence[Line]) -> Sequence[Line]:
             text = _SHORTCODE.sub(_shortcode_text, text)
         if "](" in text:
             text = _MARKDOWN_LINK.sub(r"\1", text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     if not out and matter:      # a title of front matter alone: its title
         title = next((m.group(1) for line in lines if (m := re.match(r'\s*title\s*=\s*"([^"]+)"', line.text))), None)
         return [Line(lines[0].number, title)] if title else lines
@@ -927,7 +925,7 @@ def _gift(lines: Sequence[Line]) -> Sequence[Line]:
             block, text = [], text[opened.end():]
         if block is None:
             text = re.sub(r"^(\s*)#{1,4}(?=[^\s#])", r"\1", text)    # a question's feedback, "#Counted from …"
-            out.append(line if text == line.text else Line(line.number, text, line.wraps))
+            out.append(line.retext(text))
             continue
         closed = re.search(r"(?<!\\)\}", text)
         block.append(Line(line.number, text[:closed.start()] if closed else text, line.wraps))
@@ -989,7 +987,7 @@ def _own_blanks(lines: Sequence[Line]) -> Sequence[Line]:
             rest = re.sub(r"_{3,}", lambda _: answers[numbered.group(2)], text[numbered.end():], count=1)
             text = f"{numbered.group(1)}- {rest}"
         text = _OWN_BLANK.sub(lambda m: m.group(1).strip(), text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1082,7 +1080,7 @@ def _superscript_notes(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         else:
             text = glued.sub("", text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1179,7 +1177,7 @@ def _config(lines: Sequence[Line]) -> Sequence[Line]:
             text = _labelled(key.group("lead"), _config_words(key.group("key")), value, comment)
         elif text.lstrip().startswith("# "):       # a comment of its own: a note, not the run-on of the key above
             text = f"{text[:len(text) - len(text.lstrip())]}Note: {text.lstrip()[2:].strip()}"
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1301,7 +1299,7 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
             text = _ROLE.sub(r"\1", text)
         if "``" in text:
             text = re.sub(r"(?<!`)``(?!`)", "`", text)      # a ``literal``, not a "```" fence
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
         if opens:
             out.append(Line(line.number, "```"))
     if literal is not None:
@@ -1336,7 +1334,7 @@ def _cell_rows(lines: Sequence[Line]) -> Sequence[Line]:
             else:
                 text = f"| {ref} | " + " | ".join(values) + f" | {comment} |"
             headed = True
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1388,7 +1386,7 @@ def _fact_lines(lines: Sequence[Line]) -> Sequence[Line]:
         text = _FACT_LABEL.sub(r"\1", line.text)
         if k < first and text.strip() and not _LABELLED.match(text) and not text.lstrip().startswith(("-", "*", "•", "|", "#")):
             text = QUOTED + text.strip()
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1435,7 +1433,7 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
                              else t for t in texts[since:]]
             since = len(texts) + 1
         texts.append(QUOTED + message.lstrip("> ") if old else sent.group(1) + "- " + message)
-    return [line if text == line.text else Line(line.number, text, line.wraps)
+    return [line.retext(text)
             for line, text in zip(lines, texts) if text is not None]
 
 
@@ -1469,7 +1467,7 @@ def _talk(lines: Sequence[Line]) -> Sequence[Line]:
         text = _AUDIENCE.sub(r"\1Q: ", _SLIDE_QUOTE.sub(r"\1\2", _TIMESTAMP.sub(r"\1", line.text)))
         if stamped and not re.match(r"\s*(?:[-*•]\s|Q:|A:)", text):
             text = text[:len(text) - len(text.lstrip())] + "- " + text.lstrip()
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1486,7 +1484,7 @@ def _trello(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         text = _DATED_COMMENT.sub(r"\1Comment: ", _TRELLO_LABEL.sub(r"\1", line.text))
         if text.strip():
-            out.append(line if text == line.text else Line(line.number, text, line.wraps))
+            out.append(line.retext(text))
     return out
 
 
@@ -1513,7 +1511,7 @@ def _git_log(lines: Sequence[Line]) -> Sequence[Line]:
         elif text.startswith("    "):     # the message, without its conventional type ("fix: …", "docs(run): …")
             text = re.sub(r"^(?:fix|feat|docs|chore|refactor|style|test|perf|build|ci|revert)(?:\([^)]*\))?!?:\s*", "",
                           text.strip())
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1524,7 +1522,7 @@ def _points(lines: Sequence[Line]) -> Sequence[Line]:
     out = []
     for line in lines:
         text = _POINTS.sub("", line.text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1554,7 +1552,7 @@ def _interview(lines: Sequence[Line]) -> Sequence[Line]:
         elif candidate:
             texts[k] = candidate.group(1) + ("A: " if asked and not answers else "") + texts[k][candidate.end():]
             answers.append(k)
-    return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
+    return [line.retext(text) for line, text in zip(lines, texts)]
 
 
 def _chat(lines: Sequence[Line]) -> Sequence[Line]:
@@ -1587,7 +1585,7 @@ def _chat(lines: Sequence[Line]) -> Sequence[Line]:
             for j in range(k + 1, starts[n + 1]):
                 texts[j] = QUOTED + texts[j].strip() if texts[j].strip() else texts[j]
         answered = False
-    return [line if text == line.text else Line(line.number, text, line.wraps) for line, text in zip(lines, texts)]
+    return [line.retext(text) for line, text in zip(lines, texts)]
 
 
 def _bare_numbering(lines: Sequence[Line]) -> Sequence[Line]:
@@ -1630,7 +1628,7 @@ def _review(lines: Sequence[Line]) -> Sequence[Line]:
         if _REVIEW_CHATTER.match(line.text):
             continue
         text = _REVIEW_LABEL.sub(r"\1", line.text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1649,7 +1647,7 @@ def _practice_exam(lines: Sequence[Line]) -> Sequence[Line]:
         if _EXAM_RECORD.match(line.text) or (options and option.match(line.text)):
             continue
         text = _EXAM_WHY.sub(r"\1", line.text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1691,7 +1689,7 @@ def _org(lines: Sequence[Line]) -> Sequence[Line]:
             text = _ORG_MARK.sub(lambda m: m.group(1) or m.group(2), text)
         if _ORG_RULE.match(text):
             text = text.replace("+", "|")
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1709,7 +1707,7 @@ def _vault(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         text = _WIKILINK.sub(lambda m: m.group(1) or m.group(2), line.text) if "[[" in line.text else line.text
         text = _BULLET_ROW.sub(r"\1", _TASK_STATE.sub(r"\1", _PROPERTY.sub(r"\1\2: ", _BLOCK_REF.sub("", text))))
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1725,7 +1723,7 @@ def _github(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         text = _FOOTNOTE_TEXT.sub(FOOTNOTE, _TASK.sub(r"\1", text))
         text = _REFERENCE_LINK.sub(r"\1", _FOOTNOTE_MARK.sub("", text))
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1797,7 +1795,7 @@ def _quotes(lines: Sequence[Line], mail: bool = False) -> Sequence[Line]:
                 continue
             rest = rest if thread else _CALLOUT.sub("", rest, count=1)
             text = QUOTED + rest if thread else text[:len(text) - len(text.lstrip())] + rest
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 
@@ -1832,7 +1830,7 @@ def _mkdocs(lines: Sequence[Line]) -> Sequence[Line]:
             continue
         if "==" in text or "++" in text or "^^" in text:
             text = _MARKED.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
-        out.append(line if text == line.text else Line(line.number, text, line.wraps))
+        out.append(line.retext(text))
     return out
 
 

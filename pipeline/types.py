@@ -49,6 +49,10 @@ class Line:
         """Whether file line `number` is (part of) this line."""
         return self.number <= number <= self.number + len(self.wraps)
 
+    def retext(self, text: str) -> Line:
+        """The same file line read as `text` (itself when that is its text): what a notation makes of it."""
+        return self if text == self.text else Line(self.number, text, self.wraps)
+
 
 @dataclass(frozen=True)
 class Origin:

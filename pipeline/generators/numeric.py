@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from ..ids import stable_id
@@ -89,9 +90,14 @@ def _avoid(a: Asked) -> list[float]:
     facts = [o.value / factor(f) for o in a.cf.facts if _same_line(o, f) and o.unit == f.unit and o is not f]
     if f.unit in (None, "count"):
         return facts
-    rest = s.sentence[:s.start] + " " + s.sentence[s.end:]
-    stated = [value / factor(f) for value, unit in scan_quantities(rest) if unit == f.unit]
+    stated = [value / factor(f) for value, unit in _stated_outside(s.sentence, s.start, s.end) if unit == f.unit]
     return facts + [v for v in stated if not any(math.isclose(v, o) for o in facts)]
+
+
+@lru_cache(maxsize=4096)
+def _stated_outside(sentence: str, start: int, end: int) -> tuple[tuple[float, str | None], ...]:
+    """The quantities a sentence states outside the fact at `start`-`end` (cached: a fact's questions share them)."""
+    return tuple(scan_quantities(sentence[:start] + " " + sentence[end:]))
 
 
 def _related(a: Asked) -> list[float]:
@@ -319,9 +325,8 @@ def truefalse(a: Asked, *, seed: int) -> Question:
 def _stated_again(a: Asked) -> bool:
     """The sentence writes the fact's value a second time, outside the fact ("24 hours … after 24h")."""
     s, f = a.site, a.fact
-    rest = s.sentence[:s.start] + " " + s.sentence[s.end:]
     return f.unit not in (None, "count") and any(unit == f.unit and same_quantity(value, f.value)
-                                                 for value, unit in scan_quantities(rest))
+                                                 for value, unit in _stated_outside(s.sentence, s.start, s.end))
 
 
 def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
