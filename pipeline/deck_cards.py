@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .ids import stable_id
 from .markup import unmarked
 from .notations import SLIDE_LOCATOR, is_mail
-from .note_sections import MAN_HEADER, MAN_NAME, SALUTATION
+from .note_sections import MAN_HEADER, MAN_NAME, SALUTATION, is_date
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
 from .types import Card, CardText, Line, Origin
@@ -120,12 +120,17 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
 
 
 _DATED = re.compile(r"(?=.*\d)[\w ,./-]{1,20}")      # a short line with a number: a letter's date ("3 Feb", "12/03")
+_BANNER = re.compile(r"^\s*([─━═=~*_+-])\1{2,}\s*(?P<text>.*?)\s*\1{3,}\s*$")     # "──── Monday, December 4th ────"
 
 
 def _page_title(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
     """A manual page's card by its NAME section: the line under `NAME` is its title ("droplet-basic - Regular
     (SSD) shared-CPU sizes"), not the section's name or the page's "DROPLET-BASIC(7)" header; a photographed
-    slide's by the line under its bare "Slide 12 / 40"; a dated letter's by its greeting."""
+    slide's by the line under its bare "Slide 12 / 40"; a dated letter's by its greeting; a chat export's day by its
+    date, without the rules around it ("─── Monday, December 4th, 2023 ───")."""
+    banner = _BANNER.match(titles[0].text) if titles else None
+    if banner is not None and is_date(banner.group("text")):
+        titles = [titles[0].retext(banner.group("text")), *titles[1:]]
     if titles and SLIDE_LOCATOR.match(titles[0].text) and answers:    # "Slide 12 / 40" over a slide's own title
         titles, answers = [answers[0], *titles[1:]], answers[1:]
     if titles and answers and SALUTATION.match(answers[0].text) and _DATED.fullmatch(titles[0].text.strip()):

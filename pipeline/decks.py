@@ -25,7 +25,7 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_sections import BREAK, card_level, clipping_breaks, is_clippings, note_breaks, ruled_sections
+from .note_sections import BREAK, card_level, clipping_breaks, is_clippings, is_org, note_breaks, org_lines, ruled_sections
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -353,15 +353,13 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
     rules part sections of several heading cards, or a Kindle clippings file."""
-    numbered = enumerate(lines, 1)
-    head: list[tuple[int, str]] = []
-    size = 0
-    for number, text in numbered:
-        head.append((number, text))
-        size += len(text) + 1
-        if size > MAX_CARD_CHARS:
-            break
+    numbered: Iterator[tuple[int, str]] = enumerate(lines, 1)
+    head = _head(numbered)
     sample = [text for _, text in head]
+    if is_org(sample):
+        numbered = org_lines(chain(head, numbered))
+        head = _head(numbered)
+        sample = [text for _, text in head]
     if is_clippings(sample):
         yield from clipping_breaks(chain(head, numbered))
         return
@@ -372,6 +370,18 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         yield from numbered
         return
     yield from note_breaks(level, chain(head, numbered))
+
+
+def _head(numbered: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The first `MAX_CARD_CHARS` characters' (number, line)s, taken from `numbered`: what decides how cards are marked."""
+    head: list[tuple[int, str]] = []
+    size = 0
+    for number, text in numbered:
+        head.append((number, text))
+        size += len(text) + 1
+        if size > MAX_CARD_CHARS:
+            break
+    return head
 
 
 def _flashcard(chunk: Sequence[Line]) -> tuple[list[Line], list[Line]] | None:

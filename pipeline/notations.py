@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .cloze import ClozeError, has_cloze, reveal_cloze
+from .note_sections import ORG_DRAWER, ORG_DRAWER_END, ORG_PLANNING
 from .types import Line
 from .units import names_a_unit
 
@@ -101,9 +102,6 @@ _REFERENCE_LINK: Final = re.compile(r"\[([^\]]{1,80})\]\[[^\]]{0,60}\]")
 # and ~code~ marks, "[[link][text]]" links, a table's "|---+---|" rule
 _ORG_TAGS: Final = re.compile(r"^(\s*\*+\s.*?\S)\s+:(?:[\w@#%]+:)+\s*$")
 _ORG_STATE: Final = re.compile(r"^(\s*\*+\s+)(?:(?:TODO|DONE|NEXT|WAITING|CANCELL?ED)\s+)?(?:\[#[A-C]\]\s+)?")
-_ORG_DRAWER: Final = re.compile(r"^\s*:(?:PROPERTIES|LOGBOOK):\s*$")
-_ORG_DRAWER_END: Final = re.compile(r"^\s*:END:\s*$")
-_ORG_PLANNING: Final = re.compile(r"^\s*(?:(?:CLOSED|SCHEDULED|DEADLINE):\s*[\[<][^\]>]*[\]>]\s*)+$")
 _ORG_BLOCK: Final = re.compile(r"^\s*#\+(?P<end>begin|end)_(?P<kind>\w+)\b\s*(?P<lang>\S*)", re.IGNORECASE)
 _ORG_KEYWORD: Final = re.compile(r"^\s*#\+\w+:")
 _ORG_MARK: Final = re.compile(r"(?<![\w=~])=(?=[\w.$/#:<\[(-])([^=]*?[^\s,;])=(?![\w=~])|"
@@ -192,6 +190,12 @@ _REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27
 _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?) {2,}"
                                   r"(?P<time>\d{1,2}:\d{2})(?:\s?[AaPp][Mm])?\s*$")
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
+# a channel's summary of a discussion ("📌 FACT: …", "TL;DR: …"), a line of reactions under a message (":+1: 6
+# :rocket: 2"), a thread's reply count ("↳ 2 replies") and ":emoji:" codes in a message
+_SUMMARY: Final = re.compile(r"^(?:facts?|tl;?dr|summary|recap)(?:\s*\([^()]{1,40}\))?\s*:\s*", re.IGNORECASE)
+_REPLY_COUNT: Final = re.compile(r"^\s*↳\s*\d+\s+(?:repl(?:y|ies)|antworten|respuestas?|réponses?)\s*$", re.IGNORECASE)
+_REACTIONS: Final = re.compile(r"^\s*(?:(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\s*(?:x?\s*\d{1,3})?\s*)+$")
+_EMOJI_CODE: Final = re.compile(r"\s*(?<![\w:/]):[a-z0-9_+\-]{2,30}:(?![\w:/])")
 _CORRECTS: Final = re.compile(r"\bactually\b|\b(?:that'?s|those\s+(?:were|are)|it\s+was|was|were)\s+(?:the\s+|an?\s+)?"
                               r"(?:old|outdated|pre-\d{4})\b|\bno\s+longer\b|\bnot\s+any\s?more\b", re.IGNORECASE)
 _POINTS_BACK: Final = re.compile(r"(?:that'?s|those\s+(?:were|are))\s+(?:the\s+|an?\s+)?(?:old|outdated)\b[^.;!?]*[.;!?]?",
@@ -1410,21 +1414,32 @@ def _term_pairs(lines: Sequence[Line]) -> Sequence[Line]:
 
 def _channel(lines: Sequence[Line]) -> Sequence[Line]:
     """A chat channel's log read as its messages: the time and the sender go (each message a list item of its
-    own), reactions go, and a quote of an earlier message, a message that gives old values ("$5 was old", "i had
-    $3.19") and every message with a number between the last correction and one that corrects them ("actually
-    it's $6 now") are earlier claims ("Quoted: …", not asked)."""
+    own, a thread's replies too), reactions, reply counts and ":emoji:" codes go, and a quote of an earlier
+    message, a message that gives old values ("$5 was old", "i had $3.19") and every message with a number
+    between the last correction and one that corrects them ("actually it's $6 now") are earlier claims
+    ("Quoted: …", not asked). Where the channel sums a discussion up ("📌 FACT: …", "TL;DR: …"), the summary
+    is what it settled: the messages before it are the discussion (quoted, not asked)."""
     if sum(1 for line in lines if _MESSAGE.match(line.text)) < 2:
         return lines
+    summed = [k for k, line in enumerate(lines) if (sent := _MESSAGE.match(line.text))
+              and _SUMMARY.match(_PINNED.sub("", line.text[sent.end():].strip()))]
     texts: list[str | None] = []
     since = 0
-    for line in lines:
+    for k, line in enumerate(lines):
         sent = _MESSAGE.match(line.text)
         if not sent:
-            texts.append(line.text)
+            texts.append(None if _REACTIONS.match(line.text) or _REPLY_COUNT.match(line.text) else line.text)
             continue
-        message = _PINNED.sub("", line.text[sent.end():].strip())
-        if _REACTION.match(message):
+        message = _EMOJI_CODE.sub("", _PINNED.sub("", line.text[sent.end():].strip())).strip()
+        if not message or _REACTION.match(message):
             texts.append(None)
+            continue
+        summary = _SUMMARY.match(message)
+        if summary:
+            texts.append("- " + message[summary.end():])
+            continue
+        if summed and k < summed[-1]:
+            texts.append(QUOTED + message)
             continue
         back = _POINTS_BACK.match(message)      # "that's the old price. since July it's $6.25": the new value
         old = message.startswith(">") or (_OLD_VALUES.search(message) and not (back and re.search(r"\d", message[back.end():])))
@@ -1432,7 +1447,7 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
             texts[since:] = [QUOTED + t.strip() if t is not None and re.search(r"\d", t) and not t.startswith(QUOTED)
                              else t for t in texts[since:]]
             since = len(texts) + 1
-        texts.append(QUOTED + message.lstrip("> ") if old else sent.group(1) + "- " + message)
+        texts.append(QUOTED + message.lstrip("> ") if old else "- " + message)
     return [line.retext(text)
             for line, text in zip(lines, texts) if text is not None]
 
@@ -1665,17 +1680,17 @@ def _org(lines: Sequence[Line]) -> Sequence[Line]:
     lines nothing, a "#+begin_src" block a fence (an example's numbers, not the notes' facts), "#+TITLE:"-like
     keywords nothing, =verbatim= and ~code~ their text, "[[link][text]]" its text, a table's "|---+---|" rule
     a markdown rule."""
-    if not any(_ORG_TAGS.match(line.text) or _ORG_DRAWER.match(line.text) or _ORG_BLOCK.match(line.text)
-               or _ORG_PLANNING.match(line.text) or _ORG_WORD_MARK.search(line.text) for line in lines):
+    if not any(_ORG_TAGS.match(line.text) or ORG_DRAWER.match(line.text) or _ORG_BLOCK.match(line.text)
+               or ORG_PLANNING.match(line.text) or _ORG_WORD_MARK.search(line.text) for line in lines):
         return lines
     out: list[Line] = []
     drawer = False
     for line in lines:
         text = line.text
-        if drawer or _ORG_DRAWER.match(text):
-            drawer = not _ORG_DRAWER_END.match(text)
+        if drawer or ORG_DRAWER.match(text):
+            drawer = not ORG_DRAWER_END.match(text)
             continue
-        if _ORG_PLANNING.match(text) or (_ORG_KEYWORD.match(text) and not _ORG_BLOCK.match(text)):
+        if ORG_PLANNING.match(text) or (_ORG_KEYWORD.match(text) and not _ORG_BLOCK.match(text)):
             continue
         block = _ORG_BLOCK.match(text)
         if block:

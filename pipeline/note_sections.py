@@ -13,6 +13,8 @@ page's first line. Its own structure says where its cards are, in this order:
    Sam,"; other paragraphs (a list after a blank line, more prose) stay with the card above them.
 
 A line inside a fenced code block starts no card. Notes with neither stay one card, as before.
+Emacs Org-mode notes (`org_lines`) are read as the Markdown notes they are: `** DONE Title  :tags:`
+is `## Title`.
 """
 from __future__ import annotations
 
@@ -21,8 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
-__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "SALUTATION", "card_level", "clipping_breaks", "is_clippings",
-           "note_breaks", "ruled_sections"]
+__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "ORG_DRAWER", "ORG_DRAWER_END", "ORG_PLANNING", "SALUTATION",
+           "card_level", "clipping_breaks", "is_clippings", "is_date", "is_org", "note_breaks", "org_lines", "ruled_sections"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
@@ -36,6 +38,10 @@ _RUNS_ON_LONG: Final = re.compile(r"\b(?:of|to|in|on|for|with|by|at|from|per)$",
 _FRAME: Final = re.compile(r"^([=*~_+])\1{1,}\s*|\s*([=*~_+])\2{1,}$")    # a title set off by "===" or "***"
 # a letter's greeting ("Dear Sam,"): it opens a card, whose title it is not
 SALUTATION: Final = re.compile(r"^\s*(?:Dear|Hi|Hey|Hello|Hiya)\s+[^\W\d][^,]{0,30},\s*$", re.IGNORECASE)
+# a date and nothing else ("Monday, December 4th, 2023", "Tue 5 Dec", "2024-01-03"): a chat export's day, a log's entry
+_DATE_WORDS: Final = re.compile(r"\b(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|"
+                                r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|"
+                                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)\b|[\s,./:-]+", re.IGNORECASE)
 MAX_TITLE_CHARS: Final = 100
 SHORT_TITLE_CHARS: Final = 60
 # a section's part number ("BAGIAN A: CODE ENGINE", "Part 2 - Limits"), and the size of a name short enough to head
@@ -49,6 +55,11 @@ MAN_PAGES: Final = -1    # `card_level` of notes kept as manual pages
 MAN_HEADER: Final = re.compile(r"^[A-Z][A-Z0-9_.-]*\(\d\w*\)")     # "DROPLET-BASIC(7)    my notes    DROPLET-BASIC(7)"
 MAN_NAME: Final = re.compile(r"^NAME\s*$")
 _ROFF_DOT: Final = re.compile(r"^\.\s*$")
+
+
+def is_date(text: str) -> bool:
+    """Whether a line is a date and nothing else: it names no subject ("Monday, December 4th, 2023", "2024-01-03")."""
+    return any(c.isdigit() for c in text) and not _DATE_WORDS.sub("", text)
 
 
 def card_level(sample: Iterable[str]) -> int:
@@ -96,6 +107,64 @@ def clipping_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str
 
 _CLIPPING_META: Final = re.compile(r"^\s*-\s*Your\s+(?:Highlight|Note|Bookmark)\b.*\|\s*Added\s+on\b", re.IGNORECASE)
 _CLIPPING_END: Final = re.compile(r"^\s*={10}\s*$")
+
+
+# Emacs Org-mode: "* Section" and "** DONE Card title   :exam:" headings (a TODO keyword, a priority, tags), a file's
+# "#+TITLE:" and "#+TODO: TODO NEXT | DONE" keywords, "# comments", drawers (":PROPERTIES:" … ":END:") and planning
+# lines ("CLOSED: [2026-02-02 Mon 21:40]"); an org-drill card's answer under its "*** Answer" heading
+_ORG_HEADING: Final = re.compile(r"^(\*+)\s+(.*?)(?:\s+:((?:[\w@#%$]+:)+))?\s*$")
+_ORG_PRIORITY: Final = re.compile(r"^\[#[A-Z0-9]\]\s+")
+_ORG_SIGN: Final = re.compile(r"^(?:#\+\w+:|\s*:PROPERTIES:\s*$|\*{2,}\s+\S|\*+\s.*\S\s{2,}:(?:[\w@#%]+:)+\s*$)")
+_ORG_STATES: Final = frozenset({"TODO", "DONE", "NEXT", "WAITING", "HOLD", "CANCELED", "CANCELLED"})
+_ORG_STATE_LINE: Final = re.compile(r"^#\+(?:SEQ_|TYP_)?TODO:(.*)$", re.IGNORECASE)
+_ORG_META: Final = re.compile(r"^(?:#\+(?!begin_|end_)\w+:|#(?:\s|$))", re.IGNORECASE)
+ORG_DRAWER: Final = re.compile(r"^\s*:(?:PROPERTIES|LOGBOOK):\s*$")
+ORG_DRAWER_END: Final = re.compile(r"^\s*:END:\s*$")
+ORG_PLANNING: Final = re.compile(r"^\s*(?:(?:CLOSED|SCHEDULED|DEADLINE):\s*[\[<][^\]>]*[\]>]\s*)+$")
+_ORG_ANSWER: Final = re.compile(r"(?:Answer|Back|Antwort|Réponse|Respuesta|Resposta|Odpowiedź)", re.IGNORECASE)
+_ORG_UNEXPORTED: Final = frozenset({"noexport", "ARCHIVE"})
+
+
+def is_org(sample: Sequence[str]) -> bool:
+    """Whether notes are an Emacs Org-mode file: two "* " headings or more, and two signs only Org-mode gives (a
+    "#+KEYWORD:" line, a drawer, a "** " heading, a heading's aligned ":tags:"); a Markdown list of "* " items has
+    none (an item that ends in an emoji's ":tada:" one at most)."""
+    return (sum(1 for text in sample if text[1:2] in "* " and _ORG_HEADING.match(text)) >= 2
+            and sum(1 for text in sample if _ORG_SIGN.match(text)) >= 2)
+
+
+def org_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """An Org-mode file's (number, line)s as Markdown notes: a heading a Markdown heading of its level, without its
+    TODO keyword, priority and tags; an org-drill "*** Answer" heading the card's "A:"; keywords, comments, drawers,
+    planning lines and subtrees tagged `:noexport:` nothing. (Blocks, links and marks are read card by card.)"""
+    states = set(_ORG_STATES)
+    cut: int | None = None          # the level of an unexported subtree being passed over
+    drawer = False
+    for number, text in lines:
+        heading = _ORG_HEADING.match(text) if text.startswith("*") else None
+        if heading is not None and heading.group(2):
+            level, title = len(heading.group(1)), heading.group(2)
+            if cut is not None and level > cut:
+                continue
+            cut, drawer = None, False
+            if _ORG_UNEXPORTED & set((heading.group(3) or "").split(":")):
+                cut = level
+                continue
+            first, _, rest = title.partition(" ")
+            title = _ORG_PRIORITY.sub("", rest.strip() if first in states and rest.strip() else title)
+            yield number, ("A:" if level > 1 and _ORG_ANSWER.fullmatch(title) else f"{'#' * level} {title}")
+            continue
+        if cut is not None:
+            continue
+        if drawer or ORG_DRAWER.match(text):
+            drawer = not ORG_DRAWER_END.match(text)
+            continue
+        if (state_line := _ORG_STATE_LINE.match(text)) is not None:
+            states.update(word.split("(")[0] for word in state_line.group(1).split() if word != "|")
+            continue
+        if _ORG_META.match(text) or ORG_PLANNING.match(text):
+            continue
+        yield number, text
 
 
 def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:

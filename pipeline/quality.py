@@ -66,8 +66,10 @@ _LIMIT_BEFORE = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|up\s+to|at\s+most|li
 _OR_MORE = re.compile(BLANK + r"\s+or\s+more\b|\bat\s+least\s+" + BLANK + r"(?=\s+(?:\w+\s+)?(?:or|and)\b)", re.IGNORECASE)
 _OPERATOR = re.compile(r"(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b|\bdivided\s+by\b|\bmultiplied\s+by\b)", re.IGNORECASE)
 # An operation between two numbers: the sentence works something out ("0.5GB * 3s", "30 minus 21").
-_ARITHMETIC = re.compile(r"\d[\w.,]*(?:\s?[A-Za-z]{1,5})?\s*(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b)\s*[\d(]",
+_ARITHMETIC = re.compile(r"\d[\w.,]*(?:\s?[A-Za-z]{1,5}\.?)?\s*(?:[*/×+÷]|\bminus\b|\bplus\b|\btimes\b)\s*[\d(]",
                          re.IGNORECASE)
+# the result of a sum the stem shows: "10.000 Std. / 24 = ca. _____", "… ≈ about _____"
+_RESULT_BEFORE = re.compile(r"[=≈]\s*(?:~|ca\.?|approx\.?|about|around|roughly|rund|etwa|circa)?\s*$", re.IGNORECASE)
 
 
 class Lookups:
@@ -194,7 +196,7 @@ def _glued(ch: str, cls: str) -> bool:
     return ch in ".," or ch.isdigit() or (cls == "word" and (ch.isalnum() or ch == "_"))
 
 
-_NINES = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:nines|9'?s|девят(?:ок|ки|ь))(?!\w)", re.IGNORECASE)
+_NINES = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:nines|9'?s|девят(?:ок|ки|ь)|Neun(?:en|er))(?!\w)", re.IGNORECASE)
 _WORD_VALUES: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -896,14 +898,17 @@ _VERSUS_LINE: Final = re.compile(r"^\W*(?:vs\.?|versus|compared\s+(?:to|with))\s
 # the writer's own settings and stories: "Ours: 1,500 credits/month", "Our BI team once set AUTO_SUSPEND = 3600", "We set
 # STATEMENT_TIMEOUT to 3600 after someone's cross join ran 9 hours", "Example from our incident on 2 Oct: … ~50 min total"
 _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"
-                              r"|\bwe\s+(?:once\s+)?(?:set|changed|configured|raised|lowered|bumped)\b|\bsomeone'?s\b"
+                              r"|\bwe\s+(?:once\s+)?(?:set|changed|configured|raised|lowered|bumped|replaced|migrated|cut)\b|\bsomeone'?s\b"
                               r"|\bonce\s+(?:set|ran|had|hit|saw|got)\b|\ba\s+colleague\b|^\W*tried\s+it\b|\bbit\s+me\b"
                               r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bmine\s+(?:used|ran|took|hit|had|got)\b"
                               r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
                               r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
                               r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
                               r"|\bexam\b[^.;]{0,30}\b(?:booked|scheduled)\b|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b"   # "exam booked for 14 March, so ~6 weeks"
-                              r"|^\W*(?:our\s+(?:policy|setup|config)|(?:in\s+)?(?:the\s+|my\s+)?lab)\s*:|\bwe'?re\s+at\b",   # "Lab: set it to 30 min", "we're at ~1,100 MAU"
+                              r"|^\W*(?:our\s+(?:policy|setup|config)|(?:in\s+)?(?:the\s+|my\s+)?lab)\s*:|\bwe'?re\s+at\b"   # "Lab: set it to 30 min", "we're at ~1,100 MAU"
+                              # (German: "Praktikum: … ging von 2 TB auf 60 GB", "Bei Übung: …", "bei uns", "unser Projekt")
+                              r"|\b(?:im\s+|beim\s+)?Praktikum\b|\b(?:bei|in)\s+(?:der\s+|einer\s+|meiner\s+)?Übung\b|\bbei\s+uns\b"
+                              r"|\bunser(?:e|em|en|er)?\s+(?:Team|Projekt|Firma|Kunden?|Setup|Cluster)\b|\bmein(?:e|em|en)?\s+(?:Projekt|Test|Lab)\b",
                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -1106,7 +1111,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
     pair = not re.search(r"(?<![<=])=(?!>)", body) and re.search(r"\d[\d.,]*[kKM]?\s+[a-z]{2,}\s+/\s*[$€£]?$", body[:at]) \
         and re.match(r"\s*(?!(?:since|for|after|before|per|with|from|to|of|and|or|if|when|on|at|in|by)\b)[a-z]{2,}\b",
                      body[at + len(BLANK):])
-    if body.lstrip().startswith("=") or (worked and not pair and (_OPERATOR.search(near) or "=" in near)) or (
+    if body.lstrip().startswith("=") or (worked and not pair and (_OPERATOR.search(near) or "=" in near
+                                                                  or _RESULT_BEFORE.search(body, 0, at))) or (
             re.match(r"\s*\(\s*\d", body[at + len(BLANK):]) and _OPERATOR.search(body[at:at + 60])):
         return "an operand or result of worked arithmetic"
     if _CONFIG_LINE.match(body):
@@ -1269,9 +1275,9 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
                      r"|\b(?:doc|docs|tài\s+liệu)\s+cũ\b[^.;()]{0,30}?|\btrước\s+đây\b[^.;()]{0,30}?)\s*[:~≈]?\s*$",   # Vietnamese "old doc"
                      re.IGNORECASE)
 # "legacy (pre-2025) free MC = _____ contacts", "before Mar 2025 it was a permanent free plan, same _____/day",
-# "16kb (_____ in older versions)"
-_FORMER_LINE = re.compile(r"^\W*(?:legacy\b|before\s+(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\b[^.;]{0,40}?\b(?:was|were)\b)",
-                          re.IGNORECASE)
+# "16kb (_____ in older versions)", "For many years, there was a notorious _____ tag limit" (raised since)
+_FORMER_LINE = re.compile(r"^\W*(?:legacy\b|(?:before\s+(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d|for\s+(?:many|several|some)\s+years)\b"
+                          r"[^.;]{0,40}?\b(?:was|were)\b)", re.IGNORECASE)
 _MARKED_WRONG = re.compile(r"[^.;]{0,40}?(?:(?:<-+|←|<=+)\s*\(?|\()\s*(?:see\s+[^,)]{1,30},\s*)?(?:this\s+(?:is|was)\s+)?"
                            r"(?:wrong|corrected|incorrect|outdated|not\s+true)\b", re.IGNORECASE)
 _OLDER_BRACKET = re.compile(r"\s*[A-Za-z]{0,5}\s+(?:in|on|for|with)\s+(?:older|old|previous|earlier|legacy)\s+[^()]{0,20}\)",

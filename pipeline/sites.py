@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 
 from .markup import CROSSES
 from .notations import QUOTED
-from .note_sections import SALUTATION
+from .note_sections import SALUTATION, is_date
 from .tables import Cell, cell_at
 from .types import Card, Line, Site
 
@@ -238,7 +238,8 @@ class CardLayout:
         # A title that sets a scene is no heading for the answer's sentences; a question heads its answer's.
         short = len(self.title.split(" › ")[-1].split()) < TITLE_WORDS    # (a section's name before it is no scene)
         asks = self.title.rstrip().endswith("?")
-        greets = SALUTATION.match(self.title) is not None      # "Dear Sam,": a letter's greeting names nothing
+        # "Dear Sam,": a letter's greeting names nothing, nor does a chat export's day ("Monday, December 4th, 2023")
+        greets = SALUTATION.match(self.title) is not None or is_date(self.title)
         self.title_names = short and not asks and not greets
         topic = _TOPIC_ASKED.match(self.title) if asks else None
         self.topic = topic.group("topic") if topic and len(topic.group("topic").split()) < TITLE_WORDS else ""

@@ -3990,3 +3990,99 @@ def test_round_re21_a_the_writers_own_lab_policy_and_cluster() -> None:
     answers = {q.answer for q in accepted(qs)}
     assert "7" in answers or "90 days" in answers, answers
     assert not {"30 min", "1,100", "50,000"} & answers, answers
+
+
+ORG_NOTES = """#+TITLE: Cosmos DB -- cram notes
+#+TODO: TODO NEXT | DONE
+# exported straight out of ~/org/dp420.org
+
+* Meta                                                               :noexport:
+- exam booked for <2026-03-10 Tue 09:00>, 80% to pass
+
+* Request units                                                        :ru:
+** DONE Burst capacity                                       :throughput:exam:
+CLOSED: [2026-02-05 Thu 22:03]
+- each physical partition banks unused RU/s, up to *5 minutes* worth
+- can then burst to *3,000 RU/s* per physical partition
+** NEXT [#A] Max item size                                    :drill:exam:
+:PROPERTIES:
+:ID:       1b2b-item
+:END:
+What is the largest item a container accepts?
+*** Answer
+- 2 MB per item (UTF-8 length of the JSON)
+"""
+
+
+def test_round_ck_a_an_org_mode_file_is_a_card_per_heading() -> None:
+    """Round CK (Cosmos DB as an Org-mode file, no card to draw): an Org file without "---" lines was one card. Its
+    "**" headings are cards, a "*" heading names their section, a ":noexport:" subtree, keywords, comments, drawers
+    and planning lines are no text, and an org-drill card's "*** Answer" is its answer."""
+    deck = parse_deck(ORG_NOTES, path="cosmos.txt")
+    assert [c.title for c in deck.cards] == ["## Request units › Burst capacity",
+                                             "## Request units › Max item size What is the largest item a container accepts?"]
+    assert [line.text for line in deck.cards[1].answer_lines] == ["- 2 MB per item (UTF-8 length of the JSON)"]
+    good = accepted(bank(ORG_NOTES))
+    assert {"5 minutes", "3,000", "2 MB"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"DONE|NEXT|\[#A\]|:\w+:|CLOSED|PROPERTIES|exam booked|80%|#\+", q.stem + q.answer)]
+    # a Markdown list of "* " items, one of them ending in an emoji's code, is no Org file
+    markdown = parse_deck("# Lambda\n* timeout up to 15 min :tada:\n* memory 128 MB to 10,240 MB\n", path="md.txt")
+    assert len(markdown.cards) == 1 and len(markdown.cards[0].answer_lines) == 2
+
+
+SLACK_EXPORT = """Slack export — #study-msging
+
+─────────────── Tuesday, December 5th, 2023 ───────────────
+[10:12 AM] priya.k: topic: SQS message size
+[10:13 AM] dan_ops: 256 KB max, and that's body + attributes :eyes:
+[10:14 AM] kenji: so a 300KB json just fails?
+    ↳ 2 replies
+    [10:15 AM] tomasz.w: yes unless you use the Extended Client Library, up to 2 GB
+    [10:18 AM] dan_ops: min size is 1 byte fwiw
+[10:21 AM] bea.sre: batch ops = max 10 messages
+    :+1: 6   :rocket: 2
+[10:23 AM] priya.k: 📌 FACT: SQS msg 1 byte – 256 KB. Batch ≤ 10 msgs. Bigger payloads → S3, up to 2 GB.
+
+─────────────── Wednesday, December 6th, 2023 ───────────────
+[7:45 PM] kenji: how long does SQS keep a message? 7 days right?
+[7:49 PM] tomasz.w: max is 14 days, not 7
+[7:56 PM] priya.k: 📌 FACT: SQS retention min 60 s, default 4 days, max 14 days.
+"""
+
+
+def test_round_ck_b_a_slack_export_by_day_with_pinned_facts() -> None:
+    """Round CK (SQS/SNS/Kinesis as a Slack export, 0/20): every stem began with the day's divider ("─── Thursday,
+    February 1st, 2024 ───"), reactions (":+1: 6 :rocket: 2") and reply counts ("↳ 2 replies") were asked, and the
+    discussion's wrong guesses with them. A day's date names nothing; where the channel pins a summary ("📌 FACT:"),
+    the summary is what is asked and the discussion before it is context."""
+    good = accepted(bank(SLACK_EXPORT))
+    asked = {q.answer for q in good}
+    assert {"256 KB", "14 days", "4 days"} <= asked, asked
+    assert not asked & {"300KB", "7 days", "6", "2"}, asked
+    assert not [q for q in good if re.search(r"─|December|\d:\d\d|:\w+:|↳|FACT|priya|kenji", q.stem)]
+
+
+def test_round_ck_c_german_lab_results_sums_and_nines() -> None:
+    """Round CK (BigQuery in German, 14/20): the writer's practical ("Praktikum: … ging von 2 TB auf ca. 60 GB"),
+    an exercise's result ("Bei Übung: … von 8 Sek. auf unter 1 Sek."), a sum the stem shows ("10.000 Std. / 24 =
+    ca. _____") and the nines a percentage shows ("99,999999999 % (_____ Neunen)") were asked."""
+    qs = bank("Clustering\n- max. 4 Clustering-Spalten pro Tabelle\n"
+              "- Praktikum: 2 TB Tabelle, Cluster auf (country) -> Query ging von 2 TB auf ca. 60 GB runter.\n"
+              "- Bei Übung: 10 GiB BI Engine für Dashboard -> Laden von 8 Sek. auf unter 1 Sek.\n"
+              "- Hourly partitioning: max. 10.000 Partitionen; 10.000 Std. / 24 = ca. 416 Tage\n"
+              "- GCS Durability: 99,999999999 % (11 Neunen)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "4" in asked, asked
+    assert not asked & {"60 GB", "8 Sek", "1 Sek", "10 GiB", "416 Tage", "11"}, asked
+
+
+def test_round_ck_d_a_teams_own_migration_and_a_limit_of_many_years_ago() -> None:
+    """Round CK (github-actions #12: "We replaced _____ AWS access keys with one IAM role"; og-aws #21: "For many
+    years, there was a notorious _____ tag limit per resource", raised since)."""
+    qs = bank("OIDC\n- no long-lived cloud creds stored as secrets\n- id tokens are valid for 5 minutes\n"
+              "We replaced 3 AWS access keys with one IAM role.\n---\nTags\n"
+              "- For many years, there was a notorious 10 tag limit per resource. As of 2016, this was raised to 50 tags "
+              "per resource.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "5 minutes" in asked, asked
+    assert not asked & {"3", "10"}, asked
