@@ -2341,10 +2341,11 @@ def test_round_av_a_forum_threads_labels_are_markup() -> None:
 
 def test_round_av_cross_references_standup_blockers_and_my_example_cards() -> None:
     """Round AV (identity #8, #14; queues #10; streaming #4): "Cf. Entra External ID: 50,000 MAU free (III.K)"
-    under Cognito, "Blockers: our batch job holds acks 45 min" and a "My example: … sizing" card were asked."""
+    under Cognito, "Blockers: our batch job holds acks 45 min" and a "My example: … sizing" card were asked. (A
+    standup's date names nothing: the line says whose setting it gives.)"""
     qs = bank("II. Amazon Cognito - J. Pricing\nA:\n1. Cognito: 10,000 MAU free on the Lite tier\n"
-              "2. Cf. Entra External ID: 50,000 MAU free (III.K)\n---\nThu 17 Oct\nA:\nToday: consumer_timeout default "
-              "30 min\nBlockers: our batch job holds acks 45 min\n---\nMy example: Event Hubs + ASA sizing\nA:\n"
+              "2. Cf. Entra External ID: 50,000 MAU free (III.K)\n---\nThu 17 Oct\nA:\nToday: RabbitMQ consumer_timeout "
+              "default 30 min\nBlockers: our batch job holds acks 45 min\n---\nMy example: Event Hubs + ASA sizing\nA:\n"
               "ingress 5 MB/s -> 5 TUs\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"10,000", "30 min"} <= asked and not asked & {"50,000", "45 min", "5 MB/s", "5"}
