@@ -830,8 +830,10 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\b(?:brown[- ]bag|lunch[- ]and[- ]learn)\b"     # the talk's own agenda: "brown-bag talk, ~45 min"
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 # "(was _____)", "(old ONTAP was _____)": a blank of a former value, in brackets beside the current one
-_FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|old:?|(?:old|older|previous)\s[^()]{0,30}?"
-                             r"\b(?:was|were))\s*[~$≈]?\s*" + re.escape(BLANK), re.IGNORECASE)
+# "(was _____)", "(old docs: _____)", German "(früher _____)", "(alte Doku: _____)"
+_FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|früher|vorher|ehemals|old:?"
+                             r"|(?:old|older|previous|alte[rns]?|ältere[rns]?)(?:\s+[\w.-]+){0,2}\s*:"
+                             r"|(?:old|older|previous)\s[^()]{0,30}?\b(?:was|were))\s*[~$≈]?\s*" + re.escape(BLANK), re.IGNORECASE)
 _TREE = re.compile(r"[└├│┌┐┘┬┴┼]")
 # a statement of SQL outside a fenced block: its keywords in capitals open the line
 _SQL_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|CREATE\s+(?:OR\s+REPLACE\s+)?[A-Z]+|ALTER|"
@@ -908,7 +910,10 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|^\W*(?:our\s+(?:policy|setup|config)|(?:in\s+)?(?:the\s+|my\s+)?lab)\s*:|\bwe'?re\s+at\b"   # "Lab: set it to 30 min", "we're at ~1,100 MAU"
                               # (German: "Praktikum: … ging von 2 TB auf 60 GB", "Bei Übung: …", "bei uns", "unser Projekt")
                               r"|\b(?:im\s+|beim\s+)?Praktikum\b|\b(?:bei|in)\s+(?:der\s+|einer\s+|meiner\s+)?Übung\b|\bbei\s+uns\b"
-                              r"|\bunser(?:e|em|en|er)?\s+(?:Team|Projekt|Firma|Kunden?|Setup|Cluster)\b|\bmein(?:e|em|en)?\s+(?:Projekt|Test|Lab)\b",
+                              r"|\bunser(?:e|em|en|er)?\s+(?:Team|Projekt|Firma|Kunden?|Setup|Cluster)\b|\bmein(?:e|em|en)?\s+(?:Projekt|Test|Lab)\b"
+                              # "On my telemetry container (40 props per doc), … dropped insert cost from ~14 RU to ~6 RU"
+                              r"|\b(?:on|in|for|with)\s+my\s+(?:[\w-]+\s+){0,2}(?:container|cluster|account|app|project|database|"
+                              r"table|bucket|queue|workload|setup|tenant|subscription)s?\b",
                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"

@@ -4087,3 +4087,15 @@ def test_round_ck_d_a_teams_own_migration_and_a_limit_of_many_years_ago() -> Non
     asked = {q.answer for q in accepted(qs)}
     assert "5 minutes" in asked, asked
     assert not asked & {"3", "10"}, asked
+
+
+def test_round_re22_a_old_docs_in_brackets_and_the_writers_container() -> None:
+    """Fresh sample of round CK (bigquery-de #13: "max. 20 MB (alte Doku: _____)"; cosmos #12: "On my telemetry
+    container (40 props per doc), excluding everything but 3 paths dropped insert cost from ~14 RU to ~6 RU")."""
+    qs = bank("Dataflow Job-Limits\n- Job-Request (JSON der Pipeline): max. 20 MB (alte Doku: 10 MB)\n"
+              "- Autoscaler in Schritten von 50 Slots (früher 100)\n- older limit 10 GB (old docs: 5 GB)\n---\nIndexing\n"
+              "Cutting indexed paths lowers write RU. On my telemetry container (40 props per doc), excluding everything "
+              "but 3 paths dropped insert cost from ~14 RU to ~6 RU.\n- max 8 properties per composite index\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"20 MB", "50", "8"} <= asked, asked
+    assert not asked & {"10 MB", "100", "5 GB", "40", "3", "14", "6"}, asked
