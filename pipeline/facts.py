@@ -240,8 +240,10 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
     if on_line:
         lo, hi = _sentence_bounds(text, start)
         before = [s for s in on_line if lo <= s[1] <= start]
-        # "up to 7 partitions per AZ -> HDFS/Cassandra-ish": what the value leads to is a use, not its owner
-        after = [s for s in on_line if start < s[1] < hi and not _LEADS_TO.search(text, start, s[1])]
+        # "up to 7 partitions per AZ -> HDFS/Cassandra-ish": what the value leads to is a use, not its owner; "20 total,
+        # 5 macOS": a service after another value is that value's
+        after = [s for s in on_line if start < s[1] < hi and not _LEADS_TO.search(text, start, s[1])
+                 and _counted_at(text, s[1]) in (None, start)]
         if before or after:
             return (before[-1] if before else after[0])[2]
     in_title = list(dict.fromkeys(s[2] for s in spots if s[0] < len(card.title_lines)))
@@ -258,10 +260,19 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
         return None     # "- NVadsA10 v5: A10, partial GPU slices": the line names its own product
     if table is not None and not generic_header(" ".join(table.column_header.split())):
         return None     # "| | SES | SendGrid | ACS Email |": a column names its own product, known or not
-    return _dominant(card, [s for s in spots if not _named_aside(card.lines[s[0]].text, s[1], compared=True)])
+    # "5 macOS" counts jobs on macOS: a service a count qualifies is no sign of what the card is about
+    return _dominant(card, [s for s in spots if not _named_aside(card.lines[s[0]].text, s[1], compared=True)
+                            and _counted_at(card.lines[s[0]].text, s[1]) is None])
+
+
+def _counted_at(text: str, at: int) -> int | None:
+    """Where the bare count that qualifies the service named at `at` begins ("5 macOS"), or None."""
+    m = _COUNTED.search(text, 0, at)
+    return m.start() if m else None
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
+_COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,]*\s+$")     # a bare count just before a service's name ("5 macOS")
 _LEADS_TO: Final = re.compile(r"->|=>|→|\be\.\s?g\.|\bsuch\s+as\b|\bfor\s+example\b", re.IGNORECASE)
 # A list line that opens with a product-like name and a colon: "- NVadsA10 v5: …", "- FSx for Windows File Server: …"
 _OWN_LABEL: Final = re.compile(r"^\s*(?:[-*•]\s*)+(?:\*\*)?[A-Z][\w.+-]*(?:\s+[\w.+-]+){0,4}(?:\*\*)?:\s")

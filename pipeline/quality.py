@@ -819,7 +819,7 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\btheir\s+(?:own\s+)?(?:number|figure|decision|finance)|\blab\s+runs?\b|\(lab\)|\(trivia\)"
                       r"|^\s*(?:war\s+|project\s+)?story\s*:|\bcase\s+study\b|\bassumed\s+numbers\b"
                       # "TEAM alert: warn > 20k", "ticket CASE-1738201 took 2 days": the team's own figures
-                      r"|^\W*(?:our\s+)?team\b[^:.]{0,20}:|\b(?:CASE|TICKET|INC|JIRA)-\d+\b"
+                      r"|^\W*(?:our\s+team|(?-i:TEAM))\b[^:.]{0,20}:|\b(?:CASE|TICKET|INC|JIRA)-\d+\b"
                       r"|\bteam\s+(?:SLOs?|alerts?|targets?|thresholds?|rules?|runbooks?)\b|\(ours\)|#\s*ours\b"
                       # "bench test: …", "my ESP32: 180 bytes", "YMMV": the author's own measurements
                       r"|\bbench[\s-]test\b|\bmy\s+(?:device|board|setup|measurements?|ESP32|Pi)\b|\bYMMV\b"

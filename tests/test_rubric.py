@@ -4099,3 +4099,15 @@ def test_round_re22_a_old_docs_in_brackets_and_the_writers_container() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert {"20 MB", "50", "8"} <= asked, asked
     assert not asked & {"10 MB", "100", "5 GB", "40", "3", "14", "6"}, asked
+
+
+def test_round_re22_b_a_service_a_count_qualifies_is_not_the_cards_subject() -> None:
+    """Fresh sample of round CK (github-actions #4, twice: "macOS › Concurrent jobs per plan (standard hosted runners)
+    › larger runners: up to _____ concurrent"): "Free: 20 total, 5 macOS" counts jobs on macOS; neither the 20
+    before it nor the card's other lines are macOS's."""
+    qs = bank("Concurrent jobs per plan (standard hosted runners)\n- Free: 20 total, 5 macOS\n- Team: 60 total, 5 macOS\n"
+              "- Enterprise: 500 total, 50 macOS\n- larger runners: up to 1,000 concurrent, GPU jobs max 100\n")
+    good = accepted(qs)
+    assert {"1,000", "20"} <= {q.answer for q in good}
+    assert "60" in {q.answer for q in good}     # the Team plan's line is no team's own figure
+    assert not [q for q in good if q.stem.startswith("macOS")]
