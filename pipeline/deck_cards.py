@@ -80,9 +80,9 @@ _BREADCRUMB = re.compile(r"^\s*[^\d>|]{1,40}(?:\s+>\s+[^\d>|]{1,40}){2,}\s*$")
 _TITLE_TAG = re.compile(r"^\s*(?:\[[A-Z][A-Z _-]{1,15}\]\s+|[A-Z]{1,5}-\d{1,4}\s*:\s+)(?=\S)")   # … or an ID: "C-13: Per-minute rates"
 
 
-# a study log's entry: "### 2026-01-05 — v0.1 — Object Storage, first pass", "## [1.2.0] - Quotas": the date and version
-# file the entry, its topic is the rest
-_LOG_ENTRY = re.compile(r"^(\s*(?:#{1,6}\s+)?)(?:(?:\[v?\d+(?:\.\d+){0,3}\]|v\d+(?:\.\d+){0,3}|\d{4}-\d{2}-\d{2})\s*[—–-]+\s*)+"
+# a study log's entry: "### 2026-01-05 — v0.1 — Object Storage, first pass", "## [1.2.0] - Quotas", a saved thread's
+# "🧵 2023-09-04 — ElastiCache shards 101": the date and version file the entry, its topic is the rest
+_LOG_ENTRY = re.compile(r"^(\s*(?:#{1,6}\s+)?)(?:🧵\s*)?(?:(?:\[v?\d+(?:\.\d+){0,3}\]|v\d+(?:\.\d+){0,3}|\d{4}-\d{2}-\d{2})\s*[—–-]+\s*)+"
                         r"(?=[^\W\d])")
 
 

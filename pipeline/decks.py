@@ -25,7 +25,8 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_sections import BREAK, card_level, clipping_breaks, is_clippings, is_org, note_breaks, org_lines, ruled_sections
+from .note_sections import (BREAK, card_level, clipping_breaks, is_clippings, is_org, note_breaks, numbered_titles, org_lines,
+                            outline_depth, outline_lines, ruled_sections)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -356,8 +357,9 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     numbered: Iterator[tuple[int, str]] = enumerate(lines, 1)
     head = _head(numbered)
     sample = [text for _, text in head]
-    if is_org(sample):
-        numbered = org_lines(chain(head, numbered))
+    outline = outline_depth(sample)
+    if is_org(sample) or outline is not None:
+        numbered = org_lines(chain(head, numbered)) if outline is None else outline_lines(chain(head, numbered), outline)
         head = _head(numbered)
         sample = [text for _, text in head]
     if is_clippings(sample):
@@ -369,7 +371,7 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         yield from head
         yield from numbered
         return
-    yield from note_breaks(level, chain(head, numbered))
+    yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample))
 
 
 def _head(numbered: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:

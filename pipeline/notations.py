@@ -190,6 +190,13 @@ _REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27
 _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?) {2,}"
                                   r"(?P<time>\d{1,2}:\d{2})(?:\s?[AaPp][Mm])?\s*$")
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
+# a thread of posts saved as notes: "3/6 …" numbers a post, "#AWS #Redis" tags end it, "♥ 38  ↻ 6  💬 4" counts it,
+# "QT @me: …" quotes an earlier one
+_POST_NUMBER: Final = re.compile(r"^\s*(?:🧵\s*)?\d{1,2}/\d{1,2}\s+(?=\S)")
+_TRAILING_TAGS: Final = re.compile(r"(?:\s+#[^\W\d]\w*)+\s*$")
+_ENGAGEMENT: Final = re.compile(r"^\s*(?:(?:[♥❤♡↻🔁💬👁🔖]|❤️)\s*\d[\d.,]*[kKM]?\s*)+$")
+_RETRACTED: Final = re.compile(r"^\s*[❌✗✘]\s*(?:wrong|nope|incorrect)(?:-ish)?\s*[.!:,—-]*\s*", re.IGNORECASE)   # "❌ wrong-ish. …"
+_QUOTE_POST: Final = re.compile(r"^\s*(?:QT|RT|quote(?:-tweet)?)\s+@\w+\s*:\s*", re.IGNORECASE)
 # a channel's summary of a discussion ("📌 FACT: …", "TL;DR: …"), a line of reactions under a message (":+1: 6
 # :rocket: 2"), a thread's reply count ("↳ 2 replies") and ":emoji:" codes in a message
 _SUMMARY: Final = re.compile(r"^(?:facts?|tl;?dr|summary|recap)(?:\s*\([^()]{1,40}\))?\s*:\s*", re.IGNORECASE)
@@ -397,8 +404,8 @@ _LOG_CORRECTION: Final = re.compile(r"\b(?:I|we)\s+(?:had|wrote|thought|said|use
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
-    inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(_letter(lines)))))))))))))))))))))))))))))))))))))))))))
+    inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_tweets(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(_letter(lines))))))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -1467,6 +1474,28 @@ def _slack(lines: Sequence[Line]) -> Sequence[Line]:
             out.append(Line(line.number, f"[{sender[0]}] {sender[1]}: {line.text.strip()}", line.wraps))
         else:
             out.append(line)
+    return out
+
+
+def _tweets(lines: Sequence[Line]) -> Sequence[Line]:
+    """A thread of posts saved as notes ("1/6 A shard = 1 to 6 nodes … #AWS"): each post a list item without its
+    number and trailing hashtags, the counts under the thread ("♥ 38  ↻ 6  💬 4") nothing, and a quoted post of
+    one's own ('QT @me: "… maxes out at 250 shards"') the earlier claim it corrects ("Quoted: …", not asked), the
+    correction's "❌ wrong-ish." mark said."""
+    if sum(1 for line in lines if _POST_NUMBER.match(line.text)) < 2:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if _ENGAGEMENT.match(line.text):
+            continue
+        post = _POST_NUMBER.match(line.text)
+        text = _RETRACTED.sub("", _TRAILING_TAGS.sub("", line.text[post.end():] if post else line.text))
+        quoted = _QUOTE_POST.match(text)
+        if quoted:
+            text = QUOTED + text[quoted.end():].strip().strip('"“”')
+        elif post:
+            text = "- " + text
+        out.append(line.retext(text))
     return out
 
 

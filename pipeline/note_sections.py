@@ -14,22 +14,26 @@ page's first line. Its own structure says where its cards are, in this order:
 
 A line inside a fenced code block starts no card. Notes with neither stay one card, as before.
 Emacs Org-mode notes (`org_lines`) are read as the Markdown notes they are: `** DONE Title  :tags:`
-is `## Title`.
+is `## Title`; so is a mind map exported as tab-indented text (`outline_lines`): its nodes with
+branches down to the depth most of them are at are headings, the rest list items.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Final
 
 __all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "ORG_DRAWER", "ORG_DRAWER_END", "ORG_PLANNING", "SALUTATION",
-           "card_level", "clipping_breaks", "is_clippings", "is_date", "is_org", "note_breaks", "org_lines", "ruled_sections"]
+           "card_level", "clipping_breaks", "is_clippings", "is_date", "is_org", "note_breaks", "numbered_titles", "org_lines",
+           "outline_depth", "outline_lines", "ruled_sections"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
 _FENCE: Final = re.compile(r"^\s*(?:```|~~~)")
 _ANSWER: Final = re.compile(r"^\s*A:")
+_NUMBERED: Final = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")     # "31) gp3", "4. Free Tier"
 _LIST: Final = re.compile(r"^(?:[-*•+>|(]|\[[ xX]\]|\d+[.)]\s)")     # not "[1] Retention": a numbered title
 # a title does not run on: no line ending inside a sentence ("Limits:", "… and the") or, past a title's usual
 # length, on a preposition ("… with a minimum of"; "Query profile – what to look for" is a title)
@@ -167,7 +171,46 @@ def org_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         yield number, text
 
 
-def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+def outline_depth(sample: Sequence[str]) -> int | None:
+    """The depth of the nodes that are cards in a mind map or outline exported as tab-indented text: the depth at
+    which most nodes branch (the shallower of two as common); None when the notes are no such outline (most lines
+    indented by tabs, three levels deep or more, few of them list items)."""
+    texts = [text for text in sample if text.strip()]
+    depths = [len(text) - len(text.lstrip("\t")) for text in texts]
+    if len(texts) < 10 or 2 * sum(1 for d in depths if d) < len(texts) or max(depths) < 2 \
+            or 5 * sum(1 for text in texts if _LIST.match(text.lstrip())) > len(texts):
+        return None
+    branching = Counter(d for d, below in zip(depths, depths[1:]) if below > d)
+    return min(branching, key=lambda d: (-branching[d], d)) if branching else None
+
+
+def outline_lines(lines: Iterable[tuple[int, str]], depth: int) -> Iterator[tuple[int, str]]:
+    """A tab-indented outline's (number, line)s as Markdown notes (`depth`: `outline_depth`): a node that branches,
+    down to `depth`, a heading of its level; every other node a list item, indented by its depth below the card's."""
+    held: tuple[int, str] | None = None
+    for item in chain(lines, [None]):
+        below = -1 if item is None or not item[1].strip() else len(item[1]) - len(item[1].lstrip("\t"))
+        if held is not None:
+            number, text = held
+            d = len(text) - len(text.lstrip("\t"))
+            if not text.strip():
+                yield number, ""
+            elif d <= depth and below > d:
+                yield number, f"{'#' * (d + 1)} {text.strip()}"
+            else:
+                yield number, f"{'  ' * max(0, d - depth - 1)}- {text.strip()}"
+        held = item
+    
+
+def numbered_titles(sample: Sequence[str]) -> bool:
+    """Whether notes number their cards' titles ("1) Billing EC2" after a blank line, over a line that is no next
+    item): three such paragraphs or more, numbered upwards (a numbered list is no such paragraphs)."""
+    numbers = [int(m.group(1)) for before, text, after in zip(["", *sample], sample, [*sample[1:], ""])
+               if not before.strip() and after.strip() and not _NUMBERED.match(after) and (m := _NUMBERED.match(text))]
+    return len(numbers) >= 3 and 5 * sum(1 for a, b in zip(numbers, numbers[1:]) if b > a) >= 4 * (len(numbers) - 1)
+
+
+def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool = False) -> Iterator[tuple[int, str] | None]:
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
     A heading, a framed banner or the page's first line that names a section or the deck (nothing but blank lines
@@ -181,6 +224,7 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
     started = False                      # some line of the current card was given out
     given = False                        # some line of the page was given out
     section = ""                         # the name of the section the cards are in
+    depth = 0                            # the level of the heading that named it (0: a banner)
     for number, text in lines:
         if _FENCE.match(text):
             fenced = not fenced
@@ -189,13 +233,13 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
             m = None if fenced else _HEADING.match(text)
             opens = m is not None and len(m.group(1)) <= level
         else:
-            opens = blank and not fenced and bool(text.strip()) and _opens_card(text)
+            opens = blank and not fenced and bool(text.strip()) and _opens_card(text, numbered)
         blank = not text.strip()
         if opens:
             if started or held:
                 yield BREAK
             if held and not started and (name := _section(held[0][1], level)) is not None:
-                section = name
+                section, depth = name, _depth(held[0][1])
             # a heading, a banner ("=== BOX 1 ===") or the page's first line may name a section (or the whole deck)
             held, started = [], False
             if level or number == 1 or _FRAME.search(text.strip()):
@@ -210,6 +254,8 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[
             continue
         if held:
             (first, title), *rest = held
+            if 0 < _depth(title) <= depth:      # a card as high as the section's heading is in no section
+                section = ""
             yield first, (_titled(title, section) if first > 1 else title)
             yield from rest
             held = []
@@ -232,6 +278,12 @@ def _section(text: str, level: int) -> str | None:
         return None
     name = _SECTION_LABEL.sub("", name)
     return name if len(name) <= MAX_SECTION_CHARS and len(name.split()) <= MAX_SECTION_WORDS else ""
+
+
+def _depth(text: str) -> int:
+    """A Markdown heading's level, 0 for any other line."""
+    m = _HEADING.match(text)
+    return len(m.group(1)) if m else 0
 
 
 def _titled(title: str, section: str) -> str:
@@ -265,9 +317,12 @@ def _unfenced(lines: Iterable[str]) -> Iterator[str]:
             yield text
 
 
-def _opens_card(text: str) -> bool:
-    """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===")."""
+def _opens_card(text: str, numbered: bool = False) -> bool:
+    """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===";
+    numbered, in notes that number their titles: "31) gp3")."""
     stripped = _FRAME.sub("", text.strip())
+    if numbered:
+        stripped = _NUMBERED.sub("", stripped)
     if SALUTATION.match(text):
         return True
     return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS and not stripped[0].islower()

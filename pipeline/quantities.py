@@ -172,10 +172,11 @@ _UNIT_RE: Final = re.compile(
     r"|¢|(?i:cents?|dollars?)|USD"
     r"|IOPS|iops|tps|TPS|rps|RPS|qps|QPS|RCUs?|WCUs?|RU/s|RUs?"
     r"|(?i:/s(?:ec(?:ond)?)?|[a-z]{2,12}/s(?:ec(?:ond)?)?)"   # 1000/sec, 500 msg/s, 10 req/s
-    r")(?![A-Za-z0-9])"
+    r")(?![A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF])"      # (nor a Czech or Polish word: "7 běžících" is no "7 b")
 )
 _SCALE_RE: Final = re.compile(r"\s?(?P<s>thousand|million|billion|trillion)\b|(?P<k>[kK])(?![A-Za-z0-9])|(?P<m>M)(?![A-Za-z0-9])")
-_NOUN_RE: Final = re.compile(r"(?P<sep>\s?-\s?|\s+)(?P<w1>[A-Za-z][A-Za-z0-9]*(?:'[a-z]+)?)(?:\s+(?P<w2>[A-Za-z][a-z0-9]*)(?![A-Za-z0-9]))?")
+_NOUN_RE: Final = re.compile(r"(?P<sep>\s?-\s?|\s+)(?P<w1>[A-Za-z][A-Za-z0-9]*(?:'[a-z]+)?"
+                             r"(?:[\u00C0-\u024F\u1E00-\u1EFF][A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF]*)?)(?:\s+(?P<w2>[A-Za-z][a-z0-9]*)(?![A-Za-z0-9]))?")
 _RATE_RE: Final = re.compile(r"\s*(?:/\s?|\s+per\s+|\s+a\s+|\s+each\s+)(?P<t>seconds?|secs?|s|minutes?|mins?|hours?|hr)\b", re.I)
 _NOUN_RATE_RE: Final = re.compile(r"^(?:\s+[A-Za-z][A-Za-z-]*){1,4}\s+per\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?|hr)\b", re.I)
 _PER_RE: Final = re.compile(r"\s*(?:per|/|for each|each)\s+[^,;.()]{1,40}", re.I)
@@ -354,7 +355,8 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         w2 = nm.group("w2")
         w1 = nm.group("w1")
         complete = w1.islower() and w1.endswith("s") and not w1.endswith("ss")  # "instances running in"
-        if w2 and not complete and w2.lower() not in _STOP and w2.lower() not in _ADVERBS and not w2.endswith("ly"):
+        # (a word with letters beyond ASCII is of a language whose next word is no part of the noun: "topiców na")
+        if w2 and w1.isascii() and not complete and w2.lower() not in _STOP and w2.lower() not in _ADVERBS and not w2.endswith("ly"):
             words.append(w2)
         atom.noun, atom.noun_words, atom.hyphen = nm.group("w1"), tuple(words), "-" in nm.group("sep")
         atom.end = nm.end("w2") if len(words) == 2 else nm.end("w1")

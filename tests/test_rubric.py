@@ -4111,3 +4111,50 @@ def test_round_re22_b_a_service_a_count_qualifies_is_not_the_cards_subject() -> 
     assert {"1,000", "20"} <= {q.answer for q in good}
     assert "60" in {q.answer for q in good}     # the Team plan's line is no team's own figure
     assert not [q for q in good if q.stem.startswith("macOS")]
+
+
+def test_round_cl_a_numbered_titles_and_czech_nouns() -> None:
+    """Round CL (EC2/EBS in Czech, 14/20; the deck read as five cards): paragraphs titled "1) Billing EC2", "2) …"
+    are cards, however a numbered list would be; a count before a Czech word ("max. 7 běžících instancí") is the
+    number, never "_____ěžících" keyed "7 b"."""
+    deck = parse_deck("EC2 poznámky\n\n1) Billing EC2\nPer-second billing, min. 60 s.\n\n2) Placement groups\n"
+                      "Spread: max. 7 běžících instancí na AZ.\n\n3) Kroky\n1. vytvořit\n2. spustit\n\n4) EBS gp3\n"
+                      "- baseline 3 000 IOPS\n", path="cs.txt")
+    assert [c.title for c in deck.cards] == ["1) Billing EC2", "2) Placement groups", "3) Kroky", "4) EBS gp3"]
+    good = accepted(bank("Placement groups\n- Spread: max. 7 běžících instancí na AZ.\n"))
+    assert "7" in {q.answer for q in good} and not [q for q in good if "_____ě" in q.stem]
+
+
+MIND_MAP = ("Azure Storage map\n\tStorage accounts\n\t\tScale targets per acct (!)\n\t\t\t250 accts / region / sub default\n"
+            "\t\t\tmax capacity 5 PiB default\n\t\t\t20,000 requests/s per acct\n\t\t\t\tother regions: 25 Gbps\n"
+            "\t\tNaming\n\t\t\t3-24 chars, lowercase letters + digits only\n\tQueues\n\t\tQueue limits\n"
+            "\t\t\tmax message size 64 KB\n\t\t\tmax TTL 7 days by default\n\t\tQueue pricing\n\t\t\t$0.004 per 10,000 ops\n"
+            "\tStatic website\n\t\tindex document required\n")
+
+
+def test_round_cl_b_a_mind_map_exported_as_tab_indented_text() -> None:
+    """Round CL (Azure Storage as a mind map, one card, nothing to draw): a tab-indented outline is a card per node at
+    the depth most nodes branch from, its branch a section, its deeper nodes list items; a branch with only leaves
+    under it is a card too."""
+    deck = parse_deck(MIND_MAP, path="map.txt")
+    assert [c.title for c in deck.cards] == ["### Storage accounts › Scale targets per acct",
+                                             "### Storage accounts › Naming", "### Queues › Queue limits",
+                                             "### Queues › Queue pricing", "## Static website"]
+    assert [line.text for line in deck.cards[0].answer_lines][-1] == "  - other regions: 25 Gbps"
+    asked = {q.answer for q in accepted(bank(MIND_MAP))}
+    assert {"5 PiB", "20,000", "64 KB"} <= asked, asked
+
+
+def test_round_cl_c_a_thread_of_posts_saved_as_notes() -> None:
+    """Round CL (Redis as saved X threads, 0/20): blanks asked the posts' numbers ("3/4"), stems kept them and the
+    hashtags, the counts under a thread were asked, and a quoted post's old claim with it."""
+    qs = bank("🧵 2023-09-04 — ElastiCache shards 101\n1/3 Day 1 of learning ElastiCache 🧵 #AWS #LearnInPublic\n"
+              "2/3 A shard = 1 primary + up to 5 read replicas.\n3/3 Default cap is 90 nodes per cluster. #ElastiCache\n"
+              "♥ 38  ↻ 6  💬 4\n---\n🧵 2023-09-06 — QT of myself (shard limit)\n"
+              "1/2 QT @kai_caches: \"ElastiCache cluster mode maxes out at 250 shards\"\n"
+              "❌ wrong-ish. On 5.0.6+ it's 500 per cluster.\n2/2 thx @mina for the correction\n♥ 52  ↻ 9\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"90", "500"} <= asked, asked
+    assert not asked & {"1/3", "2/3", "3/3", "38", "6", "4", "250", "52"}, asked
+    assert not [q for q in good if re.search(r"\b\d/\d\b|#AWS|#ElastiCache|♥|2023|not wrong", q.stem)]
