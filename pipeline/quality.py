@@ -913,7 +913,9 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|\bunser(?:e|em|en|er)?\s+(?:Team|Projekt|Firma|Kunden?|Setup|Cluster)\b|\bmein(?:e|em|en)?\s+(?:Projekt|Test|Lab)\b"
                               # "On my telemetry container (40 props per doc), … dropped insert cost from ~14 RU to ~6 RU"
                               r"|\b(?:on|in|for|with)\s+my\s+(?:[\w-]+\s+){0,2}(?:container|cluster|account|app|project|database|"
-                              r"table|bucket|queue|workload|setup|tenant|subscription)s?\b",
+                              r"table|bucket|queue|workload|setup|tenant|subscription)s?\b"
+                              # (Czech: "Moje lab ASG: min 2 …", "můj test", "v mém projektu")
+                              r"|\b(?:moje|můj|moji|mého|mém)\s+(?:lab|test|projekt\w*|účet|cluster|setup)\b",
                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -967,10 +969,15 @@ _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcra
                           r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b|\bcheat[\s-]?list\b"
                           r"|\bnumbers\s+(?:to\s+(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b"
                           r"|\blast[\s-]+minute\s+(?:numbers|facts|review|cheat)", re.IGNORECASE)   # "Last-minute numbers"
+# the writer's hypothetical: "your web frontend might use 3010, … your Postgres instances the usual 5432"
+_SUPPOSED = re.compile(r"\byour\s+(?:[\w-]+\s+){0,3}might\s+(?:use|be|have|run|need|get|see)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)
 _RESTATEMENT_BEFORE = re.compile(r"\d[^.;()]{0,40}?(?:,\s*)?(?:\b(?:which\s+is|that\s+is|that'?s|i\.e\.,?)\s*|≈\s*)"
                                  r"(?:[~≈]|approx(?:\.|imately)?|about|roughly|around)?\s*$"
-                                 r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$", re.IGNORECASE)
+                                 r"|\d[\w.,%/]*\s*(?:->|→|=>)\s*[~≈]?\s*$"
+                                 # "0,005 USD/hod. → cca _____/měsíc": the same price per month, roughly
+                                 r"|\d[\w.,%/]*(?:\s[^\W\d][\w/]{0,10}\.?)?\s*(?:->|→|=>)\s*(?:c?ca\.?|approx\.?|about|roughly|around"
+                                 r"|rund|etwa|kb\.|ok\.)\s*$", re.IGNORECASE)
 # A setting in a file, not a limit of the notes: "app.yaml: max_instances: 20", and a key with one bare value
 # ("max_instances = 20", "timeoutInMinutes: 120", "maxNumberofVMs = 25;"), not "iPhone: 5 devices". A line of notes
 # written as `data_nodes_per_domain: 80` or `commitment_period = 31 days` names a limit in a key's spelling.
@@ -1091,7 +1098,7 @@ def _worked_example(context: str, body: str) -> str | None:
     for heading in headings[1:]:
         if _EXAMPLE_HEAD.match(heading) or _WORKING.search(heading):
             return f"a line of a worked example ({heading[:40]!r})"
-    if _EXAMPLE_BODY.match(strip_marks(body).lstrip()) or _EXAMPLE_LABEL.search(body):
+    if _EXAMPLE_BODY.match(strip_marks(body).lstrip()) or _EXAMPLE_LABEL.search(body) or _SUPPOSED.search(body):
         return "an example, not a fact"
     if _WORKING.search(body):
         return "the sentence works a result out"

@@ -4158,3 +4158,15 @@ def test_round_cl_c_a_thread_of_posts_saved_as_notes() -> None:
     assert {"90", "500"} <= asked, asked
     assert not asked & {"1/3", "2/3", "3/3", "38", "6", "4", "250", "52"}, asked
     assert not [q for q in good if re.search(r"\b\d/\d\b|#AWS|#ElastiCache|♥|2023|not wrong", q.stem)]
+
+
+def test_round_cl_d_a_price_restated_per_month_a_czech_lab_and_a_hypothetical() -> None:
+    """Round CL (Czech #5: "Moje lab ASG: … přes _____ AZ"; #6: "0,005 USD/hod. → cca _____/měsíc"; og-aws #40:
+    "For example, your web frontend might use 3010, … your Postgres instances the usual _____")."""
+    qs = bank("Public IPv4\n- od 1. 2. 2024 se platí KAŽDÁ public IPv4: 0,005 USD/hod. → cca 3,60 USD/měsíc\n"
+              "- max. 5 Elastic IP na region\n- Moje lab ASG: min 2, desired 2, max 6, přes 3 AZ.\n---\nPort hygiene\n"
+              "- For example, your web frontend might use 3010, your backend services 3020 and 3021, and your Postgres "
+              "instances the usual 5432.\n- max 60 inbound rules per security group\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"0,005 USD", "5", "60"} <= asked, asked
+    assert not asked & {"3,60 USD", "3", "2", "6", "5432", "3010"}, asked
