@@ -778,7 +778,7 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
                            r"say\b|suppose\b|imagine\b|ví\s+dụ\b)", re.IGNORECASE)     # (Vietnamese "ví dụ": for example)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
-                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|exempel|пример|مثال)\s*\d*\s*[:,]|"
+                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|příklad|exempel|пример|مثال)\s*\d*\s*[:,]|"
                            r"(?:예시?|例)\s*\d*\s*[:：)）]|예를\s*들[어면]|例如|比如|ví\s+dụ\s*\d*\s*[:,)]|"    # Korean "예)", Japanese "例：", Chinese "例如", Vietnamese "ví dụ:"
                            r"use\s+case\s*:|math\s*:|calc\s*:)",
                            re.IGNORECASE)
@@ -915,7 +915,8 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|\b(?:on|in|for|with)\s+my\s+(?:[\w-]+\s+){0,2}(?:container|cluster|account|app|project|database|"
                               r"table|bucket|queue|workload|setup|tenant|subscription)s?\b"
                               # (Czech: "Moje lab ASG: min 2 …", "můj test", "v mém projektu")
-                              r"|\b(?:moje|můj|moji|mého|mém)\s+(?:lab|test|projekt\w*|účet|cluster|setup)\b",
+                              r"|\b(?:moje|můj|moji|mého|mém|mé)\s+(?:lab|test|projekt\w*|účet|cluster|setup|rule|pravidl\w*)\b"
+                              r"|\bour\s+(?:[\w-]+\s+)?(?:office|site|startup|employer|org)\b",      # "[our branch office: 4 TB …]"
                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -1298,6 +1299,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"as\s+i\s+(?:learned|remember|recall|understand)\s+(?:it|them)|something\s+like\s+that|"
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
+                    r"(?:might|may)\s+be\s+gone|(?:might|may)\s+(?:have\s+)?(?:changed|ended)\s+(?:since|by\s+now)|"
                     r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
                     r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
                     r"à\s+(?:vérifier|confirmer|revérifier)|je\s+crois|il\s+me\s+semble|pas\s+s[ûu]r(?:e)?|"

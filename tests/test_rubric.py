@@ -4170,3 +4170,18 @@ def test_round_cl_d_a_price_restated_per_month_a_czech_lab_and_a_hypothetical() 
     asked = {q.answer for q in accepted(qs)}
     assert {"0,005 USD", "5", "60"} <= asked, asked
     assert not asked & {"3,60 USD", "3", "2", "6", "5432", "3010"}, asked
+
+
+def test_round_re23_a_mind_map_icons_an_office_a_rule_of_mine_and_a_trial_that_may_be_gone() -> None:
+    """Fresh sample of round CL (mind map #6, #9, #13, #15, #20: "Redundancy [flag] ›"; #14: "[our branch office: 4 TB
+    local cache in front of an _____ share]"; Czech #4: "Příklad mé rule: … po 14 dnech"; redis #19: "free trial: 750
+    hrs/mo … for _____. … might be gone now")."""
+    qs = bank("Redundancy [flag]\n- LRS = 3 copies in one datacenter\n- [our branch office: 4 TB local cache in front of an "
+              "18 TB share, fine]\n---\nLifecycle\n- Příklad mé rule: smazat snapshoty po 14 dnech\n- max. 100 pravidel na politiku\n"
+              "---\nMemoryDB misc\n- there was a free trial: 750 hrs/mo of db.t4g.small for 2 months. might be gone now.\n"
+              "- max 500 nodes per cluster\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"3", "100", "500"} <= asked, asked
+    assert not asked & {"18 TB", "4 TB", "14", "2 months", "750 hrs"}, asked
+    assert not [q for q in good if "[flag]" in q.stem]
