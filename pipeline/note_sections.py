@@ -321,11 +321,13 @@ def _opens_card(text: str, numbered: bool = False) -> bool:
     """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===";
     numbered, in notes that number their titles: "31) gp3")."""
     stripped = _FRAME.sub("", text.strip())
-    if numbered:
+    counted = numbered and _NUMBERED.match(stripped) is not None     # (its number makes it a title: "32) gp2 …")
+    if counted:
         stripped = _NUMBERED.sub("", stripped)
     if SALUTATION.match(text):
         return True
-    return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS and not stripped[0].islower()
+    return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS
+            and (counted or not stripped[0].islower())
             and not _LIST.match(stripped) and not _ANSWER.match(stripped) and not _RUNS_ON.search(stripped)
             and (len(stripped) <= SHORT_TITLE_CHARS or not _RUNS_ON_LONG.search(stripped)))
 

@@ -4118,9 +4118,9 @@ def test_round_cl_a_numbered_titles_and_czech_nouns() -> None:
     are cards, however a numbered list would be; a count before a Czech word ("max. 7 běžících instancí") is the
     number, never "_____ěžících" keyed "7 b"."""
     deck = parse_deck("EC2 poznámky\n\n1) Billing EC2\nPer-second billing, min. 60 s.\n\n2) Placement groups\n"
-                      "Spread: max. 7 běžících instancí na AZ.\n\n3) Kroky\n1. vytvořit\n2. spustit\n\n4) EBS gp3\n"
+                      "Spread: max. 7 běžících instancí na AZ.\n\n3) Kroky\n1. vytvořit\n2. spustit\n\n4) gp3 (SSD)\n"
                       "- baseline 3 000 IOPS\n", path="cs.txt")
-    assert [c.title for c in deck.cards] == ["1) Billing EC2", "2) Placement groups", "3) Kroky", "4) EBS gp3"]
+    assert [c.title for c in deck.cards] == ["1) Billing EC2", "2) Placement groups", "3) Kroky", "4) gp3 (SSD)"]
     good = accepted(bank("Placement groups\n- Spread: max. 7 běžících instancí na AZ.\n"))
     assert "7" in {q.answer for q in good} and not [q for q in good if "_____ě" in q.stem]
 
