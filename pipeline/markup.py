@@ -47,7 +47,10 @@ _GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|[・{_CIRCLED
 # a signifier: a bullet)
 _BANGS: Final = re.compile(r"\s*\(\s*!{1,3}\s*\)|!{2,}(?=\s*\))|(?<=\S)!{2,}|^(\s*(?:[-*•]\s+)?)!{2,}\s*"
                            r"|\s*\((?:암기?|암기\s*필수|중요)\)"      # Korean "(암)" / "(암기)": "learn this by heart"
-                           r"|\s*\[(?:flag|star|prio(?:rity)?[- ]?\d)\]", re.IGNORECASE)   # a mind map's icons, as text
+                           r"|\s*\[(?:flag|star|prio(?:rity)?[- ]?\d)\]"     # a mind map's icons, as text
+                           r"|(?<=[^\W\d_])\s+\*{1,3}\s*$", re.IGNORECASE)     # a bullet journal's priority: "QUOTAS *"
+# a notebook's pointer to another page: "(… role inline policy -> p.11)", "see pp. 20-29"
+_PAGE_POINTER: Final = re.compile(r"\s*(?:->|→|see)\s*pp?\.\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?\b", re.IGNORECASE)
 CROSSES: Final = "✗✘✕✖❌🚫"      # cross marks: before a word it reads "not" (`sites.strip_marks`)
 # ... but over a check's label ("❌ validation: …", a bot's failed check) it is the check's status: it goes
 _STATUS_MARK: Final = re.compile(rf"^(\s*)[{CROSSES}]\ufe0f?\s*(?=[\w-]+:\s)")
@@ -163,8 +166,10 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _VOTES.sub("", text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
-        if "!!" in text or "(!)" in text or "(암" in text or "(중요)" in text or "[" in text:
+        if "!!" in text or "(!)" in text or "(암" in text or "(중요)" in text or "[" in text or text.rstrip().endswith("*"):
             text = _BANGS.sub(lambda m: m.group(1) or "", text)
+        if "p." in text:
+            text = _PAGE_POINTER.sub("", text)
         if text.lstrip()[:1] in CROSSES:
             text = _STATUS_MARK.sub(r"\1", text)
         if "&" in text:

@@ -192,6 +192,7 @@ _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
 # a thread of posts saved as notes: "3/6 …" numbers a post, "#AWS #Redis" tags end it, "♥ 38  ↻ 6  💬 4" counts it,
 # "QT @me: …" quotes an earlier one
+_HTML_COMMENT: Final = re.compile(r"\s*<!--.*?-->")
 _POST_NUMBER: Final = re.compile(r"^\s*(?:🧵\s*)?\d{1,2}/\d{1,2}\s+(?=\S)")
 _TRAILING_TAGS: Final = re.compile(r"(?:\s+#[^\W\d]\w*)+\s*$")
 _ENGAGEMENT: Final = re.compile(r"^\s*(?:(?:[♥❤♡↻🔁💬👁🔖]|❤️)\s*\d[\d.,]*[kKM]?\s*)+$")
@@ -405,7 +406,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_tweets(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(_letter(lines))))))))))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(_letter(_html_comments(lines)))))))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -1474,6 +1475,28 @@ def _slack(lines: Sequence[Line]) -> Sequence[Line]:
             out.append(Line(line.number, f"[{sender[0]}] {sender[1]}: {line.text.strip()}", line.wraps))
         else:
             out.append(line)
+    return out
+
+
+def _html_comments(lines: Sequence[Line]) -> Sequence[Line]:
+    """HTML comments nothing, on one line or over several: a slide deck's speaker notes and directives ("<!--
+    _class: lead -->", "<!-- CI redeploying 40 fns … -->") are not shown, nor are notes commented out."""
+    if not any("<!--" in line.text for line in lines):
+        return lines
+    out: list[Line] = []
+    inside = False
+    for line in lines:
+        text = line.text
+        if inside:
+            end = text.find("-->")
+            if end < 0:
+                continue
+            text, inside = text[end + 3:], False
+        text = _HTML_COMMENT.sub("", text)
+        if "<!--" in text:
+            text, inside = text[:text.index("<!--")], True
+        if text.strip() or not line.text.strip():
+            out.append(line.retext(text.rstrip()))
     return out
 
 

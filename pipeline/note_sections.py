@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Final
 
-__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "ORG_DRAWER", "ORG_DRAWER_END", "ORG_PLANNING", "SALUTATION",
+__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "ORG_DRAWER", "ORG_DRAWER_END", "ORG_PLANNING", "PAGE_REF", "SALUTATION",
            "card_level", "clipping_breaks", "is_clippings", "is_date", "is_org", "note_breaks", "numbered_titles", "org_lines",
            "outline_depth", "outline_lines", "ruled_sections"]
 
@@ -34,6 +34,8 @@ _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
 _FENCE: Final = re.compile(r"^\s*(?:```|~~~)")
 _ANSWER: Final = re.compile(r"^\s*A:")
 _NUMBERED: Final = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")     # "31) gp3", "4. Free Tier"
+# a notebook page's number before its title: "p.8 — IAM limits collection: USERS", "pp. 2-3 – INDEX"
+PAGE_REF: Final = re.compile(r"(?:^|(?<=› ))\s*(?:pp?\.|page|S\.|str\.)\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?\s*[—–:-]\s+(?=\S)", re.IGNORECASE)
 _LIST: Final = re.compile(r"^(?:[-*•+>|(]|\[[ xX]\]|\d+[.)]\s)")     # not "[1] Retention": a numbered title
 # a title does not run on: no line ending inside a sentence ("Limits:", "… and the") or, past a title's usual
 # length, on a preposition ("… with a minimum of"; "Query profile – what to look for" is a title)
@@ -321,9 +323,10 @@ def _opens_card(text: str, numbered: bool = False) -> bool:
     """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===";
     numbered, in notes that number their titles: "31) gp3")."""
     stripped = _FRAME.sub("", text.strip())
-    counted = numbered and _NUMBERED.match(stripped) is not None     # (its number makes it a title: "32) gp2 …")
+    # (its number makes it a title: "32) gp2 …", "p.8 — IAM limits")
+    counted = (numbered and _NUMBERED.match(stripped) is not None) or PAGE_REF.match(stripped) is not None
     if counted:
-        stripped = _NUMBERED.sub("", stripped)
+        stripped = PAGE_REF.sub("", _NUMBERED.sub("", stripped) if numbered else stripped)
     if SALUTATION.match(text):
         return True
     return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS

@@ -907,7 +907,7 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
                               r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
                               r"|\bexam\b[^.;]{0,30}\b(?:booked|scheduled)\b|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b"   # "exam booked for 14 March, so ~6 weeks"
-                              r"|^\W*(?:our\s+(?:policy|setup|config)|(?:in\s+)?(?:the\s+|my\s+)?lab)\s*:|\bwe'?re\s+at\b"   # "Lab: set it to 30 min", "we're at ~1,100 MAU"
+                              r"|^\W*(?:our\s+(?:policy|setup|config)|(?:in\s+)?(?:the\s+|my\s+|[\w-]+\s+)?lab)\s*:|\bwe'?re\s+at\b"   # "Lab: set it to 30 min", "we're at ~1,100 MAU"
                               # (German: "Praktikum: … ging von 2 TB auf 60 GB", "Bei Übung: …", "bei uns", "unser Projekt")
                               r"|\b(?:im\s+|beim\s+)?Praktikum\b|\b(?:bei|in)\s+(?:der\s+|einer\s+|meiner\s+)?Übung\b|\bbei\s+uns\b"
                               r"|\bunser(?:e|em|en|er)?\s+(?:Team|Projekt|Firma|Kunden?|Setup|Cluster)\b|\bmein(?:e|em|en)?\s+(?:Projekt|Test|Lab)\b"
@@ -1233,7 +1233,8 @@ def _trivia_of(body: str, answer: str, answer_value: float) -> str | None:
         return "a trivial lower bound (0 or 1 to …)"
     if re.fullmatch(r"[\d.,]+", answer) and _LIST_MEMBER.search(body):
         return "a member of a list of values"
-    if answer_value in (0.0, 1.0) and re.search(r"\b(?:[a-z]+(?:-[a-z]+)+|[a-z]+(?:\.[a-z_]+)+)\s*[:=]\s*[\"']?$", body[:at]):
+    if answer_value in (0.0, 1.0) and re.search(r"\b(?:[a-z]+(?:-[a-z]+)+|[a-z]+(?:\.[a-z_]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"
+                                               r"\s*[:=]\s*[\"']?$", body[:at]):
         return "a flag's value ('content-available:1'): on or off, not an amount"
     if answer_value in (0.0, -1.0) and _SWITCH_VALUE.match(body[at + len(BLANK):]):
         return "a switch value ('_____ disables'): the words after it give it away"

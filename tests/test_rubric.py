@@ -4185,3 +4185,45 @@ def test_round_re23_a_mind_map_icons_an_office_a_rule_of_mine_and_a_trial_that_m
     assert {"3", "100", "500"} <= asked, asked
     assert not asked & {"18 TB", "4 TB", "14", "2 months", "750 hrs"}, asked
     assert not [q for q in good if "[flag]" in q.stem]
+
+
+def test_round_cm_a_a_bullet_journal_by_page() -> None:
+    """Round CM (IAM as a bullet journal, 12/20; the journal read as one card): "p.8 — IAM limits collection: USERS"
+    starts a card titled without its page number, a priority's "*" and a pointer to another page ("-> p.11") are no
+    part of a stem."""
+    deck = parse_deck("~~ BUJO VOL.3 ~~\n~~ cert prep ~~\n\np.8 — IAM limits collection: USERS\n– 5,000 IAM users per account\n\n"
+                      "p.2-3 — INDEX\n– IAM limits ...... 8-17\n\np.50 — IDENTITY CENTER collection: QUOTAS *\n"
+                      "– inline policy size: 32,768 bytes (it becomes a role inline policy -> p.11)\n", path="bujo.txt")
+    assert [c.title for c in deck.cards][-3:] == ["IAM limits collection: USERS", "INDEX", "IDENTITY CENTER collection: QUOTAS"]
+    good = accepted(bank("p.50 — IDENTITY CENTER collection: QUOTAS *\n– inline policy size: 32,768 bytes (it becomes a "
+                         "role inline policy -> p.11)\n– permission sets per account: 250\n"))
+    assert {"32,768 bytes", "250"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"\*|p\.\d", q.stem)]
+
+
+def test_round_cm_b_html_comments_are_not_shown() -> None:
+    """Round CM (Cloud Functions as Marp slides, 15/20: "<!-- CI redeploying _____ fns in a loop … -->", "<!--
+    default timeout: fns _____ vs Run _____. Sneaky. -->"): speaker notes and directives in HTML comments are not
+    shown on a slide, so nothing of them is asked."""
+    qs = bank("<!-- _class: lead -->\n# 1st gen: API rate limits\n- 80 writes per 100 s per project\n"
+              "<!-- CI redeploying 40 fns in a loop burns the 80 writes fast. Stagger. -->\n---\n# Cloud Run: core limits\n"
+              "- request timeout up to 60 min\n<!--\ndefault timeout: fns 60 s vs Run 300 s.\nSneaky.\n-->\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"80", "60 min"} <= asked, asked
+    assert not asked & {"40", "60 s", "300 s"}, asked
+    assert not [q for q in good if "<!--" in q.stem or "_class" in q.stem]
+
+
+def test_round_cm_c_a_noun_in_its_own_phrase_a_labs_tag_and_an_app_settings_flag() -> None:
+    """Round CM (AKS #1: "free trial / student subs: _____ environment, 10 cores" keyed 1, the singular said so; #2:
+    "AZ-104 lab: deployed nginx:_____"); an app setting's "WEBSITE_RUN_FROM_PACKAGE = 1" is a switch, while a default
+    of 1 with a remark in brackets is a value."""
+    qs = bank("ACA: quotas\n- free trial / student subs: 1 environment, 10 cores\n- AZ-104 lab: deployed nginx:1.25 to a /27 "
+              "subnet\n- WEBSITE_RUN_FROM_PACKAGE = 1 (zip mounted read-only)\n- Pre-warmed instances: default 1 (buffer "
+              "while scaling)\n")
+    good = accepted(qs)
+    asked = {(q.answer, "WEBSITE" in q.stem, "Pre-warmed" in q.stem) for q in good}
+    assert ("1", False, True) in asked, asked
+    assert not [q for q in good if q.answer in ("1", "1.25") and ("environment" in q.stem or "nginx" in q.stem or "WEBSITE" in q.stem)]
+    assert "10" in {q.answer for q in good}

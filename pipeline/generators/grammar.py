@@ -122,6 +122,7 @@ def reinflect(text: str, n: float) -> str:
 
 
 _MODIFIER = re.compile(r"^[a-z]+(?:ly|ent|ant|ive|al|ous|able|ible|ic|ful|less|ary|ed|ing)$", re.IGNORECASE)
+_NOUN_ENDING = re.compile(r"(?:ment|ments|ent|ents|ant|ants)$", re.IGNORECASE)    # "environment", "client", "tenant"
 _FUNCTION_WORDS = frozenset("and or but nor to of in on at for by with from as than that which who if per is are was "
                             "were be the a an this these those".split())
 
@@ -132,9 +133,13 @@ def counted_noun(text: str) -> str | None:
     ("1-second resolution" agrees with any number)."""
     if re.match(r"\s*-", text):
         return None
-    for word in re.findall(r"[A-Za-z][\w-]*", text)[:3]:
+    # (within its phrase, brackets aside: in "_____ environment, 10 cores" the cores are another number's)
+    phrase = re.split(r"[,;:(\d]", re.sub(r"\([^()]*\)", " ", text), maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w-]*", phrase)[:3]
+    for word in words:
         if word.lower() in _FUNCTION_WORDS:
             return None
         if not _MODIFIER.match(word):
             return word.lower()
-    return None
+    # a phrase of nothing but such words ends in its noun: "_____ environment, 10 cores"
+    return words[-1].lower() if words and _NOUN_ENDING.search(words[-1]) else None
