@@ -402,6 +402,17 @@ def _flashcard(chunk: Sequence[Line]) -> tuple[list[Line], list[Line]] | None:
     return (titles, answers) if titles[0].text.strip() and answers else None
 
 
+_COMMENT_LINE = re.compile(r"<!--.*?-->")
+_YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def _front_matter(chunk: Sequence[Line]) -> bool:
+    """Whether the deck's first chunk is YAML front matter between the "---" of its first line and the next (a Marp
+    deck's "marp: true", "theme: gaia", "size: 16:9"): settings of the file, no card."""
+    keys = [line for line in chunk if line.text.strip() and not line.text[:1].isspace()]
+    return chunk[0].number == 2 and len(keys) >= 2 and all(_YAML_KEY.match(line.text) for line in keys)
+
+
 def _text_hash(chunk: Sequence[Line]) -> str:
     """A chunk's text as written (its lines follow each other, so their numbers need no hashing)."""
     return hashlib.blake2b("\n".join(line.text for line in chunk).encode("utf-8", "surrogatepass"),
@@ -433,6 +444,11 @@ def _text_items(lines: Iterable[str], path: str, maker: CardMaker, known: Texts 
     for index, (chunk, size) in enumerate(_text_chunks(lines)):
         if index == 0:      # an Anki export's header ("#separator:tab") over the cards: no part of one
             chunk = list(dropwhile(lambda line: not line.text.strip() or has_anki_header(line.text), chunk))
+            if not chunk or _front_matter(chunk):
+                continue
+        if next((line.text for line in chunk if line.text.strip()), "").lstrip().startswith("<!--"):
+            # a slide's directives over its title ("<!-- _class: lead -->")
+            chunk = list(dropwhile(lambda line: not line.text.strip() or _COMMENT_LINE.fullmatch(line.text.strip()), chunk))
             if not chunk:
                 continue
         # the first chunk may lose a header, and attributes defined above a card change it: those are parsed

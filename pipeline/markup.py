@@ -49,6 +49,8 @@ _BANGS: Final = re.compile(r"\s*\(\s*!{1,3}\s*\)|!{2,}(?=\s*\))|(?<=\S)!{2,}|^(\
                            r"|\s*\((?:암기?|암기\s*필수|중요)\)"      # Korean "(암)" / "(암기)": "learn this by heart"
                            r"|\s*\[(?:flag|star|prio(?:rity)?[- ]?\d)\]"     # a mind map's icons, as text
                            r"|(?<=[^\W\d_])\s+\*{1,3}\s*$", re.IGNORECASE)     # a bullet journal's priority: "QUOTAS *"
+# a Markdown image ("![bg right:40%](img/cover.png)", a slide's background): a picture, no text
+_IMAGE: Final = re.compile(r"\s*!\[[^\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 # a notebook's pointer to another page: "(… role inline policy -> p.11)", "see pp. 20-29"
 _PAGE_POINTER: Final = re.compile(r"\s*(?:->|→|see)\s*pp?\.\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?\b", re.IGNORECASE)
 CROSSES: Final = "✗✘✕✖❌🚫"      # cross marks: before a word it reads "not" (`sites.strip_marks`)
@@ -170,6 +172,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _BANGS.sub(lambda m: m.group(1) or "", text)
         if "p." in text:
             text = _PAGE_POINTER.sub("", text)
+        if "![" in text:
+            text = _IMAGE.sub("", text)
         if text.lstrip()[:1] in CROSSES:
             text = _STATUS_MARK.sub(r"\1", text)
         if "&" in text:

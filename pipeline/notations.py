@@ -192,6 +192,9 @@ _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
 # a thread of posts saved as notes: "3/6 …" numbers a post, "#AWS #Redis" tags end it, "♥ 38  ↻ 6  💬 4" counts it,
 # "QT @me: …" quotes an earlier one
+# a bullet journal's rapid log: "• task", "x done", "> migrated", "< scheduled", "o event"; a monthly log's "3 Mo  …"
+_LOGGED: Final = re.compile(r"^\s*([•xo<>])\s+\S")
+_CALENDAR_DAY: Final = re.compile(r"^\s*\d{1,2}\s+(?:Mo|Tu|We|Th|Fr|Sa|Su|Di|Mi|Do|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 _HTML_COMMENT: Final = re.compile(r"\s*<!--.*?-->")
 _POST_NUMBER: Final = re.compile(r"^\s*(?:🧵\s*)?\d{1,2}/\d{1,2}\s+(?=\S)")
 _TRAILING_TAGS: Final = re.compile(r"(?:\s+#[^\W\d]\w*)+\s*$")
@@ -406,7 +409,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_tweets(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_ocr_bullets(_cornell(_letter(_html_comments(lines)))))))))))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_journal(_ocr_bullets(_cornell(_letter(_html_comments(lines))))))))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -661,6 +664,21 @@ def _ocr_bullets(lines: Sequence[Line]) -> Sequence[Line]:
             or not any(line.text.lstrip()[:2] in ("o ", "e ") for line in lines):
         return lines
     return [line.retext(_OCR_BULLET.sub(r"\1• ", line.text)) for line in lines]
+
+
+def _journal(lines: Sequence[Line]) -> Sequence[Line]:
+    """A bullet journal's page: its tasks, done and migrated ones, scheduled ones and events ("• ask Jens …", "x
+    rotated my keys 04.03", "< 12.04 full mock exam", "o lunch w/ Sara") are the writer's own doings, and a monthly
+    log's days ("3 Mo  o start! IAM users/groups") a calendar: neither is asked; its "– notes" and "! insights" are
+    the notes. A page is a journal's when it logs a done or scheduled task beside other entries or "– " notes."""
+    kinds = {m.group(1) for line in lines if (m := _LOGGED.match(line.text))}
+    notes = any(line.text.lstrip().startswith("– ") for line in lines)
+    days = sum(1 for line in lines if _CALENDAR_DAY.match(line.text))
+    # ("•" and "o" alone are bullets, as an OCR'd slide's are: a done or scheduled task says it is a journal)
+    journal = bool(kinds & {"x", "<"}) and (len(kinds) >= 2 or notes)
+    if not journal and days < 3:
+        return lines
+    return [line for line in lines if not (journal and _LOGGED.match(line.text)) and not (days >= 3 and _CALENDAR_DAY.match(line.text))]
 
 
 def _forum(lines: Sequence[Line]) -> Sequence[Line]:

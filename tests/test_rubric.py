@@ -4227,3 +4227,24 @@ def test_round_cm_c_a_noun_in_its_own_phrase_a_labs_tag_and_an_app_settings_flag
     assert ("1", False, True) in asked, asked
     assert not [q for q in good if q.answer in ("1", "1.25") and ("environment" in q.stem or "nginx" in q.stem or "WEBSITE" in q.stem)]
     assert "10" in {q.answer for q in good}
+
+
+def test_round_re24_a_a_slide_decks_front_matter_and_images_and_a_journals_own_doings() -> None:
+    """Fresh sample of round CM (Marp slides 12/20: "size: _____:9", "![bg right:_____](img/qa.png)", titles
+    "<!-- _class: lead -->"; bullet journal 12/20: "o _____ EXAM 09:30", "< 12.04 full mock exam", a monthly log's
+    "3 Mo  o start! IAM users/groups")."""
+    deck = parse_deck("---\nmarp: true\ntheme: gaia\nsize: 16:9\n---\n\n<!-- _class: lead -->\n# Serverless on GCP\n"
+                      "![bg right:40%](img/cover.png)\n- 1st gen timeout max 540 s\n---\n# Quiz\n- default timeout 60 s\n",
+                      path="slides.txt")
+    assert [c.title for c in deck.cards] == ["# Serverless on GCP", "# Quiz"] and not deck.issues
+    good = accepted(bank("<!-- _class: lead -->\n# Serverless on GCP\n![bg right:40%](img/cover.png)\n"
+                         "- 1st gen timeout max 540 s\n"))
+    assert "540 s" in {q.answer for q in good}
+    assert not [q for q in good if re.search(r"<!--|!\[|40%", q.stem)]
+    qs = bank("FUTURE LOG\n< 12.04 full mock exam, 180 min timed\no 26.04 EXAM 09:30, test centre\n"
+              "– SAP-C02 = 75 questions, pass mark 750/1000\n---\nMONTHLY LOG: MARCH\n1 Sa  –\n3 Mo  o start! IAM users/groups\n"
+              "4 Di  IAM roles\n5 Mi  policies + sizes\n– 5,000 IAM users per account\n---\nIAM users\n"
+              "– a user can be in max 10 groups\nx count users in sandbox acct (got 27)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"5,000", "10"} <= asked, asked
+    assert not asked & {"12.04", "180 min", "26.04", "3", "4", "5", "27"}, asked
