@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .ids import stable_id
 from .markup import unmarked
 from .notations import SLIDE_LOCATOR, is_mail
-from .note_sections import MAN_HEADER, MAN_NAME, PAGE_REF, SALUTATION, is_date
+from .note_sections import MAN_HEADER, MAN_NAME, PAGE_REF, PROMPT, SALUTATION, is_date
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
 from .types import Card, CardText, Line, Origin
@@ -100,12 +100,13 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     """The title lines without a wiki page's breadcrumb (gone above a question, else its last two places:
     "Cloud Storage — SLA", which name what the card is about), a filing tag ("[MACRO] ", "C-13: "), a log
     entry's date and version ("2026-01-05 — v0.1 — "), a saved thread's number ("#12 [vercel] [cron]"), a
-    notebook page's number ("p.8 — ") or a Cornell page's "TOPIC:" label and lecture stamp."""
+    notebook page's number ("p.8 — "), a shell's prompt ("[sandbox us-east-1] $ ") or a Cornell page's "TOPIC:" label
+    and lecture stamp."""
     if titles:
         first = titles[0].text
         if _TITLE_TAG.match(first):
             first = _TITLE_TAG.sub("", first)
-        first = PAGE_REF.sub("", first)
+        first = PROMPT.sub("", PAGE_REF.sub("", first))
         if tags := _THREAD_TAGS.match(first):
             first = (tags.group(1) or "") + " ".join(re.findall(r"\[([^\]]+)\]", first))
         if topic := _TOPIC.match(first):

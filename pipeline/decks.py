@@ -25,8 +25,9 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_sections import (BREAK, card_level, clipping_breaks, is_clippings, is_org, note_breaks, numbered_titles, org_lines,
-                            outline_depth, outline_lines, ruled_sections)
+from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, note_breaks, notebook_breaks,
+                            numbered_titles, org_lines, outline_depth, outline_lines, ruled_sections,
+                            terminal_sessions)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -353,8 +354,8 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
 def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
-    rules part sections of several heading cards, or a Kindle clippings file."""
-    numbered: Iterator[tuple[int, str]] = enumerate(lines, 1)
+    rules part sections of several heading cards, a Kindle clippings file, or a notebook exported as source."""
+    numbered: Iterator[tuple[int, str]] = _table_borders(enumerate(lines, 1))
     head = _head(numbered)
     sample = [text for _, text in head]
     outline = outline_depth(sample)
@@ -365,13 +366,38 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     if is_clippings(sample):
         yield from clipping_breaks(chain(head, numbered))
         return
+    if sample and NOTEBOOK_SOURCE.match(sample[0]):
+        yield from notebook_breaks(chain(head, numbered))
+        return
     level = card_level(sample)
     rules = sum(1 for text in sample if SEPARATOR.match(text))
     if rules and not ruled_sections(sample, level, rules):    # a deck with separators: its cards are between them
         yield from head
         yield from numbered
         return
-    yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample))
+    yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample),
+                           sessions=terminal_sessions(sample))
+
+
+def _table_borders(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(number, line)s with a table's border of dashes next to its "|" rows (a CLI's `--output table`) drawn as a
+    grid's ("+-----+"): it ends no card."""
+    before = ""
+    held: tuple[int, str] | None = None
+    for number, text in lines:
+        if held is not None:
+            yield (held[0], f"+{held[1].strip()}+") if text.lstrip().startswith("|") else held
+            held = None
+        if SEPARATOR.match(text) and text.strip().startswith("---"):
+            if before.lstrip().startswith("|"):
+                text = f"+{text.strip()}+"
+            else:
+                held, before = (number, text), text
+                continue
+        before = text
+        yield number, text
+    if held is not None:
+        yield held
 
 
 def _head(numbered: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .cloze import ClozeError, has_cloze, reveal_cloze
-from .note_sections import ORG_DRAWER, ORG_DRAWER_END, ORG_PLANNING
+from .note_sections import ORG_DRAWER, ORG_DRAWER_END, ORG_PLANNING, PROMPT
 from .types import Line
 from .units import names_a_unit
 
@@ -192,6 +192,9 @@ _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
 # a thread of posts saved as notes: "3/6 …" numbers a post, "#AWS #Redis" tags end it, "♥ 38  ↻ 6  💬 4" counts it,
 # "QT @me: …" quotes an earlier one
+# a terminal session: a shell prompt (`note_sections.PROMPT`) and the writer's "# note: …"
+_LABELLED_NOTE: Final = re.compile(r"^\s*#+\s*note\s*:", re.IGNORECASE)
+_SHELL_NOTE: Final = re.compile(r"^\s*#+\s*(?:note\s*:\s*)?(?=\S)", re.IGNORECASE)
 # a bullet journal's rapid log: "• task", "x done", "> migrated", "< scheduled", "o event"; a monthly log's "3 Mo  …"
 _LOGGED: Final = re.compile(r"^\s*([•xo<>])\s+\S")
 _CALENDAR_DAY: Final = re.compile(r"^\s*\d{1,2}\s+(?:Mo|Tu|We|Th|Fr|Sa|Su|Di|Mi|Do|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
@@ -409,7 +412,7 @@ def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Li
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
     inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_tweets(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_journal(_ocr_bullets(_cornell(_letter(_html_comments(lines))))))))))))))))))))))))))))))))))))))))))))))
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_journal(_terminal(_ocr_bullets(_cornell(_letter(_html_comments(lines)))))))))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -664,6 +667,16 @@ def _ocr_bullets(lines: Sequence[Line]) -> Sequence[Line]:
             or not any(line.text.lstrip()[:2] in ("o ", "e ") for line in lines):
         return lines
     return [line.retext(_OCR_BULLET.sub(r"\1• ", line.text)) for line in lines]
+
+
+def _terminal(lines: Sequence[Line]) -> Sequence[Line]:
+    """A terminal session saved as notes ("$ aws lambda get-account-settings", its JSON, then "# note: 50 MB zip …"):
+    what the writer typed as comments are the notes (their "note:" label gone); the commands and what they printed
+    (the writer's own account's values, settings and raw output) are not asked."""
+    labelled = any(_LABELLED_NOTE.match(line.text) for line in lines)     # (the command may be the card's title)
+    if not (labelled or any(PROMPT.match(line.text) for line in lines)) or not any(_SHELL_NOTE.match(line.text) for line in lines):
+        return lines
+    return [line.retext("- " + _SHELL_NOTE.sub("", line.text)) for line in lines if _SHELL_NOTE.match(line.text)]
 
 
 def _journal(lines: Sequence[Line]) -> Sequence[Line]:

@@ -25,15 +25,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Final
 
-__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "ORG_DRAWER", "ORG_DRAWER_END", "ORG_PLANNING", "PAGE_REF", "SALUTATION",
-           "card_level", "clipping_breaks", "is_clippings", "is_date", "is_org", "note_breaks", "numbered_titles", "org_lines",
-           "outline_depth", "outline_lines", "ruled_sections"]
+__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "NOTEBOOK_SOURCE", "ORG_DRAWER", "ORG_DRAWER_END", "ORG_PLANNING", "PAGE_REF", "PROMPT", "SALUTATION",
+           "card_level", "clipping_breaks", "is_clippings", "is_date", "is_org", "note_breaks", "notebook_breaks", "numbered_titles", "org_lines",
+           "outline_depth", "outline_lines", "ruled_sections", "terminal_sessions"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
 _FENCE: Final = re.compile(r"^\s*(?:```|~~~)")
 _ANSWER: Final = re.compile(r"^\s*A:")
 _NUMBERED: Final = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")     # "31) gp3", "4. Free Tier"
+# a shell's prompt before a command: "$ aws …", "[sandbox us-east-1] $ …", "me@box:~$ …" (in a terminal session kept as
+# notes, a "# note: …" line is the shell's comment, no heading)
+PROMPT: Final = re.compile(r"^\s*(?:\[[^\]]{1,40}\]\s*|[\w.-]+@[\w.-]+(?::[^$\s]*)?\s*)?\$\s+(?=\S)")
 # a notebook page's number before its title: "p.8 — IAM limits collection: USERS", "pp. 2-3 – INDEX"
 PAGE_REF: Final = re.compile(r"(?:^|(?<=› ))\s*(?:pp?\.|page|S\.|str\.)\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?\s*[—–:-]\s+(?=\S)", re.IGNORECASE)
 _LIST: Final = re.compile(r"^(?:[-*•+>|(]|\[[ xX]\]|\d+[.)]\s)")     # not "[1] Retention": a numbered title
@@ -68,6 +71,11 @@ def is_date(text: str) -> bool:
     return any(c.isdigit() for c in text) and not _DATE_WORDS.sub("", text)
 
 
+def terminal_sessions(sample: Sequence[str]) -> bool:
+    """Whether notes are terminal sessions saved as notes: two shell prompts or more."""
+    return sum(1 for text in sample if PROMPT.match(text)) >= 2
+
+
 def card_level(sample: Iterable[str]) -> int:
     """The heading level cards start at: the level used most (the shallower of two as common), if
     at least twice; 0 when the notes have no such headings, `MAN_PAGES` when they are manual pages
@@ -75,6 +83,8 @@ def card_level(sample: Iterable[str]) -> int:
     sample = list(sample)
     if sum(1 for text in sample if MAN_NAME.match(text)) >= 2:
         return MAN_PAGES
+    if terminal_sessions(sample):
+        return 0            # a terminal session's "#" lines are its comments
     counts = Counter(len(m.group(1)) for text in _unfenced(sample) if (m := _HEADING.match(text)))
     if not counts:
         return 0
@@ -173,6 +183,40 @@ def org_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         yield number, text
 
 
+# A notebook exported as a source file: Databricks' "# Databricks notebook source" with "# COMMAND ----------"
+# between cells and "# MAGIC " before a markdown or SQL cell's lines; Jupytext's "# %%" cells
+NOTEBOOK_SOURCE: Final = re.compile(r"^\s*#\s*(?:Databricks notebook source|%%)")
+_CELL: Final = re.compile(r"^\s*#\s*(?:COMMAND\s*-{3,}|%%)")
+_MAGIC: Final = re.compile(r"^\s*#\s*MAGIC(?:\s|$)")
+_MAGIC_COMMAND: Final = re.compile(r"^\s*%(?:md|md-sandbox|sql|python|scala|r|sh|fs|run|pip)\b.*$")
+_CODE_COMMENT: Final = re.compile(r"(?:^|\s)#\s*(\S.*?)\s*$")     # "    "max_retries": 3,   # default 0 (no retries)"
+_CELL_TITLE: Final = re.compile(r"^\s*#\s*DBTITLE\s+\d+\s*,\s*(.+?)\s*$")
+
+
+def notebook_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A notebook exported as source read as its cells, a card each: a markdown cell's "# MAGIC " marks gone (its
+    "%md" or "%sql" line too), a cell's "# DBTITLE 1,Title" its heading, a code cell's comments its notes (its code,
+    the writer's own settings, "max_retries": 3, is no note)."""
+    for number, text in lines:
+        if _CELL.match(text):
+            yield BREAK
+            continue
+        if number == 1 and NOTEBOOK_SOURCE.match(text):
+            continue
+        if _MAGIC.match(text):
+            text = _MAGIC.sub("", text, count=1)
+            if _MAGIC_COMMAND.match(text):
+                continue
+        elif title := _CELL_TITLE.match(text):
+            text = f"## {title.group(1)}"
+        elif text.strip():
+            comment = _CODE_COMMENT.search(text)
+            if comment is None:
+                continue
+            text = f"- {comment.group(1)}"
+        yield number, text
+
+
 def outline_depth(sample: Sequence[str]) -> int | None:
     """The depth of the nodes that are cards in a mind map or outline exported as tab-indented text: the depth at
     which most nodes branch (the shallower of two as common); None when the notes are no such outline (most lines
@@ -208,11 +252,13 @@ def numbered_titles(sample: Sequence[str]) -> bool:
     """Whether notes number their cards' titles ("1) Billing EC2" after a blank line, over a line that is no next
     item): three such paragraphs or more, numbered upwards (a numbered list is no such paragraphs)."""
     numbers = [int(m.group(1)) for before, text, after in zip(["", *sample], sample, [*sample[1:], ""])
-               if not before.strip() and after.strip() and not _NUMBERED.match(after) and (m := _NUMBERED.match(text))]
+               if not before.strip() and after.strip() and not _NUMBERED.match(after)
+               and (m := _NUMBERED.match(_FRAME.sub("", text.strip())))]       # (framed too: "== 3. Basic tier ==")
     return len(numbers) >= 3 and 5 * sum(1 for a, b in zip(numbers, numbers[1:]) if b > a) >= 4 * (len(numbers) - 1)
 
 
-def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool = False) -> Iterator[tuple[int, str] | None]:
+def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool = False,
+                sessions: bool = False) -> Iterator[tuple[int, str] | None]:
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
     A heading, a framed banner or the page's first line that names a section or the deck (nothing but blank lines
@@ -235,7 +281,9 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
             m = None if fenced else _HEADING.match(text)
             opens = m is not None and len(m.group(1)) <= level
         else:
-            opens = blank and not fenced and bool(text.strip()) and _opens_card(text, numbered)
+            # (in a terminal session kept as notes each command starts a card, blank line or not)
+            opens = not fenced and bool(text.strip()) and (
+                (sessions and PROMPT.match(text) is not None) or (blank and _opens_card(text, numbered)))
         blank = not text.strip()
         if opens:
             if started or held:

@@ -4248,3 +4248,33 @@ def test_round_re24_a_a_slide_decks_front_matter_and_images_and_a_journals_own_d
     asked = {q.answer for q in accepted(qs)}
     assert {"5,000", "10"} <= asked, asked
     assert not asked & {"12.04", "180 min", "26.04", "3", "4", "5", "27"}, asked
+
+
+def test_round_cn_a_framed_numbered_titles_a_notebook_source_and_terminal_sessions() -> None:
+    """Round CN (Azure SQL in Romanian read as five cards: "== 3. Basic tier =="; a Databricks notebook source 0/20:
+    stems began "DBTITLE 1,", its code's own settings were asked; saved terminal sessions 8/20: "# note:" lines read
+    as headings, command output labels ("Size: _____") asked, a table's "-----" border ended cards)."""
+    ro = parse_deck("NOTIȚE SQL\n\n== 1. Modele ==\n- DTU sau vCore\n\n== 2. Ce e un DTU? ==\n- măsură combinată\n\n"
+                    "== 3. Basic tier ==\n- 5 DTU\n- max. 2 GB storage\n", path="ro.txt")
+    assert len(ro.cards) == 3 and ro.cards[-1].title.endswith("3. Basic tier")
+    notebook = ("# Databricks notebook source\n# MAGIC %md\n# MAGIC ## Job run history\n# MAGIC - run history kept for "
+                "**60 days**\n\n# COMMAND ----------\n\n# DBTITLE 1,job settings I keep pasting\njob = {\n"
+                '    "max_concurrent_runs": 1,        # default 1, max 1000\n    "max_retries": 3,   # default 0 (no retries)\n'
+                '    "timeout_seconds": 7200,\n}\n')
+    deck = parse_deck(notebook, path="nb.txt")
+    assert [c.title for c in deck.cards] == ["## Job run history", "## job settings I keep pasting"]
+    good = accepted(bank(notebook))
+    asked = {q.answer for q in good}
+    assert {"60 days", "1,000", "1000"} & asked and not asked & {"3", "7200"}, asked
+    assert not [q for q in good if re.search(r"MAGIC|DBTITLE|COMMAND", q.stem)]
+    terminal = ("#### my quotas.log\n[sandbox us-east-1] $ aws service-quotas get-service-quota --service-code lambda "
+                "--quota-code L-B99A9384\n{\n    \"QuotaName\": \"Concurrent executions\",\n    \"Value\": 1000.0\n}\n"
+                "# note: 1,000 concurrent executions per REGION for Lambda, shared by every function\n"
+                "[sandbox us-east-1] $ aws ecs list-account-settings --output table\n--------------------------\n"
+                "|  ListAccountSettings   |\n+-----------+------------+\n|  Size     |  10240     |\n"
+                "+-----------+------------+\n# note: Fargate ephemeral storage max 200 GiB per task\n")
+    cards = parse_deck(terminal, path="term.txt").cards
+    assert [c.title for c in cards] == ["aws service-quotas get-service-quota --service-code lambda --quota-code "
+                                            "L-B99A9384", "aws ecs list-account-settings --output table"]
+    asked = {q.answer for q in accepted(bank(terminal))}
+    assert {"1,000", "200 GiB"} <= asked and not asked & {"10240", "1000.0"}, asked
