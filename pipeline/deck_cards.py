@@ -86,6 +86,10 @@ _LOG_ENTRY = re.compile(r"^(\s*(?:#{1,6}\s+)?)(?:🧵\s*)?(?:(?:\[v?\d+(?:\.\d+)
                         r"(?=[^\W\d])")
 
 
+# a card's number before its title ("## 3. Basic tier", "== SQL MI › 48. rețea ==", "31) gp3"): the notes' numbering
+_TITLE_NUMBER = re.compile(r"^(\s*(?:#{1,6}\s+|={2,6}\s*)?(?:[^›]{1,40}?›\s)?)\d{1,3}[.)]\s+(?=[^\W\d])")
+
+
 # a saved thread's number and tags: "=== #12 [vercel] [cron] ===" is the card "vercel cron"
 _THREAD_TAGS = re.compile(r"^(\s*#{1,6}\s+)?#\d+\s+(?:\[[^\]]{1,30}\]\s*)+$")
 
@@ -100,13 +104,13 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     """The title lines without a wiki page's breadcrumb (gone above a question, else its last two places:
     "Cloud Storage — SLA", which name what the card is about), a filing tag ("[MACRO] ", "C-13: "), a log
     entry's date and version ("2026-01-05 — v0.1 — "), a saved thread's number ("#12 [vercel] [cron]"), a
-    notebook page's number ("p.8 — "), a shell's prompt ("[sandbox us-east-1] $ ") or a Cornell page's "TOPIC:" label
-    and lecture stamp."""
+    notebook page's number ("p.8 — "), a shell's prompt ("[sandbox us-east-1] $ "), a card's number ("31) ") or a
+    Cornell page's "TOPIC:" label and lecture stamp."""
     if titles:
         first = titles[0].text
         if _TITLE_TAG.match(first):
             first = _TITLE_TAG.sub("", first)
-        first = PROMPT.sub("", PAGE_REF.sub("", first))
+        first = _TITLE_NUMBER.sub(r"\1", PROMPT.sub("", PAGE_REF.sub("", first)))
         if tags := _THREAD_TAGS.match(first):
             first = (tags.group(1) or "") + " ".join(re.findall(r"\[([^\]]+)\]", first))
         if topic := _TOPIC.match(first):

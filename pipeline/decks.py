@@ -379,6 +379,10 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
                            sessions=terminal_sessions(sample))
 
 
+_BORDER = re.compile(r"^\s*-{10,}\s*$")          # a border of dashes, longer than a card separator is drawn
+_TABLE_ROW = re.compile(r"^\s*\|.*\S.*\|\s*$")
+
+
 def _table_borders(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """(number, line)s with a table's border of dashes next to its "|" rows (a CLI's `--output table`) drawn as a
     grid's ("+-----+"): it ends no card."""
@@ -386,10 +390,10 @@ def _table_borders(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]
     held: tuple[int, str] | None = None
     for number, text in lines:
         if held is not None:
-            yield (held[0], f"+{held[1].strip()}+") if text.lstrip().startswith("|") else held
+            yield (held[0], f"+{held[1].strip()}+") if _TABLE_ROW.match(text) else held
             held = None
-        if SEPARATOR.match(text) and text.strip().startswith("---"):
-            if before.lstrip().startswith("|"):
+        if _BORDER.match(text):
+            if _TABLE_ROW.match(before):
                 text = f"+{text.strip()}+"
             else:
                 held, before = (number, text), text

@@ -33,6 +33,7 @@ BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
 _FENCE: Final = re.compile(r"^\s*(?:```|~~~)")
 _ANSWER: Final = re.compile(r"^\s*A:")
+_WIKI_TITLE: Final = re.compile(r"^\s*(={2,6})\s*(\S.*?)\s*\1\s*$")
 _NUMBERED: Final = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")     # "31) gp3", "4. Free Tier"
 # a shell's prompt before a command: "$ aws …", "[sandbox us-east-1] $ …", "me@box:~$ …" (in a terminal session kept as
 # notes, a "# note: …" line is the shell's comment, no heading)
@@ -342,6 +343,9 @@ def _titled(title: str, section: str) -> str:
         return title
     m = _HEADING.match(title)
     marks = title[:m.end(1)] + " " if m else ""
+    framed = _WIKI_TITLE.match(title) if not m else None      # "== 48. SQL MI – rețea ==": inside its marks
+    if framed:
+        return f"{framed.group(1)} {section} › {framed.group(2)} {framed.group(1)}"
     return f"{marks}{section} › {title[len(marks):].strip()}"
 
 

@@ -4120,7 +4120,7 @@ def test_round_cl_a_numbered_titles_and_czech_nouns() -> None:
     deck = parse_deck("EC2 poznámky\n\n1) Billing EC2\nPer-second billing, min. 60 s.\n\n2) Placement groups\n"
                       "Spread: max. 7 běžících instancí na AZ.\n\n3) Kroky\n1. vytvořit\n2. spustit\n\n4) gp3 (SSD)\n"
                       "- baseline 3 000 IOPS\n", path="cs.txt")
-    assert [c.title for c in deck.cards] == ["1) Billing EC2", "2) Placement groups", "3) Kroky", "4) gp3 (SSD)"]
+    assert [c.title for c in deck.cards] == ["Billing EC2", "Placement groups", "Kroky", "gp3 (SSD)"]
     good = accepted(bank("Placement groups\n- Spread: max. 7 běžících instancí na AZ.\n"))
     assert "7" in {q.answer for q in good} and not [q for q in good if "_____ě" in q.stem]
 
@@ -4256,7 +4256,7 @@ def test_round_cn_a_framed_numbered_titles_a_notebook_source_and_terminal_sessio
     as headings, command output labels ("Size: _____") asked, a table's "-----" border ended cards)."""
     ro = parse_deck("NOTIȚE SQL\n\n== 1. Modele ==\n- DTU sau vCore\n\n== 2. Ce e un DTU? ==\n- măsură combinată\n\n"
                     "== 3. Basic tier ==\n- 5 DTU\n- max. 2 GB storage\n", path="ro.txt")
-    assert len(ro.cards) == 3 and ro.cards[-1].title.endswith("3. Basic tier")
+    assert len(ro.cards) == 3 and ro.cards[-1].title == "## Basic tier"
     notebook = ("# Databricks notebook source\n# MAGIC %md\n# MAGIC ## Job run history\n# MAGIC - run history kept for "
                 "**60 days**\n\n# COMMAND ----------\n\n# DBTITLE 1,job settings I keep pasting\njob = {\n"
                 '    "max_concurrent_runs": 1,        # default 1, max 1000\n    "max_retries": 3,   # default 0 (no retries)\n'
@@ -4278,3 +4278,16 @@ def test_round_cn_a_framed_numbered_titles_a_notebook_source_and_terminal_sessio
                                             "L-B99A9384", "aws ecs list-account-settings --output table"]
     asked = {q.answer for q in accepted(bank(terminal))}
     assert {"1,000", "200 GiB"} <= asked and not asked & {"10240", "1000.0"}, asked
+
+
+def test_round_re25_a_a_cards_number_and_a_framed_title_under_a_section() -> None:
+    """Fresh sample of round CN (Romanian notes, 8/20: stems began "== 48. SQL MI – rețea ==" under the section
+    banner, and two blanks asked the section number): a card's number is no part of its title, and a framed title
+    under a section's banner is still a heading."""
+    deck = parse_deck("NOTIȚE SQL\n\n== 3. Basic tier ==\n- 5 DTU\n- max. 2 GB storage\n\n== 4. Standard tier ==\n- S0 = 10 DTU\n\n"
+                      "================ SQL MANAGED INSTANCE ================\n\n== 48. SQL MI – rețea ==\n"
+                      "- subnet dedicat, min. /27\n- crearea durează aprox. 30 min\n", path="ro.txt")
+    assert [c.title for c in deck.cards] == ["## Basic tier", "## Standard tier", "## SQL MANAGED INSTANCE › SQL MI – rețea"]
+    good = accepted(bank("== 48. SQL MI – rețea ==\n- subnet dedicat, min. /27\n- max. 100 instanțe per subnet\n"))
+    assert "100" in {q.answer for q in good}
+    assert not [q for q in good if re.search(r"==|\b48\b", q.stem)]
