@@ -190,15 +190,15 @@ _REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27
 _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?) {2,}"
                                   r"(?P<time>\d{1,2}:\d{2})(?:\s?[AaPp][Mm])?\s*$")
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
-# a thread of posts saved as notes: "3/6 …" numbers a post, "#AWS #Redis" tags end it, "♥ 38  ↻ 6  💬 4" counts it,
-# "QT @me: …" quotes an earlier one
 # a terminal session: a shell prompt (`note_sections.PROMPT`) and the writer's "# note: …"
 _LABELLED_NOTE: Final = re.compile(r"^\s*#+\s*note\s*:", re.IGNORECASE)
 _SHELL_NOTE: Final = re.compile(r"^\s*#+\s*(?:note\s*:\s*)?(?=\S)", re.IGNORECASE)
 # a bullet journal's rapid log: "• task", "x done", "> migrated", "< scheduled", "o event"; a monthly log's "3 Mo  …"
 _LOGGED: Final = re.compile(r"^\s*([•xo<>])\s+\S")
 _CALENDAR_DAY: Final = re.compile(r"^\s*\d{1,2}\s+(?:Mo|Tu|We|Th|Fr|Sa|Su|Di|Mi|Do|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
-_HTML_COMMENT: Final = re.compile(r"\s*<!--.*?-->")
+_HTML_COMMENT: Final = re.compile(r"\s*<!--.*?-->")      # an HTML comment within one line
+# a thread of posts saved as notes: "3/6 …" numbers a post, "#AWS #Redis" tags end it, "♥ 38  ↻ 6  💬 4" counts it,
+# "QT @me: …" quotes an earlier one
 _POST_NUMBER: Final = re.compile(r"^\s*(?:🧵\s*)?\d{1,2}/\d{1,2}\s+(?=\S)")
 _TRAILING_TAGS: Final = re.compile(r"(?:\s+#[^\W\d]\w*)+\s*$")
 _ENGAGEMENT: Final = re.compile(r"^\s*(?:(?:[♥❤♡↻🔁💬👁🔖]|❤️)\s*\d[\d.,]*[kKM]?\s*)+$")

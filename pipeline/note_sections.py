@@ -15,7 +15,9 @@ page's first line. Its own structure says where its cards are, in this order:
 A line inside a fenced code block starts no card. Notes with neither stay one card, as before.
 Emacs Org-mode notes (`org_lines`) are read as the Markdown notes they are: `** DONE Title  :tags:`
 is `## Title`; so is a mind map exported as tab-indented text (`outline_lines`): its nodes with
-branches down to the depth most of them are at are headings, the rest list items.
+branches down to the depth most of them are at are headings, the rest list items. Paragraphs numbered
+upwards (`numbered_titles`), notebook pages (`p.8 — …`) and, in terminal sessions, each command start
+cards; a notebook exported as source (`notebook_breaks`) is a card per cell.
 """
 from __future__ import annotations
 
@@ -25,9 +27,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Final
 
-__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "NOTEBOOK_SOURCE", "ORG_DRAWER", "ORG_DRAWER_END", "ORG_PLANNING", "PAGE_REF", "PROMPT", "SALUTATION",
-           "card_level", "clipping_breaks", "is_clippings", "is_date", "is_org", "note_breaks", "notebook_breaks", "numbered_titles", "org_lines",
-           "outline_depth", "outline_lines", "ruled_sections", "terminal_sessions"]
+__all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "NOTEBOOK_SOURCE", "ORG_DRAWER", "ORG_DRAWER_END",
+           "ORG_PLANNING", "PAGE_REF", "PROMPT", "SALUTATION", "card_level", "clipping_breaks", "is_clippings", "is_date",
+           "is_org", "note_breaks", "notebook_breaks", "numbered_titles", "org_lines", "outline_depth", "outline_lines",
+           "ruled_sections", "terminal_sessions"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
@@ -247,7 +250,7 @@ def outline_lines(lines: Iterable[tuple[int, str]], depth: int) -> Iterator[tupl
             else:
                 yield number, f"{'  ' * max(0, d - depth - 1)}- {text.strip()}"
         held = item
-    
+
 
 def numbered_titles(sample: Sequence[str]) -> bool:
     """Whether notes number their cards' titles ("1) Billing EC2" after a blank line, over a line that is no next
