@@ -183,7 +183,7 @@ _FACT_LABEL: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)facts?\s*:\s*", re.IGNORE
 _LABELLED: Final = re.compile(r"^\s*(?:[-*•]\s+)?[\w ;./-]{1,24}:(?:\s|$)")
 # A chat channel's log pasted into notes (Discord, Slack): "[10:42] dev_raj: message" lines, reactions (":+1: 3"),
 # quotes of an earlier message ("> …"), and corrections ("actually it's $2.19 now", "that's the old number")
-_MESSAGE: Final = re.compile(rf"^(\s*){_CLOCK}(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{{2,32}}\s*:\s+")
+_MESSAGE: Final = re.compile(rf"^(\s*){_CLOCK}(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{{2,32}}(?:#\d{{4}})?\s*:\s+")   # ("QuizBot#0420:")
 _REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)(?:\s*(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?))*"
                               r"\s*(?:x?\s*\d{1,3})?\s*$")
 # Slack's copy of a thread: "Priya  10:42 AM" (the name, two spaces, the time) over the message's lines; "↳" a reply
@@ -204,9 +204,10 @@ _TRAILING_TAGS: Final = re.compile(r"(?:\s+#[^\W\d]\w*)+\s*$")
 _ENGAGEMENT: Final = re.compile(r"^\s*(?:(?:[♥❤♡↻🔁💬👁🔖]|❤️)\s*\d[\d.,]*[kKM]?\s*)+$")
 _RETRACTED: Final = re.compile(r"^\s*[❌✗✘]\s*(?:wrong|nope|incorrect)(?:-ish)?\s*[.!:,—-]*\s*", re.IGNORECASE)   # "❌ wrong-ish. …"
 _QUOTE_POST: Final = re.compile(r"^\s*(?:QT|RT|quote(?:-tweet)?)\s+@\w+\s*:\s*", re.IGNORECASE)
-# a channel's summary of a discussion ("📌 FACT: …", "TL;DR: …"), a line of reactions under a message (":+1: 6
+# a channel's summary of a discussion ("📌 FACT: …", "TL;DR: …", a quiz bot's "✅ Correct answer: B — …"), a line of reactions under a message (":+1: 6
 # :rocket: 2"), a thread's reply count ("↳ 2 replies") and ":emoji:" codes in a message
-_SUMMARY: Final = re.compile(r"^(?:facts?|tl;?dr|summary|recap)(?:\s*\([^()]{1,40}\))?\s*:\s*", re.IGNORECASE)
+_SUMMARY: Final = re.compile(r"^(?:(?:facts?|tl;?dr|summary|recap)(?:\s*\([^()]{1,40}\))?\s*:"
+                             r"|(?:✅\s*)?correct\s+answer\s*:\s*(?:[A-E]\b\s*[—–:-]?)?)\s*", re.IGNORECASE)   # (a quiz bot's reveal)
 _REPLY_COUNT: Final = re.compile(r"^\s*↳\s*\d+\s+(?:repl(?:y|ies)|antworten|respuestas?|réponses?)\s*$", re.IGNORECASE)
 _REACTIONS: Final = re.compile(r"^\s*(?:(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\s*(?:x?\s*\d{1,3})?\s*)+$")
 _EMOJI_CODE: Final = re.compile(r"\s*(?<![\w:/]):[a-z0-9_+\-]{2,30}:(?![\w:/])")

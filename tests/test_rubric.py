@@ -4291,3 +4291,19 @@ def test_round_re25_a_a_cards_number_and_a_framed_title_under_a_section() -> Non
     good = accepted(bank("== 48. SQL MI – rețea ==\n- subnet dedicat, min. /27\n- max. 100 instanțe per subnet\n"))
     assert "100" in {q.answer for q in good}
     assert not [q for q in good if re.search(r"==|\b48\b", q.stem)]
+
+
+def test_round_co_a_a_quiz_bots_reveal_is_the_fact() -> None:
+    """Round CO (EKS as a Discord quiz-bot log, 0/20: stems kept "QuizBot#0420: Correct answer: B —", and users'
+    guesses and banter were asked): a bot's "QuizBot#0420:" is a sender too, and its "✅ Correct answer: B — …" is
+    what the round settled (the question, the guesses and the chat before it are not asked)."""
+    qs = bank("──────────── Tuesday, 4 March 2025 ────────────\n[20:02] nadia_ops: !quiz eks\n"
+              "[20:02] QuizBot#0420: ❓ **EKS Q#1** How much is the EKS control plane per cluster-hour? A) $0.05 B) $0.10 "
+              "C) $0.20\n[20:02] sleepy_sre: d, thats $0.20 right\n"
+              "[20:03] QuizBot#0420: ✅ Correct answer: B — EKS costs $0.10 per cluster per hour in standard support.\n"
+              "[20:03] nadia_ops: so 3 clusters = ~$219/mo at my last job\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "$0.10" in asked, asked
+    assert not asked & {"$0.20", "$0.05", "$219"}, asked
+    assert not [q for q in good if re.search(r"QuizBot|Correct answer|\d\d:\d\d", q.stem)]
