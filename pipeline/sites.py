@@ -510,6 +510,8 @@ def table_lead(cell: Cell) -> str:
     label, header = clean(cell.row_label), clean(cell.column_header)
     if label and generic_header(header):
         header = ""
+    if label and cell.measure.strip():    # "Daily cap, GB/day per workspace (Default): _____": what the row's values are
+        label = f"{label}, {clean(cell.measure)}"
     if cell.unit.strip():      # "DML query timeout (Default, minutes): _____": the table's Unit column says what in
         header = f"{header}, {clean(cell.unit)}" if header else clean(cell.unit)
     if label and header:

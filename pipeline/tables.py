@@ -21,7 +21,7 @@ from typing import Final, TypeVar
 from .types import Line
 
 __all__ = ["Cell", "Table", "cell_at", "derived_columns", "find_tables", "pipe_aligned", "pipe_delimited", "pipe_grid", "pipe_lists", "split_row",
-           "unit_column"]
+           "measure_column", "unit_column"]
 
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE: Final = re.compile(r"(?<!\\)\|")
@@ -60,6 +60,7 @@ class Cell:
     header_line: int
     header_span: tuple[int, int]
     unit: str = ""       # the row's cell under a "Unit" header ("| 30 | minutes |"), when the table has one
+    measure: str = ""    # the row's words under a "Limit" header ("| Daily cap | GB/day per workspace | Off |")
     labelled: bool = True   # the table's first column labels its rows
 
     @property
@@ -71,6 +72,15 @@ class Cell:
 def unit_column(headers: Sequence[str]) -> int | None:
     """The column headed "Unit" ("| Quota | Default | Unit |"): it says what the row's values are in."""
     return next((i for i, h in enumerate(headers) if h.strip().lower() in ("unit", "units")), None)
+
+
+def measure_column(headers: Sequence[str]) -> int | None:
+    """The column that says what each row's values measure ("| Name | Limit | Default | Max |", a Notion database's
+    "Limit" or "Quota"), when it is not the first."""
+    return next((i for i, h in enumerate(headers) if i and h.strip().lower() in _MEASURE_HEADERS), None)
+
+
+_MEASURE_HEADERS = frozenset({"limit", "quota", "metric", "measure", "attribute", "what"})
 
 
 def split_row(line: str) -> list[tuple[int, int]]:
@@ -357,13 +367,16 @@ def cell_at(lines: Sequence[str], line_index: int, offset: int,
                     header = table.headers[column] if column < len(table.headers) else ""
                     units = unit_column(table.headers)
                     unit = line[slice(*spans[units])] if units not in (None, column) and units < len(spans) else ""
+                    measures = measure_column(table.headers)
+                    measure = line[slice(*spans[measures])] if measures not in (None, column) and measures < len(spans) else ""
                     label = line[spans[0][0]:spans[0][1]] if table.labelled else ""
                     if label and column > 1 and _label_repeats(lines, table, line_index, label):
                         label = f"{label}, {line[slice(*spans[1])]}"    # "Basic HDD, 10+ TiB": which of the two
                     return Cell(
                         text=line[start:end], column=column, row_label=label,
                         column_header=header, span=(start, end), label_span=spans[0] if table.labelled else (0, 0),
-                        header_line=table.header_line, header_span=header_span, unit=unit, labelled=table.labelled,
+                        header_line=table.header_line, header_span=header_span, unit=unit,
+                        measure="" if any(ch.isdigit() for ch in measure) else measure, labelled=table.labelled,
                     )
             return None
     return None

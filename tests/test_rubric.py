@@ -4307,3 +4307,13 @@ def test_round_co_a_a_quiz_bots_reveal_is_the_fact() -> None:
     assert "$0.10" in asked, asked
     assert not asked & {"$0.20", "$0.05", "$219"}, asked
     assert not [q for q in good if re.search(r"QuizBot|Correct answer|\d\d:\d\d", q.stem)]
+
+
+def test_re26_a_a_notion_tables_limit_column_says_what_its_values_are() -> None:
+    """Fresh sample of round CO (Azure Monitor as Notion tables, 9/20 and 12/20): "HTTP Data Collector API (legacy)
+    (Default): _____" said nothing of what the value is; the row's "Limit" cell does ("size per POST")."""
+    qs = bank("View: ingestion\n| Name | Service | Limit | Default | Max | Adjustable |\n| --- | --- | --- | --- | --- | --- |\n"
+              "| HTTP Data Collector API (legacy) | Log Analytics | size per POST | 30 MB | 30 MB | No |\n"
+              "| Workspace soft-delete | Log Analytics | recovery window | 14 days | 14 days | No |\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert "size per POST" in stems["30 MB"] and "recovery window" in stems["14 days"], stems
