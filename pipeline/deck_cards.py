@@ -107,10 +107,7 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     notebook page's number ("p.8 — "), a shell's prompt ("[sandbox us-east-1] $ "), a card's number ("31) ") or a
     Cornell page's "TOPIC:" label and lecture stamp."""
     if titles:
-        first = titles[0].text
-        if _TITLE_TAG.match(first):
-            first = _TITLE_TAG.sub("", first)
-        first = _TITLE_NUMBER.sub(r"\1", PROMPT.sub("", PAGE_REF.sub("", first)))
+        first = _TITLE_NUMBER.sub(r"\1", PROMPT.sub("", PAGE_REF.sub("", _TITLE_TAG.sub("", titles[0].text))))
         if tags := _THREAD_TAGS.match(first):
             first = (tags.group(1) or "") + " ".join(re.findall(r"\[([^\]]+)\]", first))
         if topic := _TOPIC.match(first):

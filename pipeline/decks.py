@@ -369,14 +369,14 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     if sample and NOTEBOOK_SOURCE.match(sample[0]):
         yield from notebook_breaks(chain(head, numbered))
         return
-    level = card_level(sample)
+    sessions = terminal_sessions(sample)      # (their "# note:" lines are comments, no headings)
+    level = 0 if sessions else card_level(sample)
     rules = sum(1 for text in sample if SEPARATOR.match(text))
     if rules and not ruled_sections(sample, level, rules):    # a deck with separators: its cards are between them
         yield from head
         yield from numbered
         return
-    yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample),
-                           sessions=terminal_sessions(sample))
+    yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample), sessions=sessions)
 
 
 _BORDER = re.compile(r"^\s*-{10,}\s*$")          # a border of dashes, longer than a card separator is drawn

@@ -267,12 +267,13 @@ def _subject(card: Card, spots: list[tuple[int, int, str]], line: int, start: in
 
 def _counted_at(text: str, at: int) -> int | None:
     """Where the bare count that qualifies the service named at `at` begins ("5 macOS"), or None."""
-    m = _COUNTED.search(text, 0, at)
+    m = _COUNTED.search(text, max(0, at - _COUNT_REACH), at)
     return m.start() if m else None
 
 
 _SENTENCE_ENDS: Final = (". ", "; ", "! ", "? ")
 _COUNTED: Final = re.compile(r"(?<![\w.,])\d[\d,]*\s+$")     # a bare count just before a service's name ("5 macOS")
+_COUNT_REACH: Final = 32        # (characters before the name a count and its spaces can take: "1,000,000,000 ")
 _LEADS_TO: Final = re.compile(r"->|=>|→|\be\.\s?g\.|\bsuch\s+as\b|\bfor\s+example\b", re.IGNORECASE)
 # A list line that opens with a product-like name and a colon: "- NVadsA10 v5: …", "- FSx for Windows File Server: …"
 _OWN_LABEL: Final = re.compile(r"^\s*(?:[-*•]\s*)+(?:\*\*)?[A-Z][\w.+-]*(?:\s+[\w.+-]+){0,4}(?:\*\*)?:\s")

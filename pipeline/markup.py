@@ -47,8 +47,8 @@ _GLYPH_BULLET: Final = re.compile(rf"^(\s*)(?:[{_GLYPHS}](?:\s+|$)|[・{_CIRCLED
 # a signifier: a bullet)
 _BANGS: Final = re.compile(r"\s*\(\s*!{1,3}\s*\)|!{2,}(?=\s*\))|(?<=\S)!{2,}|^(\s*(?:[-*•]\s+)?)!{2,}\s*"
                            r"|\s*\((?:암기?|암기\s*필수|중요)\)"      # Korean "(암)" / "(암기)": "learn this by heart"
-                           r"|\s*\[(?:flag|star|prio(?:rity)?[- ]?\d)\]"     # a mind map's icons, as text
                            r"|(?<=[^\W\d_])\s+\*{1,3}\s*$", re.IGNORECASE)     # a bullet journal's priority: "QUOTAS *"
+_ICONS: Final = re.compile(r"\s*\[(?:flag|star|prio(?:rity)?[- ]?\d)\]", re.IGNORECASE)     # a mind map's icons, as text
 # a Markdown image ("![bg right:40%](img/cover.png)", a slide's background): a picture, no text
 _IMAGE: Final = re.compile(r"\s*!\[[^\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 # a notebook's pointer to another page: "(… role inline policy -> p.11)", "see pp. 20-29"
@@ -168,8 +168,10 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _VOTES.sub("", text)
         if "@" in text:
             text = _MENTION.sub(r"\g<lead>", text)
-        if "!!" in text or "(!)" in text or "(암" in text or "(중요)" in text or "[" in text or text.rstrip().endswith("*"):
+        if "!!" in text or "(!)" in text or "(암" in text or "(중요)" in text or text.rstrip().endswith("*"):
             text = _BANGS.sub(lambda m: m.group(1) or "", text)
+        if "[" in text:
+            text = _ICONS.sub("", text)
         if "p." in text:
             text = _PAGE_POINTER.sub("", text)
         if "![" in text:

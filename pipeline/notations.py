@@ -184,8 +184,8 @@ _LABELLED: Final = re.compile(r"^\s*(?:[-*•]\s+)?[\w ;./-]{1,24}:(?:\s|$)")
 # A chat channel's log pasted into notes (Discord, Slack): "[10:42] dev_raj: message" lines, reactions (":+1: 3"),
 # quotes of an earlier message ("> …"), and corrections ("actually it's $2.19 now", "that's the old number")
 _MESSAGE: Final = re.compile(rf"^(\s*){_CLOCK}(?:\s*[AaPp][Mm])?\]\s*[\w.\-]{{2,32}}(?:#\d{{4}})?\s*:\s+")   # ("QuizBot#0420:")
-_REACTION: Final = re.compile(r"^(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)(?:\s*(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?))*"
-                              r"\s*(?:x?\s*\d{1,3})?\s*$")
+# (a message of reactions, or a line of them under a message: ":+1: 3", ":+1: 6   :rocket: 2")
+_REACTION: Final = re.compile(r"^\s*(?:(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\s*(?:x?\s*\d{1,3})?\s*)+$")
 # Slack's copy of a thread: "Priya  10:42 AM" (the name, two spaces, the time) over the message's lines; "↳" a reply
 _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?) {2,}"
                                   r"(?P<time>\d{1,2}:\d{2})(?:\s?[AaPp][Mm])?\s*$")
@@ -204,12 +204,11 @@ _TRAILING_TAGS: Final = re.compile(r"(?:\s+#[^\W\d]\w*)+\s*$")
 _ENGAGEMENT: Final = re.compile(r"^\s*(?:(?:[♥❤♡↻🔁💬👁🔖]|❤️)\s*\d[\d.,]*[kKM]?\s*)+$")
 _RETRACTED: Final = re.compile(r"^\s*[❌✗✘]\s*(?:wrong|nope|incorrect)(?:-ish)?\s*[.!:,—-]*\s*", re.IGNORECASE)   # "❌ wrong-ish. …"
 _QUOTE_POST: Final = re.compile(r"^\s*(?:QT|RT|quote(?:-tweet)?)\s+@\w+\s*:\s*", re.IGNORECASE)
-# a channel's summary of a discussion ("📌 FACT: …", "TL;DR: …", a quiz bot's "✅ Correct answer: B — …"), a line of reactions under a message (":+1: 6
-# :rocket: 2"), a thread's reply count ("↳ 2 replies") and ":emoji:" codes in a message
+# a channel's summary of a discussion ("📌 FACT: …", "TL;DR: …", a quiz bot's "✅ Correct answer: B — …"), a thread's
+# reply count ("↳ 2 replies") and ":emoji:" codes in a message
 _SUMMARY: Final = re.compile(r"^(?:(?:facts?|tl;?dr|summary|recap)(?:\s*\([^()]{1,40}\))?\s*:"
                              r"|(?:✅\s*)?correct\s+answer\s*:\s*(?:[A-E]\b\s*[—–:-]?)?)\s*", re.IGNORECASE)   # (a quiz bot's reveal)
 _REPLY_COUNT: Final = re.compile(r"^\s*↳\s*\d+\s+(?:repl(?:y|ies)|antworten|respuestas?|réponses?)\s*$", re.IGNORECASE)
-_REACTIONS: Final = re.compile(r"^\s*(?:(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\s*(?:x?\s*\d{1,3})?\s*)+$")
 _EMOJI_CODE: Final = re.compile(r"\s*(?<![\w:/]):[a-z0-9_+\-]{2,30}:(?![\w:/])")
 _CORRECTS: Final = re.compile(r"\bactually\b|\b(?:that'?s|those\s+(?:were|are)|it\s+was|was|were)\s+(?:the\s+|an?\s+)?"
                               r"(?:old|outdated|pre-\d{4})\b|\bno\s+longer\b|\bnot\s+any\s?more\b", re.IGNORECASE)
@@ -1461,17 +1460,17 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
     is what it settled: the messages before it are the discussion (quoted, not asked)."""
     if sum(1 for line in lines if _MESSAGE.match(line.text)) < 2:
         return lines
-    summed = [k for k, line in enumerate(lines) if (sent := _MESSAGE.match(line.text))
-              and _SUMMARY.match(_PINNED.sub("", line.text[sent.end():].strip()))]
+    sends = [_MESSAGE.match(line.text) for line in lines]
+    said = [_PINNED.sub("", line.text[sent.end():].strip()) if sent else "" for line, sent in zip(lines, sends)]
+    summed = [k for k, (sent, words) in enumerate(zip(sends, said)) if sent and _SUMMARY.match(words)]
     texts: list[str | None] = []
     since = 0
-    for k, line in enumerate(lines):
-        sent = _MESSAGE.match(line.text)
+    for k, (line, sent) in enumerate(zip(lines, sends)):
         if not sent:
-            texts.append(None if _REACTIONS.match(line.text) or _REPLY_COUNT.match(line.text) else line.text)
+            texts.append(None if _REACTION.match(line.text) or _REPLY_COUNT.match(line.text) else line.text)
             continue
-        message = _EMOJI_CODE.sub("", _PINNED.sub("", line.text[sent.end():].strip())).strip()
-        if not message or _REACTION.match(message):
+        message = _EMOJI_CODE.sub("", said[k]).strip()
+        if not message or _REACTION.match(said[k]):
             texts.append(None)
             continue
         summary = _SUMMARY.match(message)

@@ -83,12 +83,10 @@ def terminal_sessions(sample: Sequence[str]) -> bool:
 def card_level(sample: Iterable[str]) -> int:
     """The heading level cards start at: the level used most (the shallower of two as common), if
     at least twice; 0 when the notes have no such headings, `MAN_PAGES` when they are manual pages
-    (`sample`: the notes' first lines)."""
+    (`sample`: the notes' first lines). (In terminal sessions, `terminal_sessions`, "#" lines are comments.)"""
     sample = list(sample)
     if sum(1 for text in sample if MAN_NAME.match(text)) >= 2:
         return MAN_PAGES
-    if terminal_sessions(sample):
-        return 0            # a terminal session's "#" lines are its comments
     counts = Counter(len(m.group(1)) for text in _unfenced(sample) if (m := _HEADING.match(text)))
     if not counts:
         return 0

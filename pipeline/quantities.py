@@ -155,6 +155,7 @@ _ATOM_RE: Final = re.compile(
     rf"|(?:(?P<cur>\$)\s?|(?<![\w.$]))(?P<num>{_NUM})(?![.,]?\d)"
     rf"|(?<![\w-])(?P<word>{_WORD_NUM})(?![\w]))"
 )
+_LATIN: Final = "\u00C0-\u024F\u1E00-\u1EFF"     # letters of Latin alphabets beyond ASCII ("ě", "ł", "ư")
 # Units as written, longest first; a trailing lookahead keeps "MB" out of "MBps".
 _UNIT_RE: Final = re.compile(
     r"(?P<sep>\s?-\s?|\s?)(?P<unit>"
@@ -172,11 +173,11 @@ _UNIT_RE: Final = re.compile(
     r"|¢|(?i:cents?|dollars?)|USD"
     r"|IOPS|iops|tps|TPS|rps|RPS|qps|QPS|RCUs?|WCUs?|RU/s|RUs?"
     r"|(?i:/s(?:ec(?:ond)?)?|[a-z]{2,12}/s(?:ec(?:ond)?)?)"   # 1000/sec, 500 msg/s, 10 req/s
-    r")(?![A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF])"      # (nor a Czech or Polish word: "7 běžících" is no "7 b")
+    r")(?![A-Za-z0-9" + _LATIN + r"])"      # (nor a Czech or Polish word: "7 běžících" is no "7 b")
 )
 _SCALE_RE: Final = re.compile(r"\s?(?P<s>thousand|million|billion|trillion)\b|(?P<k>[kK])(?![A-Za-z0-9])|(?P<m>M)(?![A-Za-z0-9])")
 _NOUN_RE: Final = re.compile(r"(?P<sep>\s?-\s?|\s+)(?P<w1>[A-Za-z][A-Za-z0-9]*(?:'[a-z]+)?"
-                             r"(?:[\u00C0-\u024F\u1E00-\u1EFF][A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF]*)?)(?:\s+(?P<w2>[A-Za-z][a-z0-9]*)(?![A-Za-z0-9]))?")
+                             r"(?:[" + _LATIN + r"][A-Za-z0-9" + _LATIN + r"]*)?)(?:\s+(?P<w2>[A-Za-z][a-z0-9]*)(?![A-Za-z0-9]))?")
 _RATE_RE: Final = re.compile(r"\s*(?:/\s?|\s+per\s+|\s+a\s+|\s+each\s+)(?P<t>seconds?|secs?|s|minutes?|mins?|hours?|hr)\b", re.I)
 _NOUN_RATE_RE: Final = re.compile(r"^(?:\s+[A-Za-z][A-Za-z-]*){1,4}\s+per\s+(?P<t>seconds?|secs?|minutes?|mins?|hours?|hr)\b", re.I)
 _PER_RE: Final = re.compile(r"\s*(?:per|/|for each|each)\s+[^,;.()]{1,40}", re.I)

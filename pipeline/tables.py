@@ -71,16 +71,21 @@ class Cell:
 
 def unit_column(headers: Sequence[str]) -> int | None:
     """The column headed "Unit" ("| Quota | Default | Unit |"): it says what the row's values are in."""
-    return next((i for i, h in enumerate(headers) if h.strip().lower() in ("unit", "units")), None)
+    return _named_column(headers, _UNIT_HEADERS)
 
 
 def measure_column(headers: Sequence[str]) -> int | None:
     """The column that says what each row's values measure ("| Name | Limit | Default | Max |", a Notion database's
     "Limit" or "Quota"), when it is not the first."""
-    return next((i for i, h in enumerate(headers) if i and h.strip().lower() in _MEASURE_HEADERS), None)
+    return _named_column(headers, _MEASURE_HEADERS, first=1)
 
 
+_UNIT_HEADERS = frozenset({"unit", "units"})
 _MEASURE_HEADERS = frozenset({"limit", "quota", "metric", "measure", "attribute", "what"})
+
+
+def _named_column(headers: Sequence[str], names: frozenset[str], *, first: int = 0) -> int | None:
+    return next((i for i, h in enumerate(headers) if i >= first and h.strip().lower() in names), None)
 
 
 def split_row(line: str) -> list[tuple[int, int]]:
@@ -365,10 +370,8 @@ def cell_at(lines: Sequence[str], line_index: int, offset: int,
                 if _cell_bounds(line, start, end)[0] <= offset < _cell_bounds(line, start, end)[1]:
                     header_span = table.header_spans[column] if column < len(table.header_spans) else (0, 0)
                     header = table.headers[column] if column < len(table.headers) else ""
-                    units = unit_column(table.headers)
-                    unit = line[slice(*spans[units])] if units not in (None, column) and units < len(spans) else ""
-                    measures = measure_column(table.headers)
-                    measure = line[slice(*spans[measures])] if measures not in (None, column) and measures < len(spans) else ""
+                    unit = _cell_under(line, spans, unit_column(table.headers), column)
+                    measure = _cell_under(line, spans, measure_column(table.headers), column)
                     label = line[spans[0][0]:spans[0][1]] if table.labelled else ""
                     if label and column > 1 and _label_repeats(lines, table, line_index, label):
                         label = f"{label}, {line[slice(*spans[1])]}"    # "Basic HDD, 10+ TiB": which of the two
@@ -380,6 +383,11 @@ def cell_at(lines: Sequence[str], line_index: int, offset: int,
                     )
             return None
     return None
+
+
+def _cell_under(line: str, spans: Sequence[tuple[int, int]], at: int | None, column: int) -> str:
+    """The row's cell in column `at` (a Unit or Limit column), unless that is the cell asked about (`column`)."""
+    return "" if at is None or at == column or at >= len(spans) else line[slice(*spans[at])]
 
 
 def _label_repeats(lines: Sequence[str], table: Table, line_index: int, label: str) -> bool:
