@@ -97,6 +97,8 @@ _THREAD_TAGS = re.compile(r"^(\s*#{1,6}\s+)?#\d+\s+(?:\[[^\]]{1,30}\]\s*)+$")
 # a Cornell page's "TOPIC: N2D (AMD EPYC)        Lec 2 -- 07 Feb 2024, p.5": the topic, without the lecture's stamp set
 # off to the right
 _TOPIC = re.compile(r"^\s*TOPIC\s*:\s*(?=\S)", re.IGNORECASE)
+# a board's or tracker's kind of item before its title: "CARD: CR - request timeout", "TICKET: …"
+_ITEM_KIND = re.compile(r"^(\s*(?:#{1,6}\s+)?(?:[^›]{1,40}?›\s)?)(?:CARD|Card|TICKET|ITEM|ENTRY)\s*:\s+(?=\S)")
 _STAMP = re.compile(r"\s{3,}\S.*$")
 
 
@@ -104,15 +106,15 @@ def _without_breadcrumb(titles: list[Line]) -> list[Line]:
     """The title lines without a wiki page's breadcrumb (gone above a question, else its last two places:
     "Cloud Storage — SLA", which name what the card is about), a filing tag ("[MACRO] ", "C-13: "), a log
     entry's date and version ("2026-01-05 — v0.1 — "), a saved thread's number ("#12 [vercel] [cron]"), a
-    notebook page's number ("p.8 — "), a shell's prompt ("[sandbox us-east-1] $ "), a card's number ("31) ") or a
-    Cornell page's "TOPIC:" label and lecture stamp."""
+    notebook page's number ("p.8 — "), a shell's prompt ("[sandbox us-east-1] $ "), a card's number ("31) "), a
+    board's "CARD: " or a Cornell page's "TOPIC:" label and lecture stamp."""
     if titles:
         first = _TITLE_NUMBER.sub(r"\1", PROMPT.sub("", PAGE_REF.sub("", _TITLE_TAG.sub("", titles[0].text))))
         if tags := _THREAD_TAGS.match(first):
             first = (tags.group(1) or "") + " ".join(re.findall(r"\[([^\]]+)\]", first))
         if topic := _TOPIC.match(first):
             first = _STAMP.sub("", first[topic.end():])
-        first = _LOG_ENTRY.sub(r"\1", first)
+        first = _ITEM_KIND.sub(r"\1", _LOG_ENTRY.sub(r"\1", first))
         titles = [titles[0].retext(first), *titles[1:]]
     if not titles or not _BREADCRUMB.match(titles[0].text):
         return titles

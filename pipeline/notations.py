@@ -168,8 +168,14 @@ _GIT_HEADER: Final = re.compile(r"^\s*(?:commit\s+[0-9a-f]{7,40}\b|(?:Author|Aut
 # comments ("Jo (Mar 3): actually it's 60 s on Pro")
 _TRELLO_FIELD: Final = re.compile(r"^\s*(?:List|Labels?|Members?|Due(?:\s+date)?|Comments?|Attachments?)\s*:(?:\s|$)", re.IGNORECASE)
 _TRELLO_LABEL: Final = re.compile(r"^(\s*)(?:Description|Checklist(?:\s*\(\d+/\d+\))?)\s*:\s*", re.IGNORECASE)
-_DATED_COMMENT: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)[A-Z][\w.-]{1,20}(?:\s[A-Z][\w.-]{1,20})?\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-                                   r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\)\s*:\s*")
+# ("TW - 26/08/2024 16:48: …" too); a checklist's task ("[ ] rerun the calculator at 40 rps") is no note
+_DATED_COMMENT: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)[A-Z][\w.-]{1,20}(?:\s[A-Z][\w.-]{1,20})?\s*(?:\((?:Jan|Feb|Mar|Apr|May|"
+                                   r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\)|[-–—]\s*\d{1,4}[/.-]\d{1,2}"
+                                   r"[/.-]\d{2,4}(?:,?\s+\d{1,2}:\d{2})?)\s*:\s*")
+_CHECKLIST_TASK: Final = re.compile(r"^\s*(?:[-*•]\s+)?\[[ xX]\]\s+(?:re-?)?(?:read|run|do|try|test|deploy|compare|write|make|set|"
+                                    r"check|figure|add|flip|memori[sz]e|review|watch|finish|learn|look|find|fix|create|build|"
+                                    r"clean|go|ask|book|practi[cs]e|redo|update|draw|sketch|list|note|take)\b",
+                                    re.IGNORECASE)
 # Notes taken live at a talk: "[14:32]" timestamps, 'slide: "Max message size: 10 MB"', a speaker's words quoted whole,
 # "Q from audience:"
 _CLOCK: Final = r"\[\d{1,2}:\d{2}(?::\d{2})?"     # "[14:32", "[10:42:05" (a timestamp's opening)
@@ -294,9 +300,9 @@ _TEX_NOTHING: Final = re.compile(r"\\(?:begin|end)\{[a-z*]+\}(?:<[^>]*>)?(?:\[[^
                                  r"midrule|bottomrule|centering|small|footnotesize|scriptsize|tiny|medskip|bigskip|smallskip|"
                                  r"newline)\b\s*|\\[vh]space\*?\{[^{}]*\}|\\\\(?:\[[^\]]*\])?")
 _TEX_PREAMBLE: Final = re.compile(r"^\s*\\(?:usepackage|documentclass|maketitle|tableofcontents|title|author|date)\b.*$")
-_TEX_SOURCE: Final = re.compile(r"^\s*\\(?:begin|end|item|frametitle|(?:sub)*section)\b")
+_TEX_SOURCE: Final = re.compile(r"^\s*(?:[^›\\]{1,60}›\s*)?\\(?:begin|end|item|frametitle|(?:sub)*section)\b")  # ("SQS › \\section{…}")
 _TEX_CELL: Final = re.compile(r"\s*(?<!\\)&\s*")
-_TEX_DASH: Final = re.compile(r"(?<=\d)--(?=\d)|(?<= )--?-(?= )")
+_TEX_DASH: Final = re.compile(r"(?<=[^\s-])--(?=[^\s-])|(?<= )--?-(?= )")    # "100M--2,500M", "a -- b"
 _TEX_ITEM: Final = re.compile(r"^(\s*)\\item(?:\[[^\]]*\])?\s+")
 _TEX_STYLE: Final = re.compile(r"\\(?:textbf|emph|alert|texttt|textit|underline|structure|textsc|mbox|url)"
                                r"\{((?:[^{}]|\{[^{}]*\})*)\}")
@@ -1056,8 +1062,10 @@ def _tex(lines: Sequence[Line]) -> Sequence[Line]:
         title = _TEX_TITLE.search(text)
         if title:
             heading = (title.group("frame") or title.group("title") or title.group("section")).strip()
-            out.append(Line(line.number, f"## {heading}", line.wraps))
-            text = text[:title.start()] + text[title.end():]
+            before = text[:title.start()]
+            section = before.strip() + " " if before.rstrip().endswith("›") else ""    # its section's name, as titled
+            out.append(Line(line.number, f"## {section}{heading}", line.wraps))
+            text = ("" if section else before) + text[title.end():]
         table = rows is not None or "\\begin{tabular" in text
         rows = None if "\\end{tabular" in text else rows if rows is not None else 0 if table else None
         text = _TEX_NOTHING.sub("", text)
@@ -1571,14 +1579,18 @@ def _talk(lines: Sequence[Line]) -> Sequence[Line]:
 
 def _trello(lines: Sequence[Line]) -> Sequence[Line]:
     """A Trello card read as its notes: the list, labels and other fields go, "Description:" and "Checklist (3/5):"
-    are no labels, and a dated comment ("Jo (Mar 3): …") is a "Comment: …" (a label, as in a forum thread)."""
+    are no labels, a checklist's tasks no notes, and a dated comment ("Jo (Mar 3): …", "TW - 26/08/2024 16:48: …") is a
+    "Comment: …" (a label, as in a forum thread). (Its list may be a banner between cards: `note_sections._KANBAN_LIST`.)"""
     texts = [line.text for line in lines]
-    if not (any(re.match(r"\s*List\s*:", t) for t in texts) and any(_TRELLO_LABEL.match(t) or re.match(r"\s*Labels?\s*:", t)
-                                                                      for t in texts)):
+    listed = any(re.match(r"\s*List\s*:", t) for t in texts)
+    labelled = any(re.match(r"\s*(?:Labels?|Members?|Due)\s*:", t) for t in texts)
+    if not (listed and labelled or (listed or labelled) and any(_TRELLO_LABEL.match(t) for t in texts)):
         return lines
     out: list[Line] = []
     for line in lines:
-        if _TRELLO_FIELD.match(line.text) and len(line.text.split()) <= 8:
+        if _TRELLO_FIELD.match(line.text) and (len(line.text.split()) <= 8 or all(
+                _TRELLO_FIELD.match(part) for part in re.split(r"\s+[·•|]\s+", line.text))) \
+                or _CHECKLIST_TASK.match(line.text):
             continue
         text = _DATED_COMMENT.sub(r"\1Comment: ", _TRELLO_LABEL.sub(r"\1", line.text))
         if text.strip():

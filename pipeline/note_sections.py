@@ -22,7 +22,7 @@ cards; a notebook exported as source (`notebook_breaks`) is a card per cell.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Final
@@ -59,7 +59,11 @@ MAX_TITLE_CHARS: Final = 100
 SHORT_TITLE_CHARS: Final = 60
 # a section's part number ("BAGIAN A: CODE ENGINE", "Part 2 - Limits"), and the size of a name short enough to head
 # its cards' titles
-_SECTION_LABEL: Final = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]{1,4})\s*[:.–—-]\s+(?=\S)")
+_SECTION_LABEL: Final = re.compile(r"^[^\W\d_]+\s+(?:\d{1,3}|[A-Z]{1,4})\s*(?:[:.–—]|-{1,2})\s+(?=\S)")   # ("PART A -- SQS")
+# a kanban board's list ("LIST: Doing - PRICING WEEK"): where a card stands in the work, not what it is about
+_KANBAN_LIST: Final = re.compile(r"^(?:list|column|lane|swimlane)\s*:", re.IGNORECASE)
+# a rule above and below a name, commented out or not ("=====" / "LIST: Backlog" / "=====", "% =====" / "% PART A" / …)
+_RULE: Final = re.compile(r"^\s*(%|#|//|;)?\s*([=*~_+#])\2{4,}\s*$")
 MAX_SECTION_CHARS: Final = 40
 MAX_SECTION_WORDS: Final = 6
 
@@ -269,6 +273,8 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
     if level == MAN_PAGES:
         yield from _man_breaks(lines)
         return
+    if not level:
+        lines = _framed(lines)
     fenced, blank = False, True          # the first line may be a banner too
     held: list[tuple[int, str]] = []     # a heading that starts a card, and the blank lines after it
     started = False                      # some line of the current card was given out
@@ -317,6 +323,27 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
         yield from held
 
 
+def _framed(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """`lines` with a name framed by rules on the lines above and below it read as the banner "=== name ===" it is
+    ("=====" / "LIST: Backlog" / "=====", and as a comment in source: "% =====" / "% PART A -- SERVICE BUS" / "% =====")."""
+    window: deque[tuple[int, str]] = deque()
+    for item in lines:
+        window.append(item)
+        if len(window) < 3:
+            continue
+        (_, top), (number, middle), (_, bottom) = window
+        above, below = _RULE.match(top), _RULE.match(bottom)
+        mark = above.group(1) or "" if above else ""
+        name = middle.strip()[len(mark):].strip() if middle.strip().startswith(mark) else ""
+        if above and below and below.group(1) == above.group(1) and name and not _RULE.match(middle) \
+                and len(name) <= MAX_TITLE_CHARS:
+            window.clear()
+            yield number, f"=== {name} ==="
+        else:
+            yield window.popleft()
+    yield from window
+
+
 def _section(text: str, level: int) -> str | None:
     """The name of the section a dropped heading or banner begins (a heading above the cards' level, or a framed
     banner): "" when it is too long to head a title ("# prices are USD list prices, probably drifted since"); None
@@ -328,7 +355,7 @@ def _section(text: str, level: int) -> str | None:
         name = _FRAME.sub("", text.strip()).strip()
     else:
         return None
-    name = _SECTION_LABEL.sub("", name)
+    name = "" if _KANBAN_LIST.match(name) else _SECTION_LABEL.sub("", name)
     return name if len(name) <= MAX_SECTION_CHARS and len(name.split()) <= MAX_SECTION_WORDS else ""
 
 

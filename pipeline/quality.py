@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from http import HTTPStatus
 from typing import Final
 
 from .generators.context import gives_away
@@ -220,9 +221,13 @@ def _times_leak(written: str, sentence: object, blank: object) -> str | None:
                                                                           after="number") >= 0 else None
 
 
+_SHARE = re.compile(r"\(\s*~?\s*(\d[\d,]*(?:\.\d+)?)\s+(?:per|por|pro|je|par|each|cada)\b")   # "(2 per AZ)"
+
+
 def _worked_by_neighbours(q: Question) -> str | None:
     """A bound the next range gives away ("(0–_____), (32,001–64,000)"), a CIDR block's size ("/26 (_____
-    addresses)"), or a ratio "1 : _____" its stem's two numbers work out ("1 : _____ (128 vCPU, 3,904 GiB)")."""
+    addresses)"), a share "(_____ per AZ)" and its operands, or a ratio "1 : _____" its stem's two numbers work out ("1 : _____ (128
+    vCPU, 3,904 GiB)")."""
     number = re.match(r"[$€£]?\s?(\d[\d,]*)(?![\d.])", q.answer.strip())
     if number is None or BLANK not in q.stem:
         return None
@@ -236,6 +241,12 @@ def _worked_by_neighbours(q: Question) -> str | None:
     if any(2 ** (32 - int(p)) in (n, n + 2, n + 4, n + 5) for p in re.findall(r"(?<![\d.])/(\d{1,2})\b", q.stem)
            if 8 <= int(p) <= 30):
         return "the size of a CIDR block the stem names ('/26 (_____ addresses)'): arithmetic, not a fact"
+    filled = q.stem.replace(BLANK, number.group(1), 1)
+    share = _SHARE.search(filled)
+    if share and len(before) <= share.end():       # the blank is the share or a number before it
+        values = [float(v.replace(",", "")) for v in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", filled[:share.start()])]
+        if any(b and a / b == float(share.group(1).replace(",", "")) for a in values for b in values):
+            return "a share ('6 copies in 3 AZs (2 per AZ)') its stem's other numbers work out"
     if n > 1 and re.search(r"\b1\s*:\s*~?\s*$", before):
         values = [float(v.replace(",", "")) for v in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", after)]
         if any(b and abs(a / b - n) <= 0.05 * n for a in values for b in values if a != b):
@@ -385,9 +396,14 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
             return f"a false value before '{noun}' does not agree in number"
         return None
     if q.type == "multi_cloze":
-        return _multi_giveaway(body, q.get("answers")) or _multi_words(q.get("answers")) or _swappable(body)
+        answers = q.get("answers")
+        return _multi_giveaway(body, answers) or _multi_words(answers) or _swappable(body) or _unlabelled_blank(body) \
+            or _said_again(body, answers) or _status_named(body, answers)
     if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
         return None
+    said = _said_again(body, [q.answer]) or _status_named(body, [q.answer])
+    if said:
+        return said
     one = re.fullmatch(r"1\s*([A-Za-z]{1,5})", q.answer.strip())
     if one and re.search(rf"\b(?:each|every|per)\s+(?:[a-z]+\s+)?{re.escape(one.group(1))}\b", body[body.index(BLANK):]):
         return f"'… for each {one.group(1)}' after the blank says the answer is 1 {one.group(1)}"
@@ -438,6 +454,44 @@ def _multi_giveaway(body: str, answers: object) -> str | None:
         noun = counted_noun(after)
         if _ONE.match(re.sub(r"^\W+|\W+$", "", str(answer))) and noun and number_of(noun) == "singular":
             return f"'{noun}' after blank ({n}) says its answer is one"
+    return None
+
+
+def _unlabelled_blank(body: str) -> str | None:
+    """A blank of a list whose other items say what they are and it does not ("java defaults: _____ (1) msgs,
+    _____ (2), _____ (3) delay", "F2: _____ (1), _____ (2) GHz"): what it asks, the stem cannot say."""
+    items = re.split(r",(?!\d{3})|;", body)
+    said = [bool(re.search(r"[^\W\d_]", re.sub(re.escape(BLANK) + r"(?:\s*\(\d+\))?", " ", item)))
+            for item in items if item.count(BLANK) == 1]
+    return "a blank of a list says nothing of what it is, where the others do" if any(said) and not all(said) else None
+
+
+def _said_again(body: str, answers: object) -> str | None:
+    """The word before a blank comes again with its key ("min _____ (1) and max _____ (2) instances (you can set the
+    range, min >= 2)")."""
+    pieces = body.split(BLANK)
+    for n, answer in enumerate(answers[:len(pieces) - 1] if isinstance(answers, list) else []):
+        word = re.search(r"([^\W\d_]{3,})\s*[:=]?\s*$", pieces[n])
+        value = re.match(r"\d[\d.,]*", str(answer).strip())
+        if word and value and word.group(1).lower() not in _LINKING and re.search(
+                rf"\b{re.escape(word.group(1))}(?:\s*(?:>=|≥|=|:)\s*|\s+(?:(?:of|is|at)\s+)?){re.escape(value.group())}"
+                r"(?![\d.,]*\d)", body, re.IGNORECASE):
+            return f"'{word.group(1)} {value.group()}' elsewhere in the stem gives the blank after '{word.group(1)}'"
+    return None
+
+
+_LINKING: Final = frozenset("the and for per from than with into every each about over under after before".split())
+_STATUS_PHRASES: Final = {status.value: status.phrase.lower() for status in HTTPStatus}
+
+
+def _status_named(body: str, answers: object) -> str | None:
+    """An HTTP status code before its reason phrase ("No retry on _____ Bad Request"): the phrase names the code."""
+    pieces = body.split(BLANK)
+    for n, answer in enumerate(answers[:len(pieces) - 1] if isinstance(answers, list) else [], 1):
+        code = re.fullmatch(r"\d{3}", str(answer).strip())
+        phrase = _STATUS_PHRASES.get(int(code.group())) if code else None
+        if phrase and re.sub(r"^\s*\(\d+\)", "", pieces[n]).strip(" (-–—:\"'").lower().startswith(phrase):
+            return f"'{phrase}' after the blank names its status code"
     return None
 
 
@@ -893,7 +947,7 @@ _HEARSAY = re.compile(r"^\W*(?:disagreement|debate|dispute|argument)\s*:|\b(?:wa
 _INCIDENT_PART: Final = re.compile(r"(?:^|›\s*)\W*(?:Incident|Timeline|Root\s+cause)\s*(?::|›|$)",
                                    re.IGNORECASE)
 _OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:[A-Z][\w-]*\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|"
-                                 r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup)\b",
+                                 r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup|CI|pipelines?|repos?)\b",
                                  re.IGNORECASE)
 # a line that compares with another product: "vs Redshift: …", "Compared to Firebase: …"
 _VERSUS_LINE: Final = re.compile(r"^\W*(?:vs\.?|versus|compared\s+(?:to|with))\s+[^:]{1,40}:", re.IGNORECASE)
@@ -916,7 +970,14 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"table|bucket|queue|workload|setup|tenant|subscription)s?\b"
                               # (Czech: "Moje lab ASG: min 2 …", "můj test", "v mém projektu")
                               r"|\b(?:moje|můj|moji|mého|mém|mé)\s+(?:lab|test|projekt\w*|účet|cluster|setup|rule|pravidl\w*)\b"
-                              r"|\bour\s+(?:[\w-]+\s+)?(?:office|site|startup|employer|org)\b",      # "[our branch office: 4 TB …]"
+                              r"|\bour\s+(?:[\w-]+\s+)?(?:office|site|startup|employer|org)\b"      # "[our branch office: 4 TB …]"
+                              # (Portuguese, Spanish: "um de 500 GiB no meu lab levou uns 25 min", "en mi proyecto")
+                              r"|\b(?:meu|minha|meus|minhas|nosso|nossa|mi|mis|nuestro|nuestra)\s+(?:lab|laborat[óo]rio|"
+                              r"proje[ct]o|proyecto|teste|prueba|conta|cuenta|cluster|setup|app|empresa|time|equipo|equipe|cliente)\b"
+                              # a diary's subject-less past ("Tuned max_latency to 50 ms on the clickstream thing",
+                              # "Comment: got a 413 uploading a 40 MB CSV in the demo"), "happened at work"
+                              r"|^\W*(?:[A-Z]\w{0,15}\s*:\s*)?(?:got|tuned|tried)\s+(?:a|an|the|my|our|it|\S+_\S+)\s"
+                              r"|\bat\s+work\b",
                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -1447,7 +1508,7 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if notes:
         return f"'{notes.group(0)}' points at a part of the notes the question does not show"
     all_of = _ALL_OF_THEM.match(body)
-    if all_of:
+    if all_of and not (all_of.group(0).lower() == "both" and re.search(r"\b(?:two|2|both)\b", heading or "", re.IGNORECASE)):
         return f"'{all_of.group(0)}' stands for a list the question does not show"
     term = next((h for h in (heading.split(" › ") if heading else []) if _ONE_TERM_OF.search(h)), None)
     if term:
@@ -1759,7 +1820,7 @@ _NOTES_REFERENCE = re.compile(r"\bin\s+step\s+\d+[a-z]?\b|\bslide\s+\d+\b|\bsuch
                               r"|\bthe\s+(?:table|list|figure|diagram|graph|image)\s+(?:above|below)\b"
                               r"|\b(?:in|as\s+in|see)\s+this\s+(?:\w+\s+)?(?:diagram|figure|picture|image|screenshot|chart)\b",
                               re.IGNORECASE)
-_ALL_OF_THEM = re.compile(r"^(?:these|those|they|both)\s+(?:all|both|each)?\b(?=\s+(?:default|are|have|can|must|use|apply))",
+_ALL_OF_THEM = re.compile(r"^(?:these|those|they|both)(?:\s+(?:all|both|each))?(?=\s+(?:default|are|have|can|must|use|apply|configurable|adjustable|range|limited|capped))",
                           re.IGNORECASE)
 # A heading that makes its lines terms of one expression: "the maximum of:", "1 LCU = the max of:", "one of:".
 _ONE_TERM_OF = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|greater|greatest|larger|largest|higher|lesser|smaller|lower|"

@@ -4317,3 +4317,70 @@ def test_re26_a_a_notion_tables_limit_column_says_what_its_values_are() -> None:
               "| Workspace soft-delete | Log Analytics | recovery window | 14 days | 14 days | No |\n")
     stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
     assert "size per POST" in stems["30 MB"] and "recovery window" in stems["14 days"], stems
+
+
+def test_round_cp_a_a_latex_parts_framed_in_comments_name_their_cards_subject() -> None:
+    """Round CP (Azure messaging as LaTeX source, 13/20: "Standard tier pricing › 13M--100M ops: _____ per million"
+    named no service, and "--" stayed): a "% ====" / "% PART A -- SERVICE BUS" / "% ====" banner heads the cards
+    under it, as a framed banner does in plain notes, and "--" typesets as a dash."""
+    qs = bank("% =====================\n% PART A  --  SERVICE BUS\n% =====================\n\n"
+              "\\section{Standard tier pricing}\n\\begin{itemize}\n  \\item 13M--100M ops: \\$0.80 per million.\n"
+              "\\end{itemize}\n\n% =====================\n% PART B  --  EVENT HUBS\n% =====================\n\n"
+              "\\section{Event size}\n\\begin{itemize}\n  \\item Standard, Premium, Dedicated: \\SI{1}{\\mega\\byte}.\n"
+              "\\end{itemize}\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["$0.80"].startswith("SERVICE BUS › Standard tier pricing › 13M–100M ops"), stems
+    assert stems["1 MB"].startswith("EVENT HUBS › Event size ›"), stems
+
+
+def test_round_cp_a_b_kanban_boards_cards_labels_comments_and_checklists() -> None:
+    """Round CP (Cloud Run as a Trello-like board, 17/20): stems began "CARD: CR - request size › TW - 26/08/2024
+    16:48: got a _____ uploading …", a checklist's "[ ] rerun the calculator at 40 rps" was asked, and a list's
+    banner ("LIST: Doing - PRICING WEEK") is where a card stands, not what it is about."""
+    qs = bank("==========\nLIST: Doing - PRICING WEEK\n==========\n\n"
+              "CARD: CR - request size\nLabels: [exam] [limits]  ·  Due: 26/08/2024  ·  Members: PK, TW\n"
+              "Description: Max HTTP/1 request size is 32 MiB.\nChecklist:\n  [x] read the limits page\n"
+              "  [ ] rerun the calculator at 40 rps steady\nComments:\n"
+              "  TW - 26/08/2024 16:48: got a 413 uploading a 45 MB CSV in the demo\n"
+              "  PK - 27/08/2024 09:10: responses are capped at 32 MiB too\n\n"
+              "CARD: CR - request timeout\nLabels: [exam]  ·  Due: 20/08/2024  ·  Members: PK\n"
+              "Description: Default request timeout is 300 s, max 3600 s.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"32 MiB", "300 s", "3600 s"} <= asked and not asked & {"40", "413", "45 MB"}, asked
+    assert not [q for q in good if re.search(r"CARD:|LIST|PRICING|Labels|Due|TW -|\d\d:\d\d|Description", q.stem)]
+
+
+def test_round_cp_b_a_multi_cloze_blank_its_list_does_not_label() -> None:
+    """Round CP (pubsub #1, trello #12): "java defaults: _____ (1) msgs, _____ (2), _____ (3) delay" — the second
+    blank (1000 bytes) says nothing of what it is, where the others do; a lead-in labels its first item."""
+    qs = bank("Publisher batching\nA:\njava defaults: 100 msgs, 1000 bytes, 1 ms delay\n"
+              "wall clock per consumer: 15 min; CPU 30 s by default\n")
+    multi = {q.answer for q in accepted(qs, "multi_cloze")}
+    assert not [a for a in multi if "1000 bytes" in a], multi
+    assert any("15 min" in a and "30 s" in a for a in multi), multi
+
+
+def test_round_cp_b_b_the_stem_restates_a_bound_or_names_a_status_code() -> None:
+    """Round CP (trello #18, latex #14): "min _____ (1) … (you can set the range, min >= 2)" states its key, and
+    "No retry on _____ Bad Request" names its status code (stdlib `HTTPStatus` phrases)."""
+    qs = bank("Serverless VPC Access connector\nA:\nScales between min 2 and max 10 instances (you can set the range, "
+              "min >= 2).\n---\nEvent Grid delivery\nA:\nNo retry on 400 Bad Request; retries stop after 24 hours.\n")
+    good = accepted(qs)
+    assert not [q for q in good if q.answer in ("2", "400") or "(1) 2;" in q.answer or "(1) 400" in q.answer], \
+        [(q.stem, q.answer) for q in good]
+    assert "24 hours" in {q.answer for q in good}
+
+
+def test_round_cp_c_own_case_in_portuguese_a_diarys_past_and_a_share_worked_out() -> None:
+    """Round CP (ptbr #5, #8, #11-#13; pubsub #10, #15): "um de _____ no meu lab levou uns 25 min", "6 cópias dos
+    dados em 3 AZs (_____ por AZ)", "Tuned max_latency to 50 ms on the clickstream thing" and "both configurable
+    0 to _____" (both of what?) were asked."""
+    qs = bank("PITR\nA:\nRestaurar depende do tamanho, um de 500 GiB no meu lab levou uns 25 min.\n"
+              "Retenção de backup: até 35 dias.\n---\nAurora storage\nA:\n6 cópias dos dados em 3 AZs (2 por AZ)\n"
+              "Volume máximo de 128 TiB.\n---\nRetry policy\nA:\nminimum_backoff default 10 s, maximum_backoff default 600 s\n"
+              "both configurable 0 to 600 s\nTuned max_latency to 50 ms on the clickstream thing, cut requests a lot.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"35 dias", "128 TiB", "10 s"} <= asked, asked
+    assert not asked & {"500 GiB", "25 min", "2", "6", "3", "50 ms"}, asked
+    assert not [q for q in accepted(qs) if q.stem.split(" › ")[-1].startswith("both")]
