@@ -32,6 +32,7 @@ _LEAD: Final = re.compile(r"^\s*(?:[-*•]\s+)*")
 # a code comment ("10 MB // incl. attributes") or a `//` between notes is a clause of its own; "https://" is not
 _SLASHES: Final = re.compile(r"(?<=[^\s:/])\s+//+(?=\s|$)")
 _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
+_DOUBLE_DASH_RANGE: Final = re.compile(r"(?<=\d)--(?=\d)")      # "1--256 chars" (LaTeX's en dash, typed as notes)
 # a value set in code type ("`30 GB`", "~`$0.0075`", "`2,000,000`") is a value, not code; "`max-age=0`" stays code
 _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
 # a bullet drawn with a glyph (Notion's toggles "▸ CachingOptimized" and "▾ Settings", "◦", "➤", a dash "— Hot") is a
@@ -127,6 +128,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _STRONG_VALUE.sub(r"\1", _EMPHASIS.sub(r"\1", text))
         if "\\" in text or text.count("$") > 1:
             text = _latex(text)
+        if "--" in text:
+            text = _DOUBLE_DASH_RANGE.sub("–", text)
         if text.lstrip().startswith("//") and not text.lstrip().startswith("///"):
             text = text[:len(text) - len(text.lstrip())] + text.lstrip()[2:].strip()   # a line comment is a note
         if "/" in text and ("//" in text or "/*" in text):

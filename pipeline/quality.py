@@ -394,6 +394,10 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         noun = counted_noun(sentence[blank[1]:])
         if _ONE.match(written) and noun and number_of(noun) == "singular":
             return f"a false value before '{noun}' does not agree in number"
+        shown = q.get("shown")
+        if re.search(r"\ban?\s+$", sentence[:blank[0]], re.IGNORECASE) and isinstance(shown, str) \
+                and re.search(r"\d\s*[^\W\d_]{3,}s$", shown):
+            return f"'a {shown}' ('a 3 minutes minimum'): the false value does not agree with its article"
         return None
     if q.type == "multi_cloze":
         answers = q.get("answers")
@@ -401,9 +405,14 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
             or _said_again(body, answers) or _status_named(body, answers)
     if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
         return None
-    said = _said_again(body, [q.answer]) or _status_named(body, [q.answer])
+    said = _said_again(body, [q.answer]) or _status_named(body, [q.answer]) or _unlabelled_blank(body)
     if said:
         return said
+    if isinstance(q.answer_value, (int, float)) and q.answer_value == int(q.answer_value) and re.search(
+            rf"\b{int(q.answer_value) + 1}(?:st|nd|rd|th)\b", body):
+        return f"'{int(q.answer_value) + 1}th' in the stem says the limit is one fewer ('max _____ hops – a 5th …')"
+    if q.answer_unit == "percent" and re.search(re.escape(BLANK) + r"\s+of\s+the\s+time\b", body):
+        return "'_____ of the time': a way of speaking ('90% of the time you bound to 127.0.0.1'), not a figure"
     one = re.fullmatch(r"1\s*([A-Za-z]{1,5})", q.answer.strip())
     if one and re.search(rf"\b(?:each|every|per)\s+(?:[a-z]+\s+)?{re.escape(one.group(1))}\b", body[body.index(BLANK):]):
         return f"'… for each {one.group(1)}' after the blank says the answer is 1 {one.group(1)}"
@@ -458,12 +467,15 @@ def _multi_giveaway(body: str, answers: object) -> str | None:
 
 
 def _unlabelled_blank(body: str) -> str | None:
-    """A blank of a list whose other items say what they are and it does not ("java defaults: _____ (1) msgs,
-    _____ (2), _____ (3) delay", "F2: _____ (1), _____ (2) GHz"): what it asks, the stem cannot say."""
-    items = re.split(r",(?!\d{3})|;", body)
-    said = [bool(re.search(r"[^\W\d_]", re.sub(re.escape(BLANK) + r"(?:\s*\(\d+\))?", " ", item)))
-            for item in items if item.count(BLANK) == 1]
-    return "a blank of a list says nothing of what it is, where the others do" if any(said) and not all(said) else None
+    """A blank of a list whose other items say what they are and it does not ("java defaults: 100 msgs, _____, 1 ms
+    delay", "_____ (1) questions, _____ (2)"): what it asks, the stem cannot say."""
+    said = []           # (holds a blank, has words) of each item that holds one blank or a number
+    for item in re.split(r",(?!\d{3})|;", body):
+        rest = re.sub(re.escape(BLANK) + r"(?:\s*\(\d+\))?", " ", item)
+        if item.count(BLANK) == 1 or BLANK not in item and re.search(r"\d", rest):
+            said.append((BLANK in item, bool(re.search(r"[^\W\d_]", rest))))
+    bare = any(blank and not words for blank, words in said)
+    return "a blank of a list says nothing of what it is, where the others do" if bare and any(w for _, w in said) else None
 
 
 def _said_again(body: str, answers: object) -> str | None:
@@ -977,7 +989,7 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               # a diary's subject-less past ("Tuned max_latency to 50 ms on the clickstream thing",
                               # "Comment: got a 413 uploading a 40 MB CSV in the demo"), "happened at work"
                               r"|^\W*(?:[A-Z]\w{0,15}\s*:\s*)?(?:got|tuned|tried)\s+(?:a|an|the|my|our|it|\S+_\S+)\s"
-                              r"|\bat\s+work\b",
+                              r"|\bat\s+work\b|\bthe\s+hard\s+way\b|\b(?:after|before|during|from)\s+(?:my\s+)?vacation\b",
                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import random
 import re
+from dataclasses import replace
 
 from pipeline.decks import detect_format, parse_deck
 from pipeline.exporters.gift import to_gift
@@ -4384,3 +4385,38 @@ def test_round_cp_c_own_case_in_portuguese_a_diarys_past_and_a_share_worked_out(
     assert {"35 dias", "128 TiB", "10 s"} <= asked, asked
     assert not asked & {"500 GiB", "25 min", "2", "6", "3", "50 ms"}, asked
     assert not [q for q in accepted(qs) if q.stem.split(" › ")[-1].startswith("both")]
+
+
+def test_re27_a_a_an_ordinal_past_the_limit_a_way_of_speaking_and_an_unlabelled_item() -> None:
+    """Fresh sample of round CP (RE27, 63/80): "Max _____ hops – a 5th forward goes to the DLQ" (4), "the error is
+    _____ of the time you bound to 127.0.0.1", "java defaults: 100 msgs, _____, 1 ms delay" (1000 bytes), "Found out
+    the hard way … came back after vacation (6 weeks)" and "Event hub name 1--_____ chars" were asked."""
+    qs = bank("Auto-forwarding\nA:\nMax 4 hops – a 5th forward goes to the DLQ.\nForwarding across namespaces: not "
+              "supported.\n---\nStartup probes\nA:\nStartup timeout is 240 s.\nThe port error is 90% of the time a "
+              "bind to 127.0.0.1.\n---\nPublisher batching\nA:\njava defaults: 100 msgs, 1000 bytes, 1 ms delay\n---\n"
+              "Subscription expiration\nA:\nDefault expiration 31 days of inactivity.\nFound out the hard way on a dev "
+              "project - came back after vacation (6 weeks) and the sub was deleted.\n---\nEvent hub names\nA:\n"
+              "Event hub name 1--256 chars.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"240 s", "31 days", "100"} <= asked, asked
+    assert not asked & {"4", "90%", "1000 bytes", "6 weeks"}, asked
+    assert [q for q in accepted(qs, "cloze") if q.answer == "256" and "1–_____ chars" in q.stem]
+
+
+def test_re27_a_b_a_false_value_after_an_article_agrees() -> None:
+    """RE27 (trello #6): "Per-second billing with a 1 minute minimum" was stated false as "a 3 minutes minimum"
+    (the statement as the generator writes it when it falsifies that value; "a 3 GB minimum" reads right)."""
+    text = "GAE flexible pricing\nA:\nPer-second billing with a 1 minute minimum.\n"
+    deck = parse_deck(text, path="rubric.txt")
+    cfs = list(extract(deck.cards))
+    true = next(q for q in generate(cfs, seed=1, picks={}) if q.type == "truefalse")
+
+    def falsified(shown: str) -> Question:
+        extra = dict(true.extra) | {"shown": shown, "body": str(true.get("body")).replace("1 minute", shown)}
+        return replace(true, answer="false", stem=true.stem.replace("1 minute", shown), extra=tuple(extra.items()),
+                       question_id=true.question_id + shown)
+
+    judged = {q.get("shown"): q for q in gate([true, falsified("3 minutes"), falsified("3-minute")], card_facts=cfs)}
+    assert judged["1 minute"].status == "accepted" and judged["3-minute"].status == "accepted"
+    assert judged["3 minutes"].status == "rejected" and "article" in str(judged["3 minutes"].reject_reason)
