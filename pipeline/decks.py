@@ -25,9 +25,9 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, note_breaks,
-                            notebook_breaks, numbered_titles, org_lines, outline_depth, outline_lines, ruled_sections,
-                            terminal_sessions)
+from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, is_yaml_cards,
+                            note_breaks, notebook_breaks, numbered_titles, org_lines, outline_depth, outline_lines,
+                            ruled_sections, terminal_sessions, yaml_lines)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -354,13 +354,18 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
 def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
-    rules part sections of several heading cards, a Kindle clippings file, or a notebook exported as source."""
+    rules part sections of several heading cards, a Kindle clippings file, a notebook exported as source, or a YAML
+    list of cards (read as the plain notes it holds)."""
     numbered: Iterator[tuple[int, str]] = _table_borders(enumerate(lines, 1))
     head = _head(numbered)
     sample = [text for _, text in head]
     outline = outline_depth(sample)
     if is_org(sample) or outline is not None:
         numbered = org_lines(chain(head, numbered)) if outline is None else outline_lines(chain(head, numbered), outline)
+        head = _head(numbered)
+        sample = [text for _, text in head]
+    if is_yaml_cards(sample):
+        numbered = yaml_lines(chain(head, numbered))
         head = _head(numbered)
         sample = [text for _, text in head]
     if is_clippings(sample):

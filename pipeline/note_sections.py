@@ -189,6 +189,66 @@ def org_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         yield number, text
 
 
+# A deck kept as a YAML list of cards: "cards:", "  - topic: "Item size limit"", "    notes: |" and its block
+_YAML_ITEM: Final = re.compile(r"^(\s*)-\s+([A-Za-z_][\w-]{0,30})\s*:\s*(.*)$")
+_YAML_KEY: Final = re.compile(r"^(\s*)([A-Za-z_][\w-]{0,30})\s*:(?:\s+(.*))?$")
+_YAML_BLOCK: Final = re.compile(r"^[|>][+-]?\d?$")
+_YAML_TITLES: Final = frozenset({"topic", "title", "name", "question", "front", "term", "q", "heading", "subject", "card"})
+_YAML_NOTES: Final = frozenset({"notes", "note", "answer", "back", "a", "text", "body", "description", "content"})
+_YAML_META: Final = frozenset({"tags", "tag", "source", "sources", "id", "created", "updated", "due", "deck", "labels",
+                               "ref", "refs", "url", "urls", "links", "reviewed", "box", "ease", "interval"})
+
+
+def is_yaml_cards(sample: Sequence[str]) -> bool:
+    """Whether notes are a YAML list of cards: two items or more, at one indentation, opened by a title's key."""
+    items = [m.group(1) for text in sample if (m := _YAML_ITEM.match(text)) and m.group(2).lower() in _YAML_TITLES]
+    return len(items) >= 2 and len(set(items)) == 1
+
+
+def yaml_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A YAML list of cards as plain notes: an item's title ("- topic: "Item size limit"") a title after a blank line,
+    its notes ("notes: |" and the block under it) its lines, another key's value a labelled line ("gotcha: …", an
+    "example:" block under an "Example:" heading); tags, sources, a record given as an example, top-level keys
+    ("cards:"), comments and blank lines nothing (an item is a card by itself)."""
+    block: int | None = None        # the indentation of the block's key (None: outside a block)
+    shift = 0                       # the block's own indentation, taken off its lines
+    for number, text in lines:
+        indent = len(text) - len(text.lstrip())
+        if block is not None and (not text.strip() or indent > block):
+            if text.strip():
+                shift = shift or indent
+                yield number, text[min(shift, indent):]
+            continue
+        block, shift = None, 0
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        item = _YAML_ITEM.match(text)
+        if item is not None and item.group(2).lower() in _YAML_TITLES:
+            yield number, ""
+            yield number, _unquoted(item.group(3))
+            continue
+        key = _YAML_KEY.match(text[2:] if item is not None else text)
+        if key is None:
+            yield number, text.strip()
+            continue
+        name, value = key.group(2), (key.group(3) or "").strip()
+        example = name.lower() in ("example", "examples", "eg")
+        if _YAML_BLOCK.match(value):
+            block = indent
+            if example:
+                yield number, "Example:"        # (its lines are an example's: `quality._EXAMPLE_HEAD`)
+        elif name.lower() in _YAML_META or (indent == 0 and not value) or (example and value[:1] in "{["):
+            continue                            # (an example written as code: a record, no note)
+        elif value:
+            yield number, _unquoted(value) if name.lower() in _YAML_NOTES else f"{name}: {_unquoted(value)}"
+
+
+def _unquoted(value: str) -> str:
+    """A YAML scalar as written, without the quotes around it."""
+    value = value.strip()
+    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
+
+
 # A notebook exported as a source file: Databricks' "# Databricks notebook source" with "# COMMAND ----------"
 # between cells and "# MAGIC " before a markdown or SQL cell's lines; Jupytext's "# %%" cells
 NOTEBOOK_SOURCE: Final = re.compile(r"^\s*#\s*(?:Databricks notebook source|%%)")

@@ -4420,3 +4420,19 @@ def test_re27_a_b_a_false_value_after_an_article_agrees() -> None:
     judged = {q.get("shown"): q for q in gate([true, falsified("3 minutes"), falsified("3-minute")], card_facts=cfs)}
     assert judged["1 minute"].status == "accepted" and judged["3-minute"].status == "accepted"
     assert judged["3 minutes"].status == "rejected" and "article" in str(judged["3 minutes"].reject_reason)
+
+
+def test_round_cq_a_a_a_yaml_list_of_cards() -> None:
+    """Round CQ (DynamoDB flashcards as a YAML file, read as one card): each "- topic:" item is a card, its "notes: |"
+    block its notes, "gotcha:" a labelled line, tags and sources nothing, an "example:" no fact."""
+    qs = bank("# my DDB flashcards\ncards:\n\n  # ------- basics -------\n  - topic: \"Item size limit\"\n"
+              "    tags: [limits, items]\n    notes: |\n      - max item size = 400 KB, names included\n\n"
+              "      - bigger stuff -> S3\n    gotcha: \"400 KB not 4 MB\"\n    source: \"docs, quotas page\"\n\n"
+              "  - topic: \"Streams\"\n    tags: [streams]\n    notes: |\n      Records are kept for 24 hours.\n"
+              "    example: \"we read them 6 hours late once, still there\"\n"
+              "    example: '{\"pk\": {\"S\": \"USER#42\"}, \"age\": {\"N\": \"37\"}}'\n")
+    good = accepted(qs)
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["400 KB"].startswith("Item size limit › ") and stems["24 hours"].startswith("Streams › "), stems
+    assert not {q.answer for q in good} & {"6 hours", "37"}
+    assert not [q for q in good if re.search(r"topic:|notes:|tags|source|cards:", q.stem)]
