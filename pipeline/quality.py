@@ -844,7 +844,8 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
                            r"say\b|suppose\b|imagine\b|ví\s+dụ\b)", re.IGNORECASE)     # (Vietnamese "ví dụ": for example)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
-                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|příklad|exempel|пример|مثال)\s*\d*\s*[:,]|"
+                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|příklad|exempel|пример|مثال)"
+                           r"(?:\s*\d*|\s[^:.;]{1,40})\s*[:,]|"      # ("Esempio esercitazione del 12/02: …")
                            r"(?:예시?|例)\s*\d*\s*[:：)）]|예를\s*들[어면]|例如|比如|ví\s+dụ\s*\d*\s*[:,)]|"    # Korean "예)", Japanese "例：", Chinese "例如", Vietnamese "ví dụ:"
                            r"use\s+case\s*:|math\s*:|calc\s*:)",
                            re.IGNORECASE)
@@ -959,7 +960,7 @@ _HEARSAY = re.compile(r"^\W*(?:disagreement|debate|dispute|argument)\s*:|\b(?:wa
 _INCIDENT_PART: Final = re.compile(r"(?:^|›\s*)\W*(?:Incident|Timeline|Root\s+cause)\s*(?::|›|$)",
                                    re.IGNORECASE)
 _OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:[A-Z][\w-]*\s+)?(?:graphs?|dashboards?|metrics|numbers|measurements?|"
-                                 r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup|CI|pipelines?|repos?)\b",
+                                 r"CloudWatch|FS|file\s*systems?|clusters?|buckets?|fleet|setup|CI|pipelines?|repos?|images?)\b",
                                  re.IGNORECASE)
 # a line that compares with another product: "vs Redshift: …", "Compared to Firebase: …"
 _VERSUS_LINE: Final = re.compile(r"^\W*(?:vs\.?|versus|compared\s+(?:to|with))\s+[^:]{1,40}:", re.IGNORECASE)
@@ -986,6 +987,9 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               # (Portuguese, Spanish: "um de 500 GiB no meu lab levou uns 25 min", "en mi proyecto")
                               r"|\b(?:meu|minha|meus|minhas|nosso|nossa|mi|mis|nuestro|nuestra)\s+(?:lab|laborat[óo]rio|"
                               r"proje[ct]o|proyecto|teste|prueba|conta|cuenta|cluster|setup|app|empresa|time|equipo|equipe|cliente)\b"
+                              # (Italian: "ho cambiato 3 oggetti", "nel mio progetto")
+                              r"|\bho\s+(?:cambiato|messo|provato|usato|visto|fatto|caricato|pagato)\b"
+                              r"|\b(?:nel|del|il)\s+mio\s+(?:lab|progetto|test|account|cluster|bucket)\b"
                               # a diary's subject-less past ("Tuned max_latency to 50 ms on the clickstream thing",
                               # "Comment: got a 413 uploading a 40 MB CSV in the demo"), "happened at work"
                               r"|^\W*(?:[A-Z]\w{0,15}\s*:\s*)?(?:got|tuned|tried)\s+(?:a|an|the|my|our|it|\S+_\S+)\s"
@@ -1013,7 +1017,7 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:exam
                            r"|template|manifest|snippet|spec)s?\b"
                            r"|\bcopy[\s-]?paste\b"                                               # "block (copy-paste this)"
                            r"|^\s*(?:scenario|senaryo)\b|\b(?:scenario|senaryo)\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
-                           r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b"     # "S3 early deletion - calc"
+                           r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b|\bconti\s+(?:veloci|rapidi)\b|\bcalcoli\b"     # "S3 early deletion - calc"
                            r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
                            re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
@@ -1364,7 +1368,10 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
 # "legacy (pre-2025) free MC = _____ contacts", "before Mar 2025 it was a permanent free plan, same _____/day",
 # "16kb (_____ in older versions)", "For many years, there was a notorious _____ tag limit" (raised since)
 _FORMER_LINE = re.compile(r"^\W*(?:legacy\b|(?:before\s+(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d|for\s+(?:many|several|some)\s+years)\b"
-                          r"[^.;]{0,40}?\b(?:was|were)\b)", re.IGNORECASE)
+                          r"[^.;]{0,40}?\b(?:was|were)\b"
+                          # (Italian, Portuguese, Spanish: "nb: una volta l'egress gratis era 1 GB, poi alzato a 100 GB")
+                          r"|(?:[A-Za-z]{1,10}:\s*)?(?:una\s+volta|in\s+passato|antes|antigamente|antiguamente)\b"
+                          r"[^.;]{0,40}?\b(?:era|erano|era[mn]?|fue|foi)\b)", re.IGNORECASE)
 _MARKED_WRONG = re.compile(r"[^.;]{0,40}?(?:(?:<-+|←|<=+)\s*\(?|\()\s*(?:see\s+[^,)]{1,30},\s*)?(?:this\s+(?:is|was)\s+)?"
                            r"(?:wrong|corrected|incorrect|outdated|not\s+true)\b", re.IGNORECASE)
 _OLDER_BRACKET = re.compile(r"\s*[A-Za-z]{0,5}\s+(?:in|on|for|with)\s+(?:older|old|previous|earlier|legacy)\s+[^()]{0,20}\)",

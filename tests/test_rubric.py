@@ -4436,3 +4436,17 @@ def test_round_cq_a_a_a_yaml_list_of_cards() -> None:
     assert stems["400 KB"].startswith("Item size limit › ") and stems["24 hours"].startswith("Streams › "), stems
     assert not {q.answer for q in good} & {"6 hours", "37"}
     assert not [q for q in good if re.search(r"topic:|notes:|tags|source|cards:", q.stem)]
+
+
+def test_round_cq_b_a_italian_examples_former_values_own_runs_and_our_image() -> None:
+    """Round CQ (GCS in Italian #2, #5, #18; ECS #8): "Conti veloci di confronto (_____ al mese)", "Esempio
+    esercitazione del 12/02: ho cambiato 3 oggetti …, ci ha messo 2 secondi", "nb: una volta l'egress gratis era
+    1 GB" and "a 52 GB layer is insane anyway, our ML image was 11 GB" were asked."""
+    qs = bank("Cambiare storage class\nA:\nMinimo 30 giorni per Nearline.\nEsempio esercitazione del 12/02: ho cambiato "
+              "3 oggetti con rewrite, ci ha messo 2 secondi.\n---\nFree tier GCS\nA:\nStorage Standard gratis: 5 GB al mese.\n"
+              "nb: una volta l'egress gratis era 1 GB, poi alzato.\n---\nConti veloci di confronto (1 TB al mese, "
+              "circa)\nA:\nStandard: circa 20 $.\n---\nECR layer limits\nA:\nMax layer size 52,000 MiB.\n"
+              "our ML image was 11 GB and that was painful enough\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"30 giorni", "5 GB", "52,000 MiB"} <= asked, asked
+    assert not asked & {"3", "2 secondi", "1 GB", "1 TB", "11 GB"}, asked
