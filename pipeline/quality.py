@@ -720,6 +720,8 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "the sentence points to the notes' own sections or tables ('(see Section 4.2)'), which the question cannot show"
     if _OWN_FIGURES.search(sentence):
         return "the author's own figures ('My estimate for the lab …'), not the subject's"
+    if _BENCHMARK.search(sentence):
+        return "what a test or benchmark once measured ('servers have been tested … with up to 5,000 connections'), not a limit"
     if _CAPTION_LINE.match(line):
         return "a table's caption: the author's remark on the table, not a fact of it"
     if _MEMORY_TRICK.match(line):
@@ -857,6 +859,8 @@ _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?
                           r"figures|bill)\b|\b[Мм]о[йяиё]\s+(?:пример|расч[её]т|оценк[аи])"     # (Russian: "Мой пример")
                           r"|\bI\s+(?:usually\s+|always\s+|typically\s+)?(?:set|use|keep|pick|chose|choose"
                           r"|go\s+with|went\s+with|run\s+with)\b(?![^.;]*\?)", re.IGNORECASE)
+# "For example, Aurora servers have been tested to produce increasing performance … with up to 5,000 connections"
+_BENCHMARK = re.compile(r"\b(?:has|have)\s+been\s+(?:tested|benchmarked)\b|\bbenchmarks?\s+(?:show|showed|found)\b", re.IGNORECASE)
 _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile x", "-q 1": a shell command's options
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
                       r"|\bvalues\s+are\s+mine\b|\blab\s+example\b|\bnot\s+real\b(?![\s-]*time)|\bnot\s+official\b|\bmy\s+formula\b"

@@ -4450,3 +4450,12 @@ def test_round_cq_b_a_italian_examples_former_values_own_runs_and_our_image() ->
     asked = {q.answer for q in accepted(qs)}
     assert {"30 giorni", "5 GB", "52,000 MiB"} <= asked, asked
     assert not asked & {"3", "2 secondi", "1 GB", "1 TB", "11 GB"}, asked
+
+
+def test_round_cq_b_b_what_a_benchmark_once_measured() -> None:
+    """Rounds CP and CQ (og-aws #32, #33): "For example, Aurora servers have been tested to produce increasing
+    performance on some OLTP workloads with up to 5,000 connections" was asked as if it were a limit."""
+    qs = bank("Aurora tips\nA:\n- Aurora storage grows in 10 GB increments.\n- For example, Aurora servers have been tested "
+              "to produce increasing performance on some OLTP workloads with up to 5,000 connections.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "10 GB" in asked and "5,000" not in asked, asked
