@@ -405,7 +405,7 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
             or _said_again(body, answers) or _status_named(body, answers)
     if BLANK not in body or q.type not in ("cloze", "multichoice", "numerical"):
         return None
-    said = _said_again(body, [q.answer]) or _status_named(body, [q.answer]) or _unlabelled_blank(body)
+    said = _said_again(body, [q.answer]) or _status_named(body, [q.answer]) or _unlabelled_blank(body, others=2)
     if said:
         return said
     if isinstance(q.answer_value, (int, float)) and q.answer_value == int(q.answer_value) and re.search(
@@ -466,16 +466,18 @@ def _multi_giveaway(body: str, answers: object) -> str | None:
     return None
 
 
-def _unlabelled_blank(body: str) -> str | None:
+def _unlabelled_blank(body: str, others: int = 1) -> str | None:
     """A blank of a list whose other items say what they are and it does not ("java defaults: 100 msgs, _____, 1 ms
-    delay", "_____ (1) questions, _____ (2)"): what it asks, the stem cannot say."""
+    delay", "_____ (1) questions, _____ (2)"): what it asks, the stem cannot say. (`others`: how many items must say
+    what they are; a single blank asks two, as one beside it may be the row's label: "(x1e.32xlarge = 128 vCPU, _____)".)"""
     said = []           # (holds a blank, has words) of each item that holds one blank or a number
     for item in re.split(r",(?!\d{3})|;", body):
         rest = re.sub(re.escape(BLANK) + r"(?:\s*\(\d+\))?", " ", item)
         if item.count(BLANK) == 1 or BLANK not in item and re.search(r"\d", rest):
             said.append((BLANK in item, bool(re.search(r"[^\W\d_]", rest))))
     bare = any(blank and not words for blank, words in said)
-    return "a blank of a list says nothing of what it is, where the others do" if bare and any(w for _, w in said) else None
+    labelled = sum(1 for _, words in said if words)
+    return "a blank of a list says nothing of what it is, where the others do" if bare and labelled >= others else None
 
 
 def _said_again(body: str, answers: object) -> str | None:
