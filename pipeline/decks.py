@@ -27,7 +27,7 @@ from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, is_yaml_cards,
                             note_breaks, notebook_breaks, numbered_titles, org_lines, outline_depth, outline_lines,
-                            ruled_sections, terminal_sessions, yaml_lines)
+                            python_source, ruled_sections, terminal_sessions, yaml_lines)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -374,8 +374,8 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     if sample and NOTEBOOK_SOURCE.match(sample[0]):
         yield from notebook_breaks(chain(head, numbered))
         return
-    sessions = terminal_sessions(sample)      # (their "# note:" lines are comments, no headings)
-    level = 0 if sessions else card_level(sample)
+    sessions = terminal_sessions(sample)      # (their "# note:" lines are comments, no headings; a Python file's too)
+    level = 0 if sessions or python_source(sample) else card_level(sample)
     rules = sum(1 for text in sample if SEPARATOR.match(text))
     if rules and not ruled_sections(sample, level, rules):    # a deck with separators: its cards are between them
         yield from head

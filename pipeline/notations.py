@@ -353,6 +353,7 @@ _PY_ITEM: Final = re.compile(r"""^(?P<lead>\s*)["'](?P<key>[^"']{1,60})["']\s*:\
 _PY_CODE: Final = re.compile(r"^\s*(?:def|class|async\s+def)\s+\w+\s*[(:]|^\s*(?:import\s+\w|from\s+[\w.]+\s+import\b|assert\s|print\(|"
                              r"if\s+__name__\s*==)")
 _PY_DOCSTRING: Final = re.compile(r'^(\s*)(?:"""|\'\'\')(.*?)(?:"""|\'\'\')?\s*$')
+_PY_COMMENT: Final = re.compile(r"^(\s*)#\s?")
 _PY_SIZE: Final = re.compile(r"\b(\d[\d_.]*)\s*\*\s*(KiB|MiB|GiB|TiB|KB|MB|GB|TB)\b")
 # decision rules: "R40  IF not accessed 30 consecutive days THEN -> Infrequent Access tier", "EXCEPT Standard -> no minimum",
 # rule numbers ("R12", "R97a") that only order the sheet
@@ -462,10 +463,11 @@ def _statement_end(lines: Sequence[Line], start: int) -> int | None:
 def _python(lines: Sequence[Line]) -> Sequence[Line]:
     """Notes kept in a Python file, read as the notes they hold: "SNS_MAX_MESSAGE_BYTES = 262_144  # 256 KB" the line
     "SNS max message bytes: 262,144; 256 KB", a dict's '"per_day": 200,  # emails' under "SES_SANDBOX = {" the line
-    "SES sandbox per day: 200; emails", "64 * KB" 64 KB, docstring quotes nothing; a function with its body, an
+    "SES sandbox per day: 200; emails", "64 * KB" 64 KB, docstring quotes nothing, a "# …" comment its text; a function with its body, an
     import, an assert or a print is code (a fence): an example's names and numbers, not the notes' facts."""
     if not any(_PY_CODE.match(line.text) or _PY_DICT.match(line.text) or _PY_DOCSTRING.match(line.text)
-               or ((m := _PY_CONSTANT.match(line.text)) is not None and m.group("value")[:1] in "0123456789{(\"'[")
+               or ((m := _PY_CONSTANT.match(line.text)) is not None
+                   and (m.group("value")[:1] in "0123456789{(\"'[" or m.group("value").split()[0] in ("True", "False", "None")))
                for line in lines):
         return lines
     out: list[Line] = []
@@ -485,6 +487,9 @@ def _python(lines: Sequence[Line]) -> Sequence[Line]:
                 code_indent = indent
             else:
                 out += [Line(line.number, "```python"), line, Line(line.number, "```")]
+            continue
+        if text.lstrip().startswith("#") and not text.lstrip().startswith("##") and not path:
+            out.append(line.retext(_PY_COMMENT.sub(r"\1", text)))      # a comment is a note
             continue
         docstring = _PY_DOCSTRING.match(text)
         dict_open = _PY_DICT.match(text)
@@ -509,8 +514,8 @@ def _python(lines: Sequence[Line]) -> Sequence[Line]:
             if _PY_HELPER.fullmatch(constant.group("key")):
                 continue        # "KB = 1024", "ONE_MILLION = 1_000_000": the file's own arithmetic helpers
             value, _, comment = constant.group("value").partition("#")
-            text = _labelled(constant.group("lead"), _constant_words(constant.group("key")), _python_value(value.strip()),
-                             comment.strip())
+            key, value = _unit_named(constant.group("key"), _python_value(value.strip()))
+            text = _labelled(constant.group("lead"), _constant_words(key), value, comment.strip())
         out.append(line.retext(text))
     if code_indent is not None:
         out.append(Line(out[-1].number, "```"))
@@ -522,6 +527,22 @@ def _constant_words(name: str) -> str:
     that `_COMMON_WORDS` does not list stays in capitals: an acronym or a unit, "SNS", "FIFO", "MB")."""
     return " ".join(w.lower() if len(w) > 5 or w.lower() in _COMMON_WORDS or (len(w) > 3 and names_a_unit(w)) else w
                     for w in name.split("_") if w)
+
+
+_PY_UNIT: Final = {"MS": "ms", "S": "s", "SEC": "s", "SECS": "s", "SECONDS": "s", "MIN": "min", "MINS": "min",
+                    "MINUTES": "min", "H": "h", "HOURS": "h", "DAYS": "days", "BYTES": "bytes", "KB": "KB", "MB": "MB",
+                    "GB": "GB", "TB": "TB", "KIB": "KiB", "MIB": "MiB", "GIB": "GiB", "TIB": "TiB", "PCT": "%",
+                    "PERCENT": "%", "USD": "$"}
+
+
+def _unit_named(key: str, value: str) -> tuple[str, str]:
+    """A constant whose name ends in its unit, and its bare number, as a name and a quantity: ("REST_TIMEOUT_MAX_MS",
+    "29,000") is ("REST_TIMEOUT_MAX", "29,000 ms"), ("PRICE_PER_MILLION_USD", "3.50") ("PRICE_PER_MILLION", "$3.50")."""
+    name, _, suffix = key.rpartition("_")
+    unit = _PY_UNIT.get(suffix)
+    if not name or unit is None or not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", value):
+        return key, value
+    return name, f"${value}" if unit == "$" else f"{value}{unit}" if unit == "%" else f"{value} {unit}"
 
 
 def _python_value(value: str) -> str:

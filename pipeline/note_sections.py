@@ -84,6 +84,19 @@ def terminal_sessions(sample: Sequence[str]) -> bool:
     return sum(1 for text in sample if PROMPT.match(text)) >= 2
 
 
+# a comment framed as a title in source: "# --- REST API integration timeout ---", "// ==== Limits ===="
+_COMMENT_TITLE: Final = re.compile(r"^\s*(?:#|//|;|%)\s*([-=~*])\1+\s*(?P<title>\S.*?)\s*\1{2,}\s*$")
+_PY_CONSTANT: Final = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\s*(?::\s*[\w\[\], ]+)?=\s*\S")    # "MAX_PAYLOAD_MB = 10"
+_PY_STATEMENT: Final = re.compile(r"^(?:from\s+[\w.]+\s+import\s|import\s+\w|class\s+\w+\s*[(:]|def\s+\w+\s*\()")
+
+
+def python_source(sample: Sequence[str]) -> bool:
+    """Whether notes are kept as a Python file of constants (five or more, and an import, class or function): their
+    "# …" lines are comments, no headings."""
+    return (sum(1 for text in sample if _PY_CONSTANT.match(text)) >= 5
+            and any(_PY_STATEMENT.match(text) for text in sample))
+
+
 def card_level(sample: Iterable[str]) -> int:
     """The heading level cards start at: the level used most (the shallower of two as common), if
     at least twice; 0 when the notes have no such headings, `MAN_PAGES` when they are manual pages
@@ -363,7 +376,8 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
             if level or number == 1 or _FRAME.search(text.strip()):
                 held = [(number, text)]
                 continue
-            text = _titled(text, section)
+            comment = _COMMENT_TITLE.match(text)         # "# --- REST API timeout ---": the title it frames
+            text = _titled(comment.group("title") if comment else text, section)
         elif held and blank:
             held.append((number, text))
             continue
@@ -462,9 +476,11 @@ def _unfenced(lines: Iterable[str]) -> Iterator[str]:
 def _opens_card(text: str, numbered: bool = False) -> bool:
     """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===";
     numbered, in notes that number their titles: "31) gp3")."""
-    stripped = _FRAME.sub("", text.strip())
+    comment = _COMMENT_TITLE.match(text)
+    stripped = comment.group("title") if comment else _FRAME.sub("", text.strip())
     # (its number makes it a title: "32) gp2 …", "p.8 — IAM limits")
-    counted = (numbered and _NUMBERED.match(stripped) is not None) or PAGE_REF.match(stripped) is not None
+    counted = (numbered and _NUMBERED.match(stripped) is not None) or PAGE_REF.match(stripped) is not None \
+        or comment is not None          # (a comment framed as a title is one, lower case or not)
     if counted:
         stripped = PAGE_REF.sub("", _NUMBERED.sub("", stripped) if numbered else stripped)
     if SALUTATION.match(text):
