@@ -21,6 +21,8 @@ cards; a notebook exported as source (`notebook_breaks`) is a card per cell.
 """
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -294,6 +296,120 @@ def notebook_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str
                 continue
             text = f"- {comment.group(1)}"
         yield number, text
+
+
+# A Jupyter notebook saved as its JSON: "cells", each with its "cell_type" and its "source" lines (one JSON string a line)
+_IPYNB_CELLS: Final = re.compile(r'^\s*"cells"\s*:\s*\[')
+_IPYNB_TYPE: Final = re.compile(r'^\s*"cell_type"\s*:\s*"(\w+)"')
+_IPYNB_SOURCE: Final = re.compile(r'^\s*"source"\s*:\s*(\[|"(?:[^"\\]|\\.)*")\s*,?\s*$')
+
+
+def is_ipynb(sample: Sequence[str]) -> bool:
+    """Whether notes are a Jupyter notebook's JSON (an .ipynb file saved under another name)."""
+    return bool(sample) and sample[0].strip() == "{" and any(_IPYNB_CELLS.match(text) for text in sample[1:4])
+
+
+def ipynb_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A notebook's JSON read as its cells, a card each: a markdown cell's source its lines (JSON strings decoded), a
+    code cell's comments its notes; outputs, metadata and the JSON around them nothing."""
+    kind, typed, source = "markdown", False, False
+    cell: list[tuple[int, str]] = []        # the lines of the cell being read
+    for number, text in chain(lines, [(0, '"cell_type": "end"')]):
+        if source:
+            if re.match(r"^\s*\]", text):
+                source = typed = False
+            else:
+                cell += _cell_lines(number, text.strip().rstrip(","), kind, not cell)
+            continue
+        opens = _IPYNB_TYPE.match(text)
+        listed = _IPYNB_SOURCE.match(text) if opens is None else None
+        if opens is not None or (listed is not None and not typed):
+            if len(cell) >= 2 or (cell and kind != "code"):     # (a code cell of one comment is no card)
+                yield BREAK
+                yield from cell
+            cell, kind, typed = [], opens.group(1) if opens else kind, opens is not None
+        if listed is not None:
+            if listed.group(1) == "[":
+                source = True
+            else:
+                cell += _cell_lines(number, listed.group(1), kind, not cell)
+                typed = False
+
+
+_LEAD_IN: Final = re.compile(r"^\*\*([^*]{1,60}?):?\*\*:?\s+(?=\S)")     # "**Capacity modes:** Provisioned = …"
+
+
+def _cell_lines(number: int, literal: str, kind: str, first: bool) -> list[tuple[int, str]]:
+    """The lines of one JSON string of a cell's source (a code cell's: its comments, as list items); a cell that
+    opens on a bold lead-in ("**Capacity modes:** …") is titled by it."""
+    try:
+        value = json.loads(literal)
+    except ValueError:
+        return []
+    out: list[tuple[int, str]] = []
+    for text in str(value).removesuffix("\n").split("\n"):
+        if kind == "code":
+            if (comment := _CODE_COMMENT.search(text)) is not None:
+                out.append((number, f"- {comment.group(1)}"))
+            continue
+        if first and (lead := _LEAD_IN.match(text)) is not None:
+            out.append((number, lead.group(1)))
+            text = text[lead.end():]
+        first = False
+        out.append((number, text))
+    return out
+
+
+# Flashcards exported as XML: "<card …>" elements with "<front>" and "<back>" (or question/answer, term/definition)
+_XML_CARD: Final = re.compile(r"<(?:card|note|flashcard|item|entry)\b[^>]*>", re.IGNORECASE)
+_XML_SIDE: Final = re.compile(r"<(/?)(front|question|term|prompt|back|answer|definition|response)\b[^>]*>", re.IGNORECASE)
+_XML_FRONTS: Final = frozenset({"front", "question", "term", "prompt"})
+_XML_COMMENT: Final = re.compile(r"<!--.*?-->")
+_CDATA: Final = re.compile(r"<!\[CDATA\[(.*?)\]\]>")
+
+
+def is_xml_cards(sample: Sequence[str]) -> bool:
+    """Whether notes are flashcards exported as XML: two card elements or more, with a front or question in them."""
+    return (sum(1 for text in sample if _XML_CARD.search(text)) >= 2
+            and any((side := _XML_SIDE.search(text)) is not None and side.group(2).lower() in _XML_FRONTS for text in sample))
+
+
+def xml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """XML flashcards read as cards: a card element a card, its front its title, its back its notes (after "A:"),
+    entities and CDATA their text; the XML around them, comments and other elements ("<stats …/>") nothing."""
+    side = ""                   # the side being read ("" outside both)
+    cdata = False               # inside a CDATA section of several lines: a listing (a fence)
+    for number, text in lines:
+        if cdata or "<![CDATA[" in text and "]]>" not in text:
+            opened, cdata = not cdata, "]]>" not in text
+            before, _, rest = text.partition("<![CDATA[") if opened else ("", "", text)
+            if opened:
+                yield number, "```"
+            listing = rest.partition("]]>")[0] if not cdata else rest
+            if listing.strip():
+                yield number, listing
+            if not cdata:
+                yield number, "```"
+            continue
+        text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), _XML_COMMENT.sub("", text))
+        if not side and _XML_CARD.search(text):
+            yield BREAK
+        parts = _XML_SIDE.split(text)        # text, then ("/" or "", tag, text) for each tag
+        kept = parts[0] if side else ""
+        for closing, tag, after in zip(parts[1::3], parts[2::3], parts[3::3]):
+            if closing:
+                side = ""
+            else:
+                side = "front" if tag.lower() in _XML_FRONTS else "back"
+                if side == "back":
+                    if kept.strip():        # the front's text on the back's line: "<front>X</front><back>Y"
+                        yield number, html.unescape(kept).strip()
+                    kept = ""
+                    yield number, "A:"
+            if side:
+                kept += after
+        if kept.strip():
+            yield number, html.unescape(kept).strip()
 
 
 def outline_depth(sample: Sequence[str]) -> int | None:

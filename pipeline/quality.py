@@ -979,7 +979,8 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
                               r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
                               r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
-                              r"|\bexam\b[^.;]{0,30}\b(?:booked|scheduled)\b|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b"   # "exam booked for 14 March, so ~6 weeks"
+                              r"|\bexam\w*\b[^.;]{0,30}\b(?:booked|scheduled|prévue?|programmée?|previsto|prevista|geplant|agendad[oa])\b"
+                              r"|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b"   # "exam booked for 14 March, so ~6 weeks"
                               r"|^\W*(?:our\s+(?:policy|setup|config)|(?:in\s+)?(?:the\s+|my\s+|[\w-]+\s+)?lab)\s*:|\bwe'?re\s+at\b"   # "Lab: set it to 30 min", "we're at ~1,100 MAU"
                               # (German: "Praktikum: … ging von 2 TB auf 60 GB", "Bei Übung: …", "bei uns", "unser Projekt")
                               r"|\b(?:im\s+|beim\s+)?Praktikum\b|\b(?:bei|in)\s+(?:der\s+|einer\s+|meiner\s+)?Übung\b|\bbei\s+uns\b"

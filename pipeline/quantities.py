@@ -74,7 +74,12 @@ CARDINAL_WORDS: Final = {w: v for w, v in _WORD_VALUES.items()
 _SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6}
 _MONTHS: Final = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december".split())
+    "september october november december "
+    # (French, Spanish, Italian, Portuguese, German: "retraite le 31 mars 2027")
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
+    "enero febrero marzo abril mayo junio julio agosto setiembre octubre noviembre diciembre gennaio febbraio aprile "
+    "maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março maio junho julho setembro outubro "
+    "dezembro januar februar märz juni juli oktober dezember".split())
 
 
 _CJK_DATE_AFTER: Final = re.compile(r"\s*[年月]")       # "2024 年", "10 月": a year, a month

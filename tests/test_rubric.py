@@ -3,6 +3,7 @@ rejected or repaired, and a good question next to it passes. Decks are small and
 pinned in general, not for the shared decks' lines."""
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
@@ -4478,3 +4479,51 @@ def test_re28_a_a_notes_kept_as_a_python_module_of_constants() -> None:
     assert stems["10 MB"].startswith("API GATEWAY › payload size › max payload: _____"), stems
     assert "15 min" in stems and "10,000" in stems and "5,000" in stems, stems
     assert not [s for s in stems.values() if re.search(r"#|---|_MS\b|PART 1", s)], stems
+
+
+def test_round_cr_a_a_flashcards_exported_as_xml() -> None:
+    """Round CR (GCP IAM flashcards as an XML export, read as one card: 0/20, every stem began
+    '<?xml version="1.0" …?> › <back> ›'): a card element is a card, its front the title, its back the notes."""
+    qs = bank('<?xml version="1.0" encoding="UTF-8"?>\n<!-- exported by FlashDesk -->\n<deck name="GCP IAM">\n'
+              '<description>ACE prep</description>\n<card id="1001" tags="limits">\n'
+              '  <front>Folder limits (nesting depth &amp; children)</front>\n'
+              '  <back><ul><li>Max nesting: <b>10 levels</b> of folders</li>\n'
+              '  <li>Max <b>300 folders</b> under one parent</li></ul></back>\n  <stats reviews="9" ease="2.1"/>\n</card>\n'
+              '<card id="1002" tags="sa">\n  <front>Service account keys</front>\n  <back>Max 10 keys per service account.<br/>\n'
+              '  <![CDATA[\n  gcloud iam service-accounts keys list --iam-account=sa@p-4821.iam.gserviceaccount.com\n  ]]>\n'
+              '  Token lifetime 1 hour by default.</back>\n</card>\n</deck>\n')
+    stems = {q.stem: q.answer for q in accepted(qs, "cloze")}
+    assert stems.get("Folder limits (nesting depth & children) › Max nesting: _____ levels of folders") == "10", stems
+    assert {"300", "10", "1 hour"} <= set(stems.values()), stems
+    assert not [s for s in stems if re.search(r"<|xml|4821|stats", s)], stems
+
+
+def test_round_cr_a_b_a_jupyter_notebook_saved_as_its_json() -> None:
+    """Round CR (Kinesis/MSK notes as a raw .ipynb, read as one card: 0/20, stems began 'source ›' and ended in '"'):
+    a markdown cell is a card (its source's JSON strings decoded, a bold lead-in its title), a code cell's comments
+    its notes, outputs nothing."""
+    cells = [("markdown", ["## Shard write limit\n", "- **1 MB/s or 1,000 records/s per shard** for writes"]),
+             ("markdown", ["**Retention:** default **24 h**, up to 365 days."]),
+             ("code", ["import boto3\n", "k = boto3.client('kinesis')  # region us-east-1\n", "k.describe_stream_summary()"])]
+    notebook = {"cells": [{"cell_type": kind, "execution_count": 3 if kind == "code" else None, "metadata": {},
+                           "outputs": [{"name": "stdout", "output_type": "stream", "text": ["OpenShardCount: 4\n"]}]
+                           if kind == "code" else [], "source": source} for kind, source in cells],
+                "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            del cell["execution_count"], cell["outputs"]
+    qs = bank(json.dumps(notebook, indent=1, sort_keys=True) + "\n")
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["24 h"].startswith("Retention › default _____"), stems
+    assert "1 MB/s" in stems and stems["1 MB/s"].startswith("Shard write limit › "), stems
+    assert not [s for s in stems.values() if re.search(r'source|"|\\n|OpenShardCount', s)], stems
+    assert "4" not in stems
+
+
+def test_round_cr_b_a_dates_in_other_languages_and_an_exam_planned() -> None:
+    """Round CR (Azure load balancing in French #11, #14): "retraite le _____ mars 2027" asked a day of a month (a
+    false "le 39 mars"), and "exam prévu le 18/12 à 9h" the writer's own exam time."""
+    qs = bank("Front Door classic\nA:\nRetraite le 31 mars 2027.\nRègles de routage max : 500 par profil.\n---\n"
+              "Fiches AZ-700\nA:\nexam prévu le 18/12 à 9h (croiser les doigts)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "500" in asked and not asked & {"31", "9h", "9 h"}, asked
