@@ -975,7 +975,7 @@ _VERSUS_LINE: Final = re.compile(r"^\W*(?:vs\.?|versus|compared\s+(?:to|with))\s
 _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"
                               r"|\bwe\s+(?:once\s+)?(?:set|changed|configured|raised|lowered|bumped|replaced|migrated|cut)\b|\bsomeone'?s\b"
                               r"|\bonce\s+(?:set|ran|had|hit|saw|got)\b|\ba\s+colleague\b|^\W*tried\s+it\b|\bbit\s+me\b"
-                              r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bmine\s+(?:used|ran|took|hit|had|got)\b"
+                              r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bnot\s+on\s+(?:the\s+)?exam\b|\bmine\s+(?:used|ran|took|hit|had|got)\b"
                               r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
                               r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
                               r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
@@ -1162,7 +1162,7 @@ _DERIVED = re.compile(r"\d[^⇒→.;?]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             r"|\b(?:ad|per)\s+esempio|\bes\.),?\s*[~≈]?\s*$"     # Italian: "ad esempio", "es."
-                            r"|\(\s*e\.\s?g\.[^()]*$"
+                            r"|\(\s*e\.\s?g\.[^()]*$|\(\s*(?:like|ex\.|p\.\s?ex\.|z\.\s?B\.)\s*[~≈]?\s*$"   # "(like _____ keys per SA)"
                             # "…, e.g. max 5 VMs (or 10%) in _____": a value inside an example clause
                             r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$"
                             # "e.g." in any language the notes are in, right before the value or a word or two
@@ -1388,7 +1388,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"or\s+something|anywhere\s+between|unsure|not\s+certain|not\s+\d+%\s+sure|from\s+memory|"
                     r"check\s+before\s+trusting|some\s+(?:might|may)\s+be\s+off|TODO|FIXME|unverified|"
                     r"(?:might|may)\s+be\s+gone|(?:might|may)\s+(?:have\s+)?(?:changed|ended)\s+(?:since|by\s+now)|"
-                    r"verify\s+(?:this|later|before)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
+                    r"verify\s+(?:this|later|before)|old\s+(?:number|value|figure)s?\b(?!\s*(?:[:=]|were|was)?\s*[~$]?\d)|needs?\s+(?:to\s+)?verif\w*|to\s+be\s+(?:checked|verified)|hedge|"
                     r"half[\s-](?:wrote|written|remember(?:ed)?)|no\s+estoy\s+segur[oa]|creo\s+que|no\s+s[ée]|TBC|idk|"
                     r"à\s+(?:vérifier|confirmer|revérifier)|je\s+crois|il\s+me\s+semble|pas\s+s[ûu]r(?:e)?|"
                     r"n[ãa]o\s+tenho\s+(?:100%\s+de\s+)?certeza|pelo\s+que\s+li|acho\s+que|checar|confirmar|"

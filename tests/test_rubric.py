@@ -4527,3 +4527,19 @@ def test_round_cr_b_a_dates_in_other_languages_and_an_exam_planned() -> None:
               "Fiches AZ-700\nA:\nexam prévu le 18/12 à 9h (croiser les doigts)\n")
     asked = {q.answer for q in accepted(qs)}
     assert "500" in asked and not asked & {"31", "9h", "9 h"}, asked
+
+
+def test_re29_a_a_examples_in_brackets_old_numbers_and_status_codes_by_their_phrase() -> None:
+    """Fresh sample of round CR (RE29, 66/80): "System limits (like _____ keys per SA)", "_____ default (old number
+    but its what docs said)", "G.16X (_____ vCPU …) exist, prob not on exam" were asked, and "codes : _____ permanent,
+    302 found, …" drew 150, 241 and 226 as wrong options."""
+    qs = bank("Quotas\nA:\nSystem limits (like 10 keys per SA) can't be increased at all.\nMax 100 projects per "
+              "billing account by default.\n---\nGlue jobs\nA:\nconcurrent job runs per account: 50 default (old number "
+              "but its what docs said)\nmax retries: 10\nnewer G.16X (64 vCPU / 256 GB) exist, prob not on exam\n---\n"
+              "App GW redirects\nA:\ncodes : 301 permanent, 302 found, 303 see other, 307 temporary\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"100", "10"} <= asked and not asked & {"50", "64"}, asked
+    assert not [q for q in accepted(qs) if "like _____ keys" in q.stem]
+    for q in accepted(qs, "multichoice"):
+        if q.answer in ("301", "307"):
+            assert all(int(o.text) in STATUS_CODES for o in q.options), [o.text for o in q.options]

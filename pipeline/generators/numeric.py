@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from http import HTTPStatus
 from typing import Final
 
 from ..ids import stable_id
@@ -140,7 +141,10 @@ _DIMENSIONS = re.compile(r"\s*-?\s*(?:dims?|dimensions?)\b", re.IGNORECASE)     
 _BOUNDED_BY_ONE = re.compile(r"\b(?:PUE|power\s+usage\s+effectiveness|recall|precision|accuracy|probability|F1)\b",
                              re.IGNORECASE)
 _SLA = re.compile(r"\b(?:SLA|availability|avail|uptime|durability)\b", re.IGNORECASE)
-_STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy)\s+codes?)\b", re.IGNORECASE)
+_STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy|redirect)\s+codes?"
+                     # (French, Spanish, Portuguese, German: "codes de redirection", "código de estado", "Statuscode")
+                     r"|codes?\s+(?:HTTP|de\s+(?:statut|redirection|réponse|retour|état))|c[óo]digos?\s+(?:HTTP|de\s+"
+                     r"(?:estado|status|resposta|respuesta|redirecionamento))|Statuscodes?)\b", re.IGNORECASE)
 # "429 TooManyRequests", "429 QUOTA_EXCEEDED", "404 Not Found", '429; "Too Many Requests"': a status named right after its code
 _STATUS_NAME = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z]{2,}(?:_[A-Z]+)+|Too\s+Many\s+Requests|Not\s+Found|"
                           r"Forbidden|Unauthori[sz]ed|Bad\s+Request|Conflict|Payload\s+Too\s+Large|Service\s+Unavailable|"
@@ -176,8 +180,17 @@ def is_status_code(a: Asked) -> bool:
     f, v = a.fact, a.source_value
     return (f.unit in (None, "count") and float(v).is_integer() and 100 <= v <= 599
             and bool(_STATUS.search(f.attribute or "") or _STATUS.search(a.site.before[-50:])
-                     or _STATUS_NAME.match(a.site.after)
+                     or _STATUS_NAME.match(a.site.after) or _named_as_status(int(v), a.site.after)
                      or (v >= 400 and v % 100 and _STATUS_KIND.match(a.site.after))))
+
+
+_PHRASE_WORDS: Final = {status.value: [w for w in status.phrase.lower().split() if len(w) >= 4] for status in HTTPStatus}
+
+
+def _named_as_status(code: int, after: str) -> bool:
+    """The word after a code is one of its reason phrase's ("301 permanent", "302 found", "307 temporary")."""
+    word = re.match(r"\s*([^\W\d_]{4,})", after)
+    return word is not None and any(w.startswith(word.group(1).lower()) for w in _PHRASE_WORDS.get(code, ()))
 
 
 def _plural_after(site: Site) -> bool:
