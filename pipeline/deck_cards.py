@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .ids import stable_id
 from .markup import unmarked
-from .notations import SLIDE_LOCATOR, is_mail
+from .notations import SLIDE_LOCATOR, WHATSAPP, is_mail
 from .note_sections import MAN_HEADER, MAN_NAME, PAGE_REF, PROMPT, SALUTATION, is_date
 from .reflow import reflow
 from .tables import pipe_aligned, pipe_delimited, pipe_grid, pipe_lists
@@ -132,10 +132,14 @@ def _page_title(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequen
     """A manual page's card by its NAME section: the line under `NAME` is its title ("droplet-basic - Regular
     (SSD) shared-CPU sizes"), not the section's name or the page's "DROPLET-BASIC(7)" header; a photographed
     slide's by the line under its bare "Slide 12 / 40"; a dated letter's by its greeting; a chat export's day by its
-    date, without the rules around it ("─── Monday, December 4th, 2023 ───")."""
+    date, without the rules around it ("─── Monday, December 4th, 2023 ───") or the message it opens on (WhatsApp's
+    "04/03/2024, 21:02 - Priya: …")."""
     banner = _BANNER.match(titles[0].text) if titles else None
     if banner is not None and is_date(banner.group("text")):
         titles = [titles[0].retext(banner.group("text")), *titles[1:]]
+    sent = WHATSAPP.match(titles[0].text) if titles else None
+    if sent is not None:        # a WhatsApp day's first message: the day is the card's title, the message its first line
+        titles, answers = [titles[0].retext(titles[0].text[:sent.start("time")].strip(" ,["))], [*titles, *answers]
     if titles and SLIDE_LOCATOR.match(titles[0].text) and answers:    # "Slide 12 / 40" over a slide's own title
         titles, answers = [answers[0], *titles[1:]], answers[1:]
     if titles and answers and SALUTATION.match(answers[0].text) and _DATED.fullmatch(titles[0].text.strip()):

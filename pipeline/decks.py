@@ -26,9 +26,9 @@ from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, ipynb_breaks, is_clippings, is_ipynb,
-                            is_org, is_xml_cards, is_yaml_cards, note_breaks, notebook_breaks, numbered_titles, org_lines,
-                            outline_depth, outline_lines, python_source, ruled_sections, terminal_sessions, xml_breaks,
-                            yaml_lines)
+                            is_org, is_toml, is_xml_cards, is_yaml_cards, note_breaks, notebook_breaks, numbered_titles,
+                            org_lines, outline_depth, outline_lines, python_source, ruled_sections, terminal_sessions,
+                            toml_breaks, xml_breaks, yaml_lines)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -356,7 +356,8 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
     rules part sections of several heading cards, a Kindle clippings file, a notebook exported as source or saved
-    as its JSON, flashcards exported as XML, or a YAML list of cards (read as the plain notes it holds)."""
+    as its JSON, flashcards exported as XML, a TOML file of tables, or a YAML list of cards (read as the plain notes
+    it holds)."""
     numbered: Iterator[tuple[int, str]] = _table_borders(enumerate(lines, 1))
     head = _head(numbered)
     sample = [text for _, text in head]
@@ -380,6 +381,9 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         return
     if is_xml_cards(sample):
         yield from xml_breaks(chain(head, numbered))
+        return
+    if is_toml(sample):
+        yield from toml_breaks(chain(head, numbered))
         return
     sessions = terminal_sessions(sample)      # (their "# note:" lines are comments, no headings; a Python file's too)
     level = 0 if sessions or python_source(sample) else card_level(sample)

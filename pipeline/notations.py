@@ -195,6 +195,13 @@ _REACTION: Final = re.compile(r"^\s*(?:(?::[\w+\-]+:|[\U0001F300-\U0001FAFF\u260
 # Slack's copy of a thread: "Priya  10:42 AM" (the name, two spaces, the time) over the message's lines; "↳" a reply
 _SLACK_HEADER: Final = re.compile(r"^\s*(?:↳\s*)?(?P<who>[^\W\d][\w.'-]*(?: [^\W\d][\w.'-]*)?) {2,}"
                                   r"(?P<time>\d{1,2}:\d{2})(?:\s?[AaPp][Mm])?\s*$")
+# a WhatsApp export's message ("04/03/2024, 21:04 - Tom: …", iOS: "[04/03/2024, 21:04:05] Tom: …"), and what is no
+# message ("<Media omitted>", "This message was deleted", "PTT-20240304-WA0007.opus (file attached)")
+WHATSAPP: Final = re.compile(r"^\s*\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+(?P<time>\d{1,2}:\d{2})(?::\d{2})?(?:\s?[AaPp][Mm])?\]?"
+                             r"\s*(?:[-–]\s+)?(?P<rest>\S.*)$")
+_WHATSAPP_NOTHING: Final = re.compile(r"^\s*(?:<Media omitted>|<[^<>]{1,30} omitted>|This message was deleted|You deleted this "
+                                      r"message|\S+\.(?:opus|jpg|jpeg|png|mp4|pdf|webp)\s*\(file attached\)|null)\s*$",
+                                      re.IGNORECASE)
 _PINNED: Final = re.compile(r"^(?:pinned|📌)\s*:?\s*", re.IGNORECASE)
 # a terminal session: a shell prompt (`note_sections.PROMPT`) and the writer's "# note: …"
 _LABELLED_NOTE: Final = re.compile(r"^\s*#+\s*note\s*:", re.IGNORECASE)
@@ -216,7 +223,7 @@ _SUMMARY: Final = re.compile(r"^(?:(?:facts?|tl;?dr|summary|recap)(?:\s*\([^()]{
                              r"|(?:✅\s*)?correct\s+answer\s*:\s*(?:[A-E]\b\s*[—–:-]?)?)\s*", re.IGNORECASE)   # (a quiz bot's reveal)
 _REPLY_COUNT: Final = re.compile(r"^\s*↳\s*\d+\s+(?:repl(?:y|ies)|antworten|respuestas?|réponses?)\s*$", re.IGNORECASE)
 _EMOJI_CODE: Final = re.compile(r"\s*(?<![\w:/]):[a-z0-9_+\-]{2,30}:(?![\w:/])")
-_CORRECTS: Final = re.compile(r"\bactually\b|\b(?:that'?s|those\s+(?:were|are)|it\s+was|was|were)\s+(?:the\s+|an?\s+)?"
+_CORRECTS: Final = re.compile(r"\bactually\b|\bnope\b|\bwrong\b|❌|\bthat'?s\s+(?:like\s+)?(?:19|20)\d\d\b|\b(?:that'?s|those\s+(?:were|are)|it\s+was|was|were)\s+(?:the\s+|an?\s+)?"
                               r"(?:old|outdated|pre-\d{4})\b|\bno\s+longer\b|\bnot\s+any\s?more\b", re.IGNORECASE)
 _POINTS_BACK: Final = re.compile(r"(?:that'?s|those\s+(?:were|are))\s+(?:the\s+|an?\s+)?(?:old|outdated)\b[^.;!?]*[.;!?]?",
                                  re.IGNORECASE)
@@ -418,8 +425,8 @@ _LOG_CORRECTION: Final = re.compile(r"\b(?:I|we)\s+(?:had|wrote|thought|said|use
 def block_notations(lines: Sequence[Line], *, mail: bool = False) -> Sequence[Line]:
     """`lines` with each notation of this module read (each a no-op on lines without it); `mail`: they are the body
     of a mail whose headers the card's title holds (`is_mail`)."""
-    inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_tweets(_channel(_slack(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
-        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_journal(_terminal(_ocr_bullets(_cornell(_letter(_html_comments(lines)))))))))))))))))))))))))))))))))))))))))))))))
+    inner = _review(_confluence(_github(_chat(_interview(_points(_git_log(_trello(_talk(_tweets(_channel(_slack(_whatsapp(_term_pairs(_sheet(_cell_rows(_config(_asciidoc(_anki(_mermaid(
+        _superscript_notes(_slides(_tex(_own_blanks(_gift(_hugo(_notebook(_fact_lines(_vault(_org(_page_properties(_practice_exam(_bare_numbering(_rules(_hcl(_python(_sql(_pdf(_marking(_changelog(_man_sections(_forum(_journal(_terminal(_ocr_bullets(_cornell(_letter(_html_comments(lines))))))))))))))))))))))))))))))))))))))))))))))))
     return _restructured(_simple_tables(_json(_html(_mkdocs(_quotes(inner, mail))))))
 
 
@@ -1491,7 +1498,8 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
         return lines
     sends = [_MESSAGE.match(line.text) for line in lines]
     said = [_PINNED.sub("", line.text[sent.end():].strip()) if sent else "" for line, sent in zip(lines, sends)]
-    summed = [k for k, (sent, words) in enumerate(zip(sends, said)) if sent and _SUMMARY.match(words)]
+    summed = [k for k, (sent, words) in enumerate(zip(sends, said)) if sent and (_SUMMARY.match(words) or (
+        _PINNED.match(lines[k].text[sent.end():].strip()) and re.match(r"(?:summary|recap|tl;?dr)\b", words, re.IGNORECASE)))]
     texts: list[str | None] = []
     since = 0
     for k, (line, sent) in enumerate(zip(lines, sends)):
@@ -1502,7 +1510,8 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
         if not message or _REACTION.match(said[k]):
             texts.append(None)
             continue
-        summary = _SUMMARY.match(message)
+        summary = _SUMMARY.match(message) or (_PINNED.match(line.text[sent.end():].strip())
+                                               and re.match(r"(?:summary|recap|tl;?dr)\b\s*", message, re.IGNORECASE))
         if summary:
             texts.append("- " + message[summary.end():])
             continue
@@ -1518,6 +1527,26 @@ def _channel(lines: Sequence[Line]) -> Sequence[Line]:
         texts.append(QUOTED + message.lstrip("> ") if old else "- " + message)
     return [line.retext(text)
             for line, text in zip(lines, texts) if text is not None]
+
+
+def _whatsapp(lines: Sequence[Line]) -> Sequence[Line]:
+    """A WhatsApp chat export read as a chat log (`_channel`): "04/03/2024, 21:04 - Tom: …" (or "[04/03/2024,
+    21:04:05] Tom: …") the message "[21:04] Tom: …"; the app's own lines (encryption notice, "Priya added you"),
+    "<Media omitted>", deleted messages and voice-note files nothing."""
+    if sum(1 for line in lines[:20] if WHATSAPP.match(line.text)) < 2:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        sent = WHATSAPP.match(line.text)
+        if sent is None:
+            if not _WHATSAPP_NOTHING.match(line.text):
+                out.append(line)
+            continue
+        who, _, said = sent.group("rest").partition(": ")
+        if said and len(who) <= 40 and not _WHATSAPP_NOTHING.match(said):
+            sender = re.sub(r"[^\w.-]+", "_", who.strip())
+            out.append(line.retext(f"[{sent.group('time')}] {sender}: {said}"))
+    return out
 
 
 def _slack(lines: Sequence[Line]) -> Sequence[Line]:

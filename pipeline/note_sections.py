@@ -412,6 +412,86 @@ def xml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | N
             yield number, html.unescape(kept).strip()
 
 
+# Notes kept as a TOML file: "[cluster.scale]" tables (and "[[gotchas]]" arrays of them) of "max_nodes = 15_000  # …"
+_TOML_TABLE: Final = re.compile(r'^\s*\[\[?\s*([\w.\-" ]+?)\s*\]\]?\s*(?:#.*)?$')
+_TOML_KEY: Final = re.compile(r'^\s*([\w\-"]+(?:\.[\w\-"]+)*)\s*=\s*(.*)$')
+_TOML_COMMENTED_KEY: Final = re.compile(r"^\s*#\s*[\w\-]+\s*=\s*\S")
+_TOML_MULTILINE: Final = re.compile(r'^("""|\'\'\')(.*)$')
+
+
+def is_toml(sample: Sequence[str]) -> bool:
+    """Whether notes are a TOML file: three tables or more, and keys set in them."""
+    return (sum(1 for text in sample if _TOML_TABLE.match(text)) >= 3
+            and sum(1 for text in sample if _TOML_KEY.match(text)) >= 5)
+
+
+def toml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A TOML file read as notes, a table a card: "[cluster.scale]" the title "cluster scale", "max_nodes = 15_000  #
+    the big one" the line "max nodes: 15,000; the big one", a multi-line string its lines, a "# …" comment a note; a
+    commented-out key (an old value kept), and the keys above the first table (the file's own settings) nothing."""
+    started = False
+    quote = ""                      # the delimiter of the multi-line string being read
+    title: tuple[int, str] | None = None     # the table's name, until its first key may name it better
+    for number, text in lines:
+        if quote:
+            body, closed, _ = text.partition(quote)
+            if body.strip():
+                yield number, body.strip()
+            quote = "" if closed else quote
+            continue
+        if (table := _TOML_TABLE.match(text)) is not None:
+            started = True
+            yield BREAK
+            title = number, table.group(1).replace('"', "").replace(".", " ").replace("_", " ")
+            continue
+        if not started or not text.strip() or _TOML_COMMENTED_KEY.match(text):
+            continue
+        key = _TOML_KEY.match(text)
+        if title is not None:           # an array of tables' item may be titled by its "title" or "name" key
+            named = key is not None and key.group(1).lower() in ("title", "name", "topic")
+            yield (number, _toml_value(key.group(2))[0]) if named and key else title
+            title = None
+            if named:
+                continue
+        if text.lstrip().startswith("#"):
+            yield number, text.lstrip().lstrip("#").strip()
+            continue
+        if key is None:
+            yield number, text.strip()
+            continue
+        value, comment = _toml_value(key.group(2))
+        if (many := _TOML_MULTILINE.match(value)) is not None:
+            body, closed, _ = many.group(2).partition(many.group(1))
+            quote = "" if closed else many.group(1)
+            value = body.strip()
+        words = key.group(1).replace('"', "").replace(".", " ").replace("_", " ")
+        shown = "; ".join(part for part in (value, comment) if part)
+        if shown or not many:           # ("note = \"\"\"" opens its text: the key names nothing)
+            yield number, f"{words}: {shown}" if shown else words
+
+
+def _toml_value(raw: str) -> tuple[str, str]:
+    """A TOML value as notes write it, and the comment after it: "15_000  # the big one" is ("15,000", "the big one");
+    strings lose their quotes, arrays and inline tables their brackets."""
+    value, comment, quoted = "", "", ""
+    for k, char in enumerate(raw):          # the comment starts at a "#" outside a string
+        if quoted:
+            quoted = "" if char == quoted else quoted
+        elif char in "\"'":
+            quoted = char
+        elif char == "#":
+            value, comment = raw[:k], raw[k + 1:]
+            break
+    else:
+        value = raw
+    value = value.strip()
+    if not value.startswith(('"""', "'''")):
+        value = re.sub(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])", lambda m: f"{int(m.group().replace('_', '')):,}", value)
+        value = re.sub(r"\s*=\s*", ": ", value.strip("[]{} ")) if value[:1] in "[{" else value
+        value = value.replace('"', "")
+    return value, comment.strip()
+
+
 def outline_depth(sample: Sequence[str]) -> int | None:
     """The depth of the nodes that are cards in a mind map or outline exported as tab-indented text: the depth at
     which most nodes branch (the shallower of two as common); None when the notes are no such outline (most lines

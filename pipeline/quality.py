@@ -1043,7 +1043,7 @@ _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+go
                              r"|\(for\s+work\)|\bchecklist\s+(?:do\s+projektu|f[üu]r\s+(?:das\s+)?projekt|for\s+(?:the|our|my)\s+(?:project|team|work))\b"
                              r"|\bpractice\s+(?:tests?|exams?|quiz(?:zes)?)\s+(?:scores?|results?|log)\b"
                              # "2024-03-19 21:45 datasync first run": a dated entry of the author's log
-                             r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"
+                             r"|^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b(?=.*[^\W\d_])"   # (a bare date: a chat's day)
                              r"|\blast\s+year'?s\s+(?:class|students|cohort|group)\b"
                              # "§11.3 Discrepancies noted during review": the notes' own errata
                              r"|\b(?:discrepancies|errata|inconsistencies)\s+(?:noted|found|spotted|in\s+(?:these|my|the)\s+notes)\b"

@@ -4543,3 +4543,37 @@ def test_re29_a_a_examples_in_brackets_old_numbers_and_status_codes_by_their_phr
     for q in accepted(qs, "multichoice"):
         if q.answer in ("301", "307"):
             assert all(int(o.text) in STATUS_CODES for o in q.options), [o.text for o in q.options]
+
+
+def test_round_cs_a_a_a_whatsapp_chat_export() -> None:
+    """Round CS (Lambda as a WhatsApp study group, no question accepted: each day's card was titled by its first
+    message, "04/03/2024, 20:58 - Messages and calls are end-to-end encrypted…", and read as the author's dated log):
+    a day is titled by its date, "Tom: …" lines are messages (a pinned summary settles the day's discussion), and the
+    app's own lines, "<Media omitted>" and deleted messages are nothing."""
+    qs = bank("04/03/2024, 20:58 - Messages and calls are end-to-end encrypted. Tap to learn more.\n"
+              "04/03/2024, 21:03 - Priya: Q1 timeout default for a lambda fn??\n04/03/2024, 21:04 - Arjun: 6 sec\n"
+              "04/03/2024, 21:04 - Tom: nope, the Lambda timeout default is 3 sec, max 900 sec\n04/03/2024, 21:05 - Arjun: <Media omitted>\n"
+              "04/03/2024, 21:06 - Kwame: This message was deleted\n\n"
+              "24/04/2024, 22:10 - Priya: 📌 SUMMARY Lambda limits\n• Lambda /tmp storage: up to 10,240 MB\n"
+              "24/04/2024, 22:12 - Mei: ✅ add: max 5 layers per Lambda function\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"3 sec", "900 sec", "10,240 MB", "5"} <= asked and "6 sec" not in asked, asked
+    assert not [q for q in good if re.search(r"\d\d/\d\d/\d{4}|\d\d:\d\d|Priya|Tom|Media|encrypted|SUMMARY", q.stem)]
+
+
+def test_round_cs_a_b_a_toml_file_of_tables() -> None:
+    """Round CS (GKE as a TOML file, 0/20: its "# max_nodes_per_cluster = 5_000" old values were read as headings
+    over every stem): a table is a card, a key its line (its comment after it), a multi-line string its text, and a
+    commented-out key (an old value kept) and the keys above the first table nothing."""
+    qs = bank('# gke-limits.toml\ntitle = "GKE limits"\nexam_booked = 2024-12-09  # PCA, 09:30\n\n[cluster.scale]\n'
+              "max_nodes_per_cluster = 15_000            # Standard. the big exam number\n"
+              "# max_nodes_per_cluster = 5_000           # pre-1.18 value, shows up in old dumps\n"
+              'max_pods_per_cluster = 200_000\nnote = """\nFor the exam still answer 15,000."""\n\n'
+              "[pricing.management_fee]\ncluster_fee_usd_per_hour = 0.10   # per cluster, Standard AND Autopilot\n\n"
+              '[[gotchas]]\ntitle = "pod IP exhaustion"\ndetail = "Standard node pools allow at most 110 pods per node"\n')
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["15,000"].startswith("cluster scale › max nodes per cluster: _____"), stems
+    assert "200,000" in stems and "0.10" in stems and "110" in stems, stems
+    assert not set(stems) & {"5,000", "5000", "2024-12-09", "09:30"}, stems
+    assert not [s for s in stems.values() if re.search(r"#|_|=", s.replace("_____", ""))], stems
