@@ -197,7 +197,7 @@ def _glued(ch: str, cls: str) -> bool:
     return ch in ".," or ch.isdigit() or (cls == "word" and (ch.isalnum() or ch == "_"))
 
 
-_NINES = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:nines|9'?s|девят(?:ок|ки|ь)|Neun(?:en|er))(?!\w)", re.IGNORECASE)
+_NINES = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+(?:nines|9'?s|девят(?:ок|ки|ь)|Neun(?:en|er)|negens|neufs|nueves)(?!\w)", re.IGNORECASE)
 _WORD_VALUES: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -904,7 +904,8 @@ _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:o
                       r"|\b(?:example|sample|dummy|fake|placeholder)\s+(?:ARN|IDs?|values?|numbers?|names?)\b", re.IGNORECASE)
 # "(was _____)", "(old ONTAP was _____)": a blank of a former value, in brackets beside the current one
 # "(was _____)", "(old docs: _____)", German "(früher _____)", "(alte Doku: _____)"
-_FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|früher|vorher|ehemals|old:?"
+_FORMER_BRACKET = re.compile(r"\(\s*(?:was|previously|formerly|used\s+to\s+be|früher|vorher|ehemals|vroeger|voorheen"
+                             r"|anciennement|auparavant|antes|prima|old:?"
                              r"|(?:old|older|previous|alte[rns]?|ältere[rns]?)(?:\s+[\w.-]+){0,2}\s*:"
                              r"|(?:old|older|previous)\s[^()]{0,30}?\b(?:was|were))\s*[~$≈]?\s*" + re.escape(BLANK), re.IGNORECASE)
 _TREE = re.compile(r"[└├│┌┐┘┬┴┼]")
@@ -996,6 +997,9 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"proje[ct]o|proyecto|teste|prueba|conta|cuenta|cluster|setup|app|empresa|time|equipo|equipe|cliente)\b"
                               # (Italian: "ho cambiato 3 oggetti", "nel mio progetto")
                               r"|\bho\s+(?:cambiato|messo|provato|usato|visto|fatto|caricato|pagato)\b"
+                              # (Dutch: "bij mij in lab een kwartier", "mijn Udemy cursus van 2020")
+                              r"|\bbij\s+(?:mij|ons)\b|\b(?:mijn|onze?)\s+(?:[\w-]+\s+)?(?:lab|project|cursus|test|account|"
+                              r"cluster|omgeving|team|klant|bedrijf)\b"
                               r"|\b(?:nel|del|il)\s+mio\s+(?:lab|progetto|test|account|cluster|bucket)\b"
                               # a diary's subject-less past ("Tuned max_latency to 50 ms on the clickstream thing",
                               # "Comment: got a 413 uploading a 40 MB CSV in the demo"), "happened at work"

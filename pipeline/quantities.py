@@ -173,7 +173,7 @@ _UNIT_RE: Final = re.compile(
     r"|months?|years?|yrs?)|(?<=[\s\d])s(?!/d\b)|h"     # "600 s", "15s", "730 h", "24h" (not "100s": `_plural_s`; "s/d": to)
     # other languages' durations (`units.FOREIGN_TIME`)
     r"|(?i:" + _trie_pattern([w for w in FOREIGN_TIME if w not in CAPITALISED_ONLY]) + r")|Tage?n?|Std"
-    r"|%|(?i:percent|pct)|(?i:nines|девят(?:ок|ки|ь)|Neun(?:en|er))|9'?s"     # (Russian: "11 девяток", German: "11 Neunen")
+    r"|%|(?i:percent|pct)|(?i:nines|девят(?:ок|ки|ь)|Neun(?:en|er)|negens|neufs|nueves)|9'?s"     # (Russian: "11 девяток", German: "11 Neunen")
     r"|x|(?i:times)"
     r"|¢|(?i:cents?|dollars?)|USD"
     r"|IOPS|iops|tps|TPS|rps|RPS|qps|QPS|RCUs?|WCUs?|RU/s|RUs?"
@@ -338,7 +338,7 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
         low = unit.lower()
         if low in ("bit", "bits", "nines"):
             atom.expr = low
-        elif low in ("9's", "9s") or low.startswith(("девят", "neun")):  # "16 9's": sixteen nines
+        elif low in ("9's", "9s") or low.startswith(("девят", "neun", "negen", "neuf", "nueve")):  # "16 9's": sixteen nines
             atom.expr = "nines"
         else:
             atom.expr = unit_expr(unit)

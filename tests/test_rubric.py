@@ -4577,3 +4577,16 @@ def test_round_cs_a_b_a_toml_file_of_tables() -> None:
     assert "200,000" in stems and "0.10" in stems and "110" in stems, stems
     assert not set(stems) & {"5,000", "5000", "2024-12-09", "09:30"}, stems
     assert not [s for s in stems.values() if re.search(r"#|_|=", s.replace("_____", ""))], stems
+
+
+def test_round_cs_b_a_dutch_nines_former_values_and_own_lab() -> None:
+    """Round CS (Azure Storage in Dutch #9, #13, #17, #19): "99,9999999999% (_____ negens)" counted the stem's own
+    digits (and "negens" was no unit: the card could not be processed), "(vroeger _____)" asked a former value, and
+    "bij mij in lab een kwartier" the writer's own timing."""
+    qs = bank("Redundantie — ZRS\nA:\n- een storage account: max 5 PiB\n- durability: minstens "
+              "99,9999999999% (12 negens)\n---\nBlock blob limieten\nA:\nPut Blob: max 5.000 MiB (vroeger 256 MiB)\n---\n"
+              "RBAC data rollen\nA:\nRole assignment kan tot ca. 10 minuten duren (bij mij in lab een kwartier).\n"
+              "Max 4.000 role assignments per subscription.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"5 PiB", "5.000 MiB", "4.000"} <= asked, asked
+    assert not asked & {"12", "256 MiB", "10 minuten"}, asked
