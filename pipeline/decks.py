@@ -26,9 +26,9 @@ from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, ipynb_breaks, is_clippings, is_ipynb,
-                            is_org, is_toml, is_xml_cards, is_yaml_cards, note_breaks, notebook_breaks, numbered_titles,
-                            org_lines, outline_depth, outline_lines, python_source, ruled_sections, terminal_sessions,
-                            toml_breaks, xml_breaks, yaml_lines)
+                            is_moodle, is_org, is_toml, is_xml_cards, is_yaml_cards, note_breaks, notebook_breaks, numbered_titles,
+                            moodle_breaks, org_lines, outline_depth, outline_lines, python_source, ruled_sections,
+                            terminal_sessions, toml_breaks, xml_breaks, yaml_lines)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -356,9 +356,9 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
     rules part sections of several heading cards, a Kindle clippings file, a notebook exported as source or saved
-    as its JSON, flashcards exported as XML, a TOML file of tables, or a YAML list of cards (read as the plain notes
+    as its JSON, flashcards or a Moodle question bank exported as XML, a TOML file of tables, or a YAML list of cards (read as the plain notes
     it holds)."""
-    numbered: Iterator[tuple[int, str]] = _table_borders(enumerate(lines, 1))
+    numbered: Iterator[tuple[int, str]] = _doc_comments(_table_borders(enumerate(lines, 1)))
     head = _head(numbered)
     sample = [text for _, text in head]
     outline = outline_depth(sample)
@@ -378,6 +378,9 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         return
     if is_ipynb(sample):
         yield from ipynb_breaks(chain(head, numbered))
+        return
+    if is_moodle(sample):
+        yield from moodle_breaks(chain(head, numbered))
         return
     if is_xml_cards(sample):
         yield from xml_breaks(chain(head, numbered))
@@ -418,6 +421,24 @@ def _table_borders(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]
         yield number, text
     if held is not None:
         yield held
+
+
+_COMMENT_ANCHOR = re.compile(r"(?<=[^\s\[(])\[([a-z]{1,2})\](?=[\s.,;:)]|$)")     # a Google Doc's "64 TB[a]"
+_DOC_COMMENT = re.compile(r"^\[([a-z]{1,2})\](?=\S)")     # the comment itself, listed at the document's end
+
+
+def _doc_comments(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(number, line)s without a document's comments (a Google Doc saved as text lists them at its end: "[a]Priya
+    Shah: are we sure …", with their replies): the first of them, anchored in the text above ("64 TB[a]"), ends the
+    notes."""
+    anchors: set[str] = set()
+    for number, text in lines:
+        if "[" in text:
+            first = _DOC_COMMENT.match(text)
+            if first is not None and first.group(1) in anchors:
+                return
+            anchors.update(_COMMENT_ANCHOR.findall(text))
+        yield number, text
 
 
 def _head(numbered: Iterator[tuple[int, str]]) -> list[tuple[int, str]]:

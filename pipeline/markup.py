@@ -33,6 +33,9 @@ _LEAD: Final = re.compile(r"^\s*(?:[-*•]\s+)*")
 _SLASHES: Final = re.compile(r"(?<=[^\s:/])\s+//+(?=\s|$)")
 _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
 _DOUBLE_DASH_RANGE: Final = re.compile(r"(?<=\d)--(?=\d)")      # "1--256 chars" (LaTeX's en dash, typed as notes)
+# a Google Doc's comment anchor ("64 TB[a]"): a reader questioned what it marks; its sub-bullet "   o "
+_COMMENT_ANCHOR: Final = re.compile(r"(?<=[^\s\[(])\[[a-z]{1,2}\](?=[\s.,;:)]|$)")
+_DOC_BULLET: Final = re.compile(r"^(\s{2,})[o▪■]\s+(?=\S)")
 # a value set in code type ("`30 GB`", "~`$0.0075`", "`2,000,000`") is a value, not code; "`max-age=0`" stays code
 _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
 # a bullet drawn with a glyph (Notion's toggles "▸ CachingOptimized" and "▾ Settings", "◦", "➤", a dash "— Hot") is a
@@ -130,6 +133,10 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
             text = _latex(text)
         if "--" in text:
             text = _DOUBLE_DASH_RANGE.sub("–", text)
+        if "[" in text:
+            text = _COMMENT_ANCHOR.sub("?", text)        # (a value a question mark follows is not asked)
+        if text[:2] == "  ":
+            text = _DOC_BULLET.sub(r"\1- ", text)
         if text.lstrip().startswith("//") and not text.lstrip().startswith("///"):
             text = text[:len(text) - len(text.lstrip())] + text.lstrip()[2:].strip()   # a line comment is a note
         if "/" in text and ("//" in text or "/*" in text):

@@ -412,6 +412,59 @@ def xml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | N
             yield number, html.unescape(kept).strip()
 
 
+# A question bank exported as Moodle XML: "<question type="multichoice">" with its "<questiontext>", "<answer
+# fraction="100">" and "<generalfeedback>" (the teacher's explanation), each element's text in "<text>…</text>"
+_MOODLE_QUESTION: Final = re.compile(r'<question\s+type="(\w+)"')
+_MOODLE_PART: Final = re.compile(r'<(questiontext|generalfeedback|answer)\b([^>]*)>')
+_MOODLE_TEXT: Final = re.compile(r"<text>(.*?)</text>", re.DOTALL)
+_MOODLE_RIGHT: Final = re.compile(r'fraction="(?:100|[1-9]\d?(?:\.\d+)?)"')
+
+
+def is_moodle(sample: Sequence[str]) -> bool:
+    """Whether notes are a Moodle XML question bank: a "<quiz>" of two questions or more."""
+    return any("<quiz" in text for text in sample[:5]) and sum(1 for text in sample if _MOODLE_QUESTION.search(text)) >= 2
+
+
+def moodle_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A Moodle question bank read as cards: a question a card, its text the title, its right answers ("fraction=100")
+    its answer and the teacher's general feedback its notes; wrong answers, their feedback, categories and settings
+    nothing."""
+    part, kept = "", ""             # the part being read (its text may run over lines) and its text so far
+    card: dict[str, list[tuple[int, str]]] = {}
+    for number, text in chain(lines, [(0, '<question type="end">')]):
+        if (question := _MOODLE_QUESTION.search(text)) is not None:
+            if card.get("questiontext"):
+                yield from _moodle_card(card)
+            card, part = {}, "category" if question.group(1) == "category" else ""
+        if part == "category":
+            continue
+        for found in _MOODLE_PART.finditer(text):
+            kind, attributes = found.group(1), found.group(2)
+            part = kind if kind != "answer" or _MOODLE_RIGHT.search(attributes) else "wrong"
+            kept = ""
+        if part in ("", "wrong"):
+            continue
+        kept += text
+        if "</text>" not in kept:
+            continue
+        body = _MOODLE_TEXT.search(kept)
+        shown = html.unescape(_CDATA.sub(lambda m: m.group(1), body.group(1))).strip() if body else ""
+        if shown:
+            card.setdefault(part, []).append((number, shown))
+        part, kept = "", ""
+
+
+def _moodle_card(card: dict[str, list[tuple[int, str]]]) -> Iterator[tuple[int, str] | None]:
+    """One question's card: its text, "A:" with its right answers, then the general feedback."""
+    yield BREAK
+    for number, text in card["questiontext"]:
+        yield number, re.sub(r"</?p>", " ", text).strip()
+    answers = card.get("answer", [])
+    first = answers[0][0] if answers else card["questiontext"][-1][0]
+    yield first, "A: " + "; ".join(text for _, text in answers)
+    yield from card.get("generalfeedback", [])
+
+
 # Notes kept as a TOML file: "[cluster.scale]" tables (and "[[gotchas]]" arrays of them) of "max_nodes = 15_000  # …"
 _TOML_TABLE: Final = re.compile(r'^\s*\[\[?\s*([\w.\-" ]+?)\s*\]\]?\s*(?:#.*)?$')
 _TOML_KEY: Final = re.compile(r'^\s*([\w\-"]+(?:\.[\w\-"]+)*)\s*=\s*(.*)$')

@@ -1000,6 +1000,8 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               # (Dutch: "bij mij in lab een kwartier", "mijn Udemy cursus van 2020")
                               r"|\bbij\s+(?:mij|ons)\b|\b(?:mijn|onze?)\s+(?:[\w-]+\s+)?(?:lab|project|cursus|test|account|"
                               r"cluster|omgeving|team|klant|bedrijf)\b"
+                              # (Norwegian, Danish, Swedish: "mine egne lab-tall", "i min test")
+                              r"|\b(?:min|mitt|mine|vår|vårt|våre)\s+(?:egne?\s+)?(?:lab\w*|test\w*|konto|prosjekt\w*|tall|regning|kollega)\b"
                               r"|\b(?:nel|del|il)\s+mio\s+(?:lab|progetto|test|account|cluster|bucket)\b"
                               # a diary's subject-less past ("Tuned max_latency to 50 ms on the clickstream thing",
                               # "Comment: got a 413 uploading a 40 MB CSV in the demo"), "happened at work"
@@ -1171,7 +1173,7 @@ _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$"
                             # "e.g." in any language the notes are in, right before the value or a word or two
                             # ahead: "e.g. _____", "t.ex. max _____ per tim" (Swedish), "trigga på t.ex. >_____ fel"
-                            r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance)"
+                            r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bf\.\s?eks\.|\bbijv\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance)"
                             r"|\bнапр\.|\bнапример\b|\börneğin\b|\bمثلا[ًا]?|比如|例如|譬如|例えば|예를\s*들어)"  # Russian, Turkish, Arabic, Chinese, Japanese, Korean
                             r"\s*[,:，：、]?\s*(?:[^\s.;]+\s+){0,2}[<>≈~]?\s*$", re.IGNORECASE)
 

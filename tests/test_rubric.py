@@ -4590,3 +4590,48 @@ def test_round_cs_b_a_dutch_nines_former_values_and_own_lab() -> None:
     asked = {q.answer for q in accepted(qs)}
     assert {"5 PiB", "5.000 MiB", "4.000"} <= asked, asked
     assert not asked & {"12", "256 MiB", "10 minuten"}, asked
+
+
+def test_round_ct_a_a_a_moodle_xml_question_bank() -> None:
+    """Round CT (VPC as a Moodle XML question bank, read as one card: 0/20, every stem began '<?xml …?> ›'): a
+    question is a card, its text the title, its right answer the answer, the general feedback its notes; wrong answers
+    and their feedback, categories and settings nothing."""
+    qs = bank('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="category"><category><text>$course$/top/VPC'
+              '</text></category></question>\n<question type="multichoice"><name><text>VPC05 secondary CIDR blocks</text></name>\n'
+              '<questiontext format="html"><text><![CDATA[<p>By default, how many IPv4 CIDR blocks can a VPC have?</p>]]>'
+              '</text></questiontext>\n<generalfeedback format="html"><text><![CDATA[<p>Default quota is <b>5 IPv4 CIDR '
+              'blocks per VPC</b>, adjustable up to <b>50</b>.</p>]]></text></generalfeedback>\n<defaultgrade>1.0000000'
+              '</defaultgrade><penalty>0.3333333</penalty>\n<answer fraction="100" format="html"><text>5</text><feedback '
+              'format="html"><text>Correct.</text></feedback></answer>\n<answer fraction="0" format="html"><text>200</text>'
+              '<feedback format="html"><text>No, 200 is subnets per VPC.</text></feedback></answer>\n</question>\n'
+              '<question type="truefalse"><name><text>VPC06 NAT bandwidth</text></name>\n<questiontext format="html"><text>'
+              '&lt;p&gt;A NAT gateway scales to 100 Gbps.&lt;/p&gt;</text></questiontext>\n<answer fraction="100"><text>true'
+              '</text></answer>\n<answer fraction="0"><text>false</text></answer>\n</question>\n</quiz>\n')
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert "50" in asked and not asked & {"200", "0.3333333", "1.0000000"}, asked
+    assert not [q for q in good if re.search(r"<|xml|CDATA|penalty|fraction", q.stem)]
+
+
+def test_round_ct_a_b_a_google_doc_saved_as_text() -> None:
+    """Round CT (Cloud SQL as a shared Google Doc downloaded as text, 15/20): comment anchors ("64 TB[a]") stayed in
+    stems, the comments listed at the end ("[a]Priya Shah: … said 30 TB") were asked, and "   o " sub-bullets kept
+    their "o"; a value a comment questions is not asked."""
+    qs = bank("\ufeffCloud SQL numbers doc\r\n\r\n2. Storage\r\n* Max storage 64 TB[a] for all engines\r\n"
+              "   o shared-core instances: max 3 TB\r\n* Storage increases are permanent\r\n\r\n3. Backups\r\n"
+              "* Up to 365 automated backups per instance\r\n\r\n\r\n[a]Priya Shah: are we sure? the 2022 question said 30 TB\r\n"
+              "Marcus Okafor: 64 TB now, 30 TB was the old limit\r\n_Marked as resolved_\r\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"3 TB", "365"} <= asked and not asked & {"64 TB", "30 TB"}, asked
+    assert not [q for q in good if re.search(r"\[a\]|Priya|Marcus| o ", q.stem)]
+
+
+def test_round_ct_b_a_norwegian_and_dutch_examples_and_own_tests() -> None:
+    """Round CT (KMS/Secrets Manager in Norwegian #1, #5): "rotation window, f.eks. 3h" asked the writer's example
+    and "Min test: … = 42 rotasjoner" the writer's own run."""
+    qs = bank("Emne: Secrets Manager – rotasjon\nrotation window (Duration), f.eks. 3h – rotasjonen skjer i vinduet\n"
+              "Min test: rate(4 hours) på en dummy-secret i en uke = 42 rotasjoner.\nSecret maks 64 KB.\n---\n"
+              "Blob versioning\nA:\nlifecycle regel om oude versies te deleten, bijv. na 90 dagen\nMax 2.000 versies per blob.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"64 KB", "2.000"} <= asked and not asked & {"3h", "42", "90 dagen"}, asked
