@@ -867,6 +867,7 @@ _COMMAND_FLAG = re.compile(r"(?<=\s)--?[a-zA-Z][\w-]*(?=[\s=])")    # "--cafile 
 _MADE_UP = re.compile(_NOT_FACTS.pattern + r"|\bmade[- ]up\b|\bmy\s+lab\b|\b(?:our|my)\s+(?:own\s+|company\s+|team\s+)?numbers\b"
                       r"|\bvalues\s+are\s+mine\b|\blab\s+example\b|\bnot\s+real\b(?![\s-]*time)|\bnot\s+official\b|\bmy\s+formula\b"
                       # "Latency targets cheat sheet (general, not provider limits)", "rules of thumb from my team"
+                      r"|\b(?:mine|mitt|min)\s+egne?\b|\bikke\s+pensum\b"        # (Norwegian: "Mine egne labbtall (ikke pensum)")
                       r"|\bnot\s+(?:provider|service|platform|vendor|cloud)\s+limits\b|\brules?\s+of\s+thumb\s+from\s+(?:my|our)\b"
                       r"|\((?:[^()]*\b)?(?:assumptions?|inputs?|numbers)\s+(?:are\s+)?mine\b|\(mine\b"    # "(assumptions mine)"
                       # "(me, invented traffic)", "(me, assumptions)": the author's own inputs
@@ -1422,7 +1423,7 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"|(?:재)?확인\s*필요|\bdo\s+sprawdzenia\b|\bchyba\b|\bnie\s+jestem\s+pewn"
                     # Indonesian: "(cek)" (to check), "kalau gak salah" (if I'm not wrong)
                     r"|\(\s*cek(?:\s+lagi)?\s*\)|\bkalau\s+(?:gak|ga|nggak|tidak)\s+salah\b", re.IGNORECASE)
-_DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?!\S)")     # "max records default _____?": the author asks
+_DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?![\w/=&])")     # "max records default _____?", "_____?, …": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")
 _MEMBERS_AFTER = re.compile(rf"^(?:\s*,\s*(?:(?:and|or)\s+)?{_MEMBER})+")

@@ -4635,3 +4635,12 @@ def test_round_ct_b_a_norwegian_and_dutch_examples_and_own_tests() -> None:
               "Blob versioning\nA:\nlifecycle regel om oude versies te deleten, bijv. na 90 dagen\nMax 2.000 versies per blob.\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"64 KB", "2.000"} <= asked and not asked & {"3h", "42", "90 dagen"}, asked
+
+
+def test_re31_a_a_a_question_mark_before_punctuation_and_a_norwegian_lab_card() -> None:
+    """Fresh sample of round CT (RE31, 54/80): "usually under 60 s under _____?, connections drop" (a comment-anchored
+    value) was asked, and a card titled "Mine egne labbtall (ikke pensum)" ("my own lab numbers, not curriculum")."""
+    qs = bank("Maintenance downtime\nA:\n* Enterprise: usually under 30 s[h], connections drop\n* Window: 1 hour, weekly\n"
+              "---\nMine egne labbtall (ikke pensum)\nA:\nGetParameter ga throttling etter 1 sekund med 200 kall.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert "1 hour" in asked and not asked & {"30 s", "1 sekund", "200"}, asked
