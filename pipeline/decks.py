@@ -26,7 +26,7 @@ from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, ipynb_breaks, is_clippings, is_ipynb,
-                            is_moodle, is_org, is_toml, is_xml_cards, is_yaml_cards, note_breaks, notebook_breaks, numbered_titles,
+                            is_json_lines, is_moodle, json_lines_breaks, is_org, is_toml, is_xml_cards, is_yaml_cards, note_breaks, notebook_breaks, numbered_titles,
                             moodle_breaks, org_lines, outline_depth, outline_lines, python_source, ruled_sections,
                             terminal_sessions, toml_breaks, xml_breaks, yaml_lines)
 from .sites import DRILL_QUESTION
@@ -356,7 +356,7 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
     rules part sections of several heading cards, a Kindle clippings file, a notebook exported as source or saved
-    as its JSON, flashcards or a Moodle question bank exported as XML, a TOML file of tables, or a YAML list of cards (read as the plain notes
+    as its JSON, flashcards kept as JSON Lines or exported as XML, a Moodle question bank, a TOML file of tables, or a YAML list of cards (read as the plain notes
     it holds)."""
     numbered: Iterator[tuple[int, str]] = _doc_comments(_table_borders(enumerate(lines, 1)))
     head = _head(numbered)
@@ -378,6 +378,9 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         return
     if is_ipynb(sample):
         yield from ipynb_breaks(chain(head, numbered))
+        return
+    if is_json_lines(sample):
+        yield from json_lines_breaks(chain(head, numbered))
         return
     if is_moodle(sample):
         yield from moodle_breaks(chain(head, numbered))

@@ -100,7 +100,11 @@ _VOTES: Final = re.compile(r"\s*\(\d[\d,]*\s+(?:votes?|upvotes?|points?)\)", re.
 _DAY_STARTS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DAY: Final = rf"(?:{'|'.join(_DAY_STARTS)})[a-z]*\.?"
 _DAY_DATE: Final = r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
-_DATE_LINE: Final = re.compile(rf"^\s*(?:{_DAY},?\s+)?(?:{_DAY_DATE}|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+{_DAY})?\s*:?\s*$")
+_DATE_LINE: Final = re.compile(rf"^\s*(?:{_DAY},?\s+)?(?:{_DAY_DATE}|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+{_DAY})?\s*:?\s*$"
+                               # a page's stamp (OneNote: "Monday, 4 March 2024    19:42"), a clipping's ("Screen
+                               # clipping taken: 04/03/2024 19:55") and its source ("Pasted from <https://…>")
+                               rf"|^\s*{_DAY},?\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+\d{{1,2}}:\d{{2}}\s*$"
+                               r"|^\s*Screen\s+clipping\s+taken:.*$|^\s*Pasted\s+from\s+<[^<>]+>\s*$")
 _DATE_LEAD: Final = re.compile(rf"^(\s*)(?:{_DAY},?\s+)?{_DAY_DATE}(?:,?\s+{_DAY})?\s+[—–-]\s+(?=\S)")
 # chat addressing at a line's start: "@channel heads up:", "@maria,"; not a decorator ("@app.route(")
 _MENTION: Final = re.compile(r"^(?P<lead>\s*(?:[-*•]\s+)*)(?:@[\w.-]+[,:]?\s+)+")
@@ -123,7 +127,7 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
     out: list[Line] = []
     for line in block_notations(lines, mail=mail):
         text = line.text
-        if text[:1].isdigit() or text[:3] in _DAY_STARTS:
+        if text[:1].isdigit() or text.lstrip()[:3] in _DAY_STARTS or text.lstrip()[:1] in "SP":
             if _DATE_LINE.match(text):
                 continue
             text = _DATE_LEAD.sub(r"\1", text)       # "01/07 Tue — comparison …": the day it was written goes

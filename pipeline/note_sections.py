@@ -465,6 +465,46 @@ def _moodle_card(card: dict[str, list[tuple[int, str]]]) -> Iterator[tuple[int, 
     yield from card.get("generalfeedback", [])
 
 
+# Flashcards kept as JSON Lines: one object a line, {"front": "…", "back": "…\n- …", "tags": […], …}
+_JSON_FRONTS: Final = ("front", "question", "q", "term", "title", "topic", "name", "prompt")
+_JSON_BACKS: Final = ("back", "answer", "a", "definition", "notes", "note", "text", "body", "explanation", "extra")
+_JSON_LINE: Final = re.compile(r"^\s*\{.*\}\s*,?\s*$")
+
+
+def is_json_lines(sample: Sequence[str]) -> bool:
+    """Whether notes are flashcards kept as JSON Lines: their first lines are objects with a front or question."""
+    lines = [text for text in sample if text.strip()][:5]
+    return len(lines) >= 2 and all(_JSON_LINE.match(text) and any(f'"{key}"' in text for key in _JSON_FRONTS)
+                                   for text in lines)
+
+
+def json_lines_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """JSON Lines flashcards read as cards: an object a card, its front its title, "A:" and its back's lines (then an
+    "extra" or "notes" field's), a mnemonic a labelled line; ids, tags, dates, sources and wrong answers nothing. A
+    line that is no object is kept as it is (it is reported or read as notes)."""
+    for number, text in lines:
+        try:
+            item = json.loads(text.strip().rstrip(","))
+        except ValueError:
+            item = None
+        if not isinstance(item, dict):
+            if text.strip():
+                yield number, text
+            continue
+        front = next((str(item[k]) for k in _JSON_FRONTS if item.get(k)), "")
+        backs = [str(item[k]) for k in _JSON_BACKS if item.get(k) and isinstance(item[k], (str, int, float))]
+        if not front or not backs:
+            continue
+        yield BREAK
+        yield number, " ".join(front.split())
+        yield number, "A:"
+        for back in backs:
+            for part in back.split("\n"):
+                yield number, part
+        if isinstance(item.get("mnemonic"), str):
+            yield number, f"Mnemonic: {item['mnemonic']}"
+
+
 # Notes kept as a TOML file: "[cluster.scale]" tables (and "[[gotchas]]" arrays of them) of "max_nodes = 15_000  # …"
 _TOML_TABLE: Final = re.compile(r'^\s*\[\[?\s*([\w.\-" ]+?)\s*\]\]?\s*(?:#.*)?$')
 _TOML_KEY: Final = re.compile(r'^\s*([\w\-"]+(?:\.[\w\-"]+)*)\s*=\s*(.*)$')

@@ -4644,3 +4644,29 @@ def test_re31_a_a_a_question_mark_before_punctuation_and_a_norwegian_lab_card() 
               "---\nMine egne labbtall (ikke pensum)\nA:\nGetParameter ga throttling etter 1 sekund med 200 kall.\n")
     asked = {q.answer for q in accepted(qs)}
     assert "1 hour" in asked and not asked & {"30 s", "1 sekund", "200"}, asked
+
+
+def test_round_cu_a_a_a_flashcards_kept_as_json_lines() -> None:
+    """Round CU (CloudWatch flashcards as JSON Lines, read as one card: no question accepted): an object a line is a
+    card, its front the title, its back's "\\n" lines the notes; ids, tags, dates and wrong answers nothing."""
+    cards = [{"id": 1, "deck": "cw", "front": "CloudWatch Logs retention", "back": "Default: never expire.\n- settable "
+              "from 1 day to 10 years", "tags": ["logs"], "created": "2024-04-28", "wrong_answers": ["30 days"]},
+             {"id": 2, "deck": "cw", "front": "Dashboards", "back": "up to 500 widgets per dashboard", "tags": [],
+              "extra": "", "created": "2024-04-29", "mnemonic": "500 widgets"}]
+    qs = bank("\n".join(json.dumps(card) for card in cards) + "\n")
+    good = accepted(qs)
+    stems = {q.answer: q.stem for q in accepted(qs, "cloze")}
+    assert stems["500"].startswith("Dashboards › "), stems
+    assert "10 years" in stems and not {q.answer for q in good} & {"30 days", "2024-04-28", "1", "2"}, stems
+    assert not [q for q in good if re.search(r'[{}"]|\\n|tags|wrong_answers', q.stem)]
+
+
+def test_round_cu_b_a_onenote_page_stamps_and_clippings() -> None:
+    """Round CU (Entra as OneNote pages #5: the page's "Saturday, 18 January 2025    10:05" stamp was keyed as an
+    answer): a page's stamp, "Screen clipping taken: …" and "Pasted from <https://…>" lines are no notes."""
+    qs = bank("Conditional Access limits\nSaturday, 18 January 2025    10:05\n\n\tMax 195 policies per tenant\n"
+              "Screen clipping taken: 18/01/2025 10:07\nPasted from <https://learn.microsoft.com/entra/ca>\n"
+              "\tNamed locations: up to 2,000 IP ranges each\n")
+    good = accepted(qs)
+    assert {"195", "2,000"} <= {q.answer for q in good}
+    assert not [q for q in good if re.search(r"2025|10:0|clipping|Pasted|https", f"{q.stem} {q.answer}")]
