@@ -25,10 +25,11 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, ipynb_breaks, is_clippings, is_ipynb,
-                            is_json_lines, is_moodle, json_lines_breaks, is_org, is_toml, is_xml_cards, is_yaml_cards, note_breaks, notebook_breaks, numbered_titles,
-                            moodle_breaks, org_lines, outline_depth, outline_lines, python_source, ruled_sections,
-                            terminal_sessions, toml_breaks, xml_breaks, yaml_lines)
+from .note_files import (ipynb_breaks, is_ipynb, is_json_lines, is_moodle, is_toml, is_xml_cards, is_yaml_cards,
+                         json_lines_breaks, moodle_breaks, toml_breaks, xml_breaks, yaml_lines)
+from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, note_breaks,
+                            notebook_breaks, numbered_titles, org_lines, outline_depth, outline_lines, python_source,
+                            ruled_sections, terminal_sessions)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 

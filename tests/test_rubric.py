@@ -4670,3 +4670,12 @@ def test_round_cu_b_a_onenote_page_stamps_and_clippings() -> None:
     good = accepted(qs)
     assert {"195", "2,000"} <= {q.answer for q in good}
     assert not [q for q in good if re.search(r"2025|10:0|clipping|Pasted|https", f"{q.stem} {q.answer}")]
+
+
+def test_re32_a_a_hedges_in_greek_dutch_and_norwegian() -> None:
+    """Fresh sample of round CU (RE32, 59/80; the Greek notes 9/20): "(νομίζω)" ("I think") and "να το ελέγξω" ("to
+    check") kept values the notes doubt, as "nog checken" and "sjekk dette" did in rounds CS and CT."""
+    qs = bank("▶ Θέμα: Container Apps\n- max replicas ανά app: 300 (νομίζω)\n- job timeout: 8 ώρες, να το ελέγξω\n"
+              "- max 20 containers ανά replica\n---\nQueue storage\nA:\nmax bericht 64 KB\nkosten: ca. € 0,04 (nog checken)\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"20", "64 KB"} <= asked and not asked & {"300", "8 ώρες", "€ 0,04"}, asked

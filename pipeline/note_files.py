@@ -1,0 +1,367 @@
+"""Notes kept as a data file rather than written as notes: a YAML list of cards, a Jupyter notebook's JSON,
+flashcards exported as XML or kept as JSON Lines, a Moodle XML question bank, a TOML file of tables.
+
+Each reader turns the file into the (number, line)s of plain notes, with a `BREAK` where a card begins
+(`yaml_lines` gives titles after blank lines instead, for `note_sections.note_breaks`), so that every line
+keeps its place in the file and the markup of the notes inside is read card by card as usual.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from typing import Final
+
+from .note_sections import BREAK, CODE_COMMENT
+
+__all__ = ["is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
+           "moodle_breaks", "is_json_lines", "json_lines_breaks", "is_toml", "toml_breaks"]
+
+
+# A deck kept as a YAML list of cards: "cards:", "  - topic: "Item size limit"", "    notes: |" and its block
+_YAML_ITEM: Final = re.compile(r"^(\s*)-\s+([A-Za-z_][\w-]{0,30})\s*:\s*(.*)$")
+_YAML_KEY: Final = re.compile(r"^(\s*)([A-Za-z_][\w-]{0,30})\s*:(?:\s+(.*))?$")
+_YAML_BLOCK: Final = re.compile(r"^[|>][+-]?\d?$")
+_YAML_TITLES: Final = frozenset({"topic", "title", "name", "question", "front", "term", "q", "heading", "subject", "card"})
+_YAML_NOTES: Final = frozenset({"notes", "note", "answer", "back", "a", "text", "body", "description", "content"})
+_YAML_META: Final = frozenset({"tags", "tag", "source", "sources", "id", "created", "updated", "due", "deck", "labels",
+                               "ref", "refs", "url", "urls", "links", "reviewed", "box", "ease", "interval"})
+
+
+def is_yaml_cards(sample: Sequence[str]) -> bool:
+    """Whether notes are a YAML list of cards: two items or more, at one indentation, opened by a title's key."""
+    items = [m.group(1) for text in sample if (m := _YAML_ITEM.match(text)) and m.group(2).lower() in _YAML_TITLES]
+    return len(items) >= 2 and len(set(items)) == 1
+
+
+def yaml_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A YAML list of cards as plain notes: an item's title ("- topic: "Item size limit"") a title after a blank line,
+    its notes ("notes: |" and the block under it) its lines, another key's value a labelled line ("gotcha: …", an
+    "example:" block under an "Example:" heading); tags, sources, a record given as an example, top-level keys
+    ("cards:"), comments and blank lines nothing (an item is a card by itself)."""
+    block: int | None = None        # the indentation of the block's key (None: outside a block)
+    shift = 0                       # the block's own indentation, taken off its lines
+    for number, text in lines:
+        indent = len(text) - len(text.lstrip())
+        if block is not None and (not text.strip() or indent > block):
+            if text.strip():
+                shift = shift or indent
+                yield number, text[min(shift, indent):]
+            continue
+        block, shift = None, 0
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        item = _YAML_ITEM.match(text)
+        if item is not None and item.group(2).lower() in _YAML_TITLES:
+            yield number, ""
+            yield number, _unquoted(item.group(3))
+            continue
+        key = _YAML_KEY.match(text[2:] if item is not None else text)
+        if key is None:
+            yield number, text.strip()
+            continue
+        name, value = key.group(2), (key.group(3) or "").strip()
+        example = name.lower() in ("example", "examples", "eg")
+        if _YAML_BLOCK.match(value):
+            block = indent
+            if example:
+                yield number, "Example:"        # (its lines are an example's: `quality._EXAMPLE_HEAD`)
+        elif name.lower() in _YAML_META or (indent == 0 and not value) or (example and value[:1] in "{["):
+            continue                            # (an example written as code: a record, no note)
+        elif value:
+            yield number, _unquoted(value) if name.lower() in _YAML_NOTES else f"{name}: {_unquoted(value)}"
+
+
+def _unquoted(value: str) -> str:
+    """A YAML scalar as written, without the quotes around it."""
+    value = value.strip()
+    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
+
+
+# A Jupyter notebook saved as its JSON: "cells", each with its "cell_type" and its "source" lines (one JSON string a line)
+_IPYNB_CELLS: Final = re.compile(r'^\s*"cells"\s*:\s*\[')
+_IPYNB_TYPE: Final = re.compile(r'^\s*"cell_type"\s*:\s*"(\w+)"')
+_IPYNB_SOURCE: Final = re.compile(r'^\s*"source"\s*:\s*(\[|"(?:[^"\\]|\\.)*")\s*,?\s*$')
+
+
+def is_ipynb(sample: Sequence[str]) -> bool:
+    """Whether notes are a Jupyter notebook's JSON (an .ipynb file saved under another name)."""
+    return bool(sample) and sample[0].strip() == "{" and any(_IPYNB_CELLS.match(text) for text in sample[1:4])
+
+
+def ipynb_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A notebook's JSON read as its cells, a card each: a markdown cell's source its lines (JSON strings decoded), a
+    code cell's comments its notes; outputs, metadata and the JSON around them nothing."""
+    kind, typed, source = "markdown", False, False
+    cell: list[tuple[int, str]] = []        # the lines of the cell being read
+    for number, text in chain(lines, [(0, '"cell_type": "end"')]):
+        if source:
+            if re.match(r"^\s*\]", text):
+                source = typed = False
+            else:
+                cell += _cell_lines(number, text.strip().rstrip(","), kind, not cell)
+            continue
+        opens = _IPYNB_TYPE.match(text)
+        listed = _IPYNB_SOURCE.match(text) if opens is None else None
+        if opens is not None or (listed is not None and not typed):
+            if len(cell) >= 2 or (cell and kind != "code"):     # (a code cell of one comment is no card)
+                yield BREAK
+                yield from cell
+            cell, kind, typed = [], opens.group(1) if opens else kind, opens is not None
+        if listed is not None:
+            if listed.group(1) == "[":
+                source = True
+            else:
+                cell += _cell_lines(number, listed.group(1), kind, not cell)
+                typed = False
+
+
+_LEAD_IN: Final = re.compile(r"^\*\*([^*]{1,60}?):?\*\*:?\s+(?=\S)")     # "**Capacity modes:** Provisioned = …"
+
+
+def _cell_lines(number: int, literal: str, kind: str, first: bool) -> list[tuple[int, str]]:
+    """The lines of one JSON string of a cell's source (a code cell's: its comments, as list items); a cell that
+    opens on a bold lead-in ("**Capacity modes:** …") is titled by it."""
+    try:
+        value = json.loads(literal)
+    except ValueError:
+        return []
+    out: list[tuple[int, str]] = []
+    for text in str(value).removesuffix("\n").split("\n"):
+        if kind == "code":
+            if (comment := CODE_COMMENT.search(text)) is not None:
+                out.append((number, f"- {comment.group(1)}"))
+            continue
+        if first and (lead := _LEAD_IN.match(text)) is not None:
+            out.append((number, lead.group(1)))
+            text = text[lead.end():]
+        first = False
+        out.append((number, text))
+    return out
+
+
+# Flashcards exported as XML: "<card …>" elements with "<front>" and "<back>" (or question/answer, term/definition)
+_XML_CARD: Final = re.compile(r"<(?:card|note|flashcard|item|entry)\b[^>]*>", re.IGNORECASE)
+_XML_SIDE: Final = re.compile(r"<(/?)(front|question|term|prompt|back|answer|definition|response)\b[^>]*>", re.IGNORECASE)
+_XML_FRONTS: Final = frozenset({"front", "question", "term", "prompt"})
+_XML_COMMENT: Final = re.compile(r"<!--.*?-->")
+_CDATA: Final = re.compile(r"<!\[CDATA\[(.*?)\]\]>")
+
+
+def is_xml_cards(sample: Sequence[str]) -> bool:
+    """Whether notes are flashcards exported as XML: two card elements or more, with a front or question in them."""
+    return (sum(1 for text in sample if _XML_CARD.search(text)) >= 2
+            and any((side := _XML_SIDE.search(text)) is not None and side.group(2).lower() in _XML_FRONTS for text in sample))
+
+
+def xml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """XML flashcards read as cards: a card element a card, its front its title, its back its notes (after "A:"),
+    entities and CDATA their text; the XML around them, comments and other elements ("<stats …/>") nothing."""
+    side = ""                   # the side being read ("" outside both)
+    cdata = False               # inside a CDATA section of several lines: a listing (a fence)
+    for number, text in lines:
+        if cdata or "<![CDATA[" in text and "]]>" not in text:
+            opened, cdata = not cdata, "]]>" not in text
+            before, _, rest = text.partition("<![CDATA[") if opened else ("", "", text)
+            if opened:
+                yield number, "```"
+            listing = rest.partition("]]>")[0] if not cdata else rest
+            if listing.strip():
+                yield number, listing
+            if not cdata:
+                yield number, "```"
+            continue
+        text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), _XML_COMMENT.sub("", text))
+        if not side and _XML_CARD.search(text):
+            yield BREAK
+        parts = _XML_SIDE.split(text)        # text, then ("/" or "", tag, text) for each tag
+        kept = parts[0] if side else ""
+        for closing, tag, after in zip(parts[1::3], parts[2::3], parts[3::3]):
+            if closing:
+                side = ""
+            else:
+                side = "front" if tag.lower() in _XML_FRONTS else "back"
+                if side == "back":
+                    if kept.strip():        # the front's text on the back's line: "<front>X</front><back>Y"
+                        yield number, html.unescape(kept).strip()
+                    kept = ""
+                    yield number, "A:"
+            if side:
+                kept += after
+        if kept.strip():
+            yield number, html.unescape(kept).strip()
+
+
+# A question bank exported as Moodle XML: "<question type="multichoice">" with its "<questiontext>", "<answer
+# fraction="100">" and "<generalfeedback>" (the teacher's explanation), each element's text in "<text>…</text>"
+_MOODLE_QUESTION: Final = re.compile(r'<question\s+type="(\w+)"')
+_MOODLE_PART: Final = re.compile(r'<(questiontext|generalfeedback|answer)\b([^>]*)>')
+_MOODLE_TEXT: Final = re.compile(r"<text>(.*?)</text>", re.DOTALL)
+_MOODLE_RIGHT: Final = re.compile(r'fraction="(?:100|[1-9]\d?(?:\.\d+)?)"')
+
+
+def is_moodle(sample: Sequence[str]) -> bool:
+    """Whether notes are a Moodle XML question bank: a "<quiz>" of two questions or more."""
+    return any("<quiz" in text for text in sample[:5]) and sum(1 for text in sample if _MOODLE_QUESTION.search(text)) >= 2
+
+
+def moodle_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A Moodle question bank read as cards: a question a card, its text the title, its right answers ("fraction=100")
+    its answer and the teacher's general feedback its notes; wrong answers, their feedback, categories and settings
+    nothing."""
+    part, kept = "", ""             # the part being read (its text may run over lines) and its text so far
+    card: dict[str, list[tuple[int, str]]] = {}
+    for number, text in chain(lines, [(0, '<question type="end">')]):
+        if (question := _MOODLE_QUESTION.search(text)) is not None:
+            if card.get("questiontext"):
+                yield from _moodle_card(card)
+            card, part = {}, "category" if question.group(1) == "category" else ""
+        if part == "category":
+            continue
+        for found in _MOODLE_PART.finditer(text):
+            kind, attributes = found.group(1), found.group(2)
+            part = kind if kind != "answer" or _MOODLE_RIGHT.search(attributes) else "wrong"
+            kept = ""
+        if part in ("", "wrong"):
+            continue
+        kept += text
+        if "</text>" not in kept:
+            continue
+        body = _MOODLE_TEXT.search(kept)
+        shown = html.unescape(_CDATA.sub(lambda m: m.group(1), body.group(1))).strip() if body else ""
+        if shown:
+            card.setdefault(part, []).append((number, shown))
+        part, kept = "", ""
+
+
+def _moodle_card(card: dict[str, list[tuple[int, str]]]) -> Iterator[tuple[int, str] | None]:
+    """One question's card: its text, "A:" with its right answers, then the general feedback."""
+    yield BREAK
+    for number, text in card["questiontext"]:
+        yield number, re.sub(r"</?p>", " ", text).strip()
+    answers = card.get("answer", [])
+    first = answers[0][0] if answers else card["questiontext"][-1][0]
+    yield first, "A: " + "; ".join(text for _, text in answers)
+    yield from card.get("generalfeedback", [])
+
+
+# Flashcards kept as JSON Lines: one object a line, {"front": "…", "back": "…\n- …", "tags": […], …}
+_JSON_FRONTS: Final = ("front", "question", "q", "term", "title", "topic", "name", "prompt")
+_JSON_BACKS: Final = ("back", "answer", "a", "definition", "notes", "note", "text", "body", "explanation", "extra")
+_JSON_LINE: Final = re.compile(r"^\s*\{.*\}\s*,?\s*$")
+
+
+def is_json_lines(sample: Sequence[str]) -> bool:
+    """Whether notes are flashcards kept as JSON Lines: their first lines are objects with a front or question."""
+    lines = [text for text in sample if text.strip()][:5]
+    return len(lines) >= 2 and all(_JSON_LINE.match(text) and any(f'"{key}"' in text for key in _JSON_FRONTS)
+                                   for text in lines)
+
+
+def json_lines_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """JSON Lines flashcards read as cards: an object a card, its front its title, "A:" and its back's lines (then an
+    "extra" or "notes" field's), a mnemonic a labelled line; ids, tags, dates, sources and wrong answers nothing. A
+    line that is no object is kept as it is (it is reported or read as notes)."""
+    for number, text in lines:
+        try:
+            item = json.loads(text.strip().rstrip(","))
+        except ValueError:
+            item = None
+        if not isinstance(item, dict):
+            if text.strip():
+                yield number, text
+            continue
+        front = next((str(item[k]) for k in _JSON_FRONTS if item.get(k)), "")
+        backs = [str(item[k]) for k in _JSON_BACKS if item.get(k) and isinstance(item[k], (str, int, float))]
+        if not front or not backs:
+            continue
+        yield BREAK
+        yield number, " ".join(front.split())
+        yield number, "A:"
+        for back in backs:
+            for part in back.split("\n"):
+                yield number, part
+        if isinstance(item.get("mnemonic"), str):
+            yield number, f"Mnemonic: {item['mnemonic']}"
+
+
+# Notes kept as a TOML file: "[cluster.scale]" tables (and "[[gotchas]]" arrays of them) of "max_nodes = 15_000  # …"
+_TOML_TABLE: Final = re.compile(r'^\s*\[\[?\s*([\w.\-" ]+?)\s*\]\]?\s*(?:#.*)?$')
+_TOML_KEY: Final = re.compile(r'^\s*([\w\-"]+(?:\.[\w\-"]+)*)\s*=\s*(.*)$')
+_TOML_COMMENTED_KEY: Final = re.compile(r"^\s*#\s*[\w\-]+\s*=\s*\S")
+_TOML_MULTILINE: Final = re.compile(r'^("""|\'\'\')(.*)$')
+
+
+def is_toml(sample: Sequence[str]) -> bool:
+    """Whether notes are a TOML file: three tables or more, and keys set in them."""
+    return (sum(1 for text in sample if _TOML_TABLE.match(text)) >= 3
+            and sum(1 for text in sample if _TOML_KEY.match(text)) >= 5)
+
+
+def toml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A TOML file read as notes, a table a card: "[cluster.scale]" the title "cluster scale", "max_nodes = 15_000  #
+    the big one" the line "max nodes: 15,000; the big one", a multi-line string its lines, a "# …" comment a note; a
+    commented-out key (an old value kept), and the keys above the first table (the file's own settings) nothing."""
+    started = False
+    quote = ""                      # the delimiter of the multi-line string being read
+    title: tuple[int, str] | None = None     # the table's name, until its first key may name it better
+    for number, text in lines:
+        if quote:
+            body, closed, _ = text.partition(quote)
+            if body.strip():
+                yield number, body.strip()
+            quote = "" if closed else quote
+            continue
+        if (table := _TOML_TABLE.match(text)) is not None:
+            started = True
+            yield BREAK
+            title = number, table.group(1).replace('"', "").replace(".", " ").replace("_", " ")
+            continue
+        if not started or not text.strip() or _TOML_COMMENTED_KEY.match(text):
+            continue
+        key = _TOML_KEY.match(text)
+        if title is not None:           # an array of tables' item may be titled by its "title" or "name" key
+            named = key is not None and key.group(1).lower() in ("title", "name", "topic")
+            yield (number, _toml_value(key.group(2))[0]) if named and key else title
+            title = None
+            if named:
+                continue
+        if text.lstrip().startswith("#"):
+            yield number, text.lstrip().lstrip("#").strip()
+            continue
+        if key is None:
+            yield number, text.strip()
+            continue
+        value, comment = _toml_value(key.group(2))
+        if (many := _TOML_MULTILINE.match(value)) is not None:
+            body, closed, _ = many.group(2).partition(many.group(1))
+            quote = "" if closed else many.group(1)
+            value = body.strip()
+        words = key.group(1).replace('"', "").replace(".", " ").replace("_", " ")
+        shown = "; ".join(part for part in (value, comment) if part)
+        if shown or not many:           # ("note = \"\"\"" opens its text: the key names nothing)
+            yield number, f"{words}: {shown}" if shown else words
+
+
+def _toml_value(raw: str) -> tuple[str, str]:
+    """A TOML value as notes write it, and the comment after it: "15_000  # the big one" is ("15,000", "the big one");
+    strings lose their quotes, arrays and inline tables their brackets."""
+    value, comment, quoted = "", "", ""
+    for k, char in enumerate(raw):          # the comment starts at a "#" outside a string
+        if quoted:
+            quoted = "" if char == quoted else quoted
+        elif char in "\"'":
+            quoted = char
+        elif char == "#":
+            value, comment = raw[:k], raw[k + 1:]
+            break
+    else:
+        value = raw
+    value = value.strip()
+    if not value.startswith(('"""', "'''")):
+        value = re.sub(r"(?<![\w.])\d{1,3}(?:_\d{3})+(?![\w])", lambda m: f"{int(m.group().replace('_', '')):,}", value)
+        value = re.sub(r"\s*=\s*", ": ", value.strip("[]{} ")) if value[:1] in "[{" else value
+        value = value.replace('"', "")
+    return value, comment.strip()
