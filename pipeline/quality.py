@@ -1385,7 +1385,7 @@ _FORMER_LINE = re.compile(r"^\W*(?:legacy\b|(?:before\s+(?:[A-Za-z]{3,9}\.?\s+)?
                           r"[^.;]{0,40}?\b(?:was|were)\b"
                           # (Italian, Portuguese, Spanish: "nb: una volta l'egress gratis era 1 GB, poi alzato a 100 GB")
                           r"|(?:[A-Za-z]{1,10}:\s*)?(?:una\s+volta|in\s+passato|antes|antigamente|antiguamente)\b"
-                          r"[^.;]{0,40}?\b(?:era|erano|era[mn]?|fue|foi)\b)", re.IGNORECASE)
+                          r"[^.;]{0,40}?\b(?:era|erano|eram|eran|fue|foi)\b)", re.IGNORECASE)
 _MARKED_WRONG = re.compile(r"[^.;]{0,40}?(?:(?:<-+|←|<=+)\s*\(?|\()\s*(?:see\s+[^,)]{1,30},\s*)?(?:this\s+(?:is|was)\s+)?"
                            r"(?:wrong|corrected|incorrect|outdated|not\s+true)\b", re.IGNORECASE)
 _OLDER_BRACKET = re.compile(r"\s*[A-Za-z]{0,5}\s+(?:in|on|for|with)\s+(?:older|old|previous|earlier|legacy)\s+[^()]{0,20}\)",
