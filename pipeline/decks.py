@@ -25,7 +25,7 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_files import (ipynb_breaks, is_ipynb, is_json_lines, is_moodle, is_toml, is_xml_cards, is_yaml_cards,
+from .note_files import (canvas_breaks, ipynb_breaks, is_canvas, is_ipynb, is_json_lines, is_moodle, is_toml, is_xml_cards, is_yaml_cards,
                          json_lines_breaks, moodle_breaks, toml_breaks, xml_breaks, yaml_lines)
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, note_breaks,
                             notebook_breaks, numbered_titles, org_lines, outline_depth, outline_lines, python_source,
@@ -362,6 +362,9 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     numbered: Iterator[tuple[int, str]] = _doc_comments(_table_borders(enumerate(lines, 1)))
     head = _head(numbered)
     sample = [text for _, text in head]
+    if is_canvas(sample):           # (its JSON is indented with tabs: no outline)
+        yield from canvas_breaks(chain(head, numbered))
+        return
     outline = outline_depth(sample)
     if is_org(sample) or outline is not None:
         numbered = org_lines(chain(head, numbered)) if outline is None else outline_lines(chain(head, numbered), outline)

@@ -1,5 +1,6 @@
 """Notes kept as a data file rather than written as notes: a YAML list of cards, a Jupyter notebook's JSON,
-flashcards exported as XML or kept as JSON Lines, a Moodle XML question bank, a TOML file of tables.
+flashcards exported as XML or kept as JSON Lines, an Evernote export, a Moodle XML question bank, an Obsidian
+Canvas, a TOML file of tables.
 
 Each reader turns the file into the (number, line)s of plain notes, with a `BREAK` where a card begins
 (`yaml_lines` gives titles after blank lines instead, for `note_sections.note_breaks`), so that every line
@@ -16,7 +17,7 @@ from typing import Final
 
 from .note_sections import BREAK, CODE_COMMENT
 
-__all__ = ["is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
+__all__ = ["is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
            "moodle_breaks", "is_json_lines", "json_lines_breaks", "is_toml", "toml_breaks"]
 
 
@@ -144,8 +145,12 @@ def _cell_lines(number: int, literal: str, kind: str, first: bool) -> list[tuple
 
 # Flashcards exported as XML: "<card …>" elements with "<front>" and "<back>" (or question/answer, term/definition)
 _XML_CARD: Final = re.compile(r"<(?:card|note|flashcard|item|entry)\b[^>]*>", re.IGNORECASE)
-_XML_SIDE: Final = re.compile(r"<(/?)(front|question|term|prompt|back|answer|definition|response)\b[^>]*>", re.IGNORECASE)
-_XML_FRONTS: Final = frozenset({"front", "question", "term", "prompt"})
+_XML_SIDE: Final = re.compile(r"<(/?)(front|question|term|prompt|title|back|answer|definition|response|content)\b[^>]*>",
+                              re.IGNORECASE)
+_XML_FRONTS: Final = frozenset({"front", "question", "term", "prompt", "title"})
+# markup kept in a CDATA section (Evernote's "<content><![CDATA[<?xml …?><!DOCTYPE en-note …><en-note><div>…"): its
+# declarations and wrapper go, its HTML is the notes' (read as pasted HTML is)
+_MARKUP_WRAPPER: Final = re.compile(r"<!\[CDATA\[(?=\s*<)|\]\]>|<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|</?en-note\b[^>]*>", re.IGNORECASE)
 _XML_COMMENT: Final = re.compile(r"<!--.*?-->")
 _CDATA: Final = re.compile(r"<!\[CDATA\[(.*?)\]\]>")
 
@@ -161,7 +166,14 @@ def xml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | N
     entities and CDATA their text; the XML around them, comments and other elements ("<stats …/>") nothing."""
     side = ""                   # the side being read ("" outside both)
     cdata = False               # inside a CDATA section of several lines: a listing (a fence)
+    markup = False              # inside a CDATA section of HTML (the notes themselves)
     for number, text in lines:
+        if not cdata and re.search(r"<!\[CDATA\[\s*<", text):
+            text = _MARKUP_WRAPPER.sub("", text)
+            markup = "]]>" not in text
+        elif markup:
+            markup = "]]>" not in text
+            text = _MARKUP_WRAPPER.sub("", text)
         if cdata or "<![CDATA[" in text and "]]>" not in text:
             opened, cdata = not cdata, "]]>" not in text
             before, _, rest = text.partition("<![CDATA[") if opened else ("", "", text)
@@ -192,6 +204,30 @@ def xml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | N
                 kept += after
         if kept.strip():
             yield number, html.unescape(kept).strip()
+
+
+# An Obsidian Canvas (".canvas" JSON): "nodes", a text node's "text" a card's Markdown (groups, links, edges no notes)
+_CANVAS_NODES: Final = re.compile(r'^\s*\{?\s*"nodes"\s*:\s*\[')
+_CANVAS_TEXT: Final = re.compile(r'"text"\s*:\s*("(?:[^"\\]|\\.)*")')
+
+
+def is_canvas(sample: Sequence[str]) -> bool:
+    """Whether notes are an Obsidian Canvas: its JSON's "nodes" in its first lines, and text nodes."""
+    return any(_CANVAS_NODES.match(text) for text in sample[:3]) and any('"text"' in text for text in sample)
+
+
+def canvas_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A canvas read as cards: a text node a card, its Markdown its lines."""
+    for number, text in lines:
+        if (node := _CANVAS_TEXT.search(text)) is None:
+            continue
+        try:
+            markdown = str(json.loads(node.group(1)))
+        except ValueError:
+            continue
+        yield BREAK
+        for line in markdown.split("\n"):
+            yield number, line
 
 
 # A question bank exported as Moodle XML: "<question type="multichoice">" with its "<questiontext>", "<answer

@@ -4679,3 +4679,28 @@ def test_re32_a_a_hedges_in_greek_dutch_and_norwegian() -> None:
               "- max 20 containers ανά replica\n---\nQueue storage\nA:\nmax bericht 64 KB\nkosten: ca. € 0,04 (nog checken)\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"20", "64 KB"} <= asked and not asked & {"300", "8 ώρες", "€ 0,04"}, asked
+
+
+def test_round_cv_a_a_an_evernote_export_and_an_obsidian_canvas() -> None:
+    """Round CV (Aurora Serverless as an Evernote .enex export: one card; SQS/SNS as an Obsidian Canvas: its JSON read
+    as a tab-indented outline): a note is a card (its title, its HTML content inside CDATA), a canvas's text node is a
+    card (its Markdown); the export's attributes, tags, dates, groups and coordinates are nothing."""
+    enex = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE en-export SYSTEM "http://xml.evernote.com/pub/evernote-export4.dtd">\n'
+            '<en-export export-date="20250703T190412Z" application="Evernote">\n'
+            '<note><title>ASv2 - what is an ACU</title><content><![CDATA[<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<!DOCTYPE en-note SYSTEM "http://xml.evernote.com/pub/enml2.dtd"><en-note><div>Each ACU is about 2 GiB of RAM.</div>\n'
+            '<ul><li>Aurora Serverless v2 scales in 0.5 ACU steps</li></ul>\n</en-note>]]></content><created>20240211T193005Z'
+            '</created><tag>aurora</tag></note>\n<note><title>RDS Proxy limits</title><content><![CDATA[<en-note><div>RDS '
+            'Proxy: max 20 proxies per account.</div></en-note>]]></content><created>20240212T071930Z</created></note>\n'
+            '</en-export>\n')
+    stems = {q.answer: q.stem for q in accepted(bank(enex), "cloze")}
+    assert stems["2 GiB"].startswith("ASv2 - what is an ACU › ") and "20" in stems, stems
+    assert not [s for s in stems.values() if re.search(r"<|CDATA|2024|aurora\b", s)], stems
+    canvas = {"nodes": [{"id": "f4bb", "type": "group", "label": "SQS — queues", "x": -2200, "y": -1400, "width": 1420,
+                         "height": 3000, "color": "4"},
+                        {"id": "9eab", "type": "text", "text": "## SQS retention period\n- default **4 days**\n- max 14 days",
+                         "x": -2160, "y": -1340, "width": 420, "height": 380}],
+              "edges": [{"id": "e1", "fromNode": "9eab", "toNode": "f4bb", "label": "see also"}]}
+    stems = {q.answer: q.stem for q in accepted(bank(json.dumps(canvas, indent="\t")), "cloze")}
+    assert stems["4 days"].startswith("SQS retention period › "), stems
+    assert not [s for s in stems.values() if re.search(r'"|nodes|2160|width', s)], stems
