@@ -25,8 +25,8 @@ from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
-from .note_files import (canvas_breaks, ipynb_breaks, is_canvas, is_ipynb, is_json_lines, is_moodle, is_toml, is_xml_cards, is_yaml_cards,
-                         json_lines_breaks, moodle_breaks, toml_breaks, xml_breaks, yaml_lines)
+from .markup import COMMENT_ANCHOR
+from .note_files import canvas_breaks, data_file_reader, is_canvas, is_yaml_cards, yaml_lines
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, note_breaks,
                             notebook_breaks, numbered_titles, org_lines, outline_depth, outline_lines, python_source,
                             ruled_sections, terminal_sessions)
@@ -356,9 +356,9 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
 def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
-    rules part sections of several heading cards, a Kindle clippings file, a notebook exported as source or saved
-    as its JSON, flashcards kept as JSON Lines or exported as XML, a Moodle question bank, a TOML file of tables, or a YAML list of cards (read as the plain notes
-    it holds)."""
+    rules part sections of several heading cards, a Kindle clippings file, a notebook exported as source, a data
+    file (`note_files`: a canvas, a notebook's JSON, JSON Lines, XML, TOML), or a YAML list of cards (read as the
+    plain notes it holds)."""
     numbered: Iterator[tuple[int, str]] = _doc_comments(_table_borders(enumerate(lines, 1)))
     head = _head(numbered)
     sample = [text for _, text in head]
@@ -380,20 +380,8 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     if sample and NOTEBOOK_SOURCE.match(sample[0]):
         yield from notebook_breaks(chain(head, numbered))
         return
-    if is_ipynb(sample):
-        yield from ipynb_breaks(chain(head, numbered))
-        return
-    if is_json_lines(sample):
-        yield from json_lines_breaks(chain(head, numbered))
-        return
-    if is_moodle(sample):
-        yield from moodle_breaks(chain(head, numbered))
-        return
-    if is_xml_cards(sample):
-        yield from xml_breaks(chain(head, numbered))
-        return
-    if is_toml(sample):
-        yield from toml_breaks(chain(head, numbered))
+    if (reader := data_file_reader(sample)) is not None:
+        yield from reader(chain(head, numbered))
         return
     sessions = terminal_sessions(sample)      # (their "# note:" lines are comments, no headings; a Python file's too)
     level = 0 if sessions or python_source(sample) else card_level(sample)
@@ -430,7 +418,6 @@ def _table_borders(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]
         yield held
 
 
-_COMMENT_ANCHOR = re.compile(r"(?<=[^\s\[(])\[([a-z]{1,2})\](?=[\s.,;:)]|$)")     # a Google Doc's "64 TB[a]"
 _DOC_COMMENT = re.compile(r"^\[([a-z]{1,2})\](?=\S)")     # the comment itself, listed at the document's end
 
 
@@ -444,7 +431,7 @@ def _doc_comments(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]
             first = _DOC_COMMENT.match(text)
             if first is not None and first.group(1) in anchors:
                 return
-            anchors.update(_COMMENT_ANCHOR.findall(text))
+            anchors.update(COMMENT_ANCHOR.findall(text))
         yield number, text
 
 

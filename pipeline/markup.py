@@ -34,7 +34,7 @@ _SLASHES: Final = re.compile(r"(?<=[^\s:/])\s+//+(?=\s|$)")
 _BLOCK_COMMENT: Final = re.compile(r"\s*/\*\s*([^*]*?)\s*\*/")
 _DOUBLE_DASH_RANGE: Final = re.compile(r"(?<=\d)--(?=\d)")      # "1--256 chars" (LaTeX's en dash, typed as notes)
 # a Google Doc's comment anchor ("64 TB[a]"): a reader questioned what it marks; its sub-bullet "   o "
-_COMMENT_ANCHOR: Final = re.compile(r"(?<=[^\s\[(])\[[a-z]{1,2}\](?=[\s.,;:)]|$)")
+COMMENT_ANCHOR: Final = re.compile(r"(?<=[^\s\[(])\[([a-z]{1,2})\](?=[\s.,;:)]|$)")
 _DOC_BULLET: Final = re.compile(r"^(\s{2,})[o▪■]\s+(?=\S)")
 # a value set in code type ("`30 GB`", "~`$0.0075`", "`2,000,000`") is a value, not code; "`max-age=0`" stays code
 _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/µ]{1,12}){0,2})\s*`")
@@ -138,7 +138,7 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
         if "--" in text:
             text = _DOUBLE_DASH_RANGE.sub("–", text)
         if "[" in text:
-            text = _COMMENT_ANCHOR.sub("?", text)        # (a value a question mark follows is not asked)
+            text = COMMENT_ANCHOR.sub("?", text)        # (a value a question mark follows is not asked)
         if text[:2] == "  ":
             text = _DOC_BULLET.sub(r"\1- ", text)
         if text.lstrip().startswith("//") and not text.lstrip().startswith("///"):

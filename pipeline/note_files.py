@@ -11,13 +11,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Final
 
 from .note_sections import BREAK, CODE_COMMENT
 
-__all__ = ["is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
+__all__ = ["data_file_reader", "is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
            "moodle_breaks", "is_json_lines", "json_lines_breaks", "is_toml", "toml_breaks"]
 
 
@@ -401,3 +401,16 @@ def _toml_value(raw: str) -> tuple[str, str]:
         value = re.sub(r"\s*=\s*", ": ", value.strip("[]{} ")) if value[:1] in "[{" else value
         value = value.replace('"', "")
     return value, comment.strip()
+
+
+Reader = Callable[[Iterable[tuple[int, str]]], Iterator[tuple[int, str] | None]]
+
+
+def data_file_reader(sample: Sequence[str]) -> Reader | None:
+    """The reader of the data file whose first lines are `sample` (a notebook's JSON, JSON Lines, a Moodle bank, XML
+    flashcards or a TOML file, tried in that order), or None for notes."""
+    for detect, read in ((is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
+                         (is_xml_cards, xml_breaks), (is_toml, toml_breaks)):
+        if detect(sample):
+            return read
+    return None
