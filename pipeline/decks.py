@@ -27,9 +27,9 @@ from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .markup import COMMENT_ANCHOR
 from .note_files import canvas_breaks, data_file_reader, is_canvas, is_yaml_cards, yaml_lines
-from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, note_breaks,
-                            notebook_breaks, numbered_titles, org_lines, outline_depth, outline_lines, python_source,
-                            ruled_sections, terminal_sessions)
+from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, is_rst,
+                            lowercase_titles, note_breaks, notebook_breaks, numbered_titles, org_lines, outline_depth,
+                            outline_lines, python_source, rst_lines, ruled_sections, terminal_sessions)
 from .sites import DRILL_QUESTION
 from .types import Card, Deck, DeckIssue, KnownCard, KnownText, Line
 
@@ -374,6 +374,10 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         numbered = yaml_lines(chain(head, numbered))
         head = _head(numbered)
         sample = [text for _, text in head]
+    elif is_rst(sample):
+        numbered = rst_lines(chain(head, numbered))
+        head = _head(numbered)
+        sample = [text for _, text in head]
     if is_clippings(sample):
         yield from clipping_breaks(chain(head, numbered))
         return
@@ -390,7 +394,8 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         yield from head
         yield from numbered
         return
-    yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample), sessions=sessions)
+    yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample),
+                           lowercase=lowercase_titles(sample), sessions=sessions)
 
 
 _BORDER = re.compile(r"^\s*-{10,}\s*$")          # a border of dashes, longer than a card separator is drawn

@@ -58,6 +58,7 @@ _FIELD: Final = re.compile(r"^(\s*(?:[-*•]\s+)?):([A-Za-z][^:`\n]{0,60}):(?=\s
 _DIRECTIVE: Final = re.compile(r"^(\s*)\.\.\s+(note|warning|tip|hint|important|caution|attention|danger|seealso)::\s*",
                                re.IGNORECASE)
 _ROLE: Final = re.compile(r":[a-z]+:(`[^`]+`)")
+_REFERENCE: Final = re.compile(r"\s*:(?:ref|doc|numref):`(?:([^`<]*?)\s*<[^`>]*>|[^`]*)`")   # a link to a section: its text, if any
 # "Example::" or a lone "::" opens a literal block, as ".. code-block:: yaml" does ("Example:" stays a label)
 _LITERAL: Final = re.compile(r"(?<=\S)(::)\s*$|^\s*(?:\.\.\s+(?:code-block|code|sourcecode)::.*|::\s*)$")
 _SIMPLE_BORDER: Final = re.compile(r"^\s*=+(?:\s+=+)+\s*$")   # a reStructuredText simple table's border: "====  ======"
@@ -1375,7 +1376,7 @@ def _restructured(lines: Sequence[Line]) -> Sequence[Line]:
                 continue
         if ":" in text:
             text = _DIRECTIVE.sub(lambda m: f"{m.group(1)}{m.group(2).capitalize()}: ", _FIELD.sub(r"\1\2:", text))
-            text = _ROLE.sub(r"\1", text)
+            text = _ROLE.sub(r"\1", _REFERENCE.sub(lambda m: f" {m.group(1)}" if m.group(1) else "", text))
         if "``" in text:
             text = re.sub(r"(?<!`)``(?!`)", "`", text)      # a ``literal``, not a "```" fence
         out.append(line.retext(text))

@@ -30,7 +30,7 @@ from typing import Final
 __all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "NOTEBOOK_SOURCE", "ORG_DRAWER", "ORG_DRAWER_END",
            "ORG_PLANNING", "PAGE_REF", "PROMPT", "SALUTATION", "card_level", "clipping_breaks", "is_clippings", "is_date",
            "is_org", "note_breaks", "notebook_breaks", "numbered_titles", "org_lines", "outline_depth", "outline_lines",
-           "ruled_sections", "terminal_sessions"]
+           "is_rst", "lowercase_titles", "rst_lines", "ruled_sections", "terminal_sessions"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
@@ -202,6 +202,93 @@ def org_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         yield number, text
 
 
+# reStructuredText: a title is underlined (and maybe overlined) with a line of one punctuation mark at least as long as
+# it; each style ("=" over and under, "-" under, "~" under …) is a level, in the order the file first uses it
+_ADORNMENT: Final = re.compile(r"""^([=\-~^"'`:+*#_<>.])\1{2,}\s*$""")
+_RST_COMMENT: Final = re.compile(r"^\s*\.\.(?:\s*$|\s+(?![\w.-]+::|\[|\|))")   # a comment, or a link target's label
+_RST_SIGN: Final = re.compile(r"^(?:\.\.\s+(?:[\w-]+::|_[^:]+:|\|[^|]+\|)|:[A-Za-z][\w -]*:(?:\s|$))")
+
+
+def is_rst(sample: Sequence[str]) -> bool:
+    """Whether notes are reStructuredText: three titles adorned as it adorns them, and a directive or field list
+    (`.. note::`, `:Author:`) or an adornment Markdown has not ("~~~~" under a title would read as a code fence).
+    (A banner framed by "====" rules, with neither, is read as such: `_framed`.)"""
+    titles, styles = 0, set()
+    for before, text, after in zip(["", *sample], sample, [*sample[1:], ""]):
+        if _rst_title(before, text, after):
+            titles += 1
+            styles.add(after.strip()[0])
+        elif _ADORNMENT.match(before) and _ADORNMENT.match(after) and _rst_title("", text, after, before):
+            titles += 1
+            styles.add(after.strip()[0])
+    return titles >= 3 and (bool(styles - {"=", "-"}) or any(_RST_SIGN.match(text) for text in sample))
+
+
+def _rst_title(before: str, text: str, adornment: str, overline: str = "") -> bool:
+    """Whether `text`, after `before` and over `adornment`, is a title (a blank line or its overline above it)."""
+    title = text.strip()
+    return (bool(title) and not before.strip() and _ADORNMENT.match(adornment) is not None
+            and not _ADORNMENT.match(text) and not _LIST.match(title) and len(adornment.strip()) >= len(title)
+            and (not overline or overline.strip() == adornment.strip()))
+
+
+def rst_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A reStructuredText file's (number, line)s with its titles as the Markdown headings they are ("Limits" over
+    "~~~~~~" is "### Limits" when "~" is the third style the file uses); their adornment lines go. (Directives,
+    fields and literals are read card by card.)"""
+    styles: list[tuple[str, bool]] = []
+    pending: deque[tuple[int, str]] = deque()
+    before = ""
+
+    def heading(number: int, title: str, style: tuple[str, bool]) -> tuple[int, str]:
+        if style not in styles:
+            styles.append(style)
+        return number, f"{'#' * min(styles.index(style) + 1, 6)} {title.strip()}"
+
+    def resolved(final: bool) -> Iterator[tuple[int, str]]:
+        nonlocal before
+        while pending:
+            first = pending[0][1]
+            if len(pending) >= 3 and _rst_title(before, pending[1][1], pending[2][1], first):
+                number, title = pending[1]
+                yield (out := heading(number, title, (pending[2][1].strip()[0], True)))
+                before = out[1]
+                for _ in range(3):
+                    pending.popleft()
+                continue
+            if not final and (len(pending) < 2 or (len(pending) < 3 and _ADORNMENT.match(first))):
+                return
+            if len(pending) >= 2 and _rst_title(before, first, pending[1][1]):
+                yield (out := heading(pending[0][0], first, (pending[1][1].strip()[0], False)))
+                before = out[1]
+                pending.popleft()
+                pending.popleft()
+                continue
+            out = pending.popleft()
+            before = out[1]
+            yield out
+
+    for item in _uncommented(lines):
+        pending.append(item)
+        yield from resolved(final=False)
+    yield from resolved(final=True)
+
+
+def _uncommented(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """reStructuredText's (number, line)s without its comments (".. " and text that is no directive, footnote or
+    substitution: ".. TODO: check the Memcached price", ".. end of file -- last edited …") and the lines indented
+    under one, or its link targets (".. _memcached-ha:"): none of them is notes."""
+    inside: int | None = None       # the indent of the comment being passed over
+    for number, text in lines:
+        if inside is not None and text.strip() and len(text) - len(text.lstrip()) > inside:
+            continue
+        inside = None
+        if _RST_COMMENT.match(text):
+            inside = len(text) - len(text.lstrip())
+            continue
+        yield number, text
+
+
 # A notebook exported as a source file: Databricks' "# Databricks notebook source" with "# COMMAND ----------"
 # between cells and "# MAGIC " before a markdown or SQL cell's lines; Jupytext's "# %%" cells
 NOTEBOOK_SOURCE: Final = re.compile(r"^\s*#\s*(?:Databricks notebook source|%%)")
@@ -276,7 +363,21 @@ def numbered_titles(sample: Sequence[str]) -> bool:
     return len(numbers) >= 3 and 5 * sum(1 for a, b in zip(numbers, numbers[1:]) if b > a) >= 4 * (len(numbers) - 1)
 
 
-def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool = False,
+def lowercase_titles(sample: Sequence[str]) -> bool:
+    """Whether the notes' writer titles cards in lower case ("cognito big picture" over "- 2 seperate things"): three
+    paragraphs or more open with a short lower-case line over a list, no fewer than open with a capital."""
+    lower = upper = 0
+    for before, text, after in zip(["", *sample], sample, [*sample[1:], ""]):
+        title = text.strip()
+        if (before.strip() or not title or text != text.lstrip() or len(title) > SHORT_TITLE_CHARS
+                or _LIST.match(title) or not _LIST.match(after.strip()) or _RUNS_ON.search(title)):
+            continue
+        lower += title[0].islower()
+        upper += title[0].isupper()
+    return lower >= 3 and lower >= upper
+
+
+def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool = False, lowercase: bool = False,
                 sessions: bool = False) -> Iterator[tuple[int, str] | None]:
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
@@ -304,7 +405,7 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
         else:
             # (in a terminal session kept as notes each command starts a card, blank line or not)
             opens = not fenced and bool(text.strip()) and (
-                (sessions and PROMPT.match(text) is not None) or (blank and _opens_card(text, numbered)))
+                (sessions and PROMPT.match(text) is not None) or (blank and _opens_card(text, numbered, lowercase)))
         blank = not text.strip()
         if opens:
             if started or held:
@@ -413,9 +514,9 @@ def _unfenced(lines: Iterable[str]) -> Iterator[str]:
             yield text
 
 
-def _opens_card(text: str, numbered: bool = False) -> bool:
+def _opens_card(text: str, numbered: bool = False, lowercase: bool = False) -> bool:
     """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===";
-    numbered, in notes that number their titles: "31) gp3")."""
+    numbered, in notes that number their titles: "31) gp3"; in lower case, in notes titled so: `lowercase_titles`)."""
     comment = _COMMENT_TITLE.match(text)
     stripped = comment.group("title") if comment else _FRAME.sub("", text.strip())
     # (its number makes it a title: "32) gp2 …", "p.8 — IAM limits")
@@ -426,7 +527,7 @@ def _opens_card(text: str, numbered: bool = False) -> bool:
     if SALUTATION.match(text):
         return True
     return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS
-            and (counted or not stripped[0].islower())
+            and (counted or lowercase or not stripped[0].islower())
             and not _LIST.match(stripped) and not _ANSWER.match(stripped) and not _RUNS_ON.search(stripped)
             and (len(stripped) <= SHORT_TITLE_CHARS or not _RUNS_ON_LONG.search(stripped)))
 

@@ -696,7 +696,7 @@ def _line_trivia(line: str, sentence: str) -> str | None:
         return "a comparison with another product ('vs Redshift: VARCHAR max 65,535 bytes there'): its values are not the card's"
     if "  " in line and headerless_row(line):
         return "a row of a table aligned with spaces and no header ('s-1vcpu-1gb  $6/mo  1 GiB  25 GiB'): which column is asked?"
-    if _OWN_CASE.search(line):
+    if _OWN_CASE.search(line) or _OWN_STORY.search(sentence):
         return ("the writer's own setting or story ('Ours: 1,500 credits/month', 'we set it to 3600 after someone's join "
                 "ran 9 hours'): their choice or their case, not the subject's fact")
     if _HEARSAY.search(line):
@@ -979,7 +979,7 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|\bonce\s+(?:set|ran|had|hit|saw|got)\b|\ba\s+colleague\b|^\W*tried\s+it\b|\bbit\s+me\b"
                               r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bnot\s+on\s+(?:the\s+)?exam\b|\bmine\s+(?:used|ran|took|hit|had|got)\b"
                               r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
-                              r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in)\b"                # "Used it for orders older than …"
+                              r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in|after|when|during)\b"   # "Used it after a buggy deploy"
                               r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
                               r"|\bexam\w*\b[^.;]{0,30}\b(?:booked|scheduled|prévue?|programmée?|previsto|prevista|geplant|agendad[oa])\b"
                               r"|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b"   # "exam booked for 14 March, so ~6 weeks"
@@ -1009,6 +1009,18 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
                               r"|^\W*(?:[A-Z]\w{0,15}\s*:\s*)?(?:got|tuned|tried)\s+(?:a|an|the|my|our|it|\S+_\S+)\s"
                               r"|\bat\s+work\b|\bthe\s+hard\s+way\b|\b(?:after|before|during|from)\s+(?:my\s+)?vacation\b",
                               re.IGNORECASE)
+# ... and in a sentence of a longer paragraph: "ran into this w/ a pattern listing ~60 S3 bucket names", "cost me 20 min of
+# CFN rollbacks", "DNS change took ~40 min to work for me", "i saw ~900ms on a java lambda once", "needs a VPC connector --
+# forgot it 2024-02-20, lost 1 h", "(tried SRP by hand in swift once, 2 days, never again)", "My test (2024-03-02): ~20 s blip"
+_OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\b|\bcost\s+(?:me|us)\b"
+                               r"|\btook\s+[^.;]{0,30}\b(?:for|with)\s+me\b|\bforgot\s+(?:it|to|that|about)\b"
+                               r"|\bI\s+(?:saw|measured|observed)\b(?![^.;]{0,30}\b(?:docs?|documentation|FAQ)\b)"
+                               r"|\btried\s+[^.;()]{0,40}\bonce\b"
+                               r"|\bmy\s+(?:own\s+|first\s+|last\s+)?(?:tests?|experiments?|benchmarks?|trials?|measurements?)\b"
+                               # (Turkish: "Lab'da k6 ile denedim, ~110'da kesti", "bunu unuttum, 1 saat uğraştım")
+                               r"|\blab'?[dt]a\b|\b(?:denedim|unuttum|uğraştım|gördüm|ölçtüm|yaşadım|test\s+ettim)\b"
+                               r"|\bbenim\s+(?:lab|proje|test|hesab|cluster)\w*|\bprojemde\b",
+                               re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
                        r"putting|passing|creating)\b|\b(?:re-?run|redo|repeat|retry)\s+(?:the|my|that)\b[^.;]{0,40}\btests?\b",
@@ -1902,8 +1914,8 @@ def _term_out_of_place(body: str) -> str | None:
     before, after = body[:at], body[at + len(BLANK):]
     if before.count("`") % 2:
         return "the blank is inside a code span: it asks for a literal, not a name"
-    if re.search(r"[\w-]$", before) or re.match(r"^[\w-]", after):
-        return "the blank is part of a longer word ('SSE-_____', '_____-backed'): it spells the answer out"
+    if re.search(r"[\w-]$|\w[:.]$", before) or re.match(r"^[\w-]|^[:.]\w", after):
+        return "the blank is part of a longer word ('SSE-_____', '_____-backed', '_____:groups'): it spells the answer out"
     after = re.sub(r"^\s*\([^()]*\)", "", after)      # "_____ (Schema Conversion Tool) converts …"
     if _LIST_BEFORE.search(before) or _LIST_AFTER.match(after):
         return "the blank is one item of a list: the others fit as well"

@@ -4704,3 +4704,95 @@ def test_round_cv_a_a_an_evernote_export_and_an_obsidian_canvas() -> None:
     stems = {q.answer: q.stem for q in accepted(bank(json.dumps(canvas, indent="\t")), "cloze")}
     assert stems["4 days"].startswith("SQS retention period › "), stems
     assert not [s for s in stems.values() if re.search(r'"|nodes|2160|width', s)], stems
+
+
+
+def test_round_cw_a_a_notes_titled_in_lower_case() -> None:
+    """Round CW (Cognito/AppSync plain notes, read as 10 cards): a writer who titles every card in lower case ("token
+    expiry numbers (MEMORISE)" over "- ID + access token default 1 hr") starts a card at each such title; in notes
+    titled with capitals, a lower-case line after a blank line stays in its card."""
+    text = ("DVA notes pt 4 -- cognito\n\ncognito big picture\n- user pool = user directory\n\n"
+            "token expiry numbers (MEMORISE)\n- ID + access token default 1 hr\n- refresh token default 30 days\n"
+            "All three come back from InitiateAuth.\n\nMFA\n- SMS or TOTP\n\n"
+            "appsync quotas\n- request timeout 30 s\n- max 10,000 resolvers per API\n")
+    titles = [card.title_lines[0].text for card in parse_deck(text, path="rubric.txt").cards]
+    assert titles == ["cognito big picture", "token expiry numbers (MEMORISE)", "MFA", "appsync quotas"], titles
+    stems = {q.answer: q.stem for q in accepted(bank(text), "cloze")}
+    assert stems["30 days"].startswith("token expiry numbers (MEMORISE) › ") and \
+        stems["30 s"].startswith("appsync quotas › "), stems
+    capitals = ("Token expiry\n- refresh token default 30 days\n\nsee also\n- the SDK docs\n\nAppSync quotas\n"
+                "- request timeout 30 s\n\nCognito quotas\n- 1,000 user pools per region\n")
+    titles = [card.title_lines[0].text for card in parse_deck(capitals, path="rubric.txt").cards]
+    assert titles == ["Token expiry", "AppSync quotas", "Cognito quotas"], titles
+
+
+def test_round_cw_a_b_restructuredtext_titles_start_cards() -> None:
+    """Round CW (Memorystore/Bigtable as Sphinx reStructuredText, read as 5 cards: its "~~~~" underlines toggled a
+    code fence): a title adorned as reStructuredText adorns them is a heading of its style's level; the deepest
+    level used most starts cards, a shallower one names their section; comments (".. TODO: …", ".. end of file --
+    battery 9%"), link targets and a `:ref:` to a label are no notes; a banner framed by "====" in other notes is
+    still a banner."""
+    text = ("==========================\n Memorystore -- study notes\n==========================\n\n"
+            ":Author: me\n:Started: 2024-02-11\n\nMemorystore for Redis\n---------------------\n\n"
+            "Basic vs Standard tier\n~~~~~~~~~~~~~~~~~~~~~~\n\n**Standard** = primary + replica, 99.9% SLA.\n\n"
+            "Instance limits\n~~~~~~~~~~~~~~~\n\n* 16 databases per instance; 65,000 connected clients\n\n"
+            ".. note::\n   Failover takes about 30 s.\n\nCloud Bigtable\n--------------\n\nThroughput per node\n"
+            "~~~~~~~~~~~~~~~~~~~\n\nAbout 10,000 reads/s per node (SSD). SLA: see :ref:`bt-sla`.\n\n"
+            ".. TODO: M1 price, $0.049 or\n   $0.064 per GB-hour?\n\n.. _bt-sla:\n\n"
+            ".. end of file -- last edited on the train, battery 9%\n")
+    titles = [card.title_lines[0].text for card in parse_deck(text, path="rubric.txt").cards]
+    assert titles == ["# Memorystore -- study notes", "### Memorystore for Redis › Basic vs Standard tier",
+                      "### Memorystore for Redis › Instance limits", "### Cloud Bigtable › Throughput per node"], titles
+    stems = {q.answer: q.stem for q in accepted(bank(text), "cloze")}
+    assert stems["65,000"].startswith("Memorystore for Redis › Instance limits › "), stems
+    assert "10,000" in stems and not {"$0.049", "$0.064", "9%"} & set(stems), stems
+    assert not [s for s in stems.values() if re.search(r"~~|--|2024|bt-sla|:ref:|TODO", s)], stems
+    banners = ("NOTES\n\n=======================\n PART I -- PUB/SUB\n=======================\n\n[1] Topics\n"
+               "- max 10,000 topics per project\n\n[2] Messages\n- max 10 MB per message\n\n"
+               "=======================\n PART II -- CLOUD RUN\n=======================\n\n[3] Services\n"
+               "- max 1,000 services per region\n\n[4] Timeouts\n- request timeout up to 60 min\n")
+    titles = [card.title_lines[0].text for card in parse_deck(banners, path="rubric.txt").cards]
+    assert titles == ["PUB/SUB › [1] Topics", "PUB/SUB › [2] Messages", "CLOUD RUN › [3] Services",
+                      "CLOUD RUN › [4] Timeouts"], titles
+
+
+def test_round_cw_b_a_the_writers_stories_in_a_sentence_and_in_turkish() -> None:
+    """Round CW (Cognito #12, Memorystore #18, EventBridge #19/#20, Turkish #3/#10): "tried SRP by hand in swift once,
+    2 days", "My test (2024-03-02): ~20 s blip", "ran into this w/ … ~60 S3 bucket names", "cost me 20 min of CFN
+    rollbacks", "Lab'da k6 ile denedim, ~110'da kesti" asked the writer's own story; a story in one sentence of a
+    paragraph leaves its other sentences' facts."""
+    qs = bank("Cognito notes\nA:\n- USER_SRP_AUTH is the default in amplify (tried SRP by hand in swift once, 2 days, never again)\n"
+              "- DNS change for custom domain took ~40 min to work for me\n- logo upload max 100 KB\n"
+              "- Failover keeps the IP. My test (2024-03-02): ~20 s blip\n"
+              "- Max event pattern size 2,048 characters\nran into this w/ a pattern listing ~60 S3 bucket names\n"
+              "- rate(1 minutes) = validation error, cost me 20 min of CFN rollbacks\n"
+
+              "---\nWAF rate limiting\nA:\n- IP başına 5 dk'da 100 istek. Lab'da k6 ile denedim, ~110'da kesti.\n"
+              "- Private Link origin: Lab'da bunu unuttum, 1 saat uğraştım.\n- Kural başına maks. 10 koşul\n---\n"
+              "VPC MTU\nA:\n8,500 bytes between VPCs and peering attachments on TGW. Inside one VPC, instances can use jumbo "
+              "frames of 9,001 bytes; traffic through an IGW is limited to 1,500. I saw an iperf test in 2023 drop to half "
+              "speed because someone set 9001 and TGW dropped the big packets.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"100 KB", "2,048", "9,001 bytes", "10"} <= asked, asked
+    assert not asked & {"2 days", "40 min", "20 s", "60", "20 min", "110", "1 saat"}, asked
+
+
+def test_round_cw_b_b_a_multi_cloze_holds_three_blanks_at_most() -> None:
+    """Round CW (og-aws #36): "tickets with _____ (1) to _____ (2) turnaround time, it starts at _____ (3) … around
+    _____ (4) … a _____ (5) surcharge" left too little of its sentence to say what each blank is: each is asked alone."""
+    qs = bank("Premium support\nA:\nDeveloper support answers in 12 to 24 hours, starts at $29 per month, and past "
+              "$1000 of monthly spend it is a 3% surcharge.\n---\nLimits\nA:\nUp to 10 rules per bus, 5 targets per rule.\n")
+    multi = [q.answer for q in accepted(qs, "multi_cloze")]
+    assert multi and all(q.count("(") <= 3 for q in multi) and not [q for q in multi if "$29" in q], multi
+    assert {"$29", "3%"} <= {q.answer for q in accepted(qs, "cloze")}
+
+
+def test_round_cw_b_c_a_name_inside_an_identifier_is_not_blanked() -> None:
+    """Round CW (Cognito, after the fix): "groups show up in _____:groups claim" blanked the "cognito" of a claim's
+    name, "aws:_____:image" the "ec2" of a data type."""
+    qs = bank("User pool groups\nA:\n- groups show up in the cognito:groups claim in ID and access tokens\n"
+              "- Parameter data type aws:ec2:image validates the AMI id\n"
+              "- Identity pools give temporary AWS credentials through Amazon Cognito for signed-in users\n")
+    terms = [q.stem for q in accepted(qs, "term_cloze")]
+    assert not [s for s in terms if re.search(r"_____:|:_____", s)], terms
+    assert "longer word" in next(q.reject_reason or "" for q in qs if q.type == "term_cloze" and ":_____:" in q.stem)

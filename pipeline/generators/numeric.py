@@ -30,6 +30,7 @@ __all__ = ["GENERATOR", "Asked", "asked", "numeric_questions", "fact_distractors
 GENERATOR = "numeric"
 WHICH_VALUE = "Which value fills the blank?"
 APPROX_GAP = 0.3     # "~$11": a wrong option within 30% would be right too
+MAX_BLANKS = 3       # of a multi-cloze: more leave its sentence too little to say what each blank is
 TF_APPROX_GAP = 0.5  # "~15 s" stated as "~20 s" is not clearly false: a false rough value is off by half or more
 _ROUGH = re.compile(r"\brough(?:ly)?\b|\bapprox", re.IGNORECASE)     # "ONTAP pricing (rough - double check)"
 
@@ -348,8 +349,8 @@ def multi_cloze(cf: CardFacts, sentence: list[Asked]) -> Question | None:
     for a in sorted(sentence, key=lambda x: (x.site.start, x.site.end)):
         if not spans or a.site.start >= spans[-1].site.end:
             spans.append(a)
-    if len(spans) < 2:
-        return None
+    if not 2 <= len(spans) <= MAX_BLANKS:
+        return None     # (each of more facts is asked alone)
     first = spans[0].site
     bounds = [(a.site.start, a.site.end) for a in spans]
     answers = [a.answer for a in spans]
