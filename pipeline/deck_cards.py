@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
 from .ids import stable_id
 from .markup import unmarked
@@ -153,6 +154,25 @@ def _page_title(titles: Sequence[Line], answers: Sequence[Line]) -> tuple[Sequen
     return [name.retext(name.text.strip())], lines[at + 2:]
 
 
+# an answer's reply to its question before the statement: "No free tier for custom events?" / "Right — custom events
+# are $1.00 per million …"
+_REPLY: Final = re.compile(r"^(\s*(?:[-*•]\s+)?)(?:yes|yep|yeah|right|correct|exactly|true|no|nope|false)\s*(?:[—–:,!]|\s-)\s*(?=\S)",
+                          re.IGNORECASE)
+
+
+def _without_reply(titles: Sequence[Line], answers: list[Line]) -> list[Line]:
+    """`answers` without the reply that opens them ("Right — …", "No, …") when the title asks a question: the
+    statement after it stands alone, and a stem cut from it would otherwise begin by answering a question it
+    does not show."""
+    first = next((n for n, line in enumerate(answers) if line.text.strip()), None)
+    if first is None or not titles or not titles[-1].text.rstrip().endswith("?"):
+        return answers
+    reply = _REPLY.match(answers[first].text)
+    if reply is None:
+        return answers
+    return [*answers[:first], answers[first].retext(reply.group(1) + answers[first].text[reply.end():]), *answers[first + 1:]]
+
+
 def _read(lines: Sequence[Line], mail: bool) -> list[Line]:
     """`unmarked` lines, or the lines as written when their markup alone was all they held ("<br>", "::A::")."""
     out = unmarked(lines, mail=mail)
@@ -193,7 +213,8 @@ class CardMaker:
         # its "> " lines quote the mail replied to
         mail = is_mail([*titles, *answers[:1]])
         titles = _without_breadcrumb(_read(titles, mail))
-        answers = pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(_read(answers, mail)))))))
+        answers = _without_reply(titles, pipe_lists(reflow(pipe_aligned(pipe_delimited(pipe_grid(_drill_pairs(
+            _read(answers, mail))))))))
         quiz: dict[str, list[str]] = {}
         part = None
         for line in answers:

@@ -29,6 +29,8 @@ from functools import lru_cache
 from http import HTTPStatus
 from typing import Final
 
+from wordfreq import zipf_frequency
+
 from .generators.context import gives_away
 from .generators.distractors import plausible
 from .generators.grammar import agree, counted_noun, number_of
@@ -518,7 +520,12 @@ _LISTED_BEFORE = re.compile(r"([A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*,?\s+(?:and|or)
 
 
 def _list_items(text: str) -> list[str]:
-    return [item for item in re.split(r",|/|\+|&|\band\b|\bor\b", text) if item.strip()]
+    return [item for item in _LIST_JOIN.split(text) if item.strip()]
+
+
+# what joins a list's items: "and"/"or" in English and the languages notes are written in ("Starter ve Unlimited")
+_LIST_JOIN: Final = re.compile(r",|/|\+|&|\b(?:and|or|ve|veya|och|eller|und|oder|et|ou|og|en|ja|tai|és|vagy|și|sau|oraz|lub"
+                               r"|y|o|e|и|или)\b", re.IGNORECASE)
 
 
 # A number of a worked scenario, not a limit: "if you have _____ consumers", "say that your function used …".
@@ -1019,7 +1026,9 @@ _OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\
                                r"|\bmy\s+(?:own\s+|first\s+|last\s+)?(?:tests?|experiments?|benchmarks?|trials?|measurements?)\b"
                                # (Turkish: "Lab'da k6 ile denedim, ~110'da kesti", "bunu unuttum, 1 saat uğraştım")
                                r"|\blab'?[dt]a\b|\b(?:denedim|unuttum|uğraştım|gördüm|ölçtüm|yaşadım|test\s+ettim)\b"
-                               r"|\bbenim\s+(?:lab|proje|test|hesab|cluster)\w*|\bprojemde\b",
+                               r"|\bbenim\s+(?:lab|proje|test|hesab|cluster)\w*|\bprojemde\b"
+                               # a practice test's score: "(geçen sefer %68 aldım)", "last time I got 68%"
+                               r"|\bgeçen\s+sefer\b|\baldım\b|\blast\s+time\s+I\b",
                                re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -1608,7 +1617,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return "the value is a bracketed note on a name: the stem does not say what it measures"
     asked = _asked_body(q)[0] if q.type == "truefalse" else body    # "1 RCU = 6 eventually consistent": of what?
     if q.answer_unit in (None, "count") and (q.type in NUMERIC_TYPES or q.type == "truefalse") and BLANK in asked \
-            and _NO_NOUN_AFTER.match(asked[asked.index(BLANK) + len(BLANK):]):
+            and (adjective := _NO_NOUN_AFTER.match(asked[asked.index(BLANK) + len(BLANK):])) \
+            and zipf_frequency(adjective.group(1), "en") >= ENGLISH_ZIPF:       # (not Turkish "25 kural", rules)
         return "the count is followed by no noun: the stem does not say what it counts"
     asked, _ = _asked_body(q)
     if q.answer_unit not in (None, "count") and q.type != "multichoice" and BLANK in asked and \
@@ -1756,7 +1766,8 @@ _BRACKET_ONLY = re.compile(r"^[^()]{1,60}\(\s*(?:up\s+to|max\.?|<=?|≤)?\s*" + 
 _NAMES_A_LIMIT = re.compile(r"\b(?:max\w*|min\w*|limit\w*|size|length|default|timeout|retention|capacity|"
                             r"quota|cost|price|duration|memory|storage|throughput|rate)\b", re.IGNORECASE)
 # "1 RCU = _____ eventually consistent": the thing counted was left on another line
-_NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?[a-z]+(?:ent|ant|ive|al|ous|ble|ic)\s*[.)]?\s*$", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ly\s+)?([a-z]+(?:ent|ant|ive|al|ous|ble|ic))\s*[.)]?\s*$", re.IGNORECASE)
+ENGLISH_ZIPF = 2.5       # an English word ("zonal" 2.7), not one of another language that ends alike ("kural" 1.3)
 _ABBREVIATION_AFTER = re.compile(r"^\s+(?:min|max|avg)\b(?!\s*[:=(])", re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(?:higher|faster|cheaper|better|lower|slower|more|less|bigger|larger|smaller)\b",
                           re.IGNORECASE)

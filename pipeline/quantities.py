@@ -79,7 +79,11 @@ _MONTHS: Final = frozenset(
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
     "enero febrero marzo abril mayo junio julio agosto setiembre octubre noviembre diciembre gennaio febbraio aprile "
     "maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março maio junho julho setembro outubro "
-    "dezembro januar februar märz juni juli oktober dezember".split())
+    "dezembro januar februar märz juni juli oktober dezember "
+    # (Dutch, Swedish, Norwegian, Danish, Finnish, Turkish: "emeklilik 4 Kasım 2025")
+    "januari februari maart mei augustus maj augusti desember tammikuuta helmikuuta maaliskuuta huhtikuuta "
+    "toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta "
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık".split())
 
 
 _CJK_DATE_AFTER: Final = re.compile(r"\s*[年月]")       # "2024 年", "10 月": a year, a month
@@ -88,7 +92,7 @@ _CJK_DATE_BEFORE: Final = re.compile(r"月\s*$")          # "10 月 30 日": the
 
 def _month_after(right: str) -> bool:
     """Whether a month name follows ("30 January", "1st of May"); "5 may …" is a verb."""
-    m = re.match(r"(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)", right)
+    m = re.match(r"(?:st|nd|rd|th|\.)?\s+(?:of\s+)?([^\W\d_]+)", right)
     if m is None:
         return False
     word = m.group(1)

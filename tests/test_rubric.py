@@ -4796,3 +4796,33 @@ def test_round_cw_b_c_a_name_inside_an_identifier_is_not_blanked() -> None:
     terms = [q.stem for q in accepted(qs, "term_cloze")]
     assert not [s for s in terms if re.search(r"_____:|:_____", s)], terms
     assert "longer word" in next(q.reject_reason or "" for q in qs if q.type == "term_cloze" and ":_____:" in q.stem)
+
+
+def test_re34_a_turkish_counted_lists_dates_error_codes_and_scores() -> None:
+    """Fresh sample of round CW (RE34, the Turkish notes 16/20): "2 product: Starter ve Unlimited" was falsified as "5
+    product" beside its two names; "emeklilik _____ Kasım 2025" asked a date's day; "503 = origin timeout" under a
+    "hata kodları" (error codes) heading was falsified as 754; "(geçen sefer %68 aldım)" asked a practice test's score."""
+    qs = bank("#46 Timeout'lar / hata kodları\nA:\nKendime: 503 = origin cevap vermedi/timeout, 504 = cache senaryosunda "
+              "timeout.\n"
+              "---\n#32 Product'lar\nA:\n- Classic tier'larda hazır gelen 2 product: Starter ve Unlimited.\n"
+              "- Product başına maks. 100 API\n---\n#65 Azure CDN emeklilik\nA:\n"
+              "- Edgio: docs'ta emeklilik 4 Kasım 2025 yazıyor.\n- Rules engine: maks. 25 kural\n---\n#66 Son\nA:\n"
+              "- Whizlabs practice test #3'e geçiyorum. Hedef %80+ (geçen sefer %68 aldım).\n- URL maks. 2.048 karakter\n", seed=4)
+    asked = {q.answer for q in accepted(qs)}
+    assert {"100", "25", "2.048"} <= asked and not asked & {"2", "4", "%68", "68"}, asked
+    codes = [q for q in accepted(qs, "multichoice") if q.answer == "503"]
+    assert codes and all(int(o.text) in STATUS_CODES for q in codes for o in q.options), codes
+    false = [str(q.get("shown")) for q in accepted(qs, "truefalse") if "origin" in q.stem and q.answer == "false"]
+    assert all(int(shown) in STATUS_CODES for shown in false), false
+
+
+def test_re34_b_a_reply_that_opens_an_answer_goes() -> None:
+    """Fresh sample of round CW (RE34, the Anki export #4): "No free tier for custom events? › Right — custom/partner
+    events are _____ per million" began by answering a question it did not show; a title that asks nothing keeps
+    its answer's words."""
+    deck = parse_deck("No free tier for custom events?\nA:\nRight — custom/partner events are $1.00 per million.\n"
+                      "---\nIs Lambda@Edge in every region?\nA:\nNo, it runs in the 13 regional edge caches.\n"
+                      "---\nSLA\nA:\nRight: 99.99% per month\n", path="rubric.txt")
+    firsts = [card.answer_lines[0].text for card in deck.cards]
+    assert firsts == ["custom/partner events are $1.00 per million.", "it runs in the 13 regional edge caches.",
+                      "Right: 99.99% per month"], firsts

@@ -146,6 +146,9 @@ _STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy
                      # (French, Spanish, Portuguese, German: "codes de redirection", "código de estado", "Statuscode")
                      r"|codes?\s+(?:HTTP|de\s+(?:statut|redirection|réponse|retour|état))|c[óo]digos?\s+(?:HTTP|de\s+"
                      r"(?:estado|status|resposta|respuesta|redirecionamento))|Statuscodes?)\b", re.IGNORECASE)
+# a title or heading over error codes ("Timeout'lar — Classic / hata kodları"): its 5xx values are codes
+_CODES_HEADING = re.compile(r"\b(?:error|status|response|return|HTTP|hata|durum|yanıt|fel|Fehler)[\s-]?(?:codes?|kod(?:u|ları|lar|er)?"
+                            r"|koder)\b|\bStatuscodes?\b", re.IGNORECASE)
 # "429 TooManyRequests", "429 QUOTA_EXCEEDED", "404 Not Found", '429; "Too Many Requests"': a status named right after its code
 _STATUS_NAME = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z]{2,}(?:_[A-Z]+)+|Too\s+Many\s+Requests|Not\s+Found|"
                           r"Forbidden|Unauthori[sz]ed|Bad\s+Request|Conflict|Payload\s+Too\s+Large|Service\s+Unavailable|"
@@ -181,6 +184,7 @@ def is_status_code(a: Asked) -> bool:
     f, v = a.fact, a.source_value
     return (f.unit in (None, "count") and float(v).is_integer() and 100 <= v <= 599
             and bool(_STATUS.search(f.attribute or "") or _STATUS.search(a.site.before[-50:])
+                     or _CODES_HEADING.search(a.site.context)
                      or _STATUS_NAME.match(a.site.after) or _named_as_status(int(v), a.site.after)
                      or (v >= 400 and v % 100 and _STATUS_KIND.match(a.site.after))))
 
