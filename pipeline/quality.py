@@ -1020,6 +1020,12 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
 # CFN rollbacks", "DNS change took ~40 min to work for me", "i saw ~900ms on a java lambda once", "needs a VPC connector --
 # forgot it 2024-02-20, lost 1 h", "(tried SRP by hand in swift once, 2 days, never again)", "My test (2024-03-02): ~20 s blip"
 _OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\b|\bcost\s+(?:me|us)\b"
+                               r"|\bours\s+(?:took|was|ran|hit|needed|got|used)\b"     # "(ours took ~3.5 hrs for 6 TB)"
+                               r"|\bwhen\s+I\s+wrote\s+(?:this|these)\b"
+                               # (Swedish: "SHIR på jobbet (version 5.3x)", "Vår tabell hade 40 milj rader", "Kurs ca 10,50
+                               # kr/$ när jag skrev detta")
+                               r"|\bpå\s+jobbet\b|\bhos\s+oss\b|\bnär\s+jag\s+skrev\b|\b(?:min|mitt|mina|vår|vårt|våra)\s+(?:egen\s+|egna\s+)?"
+                               r"(?:labb\w*|tabell\w*|projekt\w*|kluster\w*|pipeline\w*|databas\w*|konto)"
                                r"|\btook\s+[^.;]{0,30}\b(?:for|with)\s+me\b|\bforgot\s+(?:it|to|that|about)\b"
                                r"|\bI\s+(?:saw|measured|observed)\b(?![^.;]{0,30}\b(?:docs?|documentation|FAQ)\b)"
                                r"|\btried\s+[^.;()]{0,40}\bonce\b"
@@ -1036,6 +1042,7 @@ _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,
                        re.IGNORECASE)
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d"
+                      r"|\d[\d,.]*\s*[A-Za-z]{0,4}\s+/\s+[\d,.]+\d[^=\n]{0,30}=\s*[~$€£]?\s*\d"    # "4,060 GiB / 1,024 GiB per node = 3.96"
                       r"|\(\s*[\d.,]+\s*[A-Za-z]{0,2}\s*[-−–]\s*[\d.,]+\s*[A-Za-z]{0,2}\s*\)\s*[*×/]\s*[$\d]",  # "(20M - 1M) * 0.50"
                       re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
@@ -1053,7 +1060,9 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:exam
                            r"|\bcopy[\s-]?paste\b"                                               # "block (copy-paste this)"
                            r"|^\s*(?:scenario|senaryo)\b|\b(?:scenario|senaryo)\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
                            r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b|\bconti\s+(?:veloci|rapidi)\b|\bcalcoli\b"     # "S3 early deletion - calc"
-                           r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b",
+                           r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b"
+                           # "sizing walk-through (my practice q)": a practice question worked through
+                           r"|\bwalk[\s-]?through\b|\bmy\s+practice\s+(?:q|qs|questions?|exams?|tests?)\b",
                            re.IGNORECASE)
 # "Lab log 30.11.2024", "Motivation / vent", "study plan & why I'm doing this": the author's own record
 # "Cf. IAM access keys 1 per user (I.J)": a line that points at another section's subject
@@ -1081,7 +1090,9 @@ _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcra
                           # "Final cheat sheet", "Exam-day cheat list", "Quick numbers to burn in", "Numbers I keep mixing up"
                           r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b|\bcheat[\s-]?list\b"
                           r"|\bnumbers\s+(?:to\s+(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b"
-                          r"|\blast[\s-]+minute\s+(?:numbers|facts|review|cheat)", re.IGNORECASE)   # "Last-minute numbers"
+                          r"|\blast[\s-]+minute\s+(?:numbers|facts|review|cheat|summary)"   # "Last-minute numbers"
+                          r"|\bnight\s+before\s+(?:the\s+)?exam\b"     # "summary (night before exam, …)"
+                          r"|\bsista\s+kvällen\b|\bsiffror\s+att\s+plugga\b", re.IGNORECASE)   # (Swedish: "Siffror att plugga sista kvällen")
 # the writer's hypothetical: "your web frontend might use 3010, … your Postgres instances the usual 5432"
 _SUPPOSED = re.compile(r"\byour\s+(?:[\w-]+\s+){0,3}might\s+(?:use|be|have|run|need|get|see)\b", re.IGNORECASE)
 _EXAMPLE_LABEL = re.compile(r"(?<!for )\bexample\s*[:,]", re.IGNORECASE)

@@ -4826,3 +4826,71 @@ def test_re34_b_a_reply_that_opens_an_answer_goes() -> None:
     firsts = [card.answer_lines[0].text for card in deck.cards]
     assert firsts == ["custom/partner events are $1.00 per million.", "it runs in the 13 regional edge caches.",
                       "Right: 99.99% per month"], firsts
+
+
+def test_round_cx_a_a_a_textedit_rtf_file() -> None:
+    """Round CX (AWS Config/CloudTrail as TextEdit's RTF source renamed .txt: one card, every stem opening on
+    "\\f0\\b\\fs28 \\cf0 …"): an RTF file reads as its text, a paragraph a line, a bold paragraph a heading that
+    starts a card, a list item's bullet "- ", "\\'e9" and "\\uc0\\u8211 " their characters; the header's fonts,
+    colours, list templates and page size are nothing."""
+    rtf = ("{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+           "\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+           "{\\colortbl;\\red255\\green255\\blue255;}\n{\\*\\expandedcolortbl;;}\n"
+           "{\\*\\listtable{\\list\\listtemplateid1\\listhybrid{\\listlevel\\levelnfc23{\\leveltext\\leveltemplateid1\\'01\\uc0\\u8226 ;}"
+           "{\\levelnumbers;}\\fi-360\\li720\\lin720 }{\\listname ;}\\listid1}}\n"
+           "\\paperw11900\\paperh16840\\margl1440\\margr1440\\vieww11520\\viewh8400\\viewkind0\n"
+           "\\pard\\tx720\\tx1440\\pardirnatural\\partightenfactor0\n\n"
+           "\\f0\\b\\fs28 \\cf0 Trails\\b0\\fs24 \\\n"
+           "\\pard\\tx220\\tx720\\li720\\fi-720\\pardirnatural\\partightenfactor0\n"
+           "\\ls1\\ilvl0\\cf0 {\\listtext\t\\uc0\\u8226 \t}5 trails per region \\uc0\\u8211  a hard limit, caf\\'e9 or not\\\n"
+           "{\\listtext\t\\uc0\\u8226 \t}events bigger than 256 KB are not sent to \\b CloudWatch Logs\\b0 \\\n"
+           "\\pard\\tx720\\tx1440\\pardirnatural\\partightenfactor0\n\\cf0 \\\n"
+           "\\f0\\b\\fs28 Event history\\b0\\fs24 \\\n"
+           "\\cf0 Last 90 days of management events, per region, free.}")
+    deck = parse_deck(rtf, path="rubric.txt")
+    assert [card.title_lines[0].text for card in deck.cards] == ["## Trails", "## Event history"]
+    assert deck.cards[0].answer_lines[0].text == "- 5 trails per region – a hard limit, café or not"
+    stems = {q.answer: q.stem for q in accepted(bank(rtf), "cloze")}
+    assert stems["5"].startswith("Trails › ") and stems["90 days"].startswith("Event history › "), stems
+    assert "256 KB" in stems and not {"2761", "11900", "1440", "720"} & set(stems), stems
+    assert not [s for s in stems.values() if "\\" in s or "{" in s], stems
+
+
+def test_round_cx_a_b_tiddlywiki_tiddlers() -> None:
+    """Round CX (ElastiCache as TiddlyWiki tiddlers exported as .tid text: one card, its stems opening on "created:
+    20240311094512000 ›", its tables' "(!vCPU)" headers): a tiddler's title names a section, its "! Heading"s start
+    cards, its header fields are nothing, "|!Node|!vCPU|" is a table's header, a link its text."""
+    tid = ("created: 20240311094512000\nmodified: 20241126193020551\ntags: ElastiCache [[Exam Prep]]\n"
+           "title: ElastiCache Node Types\ntype: text/vnd.tiddlywiki\n\n! Node families\n"
+           "* ''R6gd'' = data tiering with local SSD -> [[Data Tiering]]\n* every node in a cluster: same type\n"
+           "! Memory per node\n|!Node|!vCPU|!Memory|\n|cache.t4g.micro|2|0.5 GiB|\n|cache.r7g.large|2|13.07 GiB|\n\n"
+           "created: 20240314190211000\nmodified: 20241104195512208\ntags: ElastiCache Sharding\n"
+           "title: Cluster Mode\ntype: text/vnd.tiddlywiki\n\n! Node limits\n"
+           "* up to 500 shards per cluster, //if// the engine is new enough\n{{ElastiCache Pricing}}\n"
+           "<<<\nServerless caches hold at most 5,000 GB.\n<<< AWS docs\n")
+    deck = parse_deck(tid, path="rubric.txt")
+    assert [card.title_lines[0].text for card in deck.cards] == [
+        "## ElastiCache Node Types › Node families", "## ElastiCache Node Types › Memory per node",
+        "## Cluster Mode › Node limits"]
+    stems = {q.answer: q.stem for q in accepted(bank(tid), "cloze")}
+    assert "cache.r7g.large (Memory)" in stems["13.07 GiB"] and stems["500"].startswith("Cluster Mode › Node limits › "), stems
+    assert not [s for s in stems.values() if re.search(r"created|2024\d{6}|\(!|\[\[|\{\{|<<<|''|//", s)], stems
+
+
+def test_round_cx_b_a_worked_divisions_practice_walkthroughs_and_swedish_stories() -> None:
+    """Round CX (OpenSearch 10/20, Swedish ADF/Synapse 13/20): "4,060 GiB / 1,024 GiB per r6g.large = 3.96 -> at least
+    _____ data nodes" asked a worked division's result, "(ours took ~3.5 hrs for 6 TB)" the team's own run, "sizing
+    walk-through (my practice q)" and "last minute summary (night before exam)" the notes' own working and recap;
+    Swedish "på jobbet", "Vår tabell hade …", "när jag skrev detta", "Siffror att plugga sista kvällen" the same."""
+    qs = bank("minimum storage formula\nA:\n- 4,060 GiB / 1,024 GiB per r6g.large = 3.96 -> at least 4 data nodes\n"
+              "- max 80 data nodes per domain\n---\nblue/green deployments\nA:\n- takes hours on big domains "
+              "(ours took ~3.5 hrs for 6 TB)\n- at most 5 deployments in flight\n---\nsizing walk-through (my practice q)\n"
+              "A:\n- 2 x medium won't do (3 TiB)\n---\nlast minute summary (night before exam, 2024-11-18)\nA:\n"
+              "Serverless = OCUs $0.24/hr, 6 GiB each.\n---\nSHIR – delning\nA:\n- max 4 noder per SHIR\n"
+              "- Vi har en SHIR på jobbet (version 5.3 nånting) som ingen vågar röra.\n---\nPartitionering\nA:\n"
+              "- 60 distributioner per dedikerad pool\n- Vår tabell hade 40 milj rader och 36 partitioner.\n"
+              "- Kurs ca 10,50 kr/$ när jag skrev detta.\n---\nSiffror att plugga sista kvällen\nA:\nADF: 80 aktiviteter per pipeline\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"80", "5", "4", "60"} <= asked, asked
+    assert not asked & {"3.5 hrs", "3 TiB", "$0.24", "6 GiB", "5.3", "40", "10,50 kr"}, asked
+    assert not [q for q in accepted(qs) if q.answer == "4" and "r6g" in q.stem]
