@@ -861,7 +861,9 @@ _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\
                            r"use\s+case\s*:|math\s*:|calc\s*:)",
                            re.IGNORECASE)
 # "not facts", "(not cloud facts)", "(no facts)"
-_NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\b", re.IGNORECASE)
+_NOT_FACTS = re.compile(r"\bno(?:t|n)?\s+(?:\w+\s+)?facts?\b|\bnon[\s-]?factual\b"
+                        # "prices vary by region, dont memorize exact ones": the card's own values are not to be learnt
+                        r"|\b(?:do\s*n[o']?t|not)\s+memori[sz](?:e|ing)\s+(?:the\s+)?exact\b", re.IGNORECASE)
 # "My estimate for the lab (50 functions …): roughly 2.9 million requests", "I set 60 s on ad-hoc WHs": the
 # author's own figures and settings
 _OWN_FIGURES = re.compile(r"\bmy\s+(?:own\s+)?(?:rough\s+)?(?:estimates?|guess(?:es|timates?)?|calc(?:ulation)?s?|maths?|"
@@ -1024,7 +1026,7 @@ _OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\
                                r"|\bwhen\s+I\s+wrote\s+(?:this|these)\b"
                                # (Swedish: "SHIR på jobbet (version 5.3x)", "Vår tabell hade 40 milj rader", "Kurs ca 10,50
                                # kr/$ när jag skrev detta")
-                               r"|\bpå\s+jobbet\b|\bhos\s+oss\b|\bnär\s+jag\s+skrev\b|\b(?:min|mitt|mina|vår|vårt|våra)\s+(?:egen\s+|egna\s+)?"
+                               r"|\bpå\s+jobbet\b|\bhos\s+oss\b|\bnär\s+jag\s+skrev\b|\banvände\s+(?:den|det|dem)\b|\bi\s+labb\b|\b(?:min|mitt|mina|vår|vårt|våra)\s+(?:egen\s+|egna\s+)?"
                                r"(?:labb\w*|tabell\w*|projekt\w*|kluster\w*|pipeline\w*|databas\w*|konto)"
                                r"|\btook\s+[^.;]{0,30}\b(?:for|with)\s+me\b|\bforgot\s+(?:it|to|that|about)\b"
                                r"|\bI\s+(?:saw|measured|observed)\b(?![^.;]{0,30}\b(?:docs?|documentation|FAQ)\b)"

@@ -4894,3 +4894,15 @@ def test_round_cx_b_a_worked_divisions_practice_walkthroughs_and_swedish_stories
     assert {"80", "5", "4", "60"} <= asked, asked
     assert not asked & {"3.5 hrs", "3 TiB", "$0.24", "6 GiB", "5.3", "40", "10,50 kr"}, asked
     assert not [q for q in accepted(qs) if q.answer == "4" and "r6g" in q.stem]
+
+
+def test_re35_a_prices_the_notes_say_not_to_memorize_and_a_swedish_lab() -> None:
+    """Fresh sample of round CX (RE35, 71/80: OpenSearch 19, TiddlyWiki 19, RTF 18, Swedish 15): "prices vary by region,
+    dont memorize exact ones" under a card of on-demand prices (the reviewer kept them only as the notes' own), and
+    "Använde den i labb 4 för att loopa 12 filer" asked the writer's lab."""
+    qs = bank("pricing - on demand instances (us-east-1, rough)\nA:\n- t3.small.search ~ $0.036/hr\n"
+              "- r6g.large.search ~ $0.167/hr\nprices vary by region, dont memorize exact ones, just the relative order\n"
+              "---\nnodes per domain\nA:\n- 80 data nodes per domain by default\n---\nGet Metadata activity\nA:\n"
+              "- output max 4 MB\n- Använde den i labb 4 för att loopa 12 filer, en per månad 2023.\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"80", "4 MB"} <= asked and not asked & {"$0.036", "$0.167", "12"}, asked
