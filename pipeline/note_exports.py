@@ -1,17 +1,22 @@
 """Notes saved by an editor or a notes app in its own text format, read as the Markdown notes they stand for.
 
-A Rich Text file (TextEdit's and WordPad's format, renamed `.txt`) and TiddlyWiki tiddlers exported as `.tid`
-text are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
+A Rich Text file (TextEdit's and WordPad's format, renamed `.txt`), TiddlyWiki tiddlers exported as `.tid`
+text, a notes page exported as an HTML document and a mailbox of notes mailed to oneself (mbox) are line
+transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
 every line at its place in the file, and `note_sections.note_breaks` then finds the cards in them.
 """
 from __future__ import annotations
 
+import binascii
+import quopri
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from email.header import decode_header, make_header
+from email.errors import HeaderParseError
 from typing import Final
 
-__all__ = ["is_rtf", "is_tiddlywiki", "rtf_lines", "tiddlywiki_lines"]
+__all__ = ["html_lines", "is_html", "is_mbox", "is_rtf", "is_tiddlywiki", "mbox_lines", "rtf_lines", "tiddlywiki_lines"]
 
 
 # -- Rich Text ----------------------------------------------------------------------------------------------------
@@ -186,3 +191,164 @@ def tiddlywiki_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, st
             yield number, "|" + "---|" * len(cells)
         else:
             yield number, text
+
+
+# -- an HTML document -------------------------------------------------------------------------------------------
+
+_HTML_START: Final = re.compile(r"^\s*<(?:!DOCTYPE\s+html|html)\b", re.IGNORECASE)
+_HTML_HIDDEN: Final = re.compile(r"<(head|style|script|template|nav)\b", re.IGNORECASE)     # no text the page shows
+_HTML_HEADING: Final = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.IGNORECASE)
+_HTML_FRAME: Final = re.compile(r"</?(?:!DOCTYPE|html|body|meta|link|ul|ol|table|thead|tbody|tfoot|div|section|article|main"
+                                r"|header|footer|aside|figure)\b[^<>]*>", re.IGNORECASE)
+_HTML_MARKUP: Final = re.compile(r"<[^<>]+>")
+_HTML_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def is_html(sample: Sequence[str]) -> bool:
+    """Whether notes are a whole HTML document (a notes app's export): its first line opens one, and it has a body
+    or headings."""
+    first = next((text for text in sample if text.strip()), "")
+    return bool(_HTML_START.match(first)) and any(re.search(r"<(?:body|h[1-6])\b", text, re.IGNORECASE) for text in sample)
+
+
+def html_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """An HTML document's (number, line)s as Markdown notes: `<h2>` a "## " heading, `<br>` a line break, the
+    exporter's indentation none; its head, styles, scripts and comments nothing, nor the lines that only frame its
+    content (`<body>`, `<ul>`, `<div>`). (Lists, tables, code and entities are read card by card, as HTML pasted
+    into notes is; a `<pre>` block's lines lose their indentation too.)"""
+    hidden: str | None = None          # the element whose content is being passed over
+    comment = False
+    for number, text in lines:
+        if comment:
+            if "-->" not in text:
+                continue
+            text, comment = text[text.index("-->") + 3:], False
+        text = re.sub(r"<!--.*?-->", "", text)
+        if "<!--" in text:
+            text, comment = text[:text.index("<!--")], True
+        if hidden is not None:
+            end = re.search(rf"</{hidden}\s*>", text, re.IGNORECASE)
+            if end is None:
+                continue
+            text, hidden = text[end.end():], None
+        opened = _HTML_HIDDEN.search(text)
+        if opened is not None:
+            end = re.search(rf"</{opened.group(1)}\s*>", text[opened.end():], re.IGNORECASE)
+            if end is None:
+                text, hidden = text[:opened.start()], opened.group(1).lower()
+            else:
+                text = text[:opened.start()] + text[opened.end() + end.end():]
+        text = _HTML_HEADING.sub(lambda m: "#" * int(m.group(1)) + " " + _HTML_MARKUP.sub("", m.group(2)).strip(), text)
+        framed = _HTML_FRAME.sub("", text)
+        for part in _HTML_BREAK.split(framed):
+            if part.strip():
+                yield number, part.strip()       # (an exporter's indentation is no indentation of the notes)
+
+
+# -- a mailbox ----------------------------------------------------------------------------------------------------
+
+_MBOX_FROM: Final = re.compile(r"^From \S+ +\w{3} \w{3} +\d{1,2} \d{1,2}:\d{2}(?::\d{2})? \d{4}\s*$")  # "From a@b Tue Mar  5 …"
+_MAIL_HEADER: Final = re.compile(r"^([A-Za-z][\w-]{0,40}):\s*(.*)$")
+_SUBJECT_TAG: Final = re.compile(r"^(?:(?:re|fwd?|aw|sv|vs)\s*:\s*)*(?:\[([^\]]{1,30})\]\s*)?", re.IGNORECASE)
+_ATTRIBUTION: Final = re.compile(r"^On .{6,80} wrote:\s*$|^Le .{6,80} a écrit\s*:\s*$|^Am .{6,80} schrieb .{1,60}:\s*$")
+
+
+def is_mbox(sample: Sequence[str]) -> bool:
+    """Whether notes are a mailbox (mbox): messages each opening on a "From sender date" line, with a Subject."""
+    return (bool(sample) and _MBOX_FROM.match(sample[0]) is not None
+            and sum(1 for text in sample if _MBOX_FROM.match(text)) >= 2 and any(text.startswith("Subject:") for text in sample))
+
+
+@dataclass
+class _Message:
+    subject: tuple[int, str] | None = None
+    encoding: str = ""
+    in_headers: bool = True
+    signed: bool = False        # past the "-- " line that opens a signature
+    held: list[tuple[int, str]] = field(default_factory=list)     # a quoted-printable line continued by "=", or base64
+
+
+def mbox_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A mailbox of notes as Markdown notes: each message a card, its subject the "## " heading ("[SES] sending
+    quotas" is "## SES › sending quotas"), its body the notes, quoted-printable and base64 decoded; the envelope
+    line, the other headers, the signature after "-- ", and a reply's quote of an earlier message ("On … wrote:" and
+    its "> " lines) nothing."""
+    message: _Message | None = None
+    for number, text in lines:
+        if _MBOX_FROM.match(text):
+            if message is not None:
+                yield from _flushed(message)
+            message = _Message()
+            continue
+        if message is None:
+            continue
+        if message.in_headers:
+            header = _MAIL_HEADER.match(text)
+            if not text.strip():
+                message.in_headers = False
+                if message.subject is not None:
+                    yield message.subject[0], ""
+                    yield message.subject
+            elif header is not None:
+                name, value = header.group(1).lower(), header.group(2).strip()
+                if name == "subject":
+                    message.subject = number, "## " + _subject(value)
+                elif name == "content-transfer-encoding":
+                    message.encoding = value.lower()
+            continue
+        if message.encoding == "base64":
+            message.held.append((number, text))
+            continue
+        if message.encoding == "quoted-printable":
+            message.held.append((number, text))
+            if text.endswith("=") and not text.endswith("=="):
+                continue
+            number, text = message.held[0][0], _unquoted("\n".join(t for _, t in message.held))
+            message.held = []
+        yield from _body_line(message, number, text)
+    if message is not None:
+        yield from _flushed(message)
+
+
+def _subject(value: str) -> str:
+    """A subject as a card's title: encoded words decoded, "Re:" gone, a leading "[SES]" tag its section."""
+    try:
+        value = str(make_header(decode_header(value)))
+    except (HeaderParseError, UnicodeError, LookupError):
+        pass
+    tag = _SUBJECT_TAG.match(value)
+    rest = value[tag.end():].strip() if tag else value
+    return f"{tag.group(1).strip()} › {rest}" if tag and tag.group(1) and rest else rest or value
+
+
+def _unquoted(text: str) -> str:
+    """Quoted-printable lines (soft breaks "=" at their ends) as the text they encode."""
+    return quopri.decodestring(text.encode("utf-8", "surrogateescape")).decode("utf-8", errors="replace").replace("\n", "")
+
+
+def _body_line(message: _Message, number: int, text: str) -> Iterator[tuple[int, str]]:
+    if message.signed or text.startswith(">") and not text.startswith(">From ") or _ATTRIBUTION.match(text):
+        return
+    if text in ("-- ", "--"):
+        message.signed = True
+        return
+    yield number, text[1:] if text.startswith(">From ") else text
+
+
+def _flushed(message: _Message) -> Iterator[tuple[int, str]]:
+    """What a message held back at its end: a base64 body decoded (at its first line), or a last soft-broken line."""
+    if not message.held:
+        return
+    first = message.held[0][0]
+    joined = "\n".join(t for _, t in message.held)
+    if message.encoding == "base64":
+        try:
+            text = binascii.a2b_base64("".join(t.strip() for _, t in message.held)).decode("utf-8", errors="replace")
+        except binascii.Error:
+            text = joined
+        message.held = []
+        for line in text.splitlines():
+            yield from _body_line(message, first, line)
+        return
+    message.held = []
+    yield from _body_line(message, first, _unquoted(joined))

@@ -1091,7 +1091,7 @@ _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcra
                           r"|\bcover\s+the\s+(?:right|left)\b"
                           # "Final cheat sheet", "Exam-day cheat list", "Quick numbers to burn in", "Numbers I keep mixing up"
                           r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b|\bcheat[\s-]?list\b"
-                          r"|\bnumbers\s+(?:to\s+(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b"
+                          r"|\bnumbers\s+(?:to\s+(?:just\s+)?(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b"
                           r"|\blast[\s-]+minute\s+(?:numbers|facts|review|cheat|summary)"   # "Last-minute numbers"
                           r"|\bnight\s+before\s+(?:the\s+)?exam\b"     # "summary (night before exam, …)"
                           r"|\bsista\s+kvällen\b|\bsiffror\s+att\s+plugga\b", re.IGNORECASE)   # (Swedish: "Siffror att plugga sista kvällen")

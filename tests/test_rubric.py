@@ -4906,3 +4906,61 @@ def test_re35_a_prices_the_notes_say_not_to_memorize_and_a_swedish_lab() -> None
               "- output max 4 MB\n- Använde den i labb 4 för att loopa 12 filer, en per månad 2023.\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"80", "4 MB"} <= asked and not asked & {"$0.036", "$0.167", "12"}, asked
+
+
+def test_round_cy_a_a_a_notes_page_exported_as_an_html_document() -> None:
+    """Round CY (Neptune/DocumentDB as a notes app's HTML export: one card, its head and CSS over every stem): a whole
+    HTML document reads as the page it shows, an `<h2>` a card, `<br>` a line break; its head, styles, comments and
+    framing tags are nothing, its indentation none."""
+    page = ('<!DOCTYPE html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8">\n    <title>Neptune &amp; DocumentDB'
+            '</title>\n    <style>\n      body { max-width: 840px; margin: 2em auto; }\n      h2 { font-size: 1.2em; }\n'
+            '    </style>\n  </head>\n  <body>\n    <h1>Neptune &amp; DocumentDB &mdash; study notes</h1>\n'
+            '    <!-- ===================== NEPTUNE ===================== -->\n    <h2>Neptune read replicas</h2>\n'
+            '    <ul>\n      <li>a cluster has up to <strong>15</strong> read replicas</li>\n    </ul>\n'
+            '    <h2>Neptune storage quorum</h2>\n    <p>Volume grows in 10&nbsp;GB increments.<br>\n'
+            '    Max volume size <strong>128&nbsp;TiB</strong>.</p>\n    <h2>DocumentDB pricing</h2>\n    <table>\n'
+            '      <thead>\n        <tr><th>class</th><th>~$/hour</th></tr>\n      </thead>\n      <tbody>\n'
+            '        <tr><td>db.r5.large</td><td>$0.277</td></tr>\n      </tbody>\n    </table>\n  </body>\n</html>\n')
+    deck = parse_deck(page, path="rubric.txt")
+    assert [card.title_lines[0].text for card in deck.cards] == [
+        "## Neptune read replicas", "## Neptune storage quorum", "## DocumentDB pricing"]
+    stems = {q.answer: q.stem for q in accepted(bank(page), "cloze")}
+    assert stems["15"].startswith("Neptune read replicas › ") and "128 TiB" in stems, stems
+    assert "db.r5.large (~$/hour)" in stems["$0.277"], stems
+    assert not [s for s in stems.values() if re.search(r"[<>{}]|840|1\.2em|&\w+;|=====", s)], stems
+
+
+def test_round_cy_a_b_notes_mailed_to_oneself_as_an_mbox() -> None:
+    """Round CY (SES/Pinpoint notes mailed to oneself, exported as mbox: every stem began "From notes@example.com Tue
+    Mar  5 21:14:02 2024 ›" and named no service, the "[SES]" of the subject lost): a message is a card, its subject
+    its title with its tag as its section, its body quoted-printable decoded; the envelope, headers, signature and a
+    reply's quote of the earlier message are nothing."""
+    box = ("From notes@example.com Tue Mar  5 21:14:02 2024\nFrom: Jess <notes@example.com>\nDate: Tue, 5 Mar 2024 "
+           "21:14:02 +0000\nSubject: [SES] sandbox\nMIME-Version: 1.0\nContent-Type: text/plain; charset=\"utf-8\"\n"
+           "Content-Transfer-Encoding: quoted-printable\n\nNew acct =3D SES sandbox. Limits: 200 msgs per 24 h, 1 msg/s=\n"
+           "ec =E2=80=94 verified addresses only.\n--=20\nSent from my iPhone\n\n"
+           "From notes@example.com Fri Mar 15 20:30:00 2024\nFrom: Jess <notes@example.com>\nSubject: [SES] receiving\n\n"
+           "Receipt rules: 200 rules per rule set.\n\n"
+           "From notes@example.com Sun Mar 17 10:02:00 2024\nFrom: Jess <notes@example.com>\nSubject: Re: [SES] receiving\n\n"
+           "Update: the S3 action now takes messages up to 40 MB.\n\nOn Fri, 15 Mar 2024 at 20:30, Jess <notes@example.com> wrote:\n"
+           "> Receipt rules: 200 rules per rule set.\n")
+    deck = parse_deck(box, path="rubric.txt")
+    assert [card.title_lines[0].text for card in deck.cards] == ["## SES › sandbox", "## SES › receiving", "## SES › receiving"]
+    assert deck.cards[0].answer_lines[0].text.endswith("1 msg/sec — verified addresses only."), deck.cards[0].answer_lines
+    good = accepted(bank(box))
+    stems = {q.answer: q.stem for q in good if q.type == "cloze"}
+    assert stems["1"].startswith("SES › sandbox › ") and stems["40 MB"].startswith("SES › receiving › "), stems
+    assert not [q for q in good if re.search(r"From |notes@|=E2|=3D|iPhone|wrote:|2024", q.stem)], [q.stem for q in good]
+
+
+def test_round_cy_b_a_status_codes_named_in_camel_case_and_numbers_to_just_memorize() -> None:
+    """Round CY (load balancing in Japanese #14: "redirectResponseCode: MOVED_PERMANENTLY_DEFAULT (_____), FOUND (302)"
+    drew 226, 150 and 181 as wrong options; Batch #9/#10: "Random numbers to just memorize" is a recap of other
+    cards, its "Retry 1-10 attempts, _____ evaluateOnExit" names no service)."""
+    qs = bank("【redirect (HTTP → HTTPS)】\n・redirectResponseCode: MOVED_PERMANENTLY_DEFAULT (301), FOUND (302), "
+              "SEE_OTHER (303)\n---\nRandom numbers to just memorize\nA:\n- Retry 1-10 attempts, 5 evaluateOnExit\n"
+              "---\nBatch job dependencies\nA:\n- max 20 dependencies per job\n", seed=3)
+    codes = [q for q in accepted(qs, "multichoice") if q.answer == "301"]
+    assert codes and all(int(o.text) in STATUS_CODES for q in codes for o in q.options), [q.options for q in codes]
+    asked = {q.answer for q in accepted(qs)}
+    assert "20" in asked and "5" not in asked, asked

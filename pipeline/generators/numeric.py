@@ -142,7 +142,7 @@ _DIMENSIONS = re.compile(r"\s*-?\s*(?:dims?|dimensions?)\b", re.IGNORECASE)     
 _BOUNDED_BY_ONE = re.compile(r"\b(?:PUE|power\s+usage\s+effectiveness|recall|precision|accuracy|probability|F1)\b",
                              re.IGNORECASE)
 _SLA = re.compile(r"\b(?:SLA|availability|avail|uptime|durability)\b", re.IGNORECASE)
-_STATUS = re.compile(r"\b(?:HTTP|status|(?:response|success|error|return|healthy|redirect)\s+codes?"
+_STATUS = re.compile(r"\b(?:HTTP|status|(?:redirect\s*)?(?:response|success|error|return|healthy|redirect)\s*codes?"  # "redirectResponseCode"
                      # (French, Spanish, Portuguese, German: "codes de redirection", "código de estado", "Statuscode")
                      r"|codes?\s+(?:HTTP|de\s+(?:statut|redirection|réponse|retour|état))|c[óo]digos?\s+(?:HTTP|de\s+"
                      r"(?:estado|status|resposta|respuesta|redirecionamento))|Statuscodes?)\b", re.IGNORECASE)
