@@ -1023,7 +1023,8 @@ _OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:tea
 # forgot it 2024-02-20, lost 1 h", "(tried SRP by hand in swift once, 2 days, never again)", "My test (2024-03-02): ~20 s blip"
 _OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\b|\bcost\s+(?:me|us)\b"
                                r"|\bours\s+(?:took|was|ran|hit|needed|got|used)\b"     # "(ours took ~3.5 hrs for 6 TB)"
-                               r"|\bwhen\s+I\s+wrote\s+(?:this|these)\b"
+                               r"|\bwhen\s+I\s+wrote\s+(?:this|these)\b|\btook\s+(?:me|us)\b"       # "(took me ~55 min)"
+                               r"|\bour\s+(?:[\w-]+\s+)?(?:acct|account|bill|invoice)s?\b"   # "(our dev acct had minvCpus 16 …)"
                                # (Swedish: "SHIR på jobbet (version 5.3x)", "Vår tabell hade 40 milj rader", "Kurs ca 10,50
                                # kr/$ när jag skrev detta")
                                r"|\bpå\s+jobbet\b|\bhos\s+oss\b|\bnär\s+jag\s+skrev\b|\banvände\s+(?:den|det|dem)\b|\bi\s+labb\b|\b(?:min|mitt|mina|vår|vårt|våra)\s+(?:egen\s+|egna\s+)?"
@@ -1457,7 +1458,11 @@ _HEDGE = re.compile(r"\b(?:i\s+think|i\s+believe|iirc|i'?m\s+not\s+sure|not\s+su
                     r"|hình\s+như|(?:không|ko)\s+chắc|có\s+(?:bài|người|chỗ)\s+(?:ghi|nói|bảo)|cần\s+kiểm\s+tra"
                     r"|(?:재)?확인\s*필요|\bdo\s+sprawdzenia\b|\bchyba\b|\bnie\s+jestem\s+pewn"
                     # Indonesian: "(cek)" (to check), "kalau gak salah" (if I'm not wrong)
-                    r"|\(\s*cek(?:\s+lagi)?\s*\)|\bkalau\s+(?:gak|ga|nggak|tidak)\s+salah\b", re.IGNORECASE)
+                    r"|\(\s*cek(?:\s+lagi)?\s*\)|\bkalau\s+(?:gak|ga|nggak|tidak)\s+salah\b"
+                    # Japanese: "要確認" (to check), "だったはず" (it should have been), "らしい" (apparently), "たぶん" (maybe)
+                    r"|要確認|確認中|だったはず|らしい|たぶん|多分|かもしれない|うろ覚え"
+                    # Danish: "tror jeg" (I think), "ikke sikker" (not sure), "skal tjekkes" (to check)
+                    r"|\btror\s+jeg\b|\bjeg\s+tror\b|\bikke\s+sikker\b|\b(?:skal\s+)?tjekke?s?\b|\bdobbelttjek\w*", re.IGNORECASE)
 _DOUBTED = re.compile(BLANK + r"[^.;!?]*\?(?![\w/=&])")     # "max records default _____?", "_____?, …": the author asks
 _MEMBER = r"(?:[~$€£]?\d+(?:[.,]\d+)*\s?[A-Za-z%]{0,5}|(?:one|two|three|four|five|six|eight|ten|twelve|sixteen)(?:\s+[a-z]+)?)(?:\s*\([^()]{0,20}\))?"
 _MEMBERS_BEFORE = re.compile(rf"(?:{_MEMBER}\s*,\s*)+(?:(?:and|or)\s+)?$")

@@ -166,7 +166,8 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
     if len(raw) <= LONG_LINE:
         lo, hi = 0, len(raw)
     else:
-        stops = sorted([m.end() for m in _SENTENCE_END.finditer(raw)] + [m.start() for m in _MISSING_STOP.finditer(raw)])
+        stops = sorted([m.end() for m in _SENTENCE_END.finditer(raw) if not _abbreviation_before(raw, m.start())]
+                       + [m.start() for m in _MISSING_STOP.finditer(raw)])
         lo = max((i for i in stops if i <= start), default=0)
         hi = min((i for i in stops if i >= end), default=len(raw))
         if hi - lo > LONG_SENTENCE:      # notes written all in lower case: "no. key rings can't be deleted. destroy …"
@@ -178,6 +179,18 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
     if label and label.end() <= start and number and writes_number(raw[:label.end()], number.group()):
         lo = label.end()
     return lo, hi
+
+
+def _abbreviation_before(raw: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation ("6,000 total incl. SSML tags", "approx. 5 GB"), not a
+    sentence."""
+    word = re.search(r"([A-Za-z]{1,12})$", raw[:stop])
+    return word is not None and raw[stop] == "." and word.group(1).lower() in _OPEN_ABBREVIATIONS
+
+
+# abbreviations a sentence goes on after ("etc." and "min." may end one)
+_OPEN_ABBREVIATIONS: Final = frozenset({"e", "i", "eg", "ie", "vs", "approx", "incl", "ca", "cf", "esp", "aka", "inkl", "bzw",
+                                        "ggf", "vgl", "evtl", "resp"})
 
 
 def writes_number(text: str, number: str) -> bool:

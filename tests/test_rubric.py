@@ -4964,3 +4964,21 @@ def test_round_cy_b_a_status_codes_named_in_camel_case_and_numbers_to_just_memor
     assert codes and all(int(o.text) in STATUS_CODES for q in codes for o in q.options), [q.options for q in codes]
     asked = {q.answer for q in accepted(qs)}
     assert "20" in asked and "5" not in asked, asked
+
+
+def test_re36_a_hedges_in_japanese_and_danish_stories_and_an_abbreviation_inside_a_sentence() -> None:
+    """Fresh sample of round CY (RE36, 62/80: HTML 17, mbox 16, Japanese 15, Batch 14): "（最近は 64 KB まで広げられる
+    らしい、要確認）" ("apparently 64 KB lately, to check") kept a value the notes doubt, "(took me ~55 min)" and "(our dev
+    acct had minvCpus 16 for 2 months, $~900 wasted)" the writer's own; "6,000 total incl. SSML tags" was cut at
+    "incl." as if a sentence ended there."""
+    qs = bank("Cloud Armor WAF\nA:\n・POST body は default で先頭 8 KB だけ（最近は 64 KB まで広げられるらしい、要確認）\n"
+              "・rule の数は最大 200 個\n---\nExpressRoute\nA:\n- maks. 4 circuits pr. peering location, tror jeg\n"
+              "- 10 Gbps på Standard-SKU\n---\nBatch pricing\nA:\n- pcluster build-image -> custom AMI (took me ~55 min)\n"
+              "- idle minvCpus > 0 = paying 24/7 (our dev acct had minvCpus 16 for 2 months, $~900 wasted)\n"
+              "- no extra charge for Batch itself\n---\nVoice limits\nA:\nIn the sandbox a voice message goes only to "
+              "verified numbers, and an account can verify at most 10 of them while it stays there. Text-to-speech: "
+              "3,000 billable chars, 6,000 total incl. SSML tags per message sent.\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"10", "6,000"} <= asked and not asked & {"64 KB", "4", "55 min", "$~900", "16"}, asked
+    assert all(q.stem.rstrip().endswith("SSML tags per message sent.") for q in good if q.answer == "6,000" and q.type == "cloze")
