@@ -26,8 +26,8 @@ from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .markup import COMMENT_ANCHOR
-from .note_exports import (html_lines, is_html, is_mbox, is_rtf, is_tiddlywiki, mbox_lines, rtf_lines,
-                           tiddlywiki_lines)
+from .note_exports import (html_lines, is_html, is_mbox, is_rtf, is_textile, is_tiddlywiki, mbox_lines, rtf_lines,
+                           textile_lines, tiddlywiki_lines)
 from .note_files import canvas_breaks, data_file_reader, is_canvas, is_yaml_cards, yaml_lines
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, is_rst,
                             lowercase_titles, note_breaks, notebook_breaks, numbered_titles, org_lines, outline_depth,
@@ -378,7 +378,7 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         sample = [text for _, text in head]
     elif (transform := next((read for detect, read in ((is_rst, rst_lines), (is_rtf, rtf_lines),
                                                           (is_tiddlywiki, tiddlywiki_lines), (is_html, html_lines),
-                                                          (is_mbox, mbox_lines)) if detect(sample)), None)):
+                                                          (is_mbox, mbox_lines), (is_textile, textile_lines)) if detect(sample)), None)):
         numbered = transform(chain(head, numbered))
         head = _head(numbered)
         sample = [text for _, text in head]

@@ -1,8 +1,8 @@
 """Notes saved by an editor or a notes app in its own text format, read as the Markdown notes they stand for.
 
 A Rich Text file (TextEdit's and WordPad's format, renamed `.txt`), TiddlyWiki tiddlers exported as `.tid`
-text, a notes page exported as an HTML document and a mailbox of notes mailed to oneself (mbox) are line
-transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
+text, a notes page exported as an HTML document, a mailbox of notes mailed to oneself (mbox) and a wiki page in
+Textile (Redmine's markup) are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
 every line at its place in the file, and `note_sections.note_breaks` then finds the cards in them.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from email.header import decode_header, make_header
 from email.errors import HeaderParseError
 from typing import Final
 
-__all__ = ["html_lines", "is_html", "is_mbox", "is_rtf", "is_tiddlywiki", "mbox_lines", "rtf_lines", "tiddlywiki_lines"]
+__all__ = ["html_lines", "is_html", "is_mbox", "is_rtf", "is_textile", "is_tiddlywiki", "mbox_lines", "rtf_lines", "textile_lines",
+           "tiddlywiki_lines"]
 
 
 # -- Rich Text ----------------------------------------------------------------------------------------------------
@@ -352,3 +353,54 @@ def _flushed(message: _Message) -> Iterator[tuple[int, str]]:
         return
     message.held = []
     yield from _body_line(message, first, _unquoted(joined))
+
+
+# -- a Textile wiki page ------------------------------------------------------------------------------------------
+
+_TEXTILE_HEADING: Final = re.compile(r"^h([1-6])(?:\([^)]*\)|\{[^}]*\}|[<>=]+)*\.\s+(.*)$")
+_TEXTILE_BLOCK: Final = re.compile(r"^(?:p|bq|fn\d+)(?:\(([^)]*)\)|\{[^}]*\}|[<>=]+)*\.\s+")     # "p(note). ", "bq. "
+_TEXTILE_LIST: Final = re.compile(r"^([*#]+)\s+(.*)$")
+_TEXTILE_LINK: Final = re.compile(r'"([^"]+)":\S+?(?=[\s,;)]|[.!?](?:\s|$)|$)')
+_TEXTILE_SPAN: Final = re.compile(r"%\{[^}]*\}(.*?)%|(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])|(?<![\w@])@([^@]+)@(?!\w)"
+                                  r"|(?<![\w_])_(\S(?:[^_]*?\S)?)_(?![\w_])")
+_TEXTILE_MACRO: Final = re.compile(r"\{\{[^{}]*\}\}")
+_TEXTILE_WIKI_LINK: Final = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
+
+
+def is_textile(sample: Sequence[str]) -> bool:
+    """Whether notes are a Textile wiki page: three "h2." / "h3." headings or more."""
+    return sum(1 for text in sample if _TEXTILE_HEADING.match(text)) >= 3
+
+
+def textile_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A Textile page as Markdown notes: "h3. Title" a "### " heading, "*"/"#" items "- " items, a table's "|_. Header|"
+    cells its header, "*bold*" "**bold**", "@code@" a code span, a link its text, "p(note). " a "Note: " line, "bq. "
+    its text; macros ("{{toc}}") nothing, a "<pre>" block a fenced block."""
+    pre = False
+    for number, text in lines:
+        if re.match(r"^\s*</?pre\b[^>]*>\s*$", text, re.IGNORECASE):
+            pre = not text.lstrip().startswith("</")
+            yield number, "```"
+            continue
+        if pre:
+            yield number, text
+            continue
+        header = text.startswith("|") and "|_." in text
+        text = re.sub(r"\|_\.\s*", "|", _TEXTILE_MACRO.sub("", text)) if header else _TEXTILE_MACRO.sub("", text)
+        text = _TEXTILE_WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), _TEXTILE_LINK.sub(r"\1", text))
+        text = _TEXTILE_SPAN.sub(lambda m: m.group(1) if m.group(1) is not None else f"**{m.group(2)}**"
+                                 if m.group(2) is not None else f"`{m.group(3)}`" if m.group(3) is not None
+                                 else m.group(4), text)
+        if heading := _TEXTILE_HEADING.match(text):
+            yield number, f"{'#' * int(heading.group(1))} {heading.group(2).strip()}"
+        elif block := _TEXTILE_BLOCK.match(text):
+            label = (block.group(1) or "").strip().capitalize()
+            yield number, (f"{label}: " if label else "") + text[block.end():]
+        elif item := _TEXTILE_LIST.match(text):
+            yield number, "  " * (len(item.group(1)) - 1) + "- " + item.group(2)
+        elif header:
+            cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+            yield number, "| " + " | ".join(cells) + " |"
+            yield number, "|" + "---|" * len(cells)
+        elif text.strip() or not text:
+            yield number, text

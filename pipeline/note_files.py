@@ -1,6 +1,6 @@
 """Notes kept as a data file rather than written as notes: a YAML list of cards, a Jupyter notebook's JSON,
 flashcards exported as XML or kept as JSON Lines, an Evernote export, a Moodle XML question bank, an Obsidian
-Canvas, a TOML file of tables.
+Canvas, a TOML file of tables, an Anki deck exported by CrowdAnki (its `deck.json`).
 
 Each reader turns the file into the (number, line)s of plain notes, with a `BREAK` where a card begins
 (`yaml_lines` gives titles after blank lines instead, for `note_sections.note_breaks`), so that every line
@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Final
 
+from .cloze import ClozeError, has_cloze, reveal_cloze
+from .note_fields import field_text
 from .note_sections import BREAK, CODE_COMMENT
 
-__all__ = ["data_file_reader", "is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
+__all__ = ["crowdanki_breaks", "data_file_reader", "is_crowdanki", "is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
            "moodle_breaks", "is_json_lines", "json_lines_breaks", "is_toml", "toml_breaks"]
 
 
@@ -406,10 +408,54 @@ def _toml_value(raw: str) -> tuple[str, str]:
 Reader = Callable[[Iterable[tuple[int, str]]], Iterator[tuple[int, str] | None]]
 
 
+# An Anki deck exported by the CrowdAnki add-on: a "Deck" object whose "notes" hold "fields" arrays of HTML
+_CROWDANKI: Final = re.compile(r'^\s*"__type__"\s*:\s*"Deck"')
+_CROWDANKI_FIELDS: Final = re.compile(r'^\s*"fields"\s*:\s*(\[.*)$')
+
+
+def is_crowdanki(sample: Sequence[str]) -> bool:
+    """Whether notes are a CrowdAnki `deck.json`: a "Deck" object with CrowdAnki's ids, near the file's start."""
+    return any(_CROWDANKI.match(text) for text in sample[:10]) and any('"crowdanki_uuid"' in text for text in sample[:50])
+
+
+def crowdanki_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A CrowdAnki deck read as cards: a note a card, its first field (HTML, as Anki keeps it) its title and the
+    others its answer, each at the file line its string starts on; the deck's settings, note models, tags and ids
+    nothing."""
+    held: list[tuple[int, str]] = []        # the lines of a "fields" array not yet closed
+    for number, text in lines:
+        if not held:
+            opened = _CROWDANKI_FIELDS.match(text)
+            if opened is None:
+                continue
+            text = opened.group(1)
+        held.append((number, text))
+        try:
+            fields = json.loads("\n".join(t for _, t in held).strip().rstrip(","))
+        except ValueError:
+            continue
+        starts = [n for n, t in held if t.lstrip().startswith('"')] if len(held) > 1 else []
+        held_first, held = held[0][0], []
+        if not isinstance(fields, list) or len(fields) < 2:
+            continue
+        yield BREAK
+        for k, value in enumerate(str(field) for field in fields):
+            if has_cloze(value):
+                try:
+                    value = reveal_cloze(value)
+                except ClozeError:
+                    pass
+            at = starts[k] if k < len(starts) else held_first
+            if k == 1:
+                yield at, "A:"
+            for _, line in field_text(value, is_html=True).lines:
+                yield at, line
+
+
 def data_file_reader(sample: Sequence[str]) -> Reader | None:
-    """The reader of the data file whose first lines are `sample` (a notebook's JSON, JSON Lines, a Moodle bank, XML
-    flashcards or a TOML file, tried in that order), or None for notes."""
-    for detect, read in ((is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
+    """The reader of the data file whose first lines are `sample` (a CrowdAnki deck, a notebook's JSON, JSON Lines, a
+    Moodle bank, XML flashcards or a TOML file, tried in that order), or None for notes."""
+    for detect, read in ((is_crowdanki, crowdanki_breaks), (is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
                          (is_xml_cards, xml_breaks), (is_toml, toml_breaks)):
         if detect(sample):
             return read

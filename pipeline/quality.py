@@ -433,6 +433,10 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
         return "the sentence lists the items it counts"
     if (_ONE.match(written.split()[0]) if written else False) and re.search(r"\b(?:only|just|a\s+single)\s+$", body[:body.index(BLANK)], re.IGNORECASE):
         return "'only _____' says the answer is one"
+    generation = re.search(r"\b([A-Z][A-Za-z]+)\s+$", body[:body.index(BLANK)])
+    if generation and re.fullmatch(r"\d(?:/\d)*", q.answer.strip()) and re.search(
+            rf"\b{generation.group(1)}\s+\d\b", q.stem.replace(BLANK, "", 1)):
+        return f"'{generation.group(1)} _____' asks a generation's name ('Composer 1 vs 2 vs 3'), not a quantity"
     return None
 
 
@@ -853,7 +857,7 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b|ví\s+dụ\b)", re.IGNORECASE)     # (Vietnamese "ví dụ": for example)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|eks\.|örn\s*[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
                            r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|příklad|exempel|пример|مثال)"
                            r"(?:\s*\d*|\s[^:.;]{1,40})\s*[:,]|"      # ("Esempio esercitazione del 12/02: …")
@@ -1025,6 +1029,9 @@ _OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\
                                r"|\bours\s+(?:took|was|ran|hit|needed|got|used)\b"     # "(ours took ~3.5 hrs for 6 TB)"
                                r"|\bwhen\s+I\s+wrote\s+(?:this|these)\b|\btook\s+(?:me|us)\b"       # "(took me ~55 min)"
                                r"|\bour\s+(?:[\w-]+\s+)?(?:acct|account|bill|invoice)s?\b"   # "(our dev acct had minvCpus 16 …)"
+                               # "Creation takes ~25 min (timed 23 min on our last one)", "10-20 min for us", "Our rule: 2:1",
+                               # "(9 envs -> 3, saved ~$2k/month)"
+                               r"|\bon\s+our\s+(?:last|first)\b|\bfor\s+us\b|\bour\s+rule\b|\bsaved\s+(?:us\s+)?~?[$€£]"
                                # (Swedish: "SHIR på jobbet (version 5.3x)", "Vår tabell hade 40 milj rader", "Kurs ca 10,50
                                # kr/$ när jag skrev detta")
                                r"|\bpå\s+jobbet\b|\bhos\s+oss\b|\bnär\s+jag\s+skrev\b|\banvände\s+(?:den|det|dem)\b|\bi\s+labb\b|\b(?:min|mitt|mina|vår|vårt|våra)\s+(?:egen\s+|egna\s+)?"
@@ -1092,7 +1099,7 @@ _RECAP_TITLE = re.compile(r"\bquick[\s-]+recall\b|\b(?:brain[\s-]+)?dump\b|\bcra
                           r"|\bcover\s+the\s+(?:right|left)\b"
                           # "Final cheat sheet", "Exam-day cheat list", "Quick numbers to burn in", "Numbers I keep mixing up"
                           r"|\bfinal\s+(?:cheat[\s-]?sheet|summary|review)\b|\bquick\s+numbers\b|\bcheat[\s-]?list\b"
-                          r"|\bnumbers\s+(?:to\s+(?:just\s+)?(?:burn\s+in|remember|memori[sz]e)|I\s+keep\s+mixing)\b"
+                          r"|\bnumbers\s+(?:to\s+(?:just\s+)?(?:burn\s+in|remember|memori[sz]e)|(?:I|we)\s+keep\s+mixing)\b"
                           r"|\blast[\s-]+minute\s+(?:numbers|facts|review|cheat|summary)"   # "Last-minute numbers"
                           r"|\bnight\s+before\s+(?:the\s+)?exam\b"     # "summary (night before exam, …)"
                           r"|\bsista\s+kvällen\b|\bsiffror\s+att\s+plugga\b", re.IGNORECASE)   # (Swedish: "Siffror att plugga sista kvällen")

@@ -4982,3 +4982,53 @@ def test_re36_a_hedges_in_japanese_and_danish_stories_and_an_abbreviation_inside
     asked = {q.answer for q in good}
     assert {"10", "6,000"} <= asked and not asked & {"64 KB", "4", "55 min", "$~900", "16"}, asked
     assert all(q.stem.rstrip().endswith("SSML tags per message sent.") for q in good if q.answer == "6,000" and q.type == "cloze")
+
+
+def test_round_cz_a_a_an_anki_deck_exported_by_crowdanki() -> None:
+    """Round CZ (CodePipeline/CodeBuild/CodeDeploy as a CrowdAnki deck.json: one card, every stem "fields ›" and no
+    note's front): a note is a card, its first field (Anki's HTML) its title and the others its answer, each at the
+    line its string starts on; the deck's settings, note models, tags and ids are nothing."""
+    deck = {"__type__": "Deck", "children": [], "crowdanki_uuid": "566bf9d7", "deck_config_uuid": "5d96cf7f",
+            "deck_configurations": [{"__type__": "DeckConfig", "maxTaken": 60, "new": {"perDay": 25}}],
+            "name": "AWS::DOP-C02", "note_models": [{"__type__": "NoteModel", "css": ".card { font-size: 20px; }",
+                                                    "flds": [{"name": "Front", "size": 20}], "name": "Basic"}],
+            "notes": [{"__type__": "Note", "fields": ["CP: how many pipelines can I have?",
+                                                       "<b>1,000</b> pipelines per Region per account<br>- polling "
+                                                       "pipelines: max <b>300</b>/Region"],
+                       "guid": "a1", "note_model_uuid": "5e6a", "tags": ["aws::codepipeline", "limits"]},
+                      {"__type__": "Note", "fields": ["CB: max build timeout?", "up to <b>2,160</b> min (36 h)"],
+                       "guid": "a2", "note_model_uuid": "5e6a", "tags": ["aws::codebuild"]}]}
+    text = json.dumps(deck, indent=4)
+    cards = parse_deck(text, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards] == ["CP: how many pipelines can I have?", "CB: max build timeout?"]
+    good = accepted(bank(text))
+    assert {"1,000", "300", "2,160 min"} <= {q.answer for q in good}, [q.answer for q in good]
+    assert not [q for q in good if re.search(r"fields|__type__|<b>|guid|perDay|20px", q.stem)], [q.stem for q in good]
+
+
+def test_round_cz_a_b_a_textile_wiki_page() -> None:
+    """Round CZ (Dataproc/Composer as a Redmine wiki page in Textile 3/20: "h3." cards ran together, stems kept
+    "(_. Masters)" and "@--max-age@"): "h3. Title" starts a card under its "h2." section, "|_. Header|" cells are a
+    table's header, "@code@" a code span, "*bold*" bold, "p(note). " a note; "{{toc}}" is nothing; "Composer _____"
+    beside "Composer 1" asks a generation, and "timed 23 min on our last one" the team's own run."""
+    page = ("h1. Dataproc & Composer (PDE study page)\n\n{{toc}}\n\np(note). One h3 = one flashcard.\n\n"
+            "h2. Dataproc - Clusters\n\nh3. Cluster modes\n\n|_. Mode|_. Masters|_. Workers|\n|Standard|1|min *2*|\n"
+            "|High Availability|*3*|min 2|\n\nh3. Scheduled deletion\n\n* @--max-idle@ min 10 min, max 14 days\n\n"
+            "h2. Composer\n\nh3. Composer versions\n\nComposer 1 is legacy. Composer 3 auto-upgrades its GKE nodes.\n\n"
+            "h3. Composer 2 architecture\n\n* Creation takes ~25 min (timed 23 min on our last one)\n"
+            "* Workers: 1 to 100 per environment\n")
+    titles = [card.title_lines[0].text for card in parse_deck(page, path="rubric.txt").cards]
+    assert titles[-4:] == ["### Dataproc - Clusters › Cluster modes", "### Dataproc - Clusters › Scheduled deletion",
+                           "### Composer versions", "### Composer 2 architecture"], titles
+    stems = {q.answer: q.stem for q in accepted(bank(page), "cloze")}
+    assert "High Availability (Masters)" in stems["3"] and stems["100"].startswith("Composer 2 architecture › "), stems
+    assert not {"23 min"} & set(stems) and not [s for s in stems.values() if re.search(r"_\.|@|\{\{|h[23]\.|Composer _____", s)], stems
+
+
+def test_round_cz_b_a_danish_and_turkish_example_labels() -> None:
+    """Round CZ (ExpressRoute/Virtual WAN in Danish #5/#13: "Eks.: skal bruge 7.500 VMs → _____ units (8.000 VMs)"
+    asked the writer's worked example; Turkish notes' "Örn:" likewise)."""
+    qs = bank("Hub router units\nA:\n- hver unit = 1 Gbps, 1.000 VMs\nEks.: skal bruge 7.500 VMs → 8 units (8.000 VMs).\n"
+              "- maks. 50 units pr. hub\n---\nWAF\nA:\nÖrn: login için 5 dk'da 300 istek.\n- kural başına maks. 10 koşul\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"1.000", "50", "10"} <= asked and not asked & {"8", "7.500", "8.000", "300"}, asked
