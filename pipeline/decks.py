@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, dropwhile
 from pathlib import Path
+from typing import Final
 
 from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
@@ -359,8 +360,8 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
     """The deck's (number, line)s, with a `BREAK` where a card begins in notes that mark their cards otherwise than
     by `---` lines (`note_sections`): none of them in the first `MAX_CARD_CHARS` characters, a README whose `---`
     rules part sections of several heading cards, a Kindle clippings file, a notebook exported as source, a data
-    file (`note_files`: a canvas, a notebook's JSON, JSON Lines, XML, TOML), or a YAML list of cards (read as the
-    plain notes it holds)."""
+    file (`note_files`: a canvas, a notebook's JSON, JSON Lines, XML, TOML, a CrowdAnki deck), or a file in another
+    notation (`_NOTATIONS`: a YAML list of cards, reStructuredText, RTF, … read as the plain notes it holds)."""
     numbered: Iterator[tuple[int, str]] = _doc_comments(_table_borders(enumerate(lines, 1)))
     head = _head(numbered)
     sample = [text for _, text in head]
@@ -372,13 +373,8 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         numbered = org_lines(chain(head, numbered)) if outline is None else outline_lines(chain(head, numbered), outline)
         head = _head(numbered)
         sample = [text for _, text in head]
-    if is_yaml_cards(sample):
-        numbered = yaml_lines(chain(head, numbered))
-        head = _head(numbered)
-        sample = [text for _, text in head]
-    elif (transform := next((read for detect, read in ((is_rst, rst_lines), (is_rtf, rtf_lines),
-                                                          (is_tiddlywiki, tiddlywiki_lines), (is_html, html_lines),
-                                                          (is_mbox, mbox_lines), (is_textile, textile_lines)) if detect(sample)), None)):
+    transform = next((read for detect, read in _NOTATIONS if detect(sample)), None)
+    if transform is not None:
         numbered = transform(chain(head, numbered))
         head = _head(numbered)
         sample = [text for _, text in head]
@@ -402,6 +398,10 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
                            lowercase=lowercase_titles(sample), sessions=sessions)
 
 
+# whole files written in another notation, read as the plain notes they hold (the first that fits): a YAML list of
+# cards, reStructuredText, RTF, TiddlyWiki tiddlers, an HTML document, a mailbox, a Textile wiki page
+_NOTATIONS: Final = ((is_yaml_cards, yaml_lines), (is_rst, rst_lines), (is_rtf, rtf_lines), (is_tiddlywiki, tiddlywiki_lines),
+                     (is_html, html_lines), (is_mbox, mbox_lines), (is_textile, textile_lines))
 _BORDER = re.compile(r"^\s*-{10,}\s*$")          # a border of dashes, longer than a card separator is drawn
 _TABLE_ROW = re.compile(r"^\s*\|.*\S.*\|\s*$")
 

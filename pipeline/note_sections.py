@@ -9,12 +9,14 @@ page's first line. Its own structure says where its cards are, in this order:
    (and at any shallower one); deeper headings stay inside their card, and a heading with no
    notes under it (`# PART 2` over `## …`) names a section, no card of its own.
 2. Paragraphs: a blank line ends a card when the next paragraph opens with a title line (short,
-   capitalised, not a list item, not an answer mark, no sentence that runs on) or a letter's "Dear
-   Sam,"; other paragraphs (a list after a blank line, more prose) stay with the card above them.
+   capitalised, or in lower case in notes titled so (`lowercase_titles`), not a list item, not an answer
+   mark, no sentence that runs on) or a letter's "Dear Sam,"; other paragraphs (a list after a blank
+   line, more prose) stay with the card above them.
 
 A line inside a fenced code block starts no card. Notes with neither stay one card, as before.
 Emacs Org-mode notes (`org_lines`) are read as the Markdown notes they are: `** DONE Title  :tags:`
-is `## Title`; so is a mind map exported as tab-indented text (`outline_lines`): its nodes with
+is `## Title`, and reStructuredText's adorned titles are headings of their style's level (`rst_lines`); so is a
+mind map exported as tab-indented text (`outline_lines`): its nodes with
 branches down to the depth most of them are at are headings, the rest list items. Paragraphs numbered
 upwards (`numbered_titles`), notebook pages (`p.8 — …`) and, in terminal sessions, each command start
 cards; a notebook exported as source (`notebook_breaks`) is a card per cell.
