@@ -1,6 +1,7 @@
 """Notes kept as a data file rather than written as notes: a YAML list of cards, a Jupyter notebook's JSON,
 flashcards exported as XML or kept as JSON Lines, an Evernote export, a Moodle XML question bank, an Obsidian
-Canvas, a TOML file of tables, an Anki deck exported by CrowdAnki (its `deck.json`).
+Canvas, a TOML file of tables, an Anki deck exported by CrowdAnki (its `deck.json`), Google Keep notes from a
+Takeout export.
 
 Each reader turns the file into the (number, line)s of plain notes, with a `BREAK` where a card begins
 (`yaml_lines` gives titles after blank lines instead, for `note_sections.note_breaks`), so that every line
@@ -19,7 +20,7 @@ from .cloze import ClozeError, has_cloze, reveal_cloze
 from .note_fields import field_text
 from .note_sections import BREAK, CODE_COMMENT
 
-__all__ = ["crowdanki_breaks", "data_file_reader", "is_crowdanki", "is_yaml_cards", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
+__all__ = ["crowdanki_breaks", "data_file_reader", "is_crowdanki", "is_keep", "is_yaml_cards", "keep_breaks", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
            "moodle_breaks", "is_json_lines", "json_lines_breaks", "is_toml", "toml_breaks"]
 
 
@@ -452,10 +453,59 @@ def crowdanki_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, st
                 yield at, line
 
 
+# Google Keep notes from a Takeout export (one JSON file a note, or merged into one array): "title", "textContent"
+# or a checklist's "listContent", with flags, labels and microsecond timestamps
+_KEEP_KEYS: Final = ('"textContent"', '"listContent"')
+
+
+def is_keep(sample: Sequence[str]) -> bool:
+    """Whether notes are Google Keep notes as Takeout writes them: two or more with a body and an edit stamp."""
+    return (sum(1 for text in sample if '"userEditedTimestampUsec"' in text) >= 2
+            and any(key in text for text in sample for key in _KEEP_KEYS))
+
+
+def keep_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """Keep notes read as cards: a note a card, its title the title (its body's first line if it has none), its text
+    or checklist items ("- …") the answer, at the lines their keys stand on; trashed notes, flags, colours, labels,
+    timestamps and link annotations nothing."""
+    held: list[tuple[int, str]] = []        # the lines of the note object being read
+    for number, text in lines:
+        stripped = text.strip()
+        if not held and not stripped.startswith("{"):
+            continue
+        held.append((number, text))
+        if not stripped.startswith("}") and not (len(held) == 1 and stripped.rstrip(",").endswith("}")):
+            continue
+        try:
+            note = json.loads("\n".join(t for _, t in held).strip().rstrip(","))
+        except ValueError:
+            opening = held[0][1]
+            if len(held) > 1 and len(text) - len(text.lstrip()) <= len(opening) - len(opening.lstrip()):
+                held = []           # (its own closing brace, and its JSON does not read: nothing to make of it)
+            continue
+        at = {key: next((n for n, t in held if f'"{key}"' in t), held[0][0]) for key in ("title", "textContent", "listContent")}
+        held = []
+        if not isinstance(note, dict) or note.get("isTrashed"):
+            continue
+        body = [(at["textContent"], line) for line in str(note.get("textContent") or "").split("\n")]
+        body += [(at["listContent"], f"- {item.get('text', '')}") for item in note.get("listContent") or []
+                 if isinstance(item, dict)]
+        body = [(n, line) for n, line in body if line.strip()]
+        title = str(note.get("title") or "").strip()
+        if not title and body:
+            (at["title"], title), body = body[0], body[1:]
+        if not title or not body:
+            continue
+        yield BREAK
+        yield at["title"], title
+        yield at["title"], "A:"
+        yield from body
+
+
 def data_file_reader(sample: Sequence[str]) -> Reader | None:
-    """The reader of the data file whose first lines are `sample` (a CrowdAnki deck, a notebook's JSON, JSON Lines, a
-    Moodle bank, XML flashcards or a TOML file, tried in that order), or None for notes."""
-    for detect, read in ((is_crowdanki, crowdanki_breaks), (is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
+    """The reader of the data file whose first lines are `sample` (a CrowdAnki deck, Keep notes, a notebook's JSON, JSON
+    Lines, a Moodle bank, XML flashcards or a TOML file, tried in that order), or None for notes."""
+    for detect, read in ((is_crowdanki, crowdanki_breaks), (is_keep, keep_breaks), (is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
                          (is_xml_cards, xml_breaks), (is_toml, toml_breaks)):
         if detect(sample):
             return read

@@ -1419,7 +1419,8 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
                      r"\b(?:changed|went|moved|raised|lowered|increased|reduced|dropped)\s+from|\bpreviously|\boriginally|"
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
                      r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?"
-                     r"|\b(?:doc|docs|tài\s+liệu)\s+cũ\b[^.;()]{0,30}?|\btrước\s+đây\b[^.;()]{0,30}?)\s*[:~≈]?\s*$",   # Vietnamese "old doc"
+                     r"|\b(?:doc|docs|tài\s+liệu)\s+cũ\b[^.;()]{0,30}?|\btrước\s+đây\b[^.;()]{0,30}?"   # Vietnamese "old doc"
+                     r"|\bdati\b[^.;()]{0,30}?)\s*[:~≈]?\s*$",       # Tagalog "dati _____ lang" (formerly)
                      re.IGNORECASE)
 # "legacy (pre-2025) free MC = _____ contacts", "before Mar 2025 it was a permanent free plan, same _____/day",
 # "16kb (_____ in older versions)", "For many years, there was a notorious _____ tag limit" (raised since)

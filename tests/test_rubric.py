@@ -5032,3 +5032,40 @@ def test_round_cz_b_a_danish_and_turkish_example_labels() -> None:
               "- maks. 50 units pr. hub\n---\nWAF\nA:\nÖrn: login için 5 dk'da 300 istek.\n- kural başına maks. 10 koşul\n")
     asked = {q.answer for q in accepted(qs)}
     assert {"1.000", "50", "10"} <= asked and not asked & {"8", "7.500", "8.000", "300"}, asked
+
+
+def test_round_da_a_a_google_keep_notes_from_takeout() -> None:
+    """Round DA (S3/Glacier as Google Keep notes merged from a Takeout export into one JSON array: one card, every
+    stem began with the JSON's keys): a note is a card, its title the title, its text's lines or checklist items the
+    answer; trashed notes, flags, labels, timestamps and link annotations are nothing."""
+    notes = [{"color": "DEFAULT", "isTrashed": False, "isPinned": True, "isArchived": False,
+              "textContent": "max object = 5 TB\nmax 10,000 parts per upload", "title": "object size limits",
+              "userEditedTimestampUsec": 1708979930679000, "createdTimestampUsec": 1708585644431000,
+              "labels": [{"name": "aws-saa"}]},
+             {"color": "DEFAULT", "isTrashed": False, "isPinned": False, "isArchived": False,
+              "listContent": [{"text": "Standard-IA: 30 days", "isChecked": True},
+                              {"text": "Glacier Deep Archive: 180 days", "isChecked": False}],
+              "title": "min storage duration", "userEditedTimestampUsec": 1708979930679001,
+              "createdTimestampUsec": 1708585644431001, "labels": [{"name": "glacier"}],
+              "annotations": [{"source": "WEBLINK", "url": "https://example.com/s3"}]},
+             {"color": "DEFAULT", "isTrashed": True, "textContent": "old draft: 7 days", "title": "trash",
+              "userEditedTimestampUsec": 1708979930679002}]
+    text = json.dumps(notes, indent=2)
+    cards = parse_deck(text, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards] == ["object size limits", "min storage duration"]
+    good = accepted(bank(text))
+    assert {"5 TB", "10,000", "180 days"} <= {q.answer for q in good} and "7 days" not in {q.answer for q in good}
+    assert not [q for q in good if re.search(r'"|isTrashed|Timestamp|aws-saa|WEBLINK|17089', q.stem)], [q.stem for q in good]
+
+
+def test_round_da_b_a_a_framed_title_that_ends_like_a_running_sentence_and_tagalog_former_values() -> None:
+    """Round DA (Azure Backup/Site Recovery as a DokuWiki page: "==== What ASR is ====" read as a sentence running on,
+    so its section "===== Azure Site Recovery =====" became a card and every ASR card was filed under "Monitoring &
+    ops"; Taglish "dati _____ lang!" (formerly only …) asked an old value)."""
+    page = ("===== Monitoring & ops =====\n\n==== Alerts ====\n  * alerts route via action groups\n\n"
+            "===== Azure Site Recovery =====\n\n==== What ASR is ====\nContinuous replication of machines.\n"
+            "  * recovery points kept up to 15 days\n\n==== Multi-VM consistency ====\n  * up to 16 VMs per group\n")
+    titles = [card.title_lines[0].text for card in parse_deck(page, path="rubric.txt").cards]
+    assert titles[-2:] == ["## Azure Site Recovery › What ASR is", "## Azure Site Recovery › Multi-VM consistency"], titles
+    qs = bank("== Log Analytics ==\n- retention 24 months na ngayon, dati 6 weeks lang!\n")
+    assert "6 weeks" not in {q.answer for q in accepted(qs, "cloze")}
