@@ -859,7 +859,7 @@ _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?e
                            r"say\b|suppose\b|imagine\b|ví\s+dụ\b)", re.IGNORECASE)     # (Vietnamese "ví dụ": for example)
 _EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|eks\.|örn\s*[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
-                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|příklad|exempel|пример|مثال)"
+                           r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|příklad|exempel|пример|مثال|halimbawa)"
                            r"(?:\s*\d*|\s[^:.;]{1,40})\s*[:,]|"      # ("Esempio esercitazione del 12/02: …")
                            r"(?:예시?|例)\s*\d*\s*[:：)）]|예를\s*들[어면]|例如|比如|ví\s+dụ\s*\d*\s*[:,)]|"    # Korean "예)", Japanese "例：", Chinese "例如", Vietnamese "ví dụ:"
                            r"use\s+case\s*:|math\s*:|calc\s*:)",

@@ -5067,5 +5067,7 @@ def test_round_da_b_a_a_framed_title_that_ends_like_a_running_sentence_and_tagal
             "  * recovery points kept up to 15 days\n\n==== Multi-VM consistency ====\n  * up to 16 VMs per group\n")
     titles = [card.title_lines[0].text for card in parse_deck(page, path="rubric.txt").cards]
     assert titles[-2:] == ["## Azure Site Recovery › What ASR is", "## Azure Site Recovery › Multi-VM consistency"], titles
-    qs = bank("== Log Analytics ==\n- retention 24 months na ngayon, dati 6 weeks lang!\n")
-    assert "6 weeks" not in {q.answer for q in accepted(qs, "cloze")}
+    qs = bank("== Log Analytics ==\n- retention 24 months na ngayon, dati 6 weeks lang!\n---\n== Alerting ==\n"
+              "- halimbawa: CPU > 0.9 for 5 min, alignment 1 min\n- max 500 policies per project\n")
+    asked = {q.answer for q in accepted(qs, "cloze")}
+    assert "500" in asked and not asked & {"6 weeks", "5 min"}, asked      # (Tagalog "halimbawa": for example)
