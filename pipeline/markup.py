@@ -127,7 +127,8 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
     out: list[Line] = []
     for line in block_notations(lines, mail=mail):
         text = line.text
-        if text[:1].isdigit() or text.lstrip()[:3] in _DAY_STARTS or text.lstrip()[:1] in "SP":
+        lead = text.lstrip()[:3]
+        if text[:1].isdigit() or lead in _DAY_STARTS or lead[:1] in ("S", "P"):    # (a stamp, "Screen …", "Pasted …")
             if _DATE_LINE.match(text):
                 continue
             text = _DATE_LEAD.sub(r"\1", text)       # "01/07 Tue — comparison …": the day it was written goes

@@ -20,6 +20,17 @@ __all__ = ["html_lines", "is_html", "is_mbox", "is_rtf", "is_textile", "is_tiddl
            "tiddlywiki_lines"]
 
 
+def _list_item(marks: str, text: str) -> str:
+    """A wiki's list item ("** sub-item", "# numbered") as a Markdown one, indented by its depth."""
+    return "  " * (len(marks) - 1) + "- " + text
+
+
+def _header_row(number: int, cells: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """A wiki table's header row ("|!Node|!vCPU|", "|_. Mode|") as a Markdown one, with the separator under it."""
+    yield number, "| " + " | ".join(cells) + " |"
+    yield number, "|" + "---|" * len(cells)
+
+
 # -- Rich Text ----------------------------------------------------------------------------------------------------
 
 def is_rtf(sample: Sequence[str]) -> bool:
@@ -185,11 +196,9 @@ def tiddlywiki_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, st
         if heading := _TID_HEADING.match(text):
             yield number, f"{'#' * min(len(heading.group(1)) + 1, 6)} {heading.group(2).strip()}"
         elif item := _TID_LIST.match(text):
-            yield number, "  " * (len(item.group(1)) - 1) + "- " + item.group(2)
+            yield number, _list_item(item.group(1), item.group(2))
         elif text.startswith("|") and "|!" in text:
-            cells = [cell.strip().lstrip("!").strip() for cell in text.strip().strip("|").split("|")]
-            yield number, "| " + " | ".join(cells) + " |"
-            yield number, "|" + "---|" * len(cells)
+            yield from _header_row(number, [cell.strip().lstrip("!").strip() for cell in text.strip().strip("|").split("|")])
         else:
             yield number, text
 
@@ -397,10 +406,8 @@ def textile_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]
             label = (block.group(1) or "").strip().capitalize()
             yield number, (f"{label}: " if label else "") + text[block.end():]
         elif item := _TEXTILE_LIST.match(text):
-            yield number, "  " * (len(item.group(1)) - 1) + "- " + item.group(2)
+            yield number, _list_item(item.group(1), item.group(2))
         elif header:
-            cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
-            yield number, "| " + " | ".join(cells) + " |"
-            yield number, "|" + "---|" * len(cells)
+            yield from _header_row(number, [cell.strip() for cell in text.strip().strip("|").split("|")])
         elif text.strip() or not text:
             yield number, text

@@ -217,10 +217,7 @@ def is_rst(sample: Sequence[str]) -> bool:
     (A banner framed by "====" rules, with neither, is read as such: `_framed`.)"""
     titles, styles = 0, set()
     for before, text, after in zip(["", *sample], sample, [*sample[1:], ""]):
-        if _rst_title(before, text, after):
-            titles += 1
-            styles.add(after.strip()[0])
-        elif _ADORNMENT.match(before) and _ADORNMENT.match(after) and _rst_title("", text, after, before):
+        if _rst_title(before, text, after) or (_ADORNMENT.match(before) and _rst_title("", text, after, before)):
             titles += 1
             styles.add(after.strip()[0])
     return titles >= 3 and (bool(styles - {"=", "-"}) or any(_RST_SIGN.match(text) for text in sample))
