@@ -41,8 +41,8 @@ _CODE_VALUE: Final = re.compile(r"`\s*([~≈]?[$€£]?\d[\d,.]*(?:\s?[A-Za-z%/�
 # a bullet drawn with a glyph (Notion's toggles "▸ CachingOptimized" and "▾ Settings", "◦", "➤", a dash "— Hot") is a
 # bullet
 # … a title's mark ("■ OSS 업로드 제한"), Korean notes' sub-item "ㄴ", and a bullet journal's signifiers: – note, ○ event,
-# × done, ! insight
-_GLYPHS: Final = "▸▹►▶▾▿▼‣◦▪▫➤➢■□●◆◇★☆ㄴ–—○×!"
+# × done, ! insight; a middle dot ("· màx. 1 MB")
+_GLYPHS: Final = "▸▹►▶▾▿▼‣◦▪▫➤➢■□●◆◇★☆ㄴ–—○×!·"
 _CIRCLED: Final = "".join(map(chr, range(0x2460, 0x2474)))     # "① shard write 1 MB/s": a numbered item (①-⑳)
 _GLYPH_SET: Final = frozenset(_GLYPHS + "・" + _CIRCLED)
 # (Japanese "・" and a circled number need no space after them)

@@ -1,8 +1,8 @@
 """Notes saved by an editor or a notes app in its own text format, read as the Markdown notes they stand for.
 
 A Rich Text file (TextEdit's and WordPad's format, renamed `.txt`), TiddlyWiki tiddlers exported as `.tid`
-text, a notes page exported as an HTML document, a mailbox of notes mailed to oneself (mbox) and a wiki page in
-Textile (Redmine's markup) are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
+text, a notes page exported as an HTML document, a mailbox of notes mailed to oneself (mbox), a wiki page in
+Textile (Redmine's markup), a DokuWiki or Zim page and a lecture's captions (WebVTT or SubRip, with the student's NOTE blocks) are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
 every line at its place in the file, and `note_sections.note_breaks` then finds the cards in them.
 """
 from __future__ import annotations
@@ -10,14 +10,16 @@ from __future__ import annotations
 import binascii
 import quopri
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from email.header import decode_header, make_header
 from email.errors import HeaderParseError
 from typing import Final
 
-__all__ = ["html_lines", "is_html", "is_mbox", "is_rtf", "is_textile", "is_tiddlywiki", "mbox_lines", "rtf_lines", "textile_lines",
-           "tiddlywiki_lines"]
+__all__ = ["caption_lines", "html_lines", "is_captions", "is_dokuwiki", "is_html", "is_mbox", "is_rtf", "is_textile", "is_tiddlywiki",
+           "mbox_lines", "rtf_lines", "textile_lines", "tiddlywiki_lines", "dokuwiki_lines"]
 
 
 def _list_item(marks: str, text: str) -> str:
@@ -411,3 +413,139 @@ def textile_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]
             yield from _header_row(number, [cell.strip() for cell in text.strip().strip("|").split("|")])
         elif text.strip() or not text:
             yield number, text
+
+
+
+# -- a DokuWiki or Zim page ---------------------------------------------------------------------------------------
+
+_FRAMED: Final = re.compile(r"^\s*(={2,6})\s*(\S.*?)\s*\1\s*$")      # "====== Page ======" (DokuWiki's and Zim's h1)
+_ZIM_HEADER: Final = re.compile(r"^(?:Content-Type: text/x-zim-wiki|Wiki-Format: zim\b.*|Creation-Date: .*)$")
+_ZIM_CREATED: Final = re.compile(r"^Created \w+ \d{1,2} \w+ \d{4}\s*$")        # the line Zim writes under a new page's title
+_WIKI_INDENTED_ITEM: Final = re.compile(r"^((?: {2})+|\t+)([*-])\s+(.*)$")     # DokuWiki's "  * item", Zim's "\t* item"
+_WIKI_CHECKBOX: Final = re.compile(r"^(\s*)\[[ *xX><]\]\s+")                  # Zim's "[ ] todo", "[*] done"
+_WIKI_LINK: Final = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_WIKI_ITALIC: Final = re.compile(r"(?<![:\w/])//(?=\S)(.+?)(?<=[^\s:])//(?![\w/])")
+_WIKI_VERBATIM: Final = re.compile(r"''(?=\S)(.+?)(?<=\S)''")
+_WIKI_TAG: Final = re.compile(r"(?<!\S)@[A-Za-z][\w-]*")              # Zim's tags ("@exam")
+_WIKI_MARKUP: Final = re.compile(r"~~[A-Z]+~~|</?(?:note|wrap|WRAP)\b[^>]*>|%%|\s*\\\\(?=\s|$)")
+_WIKI_CODE: Final = re.compile(r"^\s*</?(?:code|file)\b[^>]*>\s*$")
+
+
+def is_dokuwiki(sample: Sequence[str]) -> bool:
+    """Whether notes are a DokuWiki or Zim page, whose headings count down: "====== Page ======" the page's title,
+    "==== Topic ====" under it (Zim's header lines say so; DokuWiki's first heading has the most marks)."""
+    if any(text.startswith("Content-Type: text/x-zim-wiki") for text in sample[:3]):
+        return True
+    marks = [len(m.group(1)) for text in sample if (m := _FRAMED.match(text))]
+    return len(marks) >= 3 and marks[0] >= 4 and marks[0] > Counter(marks).most_common(1)[0][0]
+
+
+def dokuwiki_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A DokuWiki or Zim page as Markdown notes: "====== Title ======" a "# " heading, "==== Topic ====" a "### " one,
+    indented "  * " items and Zim's checkboxes "- " items, a "^ Header ^" row a table's header, "''code''" a code span,
+    "//italic//" its text, a link its text (or its page's name), a "<code>" block a fenced one; Zim's header lines
+    and tags ("@exam"), macros ("~~NOTOC~~"), "<note>" tags and forced breaks ("\\\\") nothing."""
+    titled = False
+    for number, text in lines:
+        if _ZIM_HEADER.match(text) or (titled and _ZIM_CREATED.match(text)):
+            continue
+        if _WIKI_CODE.match(text):
+            yield number, "```"
+            continue
+        text = _WIKI_TAG.sub("", _WIKI_MARKUP.sub("", text)).rstrip()
+        if not text.strip() and text != "":
+            continue        # (a line of tags only)
+        text = _WIKI_LINK.sub(lambda m: (m.group(2) or m.group(1).rsplit(":", 1)[-1]).strip(), text)
+        text = _WIKI_VERBATIM.sub(r"`\1`", _WIKI_ITALIC.sub(r"\1", text))
+        if heading := _FRAMED.match(text):
+            titled = True
+            yield number, f"{'#' * max(1, 7 - len(heading.group(1)))} {heading.group(2)}"
+        elif text.lstrip().startswith("^") and text.rstrip().endswith(("^", "|")):
+            yield from _header_row(number, [cell.strip() for cell in re.split(r"[\^|]", text.strip().strip("^|"))])
+        elif item := _WIKI_INDENTED_ITEM.match(text):
+            depth = len(item.group(1)) // 2 if item.group(1).startswith(" ") else len(item.group(1)) + 1
+            yield number, _list_item("*" * max(depth, 1), item.group(3))
+        else:
+            yield number, _WIKI_CHECKBOX.sub(r"\1- ", text)
+
+# -- a lecture's captions -----------------------------------------------------------------------------------------
+
+_CUE_TIMING: Final = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}\s+-->\s+(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
+_WEBVTT: Final = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
+_CUE_TAG: Final = re.compile(r"</?(?:[a-z]+(?:\.[\w.-]+)?(?:\s[^>]*)?|\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3})>", re.IGNORECASE)
+# what a speaker says before the point: "okay so um, …", "uh", "you know"
+_FILLER: Final = re.compile(r"(?:(?<=^)|(?<=[\s,.]))(?:um+|uh+|erm|er|hmm+|you know)(?:,|\.{3}|…)?(?=\s|$)\s*", re.IGNORECASE)
+_OPENER: Final = re.compile(r"^(?:(?:okay|ok|alright|all right|so|right|now|well)\b[,.]?\s*)+", re.IGNORECASE)
+# a lecturer announcing the card's topic: "next topic: message size." / "let's talk about retention"
+_TOPIC: Final = re.compile(r"\b(?:next|new|first|last|final) topic\s*[:,-]?\s*|\bmoving on to\s+|\blet'?s (?:talk|move on) (?:about|to)\s+",
+                           re.IGNORECASE)
+CAPTION_CARD_CUES: Final = 8     # cues a card holds when nothing else ends it (captions with neither notes nor topics)
+
+
+def is_captions(sample: Sequence[str]) -> bool:
+    """Whether notes are a video's captions: a WebVTT file ("WEBVTT" its first line), or SubRip cues (a number,
+    then "00:00:02,000 --> 00:00:11,100") from the first line on."""
+    lines = [text for text in sample if text.strip()]
+    if not lines:
+        return False
+    if _WEBVTT.match(lines[0]):
+        return True
+    return (len(lines) > 1 and lines[0].strip().lstrip("\ufeff").isdigit() and bool(_CUE_TIMING.match(lines[1]))
+            and sum(1 for text in lines if _CUE_TIMING.match(text)) >= 2)
+
+
+def caption_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Captions as plain notes: a cue's words a line (its number, timing, settings and tags nothing, a speaker's
+    "um" and opening "okay so" gone), a NOTE block's lines the student's own notes, an item each; a card ends after the notes
+    that follow its cues, or where the lecturer announces the next topic (the topic its title), or after
+    `CAPTION_CARD_CUES` cues. The file's header, the NOTE blocks before the first cue, STYLE and REGION blocks
+    are nothing."""
+    block: list[tuple[int, str]] = []
+    cues = 0                # cues in the card so far (0: no card open)
+    noted = False           # the open card has notes: a cue after them starts the next card
+    started = False         # a cue has been read
+    for number, text in chain(lines, [(-1, "")]):
+        if text.strip():
+            block.append((number, text))
+            continue
+        if not block:
+            continue
+        first = block[0][1].lstrip("\ufeff").strip()
+        timing = next((i for i, (_, t) in enumerate(block[:2]) if _CUE_TIMING.match(t)), None)
+        if timing is not None:
+            words = " ".join(_spoken(t) for _, t in block[timing + 1:]).strip()
+            topic = _TOPIC.search(words)
+            title = _topic_title(words[topic.end():]) if topic else ""
+            if topic and title:       # the announcement's sentence is the title: the words after it are the card's
+                rest = words[topic.end() + len(title):]
+                end = re.search(r"[.!?;](?:\s|$)", rest)
+                words = rest[end.end():].strip() if end else ""
+            if cues and (noted or title or cues >= CAPTION_CARD_CUES):
+                yield block[0][0], ""
+                cues, noted = 0, False
+            if title:
+                yield block[timing + 1][0], f"## {title}"
+            if words:
+                yield block[timing + 1][0], words
+            cues, started = cues + 1, True
+        elif first == "NOTE" or first.startswith(("NOTE ", "NOTE\t")):
+            if started:     # (each of its lines a note of its own: an item)
+                notes = [(block[0][0], first[4:])] + block[1:]
+                yield from ((n, "- " + t.strip()) for n, t in notes if t.strip())
+                noted = noted or cues > 0
+        elif not _WEBVTT.match(first) and not first.startswith(("STYLE", "REGION")) and started:
+            yield from block     # the student's own lines between cues
+        block = []
+
+
+def _spoken(text: str) -> str:
+    """A caption line's words: tags, fillers and a leading "okay so" gone."""
+    words = _FILLER.sub("", _CUE_TAG.sub("", text)).strip()
+    return _OPENER.sub("", words).strip(" ,")
+
+
+def _topic_title(rest: str) -> str:
+    """The topic a lecturer announces ("message size. one message, …" → "message size"), if short enough to title
+    a card."""
+    title = re.split(r"[.!?;]\s|[.!?;]$|,\s", rest, maxsplit=1)[0].strip()
+    return title if 0 < len(title.split()) <= 8 else ""

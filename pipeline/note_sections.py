@@ -431,6 +431,8 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
             yield first, (_titled(title, section) if first > 1 else title)
             yield from rest
             held = []
+            if _depth(title) > 1 and (name := _section(title, level)):   # a section's heading with lines of its own
+                section, depth = name, _depth(title)        # is a card, and still heads the cards under it
         yield number, text
         started = given = True
     if held and not given:      # a page of one line: no title of anything else, its own card

@@ -857,7 +857,7 @@ def _asked_body(q: Question) -> tuple[str, str]:
 # result out ("3 x 730 x $0.10 = $219", "12 months + 2 month", "= ceil(2.5) = 3"): its numbers are the example's.
 _EXAMPLE_HEAD = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex\.|(?:a\s+)?(?:worked\s+)?example\b|worked\b|for\s+(?:example|instance)\b|"
                            r"say\b|suppose\b|imagine\b|ví\s+dụ\b)", re.IGNORECASE)     # (Vietnamese "ví dụ": for example)
-_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|eks\.|örn\s*[.:]|p\.\s?ej\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
+_EXAMPLE_BODY = re.compile(r"^(?:e\.\s?g\.|eg[.:,]|ex[.:]|ej[.:]|eks\.|örn\s*[.:]|p\.\s?e[jx]\.|z\.\s?B\.|ex\s?\d+\s*[.:)]|(?:worked\s+)?example\s*\d*\s*[:,]|worked\b|pattern\s*:|"
                            # "Örnek 1:", "Beispiel:", "Пример:": an example in the language the notes are in
                            r"(?:örnek|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|příklad|exempel|пример|مثال|halimbawa)"
                            r"(?:\s*\d*|\s[^:.;]{1,40})\s*[:,]|"      # ("Esempio esercitazione del 12/02: …")
@@ -1044,7 +1044,11 @@ _OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\
                                r"|\blab'?[dt]a\b|\b(?:denedim|unuttum|uğraştım|gördüm|ölçtüm|yaşadım|test\s+ettim)\b"
                                r"|\bbenim\s+(?:lab|proje|test|hesab|cluster)\w*|\bprojemde\b"
                                # a practice test's score: "(geçen sefer %68 aldım)", "last time I got 68%"
-                               r"|\bgeçen\s+sefer\b|\baldım\b|\blast\s+time\s+I\b",
+                               r"|\bgeçen\s+sefer\b|\baldım\b|\blast\s+time\s+I\b"
+                               # the writer's own fleet: "we keep 48 h of data on the jetsons", "we split … into 3 named shadows"
+                               r"|\bwe\s+(?:keep|kept|split|went\s+with|chose|picked)\b|\bour\s+(?:[\w-]+\s+)?(?:fleet|devices|gateways|sensors|boards)\b"
+                               # (Catalan: "Al lab vam posar 4 particions", "vaig provar": we/I did)
+                               r"|\bal\s+lab\b|\b(?:vam|vaig|vàrem|varen)\s+(?:posar|fer|provar|usar|tenir|veure|pagar|canviar)\b",
                                re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -1080,6 +1084,8 @@ _CROSS_REFERENCE = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z]|[IVX]{1,4}|[A-Z])[.)]\s+
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards|file)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"
+                             # a study group's meetings: "Study group reminders", Catalan "Recordatori grup (simulacre)"
+                             r"|\b(?:study|revision)\s+group\b|\brecordatori\b|\bsimulacr[eo]\b"
                              r"|\b(?:handout|lesson|unit|course|class|teaching)\s+plan\b|\bmotivation\b"
                              # the notes' own notation and to-do lists: "legend / how i write these", "things to re-check"
                              r"|^\W*legend\b|\bhow\s+i\s+write\b|\bto-?do\s+list\b"
@@ -1213,7 +1219,9 @@ _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             r"|\b(?:ad|per)\s+esempio|\bes\.),?\s*[~≈]?\s*$"     # Italian: "ad esempio", "es."
                             r"|\(\s*e\.\s?g\.[^()]*$|\(\s*(?:like|ex\.|p\.\s?ex\.|z\.\s?B\.)\s*[~≈]?\s*$"   # "(like _____ keys per SA)"
                             # "…, e.g. max 5 VMs (or 10%) in _____": a value inside an example clause
-                            r"|,\s*e\.\s?g\.,?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$"
+                            r"|[,;]\s*(?:e\.\s?g\.|p\.\s?e[xj]\.|z\.\s?B\.|t\.\s?ex\.|bijv\.),?\s[^.;()]{0,40}(?:\([^()]*\)[^.;()]{0,20})?$"
+                            # "abort config -> e.g. abort if 10% FAILED after at least _____ devs": a clause that is an example
+                            r"|(?:->|→)\s*(?:e\.\s?g\.|p\.\s?e[xj]\.|z\.\s?B\.)\s[^.;()]{0,60}$"
                             # "e.g." in any language the notes are in, right before the value or a word or two
                             # ahead: "e.g. _____", "t.ex. max _____ per tim" (Swedish), "trigga på t.ex. >_____ fel"
                             r"|(?:\be\.\s?g\.|\bz\.\s?B\.|\bt\.\s?ex\.|\bf\.\s?eks\.|\bbijv\.|\bp\.\s?e[xj]\.|\bej\.|\bfor\s+(?:example|instance)"

@@ -5066,8 +5066,79 @@ def test_round_da_b_a_a_framed_title_that_ends_like_a_running_sentence_and_tagal
             "===== Azure Site Recovery =====\n\n==== What ASR is ====\nContinuous replication of machines.\n"
             "  * recovery points kept up to 15 days\n\n==== Multi-VM consistency ====\n  * up to 16 VMs per group\n")
     titles = [card.title_lines[0].text for card in parse_deck(page, path="rubric.txt").cards]
-    assert titles[-2:] == ["## Azure Site Recovery › What ASR is", "## Azure Site Recovery › Multi-VM consistency"], titles
+    assert titles[-2:] == ["### Azure Site Recovery › What ASR is", "### Azure Site Recovery › Multi-VM consistency"], titles
     qs = bank("== Log Analytics ==\n- retention 24 months na ngayon, dati 6 weeks lang!\n---\n== Alerting ==\n"
               "- halimbawa: CPU > 0.9 for 5 min, alignment 1 min\n- max 500 policies per project\n")
     asked = {q.answer for q in accepted(qs, "cloze")}
     assert "500" in asked and not asked & {"6 weeks", "5 min"}, asked      # (Tagalog "halimbawa": for example)
+
+
+def test_round_db_a_a_lecture_captions_with_the_students_notes() -> None:
+    """Round DB (Pub/Sub and Dataflow as a lecture's WebVTT captions with the student's NOTE blocks 0/20: a card per cue
+    titled by its number, stems of "NOTE …" debris): a topic the lecturer announces is a card titled by it, the
+    spoken words without "um" and "okay so", each NOTE line an item; cue numbers, timings, voice tags and the file's
+    header nothing. SubRip captions are read the same way."""
+    vtt = ("WEBVTT - Lecture 7 (Pub/Sub)\nKind: captions\nLanguage: en\n\nNOTE\ncut the demo cues, exam in 3 wks\n\n"
+           "1\n00:00:02.000 --> 00:00:06.100\nokay so um, hi everyone. next topic: message size. one message,\n"
+           "data plus attributes, max is 10 MB\n\nNOTE max msg 10 MB, publish request max 1,000 msgs\n\n"
+           "14\n00:01:50.500 --> 00:01:55.100 align:start\n<v Lecturer>so next topic: ack deadlines, which matter.</v>\n"
+           "the default is ten seconds\n\nNOTE ack deadline: default 10 s, max 600 s\nmodifyAckDeadline to extend it\n")
+    cards = parse_deck(vtt, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards] == ["## message size", "## ack deadlines"]
+    good = accepted(bank(vtt))
+    assert {"10 MB", "1,000", "600 s"} <= {q.answer for q in good}, [q.answer for q in good]
+    assert not [q for q in good if re.search(r"-->|NOTE|<v|\bum\b|okay|next topic|\b14\b|wks", q.stem)], [q.stem for q in good]
+    srt = ("1\n00:00:01,000 --> 00:00:04,000\nnext topic: retention. messages are kept for 7 days\n\n"
+           "2\n00:00:04,500 --> 00:00:08,000\nso next topic: quotas. up to 10,000 topics per project\n")
+    cards = parse_deck(srt, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards] == ["## retention", "## quotas"]
+    assert [line.text for line in cards[1].lines[1:]] == ["up to 10,000 topics per project"]
+
+
+def test_round_db_b_a_a_zim_or_dokuwiki_page_counts_its_headings_down() -> None:
+    """Round DB (Kinesis/MSK as a Zim wiki page 7/20: every Firehose, Flink and MSK card filed under the first
+    section, "@exam" tags in stems): "====== Page ======" is the page's title and "==== Topic ====" a card under its
+    "===== Section =====", even when the section has a line of its own; Zim's header lines and tags, "//italic//",
+    "''verbatim''", links and checkboxes, and DokuWiki's "^ Header ^" rows read as what they mark."""
+    page = ("Content-Type: text/x-zim-wiki\nWiki-Format: zim 0.6\nCreation-Date: 2025-03-14T20:41:07+01:00\n\n"
+            "====== Streaming ======\nCreated Friday 14 March 2025\n\n===== Kinesis Data Streams =====\n\n"
+            "==== Shard limits ====\n@exam\n* 1 MB/s or 1,000 records/s in per shard\n\n"
+            "===== Amazon Data Firehose =====\nRenamed in //Feb 2024//, see https://docs.example.com/firehose\n\n"
+            "==== Buffering ====\n* S3 buffer size up to 128 MiB, default ''5 MiB'' @pricing\n"
+            "[*] OpenSearch buffer up to 100 MiB, see [[AWS:OpenSearch|the OS page]]\n\n==== Quotas ====\n"
+            "^ Limit ^ Value ^\n| Firehose streams per region | 5,000 |\n")
+    titles = [card.title_lines[0].text for card in parse_deck(page, path="rubric.txt").cards]
+    assert titles == ["### Kinesis Data Streams › Shard limits", "## Amazon Data Firehose",
+                          "### Amazon Data Firehose › Buffering", "### Amazon Data Firehose › Quotas"], titles
+    good = accepted(bank(page))
+    assert {"1,000", "128 MiB", "100 MiB", "5,000"} <= {q.answer for q in good}, [q.answer for q in good]
+    assert not [q for q in good if re.search(r"@|''|\[\[|//(?!docs)|\^|Content-Type|Created", q.stem)], [q.stem for q in good]
+
+
+def test_round_db_c_a_a_catalan_examples_lab_and_study_group_and_the_writers_fleet() -> None:
+    """Round DB (Event Hubs/Service Bus in Catalan 11/20, IoT notes 15/20): "· " is a bullet; "p. ex." opens an
+    example, "Al lab vam posar 4 particions" is the group's own lab, a "Recordatori grup" card their meetings; "-> e.g.
+    abort if 10% FAILED after at least 50 devs" an example setting, "we keep 48 h … ~ 30 GB" the writer's fleet."""
+    qs = bank("## Particions\n· màx. 32 particions a Standard\n· Al lab vam posar 4 particions\n"
+              "· checkpoint a cada event = massa escriptures; p. ex. cada 100 events o cada 30 s\n· p. ex. limitar IncomingBytes a 2 MB/s\n\n"
+              "## Recordatori grup (simulacre)\n· cadascú porta 5 preguntes\n\n"
+              "## Jobs rollout\n· max 100 concurrent jobs per account\n· abort config -> e.g. abort if 10% FAILED after at least 50 devs\n\n"
+              "## Stream manager\n· default stream max size 256 MB\n· we keep 48 h of vibration data on the jetsons ~ 30 GB\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"32", "100", "256 MB"} <= asked and not asked & {"4", "30 s", "2 MB/s", "5", "50", "30 GB", "48 h"}, asked
+    assert not [q for q in good if "·" in q.stem], [q.stem for q in good]
+
+
+def test_a_quantity_answer_takes_no_text_options_and_is_no_text_option() -> None:
+    """A Q&A card answered by a quantity gets numeric variants as wrong options; on the ring of names it would be
+    a give-away option for a name ("15 minutes" beside "Amazon SQS"), and every edit of a number would move the
+    options of the names around it (and so reprocess their cards)."""
+    cards = [("c1", "Which service stores objects?", "Amazon S3"), ("c2", "Which service runs functions?", "AWS Lambda"),
+             ("c3", "Which service queues messages?", "Amazon SQS"), ("c4", "Which service sends push messages?", "Amazon SNS"),
+             ("c5", "What is Lambda's maximum timeout?", "15 minutes"), ("c6", "What is the SQS message size limit?", "256 KB"),
+             ("c7", "How long does SQS keep messages by default?", "4 days")]
+    picks = pick_all(cards, seed=1)
+    assert all(not picks[c] for c in ("c5", "c6", "c7")), picks
+    names = {p for c in ("c1", "c2", "c3", "c4") for p in picks[c]}
+    assert names and names <= {"Amazon S3", "AWS Lambda", "Amazon SQS", "Amazon SNS"}, picks

@@ -53,11 +53,16 @@ class QACard:
         return self.card.lines[self.line_index].number
 
 
+_LEADING_NUMBER = re.compile(r"^[$€£]?\d")
+
+
 def shape(answer: str) -> str:
-    """boolean, name (≤ 4 words), phrase (≤ 12) or sentence: distractors keep the answer's shape."""
+    """boolean, quantity, name (≤ 4 words), phrase (≤ 12) or sentence: distractors keep the answer's shape."""
     words = answer.split()
     if answer.strip().lower().rstrip(".") in BOOLEAN:
         return "boolean"
+    if len(words) <= 4 and _LEADING_NUMBER.match(answer) and scan_quantities(answer):
+        return "quantity"
     return "name" if len(words) <= 4 else "phrase" if len(words) <= 12 else "sentence"
 
 
@@ -69,7 +74,7 @@ def _is_name(answer: str) -> bool:
     ("Cognito User Pools", "Amazon S3"), not an instruction ("Create a DAX cluster")."""
     words = answer.rstrip(".").split()
     significant = [w for w in words if w.lower() not in _CONNECTORS]
-    return (shape(answer) == "name" and bool(significant) and words[0] == significant[0]
+    return (shape(answer) in ("name", "quantity") and bool(significant) and words[0] == significant[0]
             and all(w[0].isupper() or w[0].isdigit() for w in significant))
 
 
@@ -135,7 +140,8 @@ class QAIndex:
         a name answer may draw from."""
         rings: dict[str, list[tuple[str, str]]] = {}
         for _, answer in answers:
-            rings.setdefault(shape(answer), []).append((stable_id(plain_words(answer)), answer))
+            if shape(answer) != "quantity":     # a quantity's wrong options are numeric variants of it
+                rings.setdefault(shape(answer), []).append((stable_id(plain_words(answer)), answer))
         for name, provider in services:
             rings.setdefault(f"service:{provider}", []).append((stable_id(plain_words(name)), name))
         self._rings = {k: sorted(set(v)) for k, v in rings.items()}
