@@ -1073,6 +1073,8 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:exam
                            r"|template|manifest|snippet|spec)s?\b"
                            r"|\bcopy[\s-]?paste\b"                                               # "block (copy-paste this)"
                            r"|^\s*(?:scenario|senaryo)\b|\b(?:scenario|senaryo)\s*[:#–—-]|\bexam\s+scenario\b|\b(?:classic\s+)?exercises?\b"
+                           # (Catalan, Spanish, Portuguese, Italian: "Exercici de classe (càlcul EH Standard)")
+                           r"|\bexercici\w*|\bejercicio\w*|\bexerc[ií]cio\w*|\besercizi\w*"
                            r"|\bc[áa]lculos?\b|(?:^|[-–—:(]\s*)calc(?:s|ulations?)?\b|\bconti\s+(?:veloci|rapidi)\b|\bcalcoli\b"     # "S3 early deletion - calc"
                            r"|\b(?:rough|napkin|sizing)\s+maths?\b|\bback[\s-]of[\s-](?:the[\s-])?envelope\b"
                            # "sizing walk-through (my practice q)": a practice question worked through

@@ -35,7 +35,7 @@ from .sites import COMMENT, ITEM_LABEL, MODEL_TIERS, SECTION_NUMBER, STRUCK, wri
 from .tables import find_tables, split_row, unit_column
 from .units import CAPITALISED_ONLY, FOREIGN_TIME, canonical, kind_of, names_a_unit, unit_expr
 
-__all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "spoken_number", "QuantityRecognizer", "QuantityRules",
+__all__ = ["CARDINAL_WORDS", "Quantity", "parse_number", "point_grouped", "spoken_number", "QuantityRecognizer", "QuantityRules",
            "find_quantities", "quantity_rules", "FACTORY", "make_quantities"]
 
 FACTORY: Final = "qbank_quantities"
@@ -285,9 +285,14 @@ class _Atom:
     currency: bool = False
 
 
-def parse_number(text: str) -> float:
+def parse_number(text: str, *, point_groups: bool = False) -> float:
     """A written number's value; "1.000" is a thousand written with a point ("1.000 services"), never 1.0, and
-    "1,5" one and a half written with a decimal comma."""
+    "1,5" one and a half written with a decimal comma. With `point_groups` (`point_grouped` notes) "4.096" is
+    four thousand and ninety-six too, and "6,849" six and a bit."""
+    if point_groups and _GROUPED_POINTS.fullmatch(text):
+        return float(text.replace(".", ""))
+    if point_groups and _ONE_COMMA_GROUP.fullmatch(text):
+        return float(text.replace(",", "."))
     if _POINT_THOUSANDS.fullmatch(text):
         return float(text.replace(".", ""))
     if _DECIMAL_COMMA.fullmatch(text):
@@ -297,9 +302,23 @@ def parse_number(text: str) -> float:
 
 _POINT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.000")
 _DECIMAL_COMMA: Final = re.compile(r"\d+,(?:\d{1,2}|\d{4,})|0,\d+")
+_GROUPED_POINTS: Final = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_ONE_COMMA_GROUP: Final = re.compile(r"\d{1,3},\d{3}")
+# what shows that notes write thousands with points and decimals with a comma (Catalan, Danish, German, Turkish …):
+# a round thousand "1.000 events/s", "10.000 versions", or a decimal comma "0,028 $", "3,5 MB/s"; and what shows
+# they do not: a decimal point "0.5", "99.95"
+_POINT_THOUSANDS_IN: Final = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})*\.000(?![.,]?\d)")
+_DECIMAL_COMMA_IN: Final = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![.,]?\d)")
+_DECIMAL_POINT_IN: Final = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![.,]?\d)")
 
 
-def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
+def point_grouped(text: str) -> bool:
+    """Whether notes write "1.000" for a thousand and "0,5" for a half, so that "4.096 events/s" and "28.800 sek" are
+    thousands (not 4.096 and 28.8) and "6,849 $/h" is a decimal."""
+    return bool(_POINT_THOUSANDS_IN.search(text) or _DECIMAL_COMMA_IN.search(text)) and not _DECIMAL_POINT_IN.search(text)
+
+
+def _read_atom(line: str, m: re.Match[str], point_groups: bool = False) -> _Atom | None:
     """The atom at `m`: its value, then a unit, a scale or a noun after it."""
     if m.group("frac"):
         n, d = int(m.group("fn")), int(m.group("fd"))
@@ -317,7 +336,8 @@ def _read_atom(line: str, m: re.Match[str]) -> _Atom | None:
             atom.is_fraction, atom.expr, atom.unit = True, "dimensionless", "/"
             return atom
     else:
-        atom = _Atom(m.start(), m.end(), m.end(), parse_number(m.group("num")), False, currency=bool(m.group("cur")))
+        atom = _Atom(m.start(), m.end(), m.end(), parse_number(m.group("num"), point_groups=point_groups), False,
+                     currency=bool(m.group("cur")))
     pos = atom.num_end
     rm = _RATIO_RE.match(line, pos) if line.startswith("-to-", pos) else None
     if rm and not atom.is_word:  # "4-to-1 memory-to-core ratio": the ratio's first term
@@ -506,6 +526,7 @@ class _CardState:
         self.values: set[tuple[float, str | None]] = set()
         self._acronyms: dict[str, str | None] = {}
         self.names = sorted(names)
+        self.point_groups = point_grouped(text)
         # table body rows: line index -> (cell spans, the column headers)
         self.cells: dict[int, tuple[list[tuple[int, int]], tuple[str, ...]]] = {}
         if "|" in text:
@@ -652,7 +673,7 @@ def _scan_line(line: str, offset: int, state: _CardState, index: int) -> Iterato
             continue  # "-1 indicating that it never expires": a sentinel, not a limit
         if state.names and state.in_name(offset + start, offset + m.end()):
             continue  # "Microsoft 365": part of a product's name
-        atom = _read_atom(line, m)
+        atom = _read_atom(line, m, state.point_groups)
         if atom is not None:
             atoms.append((atom, m.group("num") or m.group("word") or m.group("frac")))
     if not atoms:

@@ -5142,3 +5142,22 @@ def test_a_quantity_answer_takes_no_text_options_and_is_no_text_option() -> None
     assert all(not picks[c] for c in ("c5", "c6", "c7")), picks
     names = {p for c in ("c1", "c2", "c3", "c4") for p in picks[c]}
     assert names and names <= {"Amazon S3", "AWS Lambda", "Amazon SQS", "Amazon SNS"}, picks
+
+
+def test_round_re39_a_notes_that_write_thousands_with_points_write_all_of_them_so() -> None:
+    """Fresh sample of round DB (Catalan notes #2: "Dedicated: 1.024 MB, 1.000 groups" read 1.024 MB, so its wrong
+    options were 0.8192 MB and 0.6144 MB; Danish "28.800 sek" was 28.8 s): in notes that write "1.000" for a
+    thousand or "0,5" for a half, "4.096" is a number in the thousands and "6,849" a decimal, and the wrong options
+    are written with points too; notes with a decimal point keep reading "1.024" as one."""
+    card = "## Schema Registry\n· Standard: 25 MB per namespace\n· Dedicated: 1.024 MB, 1.000 groups, 10.000 versions\n"
+    assert [(q.text, q.value) for q in find_quantities(card)][1:] == [("1.024 MB", 1024 * 2**20)]
+    assert [q.value for q in find_quantities("Timeout\n- maks. 28.800 sek, default 3,5 min\n- aprox. 6,849 USD/h per CU")] == \
+        [28800, 210, 6.849]
+    assert [q.value for q in find_quantities("Timeout\n- max 28,800 sec, default 3.5 min\n- about 6,849 USD/h per CU")] == \
+        [28800, 210, 6849]
+    assert [q.value for q in find_quantities("Fees\n- 1.024 USD per hour, min 0.5 h")][0] == 1.024
+    options = [o.text for q in accepted(bank(card), "multichoice") if q.answer == "1.024 MB" for o in q.options]
+    assert options and all(re.fullmatch(r"\d{1,3}(?:\.\d{3})? MB", o) for o in options), options
+    qs = bank("## Exercici de classe (càlcul EH Standard)\n· Enunciat: 2.500 events/s de 2 KB cadascun\n"
+              "## Throughput Units\n· 1 TU = 1 MB/s o 1.000 events/s\n")
+    assert {q.answer for q in accepted(qs)} >= {"1.000"} and "2.500" not in {q.answer for q in accepted(qs)}, [q.stem for q in accepted(qs)]

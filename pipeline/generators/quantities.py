@@ -133,6 +133,7 @@ class Spelled:
     start: int
     end: int
     scale: float = 1.0   # "$37.549 billion": the written number times 1e9 is the value
+    points: bool = False  # thousands grouped with points ("4.096 events/s" in notes that write "1.000")
 
 
 _UNIT_TOKEN = re.compile(r"\s?(?:[^\W\d_]|[%¢])[\w%/-]*|-?[%¢]")     # (a unit in any script: "7 дней", "540 秒")
@@ -168,7 +169,8 @@ def _spelling(text: str, source_value: float | None, value: float, role: str, un
     if not numbers:
         return None
     target = fact.source_value if fact.source_value is not None else fact.value
-    pick = next((m for m in numbers if math.isclose(parse_number(m.group()), target, rel_tol=1e-9, abs_tol=1e-12)), None)
+    pick = next((m for m in numbers if math.isclose(parse_number(m.group()), target, rel_tol=1e-9, abs_tol=1e-12)
+                 or math.isclose(parse_number(m.group(), point_groups=True), target, rel_tol=1e-9, abs_tol=1e-12)), None)
     if pick is None:
         pick = numbers[-1] if fact.role == "range_high" else numbers[0]
     start = pick.start()
@@ -187,8 +189,16 @@ def _spelling(text: str, source_value: float | None, value: float, role: str, un
         if word and size and math.isclose(written * size, target, rel_tol=1e-9):
             suffix, scale = word.group(0), size
     token = pick.group()
+    if _POINT_GROUPS.fullmatch(token) and math.isclose(parse_number(token, point_groups=True), target, rel_tol=1e-9):
+        return Spelled(prefix, suffix, 0, True, start, pick.end() + len(suffix), scale, points=True)
     decimals = len(token.split(".")[1]) if "." in token else 0
     return Spelled(prefix, suffix, decimals, "," in token, start, pick.end() + len(suffix), scale)
+
+
+_POINT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+_SWAPPED = str.maketrans({",": ".", ".": ","})
 
 
 def display(fact: Fact, source_number: float) -> str:
@@ -210,6 +220,8 @@ def display(fact: Fact, source_number: float) -> str:
         # the source's decimals, as for cents ("$0.50" → "$0.40"); not nine of them ("99.990000000%")
         decimals = max(spelled.decimals, needed) if spelled.decimals <= 2 else max(needed, 1)
     number = format_number(n, decimals=decimals, grouping=spelled.grouping or abs(n) >= 10000)
+    if spelled.points:
+        number = number.translate(_SWAPPED)       # "1,536" written as the notes write it: "1.536"
     return reinflect(f"{spelled.prefix}{number}{spelled.suffix}", n)
 
 
@@ -241,7 +253,8 @@ def _word_value(word: str) -> float:
 
 def spelling_value(fact: Fact, spelled: Spelled) -> float | None:
     """The written number, when it is the fact's source value (not "2" of "2/3")."""
-    n = parse_number(fact.text[spelled.start + len(spelled.prefix):spelled.end - len(spelled.suffix)]) * spelled.scale
+    n = parse_number(fact.text[spelled.start + len(spelled.prefix):spelled.end - len(spelled.suffix)],
+                     point_groups=spelled.points) * spelled.scale
     target = fact.source_value if fact.source_value is not None else fact.value
     return n if math.isclose(n, target, rel_tol=1e-9, abs_tol=1e-12) else None
 
