@@ -30,7 +30,7 @@ from .markup import COMMENT_ANCHOR
 from .note_exports import (caption_lines, dokuwiki_lines, html_lines, is_captions, is_dokuwiki, is_html, is_mbox, is_rtf,
                            is_textile, is_tiddlywiki, mbox_lines, rtf_lines, textile_lines, tiddlywiki_lines)
 from .note_files import canvas_breaks, data_file_reader, is_canvas, is_yaml_cards, yaml_lines
-from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, is_clippings, is_org, is_rst,
+from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, colon_titles, is_clippings, is_org, is_rst,
                             lowercase_titles, note_breaks, notebook_breaks, numbered_titles, org_lines, outline_depth,
                             outline_lines, python_source, rst_lines, ruled_sections, terminal_sessions)
 from .sites import DRILL_QUESTION
@@ -395,7 +395,7 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
         yield from numbered
         return
     yield from note_breaks(level, chain(head, numbered), numbered=numbered_titles(sample),
-                           lowercase=lowercase_titles(sample), sessions=sessions)
+                           lowercase=lowercase_titles(sample), colon=colon_titles(sample), sessions=sessions)
 
 
 # whole files written in another notation, read as the plain notes they hold (the first that fits): a YAML list of

@@ -72,6 +72,9 @@ _STRUCK: Final = re.compile(r"~~[^~\n]+~~\s*")
 _CITATION: Final = re.compile(r"\s*(?<![\w\]])\[\d{1,3}(?:\s*,\s*(?:pp?\.\s*[\d–-]+|§[^\]]{1,80}))?\]"
                               r"(?:\s*,(?=\s*\[\d)|(?=\s*(?:$|[.,;:)]|\[\d|\(\s*ibid)))"
                               r"|\s*\(\s*ibid\.?\s*\)", re.IGNORECASE)
+# where the writer read it: "[docs]", "[pricing page]", "[re:Invent talk]", "[XKS spec]" (not a link's "[docs](…)")
+_SOURCE_TAG: Final = re.compile(r"\s*\[(?:[\w:.-]+\s){0,2}(?:docs?|documentation|pricing\s+page|faq|talk|spec|blog|whitepaper"
+                                r"|source|ref|video|course|book)\](?![(\[])", re.IGNORECASE)
 _CF_LEFT: Final = re.compile(r"[;,]?\s*\bcf\.\s*(?=[,;.)]|$)", re.IGNORECASE)   # "cf. [2]" once its citation is gone
 _STRUCK_VERDICT: Final = re.compile(r"\W*(?:wrong|outdated|old|obsolete|nope|no|incorrect|superseded|not\s+anymore|x)?\W*",
                                     re.IGNORECASE)
@@ -154,7 +157,7 @@ def unmarked(lines: Sequence[Line], *, mail: bool = False) -> list[Line]:
         if "[" in text[:12]:
             text = _COLOUR_TAG.sub(r"\1- ", text)
         if "[" in text or "ibid" in text:
-            cited = _CITATION.sub("", text)
+            cited = _SOURCE_TAG.sub("", _CITATION.sub("", text))
             cited = _CF_LEFT.sub("", cited) if cited != text and "cf." in cited.lower() else cited
             if cited != text and not cited.strip(" ,;:-"):
                 continue        # "[9], [3, §Backup limits]": a line that only cites

@@ -1,7 +1,7 @@
 """Notes kept as a data file rather than written as notes: a YAML list of cards, a Jupyter notebook's JSON,
 flashcards exported as XML or kept as JSON Lines, an Evernote export, a Moodle XML question bank, an Obsidian
 Canvas, a TOML file of tables, an Anki deck exported by CrowdAnki (its `deck.json`), Google Keep notes from a
-Takeout export.
+Takeout export, a Roam Research graph exported as JSON.
 
 Each reader turns the file into the (number, line)s of plain notes, with a `BREAK` where a card begins
 (`yaml_lines` gives titles after blank lines instead, for `note_sections.note_breaks`), so that every line
@@ -20,7 +20,7 @@ from .cloze import ClozeError, has_cloze, reveal_cloze
 from .note_fields import field_text
 from .note_sections import BREAK, CODE_COMMENT
 
-__all__ = ["crowdanki_breaks", "data_file_reader", "is_crowdanki", "is_keep", "is_yaml_cards", "keep_breaks", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
+__all__ = ["crowdanki_breaks", "data_file_reader", "is_crowdanki", "is_keep", "is_roam", "roam_breaks", "is_yaml_cards", "keep_breaks", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
            "moodle_breaks", "is_json_lines", "json_lines_breaks", "is_toml", "toml_breaks"]
 
 
@@ -502,10 +502,106 @@ def keep_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | 
         yield from body
 
 
+# A Roam Research graph exported as JSON: an array of pages ("title", "children"), each block a "string" with its
+# "uid", times and its own "children"
+_ROAM_TITLE: Final = re.compile(r'^\s*"title"\s*:')
+_ROAM_STRING: Final = re.compile(r'^\s*"string"\s*:\s*(".*")\s*,?\s*$')
+_ROAM_PAGE_LINK: Final = re.compile(r"#?\[\[([^\[\]]*)\]\]")
+_ROAM_TAG: Final = re.compile(r"(?<!\S)#[A-Za-z][\w/-]*")
+_ROAM_COMPONENT: Final = re.compile(r"\{\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\}\s*")      # "{{[[TODO]]}}", "{{embed: …}}"
+_ROAM_REF: Final = re.compile(r"\s*\(\(([\w-]{6,12})\)\)")
+_ROAM_MARKS: Final = re.compile(r"__(.+?)__|\^\^(.+?)\^\^")
+
+
+def is_roam(sample: Sequence[str]) -> bool:
+    """Whether notes are a Roam Research export: a JSON array of pages whose blocks carry a "string" and a "uid"."""
+    first = next((text.strip() for text in sample if text.strip()), "")
+    return (first.startswith("[") and any(_ROAM_TITLE.match(text) for text in sample)
+            and sum(1 for text in sample if _ROAM_STRING.match(text)) >= 2 and any('"uid"' in text for text in sample))
+
+
+def roam_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """A Roam graph read as cards: each top-level block of a page a card, its first line the title (under the page's
+    title as its section), its other lines and nested blocks ("- " items, indented by depth) the notes, at the file
+    lines their strings stand on; page links their words, tags, TODO boxes and other components, uids and times
+    nothing, a block reference the referenced block's first line when the page holds it."""
+    held: list[tuple[int, str]] = []       # the lines of the page object being read
+    depth = None                            # the indentation of the page's opening brace
+    for number, text in lines:
+        stripped = text.strip()
+        if depth is None:
+            if stripped.startswith("{"):
+                depth, held = len(text) - len(text.lstrip()), [(number, text)]
+            continue
+        held.append((number, text))
+        if not (stripped.startswith("}") and len(text) - len(text.lstrip()) == depth):
+            continue
+        depth, page_lines, held = None, held, []
+        try:
+            page = json.loads("\n".join(t for _, t in page_lines).strip().rstrip(","))
+        except ValueError:
+            continue
+        if isinstance(page, dict):
+            yield from _roam_page(page, page_lines)
+
+
+def _roam_page(page: dict, page_lines: list[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    at: dict[str, list[int]] = {}           # a block's string → the file lines it stands on, in order
+    for number, text in page_lines:
+        if m := _ROAM_STRING.match(text):
+            try:
+                at.setdefault(str(json.loads(m.group(1))), []).append(number)
+            except ValueError:
+                pass
+    blocks: dict[str, str] = {}
+    _roam_index(page.get("children") or [], blocks)
+    section = _roam_text(str(page.get("title") or ""), blocks).strip()
+    for block in page.get("children") or []:
+        if not isinstance(block, dict):
+            continue
+        raw = str(block.get("string") or "")
+        number = (at.get(raw) or [page_lines[0][0]])[0]
+        first, *rest = [line for line in _roam_text(raw, blocks).split("\n") if line.strip()] or [""]
+        body = [(number, line) for line in rest] + list(_roam_children(block.get("children") or [], at, blocks, 0))
+        if not first.strip() or not body:
+            continue
+        yield BREAK
+        yield number, f"{section} › {first.strip()}" if section else first.strip()
+        yield from body
+
+
+def _roam_children(children: list, at: dict[str, list[int]], blocks: dict[str, str], depth: int) -> Iterator[tuple[int, str]]:
+    for block in children:
+        if not isinstance(block, dict):
+            continue
+        raw = str(block.get("string") or "")
+        number = (at.get(raw) or [0])[0]
+        for k, line in enumerate(line for line in _roam_text(raw, blocks).split("\n") if line.strip()):
+            yield number, ("  " * depth + "- " if k == 0 else "  " * (depth + 1)) + line.strip()
+        yield from _roam_children(block.get("children") or [], at, blocks, depth + 1)
+
+
+def _roam_index(children: list, blocks: dict[str, str]) -> None:
+    """The page's blocks by uid (a block reference shows the referenced block's first line)."""
+    for block in children:
+        if isinstance(block, dict):
+            blocks[str(block.get("uid"))] = str(block.get("string") or "").split("\n")[0]
+            _roam_index(block.get("children") or [], blocks)
+
+
+def _roam_text(text: str, blocks: dict[str, str]) -> str:
+    """A block's string without Roam's markup: "[[Page]]" its words, "__italic__" and "^^highlight^^" their words."""
+    text = _ROAM_REF.sub(lambda m: f" ({_roam_text(blocks[m.group(1)], {}).strip()})" if m.group(1) in blocks else "", text)
+    text = _ROAM_COMPONENT.sub("", text)
+    text = _ROAM_PAGE_LINK.sub(lambda m: "" if m.group(0).startswith("#") else m.group(1), text)
+    text = _ROAM_MARKS.sub(lambda m: m.group(1) or m.group(2), _ROAM_TAG.sub("", text))
+    return re.sub(r"(?<=\S)[ \t]{2,}", " ", text.replace("::", ":"))
+
+
 def data_file_reader(sample: Sequence[str]) -> Reader | None:
-    """The reader of the data file whose first lines are `sample` (a CrowdAnki deck, Keep notes, a notebook's JSON, JSON
-    Lines, a Moodle bank, XML flashcards or a TOML file, tried in that order), or None for notes."""
-    for detect, read in ((is_crowdanki, crowdanki_breaks), (is_keep, keep_breaks), (is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
+    """The reader of the data file whose first lines are `sample` (a CrowdAnki deck, Keep notes, a Roam graph, a
+    notebook's JSON, JSON Lines, a Moodle bank, XML flashcards or a TOML file, tried in that order), or None for notes."""
+    for detect, read in ((is_crowdanki, crowdanki_breaks), (is_keep, keep_breaks), (is_roam, roam_breaks), (is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
                          (is_xml_cards, xml_breaks), (is_toml, toml_breaks)):
         if detect(sample):
             return read

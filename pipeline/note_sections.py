@@ -10,7 +10,7 @@ page's first line. Its own structure says where its cards are, in this order:
    notes under it (`# PART 2` over `## …`) names a section, no card of its own.
 2. Paragraphs: a blank line ends a card when the next paragraph opens with a title line (short,
    capitalised, or in lower case in notes titled so (`lowercase_titles`), not a list item, not an answer
-   mark, no sentence that runs on) or a letter's "Dear Sam,"; other paragraphs (a list after a blank
+   mark, no sentence that runs on, but for a colon in notes that end every title with one (`colon_titles`)) or a letter's "Dear Sam,"; other paragraphs (a list after a blank
    line, more prose) stay with the card above them.
 
 A line inside a fenced code block starts no card. Notes with neither stay one card, as before.
@@ -32,7 +32,7 @@ from typing import Final
 __all__ = ["BREAK", "MAN_HEADER", "MAN_NAME", "MAN_PAGES", "NOTEBOOK_SOURCE", "ORG_DRAWER", "ORG_DRAWER_END",
            "ORG_PLANNING", "PAGE_REF", "PROMPT", "SALUTATION", "card_level", "clipping_breaks", "is_clippings", "is_date",
            "is_org", "note_breaks", "notebook_breaks", "numbered_titles", "org_lines", "outline_depth", "outline_lines",
-           "is_rst", "lowercase_titles", "rst_lines", "ruled_sections", "terminal_sessions"]
+           "is_rst", "colon_titles", "lowercase_titles", "rst_lines", "ruled_sections", "terminal_sessions"]
 
 BREAK: Final = None     # in `note_breaks`' output: a card ends here
 _HEADING: Final = re.compile(r"^(#{1,6})\s+\S")
@@ -376,8 +376,26 @@ def lowercase_titles(sample: Sequence[str]) -> bool:
     return lower >= 3 and lower >= upper
 
 
+def colon_titles(sample: Sequence[str]) -> bool:
+    """Whether the notes' writer ends each card's title with a colon ("Cloud Run – concurrency:" over "– default 80
+    …"): three paragraphs or more open so over a list, more than open otherwise."""
+    colon = other = 0
+    for before, text, after in zip(["", *sample], sample, [*sample[1:], ""]):
+        title = text.strip()
+        if before.strip() or not title or text != text.lstrip() or _LIST.match(title) or not _listed(after.strip()):
+            continue
+        ends = title.endswith(":") and len(title) <= MAX_TITLE_CHARS and not _RUNS_ON.search(title[:-1].rstrip())
+        colon, other = colon + ends, other + (not ends)
+    return colon >= 3 and colon > other
+
+
+def _listed(text: str) -> bool:
+    """Whether a line is a list item, its bullet a dash of any length or a middle dot too ("– 80", "· màx. 1 MB")."""
+    return bool(_LIST.match(text)) or text[:2] in ("– ", "— ", "· ")
+
+
 def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool = False, lowercase: bool = False,
-                sessions: bool = False) -> Iterator[tuple[int, str] | None]:
+                colon: bool = False, sessions: bool = False) -> Iterator[tuple[int, str] | None]:
     """`lines` (number, text) with a `BREAK` where a card begins (`level`: `card_level` of the notes).
 
     A heading, a framed banner or the page's first line that names a section or the deck (nothing but blank lines
@@ -404,7 +422,7 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
         else:
             # (in a terminal session kept as notes each command starts a card, blank line or not)
             opens = not fenced and bool(text.strip()) and (
-                (sessions and PROMPT.match(text) is not None) or (blank and _opens_card(text, numbered, lowercase)))
+                (sessions and PROMPT.match(text) is not None) or (blank and _opens_card(text, numbered, lowercase, colon)))
         blank = not text.strip()
         if opens:
             if started or held:
@@ -418,6 +436,7 @@ def note_breaks(level: int, lines: Iterable[tuple[int, str]], *, numbered: bool 
                 continue
             comment = _COMMENT_TITLE.match(text)         # "# --- REST API timeout ---": the title it frames
             text = _titled(comment.group("title") if comment else text, section)
+            text = text.rstrip()[:-1].rstrip() if colon and text.rstrip().endswith(":") else text
         elif held and blank:
             held.append((number, text))
             continue
@@ -515,11 +534,14 @@ def _unfenced(lines: Iterable[str]) -> Iterator[str]:
             yield text
 
 
-def _opens_card(text: str, numbered: bool = False, lowercase: bool = False) -> bool:
+def _opens_card(text: str, numbered: bool = False, lowercase: bool = False, colon: bool = False) -> bool:
     """Whether a paragraph's first line reads as a card's title (framed or not: "=== #12 [vercel] [cron] ===";
-    numbered, in notes that number their titles: "31) gp3"; in lower case, in notes titled so: `lowercase_titles`)."""
+    numbered, in notes that number their titles: "31) gp3"; in lower case, in notes titled so: `lowercase_titles`;
+    ending in a colon, in notes titled so: `colon_titles`)."""
     comment = _COMMENT_TITLE.match(text)
     stripped = comment.group("title") if comment else _FRAME.sub("", text.strip())
+    if colon and stripped.endswith(":"):
+        stripped = stripped[:-1].rstrip()
     # (its number makes it a title: "32) gp2 …", "p.8 — IAM limits")
     counted = (numbered and _NUMBERED.match(stripped) is not None) or PAGE_REF.match(stripped) is not None \
         or comment is not None          # (a comment framed as a title is one, lower case or not)

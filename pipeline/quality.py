@@ -372,6 +372,23 @@ def _body(q: Question) -> str:
 _ONE_IN_NAME = re.compile(r"\bOne[\s-]Zone\b|\bOZ-|\bSingle[\s-]AZ\b|\bSingle[\s-]Zone\b", re.IGNORECASE)
 
 
+def _titled_value(q: Question) -> str | None:
+    """The card's title or section states the blank's number ("Serverless v2 auto-pause (0 ACU) › set min capacity
+    = _____"), so the stem gives it away."""
+    context, words = q.get("context"), q.answer.split()
+    written = words[0].lstrip("~≈") if words else ""
+    if not isinstance(context, str) or not re.fullmatch(r"[$€£]?\d[\d.,]*", written):
+        return None
+    # the number as the answer writes it: with its currency sign, and its unit when it has one ("0 ACU" is "0")
+    unit = rf"\s?{re.escape(words[1])}\b" if len(words) > 1 else r"(?![\w%]|[.,]\d)"
+    for m in re.finditer(rf"(?<![\w.,$€£-]){re.escape(written)}{unit}", context) if written != "1" else ():
+        # (a bare count after a name is its version, "Composer 2 workload limits"; and "1 KPU = …" defines a unit)
+        if len(words) == 1 and re.search(r"\b[A-Z][\w-]*\s+$", context[:m.start()]):
+            continue
+        return f"the card's title states the value ({q.answer!r} in {context[-60:]!r})"
+    return None
+
+
 def _giveaway(q: Question, lk: Lookups) -> str | None:
     """The grammar around the blank gives the key: "_____ strongly consistent read" says one, and a false
     "4 strongly consistent read" says false."""
@@ -410,6 +427,9 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
     said = _said_again(body, [q.answer]) or _status_named(body, [q.answer]) or _unlabelled_blank(body, others=2)
     if said:
         return said
+    titled = _titled_value(q)
+    if titled:
+        return titled
     if isinstance(q.answer_value, (int, float)) and q.answer_value == int(q.answer_value) and re.search(
             rf"\b{int(q.answer_value) + 1}(?:st|nd|rd|th)\b", body):
         return f"'{int(q.answer_value) + 1}th' in the stem says the limit is one fewer ('max _____ hops – a 5th …')"
@@ -1048,7 +1068,10 @@ _OWN_STORY: Final = re.compile(r"\b(?:ran|run|bumped)\s+into\s+(?:this|it|that)\
                                # the writer's own fleet: "we keep 48 h of data on the jetsons", "we split … into 3 named shadows"
                                r"|\bwe\s+(?:keep|kept|split|went\s+with|chose|picked)\b|\bour\s+(?:[\w-]+\s+)?(?:fleet|devices|gateways|sensors|boards)\b"
                                # (Catalan: "Al lab vam posar 4 particions", "vaig provar": we/I did)
-                               r"|\bal\s+lab\b|\b(?:vam|vaig|vàrem|varen)\s+(?:posar|fer|provar|usar|tenir|veure|pagar|canviar)\b",
+                               r"|\bal\s+lab\b|\b(?:vam|vaig|vàrem|varen)\s+(?:posar|fer|provar|usar|tenir|veure|pagar|canviar)\b"
+                               # (Croatian: "Naš node_modules je bio 220 MB", "naš projekt s faksa", "moj račun")
+                               r"|\bna[šs](?:a|e|eg|ega|em|emu|u|i|ih|im)?\s+(?:[\w-]+\s+)?(?:je|su)\s+(?:bio|bila|bilo|bili|imao|imala)\b"
+                               r"|\bs\s+faksa\b|\bna\s+faksu\b",
                                re.IGNORECASE)
 # the writer's own experiment: "confirmed in console by returning a 300 KB string", "re-run the 300 KB Lambda test"
 _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,40}\bby\s+(?:returning|sending|uploading|writing|"
@@ -1057,6 +1080,8 @@ _OWN_TEST = re.compile(r"\b(?:confirmed|verified|tested|tried|checked)\b[^.;]{0,
 _WORKING = re.compile(r"\d[\w.,%]*(?:/[A-Za-z]+)?(?:\s+[A-Za-z][\w/-]*){0,3}\s*(?:[*×+]|\bx\b)\s*(?:[A-Za-z][\w/-]*\s+){0,2}[~$€£(]?\s*\d"
                       r"|=[^=\n]*\d[^=\n]*=\s*[~$€£]?\s*\d"
                       r"|\d[\d,.]*\s*[A-Za-z]{0,4}\s+/\s+[\d,.]+\d[^=\n]{0,30}=\s*[~$€£]?\s*\d"    # "4,060 GiB / 1,024 GiB per node = 3.96"
+                      # "pozivi: 1 mil. < 4 mil. (ok)": a check worked out against a limit
+                      r"|\d[\d,.]*(?:\s*[^\W\d_]{1,6}\.?)?\s+[<>≤≥]\s+\d[\d,.]*(?:\s*[^\W\d_]{1,6}\.?)?\s*\((?:ok|okay|fine|✓|✔)\)"
                       r"|\(\s*[\d.,]+\s*[A-Za-z]{0,2}\s*[-−–]\s*[\d.,]+\s*[A-Za-z]{0,2}\s*\)\s*[*×/]\s*[$\d]",  # "(20M - 1M) * 0.50"
                       re.IGNORECASE)
 # "sizing example: 2 MB/s of writes …", "Worked example, 5 shards": not "For example, X is limited to …"
@@ -1215,7 +1240,9 @@ def _same_duration(answer: str, after: str) -> bool:
     seconds = float(m.group(1)) * per
     return any(abs(float(number) * scale - seconds) <= 1e-6 * seconds for scale in (0.001, 1, 60, 3600))
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
-_DERIVED = re.compile(r"\d[^⇒→.;?]{0,40}(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)\s*[$€£]?\s*$", re.IGNORECASE)
+# … and "240.000 vCPU-s = cca _____ sati" (Croatian "cca", "oko": about)
+_DERIVED = re.compile(r"\d(?:[^⇒→.;?]|(?<=\d)\.(?=\d)){0,40}(?:(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)"
+                      r"|=\s*(?:c?ca\.?|oko|approx\.?|about|roughly))\s*[$€£]?\s*$", re.IGNORECASE)
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             r"|\b(?:ad|per)\s+esempio|\bes\.),?\s*[~≈]?\s*$"     # Italian: "ad esempio", "es."
@@ -1430,7 +1457,9 @@ _FORMER = re.compile(r"(?:\bused\s+to\s+(?:be|take|cost|allow|have|support|hold|
                      r"\b(?:older|old|previous|earlier)\s+(?:docs?|documentation|versions?|limits?|values?|defaults?|"
                      r"figures?|prices?|quotas?)\b[^.;()]{0,30}?|\bat\s+launch\b[^.;()]{0,20}?"
                      r"|\b(?:doc|docs|tài\s+liệu)\s+cũ\b[^.;()]{0,30}?|\btrước\s+đây\b[^.;()]{0,30}?"   # Vietnamese "old doc"
-                     r"|\bdati\b[^.;()]{0,30}?)\s*[:~≈]?\s*$",       # Tagalog "dati _____ lang" (formerly)
+                     r"|\bdati\b[^.;()]{0,30}?"       # Tagalog "dati _____ lang" (formerly)
+                     # (Croatian: "prije je bilo _____ dnevno", "nekad _____": it was, once)
+                     r"|\b(?:prije|ranije|nekad|nekada)\s+(?:je\s+)?(?:bilo|bio|bila|bile)?\b[^.;()]{0,20}?)\s*[:~≈]?\s*$",
                      re.IGNORECASE)
 # "legacy (pre-2025) free MC = _____ contacts", "before Mar 2025 it was a permanent free plan, same _____/day",
 # "16kb (_____ in older versions)", "For many years, there was a notorious _____ tag limit" (raised since)

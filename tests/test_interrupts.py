@@ -121,6 +121,8 @@ def test_kill_9_during_the_write_leaves_the_previous_bank(tmp_path: Path) -> Non
     committed, current = tables_and_views(db), 1
     rng = random.Random(20261201)
     kept = 0
+    reach = duration * 0.5        # how long after "writing" a kill may come: within the write, even when the machine
+                                  # was busier while it was timed
     for _ in range(20):
         reference = tmp_path / "reference.duckdb"      # the bank before this trial's write
         for suffix in ("", ".wal"):   # with its write-ahead log: a writer killed after its commit leaves one
@@ -131,7 +133,7 @@ def test_kill_9_during_the_write_leaves_the_previous_bank(tmp_path: Path) -> Non
                 copy.unlink(missing_ok=True)
         proc = write(db, decks[1 - current])
         assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
-        time.sleep(rng.uniform(0.0, duration * 0.5))   # (the timed write may have run on a busier machine)
+        time.sleep(rng.uniform(0.0, reach))
         proc.kill()
         proc.wait()
         after = tables_and_views(db)                  # the bank opens, and every table and view reads
@@ -141,4 +143,5 @@ def test_kill_9_during_the_write_leaves_the_previous_bank(tmp_path: Path) -> Non
         assert write(reference, decks[1 - current]).wait(timeout=300) == 0
         assert after == tables_and_views(reference)   # the kill came after the commit: the new version, whole
         committed, current = after, 1 - current
+        reach /= 2                                     # (writes run faster now than the timed one did)
     assert kept >= 10                                 # most kills land during the write

@@ -5161,3 +5161,69 @@ def test_round_re39_a_notes_that_write_thousands_with_points_write_all_of_them_s
     qs = bank("## Exercici de classe (càlcul EH Standard)\n· Enunciat: 2.500 events/s de 2 KB cadascun\n"
               "## Throughput Units\n· 1 TU = 1 MB/s o 1.000 events/s\n")
     assert {q.answer for q in accepted(qs)} >= {"1.000"} and "2.500" not in {q.answer for q in accepted(qs)}, [q.stem for q in accepted(qs)]
+
+
+def test_round_dc_a_notes_whose_titles_end_with_a_colon() -> None:
+    """Round DC (Cloud Run/Functions notes in Croatian: every title ended with a colon, "Cloud Run – concurrency:", so
+    the deck read as one card and its stems ran across topics): in notes that title every paragraph so, a colon ends
+    the title (and leaves it); a list's lead-in ("Limits:") inside a card's paragraph stays one."""
+    notes = ("GCP bilješke – Cloud Run i Cloud Functions\n\nCloud Run – concurrency:\n– default 80 zahtjeva po instanci\n"
+             "– max. 1.000\n\nCloud Run – request timeout:\n– default 300 s\n– max. 3.600 s, tj. 60 min\n\n"
+             "Cloud Functions – memorija:\n– default 256 MB\n– max. 32 GiB\n")
+    cards = parse_deck(notes, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards][-3:] == ["Cloud Run – concurrency", "Cloud Run – request timeout",
+                                                                 "Cloud Functions – memorija"]
+    stems = {q.answer: q.stem for q in accepted(bank(notes), "cloze")}
+    assert stems["300 s"].startswith("Cloud Run – request timeout › ") and stems["32 GiB"].startswith("Cloud Functions"), stems
+    plain = parse_deck("Lambda\n- timeout 15 min\n\nLimits:\n- 1,000 concurrent executions\n", path="rubric.txt").cards
+    assert len(plain) == 1
+
+
+def test_round_dc_b_a_roam_research_json_export() -> None:
+    """Round DC (Cosmos DB notes as a Roam Research JSON export: one card, stems of JSON keys and uids): each
+    top-level block of a page is a card, its first line the title under the page's title, its other lines and nested
+    blocks its notes; page links their words, "#tags", "{{[[TODO]]}}", "__italic__", "^^highlight^^", uids and times
+    nothing, a block reference the block's first line."""
+    graph = [{"title": "Cosmos DB/Partitioning", "uid": "pg1", "create-time": 1712578067833, "children": [
+        {"string": "Logical partitions #cosmos\nmax **20 GB** per logical partition\n__hot partition__ = throttling",
+         "uid": "b1AAAAAAA", "create-time": 1712578067834, "edit-time": 1712589348695},
+        {"string": "[[Physical partitions]]\n^^up to 10,000 RU/s^^ per physical partition", "uid": "b2AAAAAAA",
+         "create-time": 1712578067835, "children": [
+             {"string": "{{[[TODO]]}} storage: 50 GB per physical partition, see ((b1AAAAAAA))", "uid": "b3AAAAAAA",
+              "create-time": 1712578067836}]}]},
+        {"title": "Cosmos DB/Items", "uid": "pg2", "children": [
+            {"string": "Item size\nmax 2 MB per item (UTF-8 JSON)", "uid": "b4AAAAAAA", "create-time": 1712578067837}]}]
+    text = json.dumps(graph, indent=2)
+    cards = parse_deck(text, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards] == ["Cosmos DB/Partitioning › Logical partitions",
+                                                            "Cosmos DB/Partitioning › Physical partitions",
+                                                            "Cosmos DB/Items › Item size"]
+    assert [line.text for line in cards[1].lines[1:]] == ["up to 10,000 RU/s per physical partition",
+                                                          "- storage: 50 GB per physical partition, see (Logical partitions)"]
+    good = accepted(bank(text))
+    assert {"20 GB", "10,000", "50 GB", "2 MB"} <= {q.answer for q in good}, [q.answer for q in good]
+    assert not [q for q in good if re.search(r'"|uid|create-time|#cosmos|\[\[|\{\{|\^\^|(?<!_)__(?!_)|1712', q.stem)], [q.stem for q in good]
+
+
+def test_round_dc_c_croatian_asides_source_tags_and_a_title_that_states_the_value() -> None:
+    """Round DC (Croatian notes #4, #8, #11, #17, #20; KMS notes #12; Vimwiki page #6): "prije je bilo _____" (it
+    used to be), "Naš node_modules je bio 180 MB" (ours), "= cca _____ sati" and "1 mil. < 2 mil. (ok)" (worked), a
+    "[docs]" or "[security blog]" source tag left in the stem, "429 u logovima" (in the logs) a status code, and a
+    title that states the blank's value ("Serverless v2 auto-pause (0 ACU) › set min capacity = _____")."""
+    qs = bank("Cloud Build:\n– free tier: 2.500 build-minuta mjesečno (prije je bilo 120 min dnevno)\n"
+              "– max. 10 MB po upload-u\n– Naš node_modules je bio 180 MB, .gcloudignore je spasio stvar.\n\n"
+              "Cloud Run free tier:\n– 240.000 vCPU-s mjesečno\n– 240.000 vCPU-s = cca 66 sati jedne instance\n\n"
+              "Računica:\n– pozivi: 1 mil. < 2 mil. (ok)\n– timeout max. 540 s\n\n"
+              "Cloud Run HTTP greške:\n– Kad vidiš 429 u logovima → digni max. instances\n")
+    good = accepted(qs)
+    asked = {q.answer for q in good}
+    assert {"10 MB", "540 s"} <= asked and not asked & {"120 min", "180 MB", "66", "2"}, asked
+    assert all(o.text in {str(c) for c in STATUS_CODES} for q in accepted(qs, "multichoice") if q.answer == "429"
+               for o in q.options)
+    kms = accepted(bank("KMS QUOTAS\n1. S3 Bucket Keys cut KMS requests by up to 99% [docs].\n"
+                        "2. typical root CA cert validity 10 years [security blog].\n"))
+    assert {"99%", "10 years"} <= {q.answer for q in kms} and not [q for q in kms if "[" in q.stem], [q.stem for q in kms]
+    page = ("= RDS =\n== Aurora Serverless ==\n=== Serverless v2 auto-pause (0 ACU) ===\n"
+            "* set min capacity = 0 and pick a delay\n* max capacity 256 ACU\n=== Composer 2 limits ===\n* start with 2 schedulers\n")
+    asked = {q.answer for q in accepted(bank(page))}
+    assert "256" in asked and "0" not in asked and "2" in asked, asked

@@ -154,7 +154,9 @@ _STATUS_NAME = re.compile(r"\s*(?:[-:(;]\s*)?[\"“]?(?:[A-Z][a-z]+(?:[A-Z][a-z]
                           r"Forbidden|Unauthori[sz]ed|Bad\s+Request|Conflict|Payload\s+Too\s+Large|Service\s+Unavailable|"
                           r"Internal\s+Server\s+Error|Bad\s+Gateway|Gateway\s+Timeout)\b")
 # "Seeing 504 timeouts", "429 errors": an error's code before what it is (500 errors may be a count of them)
-_STATUS_KIND = re.compile(r"\s+(?:errors?|timeouts?|responses?)\b", re.IGNORECASE)
+# … and seen in the logs ("Kad vidiš _____ u logovima": when you see 429 in the logs)
+_STATUS_KIND = re.compile(r"\s+(?:errors?|timeouts?|responses?|(?:in|u|en|im|nos?|nei|i)\s+(?:the\s+|den\s+)?(?:logs?|logovima|logovi|Logs|loggen))\b",
+                          re.IGNORECASE)
 # what machines come in doublings of: "_____ vCPU", "_____ cores", "_____ x GPUs"
 _DOUBLED = re.compile(r"^\s*(?:x\s*)?(?:v?CPUs?|vCores?|cores?|GPUs?|threads?|hyperthreads?)\b", re.IGNORECASE)
 
