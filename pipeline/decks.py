@@ -27,8 +27,8 @@ from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long
 from .deck_rows import has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .markup import COMMENT_ANCHOR
-from .note_exports import (caption_lines, dokuwiki_lines, html_lines, is_captions, is_dokuwiki, is_html, is_mbox, is_rtf,
-                           is_textile, is_tiddlywiki, mbox_lines, rtf_lines, textile_lines, tiddlywiki_lines)
+from .note_exports import (caption_lines, dokuwiki_lines, html_lines, is_captions, is_dokuwiki, is_html, is_logseq, is_mbox,
+                           is_rtf, is_textile, is_tiddlywiki, logseq_lines, mbox_lines, rtf_lines, textile_lines, tiddlywiki_lines)
 from .note_files import canvas_breaks, data_file_reader, is_canvas, is_yaml_cards, yaml_lines
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, colon_titles, is_clippings, is_org, is_rst,
                             lowercase_titles, note_breaks, notebook_breaks, numbered_titles, org_lines, outline_depth,
@@ -399,10 +399,11 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
 
 
 # whole files written in another notation, read as the plain notes they hold (the first that fits): a YAML list of
-# cards, reStructuredText, RTF, TiddlyWiki tiddlers, an HTML document, a mailbox, a Textile, DokuWiki or Zim wiki page, captions
+# cards, reStructuredText, RTF, TiddlyWiki tiddlers, an HTML document, a mailbox, a Textile, DokuWiki or Zim wiki page, a
+# Logseq page, captions
 _NOTATIONS: Final = ((is_yaml_cards, yaml_lines), (is_rst, rst_lines), (is_rtf, rtf_lines), (is_tiddlywiki, tiddlywiki_lines),
                      (is_html, html_lines), (is_mbox, mbox_lines), (is_textile, textile_lines),
-                     (is_dokuwiki, dokuwiki_lines), (is_captions, caption_lines))
+                     (is_dokuwiki, dokuwiki_lines), (is_logseq, logseq_lines), (is_captions, caption_lines))
 _BORDER = re.compile(r"^\s*-{10,}\s*$")          # a border of dashes, longer than a card separator is drawn
 _TABLE_ROW = re.compile(r"^\s*\|.*\S.*\|\s*$")
 

@@ -2,7 +2,7 @@
 
 A Rich Text file (TextEdit's and WordPad's format, renamed `.txt`), TiddlyWiki tiddlers exported as `.tid`
 text, a notes page exported as an HTML document, a mailbox of notes mailed to oneself (mbox), a wiki page in
-Textile (Redmine's markup), a DokuWiki or Zim page and a lecture's captions (WebVTT or SubRip, with the student's NOTE blocks) are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
+Textile (Redmine's markup), a DokuWiki or Zim page, a Logseq page and a lecture's captions (WebVTT or SubRip, with the student's NOTE blocks) are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
 every line at its place in the file, and `note_sections.note_breaks` then finds the cards in them.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from email.errors import HeaderParseError
 from typing import Final
 
 __all__ = ["caption_lines", "html_lines", "is_captions", "is_dokuwiki", "is_html", "is_mbox", "is_rtf", "is_textile", "is_tiddlywiki",
-           "mbox_lines", "rtf_lines", "textile_lines", "tiddlywiki_lines", "dokuwiki_lines"]
+           "mbox_lines", "rtf_lines", "textile_lines", "tiddlywiki_lines", "dokuwiki_lines", "is_logseq", "logseq_lines"]
 
 
 def _list_item(marks: str, text: str) -> str:
@@ -467,6 +467,61 @@ def dokuwiki_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]
             yield number, _list_item("*" * max(depth, 1), item.group(3))
         else:
             yield number, _WIKI_CHECKBOX.sub(r"\1- ", text)
+
+
+# -- a Logseq page ------------------------------------------------------------------------------------------------
+
+_LOGSEQ_PROPERTY: Final = re.compile(r"^\s*[A-Za-z][\w-]*::(?:\s|$)")       # "title:: …", "  id:: 6612…", "card-last-score:: 5"
+_LOGSEQ_BLOCK: Final = re.compile(r"^(\t*)- (.*)$")
+_LOGSEQ_MARKER: Final = re.compile(r"^(?:TODO|DONE|LATER|NOW|DOING|WAITING|CANCELED|CANCELLED)\s+")
+_LOGSEQ_TAG: Final = re.compile(r"(?<!\S)#(?:\[\[[^\]]*\]\]|[A-Za-z][\w/-]*)")
+_LOGSEQ_MACRO: Final = re.compile(r"\{\{cloze\s+([^{}]*)\}\}|\{\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\}|\s*\(\([\w-]{8,40}\)\)")
+_LOGSEQ_LINK: Final = re.compile(r"\[\[([^\[\]]*)\]\]")
+
+
+def is_logseq(sample: Sequence[str]) -> bool:
+    """Whether notes are a Logseq page: every line a block ("- …", children tab-indented), with "key:: value"
+    properties."""
+    blocks = sum(1 for text in sample if _LOGSEQ_BLOCK.match(text))
+    return sum(1 for text in sample if _LOGSEQ_PROPERTY.match(text)) >= 3 and blocks >= 5 \
+        and any(text.startswith("\t-") for text in sample)
+
+
+def logseq_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A Logseq page as Markdown notes: its "title::" a "# " heading, each top-level block a "## " card (its first
+    line the title), nested blocks "- " items indented by depth, a block's other lines its text; properties
+    ("id::", "collapsed::", a flashcard's "card-…::"), tags ("#card"), TODO markers, block references and macros
+    nothing, "{{cloze …}}" its words, a page link its name; a task ("TODO re-check prices", "DONE split the page")
+    and the blocks under it nothing."""
+    task: int | None = None         # the depth of the task block being passed over
+    for number, text in lines:
+        if _LOGSEQ_PROPERTY.match(text):
+            title = re.match(r"^title::\s*(.+)$", text)
+            if title:
+                yield number, "# " + _logseq_text(title.group(1))
+            continue
+        block = _LOGSEQ_BLOCK.match(text)
+        if block is None:
+            if text.strip():
+                yield number, _logseq_text(text.strip())
+            continue
+        depth = len(block.group(1))
+        if task is not None and depth > task:
+            continue
+        task = depth if _LOGSEQ_MARKER.match(block.group(2).strip()) else None
+        words = _logseq_text(block.group(2).strip())
+        if task is not None or not words:
+            continue
+        if depth == 0:
+            yield number, ""
+            yield number, "## " + words
+        else:
+            yield number, "  " * (depth - 1) + "- " + words
+
+
+def _logseq_text(text: str) -> str:
+    text = _LOGSEQ_MACRO.sub(lambda m: m.group(1) or "", text)
+    return " ".join(_LOGSEQ_LINK.sub(r"\1", _LOGSEQ_TAG.sub("", text)).split())
 
 # -- a lecture's captions -----------------------------------------------------------------------------------------
 

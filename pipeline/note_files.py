@@ -1,7 +1,7 @@
 """Notes kept as a data file rather than written as notes: a YAML list of cards, a Jupyter notebook's JSON,
 flashcards exported as XML or kept as JSON Lines, an Evernote export, a Moodle XML question bank, an Obsidian
 Canvas, a TOML file of tables, an Anki deck exported by CrowdAnki (its `deck.json`), Google Keep notes from a
-Takeout export, a Roam Research graph exported as JSON.
+Takeout export, a Roam Research graph exported as JSON, an outliner's OPML export.
 
 Each reader turns the file into the (number, line)s of plain notes, with a `BREAK` where a card begins
 (`yaml_lines` gives titles after blank lines instead, for `note_sections.note_breaks`), so that every line
@@ -13,6 +13,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Final
 
@@ -20,7 +21,7 @@ from .cloze import ClozeError, has_cloze, reveal_cloze
 from .note_fields import field_text
 from .note_sections import BREAK, CODE_COMMENT
 
-__all__ = ["crowdanki_breaks", "data_file_reader", "is_crowdanki", "is_keep", "is_roam", "roam_breaks", "is_yaml_cards", "keep_breaks", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
+__all__ = ["crowdanki_breaks", "data_file_reader", "is_crowdanki", "is_keep", "is_roam", "roam_breaks", "is_opml", "opml_breaks", "is_yaml_cards", "keep_breaks", "yaml_lines", "is_ipynb", "ipynb_breaks", "is_canvas", "canvas_breaks", "is_xml_cards", "xml_breaks", "is_moodle",
            "moodle_breaks", "is_json_lines", "json_lines_breaks", "is_toml", "toml_breaks"]
 
 
@@ -598,10 +599,69 @@ def _roam_text(text: str, blocks: dict[str, str]) -> str:
     return re.sub(r"(?<=\S)[ \t]{2,}", " ", text.replace("::", ":"))
 
 
+# An outliner's export as OPML (Dynalist, WorkFlowy, OmniOutliner): nested <outline text="…" _note="…"> elements
+_OPML_OUTLINE: Final = re.compile(r"<outline\b([^>]*?)(/?)>|</outline\s*>")
+_XML_ATTRIBUTE: Final = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
+
+
+def is_opml(sample: Sequence[str]) -> bool:
+    """Whether notes are an OPML file: an <opml> document with outlines."""
+    return any("<opml" in text for text in sample[:5]) and any("<outline" in text for text in sample)
+
+
+@dataclass
+class _Outline:
+    number: int
+    text: str
+    note: str
+    leaves: list[tuple[int, str, str]] = field(default_factory=list)      # its children without children of their own
+    parent: bool = False        # some child has children of its own
+
+
+def opml_breaks(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str] | None]:
+    """An OPML outline read as cards: an outline whose children are (some of them) leaves is a card, its text the
+    title under its top-level outline's as section, its leaves the notes ("- " items, each leaf's note an item under
+    it), its own note a line; the head, the outlines over cards and the XML around them nothing."""
+    stack: list[_Outline] = []
+    for number, text in lines:
+        for m in _OPML_OUTLINE.finditer(text):
+            if m.group(0).startswith("</"):
+                if stack:
+                    yield from _closed(stack.pop(), stack)
+                continue
+            attributes = {k: html.unescape(v) for k, v in _XML_ATTRIBUTE.findall(m.group(1))}
+            outline = _Outline(number, " ".join(attributes.get("text", "").split()), " ".join(attributes.get("_note", "").split()))
+            if m.group(2):
+                yield from _closed(outline, stack)
+            else:
+                stack.append(outline)
+
+
+def _closed(outline: _Outline, stack: list[_Outline]) -> Iterator[tuple[int, str] | None]:
+    """What an outline gives once closed: a card when it has leaves; a leaf of its parent when it has no children."""
+    if outline.leaves:
+        section = stack[0].text if stack else ""
+        yield BREAK
+        yield outline.number, f"{section} › {outline.text}" if section and section != outline.text else outline.text
+        if outline.note:
+            yield outline.number, outline.note
+        for number, text, note in outline.leaves:
+            yield number, f"- {text}"
+            if note:
+                yield number, f"  - {note}"
+    if stack:
+        if outline.leaves or outline.parent:
+            stack[-1].parent = True
+        elif outline.text:
+            stack[-1].leaves.append((outline.number, outline.text, outline.note))
+
+
 def data_file_reader(sample: Sequence[str]) -> Reader | None:
-    """The reader of the data file whose first lines are `sample` (a CrowdAnki deck, Keep notes, a Roam graph, a
-    notebook's JSON, JSON Lines, a Moodle bank, XML flashcards or a TOML file, tried in that order), or None for notes."""
-    for detect, read in ((is_crowdanki, crowdanki_breaks), (is_keep, keep_breaks), (is_roam, roam_breaks), (is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
+    """The reader of the data file whose first lines are `sample` (a CrowdAnki deck, Keep notes, a Roam graph, an OPML
+    outline, a notebook's JSON, JSON Lines, a Moodle bank, XML flashcards or a TOML file, tried in that order), or None
+    for notes."""
+    for detect, read in ((is_crowdanki, crowdanki_breaks), (is_keep, keep_breaks), (is_roam, roam_breaks), (is_opml, opml_breaks),
+                         (is_ipynb, ipynb_breaks), (is_json_lines, json_lines_breaks), (is_moodle, moodle_breaks),
                          (is_xml_cards, xml_breaks), (is_toml, toml_breaks)):
         if detect(sample):
             return read

@@ -550,7 +550,8 @@ def _opens_card(text: str, numbered: bool = False, lowercase: bool = False, colo
     if SALUTATION.match(text):
         return True
     return (bool(stripped) and text == text.lstrip() and len(stripped) <= MAX_TITLE_CHARS
-            and (counted or lowercase or not stripped[0].islower())
+            # (a short one framed as a wiki's heading: "=== gp2 ===", "== entries.write limits ==")
+            and (counted or lowercase or not stripped[0].islower() or (_WIKI_TITLE.match(text) is not None and len(stripped.split()) <= 4))
             and not _LIST.match(stripped) and not _ANSWER.match(stripped)
             and (_WIKI_TITLE.match(text) is not None or not _RUNS_ON.search(stripped))     # ("==== What ASR is ====")
             and (len(stripped) <= SHORT_TITLE_CHARS or not _RUNS_ON_LONG.search(stripped)))

@@ -1007,12 +1007,15 @@ _OUR_MEASURE: Final = re.compile(r"\bour\s+(?:own\s+|old\s+|new\s+)?(?:[A-Z][\w-
 _VERSUS_LINE: Final = re.compile(r"^\W*(?:vs\.?|versus|compared\s+(?:to|with))\s+[^:]{1,40}:", re.IGNORECASE)
 # the writer's own settings and stories: "Ours: 1,500 credits/month", "Our BI team once set AUTO_SUSPEND = 3600", "We set
 # STATEMENT_TIMEOUT to 3600 after someone's cross join ran 9 hours", "Example from our incident on 2 Oct: … ~50 min total"
-_OWN_CASE: Final = re.compile(r"^\W*ours\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"
+_OWN_CASE: Final = re.compile(r"^\W*(?:ours|us)\s*:|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:team|company|colleagues?|boss|client)\b"
                               r"|\bwe\s+(?:once\s+)?(?:set|changed|configured|raised|lowered|bumped|replaced|migrated|cut)\b|\bsomeone'?s\b"
                               r"|\bonce\s+(?:set|ran|had|hit|saw|got)\b|\ba\s+colleague\b|^\W*tried\s+it\b|\bbit\s+me\b"
                               r"|\b(?:nothing|not)\s+exam[- ]relevant\b|\bnot\s+on\s+(?:the\s+)?exam\b|\bmine\s+(?:used|ran|took|hit|had|got)\b"
                               r"|(?<!the )\blast\s+(?:sprint|week|month|quarter|year|night)\b"        # "imported 2.4M rows last sprint"
                               r"|^\W*(?:I\s+|we\s+)?used\s+it\s+(?:for|on|to|in|after|when|during)\b"   # "Used it after a buggy deploy"
+                              # "used for the 3-day model training job, worked", "switched batch pools to ANY => ~18% fewer"
+                              r"|^\W*(?:I\s+|we\s+)?used\s+(?:it\s+)?(?:for|on|in)\s+(?:the|our|my)\b"
+                              r"|^\W*(?:switched|migrated|bumped|upgraded|downgraded)\s+[^.;]{1,40}?\s(?:to|from|off)\b"
                               r"|\bour\s+(?:incident|outage|migration|project|prod(?:uction)?)\b"
                               r"|\bexam\w*\b[^.;]{0,30}\b(?:booked|scheduled|prévue?|programmée?|previsto|prevista|geplant|agendad[oa])\b"
                               r"|\b(?:booked|scheduled)\b[^.;]{0,20}\bexam\b"   # "exam booked for 14 March, so ~6 weeks"
@@ -1109,6 +1112,9 @@ _WORKED_TITLE = re.compile(r"^\s*worked\b|\(\s*worked\s*\)|\bworked\s+(?:(?:exam
 # "Cf. IAM access keys 1 per user (I.J)": a line that points at another section's subject
 _CROSS_REFERENCE = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z]|[IVX]{1,4}|[A-Z])[.)]\s+)?(?:cf\.?|compare|see\s+also)\s", re.IGNORECASE)
 _PERSONAL_TITLE = re.compile(r"\blab\s+(?:log|diary|journal|results?)\b|\bI\s+got\s+wrong\b|\bmy\s+mistakes\b"
+                             # "Our clusters, for context (Jan snapshot)": the team's own setup
+                             r"|^\W*(?:our|my)\s+(?:own\s+)?(?:clusters?|setups?|fleet|accounts?|environments?|envs|infra\w*|stack|"
+                             r"systems?|servers?|deployments?)\b"
                              r"|\b(?:this|these)\s+(?:deck|notes|cards|file)\b|\bread\s+(?:me\s+)?first\b"
                              r"|\b(?:study|exam|revision|week(?:ly)?)[\s-](?:plan|log|diary|journal|progress|schedule)\b"
                              # a study group's meetings: "Study group reminders", Catalan "Recordatori grup (simulacre)"
@@ -1242,7 +1248,8 @@ def _same_duration(answer: str, after: str) -> bool:
 # "approx. $3.20/hr per HSM pool ⇒ approx. _____/mo": a figure the notes work out from the value before the arrow
 # … and "240.000 vCPU-s = cca _____ sati" (Croatian "cca", "oko": about)
 _DERIVED = re.compile(r"\d(?:[^⇒→.;?]|(?<=\d)\.(?=\d)){0,40}(?:(?:⇒|=>|->|→)\s*(?:approx\.?|ca\.|~|≈|about|roughly)"
-                      r"|=\s*(?:c?ca\.?|oko|approx\.?|about|roughly))\s*[$€£]?\s*$", re.IGNORECASE)
+                      r"|=\s*(?:c?ca\.?|oko|approx\.?|about|roughly))\s*[$€£]?\s*$"
+                      r"|\d%\s*(?:~|≈)\s*$", re.IGNORECASE)      # "99.95% ~ _____": the downtime an SLA allows, worked out
 _CODE = re.compile(r"`[^`]*$|[A-Za-z_]\w*\([^()]*$")
 _EXAMPLE_VALUE = re.compile(r"(?:\beg|\bsay|\bsuch\s+as|\b[a-z]+s\s+like"
                             r"|\b(?:ad|per)\s+esempio|\bes\.),?\s*[~≈]?\s*$"     # Italian: "ad esempio", "es."

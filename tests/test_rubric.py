@@ -5227,3 +5227,51 @@ def test_round_dc_c_croatian_asides_source_tags_and_a_title_that_states_the_valu
             "* set min capacity = 0 and pick a delay\n* max capacity 256 ACU\n=== Composer 2 limits ===\n* start with 2 schedulers\n")
     asked = {q.answer for q in accepted(bank(page))}
     assert "256" in asked and "0" not in asked and "2" in asked, asked
+
+
+def test_round_dd_a_a_logseq_page_and_an_opml_outline() -> None:
+    """Round DD (Azure Functions as a Logseq page 4/20: one card, its flashcards' "card-ease-factor:: 2.5" asked;
+    CloudFront/Route 53 as an OPML export: one card, no question): a Logseq page's top-level blocks are cards under
+    its "title::", nested blocks items, properties, tags, tasks and block references nothing, "{{cloze …}}" its words;
+    an OPML outline with leaves is a card under its top-level outline, its leaves (and their notes) items."""
+    page = ("title:: Azure Functions\ntags:: [[AZ-204]], serverless\n- TODO re-check prices, $50 credit left\n"
+            "\t- sources: my own lab sub\n- Consumption plan timeout: default {{cloze 5 min}} #card\n  card-ease-factor:: 2.5\n"
+            "  card-last-interval:: 11.2\n\t- max **10 min** in `host.json`\n\t- see ((6612c9a2-77e1-4f0b-a3d5-2b8c61e9f047))\n"
+            "- Premium plan scale-out #card\n  id:: 6612a0b7-1c3e-4d52-9b8a-3f0e7d21c6a4\n  collapsed:: true\n"
+            "\t- max 100 instances on [[Linux]]\n\t\t- Windows: 100 too\n")
+    cards = parse_deck(page, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards] == ["## Azure Functions › Consumption plan timeout: default 5 min",
+                                                            "## Azure Functions › Premium plan scale-out"]
+    assert [line.text for line in cards[1].lines[1:]] == ["- max 100 instances on Linux", "  - Windows: 100 too"]
+    good = accepted(bank(page))
+    assert {"10 min", "100"} <= {q.answer for q in good} and not {"2.5", "11.2", "$50"} & {q.answer for q in good}
+    assert not [q for q in good if re.search(r"::|#card|\(\(|\[\[|TODO", q.stem)], [q.stem for q in good]
+    opml = ('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n  <head>\n    <title>CF &amp; R53</title>\n'
+            '  </head>\n  <body>\n    <outline text="Amazon CloudFront" _note="started on the train">\n'
+            '      <outline text="Cache TTLs" _complete="true">\n        <outline text="Default TTL = 86,400 s"/>\n'
+            '        <outline text="Maximum TTL = 31,536,000 s" _note="365 days"/>\n      </outline>\n'
+            '      <outline text="Quotas">\n        <outline text="max 25 cache behaviors per distribution &amp; more"/>\n'
+            '      </outline>\n    </outline>\n  </body>\n</opml>\n')
+    cards = parse_deck(opml, path="rubric.txt").cards
+    assert [card.title_lines[0].text for card in cards] == ["Amazon CloudFront › Cache TTLs", "Amazon CloudFront › Quotas"]
+    assert [line.text for line in cards[0].lines[1:]] == ["- Default TTL = 86,400 s", "- Maximum TTL = 31,536,000 s",
+                                                          "  - 365 days"]
+    assert {"86,400 s", "25"} <= {q.answer for q in accepted(bank(opml))}
+
+
+def test_round_dd_b_a_the_teams_own_clusters_and_worked_downtime() -> None:
+    """Round DD (GKE notes 9/20: "Our clusters, for context" cards, "us: prod-euw1 peaked at 163 nodes", "used for
+    the 3-day model training job", "switched batch pools to ANY => ~18% fewer node-hours", "99.95% ~ _____" of
+    downtime worked out) and a Vimwiki page whose "=== gp2 ===" headings are in lower case."""
+    qs = bank("Our clusters, for context (Jan snapshot)\n* prod-euw1: ~140 nodes n2-standard-8\n\n"
+              "Nodes per cluster\n* 15,000 nodes per cluster max\n* us: prod-euw1 peaked at 163 nodes on 2023-11-24\n\n"
+              "Extended-duration pods\n* run up to 7 days without eviction\n* used for the 3-day model training job, worked\n\n"
+              "Autoscaler profiles\n* scale-down after 10 min unneeded by default\n"
+              "* switched batch pools to optimize-utilization => ~18% fewer node-hours in Jan\n\n"
+              "SLA\n* regional control plane 99.95%\n* 99.5% ~ 3.6 h/month of allowed downtime\n")
+    asked = {q.answer for q in accepted(qs)}
+    assert {"15,000", "7 days", "10 min", "99.95%"} <= asked and not asked & {"140", "163", "3", "18%", "3.6 h"}, asked
+    page = ("= RDS =\n\n== Storage ==\n\n=== Size limits ===\n- max 64 TiB\n\n=== gp2 ===\n- 3 IOPS per GiB, floor of 100 IOPS\n\n"
+            "=== io1 / io2 ===\n- io2 up to 256,000 IOPS\n")
+    assert [card.title_lines[0].text for card in parse_deck(page, path="rubric.txt").cards][-2:] == ["## Storage › gp2",
+                                                                                                    "## Storage › io1 / io2"]
