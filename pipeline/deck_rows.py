@@ -1,5 +1,8 @@
 """Delimited decks: Anki's "Notes in Plain Text" export, Quizlet's TSV, CSV with a header.
 
+A CSV with a title and a text column but no question and answer (an issue tracker's export, a board's or a
+project's) holds notes, not flashcards: `csv_notes` gives them as notes, a card a row.
+
 Anki's export starts with `#key:value` lines (`#separator:tab`, `#html:true`,
 `#guid column:1`, `#notetype column:2`, `#deck column:3`, `#tags column:6`, …);
 the columns they name are not fields, the others are the note's fields in order.
@@ -17,10 +20,11 @@ from typing import Final
 
 from .deck_cards import CardMaker
 from .errors import DeckError
+from .note_exports import jira_lines
 from .note_fields import NoteProblem, field_text, note_card, raw_too_long
 from .types import Card, DeckIssue, Line, Origin
 
-__all__ = ["ANKI_KEYS", "has_anki_header", "split_rows", "read_rows", "QUESTION_COLUMNS", "ANSWER_COLUMNS", "NOTE_COLUMNS"]
+__all__ = ["ANKI_KEYS", "has_anki_header", "split_rows", "read_rows", "csv_notes", "QUESTION_COLUMNS", "ANSWER_COLUMNS", "NOTE_COLUMNS"]
 
 ANKI_KEYS: Final = ("separator", "html", "tags", "columns", "notetype", "deck",
                     "notetype column", "deck column", "tags column", "guid column")
@@ -29,6 +33,11 @@ SEPARATORS: Final = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", 
 QUESTION_COLUMNS: Final = ("question", "front", "term", "title", "prompt", "q")
 ANSWER_COLUMNS: Final = ("answer", "back", "definition", "a")
 NOTE_COLUMNS: Final = ("note", "notes", "explanation", "extra")
+# a CSV of notes: Jira's and Linear's "Summary"/"Title" and "Description", GitHub's "title" and "body", Trello's
+# "Card Name" and "Card Description" (in "List Name"), Asana's "Name" and "Notes" (in "Section/Column")
+TITLE_COLUMNS: Final = ("summary", "title", "card name", "name", "subject", "topic")
+TEXT_COLUMNS: Final = ("description", "card description", "body", "notes", "content", "text", "details")
+SECTION_COLUMNS: Final = ("list name", "section/column", "section", "category")
 _CSV_DELIMITERS: Final = (",", ";", "\t", "|")
 _QUOTED: Final = re.compile(r'"([^"]*(?:""[^"]*)*)"')
 
@@ -195,8 +204,50 @@ def _csv_rows(text: str, path: str) -> Iterator[Row]:
     assert shown is not None
     raise DeckError(
         f"{path}:{shown[0]}: CSV header {_short(shown[1])} has no question/answer columns; start the file with a header "
-        f"naming one of {', '.join(QUESTION_COLUMNS)} and one of {', '.join(ANSWER_COLUMNS)}"
+        f"naming one of {', '.join(QUESTION_COLUMNS)} and one of {', '.join(ANSWER_COLUMNS)} (or, for notes, one of "
+        f"{', '.join(TITLE_COLUMNS)} and one of {', '.join(TEXT_COLUMNS)})"
     )
+
+
+def csv_notes(text: str, path: str) -> list[tuple[int, str] | None] | None:
+    """A CSV of notes as (number, line)s, None where a card ends: each row a card titled by its title column (under
+    its section's, or its Jira epic's or parent's title: "Transit Gateway › Transit Gateway quotas"), its text column's
+    lines its notes (Jira's wiki markup as Markdown); other columns (keys, dates, people, labels, comments) nothing.
+    None for a CSV of flashcards or of neither."""
+    for delimiter in _CSV_DELIMITERS:
+        rows = [row for row in split_rows(text, delimiter, first_line=1, path=path) if any(v.strip() for v, _ in row[1])]
+        if not rows:
+            return None
+        names = [value.strip().lower() for value, _ in rows[0][1]]
+        if any(c in names for c in QUESTION_COLUMNS) and any(c in names for c in ANSWER_COLUMNS):
+            return None
+        title = next((names.index(c) for c in TITLE_COLUMNS if c in names), None)
+        body = next((names.index(c) for c in TEXT_COLUMNS if c in names), None)
+        if title is not None and body is not None and title != body:
+            return list(_note_rows(rows[1:], names, title, body))
+    return None
+
+
+def _note_rows(rows: list[Row], names: list[str], title: int, body: int) -> Iterator[tuple[int, str] | None]:
+    def cell(raw: list[tuple[str, int]], name: str) -> str:
+        i = names.index(name) if name in names else None
+        return raw[i][0].strip() if i is not None and i < len(raw) else ""
+
+    summaries = {key: raw[title][0].strip() for _, raw in rows if title < len(raw)
+                 for key in (cell(raw, "issue key"), cell(raw, "issue id")) if key}
+    section_column = next((c for c in SECTION_COLUMNS if c in names), None)
+    jira = "issue key" in names
+    for number, raw in rows:
+        name = " ".join(raw[title][0].split()) if title < len(raw) else ""
+        if not name:
+            continue
+        parent = cell(raw, "custom field (epic link)") or cell(raw, "parent id") or cell(raw, "parent")
+        section = cell(raw, section_column) if section_column else summaries.get(parent, "")
+        value, start = raw[body] if body < len(raw) else ("", number)
+        lines = [(start + offset, line) for offset, line in enumerate(value.split("\n"))]
+        yield None
+        yield number, f"{section} › {name}" if section and section != name else name
+        yield from jira_lines(lines) if jira else lines
 
 
 def _short(names: list[str], limit: int = 120) -> str:

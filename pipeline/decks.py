@@ -24,11 +24,12 @@ from typing import Final
 
 from .anki_package import read_package
 from .deck_cards import MAX_CARD_CHARS, MAX_LINE_CHARS, CardMaker, card_too_long, line_too_long
-from .deck_rows import has_anki_header, read_rows
+from .deck_rows import csv_notes, has_anki_header, read_rows
 from .errors import DeckError, value_invalid_msg
 from .markup import COMMENT_ANCHOR
 from .note_exports import (caption_lines, dokuwiki_lines, html_lines, is_captions, is_dokuwiki, is_html, is_logseq, is_mbox,
-                           is_rtf, is_textile, is_tiddlywiki, logseq_lines, mbox_lines, rtf_lines, textile_lines, tiddlywiki_lines)
+                           is_pandoc, is_rtf, is_textile, is_tiddlywiki, logseq_lines, mbox_lines, pandoc_lines, rtf_lines,
+                           textile_lines, tiddlywiki_lines)
 from .note_files import canvas_breaks, data_file_reader, is_canvas, is_yaml_cards, yaml_lines
 from .note_sections import (BREAK, NOTEBOOK_SOURCE, card_level, clipping_breaks, colon_titles, is_clippings, is_org, is_rst,
                             lowercase_titles, note_breaks, notebook_breaks, numbered_titles, org_lines, outline_depth,
@@ -218,7 +219,7 @@ def _universal(line: str) -> Iterator[str]:
 def _streamed_items(path: Path, known: Texts | None) -> Iterator[Item]:
     """A native text deck's cards and issues, read line by line from its file."""
     lines = (line.rstrip("\n") for line in _utf8_lines(path))
-    yield from _text_items(lines, str(path), CardMaker(deck_name(path)), known)
+    yield from _text_items(_with_breaks(lines), str(path), CardMaker(deck_name(path)), known)
 
 
 def no_cards(path: str, issues: Sequence[DeckIssue], how: str = TEXT_CARD) -> DeckError:
@@ -305,8 +306,11 @@ def parse_deck(text: str, *, path: str = "<deck>", fmt: str | None = None) -> De
     maker = CardMaker(deck_name(path))
     if fmt == "text":
         lines = text.split("\n")
-        cards, issues = _cards_from_text(lines[:-1] if text.endswith("\n") else lines, path, maker)  # as streamed
+        cards, issues = _cards_from_text(_with_breaks(lines[:-1] if text.endswith("\n") else lines), path, maker)  # as streamed
         how = TEXT_CARD
+    elif fmt == "csv" and (notes := csv_notes(text, path)) is not None:
+        cards, issues = _cards_from_text(notes, path, maker)
+        how = "a row with a title and its text"
     else:
         cards, issues = read_rows(text, path=path, fmt=fmt, maker=maker)
         how = "a row with a question and an answer"
@@ -324,7 +328,7 @@ def _deck(path: str, digest: str, cards: list[Card], issues: list[DeckIssue], *,
 
 # -- native text format -------------------------------------------------------
 
-def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
+def _text_chunks(numbered: Iterable[tuple[int, str] | None]) -> Iterator[tuple[list[Line], int]]:
     """Chunks between separators, with their size (characters of their non-blank lines).
 
     Lines past `MAX_CARD_CHARS` are counted but not kept: such a card is refused,
@@ -333,7 +337,7 @@ def _text_chunks(lines: Iterable[str]) -> Iterator[tuple[list[Line], int]]:
     chunk: list[Line] = []
     size = 0
     separator = 0           # the length of the deck's separator line, once one is seen
-    for item in _with_breaks(lines):
+    for item in numbered:
         if item is BREAK:
             if size:
                 yield chunk, size
@@ -399,9 +403,9 @@ def _with_breaks(lines: Iterable[str]) -> Iterator[tuple[int, str] | None]:
 
 
 # whole files written in another notation, read as the plain notes they hold (the first that fits): a YAML list of
-# cards, reStructuredText, RTF, TiddlyWiki tiddlers, an HTML document, a mailbox, a Textile, DokuWiki or Zim wiki page, a
+# cards, reStructuredText, a pandoc document, RTF, TiddlyWiki tiddlers, an HTML document, a mailbox, a Textile, DokuWiki or Zim wiki page, a
 # Logseq page, captions
-_NOTATIONS: Final = ((is_yaml_cards, yaml_lines), (is_rst, rst_lines), (is_rtf, rtf_lines), (is_tiddlywiki, tiddlywiki_lines),
+_NOTATIONS: Final = ((is_yaml_cards, yaml_lines), (is_rst, rst_lines), (is_pandoc, pandoc_lines), (is_rtf, rtf_lines), (is_tiddlywiki, tiddlywiki_lines),
                      (is_html, html_lines), (is_mbox, mbox_lines), (is_textile, textile_lines),
                      (is_dokuwiki, dokuwiki_lines), (is_logseq, logseq_lines), (is_captions, caption_lines))
 _BORDER = re.compile(r"^\s*-{10,}\s*$")          # a border of dashes, longer than a card separator is drawn
@@ -505,15 +509,16 @@ def _underline(dashes: str, chunk: Sequence[Line], separator: int) -> bool:
             and any(ANSWER_MARK.match(line.text) for line in chunk[:-1]))
 
 
-def _cards_from_text(lines: list[str], path: str, maker: CardMaker) -> tuple[list[Card], list[DeckIssue]]:
-    items = list(_text_items(lines, path, maker))
+def _cards_from_text(numbered: Iterable[tuple[int, str] | None], path: str, maker: CardMaker) -> tuple[list[Card], list[DeckIssue]]:
+    items = list(_text_items(numbered, path, maker))
     return [i for i in items if isinstance(i, Card)], [i for i in items if isinstance(i, DeckIssue)]
 
 
-def _text_items(lines: Iterable[str], path: str, maker: CardMaker, known: Texts | None = None) -> Iterator[Item]:
-    """Each chunk between separators as a card, or as the issue that keeps it from being one (or, when its text
-    is `known`, as a `KnownCard`)."""
-    for index, (chunk, size) in enumerate(_text_chunks(lines)):
+def _text_items(numbered: Iterable[tuple[int, str] | None], path: str, maker: CardMaker,
+                known: Texts | None = None) -> Iterator[Item]:
+    """Each chunk between separators (or breaks) as a card, or as the issue that keeps it from being one (or, when
+    its text is `known`, as a `KnownCard`)."""
+    for index, (chunk, size) in enumerate(_text_chunks(numbered)):
         if index == 0:      # an Anki export's header ("#separator:tab") over the cards: no part of one
             chunk = list(dropwhile(lambda line: not line.text.strip() or has_anki_header(line.text), chunk))
             if not chunk or _front_matter(chunk):

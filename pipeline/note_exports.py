@@ -2,7 +2,7 @@
 
 A Rich Text file (TextEdit's and WordPad's format, renamed `.txt`), TiddlyWiki tiddlers exported as `.tid`
 text, a notes page exported as an HTML document, a mailbox of notes mailed to oneself (mbox), a wiki page in
-Textile (Redmine's markup), a DokuWiki or Zim page, a Logseq page and a lecture's captions (WebVTT or SubRip, with the student's NOTE blocks) are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
+Textile (Redmine's markup), a DokuWiki or Zim page, a Logseq page, a pandoc Markdown document and a lecture's captions (WebVTT or SubRip, with the student's NOTE blocks) are line transforms like `note_sections.org_lines`: each gives the (number, line)s of plain Markdown notes,
 every line at its place in the file, and `note_sections.note_breaks` then finds the cards in them.
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ from email.errors import HeaderParseError
 from typing import Final
 
 __all__ = ["caption_lines", "html_lines", "is_captions", "is_dokuwiki", "is_html", "is_mbox", "is_rtf", "is_textile", "is_tiddlywiki",
-           "mbox_lines", "rtf_lines", "textile_lines", "tiddlywiki_lines", "dokuwiki_lines", "is_logseq", "logseq_lines"]
+           "mbox_lines", "rtf_lines", "textile_lines", "tiddlywiki_lines", "dokuwiki_lines", "is_logseq", "logseq_lines",
+           "is_pandoc", "pandoc_lines", "jira_lines"]
 
 
 def _list_item(marks: str, text: str) -> str:
@@ -604,3 +605,180 @@ def _topic_title(rest: str) -> str:
     a card."""
     title = re.split(r"[.!?;]\s|[.!?;]$|,\s", rest, maxsplit=1)[0].strip()
     return title if 0 < len(title.split()) <= 8 else ""
+
+
+# -- a pandoc Markdown document ------------------------------------------------------------------------------------
+
+_GRID_BORDER: Final = re.compile(r"^\+(?:[-=:]+\+)+\s*$")         # "+------+-----+", "+======+=====+"
+_DEFINITION: Final = re.compile(r"^:\s{1,4}(\S.*)$")               # ":   the definition of the term above"
+_FENCED_DIV: Final = re.compile(r"^:{3,}")                          # "::: note", ":::"
+_FOOTNOTE: Final = re.compile(r"^\[\^[^\]]+\]:\s*")                 # "[^storage]: the note's text"
+_FOOTNOTE_REF: Final = re.compile(r"\[\^[^\]]+\]|\^\[[^\]]*\]")     # "limit[^storage]", an inline note "^[…]"
+_SETEXT: Final = re.compile(r"^(=+|-+)\s*$")
+_MATH: Final = re.compile(r"(?<![\\$\w])\$(?=\S)([^$]*?\S)\$(?![\w$])")
+_STRUCK_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+~~")
+_PANDOC_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#\.)\s+")
+
+
+def is_pandoc(sample: Sequence[str]) -> bool:
+    """Whether notes are a pandoc Markdown document: two of its own marks (grid tables, definition lists, fenced
+    divs, footnotes, setext titles, a metadata block closed by "...")."""
+    kinds = {"grid" if _GRID_BORDER.match(text) else "definition" if _DEFINITION.match(text)
+             else "div" if _FENCED_DIV.match(text) else "footnote" if _FOOTNOTE.match(text)
+             else "setext" if re.match(r"^={3,}\s*$", text) else "metadata" if text.rstrip() == "..." else ""
+             for text in sample}
+    return len(kinds - {""}) >= 2
+
+
+def pandoc_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A pandoc document as Markdown notes, a block (lines between blank ones) at a time: its metadata, fenced divs,
+    display math and footnotes nothing; setext titles "# "/"## " headings; a grid table a pipe table with its header;
+    a definition list's "Term" over ":   text" one "- Term: text" item; a hard-wrapped paragraph or list item one line
+    (at its first line's number), and a paragraph that goes on in lower case after display math part of the one
+    before it; inline math its text (LaTeX nothing), a struck-out item nothing."""
+    block: list[tuple[int, str]] = []
+    pending: list[tuple[int, str]] = []     # the block before, kept until the next shows whether it goes on
+    fence = meta = footnote = math = continued = False
+    for number, text in chain(lines, [(0, "")]):
+        if meta:
+            meta = text.rstrip() not in ("---", "...")
+            continue
+        if number == 1 and text.rstrip() == "---":
+            meta = True
+            continue
+        if fence or (not block and text.lstrip().startswith(("```", "~~~"))):
+            fence = fence != text.lstrip().startswith(("```", "~~~"))
+            yield from _pandoc_block(pending)
+            pending = []
+            yield number, text
+            continue
+        if math or text.lstrip().startswith("$$"):
+            math = math != (text.count("$$") % 2 == 1)
+            continued = bool(pending)
+            continue
+        if footnote and text.startswith((" ", "\t")) and text.strip():
+            continue
+        footnote = bool(_FOOTNOTE.match(text))
+        if footnote or _FENCED_DIV.match(text):
+            continue
+        if text.strip():
+            block.append((number, text))
+            continue
+        if block:
+            if pending and (_DEFINITION.match(block[0][1]) and len(pending) == 1 and _term(pending[0][1])
+                            or continued and block[0][1][:1].islower()):
+                pending += block
+            else:
+                yield from _pandoc_block(pending)
+                pending = block
+            block, continued = [], False
+        if number:
+            yield number, ""
+    yield from _pandoc_block(pending)
+
+
+def _term(text: str) -> bool:
+    """Whether a line alone may be a definition list's term: short, no heading, list item or table row."""
+    return len(text) <= 80 and not text.startswith(("#", "|")) and not _PANDOC_ITEM.match(text)
+
+
+def _pandoc_block(block: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The (number, line)s a block of a pandoc document gives (see `pandoc_lines`)."""
+    if not block:
+        return
+    first = block[0][1]
+    if len(block) >= 2 and _SETEXT.match(block[1][1]) and len(block[1][1].strip()) >= 3:
+        yield block[0][0], ("# " if block[1][1].startswith("=") else "## ") + block[0][1].strip()
+        yield from _pandoc_block(block[2:])
+        return
+    if _GRID_BORDER.match(first):
+        yield from _grid_table(block)
+        return
+    if first.lstrip().startswith("|") or first.startswith("#"):
+        yield from ((number, _inline(text)) for number, text in block)
+        return
+    joined: list[tuple[int, str]] = []
+    for i, (number, text) in enumerate(block):
+        if definition := _DEFINITION.match(text):
+            if i and _term(block[i - 1][1]) and not _DEFINITION.match(block[i - 1][1]) and joined and joined[-1][0] == block[i - 1][0]:
+                joined[-1] = (joined[-1][0], f"- {joined[-1][1].strip().rstrip(':')}: {definition.group(1)}")
+            else:
+                joined.append((number, definition.group(1)))      # (a table's caption)
+        elif _PANDOC_ITEM.match(text) or not joined or (i and _term(text) and i + 1 < len(block) and _DEFINITION.match(block[i + 1][1])):
+            joined.append((number, text.rstrip()))
+        else:
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text.strip()}")
+    yield from ((number, _inline(text)) for number, text in joined
+                if not _STRUCK_ITEM.match(text) and not any("\\" in m.group(1) for m in _MATH.finditer(text)))
+
+
+def _inline(text: str) -> str:
+    """A line without footnote references, with inline math as its text. (A line with a LaTeX formula, a worked
+    example's, is left out whole: its words without the formula say nothing.)"""
+    return _MATH.sub(lambda m: m.group(1), _FOOTNOTE_REF.sub("", text))
+
+
+def _grid_table(block: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """A grid table's rows as a pipe table's: the row over the "+===+" border its header (a table without one takes
+    its first row as header), each row's wrapped cells joined, at the row's first line."""
+    edges = [i for i, c in enumerate(block[0][1].rstrip()) if c == "+"]
+    rows: list[tuple[int, list[str]]] = []
+    header = 0
+    current: list[tuple[int, str]] = []
+    for number, text in block[1:]:
+        if _GRID_BORDER.match(text):
+            if current:
+                cells = [" ".join(t[a + 1:b].strip() for _, t in current if t[a + 1:b].strip()) for a, b in zip(edges, edges[1:])]
+                rows.append((current[0][0], cells))
+            current = []
+            header = len(rows) if "=" in text and not header else header
+        else:
+            current.append((number, text))
+    header = header or 1
+    for i, (number, cells) in enumerate(rows):
+        if i == header - 1:
+            yield from _header_row(number, [_inline(c) for c in cells])
+        else:
+            yield number, "| " + " | ".join(_inline(c) for c in cells) + " |"
+
+
+# -- Jira's wiki markup (an issue's description) --------------------------------------------------------------------
+
+_JIRA_BLOCK: Final = re.compile(r"^\s*\{(?:noformat|code)(?::[^}]*)?\}\s*$")          # "{noformat}", "{code:json}"
+_JIRA_MACRO: Final = re.compile(r"\{(?:quote|panel|color|noformat|code)(?::[^}]*)?\}|![^!\s][^!]*!")   # "{color:red}", "!a.png!"
+_JIRA_LINK: Final = re.compile(r"\[(?:([^|\]]+)\|)?([^\]]+)\]")
+_JIRA_MONO: Final = re.compile(r"\{\{(.+?)\}\}")
+_JIRA_LIST: Final = re.compile(r"^\s*([*#-]+)\s+(.*)$")
+
+
+def jira_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Jira wiki markup as Markdown notes: "h3. Title" a "### " heading, "*"/"#"/"-" items "- " items, a "||Header||"
+    row a table's header, "*bold*" "**bold**", "{{code}}" a code span, a link its text, a "{noformat}" or "{code}"
+    block a fenced one; "{quote}", "{color}" and images nothing, a "----" rule nothing."""
+    block = False
+    for number, text in lines:
+        if _JIRA_BLOCK.match(text):
+            block = not block
+            yield number, "```"
+            continue
+        if block:
+            yield number, text
+            continue
+        if re.match(r"^\s*-{4,}\s*$", text):
+            continue
+        header = text.lstrip().startswith("||")
+        text = _JIRA_MONO.sub(r"`\1`", _JIRA_MACRO.sub("", text))
+        text = _JIRA_LINK.sub(lambda m: m.group(1) or m.group(2), text) if "[" in text else text
+        text = _TEXTILE_SPAN.sub(lambda m: m.group(1) if m.group(1) is not None else f"**{m.group(2)}**"
+                                 if m.group(2) is not None else f"`{m.group(3)}`" if m.group(3) is not None
+                                 else m.group(4), text)
+        if heading := _TEXTILE_HEADING.match(text):
+            yield number, f"{'#' * int(heading.group(1))} {heading.group(2).strip()}"
+        elif header:
+            yield from _header_row(number, [cell.strip() for cell in text.strip().strip("|").split("||")])
+        elif text.startswith("bq. "):
+            yield number, text[4:]
+        elif item := _JIRA_LIST.match(text):
+            yield number, _list_item(item.group(1), item.group(2))
+        else:
+            yield number, text

@@ -396,6 +396,8 @@ def _giveaway(q: Question, lk: Lookups) -> str | None:
     sentence, blank = q.get("sentence"), q.get("blank")
     if q.answer_value == 2 and BLANK in body and re.search(r"\bthe\s+other\s+(?!\w+s\b)\w+", body[body.index(BLANK):]):
         return "'… the other zone' after the blank says there are two"
+    if q.answer_value == 2 and BLANK in body and re.search(r"\bboth\b", body, re.IGNORECASE):
+        return "'both' says there are two ('compute in _____ AZs, both serve queries')"
     if q.answer_value == 1 and BLANK in q.stem and _ONE_IN_NAME.search(q.stem):
         return "the product's name says one ('S3 One Zone-IA stores data in _____')"
     fact = lk.facts.get(q.fact_id) if q.fact_id else None
@@ -1614,6 +1616,28 @@ def _authors_own(sentence: str) -> bool:
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
 
 
+_SIZE: Final = re.compile(r"\d\s?(?:[KMGTPE]i?B|bytes?|[KMGT]B)$", re.IGNORECASE)
+# the nouns a size before them is plainly the size of ("a 256 KB payload", "16 GB RAM")
+_SIZED: Final = re.compile(r"(?:of|per|max(?:imum)?|min(?:imum)?|limit|cap|total|payload|size|storage|memory|ram|disk|"
+                           r"cache|quota|free|each|in|on|at|for|to|is|are|=|:)\b", re.IGNORECASE)
+
+
+def _size_before_noun(q: Question, body: str) -> bool:
+    """A blank for a size that opens its clause and stands before the noun it qualifies ("1,600 cols per table,
+    _____ identifiers"; "_____ (1) SQL statement"): with the unit hidden it reads as how many identifiers."""
+    if q.type not in ("cloze", "numerical", "multi_cloze"):
+        return False
+    parts = q.get("answers") if q.type == "multi_cloze" else [q.answer]
+    blanks = list(re.finditer(re.escape(BLANK) + r"(?: \(\d+\))?", body))
+    for m, part in zip(blanks, parts if isinstance(parts, list) else []):
+        before = re.split(r"[,;:\n]|›", body[:m.start()])[-1]
+        clause = re.split(r"[,;:(\n]|›", body[m.end():])[0]
+        if _SIZE.search(str(part).strip()) and not before.strip(" -*•") and re.match(r"\s[A-Za-z]", clause) \
+                and not _SIZED.match(clause.lstrip()) and not re.search(r"\b(?:per|each|a|an)\b", clause):
+            return True
+    return False
+
+
 def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if q.type in ("shortanswer", "calculated") or (q.type in ("truefalse", "multichoice") and BLANK not in q.stem
                                                    and q.generator == "qa"):
@@ -1629,6 +1653,8 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
     if BLANK in body and not _content_words(re.sub(re.escape(BLANK) + r"(?: \(\d+\))?", " ", body)) \
             and not heading.rstrip().endswith("?"):      # (the answer to a drill's question: "HDD writes? › _____")
         return "the line is the blanks alone ('_____ (1) or _____ (2)'): it says nothing of what is asked"
+    if _size_before_noun(q, body):
+        return "a size written before its noun ('16 MB SQL statement' as '_____ SQL statement'): the blank reads as a count"
     if _DEICTIC.match(body):
         return f"'{body.split()[0]}' points at a sentence the question does not show"
     notes = _NOTES_REFERENCE.search(body)

@@ -22,8 +22,8 @@ from pipeline.questions import generate
 from pipeline.types import Line, Question
 
 
-def bank(text: str, seed: int = 1) -> list[Question]:
-    deck = parse_deck(text, path="rubric.txt")
+def bank(text: str, seed: int = 1, path: str = "rubric.txt") -> list[Question]:
+    deck = parse_deck(text, path=path)
     cfs = list(extract(deck.cards))
     qas = [(qa.card.card_id, qa.question, qa.answer) for qa in qa_cards(deck.cards)]
     return gate(generate(cfs, seed=seed, picks=pick_all(qas, seed)), card_facts=cfs)
@@ -5275,3 +5275,59 @@ def test_round_dd_b_a_the_teams_own_clusters_and_worked_downtime() -> None:
             "=== io1 / io2 ===\n- io2 up to 256,000 IOPS\n")
     assert [card.title_lines[0].text for card in parse_deck(page, path="rubric.txt").cards][-2:] == ["## Storage › gp2",
                                                                                                     "## Storage › io1 / io2"]
+
+
+def test_round_de_a_a_pandoc_document_and_a_jira_export() -> None:
+    """Round DE (Spanner/Bigtable as a pandoc document 0/20: grid tables asked under their "+----+" border,
+    definition lists as ": The granular unit …" under the wrong term, wrapped lines cut mid-sentence; VPC as Jira's
+    CSV export 0/20: refused for want of question and answer columns): a pandoc document's grid table is a pipe
+    table with its header, "Term" over ":   text" one item, a wrapped paragraph one line, its metadata, divs, math,
+    footnotes and struck-out items nothing; a CSV with a title and a text column is notes, a card a row under its
+    Jira epic, its wiki markup read and its comments nothing."""
+    doc = ("---\ntitle: \"Spanner\"\nauthor: \"M. O.\"\n...\n\nCloud Spanner\n=============\n\n"
+           "Compute capacity\n----------------\n\nCommit size\n:   **100 MB** per commit, incl. the\n"
+           "    overhead.\n\nGranular instance\n:   Minimum size is **100 PUs**; you go up\n    in steps of **100 PUs**.\n\n"
+           "* ~~2 TB per node~~ (old)\n* **10 TB per node** now[^s].\n\n::: note\nWorked: 23 TB needs\n:::\n\n"
+           "$$ \\lceil 23 / 10 \\rceil = 3 $$\n\nso storage forces **3 nodes**.\n\nSchema limits\n-------------\n\n"
+           "+-----------------+----------+\n| Limit           | Value    |\n+=================+==========+\n"
+           "| Tables per      | 5,000    |\n| database        |          |\n+-----------------+----------+\n"
+           "| Columns per     | 1,024    |\n| table           |          |\n+-----------------+----------+\n\n"
+           "[^s]: raised twice, see\n    the docs.\n")
+    cards = parse_deck(doc, path="rubric.txt").cards
+    lines = [line.text for card in cards for line in card.lines]
+    assert "- Commit size: 100 MB per commit, incl. the overhead." in lines, lines
+    assert "- Granular instance: Minimum size is 100 PUs; you go up in steps of 100 PUs." in lines
+    assert "| Tables per database | 5,000 |" in lines and "| Limit | Value |" in lines, lines
+    assert not [text for text in lines if re.search(r"\+---|:::|~~|\\lceil|\[\^|title:", text)], lines
+    asked = {q.answer for q in accepted(bank(doc))}
+    assert {"100 MB", "10 TB", "5,000", "1,024"} <= asked and not asked & {"2 TB", "3", "23 TB"}, asked
+    jira = ('Summary,Issue key,Issue id,Parent id,Issue Type,Status,Labels,Labels,Description,Custom field (Epic Link),'
+            'Comment\n'
+            'Transit Gateway quotas,ANS-42,10245,,Story,Done,tgw,quotas,"||Quota||Default||\r\n'
+            '|Attachments per transit gateway|*5,000*|\r\n|Route tables per transit gateway|*20*|\r\n'
+            '* idle timeout {{350 s}} see [docs|https://example.org]",ANS-4,"01/Feb/24 10:12 AM;rpatel;I got 40 on my mock"\n'
+            'Transit Gateway,ANS-4,10204,,Epic,In Progress,tgw,,Everything about TGW.,,\n'
+            'Lab: TGW + 3 VPCs,ANS-50,10250,10245,Sub-task,Done,,,"{noformat}\r\n3 x 730 x 0.05 = 109.50\r\n{noformat}",,\n')
+    cards = parse_deck(jira, path="rubric.csv").cards
+    assert [card.title_lines[0].text for card in cards] == ["Transit Gateway › Transit Gateway quotas", "Transit Gateway",
+                                                            "Transit Gateway quotas › Lab: TGW + 3 VPCs"]
+    assert [line.text for line in cards[0].lines[1:]] == ["| Quota | Default |", "|---|---|",
+                                                          "|Attachments per transit gateway|5,000|",
+                                                          "|Route tables per transit gateway|20|",
+                                                          "- idle timeout 350 s see docs"]
+    assert [line.number for line in cards[0].lines] == [2, 2, 2, 3, 4, 5]
+    asked = {q.answer for q in accepted(bank(jira, path="rubric.csv"))}
+    assert {"5,000", "20"} <= asked and not asked & {"40", "109.50"}, asked
+
+
+def test_round_de_b_a_both_says_two_and_a_size_before_its_noun() -> None:
+    """Round DE (Redshift notes 17/20: "compute in _____ AZs, both serve queries" keyed 2; a cram line's "1,600 cols
+    per table, _____ identifiers" and "_____ (1) SQL statement, _____ (2) row via COPY", whose blanks read as counts):
+    a size that opens its clause before its noun is not blanked there; sizes per something, a size before "storage"
+    and one in brackets still are."""
+    qs = bank("Redshift random limits\n- 1,600 cols per table, 127 byte identifiers\n- 16 MB SQL statement, 4 MB row via COPY\n\n"
+              "Multi-AZ\n- compute in 2 AZs, both serve queries\n\nRA3 nodes\n- 128 TB managed storage per node\n"
+              "- memory from 128 MB to 10 GB (64 MB increments)\n")
+    asked = {q.answer for q in accepted(qs) if q.type in ("cloze", "numerical")}
+    assert {"1,600", "128 TB", "64 MB"} <= asked and not asked & {"127 byte", "16 MB", "4 MB", "2"}, asked
+    assert not [q for q in accepted(qs, "multi_cloze") if "SQL statement" in q.stem]
