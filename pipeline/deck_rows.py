@@ -215,22 +215,25 @@ def csv_notes(text: str, path: str) -> list[tuple[int, str] | None] | None:
     lines its notes (Jira's wiki markup as Markdown); other columns (keys, dates, people, labels, comments) nothing.
     None for a CSV of flashcards or of neither."""
     for delimiter in _CSV_DELIMITERS:
-        rows = [row for row in split_rows(text, delimiter, first_line=1, path=path) if any(v.strip() for v, _ in row[1])]
-        if not rows:
+        rows = (row for row in split_rows(text, delimiter, first_line=1, path=path) if any(v.strip() for v, _ in row[1]))
+        header = next(rows, None)       # (the header decides: the rows are split further only for notes)
+        if header is None:
             return None
-        names = [value.strip().lower() for value, _ in rows[0][1]]
+        names = [value.strip().lower() for value, _ in header[1]]
         if any(c in names for c in QUESTION_COLUMNS) and any(c in names for c in ANSWER_COLUMNS):
             return None
         title = next((names.index(c) for c in TITLE_COLUMNS if c in names), None)
         body = next((names.index(c) for c in TEXT_COLUMNS if c in names), None)
         if title is not None and body is not None and title != body:
-            return list(_note_rows(rows[1:], names, title, body))
+            return list(_note_rows(list(rows), names, title, body))
     return None
 
 
 def _note_rows(rows: list[Row], names: list[str], title: int, body: int) -> Iterator[tuple[int, str] | None]:
-    def cell(raw: list[tuple[str, int]], name: str) -> str:
-        i = names.index(name) if name in names else None
+    column = {name: i for i, name in reversed(list(enumerate(names)))}      # (a repeated name: its first column)
+
+    def cell(raw: list[tuple[str, int]], name: str | None) -> str:
+        i = column.get(name) if name else None
         return raw[i][0].strip() if i is not None and i < len(raw) else ""
 
     summaries = {key: raw[title][0].strip() for _, raw in rows if title < len(raw)

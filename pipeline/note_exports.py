@@ -379,6 +379,14 @@ _TEXTILE_MACRO: Final = re.compile(r"\{\{[^{}]*\}\}")
 _TEXTILE_WIKI_LINK: Final = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
 
 
+def _textile_spans(text: str) -> str:
+    """Textile's (and Jira's) inline marks as Markdown: "%{…}text%" its text, "*bold*" "**bold**", "@code@" a code
+    span, "_italic_" its text."""
+    return _TEXTILE_SPAN.sub(lambda m: m.group(1) if m.group(1) is not None else f"**{m.group(2)}**"
+                             if m.group(2) is not None else f"`{m.group(3)}`" if m.group(3) is not None
+                             else m.group(4), text)
+
+
 def is_textile(sample: Sequence[str]) -> bool:
     """Whether notes are a Textile wiki page: three "h2." / "h3." headings or more."""
     return sum(1 for text in sample if _TEXTILE_HEADING.match(text)) >= 3
@@ -400,9 +408,7 @@ def textile_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]
         header = text.startswith("|") and "|_." in text
         text = re.sub(r"\|_\.\s*", "|", _TEXTILE_MACRO.sub("", text)) if header else _TEXTILE_MACRO.sub("", text)
         text = _TEXTILE_WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), _TEXTILE_LINK.sub(r"\1", text))
-        text = _TEXTILE_SPAN.sub(lambda m: m.group(1) if m.group(1) is not None else f"**{m.group(2)}**"
-                                 if m.group(2) is not None else f"`{m.group(3)}`" if m.group(3) is not None
-                                 else m.group(4), text)
+        text = _textile_spans(text)
         if heading := _TEXTILE_HEADING.match(text):
             yield number, f"{'#' * int(heading.group(1))} {heading.group(2).strip()}"
         elif block := _TEXTILE_BLOCK.match(text):
@@ -769,9 +775,7 @@ def jira_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         header = text.lstrip().startswith("||")
         text = _JIRA_MONO.sub(r"`\1`", _JIRA_MACRO.sub("", text))
         text = _JIRA_LINK.sub(lambda m: m.group(1) or m.group(2), text) if "[" in text else text
-        text = _TEXTILE_SPAN.sub(lambda m: m.group(1) if m.group(1) is not None else f"**{m.group(2)}**"
-                                 if m.group(2) is not None else f"`{m.group(3)}`" if m.group(3) is not None
-                                 else m.group(4), text)
+        text = _textile_spans(text)
         if heading := _TEXTILE_HEADING.match(text):
             yield number, f"{'#' * int(heading.group(1))} {heading.group(2).strip()}"
         elif header:

@@ -1616,10 +1616,11 @@ def _authors_own(sentence: str) -> bool:
 MAX_TERM_STEM = 220     # characters: a term blanked in a longer stem is a needle in a paragraph
 
 
-_SIZE: Final = re.compile(r"\d\s?(?:[KMGTPE]i?B|bytes?|[KMGT]B)$", re.IGNORECASE)
+_SIZE: Final = re.compile(r"\d\s?(?:[KMGTPE]i?B|bytes?)$", re.IGNORECASE)
 # the nouns a size before them is plainly the size of ("a 256 KB payload", "16 GB RAM")
-_SIZED: Final = re.compile(r"(?:of|per|max(?:imum)?|min(?:imum)?|limit|cap|total|payload|size|storage|memory|ram|disk|"
-                           r"cache|quota|free|each|in|on|at|for|to|is|are|=|:)\b", re.IGNORECASE)
+_SIZED: Final = re.compile(r"(?:of|max(?:imum)?|min(?:imum)?|limit|cap|total|payload|size|storage|memory|ram|disk|"
+                           r"cache|quota|free|in|on|at|for|to|is|are|=|:)\b", re.IGNORECASE)
+_NUMBERED_BLANK: Final = re.compile(re.escape(BLANK) + r"(?: \(\d+\))?")     # "_____", or a multi-cloze's "_____ (2)"
 
 
 def _size_before_noun(q: Question, body: str) -> bool:
@@ -1628,8 +1629,7 @@ def _size_before_noun(q: Question, body: str) -> bool:
     if q.type not in ("cloze", "numerical", "multi_cloze"):
         return False
     parts = q.get("answers") if q.type == "multi_cloze" else [q.answer]
-    blanks = list(re.finditer(re.escape(BLANK) + r"(?: \(\d+\))?", body))
-    for m, part in zip(blanks, parts if isinstance(parts, list) else []):
+    for m, part in zip(_NUMBERED_BLANK.finditer(body), parts if isinstance(parts, list) else []):
         before = re.split(r"[,;:\n]|›", body[:m.start()])[-1]
         clause = re.split(r"[,;:(\n]|›", body[m.end():])[0]
         if _SIZE.search(str(part).strip()) and not before.strip(" -*•") and re.match(r"\s[A-Za-z]", clause) \
@@ -1650,7 +1650,7 @@ def _unanswerable(q: Question, lk: Lookups) -> str | None:
         return f"only {words} word(s) around the blank: it says neither whose nor what"
     if (BLANK in body or q.type == "truefalse") and body.rstrip().endswith(":"):
         return "a list's lead-in ('… memory-to-core ratios:'): the list it introduces is not shown"
-    if BLANK in body and not _content_words(re.sub(re.escape(BLANK) + r"(?: \(\d+\))?", " ", body)) \
+    if BLANK in body and not _content_words(_NUMBERED_BLANK.sub(" ", body)) \
             and not heading.rstrip().endswith("?"):      # (the answer to a drill's question: "HDD writes? › _____")
         return "the line is the blanks alone ('_____ (1) or _____ (2)'): it says nothing of what is asked"
     if _size_before_noun(q, body):
